@@ -15,7 +15,9 @@ held-out set, ``BENCH_SET=10`` the sixth round's (gaps in money, landed prices, 
 tiers, coverage, the only seller) and ``11`` its held-out set, ``12`` the seventh round's held-out bands,
 ``BENCH_SET=13`` the seventh round's (ladders, possessives, the index's window, stock cover, rivals by name, our own
 price history) and ``14`` its held-out set, ``15`` the eighth round's (named SKUs, markups, our repricing,
-competitor promotions, per-product sellers) and ``16`` its held-out set.
+competitor promotions, per-product sellers) and ``16`` its held-out set, ``17`` the ninth round's (position by
+category, undercut by how much, price moves, promotions, stock-outs, what-ifs with intervals, markups) and ``18`` its
+held-out set.
 ``BENCH_VERBOSE=1`` prints every answer, ``BENCH_ONLY=group`` runs one group. Prints ``right: N/M`` per group and
 overall. Not a timed test: ``.venv/bin/python bench/pricing_phrasings.py``.
 """
@@ -489,6 +491,14 @@ def cases(m: Market, t: Truth) -> list[Case]:
         from bench.pricing_phrasings_16 import sixteenth_set
 
         return [Case(g, tenant, q, c) for g, tenant, q, c in sixteenth_set(m, t)]
+    if os.environ.get("BENCH_SET") == "17":
+        from bench.pricing_phrasings_17 import ninth_set
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in ninth_set(m, t)]
+    if os.environ.get("BENCH_SET") == "18":
+        from bench.pricing_phrasings_18 import ninth_held_out
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in ninth_held_out(m, t)]
     return pricing_cases(m) + review_cases(t)
 
 

@@ -131,8 +131,15 @@ def tenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     add("index", "how are we positioned on price in Outdoor?", lambda a, r: "Outdoor" in first(a))
     add("index", "in which category is our price index lowest?", lambda a, r: str(cat_idx.index[-1]) in first(a)
         or str(cat_metric.index[-1]) in first(a))
-    add("index", "the kettle's price index", lambda a, r: names(k)(a, r) and states(first(a), float(idx[k]), 0.15)
-        or names(k)(a, r) and states(first(a), abs(float(idx[k]) - 100), 0.15))
+    # the truth of the seventh round (set 13 asks the same words): the latest day's index (the day's selling price or
+    # the catalogue price) said as the latest day's, or the metrics layer's 30-day mean said as such; this set's first
+    # truth wanted the latest day's alone, which the house's documented index (the 30-day mean) never said
+    from bench.pricing_phrasings_13 import says_index
+
+    cat_day = 100 * float(pd.to_numeric(m.products["price"], errors="coerce")[k]) / float(latest["median"][k])
+    per_sku = metric_index(m, pd.Series(m.products.index, index=m.products.index))
+    add("index", "the kettle's price index", lambda a, r: names(k)(a, r)
+        and says_index((float(idx[k]), cat_day), float(per_sku[k]))(a, r))
     # 4. competitors' price moves
     add("moves", "who changed prices this week?", lambda a, r: all(c in a for c in week.index))
     add("moves", "which competitor raised prices the most this month?", lambda a, r: first(a).startswith(

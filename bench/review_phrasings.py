@@ -13,7 +13,8 @@ runs one group, ``BENCH_SET=2`` the second held-out set of ``bench/review_phrasi
 set, ``7`` the sixth round's (replies, verified buyers, length, words mentioned, volume) and ``8`` its held-out set,
 ``9`` the seventh round's (length beyond the mean, possessives, unquoted words, since an event, stars in a period,
 the latest negative reviews) and ``10`` its held-out set, ``11`` the eighth round's (negative means 1-2 stars, no
-such product, word forms, before and after a month) and ``12`` its held-out set,
+such product, word forms, before and after a month) and ``12`` its held-out set, ``13`` the ninth round's (themes,
+trends, spam-adjusted ratings, quotes, comparisons, star spreads) and ``14`` its held-out set,
 ``BENCH_STALE=1`` uses
 a merchant whose data ended a year ago). Prints ``right: N/M`` per group and overall. Not a timed test.
 """
@@ -495,6 +496,14 @@ def main() -> int:
         from bench.review_phrasings_12 import twelfth_set
 
         chosen = [Case(g, q, c) for g, q, c in twelfth_set(truth)]
+    elif os.environ.get("BENCH_SET") == "13":
+        from bench.review_phrasings_13 import ninth_set
+
+        chosen = [Case(g, q, c) for g, q, c in ninth_set(truth)]
+    elif os.environ.get("BENCH_SET") == "14":
+        from bench.review_phrasings_14 import ninth_held_out
+
+        chosen = [Case(g, q, c) for g, q, c in ninth_held_out(truth)]
     else:
         chosen = cases(truth)
     for case in chosen:

@@ -21,8 +21,8 @@ AskKind = Literal[
     "stockout", "overstock", "forecast",
     "cheapest_competitor", "dearest_competitor", "versus_competitor", "competitor_stock", "competitor_prices",
     "out_of_stock", "reorder", "reprice", "aspect", "praise", "spam",
-    "elasticity", "category_position", "map_violations", "ours_cheapest", "lost_sales", "competitor_coverage",
-    "price_history", "review_length", "markup", "competitor_promotions",
+    "elasticity", "category_position", "map_violations", "ours_cheapest", "ours_dearest", "lost_sales",
+    "competitor_coverage", "price_history", "review_length", "markup", "competitor_promotions",
 ]
 ASK_KINDS: tuple[AskKind, ...] = (
     "overpriced", "underpriced", "undercut", "price_position", "what_if",
@@ -30,8 +30,8 @@ ASK_KINDS: tuple[AskKind, ...] = (
     "stockout", "overstock", "forecast",
     "cheapest_competitor", "dearest_competitor", "versus_competitor", "competitor_stock", "competitor_prices",
     "out_of_stock", "reorder", "reprice", "aspect", "praise", "spam",
-    "elasticity", "category_position", "map_violations", "ours_cheapest", "lost_sales", "competitor_coverage",
-    "price_history", "review_length", "markup", "competitor_promotions",
+    "elasticity", "category_position", "map_violations", "ours_cheapest", "ours_dearest", "lost_sales",
+    "competitor_coverage", "price_history", "review_length", "markup", "competitor_promotions",
 )
 #: The agent that answers each ask.
 ASK_AGENT: dict[AskKind, AgentName] = {
@@ -44,7 +44,7 @@ ASK_AGENT: dict[AskKind, AgentName] = {
     "out_of_stock": "forecast", "reorder": "forecast", "reprice": "pricing",
     "aspect": "sentiment", "praise": "sentiment", "spam": "sentiment",
     "elasticity": "pricing", "category_position": "pricing", "map_violations": "pricing",
-    "ours_cheapest": "pricing", "lost_sales": "forecast", "competitor_coverage": "pricing",
+    "ours_cheapest": "pricing", "ours_dearest": "pricing", "lost_sales": "forecast", "competitor_coverage": "pricing",
     "price_history": "pricing", "review_length": "sentiment", "markup": "pricing",
     "competitor_promotions": "pricing",
 }

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from shared.models.agents import Confidence
+from shared.orchestration.context import positioned_sku
 from shared.orchestration.plan import Plan
 from shared.orchestration.report import Mode, Report
 from shared.questions.acknowledge import is_acknowledgement, only_points_back
@@ -25,9 +26,14 @@ def _amount_asked(question: str, asked: str, previous: dict[str, Any] | None,
     """Whether "in dollars" asks for the amount of money behind the answer before, not for a conversion.
 
     It does after a metric turn when dollars are what the data records (or it records no currency): "what share of
-    revenue came from Amazon?" -> "and in dollars?" is Amazon's revenue, not "the figures are already in USD".
+    revenue came from Amazon?" -> "and in dollars?" is Amazon's revenue, not "the figures are already in USD"; and
+    after one product placed against the market in percent, whatever the currency: its gap in money.
     """
-    if previous is None or not previous.get("reading") or reference_to_answer(question) != "money":
+    if previous is None or reference_to_answer(question) != "money":
+        return False
+    if positioned_sku(previous) is not None:
+        return True  # "is the kettle competitive? >> how many dollars is that?": its gap to the market in money
+    if not previous.get("reading"):
         return False
     recorded = currency()
     return recorded is None or recorded.upper() == asked

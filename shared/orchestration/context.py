@@ -99,6 +99,25 @@ def carried_reading(previous: dict[str, Any] | None, plan: Plan) -> dict[str, An
     return reading if skus == plan.entities.skus else None
 
 
+#: The pricing asks that place one product against the market in percent ("is the kettle competitive?").
+_POSITION_ASKS = frozenset({"price_position", "overpriced", "underpriced"})
+
+
+def positioned_sku(previous: dict[str, Any] | None) -> str | None:
+    """The one product the previous turn placed against the market, else ``None``.
+
+    "Is the kettle competitive? >> how many dollars is that?": the gap just given in percent, asked in money.
+    """
+    plan = (previous or {}).get("plan") or {}
+    skus = (plan.get("entities") or {}).get("skus") or []
+    # the one product's overview opens with its position too ("is the kettle competitive?" runs every agent)
+    intents = set(plan.get("intents") or [])
+    if (previous or {}).get("reading") or len(skus) != 1 or not {"pricing", "overview"} & intents:
+        return None
+    asks = set(plan.get("asks") or [])
+    return str(skus[0]) if not asks or asks & _POSITION_ASKS else None
+
+
 def record_turn(documents: DocumentStore, tenant_id: str, session_id: str, user: str, question: str,
                 plan: Plan, reading: dict[str, Any] | None = None, carried: dict[str, Any] | None = None) -> None:
     """Append a turn to the session (bounded history).

@@ -19,12 +19,14 @@ from shared.models.agents import Confidence
 from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
 from shared.orchestration.budget import spent_on_failure
+from shared.orchestration.context import positioned_sku
 from shared.orchestration.conventions import tenant_conventions, wall_clock_today
 from shared.orchestration.drivers import what_moved
 from shared.orchestration.explain import how_obtained
 from shared.orchestration.plan import INTENTS, Entities, Intent, Plan
 from shared.orchestration.report import Mode, Report
 from shared.orchestration.synthesis import combine as combine  # re-exported: the quick path's name
+from shared.questions.answer_refs import reference_to_answer
 from shared.questions.compose import CurrencyHint, compose
 from shared.questions.date_order import TenantConventions
 from shared.questions.followup import follow_up
@@ -203,6 +205,9 @@ def _read(index: VocabularyIndex, tenant_id: str, question: str, *, as_of: date 
     extents = _extents(index.vocabulary)
     if as_of is None and not extents and index.vocabulary.undated_reviews:
         as_of = wall_clock_today(conventions)  # only undated reviews: "today" is the tenant's wall clock's
+    if (sku := positioned_sku(previous)) is not None and reference_to_answer(question) == "money":
+        # "is the kettle competitive? >> how many dollars is that?": the kettle's gap to the market in money
+        question = f"what's the dollar gap to the market on {sku}?"
     reading = read_question(question, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of,
                             conventions=conventions)
     out = ReadOutcome(reading, index)

@@ -75,7 +75,11 @@ _TARGET = re.compile(
     r"\b(?:drop|cut|lower|reduce|raise|increase|put|set|change|move|bring|take|mark(?:ed)? (?:down|up)|reprice|"
     r"(?:go|goes|went|going|gone|come|comes|came) (?:down|up)|"
     r"price|priced|pricing|sell|selling|sold|list|listed)\b[^.?!$%]{0,50}?\b(?:to|at|for) \$ ?(\d[\d,]*(?:\.\d{1,2})?)"
-    r"|\b(?:charge|charged|charging|ask(?:ed|ing)?)\s+\$ ?(\d[\d,]*(?:\.\d{1,2})?)", re.I)
+    r"|\b(?:charge|charged|charging|ask(?:ed|ing)?)\s+\$ ?(\d[\d,]*(?:\.\d{1,2})?)"
+    # "simulate a price of $40 on X", "try a new price of $40": the price named as a noun
+    r"|\b(?:a|the|new|our)\s+(?:new\s+)?price\s+(?:point\s+)?of\s+\$ ?(\d[\d,]*(?:\.\d{1,2})?)"
+    # "model a $30 price on X"
+    r"|\b(?:a|the|new)\s+\$ ?(\d[\d,]*(?:\.\d{1,2})?)\s+(?:price|price point|list price)\b", re.I)
 #: The question asks how sure the answer is or how it was reached: the answer states its method and confidence.
 _EXPLAIN = re.compile(r"\bhow (?:sure|confident|certain|reliable|accurate|trustworthy|good)\b|\bconfidence\b|"
                       # "how much can I trust the forecast?", "is the forecast reliable?": its method and confidence
@@ -94,14 +98,15 @@ _BETWEEN = re.compile(r"\b(?:between|from) (\d{4}-\d{2}-\d{2}) (?:and|to|until) 
 _SINCE = re.compile(r"\bsince (\d{4}-\d{2}-\d{2})\b", re.I)
 _PCT = r" ?(?:%|percent\b|per cent\b|pct\b)"
 _CHANGE = re.compile(
-    r"\b(cut|reduce|lower|drop|decrease|discount|mark down|markdown|raise|increase|hike|bump|mark up|markup)\b"
+    r"\b(cut|reduce|lower|drop|decrease|discount|mark down|markdown|raise|increase|hike|bump|mark up|markup|"
+    r"go down|go up)\b"
     r"[^.?!%]{0,60}?(?:\bby |(?<=\s))(\d{1,3}(?:\.\d+)?)" + _PCT
     + r"|([+-]\d{1,3}(?:\.\d+)?)" + _PCT
     # "a 5% price increase", "a 10 percent discount on SKU-1"
     + r"|\b(\d{1,3}(?:\.\d+)?)" + _PCT + r" (?:price )?(cut|reduction|decrease|drop|discount|markdown|increase|"
     r"rise|hike|raise|markup|higher|lower|cheaper|more expensive)\b", re.I)
 _DOWN_WORDS = {"cut", "reduce", "lower", "drop", "decrease", "discount", "mark down", "markdown", "reduction",
-               "cheaper"}
+               "cheaper", "go down"}
 _CATALOGUE = re.compile(r"\b(?:which|what|any) of (?:my|our) (?:products|items|skus)\b|\ball (?:my |our )?(?:products|"
                         r"items|skus)\b|\bwhich (?:products|items|skus)\b|\bacross (?:my|the) catalog", re.I)
 _AGENT_OF_ASK = ASK_AGENT
@@ -256,7 +261,7 @@ def extract_entities(question: str, *, today: date | None = None, competitors: S
         change = max(-90.0, min(500.0, change))
     target: float | None = None
     if change is None and (t := _TARGET.search(question)):
-        target = float((t.group(1) or t.group(2)).replace(",", "")) or None
+        target = float(next(g for g in t.groups() if g).replace(",", "")) or None
     cover_over: int | None = None
     if co := _COVER_OVER.search(question):
         count = co.group(1).lower()

@@ -144,6 +144,7 @@ _ASK_WORDS: dict[AskKind, str] = {
     "elasticity": "how price-sensitive demand is", "category_position": "which categories are priced above the market",
     "map_violations": "which competitors advertise below MAP",
     "ours_cheapest": "on how many products we are the cheapest",
+    "ours_dearest": "on how many products we are the dearest seller",
     "competitor_coverage": "how many competitors carry each product",
     "price_history": "when our prices changed", "review_length": "how long reviews are",
     "markup": "what a unit earns over its cost", "competitor_promotions": "competitors' promotions",

@@ -338,8 +338,12 @@ def several_whatif_answer(scenarios: list[dict[str, Any]], options: PricingOptio
     answers = [a for a in (whatif_answer(s, options) for s in sorted(
         scenarios, key=lambda s: -float(s.get("baseline_daily_units") or 0.0))[:shown]) if a is not None]
     named = [a.skus[0] for a in answers]
-    of = f"{matched} products match the name; here is the what-if for the {len(answers)} that sell the most" \
-        if matched > len(answers) else f"{len(answers)} products match the name, so here is the what-if for each"
+    # the change asked, said once when every product moves by it ("the what-if of a 10% price rise")
+    changes = {round(float(s["change_pct"]), 1) for s in scenarios if s.get("change_pct") is not None}
+    moved = changes.pop() if len(changes) == 1 else 0.0
+    whatif = f"the what-if of a {abs(moved):g}% price {'rise' if moved > 0 else 'cut'}" if moved else "the what-if"
+    of = f"{matched} products match the name; here is {whatif} for the {len(answers)} that sell the most" \
+        if matched > len(answers) else f"{len(answers)} products match the name, so here is {whatif} for each"
     lead = f"{of} (busiest first): {join_names(named, len(named))}. "
     rows = [r for a in answers for r in (a.rows or [])]
     return AgentAnswer(ask="what_if", answered=any(a.answered for a in answers),
@@ -494,9 +498,9 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
         elif ask == "competitor_coverage":
             last = min(end, analysis.today) if end is not None else analysis.today
             answer = coverage_answer(obs, list(catalogue or []), today=last, start=start, scoped=scoped)
-        elif ask == "ours_cheapest":
+        elif ask in ("ours_cheapest", "ours_dearest"):
             last = min(end, analysis.today) if end is not None else analysis.today
-            answer = ours_cheapest_answer(obs, today=last, start=start)
+            answer = ours_cheapest_answer(obs, today=last, start=start, dearest=ask == "ours_dearest")
         elif ask == "map_violations":
             last = min(end, analysis.today) if end is not None else analysis.today
             answer = map_answer(obs, map_prices if map_prices is not None else pd.Series(dtype="float64"),

@@ -137,21 +137,24 @@ def cheapest_competitor_answer(obs: pd.DataFrame, *, today: date, start: date | 
                        finding_prefixes=["position:"], period_start=first, period_end=today)
 
 
-def ours_cheapest_answer(obs: pd.DataFrame, *, today: date, start: date | None) -> AgentAnswer:
-    """``ours_cheapest``: on how many products our price is at or below every competitor's current price."""
+def ours_cheapest_answer(obs: pd.DataFrame, *, today: date, start: date | None, dearest: bool = False) -> AgentAnswer:
+    """``ours_cheapest`` (``ours_dearest``): on how many products ours is the lowest (highest) current price."""
+    ask: Any = "ours_dearest" if dearest else "ours_cheapest"
     if start is None and not obs.empty:
         today = min(today, pd.Timestamp(obs["date"].max()).date())
     latest = latest_prices(obs, start, today)
     _, first = _window(obs, start, today)
+    side, word = ("above", "dearest") if dearest else ("below", "cheapest")
     method = (f"each competitor's latest price per product {_period(first, today)} against our price that day; ours "
-              f"is the cheapest when at or below every one of them (within {TIE:g})")
-    ours = _ours_extreme(latest, False) if not latest.empty else None
+              f"is the {word} when at or {side} every one of them (within {TIE:g})")
+    ours = _ours_extreme(latest, dearest) if not latest.empty else None
     if ours is None:
-        return AgentAnswer(ask="ours_cheapest", answered=False, method=method,
+        return AgentAnswer(ask=ask, answered=False, method=method,
                            text=f"No product has both our price and a competitor price {_period(first, today)}.")
-    return AgentAnswer(ask="ours_cheapest", method=method, period_start=first, period_end=today,
-                       text=f"We are the cheapest on {ours[0]:,} of {ours[1]:,} products: our price is at or below "
-                            f"every competitor's latest price {_period(first, today)} on them.")
+    seller = " seller" if dearest else ""
+    return AgentAnswer(ask=ask, method=method, period_start=first, period_end=today,
+                       text=f"We are the {word}{seller} on {ours[0]:,} of {ours[1]:,} products: our price is at or "
+                            f"{side} every competitor's latest price {_period(first, today)} on them.")
 
 
 def _ours_extreme(latest: pd.DataFrame, dearest: bool) -> tuple[int, int] | None:

@@ -14,7 +14,7 @@ from shared.agents.answers import AgentAnswer, AskKind
 NEEDS_COMPETITORS: frozenset[str] = frozenset({
     "overpriced", "underpriced", "undercut", "price_position", "cheapest_competitor", "dearest_competitor",
     "versus_competitor", "competitor_stock", "competitor_prices", "category_position",
-    "map_violations", "ours_cheapest", "competitor_coverage", "competitor_promotions"})
+    "map_violations", "ours_cheapest", "ours_dearest", "competitor_coverage", "competitor_promotions"})
 _WHAT: dict[str, str] = {
     "overpriced": "which products are priced above the market",
     "competitor_promotions": "whether a competitor ran a promotion",
@@ -29,6 +29,7 @@ _WHAT: dict[str, str] = {
     "category_position": "which categories are priced above or below the market",
     "map_violations": "which competitors advertise below your minimum advertised prices",
     "ours_cheapest": "on how many products we are the cheapest",
+    "ours_dearest": "on how many products we are the dearest seller",
     "competitor_coverage": "how many competitors carry each product and where you are the only seller",
 }
 UPLOAD = "upload a competitor_prices file (sku, competitor, date, price; optionally in_stock) to compare"

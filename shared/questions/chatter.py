@@ -12,8 +12,9 @@ channel for last month", "how many orders did we do last week? need it for the b
 - what the answer is for ("need it for the board deck", "for the investor update", "it's for a slide"): the
   deck, the board and the slide are not the tenant's products.
 
-An apology before the question ("sorry if this is a basic question but ...") and small talk ("hope your weekend
-was good", "happy friday!") go too: their words are no name, and a weekend hoped for is no period.
+An apology before the question ("sorry if this is a basic question but ..."), an opener that asks for a short
+answer ("bottom line:", "TL;DR -": not the accounts' bottom line) and small talk ("hope your weekend was good",
+"happy friday!") go too: their words are no name, and a weekend hoped for is no period.
 Each aside is removed whole (or, for the dated meeting, its day alone), so the rest reads as if typed plainly.
 Pure and cheap: three regular expressions.
 """
@@ -68,9 +69,15 @@ _ASKER_NEXT = re.compile(r"(?:^|(?<=[\s,.;:!?(-]))(?:(?:i'?m|i\s+am|we'?re|we\s+
                          r"afternoon|evening)|next\s+week|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
 
 
+#: "bottom line: how far below us is X?", "TL;DR -": how short the answer should be, not the accounts' bottom line.
+_SHORT_ANSWER_OPENER = re.compile(r"^\s*(?:the\s+)?(?:bottom[- ]line|tl;?\s?dr|long\s+story\s+short|in\s+short|"
+                                  r"in\s+a\s+nutshell|short\s+version|quick\s+one)\s*(?::|,|\s[-\u2013]\s*)\s*", re.I)
+
+
 def without_chatter(question: str) -> str:
     """``question`` with dated meetings, clock times and what the answer is for taken out (see the module)."""
-    text = _MEETING_EVERY.sub("", _DATED_TALK.sub("", _APOLOGY.sub("", _PLEASANTRY.sub(" ", question).strip())))
+    question_only = _SHORT_ANSWER_OPENER.sub("", question)
+    text = _MEETING_EVERY.sub("", _DATED_TALK.sub("", _APOLOGY.sub("", _PLEASANTRY.sub(" ", question_only).strip())))
     text = _ASKER_NEXT.sub(" ", text)
     text = _CLOCK.sub(" ", text)
     text = _PURPOSE.sub(" ", text)

@@ -637,6 +637,9 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
          r"has no)(?: a| an| any)? (?:reply|replies|response|responses|answer)|"
          r"(?:unanswered|unreplied|un-replied|ignored) reviews?|(?:respond|reply|answer) to (?:\w+ ){0,2}reviews?|"
          r"(?:do|did|does) (?:we|i|you) (?:answer|reply to|respond to) (?:[\w']+ ){0,2}reviews?|"
+         # "what % of our reviews did we answer?": the reviews named before the reply
+         r"reviews? (?:[\w']+ ){0,2}(?:do|did|does|have) (?:we|i|you) (?:answer(?:ed)?|repl(?:y|ied) to|"
+         r"respond(?:ed)? to)\b|"
          r"reviews? (?:\w+ ){0,2}(?:got|get|gets|received|had) (?:a |an |any )?(?:response|reply|answer)|"
          r"(?:how (?:fast|quickly|long)|time) (?:do |does |did )?(?:we |i |it take (?:us |me )?to )?"
          r"(?:respond|reply|answer)\w* to (?:\w+ ){0,2}reviews?"),

@@ -54,14 +54,21 @@ def _rx(body: str) -> re.Pattern[str]:
 COMPETITOR_NOUN = _rx(r"competitors?|rivals?|retailers?|competition|other (?:sellers|stores|shops|retailers)|"
                       r"anyone else|anybody else")
 #: "the cheapest place to buy X": a seller asked for, as "who" asks.
-_WHERE_TO_BUY = _rx(r"(?:place|shop|store|site|where) to (?:buy|get|find)")
+_WHERE_TO_BUY = _rx(r"(?:place|shop|store|site|where) to (?:buy|get|find)|"
+                    # "where can the kettle be bought for the least?", "where could I get X cheapest?"
+                    r"where (?:can|could|do|does|would|is) (?:[\w-]+ ){0,5}?(?:buy|get|find|bought|had|found|got|"
+                    r"purchased?|sold)")
 _WHO = _rx(r"who(?:'s| is| has| sells?| offers?| charges?)|whose")
+#: "who's out of stock on X": a seller other than us is asked about.
+_WHO_IS = _rx(r"who(?:'s| is| are| has| was)")
 #: "who undercuts us", "is anybody cheaper than us": someone, not a named competitor.
 _ANYONE = _rx(r"who|whom|anyone|anybody|someone|somebody")
 CHEAPEST = _rx(r"cheapest|lowest[- ]priced|lowest (?:(?:competitor|competing|rival|market)'?s? )?prices?|"
                r"least expensive|best prices?|undersells? everyone|"
                r"price leaders?|price leadership|leads? on price|"
-               r"beats? (?:everyone|everybody|all(?: the)? others?|the rest)(?: else)?(?: on price)?|for less")
+               r"beats? (?:everyone|everybody|all(?: the)? others?|the rest)(?: else)?(?: on price)?|for less|"
+               # "what do rivals charge at the lowest for X?", "where can X be bought for the least?"
+               r"at the (?:lowest|least)(?: price)?|for the (?:least|lowest)(?: money| price)?")
 DEAREST = _rx(r"most expensive|dearest|priciest|highest[- ]priced|"
               r"highest (?:(?:competitor|competing|rival|market)'?s? )?prices?|sells? (?:[\w-]+ ){1,6}?for the most|"
               r"(?:charg|ask|want)(?:s|es|ed|ing)? the most|(?:charg|ask)(?:s|es|ed|ing)? (?:the )?(?:most|more) for")
@@ -132,8 +139,11 @@ _MOVED_DOWN = _rx(r"cut\w*|drop\w*|lower\w*|decreas\w*|reduc\w*|slash\w*|down|di
 
 
 def moves_order(question: str) -> str | None:
-    """"up" for "who raised prices the most", "down" for "who cut prices the most", else ``None``."""
-    if not _MOST.search(question):
+    """"up" for "who raised prices the most", "down" for "who cut prices the most", else ``None``.
+
+    "Who has been slashing prices?" asks for the ones who cut, so the cuts lead as well (a "who" with a direction).
+    """
+    if not _MOST.search(question) and not re.search(r"\bwho\b", question, re.I):
         return None
     up, down = _MOVED_UP.search(question), _MOVED_DOWN.search(question)
     if up and not down or up and down and up.start() < down.start():
@@ -180,7 +190,23 @@ _HOW_MANY_WE_CHEAPEST = _rx(r"how many (?:of our )?(?:products|items|skus|lines)
                             r"(?:cheapest|lowest[- ]priced|least expensive)|"
                             # "on how many SKUs do we have the lowest price?"
                             r"how many (?:of our )?(?:products|items|skus|lines) (?:do|did) (?:we|i) (?:have|offer) "
-                            r"the (?:lowest|cheapest|best) prices?")
+                            r"the (?:lowest|cheapest|best) prices?|"
+                            # "in how many products is our price the lowest in the market?"
+                            r"how many (?:of our )?(?:products|items|skus|lines) (?:is|are) our prices? (?:the )?"
+                            r"(?:lowest|cheapest)")
+#: "how many items are we the priciest seller of", "on how many SKUs are we the most expensive seller", "count the
+#: products where nobody charges more than us": a count of ours at the top of every seller's price.
+_HOW_MANY_WE_DEAREST = _rx(r"(?:how many |count (?:of )?(?:the )?)(?:of our )?(?:products|items|skus|lines) "
+                           r"(?:are|am|were) (?:we|i) (?:the )?(?:most expensive|dearest|priciest|highest[- ]priced)|"
+                           r"how many (?:of our )?(?:products|items|skus|lines) (?:do|did) (?:we|i) (?:have|charge) "
+                           r"the (?:highest|dearest) prices?|"
+                           r"(?:how many |count (?:of )?(?:the )?)(?:of our )?(?:products|items|skus|lines) "
+                           r"(?:where|on which) (?:nobody|no one|no competitor|no rival|none of "
+                           r"(?:them|the competitors)) (?:charges?|asks?|sells?)(?: \w+)? (?:more|higher|dearer) "
+                           r"than (?:us|we|me)|"
+                           # "in how many products is our price the highest in the market?"
+                           r"how many (?:of our )?(?:products|items|skus|lines) (?:is|are) our prices? (?:the )?"
+                           r"(?:highest|dearest|most expensive)")
 #: A pronoun then a word: "where do we stand" (a verb, even when a product title has the word "stand").
 _PRONOUN_BEFORE = re.compile(r"\b(?:we|i|you|they)\s+$", re.I)
 #: Prices right after a word: "cutting prices", "slashed its prices" (the word is what was done to them).
@@ -352,7 +378,7 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
         return MarketAsk("price_history", moves_order=price_direction(question))
     if MAP_WORD.search(question):
         return MarketAsk("map_violations", named)  # "any MAP violations?", "below the minimum advertised price"
-    if STOCK_WORD.search(question) and group:
+    if STOCK_WORD.search(question) and (group or _WHO_IS.search(question)):  # "who's out of stock on X?": a rival
         return MarketAsk("competitor_stock", named)  # "is MegaMart out of stock on anything?"
     if (name := _unknown_stock_subject(question, matches, index)) is not None:
         channel = any(m.kind == "channel" and name in m.values for m in matches)
@@ -389,6 +415,8 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
                          negated=_NOT_SIDE.search(question) is not None)
     if not named and _HOW_MANY_WE_CHEAPEST.search(question):
         return MarketAsk("ours_cheapest")  # "how many products are we the cheapest on?": a count at today's prices
+    if not named and _HOW_MANY_WE_DEAREST.search(question):
+        return MarketAsk("ours_dearest")  # "how many items are we the priciest seller of?": the other end counted
     if not named and _WHERE_WE.search(question) and price_change(question) is None:
         # "where are we the cheapest?", "where are we dearest?": our products below or above the market
         dear_words = re.search(r"\b(?:most|more) expensive|\bdear\w*|\bpric(?:ier|iest)|\bhighest", question, re.I)
@@ -500,7 +528,8 @@ def spans_between(question: str, breaks: re.Pattern[str]) -> list[tuple[int, int
 _PCT = r" ?(?:%|percent\b|per cent\b|pct\b)"
 _CHANGE = re.compile(
     r"\b(?P<verb>rais\w*|increas\w*|put(?:ting)? (?:[\w'-]+ ){0,8}?up|hik\w*|bump\w*|lift\w*|mark(?:ed|ing)? up|"
-    r"lower\w*|cut\w*|reduc\w*|drop\w*|discount\w*|decreas\w*|mark(?:ed|ing)? down|slash\w*|knock\w*|shav\w*)\b"
+    r"lower\w*|cut\w*|reduc\w*|drop\w*|discount\w*|decreas\w*|mark(?:ed|ing)? down|slash\w*|knock\w*|shav\w*|"
+    r"go(?:es)? (?:up|down))\b"
     r"[^.?!%]{0,80}?"
     r"(?:\bby |(?<=\s))(?P<pct>\d{1,3}(?:\.\d+)?)" + _PCT
     + r"|\b(?P<pct2>\d{1,3}(?:\.\d+)?)" + _PCT + r" (?:price )?(?P<word>higher|lower|more|less|cheaper|dearer|"
@@ -584,6 +613,7 @@ def landed_prices(question: str) -> bool:
 
 
 _DOWN = re.compile(r"^(?:lower|cut|reduc|drop|discount|decreas|mark(?:ed|ing)? down|slash|knock|shav|less|cheaper|"
+                   r"go(?:es)? down|"
                    r"reduction|"
                    r"markdown)", re.I)
 

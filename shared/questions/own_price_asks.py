@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 _CHANGE = (
-    r"(?:chang|rais|lower|cut|increas|decreas|drop|reduc|adjust|updat|repric|put\s+up|hik|"
+    r"(?:chang|rais|lower|cut|increas|decreas|drop|reduc|adjust|updat|repric|put\s+up|hik|touch|tweak|alter|modif|"
     r"mark(?:ed)?\s+(?:up|down))"
 )
 _OWN_HISTORY = re.compile(
@@ -33,7 +33,10 @@ _OWN_HISTORY = re.compile(
     r"|\b(?:went|gone|go)\s+(?:up|down)\s+in\s+price"
     # "which products changed price this month?", "how many of our prices went down?"
     r"|\b(?:products?|items?|skus?|lines?)\s+(?:have\s+|has\s+)?(?:changed|moved)\s+(?:in\s+)?price"
-    r"|\bour\s+prices?\s+(?:have\s+|has\s+)?(?:went|gone|changed|moved|gone)\b",
+    r"|\bour\s+prices?\s+(?:have\s+|has\s+)?(?:went|gone|changed|moved|gone)\b"
+    # "the date of our latest price change on X", "our last price update for X": our change named as a noun
+    r"|\b(?:our|the)\s+(?:last|latest|most\s+recent|previous)\s+(?:list\s+)?price\s+(?:change|update|adjustment|move|"
+    r"rise|increase|cut|drop|reduction)s?\b",
     re.I,
 )
 _UP = re.compile(

@@ -39,7 +39,9 @@ def _rx(body: str) -> re.Pattern[str]:
 
 ELASTICITY = _rx(r"price[- ]?sensitiv\w*|sensitiv\w* to (?:the |a )?price\w*|(?:price )?elasticit\w*|"
                  r"(?:care|cares|caring) (?:about|much about) (?:the )?price|"
-                 r"(?:react|respond|reacts|responds)\w* to (?:a )?price (?:change|cut|rise|increase)s?")
+                 r"(?:react|respond|reacts|responds)\w* to (?:a )?price (?:change|cut|rise|increase)s?|"
+                 # "how responsive is Outdoor demand to price?", "how reactive are buyers to our prices?"
+                 r"(?:responsive|reactive)(?:ness)? (?:[\w-]+ ){0,3}?to (?:the |a |our )?pric\w*")
 #: "elastic" alone is a material ("the elastic waistband") unless demand, price or sales are the subject.
 _ELASTIC_DEMAND = re.compile(r"\b(?:in)?elastic\b", re.I)
 _DEMAND_WORD = _rx(r"demand|price|prices|pricing|sales|units")
@@ -70,7 +72,8 @@ _AGAINST_NAME = re.compile(r"\b(?:gap (?:to|with|vs\.?|versus|against|between us
                            r"(?:to|with)|stack up against|vs\.?|versus)\s+(?:the\s+)?(?P<name>[A-Za-z][\w&'.-]*)", re.I)
 _NOT_NAMES = frozenset("""us we me our them competitors competitor competition rivals rival market everyone others
 the a an last this previous""".split())
-_COMPETITOR_STOCK = _rx(r"running out|run(?:ning)? short|can(?:'t|not) be (?:bought|had|found|ordered)|"
+_COMPETITOR_STOCK = _rx(r"running out|run(?:ning)? short|(?:run|ran|running|gone|went) dry|sold out|"
+                        r"sell(?:ing)? out|can(?:'t|not) be (?:bought|had|found|ordered)|"
                         r"(?:not|no longer) (?:available|sold|selling|stocked)|unavailable")
 _COSTS_MORE = _rx(r"(?:costs?|priced|sells?|selling|sold|charged?) (?:more|higher|dearer)\b[^?.!]{0,30}?\bthan "
                   r"(?:elsewhere|anywhere else|other (?:shops|stores|sellers|retailers)|(?:the )?competit\w*|rivals?)|"
@@ -125,7 +128,7 @@ _MARKUP = _rx(r"mark-?ups?|margins? (?:[\w'’-]+ ){0,8}?(?:healthy|decent|enoug
 _PER_UNIT = _rx(r"(?:healthy|decent|thin|fat|good|poor|low|weak|strong) margins?|"
                 r"margins? (?:per|a|each) (?:unit|item|sale)|(?:per[- ]unit|unit) (?:margins?|profit)|"
                 r"(?:make|makes|earn|earns|profit|clear)s? (?:per|a|each|on each|on every) (?:unit|item|one|sale)|"
-                r"(?:make|earn) (?:on|from) (?:each|every) (?:one|unit|item|sale)")
+                r"(?:make|earn|clear) (?:on|from) (?:each|every) (?:one|unit|item|sale|(?:[\w-]+ ){1,3}?(?:we|i) sell)")
 #: A markup against the market ("our markup over the competition"): the market position, not the cost.
 _MARKET_MARKUP = _rx(r"market|competit\w*|rivals?|vs\.?|versus|over (?:the )?(?:others|everyone)")
 #: A competitor's promotion ("did MegaMart run a promotion on Black Friday?", "was X discounting?").

@@ -16,8 +16,8 @@ Amazon and Shopify sellers ask in their own vocabulary; each rewrite keeps the r
 * "should we match the cheapest competitor on X" -> "should I lower the price of X" (a recommendation);
 * "prices incl. shipping", "price position including delivery costs", "with shipping added" -> "landed" (the
   competitors' shipping added to their prices; the shipping we pay is not in the data);
-* "markup on X" -> "margin on X" (the catalogue's cost against what X sold for); "a negative margin", "sold at a
-  loss" -> "a margin below $0".
+* "a negative margin", "sold at a loss" -> "a margin below $0". ("Markup on X" stays markup: what a unit of X earns
+  over its cost, the ``markup`` ask; it was written as "margin on X", the total gross margin.)
 
 :func:`pricing_idioms` returns the text and the lead the answer opens with when a word was read as another
 (``None`` otherwise). Pure: no I/O.
@@ -67,7 +67,6 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\b(?:should|do|must)\s+(?:we|i)\s+(?:need\s+to\s+)?match\s+(?:the\s+)?(?:cheapest|lowest|"
                 r"lowest[- ]priced)\s+(?:competitor|rival|seller|price)(?:'s\s+price)?\s+(?:on|for)\b", re.I),
      "should I lower the price of", ""),
-    (re.compile(r"\b(?:markup|mark-up)\s+(?=(?:on|for|of)\b)", re.I), "margin ", ""),
     # "which products have a negative margin", "what do we sell at a loss": a gross margin below zero
     (re.compile(r"\b(?:an?\s+)?(?:negative|below[- ]zero)\s+(?:gross\s+)?margins?\b", re.I), "a margin below $0", ""),
     (re.compile(r"\b(?:sell|sold|selling|sells)\s+at\s+a\s+loss\b", re.I), "have a margin below $0", ""),

@@ -79,6 +79,7 @@ from shared.questions.reviews import (
     products_with_negative,
     read_review_question,
     review_subset,
+    reviewed_name,
     reviewed_thing,
     satisfaction_as_rating,
     star_levels,
@@ -664,14 +665,16 @@ _METRIC_IN_NAME = re.compile(r"\b(?:average|avg|price|prices|revenue|sales|units
                              r"inventory|turnover|takings)\b", re.I)
 #: Words inside a name that say nothing about which thing it is.
 _FILLER_WORDS = frozenset("and the our my their with for from new one ones have has had did does were was are is "
-                          "been we they you will would shall can could should".split())
+                          "been we they you will would shall can could should recently lately nowadays now "
+                          "today".split())
 #: Words that name the whole business or a kind of thing, not one of the tenant's names.
 _GENERIC_WORDS = frozenset(
     "store shop shops business company site website web online team catalogue catalog range ranges line lines "
     "products product items item skus sku everything stuff sales revenue brand brands category categories "
     "channel channels competitors competitor whole entire overall total all top best bestselling best-selling "
     "worst most least new old main biggest largest other others day days week weeks weekend weekends month months "
-    "quarter quarters year years data first second third fourth final previous next whole full entire".split())
+    "quarter quarters year years data first second third fourth final previous next whole full entire "
+    "reviews review ratings rating stars star feedback".split())
 
 
 def unknown_name(question: str, taken: list[tuple[int, int]],
@@ -703,12 +706,27 @@ def unknown_name(question: str, taken: list[tuple[int, int]],
     return None
 
 
+def _partly_known_name(question: str, review: ReviewQuestion, names: list[tuple[int, int]],
+                       times: list[tuple[int, int]], index: VocabularyIndex) -> str | None:
+    """The name whose reviews are asked when only part of it is one of the tenant's names, else ``None``.
+
+    "The lamp shade's reviews", "revs for the frying pan lid": "lamp" and "frying pan" match products, but the word
+    the name ends on ("shade", "lid") is in none of the tenant's titles, so the name is another thing.
+    """
+    if review.aspect is not None or review.length is not None or (named := reviewed_name(question)) is None:
+        return None
+    span = named[1]
+    if not _spans_overlap(span, names) or not _unmatched_distinctive(question, span, names + times, index.knows_word):
+        return None  # "any bad feedback on the Linen Table Runner recently?": "recently" is a time, not the name
+    return named[0]
+
+
 def _unmatched_distinctive(question: str, span: tuple[int, int], taken: list[tuple[int, int]],
                            knows_word: Callable[[str], bool]) -> bool:
     """Whether a word of ``span`` outside every matched span is distinctive and unknown to the tenant."""
     for w in re.finditer(r"[a-z][\w'&-]*", question[span[0]:span[1]], re.I):
         at = (span[0] + w.start(), span[0] + w.end())
-        word = w.group(0).lower()
+        word = re.sub(r"['\u2019]s$", "", w.group(0).lower())  # "the desk lamp's reviews": the lamp
         if _spans_overlap(at, taken) or len(word) < 3 or word in _GENERIC_WORDS or word in _FILLER_WORDS:
             continue
         if not knows_word(word):
@@ -1702,6 +1720,12 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
             reading.kind, reading.unknown_name = "unanswerable", thing[0]
             reading.suggestions = index.closest_titles(thing[0])
             return reading
+        if index is not None and (partly := _partly_known_name(question, review, entity_spans, time.spans,
+                                                               index)) is not None:
+            # "the lamp shade's reviews": "lamp" names the desk lamp, but a lamp shade is no product of the shop
+            reading.kind, reading.unknown_name = "unanswerable", partly
+            reading.suggestions = index.closest_titles(partly)
+            return reading
         reading.agent_intents, reading.review_ask, reading.aspect = ["sentiment"], review.ask, review.aspect
         reading.review_stars, reading.review_listing = list(review.stars or ()), review.listing
         reading.review_count = review.count
@@ -1722,10 +1746,13 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         metrics = ["avg_rating", "negative_review_share"]  # "has the sentiment improved since March?"
         kinds = metric_kinds(metrics)
         firsts = [extents[k][0] for k in kinds if k in extents]
+        # "are reviews trending up or down overall?": overall is across the catalogue here, not all time
+        overall = [m.span() for m in re.finditer(r"\boverall\b", question, re.I)]
         if as_of is None and DataKind.REVIEWS in extents:
             today = extents[DataKind.REVIEWS][1]
-            time = resolve_time(question, today, exclude=sku_spans + preamble_excluded(question, today))
             reading.as_of = today
+        if today is not None and (overall or (as_of is None and DataKind.REVIEWS in extents)):
+            time = resolve_time(question, today, exclude=sku_spans + preamble_excluded(question, today) + overall)
         if today is not None and not _THAN.search(question):  # "is sentiment improving?": the recent reviews
             time = change_period(time, today)  # against as many days before ("A worse than B": no change in time)
     if gap:
@@ -1952,7 +1979,10 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
             lx.CANCELLED + r"|cancell?ed", question, re.I):
         reading.notes.append("Cancellations are counted as returns: lines an export writes as negative (a cancelled "
                              "invoice) are returns; lines it marks Cancelled were never sales and are not counted.")
-    _build_query(reading, question, tenant_id, metrics, matches, dims, grain, time, today,
+    # "is the rating trending down?", "rating trajectory lately": which way it moved (the recent reviews against as
+    # many days before), not a chart by month, unless a grain is named ("month by month")
+    query_text = lx.TREND.sub("direction", question) if sentiment_change and grain is None else question
+    _build_query(reading, query_text, tenant_id, metrics, matches, dims, grain, time, today,
                  min(firsts) if firsts else None, index, stars.values if stars is not None else None, subset)
     if reading.ranked is not None and reading.query is not None:
         reading.query = reading.query.model_copy(update={"limit": None})  # its place among all of them

@@ -64,9 +64,17 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "review volume", "volume of reviews": how many there are (not the noise a product makes)
     (re.compile(r"\breviews?\s+volumes?\b|\bvolumes?\s+of\s+reviews\b", re.I), "number of reviews"),
     (re.compile(r"\b(?:the\s+)?pros\s+(?:and|&|n)\s+cons\s+(?:of|for|on)\b", re.I), "what do reviewers say about"),
-    (re.compile(r"\bstars?\s+(?:rating\s+)?(?:breakdown|distribution|split|spread)\b(?<!rating breakdown)|"
-                r"\b(?:breakdown|distribution|split|spread)\s+of\s+(?:the\s+)?(?:stars?|star ratings?)\b", re.I),
-     "star rating breakdown"),
+    (re.compile(r"\bstars?\s+(?:rating\s+)?(?:breakdown|distribution|split|spread|histogram)\b(?<!rating breakdown)|"
+                r"\b(?:breakdown|distribution|split|spread|histogram)\s+of\s+(?:the\s+)?(?:stars?|star ratings?)\b|"
+                # "histogram of ratings for Kitchen", "ratings histogram": the reviews counted per star
+                r"\bhistogram\s+of\s+(?:the\s+|our\s+)?(?:ratings|reviews)\b|\b(?:ratings?|reviews?)\s+histogram\b|"
+                # "how are ratings spread for Outdoor?"
+                r"\bratings\s+(?:are\s+)?(?:spread|split|distributed)(?:\s+out)?\b",
+                re.I), "star rating breakdown"),
+    # "how does A stack up against B in reviews?": the two products' average ratings side by side
+    (re.compile(r"\bhow\s+(?:does|do|did)\s+(?P<a>[^?.!]+?)\s+(?:stack|measure|match)\s+up\s+(?:against|to|with)\s+"
+                r"(?P<b>[^?.!]+?)\s+(?:in|on|for|by)\s+(?:(?:customer\s+)?reviews?|ratings?|stars?)\b", re.I),
+     r"compare the average rating of \g<a> and \g<b>"),
     # a review set of several reviewed businesses (Yelp's business_id) holds them as its products: "which business /
     # restaurant / hotel has the worst reviews" ranks them as "which product" does
     (re.compile(r"\b(which|what)\s+(?:business(?:es)?|restaurants?|hotels?|venues?|propert(?:y|ies))\b"

@@ -29,7 +29,7 @@ _TALK = re.compile(
     r"dislike[sd]?|hate[sd]?|prais\w*|rave\w*|happy|unhappy|satisfied|dissatisfied|pleased|"
     r"reviews?|reviewers?|reviewed|revs|re(?:vei|vi|ive)ws?|feedback|comments?|mention\w*|opinions?|sentiment|"
     r"impressions?|talk(?:ing)? about|negative|positive|moan\w*|grumbl\w*|gripes?|whin(?:e|es|ing)|whing\w*|"
-    r"beefs?|bugbears?|grievances?|"
+    r"beefs?|bugbears?|grievances?|compliments?|complimented|kudos|"
     r"chuffed|slated|slating|rav(?:e|es|ed|ing)|rant\w*|vibes?|verdict|testimonials?|grip(?:e[sd]?|ing)|"
     r"put(?:ting|s)? (?:\w+ ){0,2}off|turn(?:s|ing|ed)? (?:\w+ ){0,2}off)\b", re.I)
 #: Words that make it one only beside a word for the customers ("problems with delivery" alone may be ours).
@@ -38,10 +38,11 @@ _WEAK_TALK = re.compile(r"\b(?:issues?|problems?|rate|rated|rating|ratings|stars
 _WHO = re.compile(r"\b(?:customers?|people|buyers?|shoppers?|reviewers?|users?|clients?|folks|reviews?)\b", re.I)
 _PRAISE = re.compile(r"\b(?:love[sd]?|loving|enjoy\w*|prais\w*|rave\w*|raving|favou?rite|best (?:things?|parts?|bits?)|"
                      r"appreciate\w*|happy|pleased|chuffed|delighted|thrilled|good things?|strengths?|upsides?|"
-                     r"pros)\b", re.I)
+                     r"pros|compliments?|complimented|kudos)\b", re.I)
 #: Praise of one aspect, said as such ("what do people love about the packaging"), not "are they happy with it".
 _ASPECT_PRAISE = re.compile(r"\b(?:love[sd]?|loving|enjoy\w*|prais\w*|rave\w*|raving|favou?rite|best (?:things?|"
-                            r"parts?|bits?)|appreciate\w*|good things?|strengths?|upsides?|pros)\b", re.I)
+                            r"parts?|bits?)|appreciate\w*|good things?|strengths?|upsides?|pros|compliments?|"
+                            r"complimented)\b", re.I)
 _NEGATED_PRAISE = re.compile(r"\b(?:n't|not|never|least)\s+(?:\w+\s+)?(?:love|like|enjoy|happy|pleased)\b|"
                              r"\b(?:do|does|did)n't\s+(?:\w+\s+)?(?:love|like|enjoy)\b", re.I)
 _COMPLAINT = re.compile(r"\b(?:complain\w*|complaints?|dislike\w*|hate\w*|unhappy|dissatisfied|negative|"
@@ -106,7 +107,7 @@ _SENTIMENT_CHANGE = re.compile(
     # the rating as it moves ("is our rating improving?", "are our stars getting worse?"): a change, not its level
     r"\b(?:ratings?|stars?|review scores?)\b[^.?!]{0,30}?\b(?:improving|improved|getting (?:better|worse)|"
     r"worsening|worsened|declining|recovering|recovered|slipping|slipped|sliding|falling|dropping|rising|"
-    r"climbing)\b", re.I)
+    r"climbing|trending|trajector(?:y|ies)|heading (?:up|down)|going (?:up|down))\b", re.I)
 
 #: Fake or trustworthy reviews, or the rating without them ("which reviews look fake?", "adjusted rating of X").
 _SPAM = re.compile(
@@ -116,7 +117,10 @@ _SPAM = re.compile(
     r"authentic|real|legit\w*|trustworthy|manipulated|paid for|bought)\b"
     r"|\badjusted (?:star )?ratings?\b|\b(?:true|real|honest|genuine|clean)\s+(?:star\s+)?ratings?\b"
     r"|\bratings?\b[^.?!]{0,60}?\b(?:without|excluding|minus|ignoring) (?:the |any )?(?:spam\w*|fakes?|suspicious|"
-    r"bots?|bogus)\b|\bbots?\b[^.?!]{0,20}?\b(?:reviews?|ratings?)\b",
+    r"bots?|bogus)\b|\bbots?\b[^.?!]{0,20}?\b(?:reviews?|ratings?)\b"
+    # "the rating once the fakes are stripped out", "with the spam removed", "a genuine-only rating"
+    r"|\b(?:with|once|after|when)\s+(?:the\s+|all\s+)?(?:fakes?|fake ones|spam\w*|bots?|bogus ones)\s+(?:are\s+|is\s+)?"
+    r"(?:stripped|removed|taken|filtered|excluded|cut|dropped)\b|\b(?:genuine|authentic|real|legit)[- ]only\b",
     re.I)
 
 #: "about the design?": one word after about/regarding, the question ending there (a longer name is a product's).
@@ -182,8 +186,8 @@ def _search_word(question: str, taken: Sequence[tuple[int, int]]) -> ReviewQuest
     if found is None or not _outside(found.span("w"), taken):
         return None
     forms = [w for w in re.split(r"\s*(?:/|,|\bor\b)\s*", found.group("w").lower()) if w]
-    if any(names_a_topic(w) for w in forms):
-        return None
+    if len(set(forms)) < 2 and any(names_a_topic(w) for w in forms):
+        return None  # "reviews that mention leak": the topic; "flimsy/flimsier", "flimsy or wobbly": those words
     return ReviewQuestion("aspect", '"' + "/".join(dict.fromkeys(forms)) + '"', found.span("w"))
 
 
@@ -254,9 +258,16 @@ _STAR_READING = re.compile(r"\b(?:why|what|themes?|topics?|threads?|reasons?|iss
                            r"talk\w*|about|write|wrote|written|summar\w*|overview|gist|tell me about)\b", re.I)
 
 #: Verbs that ask to see reviews one by one ("show me", "list", "read me", "pull up", "examples of").
-_SHOW = re.compile(r"\b(?:show|list|read|display|pull up|bring up|fetch|paste|quote|examples?|samples?|"
-                   r"(?:let me|can i|could i|i want to|i'd like to) see|(?:give|get|send) me)\b", re.I)
-_REVIEW_NOUN = r"(?:reviews?|revs|feedback|comments?|complaints?|testimonials?)"
+_SHOW = re.compile(r"\b(?:show|list|read|display|pull up|bring up|fetch|paste|quote|quotes|verbatims?|examples?|"
+                   r"samples?|(?:let me|can i|could i|i want to|i'd like to) see|(?:give|get|send) me)\b", re.I)
+#: "share some glowing feedback", "share quotes from unhappy customers": share as a verb of showing, not a share of
+#: a total ("what share of reviews are negative?").
+_SHARE_VERB = re.compile(r"\bshare\b(?!\s+of\b)(?=\s+(?:with\s+(?:me|us)\s+)?(?:a|an|some|few|any|the|our|\d+|two|"
+                         r"three|five|ten|quotes?|verbatims?|examples?|samples?|reviews?|feedback|comments?|"
+                         r"testimonials?|customer|buyer|glowing|positive|negative|bad|good|happy|unhappy|angry)\b)",
+                         re.I)
+#: What reviews are shown as: the reviews, or their words quoted ("a few customer quotes", "verbatims").
+_REVIEW_NOUN = r"(?:reviews?|revs|feedback|comments?|complaints?|testimonials?|quotes|verbatims?)"
 #: Adjectives of a review shown one by one that need no verb ("the worst reviews for X", "angry reviews").
 _MOST_NEGATIVE = re.compile(r"\b(?:angr(?:y|iest)|furious|nast(?:y|iest)|harsh(?:est)?|scathing|brutal|rud(?:e|est)|"
                             r"meanest|worst|most negative|most critical|savage|toughest)\b(?:\s+[\w-]+){0,2}?\s+"
@@ -264,9 +275,11 @@ _MOST_NEGATIVE = re.compile(r"\b(?:angr(?:y|iest)|furious|nast(?:y|iest)|harsh(?
 _MOST_POSITIVE = re.compile(r"\b(?:glowing|rave|raving|best|most positive|nicest|kindest|happiest|warmest|"
                             r"gushing)\b(?:\s+[\w-]+){0,2}?\s+" + _REVIEW_NOUN + r"\b", re.I)
 #: Plain polarity words, which list reviews only beside a verb that asks to see them ("show me negative reviews").
-_NEGATIVE_WORD = re.compile(r"\b(?:negative|neg|bad|poor|critical|unhappy|upset|disappointed|low[- ]rated|"
+_NEGATIVE_WORD = re.compile(r"\b(?:negative|neg|bad|poor|critical|unhappy|upset|disappointed|low[- ]rated|angry|"
+                            r"annoyed|frustrated|dissatisfied|irate|"
                             r"complaints?|complaining)\b", re.I)
-_POSITIVE_WORD = re.compile(r"\b(?:positive|good|great|nice|happy|pleased|satisfied|high[- ]rated|praise|"
+_POSITIVE_WORD = re.compile(r"\b(?:positive|good|great|nice|happy|pleased|satisfied|high[- ]rated|praise|delighted|"
+                            r"thrilled|"
                             r"glowing|kind)\b", re.I)
 #: "latest", "newest", "most recent", "the last 3": newest first.
 _LATEST = re.compile(r"\b(?:latest|newest|most recent|recent|last\s+(?:\d+|few|couple|five|ten|three)|new)\b"
@@ -298,8 +311,8 @@ _OUR_REPLY = re.compile(r"\b(?:we|i)\s+(?:(?:should|must|could|can|need\s+to|hav
 _ONE_LATEST = re.compile(r"\b(?:the|our|my)\s+(?:latest|newest|most recent|last)\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:review|comment|complaint)\b(?!s)", re.I)
 #: Customers quoted ("give me a quote from a happy customer", "quote some unhappy buyers"): their reviews, shown.
-_QUOTED_PEOPLE = re.compile(r"\bquot(?:e|es|ing)\b[^?.!]{0,40}?\b(?:customers?|buyers?|reviewers?|shoppers?|"
-                            r"clients?)\b", re.I)
+_QUOTED_PEOPLE = re.compile(r"\b(?:quot(?:e|es|ing)|verbatims?)\b[^?.!]{0,40}?\b(?:customers?|buyers?|reviewers?|"
+                            r"shoppers?|clients?)\b", re.I)
 #: "Which reviews should we reply to first?": the newest negative ones (the reviews a merchant answers first).
 _REPLY_FIRST = re.compile(r"\b(?:respond|reply|answer)\w*\s+(?:to\s+)?(?:first|next|now|today|asap|urgently|"
                           r"soonest)\b|\b(?:prioriti[sz]e|first)\b[^?.!]{0,30}\b(?:respond|reply|answer)", re.I)
@@ -320,9 +333,14 @@ def review_listing(question: str, starred: bool = False) -> Listing | None:
         return "negative_latest"  # "which reviews should we reply to first?": the newest negative ones
     # "what did the latest 1-star review say?": that one review read out, not the themes of them all
     quoted = _QUOTED_PEOPLE.search(question) is not None  # "a quote from a happy customer": a review shown
+    summary = bool(_SUMMARY_WORDS.search(question) or _THEMES_ASKED.search(question))
+    # "share the review summary of X" asks for the summary; "share quotes about X" to see them
+    shared = _SHARE_VERB.search(question) is not None and not re.search(r"\b(?:summar\w*|overview|themes?|topics?|"
+                                                                          r"gist)\b", question, re.I)
+    if shared:
+        question = _SHARE_VERB.sub("show", question)  # the verb, so no share of a total is read below
     shown = bool(_SHOW.search(question)) or bool(_ONE_LATEST.search(question)) or quoted
     after = _LATEST_AFTER.search(question) is not None
-    summary = bool(_SUMMARY_WORDS.search(question) or _THEMES_ASKED.search(question))
     if (_NOT_A_LISTING.search(question) and not after) or (summary and not shown):
         return None
     latest = bool(_LATEST.search(question)) or after
@@ -516,11 +534,17 @@ def reviewed_thing(question: str, taken: Sequence[tuple[int, int]]) -> tuple[str
     The caller checks the words against the tenant's titles: "revs for vase" (or "the vase's reviews") in a shop
     without a vase is said, not answered with every product's reviews.
     """
-    m = _REVIEWED_THING.search(question) or POSSESSIVE_SUBJECT.search(question)
-    if m is None or not _outside(m.span("name"), taken):
+    named = reviewed_name(question)
+    if named is None or not _outside(named[1], taken):
         return None
-    words = [w.lower() for w in re.findall(r"[a-z][\w'-]*", m.group("name"), re.I)]
-    return m.group("name"), words
+    words = [w.lower() for w in re.findall(r"[a-z][\w'-]*", named[0], re.I)]
+    return named[0], words
+
+
+def reviewed_name(question: str) -> tuple[str, tuple[int, int]] | None:
+    """The name whose reviews are asked ("revs for vase", "the lamp shade's reviews") and where it is, else ``None``."""
+    m = _REVIEWED_THING.search(question) or POSSESSIVE_SUBJECT.search(question)
+    return (m.group("name"), m.span("name")) if m is not None else None
 
 
 #: "star rating breakdown", "how many reviews per star", "distribution of ratings": reviews counted by their stars.
@@ -602,8 +626,14 @@ _SATISFACTION: tuple[tuple[re.Pattern[str], str], ...] = (
                 re.I), " is the average rating lower"),
     (re.compile(r"\b(?:better|nicer|more positive)\s+(?:reviews|ratings)\b", re.I), "a higher average rating"),
     (re.compile(r"\b(?:worse|more negative)\s+(?:reviews|ratings)\b", re.I), "a lower average rating"),
-    (re.compile(r"\brated\s+(?:higher|better)\b", re.I), "higher in average rating"),
-    (re.compile(r"\brated\s+(?:lower|worse)\b", re.I), "lower in average rating"),
+    # "A rates higher", "better reviewed"; "do longer reviews rate lower?" is review length
+    (re.compile(r"\brated\s+(?:higher|better)\b|(?<!reviews )(?<!review )\b(?:rates|rate)\s+(?:higher|better)\b|"
+                r"\b(?:better|more highly)[- ]reviewed\b", re.I),
+     "higher in average rating"),
+    # "A rates higher", "better reviewed"; "do longer reviews rate lower?" is review length
+    (re.compile(r"\brated\s+(?:lower|worse)\b|(?<!reviews )(?<!review )\b(?:rates|rate)\s+(?:lower|worse)\b|"
+                r"\b(?:worse|more poorly)[- ]reviewed\b", re.I),
+     "lower in average rating"),
 )
 #: A question about how ratings move over time keeps its words ("are reviews getting better?").
 _OVER_TIME = re.compile(r"\b(?:getting|gotten|got|becom\w*|going|gone|improv\w*|since|lately|recently|over time|"

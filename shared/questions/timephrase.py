@@ -1208,8 +1208,8 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
     this_time = _THIS_TIME_LAST_YEAR.search(text)
     if this_time is not None:
         taken.append(this_time.span())
-    if m_all := _ALL_TIME.search(text):
-        reading.all_time = True
+    if (m_all := _ALL_TIME.search(text)) and not _overlaps(m_all.span(), list(exclude or [])):
+        reading.all_time = True  # unless read as something else ("trending up or down overall": the catalogue)
         taken.append(m_all.span())
     future = [m.span() for m in _FUTURE.finditer(text)]
     taken.extend(future)

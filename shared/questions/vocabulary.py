@@ -245,7 +245,12 @@ class VocabularyIndex:
         found = process.extract(normalise(name), self.titles, scorer=fuzz.token_set_ratio, limit=limit,
                                 score_cutoff=70)
         titles = [p.title for p in self.vocabulary.products]
-        return [titles[i] for _, _, i in found]
+        if found:
+            return [titles[i] for _, _, i in found]
+        # "lamp shade" is like no title as a whole: the titles that hold one of its words ("... Desk Lamp")
+        words = {w for w in normalise(name).split() if len(w) > 2}
+        sharing = [t for t, n in zip(titles, self.titles, strict=True) if words & set(n.split())]
+        return list(dict.fromkeys(sharing))[:limit]
 
     # ---- matching ------------------------------------------------------------------------------------
 

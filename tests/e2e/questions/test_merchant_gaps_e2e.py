@@ -79,7 +79,8 @@ def test_this_month_so_far_on_its_last_day_is_the_whole_month_against_the_whole_
 def test_a_what_if_on_a_name_several_products_share_answers_for_each(shop: Ingested) -> None:
     """Before: "A price what-if needs one named SKU and a price change (e.g. 'cut SKU-1 by 10%')."."""
     text = answer(shop, "what if I discount the cushion by 10%?")
-    assert text.startswith("2 products match the name, so here is the what-if for each (busiest first): "), text
+    assert text.startswith("2 products match the name, so here is the what-if of a 10% price cut for each "
+                           "(busiest first): "), text
     for sku in ("HOM-0002", "HOM-0007"):
         assert re.search(rf"Cutting (?:[^.]*\()?{sku}\)?'s price by 10% \(to [\d.,]+\) (?:raises|lowers) expected "
                          r"demand", text), text

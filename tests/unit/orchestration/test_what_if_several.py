@@ -24,8 +24,9 @@ def test_the_request_carries_every_matched_sku_and_the_change() -> None:
 
 def test_the_answer_says_the_name_matched_several_and_gives_each_busiest_first() -> None:
     answer = several_whatif_answer([_scenario("KIT-1", 2.0), _scenario("KIT-2", 8.0)], PricingOptions(), 2)
-    assert answer.text.startswith("2 products match the name, so here is the what-if for each (busiest first): "
-                                  "KIT-2 and KIT-1. Cutting KIT-2's price by 10%"), answer.text
+    assert answer.text.startswith("2 products match the name, so here is the what-if of a 10% price cut for each "
+                                  "(busiest first): KIT-2 and KIT-1. Cutting KIT-2's price by 10%"), answer.text
     assert "Cutting KIT-1's price by 10%" in answer.text and [r[0] for r in answer.rows or []] == ["KIT-2", "KIT-1"]
     shown = several_whatif_answer([_scenario(f"K-{i}", float(i)) for i in range(7)], PricingOptions(), 7)
-    assert shown.text.startswith("7 products match the name; here is the what-if for the 5 that sell the most")
+    assert shown.text.startswith("7 products match the name; here is the what-if of a 10% price cut for the 5 that "
+                                 "sell the most")

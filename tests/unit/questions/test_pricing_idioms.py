@@ -22,7 +22,6 @@ from tests.unit.questions.conftest import EXTENTS
     ("what price maximises revenue for the toaster?", "should we change the price of the toaster?", False),
     ("what's the profit-maximising price for KIT-1?", "should we change the price of KIT-1?", False),
     ("should we match the cheapest competitor on the toaster?", "should I lower the price of the toaster?", False),
-    ("what's our markup on the toaster?", "what's our margin on the toaster?", False),
     # the held-out set's wordings, fixed after it was measured
     ("are we winning the buy box on the kettle?", "are we the cheapest on the kettle?", True),
     ("which listings have we lost the buy box on?", "which listings are we being undercut on?", True),

@@ -64,7 +64,7 @@ def test_the_shipping_we_pay_is_still_refused(store: VocabularyIndex) -> None:
                                                  ("which competitor raised prices the most this month?", "up"),
                                                  ("who cut prices the most in the last 30 days?", "down"),
                                                  ("did anyone drop prices in the last 7 days?", None),
-                                                 ("who has been raising prices lately?", None)])
+                                                 ("who has been raising prices lately?", "up")])
 def test_who_moved_prices_is_the_competitors_moves(store: VocabularyIndex, question: str, order: str | None) -> None:
     r = _read(question, store)
     assert r.asks == ["competitor_prices"] and r.moves_order == order, question
