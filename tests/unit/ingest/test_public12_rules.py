@@ -34,7 +34,13 @@ def test_a_region_column_wins_over_a_city_before_it() -> None:
     fields = _fields(LAZADA_HEADER)
     assert fields["Shipping Region"] == "region" and "Shipping City" not in fields
     assert _fields(["Order ID", "Date", "SKU", "Qty", "Price", "City", "Region"]) == {
-        "Order ID": "order_id", "Date": "date", "SKU": "sku", "Qty": "units", "Price": "unit_price", "Region": "region"}
+        "Order ID": "order_id",
+        "Date": "date",
+        "SKU": "sku",
+        "Qty": "units",
+        "Price": "unit_price",
+        "Region": "region",
+    }
     # without a region column a city is still the region, in English or another language
     assert _fields(["Order ID", "Date", "SKU", "Qty", "Price", "Shipping City"])["Shipping City"] == "region"
     assert _fields(["Bestelnummer", "Besteldatum", "EAN", "Aantal", "Stukprijs", "Plaats"])["Plaats"] == "region"
@@ -47,7 +53,12 @@ def test_a_sku_named_column_wins_over_a_description_like_item() -> None:
     assert fields["Custom SKU"] == "sku" and fields["Item"] == "product_title"
     assert _fields(["Date", "Item", "Qty", "Price"])["Item"] == "sku"
     assert _fields(["Date", "Item", "Product ID", "Qty", "Price"]) == {
-        "Date": "date", "Item": "product_title", "Product ID": "sku", "Qty": "units", "Price": "unit_price"}
+        "Date": "date",
+        "Item": "product_title",
+        "Product ID": "sku",
+        "Qty": "units",
+        "Price": "unit_price",
+    }
 
 
 def test_a_failed_payment_is_rejected_as_failed_not_cancelled() -> None:
@@ -115,12 +126,31 @@ def test_turkish_names_and_statuses_are_read() -> None:
     """Trendyol's orders in Turkish were refused ("cannot tell the kind"); İptal Edildi is no sale, İade Edildi a
     return."""
     fields = _fields(TRENDYOL_HEADER)
-    assert {k: fields[k] for k in ("Sipariş Numarası", "Sipariş Tarihi", "Ürün Adı", "Adet", "Birim Fiyatı",
-                                   "İndirim Tutarı", "Teslimat İli")} == {
-        "Sipariş Numarası": "order_id", "Sipariş Tarihi": "date", "Ürün Adı": "product_title", "Adet": "units",
-        "Birim Fiyatı": "unit_price", "İndirim Tutarı": "discount", "Teslimat İli": "region"}
-    cols, index = _cols(units=[1, 1, 1, 1], revenue=[10.0] * 4,
-                        status=["Teslim Edildi", "İptal Edildi", "İade Edildi", "Return Completed"])
+    assert {
+        k: fields[k]
+        for k in (
+            "Sipariş Numarası",
+            "Sipariş Tarihi",
+            "Ürün Adı",
+            "Adet",
+            "Birim Fiyatı",
+            "İndirim Tutarı",
+            "Teslimat İli",
+        )
+    } == {
+        "Sipariş Numarası": "order_id",
+        "Sipariş Tarihi": "date",
+        "Ürün Adı": "product_title",
+        "Adet": "units",
+        "Birim Fiyatı": "unit_price",
+        "İndirim Tutarı": "discount",
+        "Teslimat İli": "region",
+    }
+    cols, index = _cols(
+        units=[1, 1, 1, 1],
+        revenue=[10.0] * 4,
+        status=["Teslim Edildi", "İptal Edildi", "İade Edildi", "Return Completed"],
+    )
     out = derive_sales(cols, index)
     assert out.errors.notna().tolist() == [False, True, False, False]
     assert cols["units"].tolist()[2:] == [0, 0] and cols["refund"].tolist()[2:] == [10.0, 10.0]
@@ -128,10 +158,17 @@ def test_turkish_names_and_statuses_are_read() -> None:
 
 def test_the_round_s_exports_are_recognised_and_their_non_sales_skipped() -> None:
     """App Store updates (7) are downloads of no money; Whatnot's and Bandcamp's payouts no sale."""
-    names = {h[0]: export_profile(h) for h in (APP_STORE_HEADER, WHATNOT_HEADER, BANDCAMP_HEADER, GUMROAD_HEADER,
-                                               DEPOP_HEADER)}
+    names = {
+        h[0]: export_profile(h)
+        for h in (APP_STORE_HEADER, WHATNOT_HEADER, BANDCAMP_HEADER, GUMROAD_HEADER, DEPOP_HEADER)
+    }
     assert [p.name if p else None for p in names.values()] == [
-        "app_store_sales_summary", "whatnot_financial_report", "bandcamp_sales_report", "gumroad_sales", "depop_sales"]
+        "app_store_sales_summary",
+        "whatnot_financial_report",
+        "bandcamp_sales_report",
+        "gumroad_sales",
+        "depop_sales",
+    ]
     app = names["Provider"]
     assert app is not None
     kinds = pd.DataFrame({"line_type": ["1", "IA1", "7", "7F"]})
