@@ -20,7 +20,6 @@ import numpy as np
 import pandas as pd
 
 from shared.ingest.lineage import content_digests, hex_digests
-from shared.ingest.sales import SESSIONLESS_ORDER_PREFIX
 
 #: The prefix of a line id made from a line's content (``distinct_lines``).
 LINE_ID_PREFIX = "line-"
@@ -50,11 +49,7 @@ class DistinctLines:
         again = pd.Series(keys).duplicated().to_numpy() | _contains(self.seen, keys)
         self.seen = np.union1d(self.seen, keys)
         if "order_id" in good:
-            # A customer's day made into an order (a file without orders that names its customers, Depop) is no
-            # order either: the same buyer taking the same item twice that day made two sales, not one revised.
-            given = good["order_id"]
-            made = given.astype(object).fillna("").astype(str).str.startswith(SESSIONLESS_ORDER_PREFIX)
-            again &= (given.isna() | made).to_numpy()
+            again &= good["order_id"].isna().to_numpy()
         if not again.any():
             return good
         repeated = good[again]

@@ -690,10 +690,6 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     return SalesOutcome(errors, error_field, skipped, skipped_events, measured)
 
 
-#: The prefix of an order id made for a customer's day (``_sessionless_orders``): no order the file gave.
-SESSIONLESS_ORDER_PREFIX = "customer-"
-
-
 def _sessionless_orders(columns: dict[str, Any], index: pd.Index) -> None:
     """Rule 8: a purchase without a session (order), or a line of a file without orders, is its customer's day's.
 
@@ -710,7 +706,7 @@ def _sessionless_orders(columns: dict[str, Any], index: pd.Index) -> None:
     missing &= customer.notna() & day.notna()
     if not missing.any():
         return
-    made = SESSIONLESS_ORDER_PREFIX + customer[missing].astype(str).str[:16] + "-" + \
+    made = "customer-" + customer[missing].astype(str).str[:16] + "-" + \
         pd.to_datetime(day[missing]).dt.strftime("%Y-%m-%d")
     base = pd.Series(None, index=index, dtype=object) if order_id is None else order_id.astype(object)
     columns["order_id"] = base.where(~missing, made)

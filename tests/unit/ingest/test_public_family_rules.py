@@ -18,7 +18,6 @@ from shared.ingest.lineage import content_digests
 from shared.ingest.lines import LINE_ID_PREFIX, DistinctLines
 from shared.ingest.parse import parse_date
 from shared.ingest.parts import PartRole
-from shared.ingest.sales import SESSIONLESS_ORDER_PREFIX
 from shared.models.records import DataKind, SaleRecord
 
 
@@ -129,20 +128,6 @@ def test_lines_without_order_ids_that_share_a_key_are_kept_apart() -> None:
     # lines with an order id are left alone
     ordered = _lines([{**r, "order_id": "A1"} for r in rows[:2]])
     assert DistinctLines().apply(ordered, _keys(ordered), fields, appended)["order_id"].tolist() == ["A1", "A1"]
-
-
-def test_a_buyers_two_sales_of_one_item_on_one_day_in_a_file_without_orders_are_two_sales() -> None:
-    """Depop: no order column, so a customer's day is made the order; the same buyer taking the same item twice
-    that day at two prices is two sales (the second kept apart by its own line id), not the first revised."""
-    day, made = pd.Timestamp("2024-03-02"), f"{SESSIONLESS_ORDER_PREFIX}0123456789abcdef-2024-03-02"
-    rows = [{"order_id": made, "sku": "boots", "date": day, "units": 1, "revenue": 65.0},
-            {"order_id": made, "sku": "boots", "date": day, "units": 1, "revenue": 58.0},
-            {"order_id": made, "sku": "boots", "date": day, "units": 1, "revenue": 58.0}]
-    frame = _lines(rows)
-    lines = DistinctLines()
-    ids = lines.apply(frame, _keys(frame), list(SaleRecord.model_fields), SaleRecord.appended_fields)["order_id"]
-    assert ids[0] == made and str(ids[1]).startswith(LINE_ID_PREFIX) and ids[1] == ids[2]  # a repeat: a duplicate
-    assert lines.lines == 2
 
 
 def test_lines_without_prices_take_their_catalogue_price() -> None:
