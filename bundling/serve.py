@@ -7,9 +7,6 @@ The bundle directory is the working directory and the source, and nothing of the
 from __future__ import annotations
 
 import os
-import signal
-import socket
-import subprocess
 import time
 import urllib.error
 import urllib.request
@@ -19,9 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bundling.probes import Probe
+from local_emulator import engines
 from shared.manifest import FunctionSpec
 
-HOST = "127.0.0.1"
+HOST = engines.HOST
 # Passed through from the caller's environment; everything else comes from ``env``. PYTHONPATH never is.
 _INHERITED = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "SYSTEMROOT")
 
@@ -30,7 +28,7 @@ _INHERITED = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "SYSTEMROOT")
 class Served:
     """A running function process."""
 
-    process: subprocess.Popen[bytes]
+    process: engines.Process
     url: str
     started_in_s: float
     log: Path
@@ -52,12 +50,6 @@ class Served:
         return peak / 1024
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return int(s.getsockname()[1])
-
-
 def function_environ(spec: FunctionSpec, env: Mapping[str, str]) -> dict[str, str]:
     """The process environment: a few inherited basics, the manifest's env, the caller's, the target."""
     out = {k: os.environ[k] for k in _INHERITED if k in os.environ}
@@ -69,37 +61,47 @@ def function_environ(spec: FunctionSpec, env: Mapping[str, str]) -> dict[str, st
 
 
 @contextmanager
-def serve(spec: FunctionSpec, source: Path, venv: Path, env: Mapping[str, str], *, log: Path,
-          timeout_s: float = 120.0) -> Iterator[Served]:
-    """Start ``spec`` from the unpacked bundle ``source`` with ``venv``; stop it (its process group) on exit."""
-    port = _free_port()
-    argv = [str(venv / "bin" / "functions-framework"), "--target", spec.entry_point, "--source",
-            str(source / "main.py"), "--signature-type", spec.signature_type, "--host", HOST, "--port", str(port)]
+def serve(
+    spec: FunctionSpec, source: Path, venv: Path, env: Mapping[str, str], *, log: Path, timeout_s: float = 120.0
+) -> Iterator[Served]:
+    """Start ``spec`` from the unpacked bundle ``source`` with ``venv``; stop it (its process group) on exit.
+
+    Started as the emulator stack starts its processes (``local_emulator.engines``): on a port below the ephemeral
+    range, ready only once this process holds the port and answers, and on a fresh port (at most 3 starts) when
+    another process took the port between its choice and the bind (gunicorn says "Address already in use" and
+    keeps retrying, while a plain connection reached the other server and counted it ready).
+    """
+    environ = function_environ(spec, env)
+
+    def start(port: int) -> engines.Process:
+        argv = [
+            str(venv / "bin" / "functions-framework"),
+            "--target",
+            spec.entry_point,
+            "--source",
+            str(source / "main.py"),
+            "--signature-type",
+            spec.signature_type,
+            "--host",
+            HOST,
+            "--port",
+            str(port),
+        ]
+        proc = engines.spawn(
+            spec.name, argv, port=port, log_dir=log.parent, log_path=log, env=environ, cwd=source, inherit_environ=False
+        )
+        engines.wait_until(
+            engines.listening_as(port, proc.pid, spec.name), process=proc, timeout=timeout_s, what=spec.name
+        )
+        return proc
+
+    log.unlink(missing_ok=True)  # this run's output only (each attempt appends to it)
     started = time.perf_counter()
-    with log.open("wb") as out:
-        proc = subprocess.Popen(argv, cwd=source, env=function_environ(spec, env), stdout=out,
-                                stderr=subprocess.STDOUT, start_new_session=True)
+    proc = engines.on_a_free_port(start)
     try:
-        deadline = started + timeout_s
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"{spec.name} exited with {proc.returncode}:\n{log.read_text()[-4000:]}")
-            try:
-                socket.create_connection((HOST, port), timeout=0.5).close()
-                break
-            except OSError:
-                if time.perf_counter() > deadline:
-                    raise TimeoutError(f"{spec.name} did not listen within {timeout_s}s") from None
-                time.sleep(0.05)
-        yield Served(proc, f"http://{HOST}:{port}", time.perf_counter() - started, log)
+        yield Served(proc, f"http://{HOST}:{proc.port}", time.perf_counter() - started, log)
     finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
+        proc.stop()
 
 
 @dataclass(frozen=True)
@@ -113,8 +115,9 @@ class Answer:
 
 def send(base_url: str, probe: Probe, *, timeout_s: float = 120.0) -> Answer:
     """Send ``probe`` and return the answer (HTTP errors are answers too)."""
-    req = urllib.request.Request(base_url + probe.path, data=probe.body or None, method=probe.method,
-                                 headers=probe.headers)
+    req = urllib.request.Request(
+        base_url + probe.path, data=probe.body or None, method=probe.method, headers=probe.headers
+    )
     started = time.perf_counter()
     try:
         with urllib.request.urlopen(req, timeout=timeout_s) as resp:  # noqa: S310 - a local test server

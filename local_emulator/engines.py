@@ -247,10 +247,16 @@ def spawn(
     log_dir: Path,
     env: Mapping[str, str] | None = None,
     cwd: Path | None = None,
+    inherit_environ: bool = True,
+    log_path: Path | None = None,
 ) -> Process:
-    """Start ``argv`` in a new session, its output appended to ``<log_dir>/<name>.log``."""
-    log_dir.mkdir(parents=True, exist_ok=True)
-    log_path = log_dir / f"{name}.log"
+    """Start ``argv`` in a new session, its output appended to ``log_path`` (default ``<log_dir>/<name>.log``).
+
+    ``env`` is added to this process's environment, or with ``inherit_environ=False`` is the whole of it (a
+    function bundle run as deployed gets nothing of ours, ``PYTHONPATH`` least of all).
+    """
+    log_path = log_path or log_dir / f"{name}.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
     with log_path.open("ab") as log:
         offset = log.tell()
         proc = subprocess.Popen(  # noqa: S603 - argv built from detected binaries, never a shell
@@ -258,7 +264,7 @@ def spawn(
             stdout=log,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
-            env={**os.environ, **(env or {})},
+            env={**(os.environ if inherit_environ else {}), **(env or {})},
             cwd=cwd,
             start_new_session=True,
         )
@@ -482,6 +488,70 @@ def function_ready(port: int, pid: int) -> Callable[[], bool]:
             )
         ],
     )
+
+
+#: ``/proc/net`` tables of TCP sockets, and the local addresses (hex, as the kernel writes them) whose listener
+#: takes a connection to 127.0.0.1: loopback itself and the wildcard addresses (IPv4, IPv6, v4-mapped loopback).
+_TCP_TABLES = (Path("/proc/net/tcp"), Path("/proc/net/tcp6"))
+_LOOPBACK_CATCHERS = {"0100007F", "00000000", "0" * 32, "0000000000000000FFFF00000100007F"}
+_LISTEN = "0A"
+
+
+def loopback_listeners(port: int) -> set[int] | None:
+    """Inodes of the listening sockets that take connections to 127.0.0.1:``port``; ``None`` where /proc has none."""
+    inodes: set[int] = set()
+    read_any = False
+    for table in _TCP_TABLES:
+        try:
+            rows = table.read_text().splitlines()[1:]
+        except OSError:
+            continue
+        read_any = True
+        for row in rows:
+            fields = row.split()
+            address, _, hex_port = fields[1].partition(":")
+            if fields[3] == _LISTEN and int(hex_port, 16) == port and address in _LOOPBACK_CATCHERS:
+                inodes.add(int(fields[9]))
+    return inodes if read_any else None
+
+
+def socket_inodes(pid: int) -> set[int]:
+    """Inodes of the sockets process ``pid`` has open (empty when it is gone)."""
+    inodes: set[int] = set()
+    try:
+        fds = list(Path(f"/proc/{pid}/fd").iterdir())
+    except OSError:
+        return inodes
+    for fd in fds:
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(int(target[len("socket:[") : -1]))
+    return inodes
+
+
+def listening_as(port: int, pid: int, what: str) -> Callable[[], bool]:
+    """A readiness check for a server with no endpoint of ours: process ``pid`` holds the port's listener, and answers.
+
+    Every listener that takes 127.0.0.1:``port`` must be a socket of ``pid`` (a connection alone could reach another
+    server that took the port first: :class:`PortTaken` at once), then an HTTP request must get any answer below
+    500 (``/robots.txt``, which functions-framework answers itself without running the function). Where ``/proc``
+    tells nothing (not Linux), the answer alone counts.
+    """
+    answers = http_ok(f"http://{HOST}:{port}/robots.txt")
+
+    def check() -> bool:
+        listeners = loopback_listeners(port)
+        if listeners is not None:
+            if not listeners:
+                return False
+            if not listeners <= socket_inodes(pid):
+                raise PortTaken(f"{what}: another process listens on port {port}: another server holds the port")
+        return answers()
+
+    return check
 
 
 def on_a_free_port(start: Callable[[int], Process], port: int | None = None, *, attempts: int = 3) -> Process:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import subprocess
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 import yaml
@@ -23,7 +24,9 @@ from bundling.measure import measure
 from bundling.probes import probe_for, pubsub_push
 from bundling.serve import function_environ, send, serve
 from bundling.venvs import ensure_venv, installed, venv_python
+from local_emulator import engines
 from shared.manifest import REPO_ROOT, load_manifest
+from tests.fakes.ports import held_port
 
 # `make test` runs slow tests too; `make test-fast` skips these (a venv per requirement set, 22 servers).
 pytestmark = pytest.mark.slow
@@ -103,6 +106,35 @@ def test_bundle_installs_alone_and_serves_one_request(
         )
         assert done.returncode == 0, f"{name}: {done.stderr[-3000:]}"
         assert int(done.stdout.split()[-1]) == len(bundle.closure.modules), name
+
+
+def test_a_port_taken_before_the_function_binds_it_is_left_for_a_fresh_one(
+    bundle_dir: Path, openapi: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The free-port race of the emulator stack, on the bundle tier: the port is chosen, then taken by another.
+
+    The first port handed out is held by a listening socket of this test. A connection to it succeeds, so a
+    server counted ready when the port accepts was "ready" at once on a port it never held (and the probe hung
+    on the socket). The function must be served on another port, below the ephemeral range, by its own process.
+    """
+    spec = load_manifest().functions["admin"]
+    bundle = _bundle(spec.name, bundle_dir)
+    venv = ensure_venv(bundle.requirements, VENVS)
+    source = unpack(bundle.path, tmp_path / "src")
+    probe = probe_for(spec, openapi)
+    env = {"ECOMINTEL_BACKEND": "local", "ECOMINTEL_HOME": str(tmp_path / "home")}
+    with held_port() as held:
+        chosen = engines.free_port
+        first = iter([held])
+        monkeypatch.setattr(engines, "free_port", lambda: next(first, None) or chosen())
+        with serve(spec, source, venv, env, log=tmp_path / "function.log", timeout_s=60) as served:
+            answer = send(served.url, probe, timeout_s=30)
+            own = engines.socket_inodes(served.process.pid)
+            port = urlparse(served.url).port or 0
+            listeners = engines.loopback_listeners(port)
+    assert port != held and port < engines.ephemeral_ports().start, (port, held)
+    assert listeners and listeners <= own  # the answer came from the process started
+    assert answer.status == probe.status and json.loads(answer.body)["error"]["code"] == probe.error_code
 
 
 @pytest.mark.parametrize("name", ["auth", "query", "ingest"])

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import subprocess
 import sys
 import threading
@@ -353,3 +354,43 @@ def test_free_ports_are_chosen_below_the_ephemeral_range() -> None:
         pytest.skip(f"the ephemeral range {ephemeral.start}-{ephemeral.stop - 1} leaves no room below it")
     ports = [engines.free_port() for _ in range(20)]
     assert len(set(ports)) == 20 and all(engines.LOWEST_PORT <= p < ephemeral.start for p in ports)
+
+
+# --- a server with no endpoint of ours (a bundle's own functions-framework) -----------------------------------
+
+
+def test_a_server_with_no_endpoint_of_ours_is_ready_only_when_its_own_process_listens(tmp_path: Path) -> None:
+    """A connection alone reaches whoever took the port: the listener must be the started process's socket."""
+    with held_port() as held:
+        other = engines.spawn(
+            "stand-in", [sys.executable, "-c", _STAND_IN, str(held), "stays-up"], port=held, log_dir=tmp_path
+        )
+        try:  # this test process holds the port: the stand-in's check says so at once, not after a timeout
+            with pytest.raises(engines.PortTaken, match="another server holds the port"):
+                engines.listening_as(held, other.pid, "stand-in")()
+        finally:
+            other.stop()
+    port = engines.free_port()
+    assert engines.listening_as(port, os.getpid(), "nobody")() is False  # nothing listens yet
+    proc = engines.spawn("stand-in", [sys.executable, "-c", _STAND_IN, str(port), "exits"], port=port, log_dir=tmp_path)
+    try:
+        engines.wait_until(engines.listening_as(port, proc.pid, "stand-in"), process=proc, timeout=60, what="stand-in")
+        with pytest.raises(engines.PortTaken):  # the same listener, asked for as another process's
+            engines.listening_as(port, os.getpid(), "this process")()
+    finally:
+        proc.stop()
+
+
+def test_a_process_spawned_without_our_environment_gets_only_its_own(tmp_path: Path) -> None:
+    proc = engines.spawn(
+        "env",
+        [sys.executable, "-c", "import os; print(sorted(os.environ))"],
+        port=0,
+        log_dir=tmp_path,
+        env={"ONLY": "1"},
+        inherit_environ=False,
+        log_path=tmp_path / "own.log",
+    )
+    _exited(proc)
+    assert proc.log == str(tmp_path / "own.log")
+    assert "'ONLY'" in Path(proc.log).read_text() and "PATH" not in Path(proc.log).read_text().replace("'ONLY'", "")
