@@ -13,6 +13,7 @@ from shared.datasets.views import (
     DatasetSummary,
     IngestionPage,
     RejectPage,
+    StoredRows,
     dataset_summary,
     ingestion_rejects,
     list_ingestions,
@@ -21,7 +22,8 @@ from shared.datasets.views import (
 from shared.deps import get_deps
 from shared.errors import InvalidInput
 from shared.http import Routes, endpoint, path_param
-from shared.ingest.export import to_csv
+from shared.ingest.export import records, stored_rows, to_csv
+from shared.models.records import DataKind
 from shared.security.principal import Principal, Role
 
 
@@ -41,8 +43,13 @@ def get_summary(request: flask.Request, principal: Principal) -> DatasetSummary:
 
 @endpoint(role=Role.VIEWER, route="/v1/datasets/ingestions")
 def get_ingestions(request: flask.Request, principal: Principal) -> IngestionPage:
-    return list_ingestions(get_deps(), principal.tenant_id, upload_id=request.args.get("upload_id"),
-                           kind=request.args.get("kind"), limit=_limit(request, 50, 500))
+    return list_ingestions(
+        get_deps(),
+        principal.tenant_id,
+        upload_id=request.args.get("upload_id"),
+        kind=request.args.get("kind"),
+        limit=_limit(request, 50, 500),
+    )
 
 
 @endpoint(role=Role.VIEWER, route="/v1/datasets/ingestions/{ingestion_id}/rejects")
@@ -53,9 +60,33 @@ def get_rejects(request: flask.Request, principal: Principal) -> RejectPage | fl
         raise InvalidInput("format must be json or csv", details={"field": "format"})
     if fmt == "csv":
         text = to_csv(rejects_frame(get_deps(), principal.tenant_id, ingestion_id))
-        return flask.Response(text, mimetype="text/csv", headers={
-            "Content-Disposition": f'attachment; filename="rejects-{ingestion_id}.csv"'})
+        return flask.Response(
+            text,
+            mimetype="text/csv",
+            headers={"Content-Disposition": f'attachment; filename="rejects-{ingestion_id}.csv"'},
+        )
     return ingestion_rejects(get_deps(), principal.tenant_id, ingestion_id, limit=_limit(request, 200, 1000))
+
+
+def _choice(request: flask.Request, name: str, choices: tuple[str, ...], default: str | None = None) -> str:
+    value = request.args.get(name, default)
+    if value not in choices:
+        raise InvalidInput(f"{name} must be one of {', '.join(choices)}", details={"field": name})
+    return value
+
+
+@endpoint(role=Role.VIEWER, route="/v1/datasets/rows")
+def get_rows(request: flask.Request, principal: Principal) -> StoredRows | flask.Response:
+    """Every stored row of a kind (or its rejects): what ``ecomintel export`` prints, read by the home's server."""
+    kind = DataKind(_choice(request, "kind", tuple(k.value for k in DataKind)))
+    rejects = _choice(request, "rejects", ("true", "false"), "false") == "true"
+    frame = stored_rows(get_deps().warehouse, principal.tenant_id, kind, rejects=rejects)
+    if _choice(request, "format", ("json", "csv"), "json") == "csv":
+        name = f"{kind.value}{'-rejects' if rejects else ''}.csv"
+        return flask.Response(
+            to_csv(frame), mimetype="text/csv", headers={"Content-Disposition": f'attachment; filename="{name}"'}
+        )
+    return StoredRows(kind=kind, rejects=rejects, rows=records(frame))
 
 
 @endpoint(role=Role.ADMIN, route="/v1/usage")
@@ -66,12 +97,15 @@ def get_usage(request: flask.Request, principal: Principal) -> TenantUsage:
     return tenant_usage(get_deps(), principal.tenant_id, int(raw))
 
 
-ROUTES = Routes([
-    ("GET", "/v1/usage", get_usage),
-    ("GET", "/v1/datasets", get_summary),
-    ("GET", "/v1/datasets/ingestions", get_ingestions),
-    ("GET", "/v1/datasets/ingestions/{ingestion_id}/rejects", get_rejects),
-])
+ROUTES = Routes(
+    [
+        ("GET", "/v1/usage", get_usage),
+        ("GET", "/v1/datasets", get_summary),
+        ("GET", "/v1/datasets/ingestions", get_ingestions),
+        ("GET", "/v1/datasets/rows", get_rows),
+        ("GET", "/v1/datasets/ingestions/{ingestion_id}/rejects", get_rejects),
+    ]
+)
 
 
 @functions_framework.http

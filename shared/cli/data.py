@@ -16,19 +16,35 @@ if TYPE_CHECKING:
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``ingest`` and ``export``."""
-    p = sub.add_parser("ingest", help="Send a CSV (each CSV of a .zip, each sheet of an .xlsx/.xls) through the "
-                                      "real upload path and wait for the pipeline.")
+    p = sub.add_parser(
+        "ingest",
+        help="Send a CSV (each CSV of a .zip, each sheet of an .xlsx/.xls) through the "
+        "real upload path and wait for the pipeline.",
+    )
     p.add_argument("path")
     p.add_argument("--tenant", required=True)
-    p.add_argument("--kind", choices=[k.value for k in DataKind], default=None,
-                   help="Data kind (detected from the header when omitted).")
-    p.add_argument("--currency", default=None, metavar="CODE",
-                   help="ISO 4217 code (e.g. GBP) of the file's amounts: rows that name no currency get it "
-                        "(flagged currency:from_upload); rows with their own keep it. Each CSV of a .zip too.")
+    p.add_argument(
+        "--kind",
+        choices=[k.value for k in DataKind],
+        default=None,
+        help="Data kind (detected from the header when omitted).",
+    )
+    p.add_argument(
+        "--currency",
+        default=None,
+        metavar="CODE",
+        help="ISO 4217 code (e.g. GBP) of the file's amounts: rows that name no currency get it "
+        "(flagged currency:from_upload); rows with their own keep it. Each CSV of a .zip too.",
+    )
     p.add_argument("--json", action="store_true", help="Print one JSON object.")
-    p.add_argument("--wait", type=float, default=None, metavar="SECONDS",
-                   help="How long to wait in line for another process using the embedded home (default 600; "
-                        "while 'ecomintel serve' holds it, the file goes through the server instead).")
+    p.add_argument(
+        "--wait",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="How long to wait in line for another process using the embedded home (default 600; "
+        "while 'ecomintel serve' holds it, the file goes through the server instead).",
+    )
     p.set_defaults(func=_ingest)
 
     e = sub.add_parser("export", help="Print stored rows (or rejects) of one kind.")
@@ -57,8 +73,12 @@ def _ingest(args: argparse.Namespace) -> int:
     try:  # a downloaded archive: each delimited file in it, as if unzipped and ingested one by one
         with archive_members(args.path, get_settings().ingest_max_expanded_bytes) as members:
             for member in members:
-                worst = max(worst, _ingest_one(argparse.Namespace(**{**vars(args), "path": str(member)}),
-                                               shown=f"{args.path}:{member.name}"))
+                worst = max(
+                    worst,
+                    _ingest_one(
+                        argparse.Namespace(**{**vars(args), "path": str(member)}), shown=f"{args.path}:{member.name}"
+                    ),
+                )
     except EcomIntelError as exc:
         raise CliError(exc.message) from exc
     return worst
@@ -83,26 +103,34 @@ def _ingest_one(args: argparse.Namespace, shown: str | None = None) -> int:
         print(json.dumps(summary.model_dump(mode="json")))
     else:
         for earlier in summary.resumed:
-            print(f"resumed unfinished ingestion {earlier.ingestion_id} ({earlier.kind}, {earlier.object}): "
-                  f"{earlier.status}, accepted {earlier.accepted}, duplicates {earlier.duplicates}")
+            print(
+                f"resumed unfinished ingestion {earlier.ingestion_id} ({earlier.kind}, {earlier.object}): "
+                f"{earlier.status}, accepted {earlier.accepted}, duplicates {earlier.duplicates}"
+            )
         workbook = _is_workbook(args.path)
-        print(f"{shown or args.path}: {'workbook' if workbook else summary.kind} ingestion {summary.ingestion_id} "
-              f"{summary.status}"
-              + (f" (currency {summary.currency} where the file names none)" if _priced(summary) else ""))
+        print(
+            f"{shown or args.path}: {'workbook' if workbook else summary.kind} ingestion {summary.ingestion_id} "
+            f"{summary.status}"
+            + (f" (currency {summary.currency} where the file names none)" if _priced(summary) else "")
+        )
         if workbook:  # its rows went on as one CSV per sheet, each ingested on its own (below)
             print(f"  sheets: {summary.note}")
         else:
-            print(f"  rows read {summary.rows_read}: accepted {summary.accepted}, rejected {summary.rejected}, "
-                  f"duplicates {summary.duplicates}"
-                  + (f", held {summary.held} (waiting for the file that completes them)" if summary.held else "")
-                  + (f", not stored {summary.skipped}" if summary.skipped else ""))
+            print(
+                f"  rows read {summary.rows_read}: accepted {summary.accepted}, rejected {summary.rejected}, "
+                f"duplicates {summary.duplicates}"
+                + (f", held {summary.held} (waiting for the file that completes them)" if summary.held else "")
+                + (f", not stored {summary.skipped}" if summary.skipped else "")
+            )
             if summary.note:
                 print(f"  recognised: {summary.note}")
         for joined in summary.joined:
-            print(f"  {f'sheet {joined.sheet!r}:' if joined.sheet else 'joined into'} {joined.kind} ingestion "
-                  f"{joined.ingestion_id} {joined.status}: rows read {joined.rows_read}: accepted {joined.accepted}, "
-                  f"rejected {joined.rejected}, duplicates {joined.duplicates}"
-                  + (f" ({joined.error})" if joined.error else ""))
+            print(
+                f"  {f'sheet {joined.sheet!r}:' if joined.sheet else 'joined into'} {joined.kind} ingestion "
+                f"{joined.ingestion_id} {joined.status}: rows read {joined.rows_read}: accepted {joined.accepted}, "
+                f"rejected {joined.rejected}, duplicates {joined.duplicates}"
+                + (f" ({joined.error})" if joined.error else "")
+            )
         for kind in dict.fromkeys(s.kind for s in [summary, *summary.joined] if s.rejected and s.kind):
             print(f"  see rejects: ecomintel export --tenant {args.tenant} --kind {kind} --rejects")
     if summary.status != wanted:
@@ -143,17 +171,28 @@ def _run_ingest(args: argparse.Namespace) -> tuple[IngestionView, IngestionStatu
     from shared.runtime.served import served_runtime
 
     if (runtime := served_runtime(get_settings())) is not None:
-        return (ingest_through(runtime, args.path, args.tenant, args.kind, currency=args.currency),
-                expected_status_in(runtime.manifest))
+        return (
+            ingest_through(runtime, args.path, args.tenant, args.kind, currency=args.currency),
+            expected_status_in(runtime.manifest),
+        )
 
     deps = get_deps()
     return ingest_path(deps, args.path, args.tenant, args.kind, currency=args.currency), expected_status(deps)
 
 
 def _export(args: argparse.Namespace) -> int:
+    from shared.config import get_settings
     from shared.deps import get_deps
-    from shared.ingest.export import stored_rows, to_csv, to_json
+    from shared.ingest.export import exported_through, stored_rows, to_csv, to_json
+    from shared.runtime.served import served_runtime
 
+    # The embedded home has one writer: while ``ecomintel serve`` holds it, its API reads the rows (waiting for
+    # the lock waited out ECOMINTEL_HOME_WAIT_SECONDS, 600 s by default, then failed).
+    if (runtime := served_runtime(get_settings())) is not None:
+        sys.stdout.write(
+            exported_through(runtime, args.tenant, DataKind(args.kind), rejects=args.rejects, fmt=args.format)
+        )
+        return 0
     frame = stored_rows(get_deps().warehouse, args.tenant, DataKind(args.kind), rejects=args.rejects)
     sys.stdout.write(to_json(frame) + "\n" if args.format == "json" else to_csv(frame))
     return 0

@@ -27,8 +27,11 @@ INGESTION_ID = re.compile(r"^ing_[a-f0-9]{24}$")
 UPLOAD_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 #: Date column of each final table (products have none: their load time stands in).
 DATE_COLUMN: dict[DataKind, str] = {
-    DataKind.SALES: "date", DataKind.REVIEWS: "date", DataKind.INVENTORY: "date",
-    DataKind.COMPETITOR_PRICES: "date", DataKind.PRODUCTS: "ingested_at",
+    DataKind.SALES: "date",
+    DataKind.REVIEWS: "date",
+    DataKind.INVENTORY: "date",
+    DataKind.COMPETITOR_PRICES: "date",
+    DataKind.PRODUCTS: "ingested_at",
 }
 
 
@@ -54,8 +57,10 @@ class IngestionListItem(BaseModel):
     error: str | None = None
     started_at: datetime | None = None
     finished_at: datetime | None = None
-    currency: str | None = Field(default=None, description="The currency the upload stated for its rows that name "
-                                                            "none (ISO 4217); none when it stated none.")
+    currency: str | None = Field(
+        default=None,
+        description="The currency the upload stated for its rows that name none (ISO 4217); none when it stated none.",
+    )
 
 
 class IngestionPage(BaseModel):
@@ -81,6 +86,14 @@ class RejectPage(BaseModel):
     total: int
 
 
+class StoredRows(BaseModel):
+    """Every stored row of one kind (or its rejects), as ``ecomintel export`` prints them."""
+
+    kind: DataKind
+    rejects: bool = False
+    rows: list[dict[str, Any]]
+
+
 class KindSummary(BaseModel):
     """What is stored of one kind."""
 
@@ -88,8 +101,11 @@ class KindSummary(BaseModel):
     rows: int = 0
     first: str | None = Field(default=None, description="Earliest date (products: first load).")
     last: str | None = Field(default=None, description="Latest date (products: last load).")
-    undated: int = Field(default=0, description="Rows of ``rows`` without a date (reviews only: some review sets "
-                                                "publish none); counted in all-time figures, in no period.")
+    undated: int = Field(
+        default=0,
+        description="Rows of ``rows`` without a date (reviews only: some review sets "
+        "publish none); counted in all-time figures, in no period.",
+    )
     last_ingestion: IngestionListItem | None = None
 
 
@@ -117,8 +133,9 @@ def _view(doc: dict[str, Any]) -> IngestionListItem:
     return IngestionListItem.model_validate({k: v for k, v in doc.items() if k in IngestionListItem.model_fields})
 
 
-def list_ingestions(deps: Deps, tenant_id: str, *, upload_id: str | None = None, kind: str | None = None,
-                    limit: int = 50) -> IngestionPage:
+def list_ingestions(
+    deps: Deps, tenant_id: str, *, upload_id: str | None = None, kind: str | None = None, limit: int = 50
+) -> IngestionPage:
     """The tenant's ingestions, newest first; ``upload_id`` finds the one an upload started."""
     filters: list[Filter] = []
     if upload_id is not None:
@@ -171,9 +188,16 @@ def dataset_summary(deps: Deps, tenant_id: str) -> DatasetSummary:
         frame = kind_extent(deps.warehouse, tenant_id, kind, column)
         row = records(frame)[0] if len(frame) else {}
         rows = int(row.get("n") or 0)
-        out.append(KindSummary(kind=kind.value, rows=rows, first=row.get("first"), last=row.get("last"),
-                               undated=undated_rows(deps.warehouse, tenant_id, kind) if rows else 0,
-                               last_ingestion=latest.get(kind.value)))
+        out.append(
+            KindSummary(
+                kind=kind.value,
+                rows=rows,
+                first=row.get("first"),
+                last=row.get("last"),
+                undated=undated_rows(deps.warehouse, tenant_id, kind) if rows else 0,
+                last_ingestion=latest.get(kind.value),
+            )
+        )
     return DatasetSummary(kinds=out, syncs=source_syncs(deps, tenant_id))
 
 
@@ -184,12 +208,16 @@ def source_syncs(deps: Deps, tenant_id: str) -> list[SyncView]:
     for doc in sorted(deps.documents.query(sources_collection(tenant_id)), key=lambda d: str(d.get("_id"))):
         run = deps.documents.get(runs, str(doc["last_run_id"])) if doc.get("last_run_id") else None
         run = run or {}
-        out.append(SyncView(
-            source=str(doc.get("_id")), enabled=bool(doc.get("enabled", False)),
-            last_status=doc.get("last_status") or run.get("status"),
-            consecutive_failures=int(doc.get("consecutive_failures") or 0),
-            last_started_at=run.get("started_at"), last_finished_at=run.get("finished_at"),
-            last_rows=sum(int(v) for v in (run.get("rows") or {}).values()),
-            last_errors=[str(e) for e in (run.get("errors") or [])][:5],
-        ))
+        out.append(
+            SyncView(
+                source=str(doc.get("_id")),
+                enabled=bool(doc.get("enabled", False)),
+                last_status=doc.get("last_status") or run.get("status"),
+                consecutive_failures=int(doc.get("consecutive_failures") or 0),
+                last_started_at=run.get("started_at"),
+                last_finished_at=run.get("finished_at"),
+                last_rows=sum(int(v) for v in (run.get("rows") or {}).values()),
+                last_errors=[str(e) for e in (run.get("errors") or [])][:5],
+            )
+        )
     return out

@@ -7,7 +7,7 @@ import io
 import json
 import math
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -15,6 +15,9 @@ from shared.models.records import DataKind
 from shared.ports import Warehouse
 from shared.store.records import stored_rows as final_rows
 from shared.store.rejects import kind_rejects
+
+if TYPE_CHECKING:
+    from shared.runtime.served import ServedRuntime
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -64,3 +67,31 @@ def to_csv(frame: pd.DataFrame) -> str:
     for row in records(frame):
         writer.writerow(["" if v is None else neutralise(str(v)) for v in row.values()])
     return buf.getvalue()
+
+
+def exported_through(
+    runtime: ServedRuntime, tenant_id: str, kind: DataKind, *, rejects: bool = False, fmt: str = "json"
+) -> str:
+    """What ``ecomintel export`` prints, read through the API (``GET /v1/datasets/rows``) as a viewer of the tenant.
+
+    The same text as :func:`to_json` (and a newline) or :func:`to_csv` over :func:`stored_rows` here.
+    """
+    from shared.errors import EcomIntelError
+    from shared.security.principal import Role
+
+    resp = runtime.call_http(
+        "datasets",
+        "GET",
+        "/v1/datasets/rows",
+        headers=runtime.credentials(tenant_id, role=Role.VIEWER),
+        query={"kind": kind.value, "rejects": str(rejects).lower(), "format": fmt},
+    )
+    if resp.status != 200:
+        try:
+            message = resp.json()["error"]["message"]
+        except (ValueError, KeyError, TypeError):
+            message = f"HTTP {resp.status}"
+        raise EcomIntelError(f"export through the server failed: {message}")
+    if fmt == "csv":
+        return resp.body.decode()
+    return json.dumps(resp.json()["rows"], ensure_ascii=False) + "\n"

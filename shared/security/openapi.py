@@ -28,7 +28,7 @@ from shared.alerts.models import Alert, AlertPage
 from shared.alerts.rules import AlertRules
 from shared.alerts.rules_api import AlertRulesIn
 from shared.datasets.usage import TenantUsage
-from shared.datasets.views import DatasetSummary, IngestionPage, RejectPage
+from shared.datasets.views import DatasetSummary, IngestionPage, RejectPage, StoredRows
 from shared.delivery.settings import NotificationSettings, NotificationSettingsIn, NotificationSettingsView
 from shared.ingest.lookup import IngestionView
 from shared.manifest import REPO_ROOT
@@ -183,6 +183,11 @@ OPERATIONS: tuple[Operation, ...] = (
               "RejectPage", 200, (400, *_AUTH_ERRORS, 404), tags=("data",),
               query=(QueryParam("format", {"type": "string", "enum": ["json", "csv"]}),
                      QueryParam("limit", {"type": "integer", "minimum": 1, "maximum": 1000})), csv_too=True),
+    Operation("GET", "/v1/datasets/rows", "datasets", "listStoredRows",
+              "Every stored row of one kind, or its rejects; format=csv downloads them (ecomintel export)", "viewer",
+              None, "StoredRows", 200, (400, *_AUTH_ERRORS), tags=("data",),
+              query=(QueryParam("kind", _KIND), QueryParam("rejects", {"type": "string", "enum": ["true", "false"]}),
+                     QueryParam("format", {"type": "string", "enum": ["json", "csv"]})), csv_too=True),
     Operation("PUT", "/v1/notifications", "alerts", "putNotifications",
               "Replace delivery channels; new webhook secrets are returned once (admin)", "admin",
               "NotificationSettingsIn", "NotificationSettings", 200, (*_BODY_ERRORS, *_AUTH_ERRORS),
@@ -195,7 +200,7 @@ _API_MODELS: tuple[type[BaseModel], ...] = (
     m.AuditPage, m.TenantSettings, AgentResult, AgentRequest, QueryRequest, AlertPage, Alert,
     NotificationSettingsView, NotificationSettingsIn, NotificationSettings, MetricResult, MetricCatalog,
     IngestionView,
-    DatasetSummary, IngestionPage, RejectPage, TenantUsage, AlertRules, AlertRulesIn, RetentionPolicy,
+    DatasetSummary, IngestionPage, RejectPage, StoredRows, TenantUsage, AlertRules, AlertRulesIn, RetentionPolicy,
     RetentionPolicyIn,
 )
 

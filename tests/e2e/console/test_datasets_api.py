@@ -20,15 +20,19 @@ from tests.e2e.security.conftest import Account, signup
 PRODUCTS = (
     "sku,title,brand,category,price,cost,currency\n"
     "SKU-1,Blue mug,Acme,Kitchen,12.50,4.00,USD\n"
-    "SKU-2,,Acme,Kitchen,9.99,3.00,USD\n"            # row 2: title missing
+    "SKU-2,,Acme,Kitchen,9.99,3.00,USD\n"  # row 2: title missing
     "SKU-3,<img src=x onerror=alert(1)>,Acme,Kitchen,free,3.00,USD\n"  # row 3: price not a number
     "SKU-4,Red mug,Acme,Kitchen,11.00,4.00,USD\n"
 )
 
 
 def _upload(api: Client, acct: Account, body: str, name: str = "products.csv") -> dict[str, str]:
-    resp = api.post("/v1/uploads", headers={**acct.headers, "Content-Type": "application/octet-stream"},
-                    query_string={"filename": name}, data=body.encode())
+    resp = api.post(
+        "/v1/uploads",
+        headers={**acct.headers, "Content-Type": "application/octet-stream"},
+        query_string={"filename": name},
+        data=body.encode(),
+    )
     assert resp.status_code == 201, resp.get_data(as_text=True)
     LocalRuntime(get_deps()).drain()
     return dict(resp.get_json())
@@ -48,8 +52,9 @@ def test_upload_outcome_rejects_and_csv(api: Client) -> None:
     assert [(r["row_number"], r["column"]) for r in rejects["items"]] == [(2, "title"), (3, "price")]
     assert "not a number" in rejects["items"][1]["reason"]
 
-    resp = api.get(f"/v1/datasets/ingestions/{ing['ingestion_id']}/rejects", headers=owner.headers,
-                   query_string={"format": "csv"})
+    resp = api.get(
+        f"/v1/datasets/ingestions/{ing['ingestion_id']}/rejects", headers=owner.headers, query_string={"format": "csv"}
+    )
     assert resp.status_code == 200 and resp.mimetype == "text/csv"
     assert "attachment" in resp.headers["Content-Disposition"]
     rows = list(csv.DictReader(io.StringIO(resp.get_data(as_text=True))))
@@ -66,15 +71,20 @@ def test_another_tenant_sees_nothing(api: Client) -> None:
     up = _upload(api, owner, PRODUCTS)
     ing = api.get("/v1/datasets/ingestions", headers=owner.headers).get_json()["items"][0]
     assert api.get("/v1/datasets/ingestions", headers=other.headers).get_json() == {"items": []}
-    assert api.get("/v1/datasets/ingestions", headers=other.headers,
-                   query_string={"upload_id": up["upload_id"]}).get_json() == {"items": []}
+    assert api.get(
+        "/v1/datasets/ingestions", headers=other.headers, query_string={"upload_id": up["upload_id"]}
+    ).get_json() == {"items": []}
     for fmt in ("json", "csv"):
-        resp = api.get(f"/v1/datasets/ingestions/{ing['ingestion_id']}/rejects", headers=other.headers,
-                       query_string={"format": fmt})
+        resp = api.get(
+            f"/v1/datasets/ingestions/{ing['ingestion_id']}/rejects",
+            headers=other.headers,
+            query_string={"format": fmt},
+        )
         assert resp.status_code == 404
         assert owner.tenant_id not in resp.get_data(as_text=True)
-    products = next(k for k in api.get("/v1/datasets", headers=other.headers).get_json()["kinds"]
-                    if k["kind"] == "products")
+    products = next(
+        k for k in api.get("/v1/datasets", headers=other.headers).get_json()["kinds"] if k["kind"] == "products"
+    )
     assert products["rows"] == 0 and products["last_ingestion"] is None
 
 
@@ -87,8 +97,11 @@ def test_reads_need_credentials_and_validate_arguments(api: Client) -> None:
         resp = api.get("/v1/datasets/ingestions", headers=owner.headers, query_string=query)
         assert resp.status_code == 400, query
         assert resp.get_json()["error"]["code"] == "invalid_argument"
-    resp = api.get("/v1/datasets/ingestions/ing_000000000000000000000000/rejects", headers=owner.headers,
-                   query_string={"format": "xml"})
+    resp = api.get(
+        "/v1/datasets/ingestions/ing_000000000000000000000000/rejects",
+        headers=owner.headers,
+        query_string={"format": "xml"},
+    )
     assert resp.status_code == 400
     assert api.get("/v1/datasets/ingestions/not-an-id/rejects", headers=owner.headers).status_code == 404
 
@@ -113,14 +126,21 @@ def test_summary_lists_connector_sources_with_their_last_run_but_not_their_confi
 
     owner, other = signup(api), signup(api)
     deps = get_deps()
-    deps.documents.set(sources_collection(owner.tenant_id), "shopify",
-                       {"enabled": True, "config": {"shop": "private-shop.myshopify.com"}})
+    deps.documents.set(
+        sources_collection(owner.tenant_id),
+        "shopify",
+        {"enabled": True, "config": {"shop": "private-shop.myshopify.com"}},
+    )
     run = run_sync(deps, "shopify", owner.tenant_id, secret=lambda name: (_ for _ in ()).throw(KeyError(name)))
     assert run.status == "failed"
     body = api.get("/v1/datasets", headers=owner.headers)
     [sync] = body.get_json()["syncs"]
     assert (sync["source"], sync["enabled"], sync["last_status"], sync["consecutive_failures"]) == (
-        "shopify", True, "failed", 1)
+        "shopify",
+        True,
+        "failed",
+        1,
+    )
     assert sync["last_errors"] and sync["last_finished_at"]
     assert "private-shop" not in body.get_data(as_text=True)
     assert api.get("/v1/datasets", headers=other.headers).get_json()["syncs"] == []
@@ -138,8 +158,12 @@ SALES = "order_id,date,sku,units,unit_price\nO1,2024-09-03,SKU-1,2,12.50\n"
 def test_undated_reviews_and_an_upload_currency_are_in_the_reads(api: Client) -> None:
     owner, other = signup(api), signup(api)
     _upload(api, owner, REVIEWS, "reviews.csv")
-    resp = api.post("/v1/uploads", headers={**owner.headers, "Content-Type": "application/octet-stream"},
-                    query_string={"filename": "orders.csv", "currency": "eur"}, data=SALES.encode())
+    resp = api.post(
+        "/v1/uploads",
+        headers={**owner.headers, "Content-Type": "application/octet-stream"},
+        query_string={"filename": "orders.csv", "currency": "eur"},
+        data=SALES.encode(),
+    )
     assert resp.status_code == 201, resp.get_data(as_text=True)
     LocalRuntime(get_deps()).drain()
 
@@ -156,3 +180,24 @@ def test_undated_reviews_and_an_upload_currency_are_in_the_reads(api: Client) ->
     assert abs(kpis.get_json()["rows"][0]["avg_rating"] - 11 / 3) < 1e-9
     theirs = {k["kind"]: k for k in api.get("/v1/datasets", headers=other.headers).get_json()["kinds"]}
     assert (theirs["reviews"]["rows"], theirs["reviews"]["undated"]) == (0, 0)
+
+
+def test_stored_rows_are_the_callers_tenant_only_as_json_or_csv(api: Client) -> None:
+    """``GET /v1/datasets/rows`` (what ``ecomintel export`` reads through a running server)."""
+    owner, other = signup(api), signup(api)
+    _upload(api, owner, PRODUCTS)
+    kept = api.get("/v1/datasets/rows", headers=owner.headers, query_string={"kind": "products"}).get_json()
+    assert (kept["kind"], kept["rejects"]) == ("products", False)
+    assert sorted(r["sku"] for r in kept["rows"]) == ["SKU-1", "SKU-4"]
+    refused = api.get(
+        "/v1/datasets/rows",
+        headers=owner.headers,
+        query_string={"kind": "products", "rejects": "true", "format": "csv"},
+    )
+    assert refused.status_code == 200 and refused.mimetype == "text/csv"
+    assert len(list(csv.DictReader(io.StringIO(refused.get_data(as_text=True))))) == 2
+    assert (
+        api.get("/v1/datasets/rows", headers=other.headers, query_string={"kind": "products"}).get_json()["rows"] == []
+    )
+    bad = api.get("/v1/datasets/rows", headers=owner.headers, query_string={"kind": "orders"})
+    assert bad.status_code == 400 and bad.get_json()["error"]["details"] == {"field": "kind"}
