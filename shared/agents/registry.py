@@ -1,6 +1,8 @@
 """Agent runners by name. Each runner is ``run(deps, request) -> AgentResult`` and lives with its core.
 
-Runners are imported lazily (by dotted path) so a function only pays for the agent it runs.
+Runners are imported lazily (by dotted path) so a function only pays for the agent it runs. A runner's module may
+define ``prepare()``: what its first answer would otherwise load inside its time budget (libraries it imports where
+used, tables read once), done by :func:`prepare_runner` before the clock starts.
 """
 
 from __future__ import annotations
@@ -28,3 +30,11 @@ def get_runner(name: AgentName) -> Runner:
     module, _, attr = AGENT_RUNNERS[name].partition(":")
     runner: Runner = getattr(importlib.import_module(module), attr)
     return runner
+
+
+def prepare_runner(name: AgentName) -> None:
+    """Import agent ``name`` and run its module's ``prepare()``, if it has one (a cold start's loads, once)."""
+    module = importlib.import_module(AGENT_RUNNERS[name].partition(":")[0])
+    prepare: Callable[[], None] | None = getattr(module, "prepare", None)
+    if prepare is not None:
+        prepare()
