@@ -60,6 +60,22 @@ def function_environ(spec: FunctionSpec, env: Mapping[str, str]) -> dict[str, st
     return out
 
 
+def framework_args(spec: FunctionSpec, source: Path, port: int) -> list[str]:
+    """The arguments of ``functions-framework`` (and of the emulator's function server) serving ``spec`` on ``port``."""
+    return [
+        "--target",
+        spec.entry_point,
+        "--source",
+        str(source / "main.py"),
+        "--signature-type",
+        spec.signature_type,
+        "--host",
+        HOST,
+        "--port",
+        str(port),
+    ]
+
+
 @contextmanager
 def serve(
     spec: FunctionSpec, source: Path, venv: Path, env: Mapping[str, str], *, log: Path, timeout_s: float = 120.0
@@ -74,19 +90,7 @@ def serve(
     environ = function_environ(spec, env)
 
     def start(port: int) -> engines.Process:
-        argv = [
-            str(venv / "bin" / "functions-framework"),
-            "--target",
-            spec.entry_point,
-            "--source",
-            str(source / "main.py"),
-            "--signature-type",
-            spec.signature_type,
-            "--host",
-            HOST,
-            "--port",
-            str(port),
-        ]
+        argv = [str(venv / "bin" / "functions-framework"), *framework_args(spec, source, port)]
         proc = engines.spawn(
             spec.name, argv, port=port, log_dir=log.parent, log_path=log, env=environ, cwd=source, inherit_environ=False
         )

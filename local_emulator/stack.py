@@ -31,6 +31,7 @@ from typing import Any
 
 from bundling.archive import unpack
 from bundling.build import build
+from bundling.serve import framework_args
 from bundling.venvs import ensure_venv, venv_python
 from local_emulator import engines
 from shared.manifest import FUNCTIONS_DIR, MANIFEST_PATH, FunctionSpec, Manifest, load_manifest
@@ -164,19 +165,7 @@ def start_function(
     """
 
     def start(port: int) -> engines.Process:
-        argv = [
-            str(venv_python(venv)),
-            "-P",
-            str(FUNCTION_SERVER),
-            "--target",
-            spec.entry_point,
-            "--source",
-            str(source / "main.py"),
-            "--signature-type",
-            spec.signature_type,
-            "--port",
-            str(port),
-        ]
+        argv = [str(venv_python(venv)), "-P", str(FUNCTION_SERVER), *framework_args(spec, source, port)]
         proc = engines.spawn(f"function:{spec.name}", argv, port=port, log_dir=log_dir, env=env, cwd=source)
         engines.wait_until(
             engines.function_ready(port, proc.pid), process=proc, timeout=timeout, what=f"function {spec.name}"

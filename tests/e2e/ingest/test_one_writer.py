@@ -199,19 +199,24 @@ def test_a_backup_waits_in_line_then_copies_the_home(tmp_path: Path, isolated_en
     assert "backed up" in out and archive.exists()
 
 
+def _ingest_beside_serve(tmp_path: Path, home: Path, label: str) -> None:
+    """``ecomintel ingest`` of ``ROWS`` sales of tenant acme (SKUs ``<label>-00000``...) while the server runs."""
+    ingest = subprocess.run(
+        _ingest_cmd(_sales(tmp_path / "sales.csv", label), "acme"),
+        cwd=REPO,
+        env=_env(home),
+        text=True,
+        capture_output=True,
+        timeout=600,
+    )
+    assert ingest.returncode == 0, ingest.stderr[-2000:]
+
+
 def test_cli_questions_while_serve_holds_the_home_go_through_it(tmp_path: Path, isolated_env: Path) -> None:
     """``ecomintel ask`` beside a running ``serve`` is answered by it, not left waiting for the home's lock."""
     proc, _ = _start_serve(isolated_env)
     try:
-        ingest = subprocess.run(
-            _ingest_cmd(_sales(tmp_path / "sales.csv", "Q"), "acme"),
-            cwd=REPO,
-            env=_env(isolated_env),
-            text=True,
-            capture_output=True,
-            timeout=600,
-        )
-        assert ingest.returncode == 0, ingest.stderr[-2000:]
+        _ingest_beside_serve(tmp_path, isolated_env, "Q")
         res = subprocess.run(
             [
                 sys.executable,
@@ -251,15 +256,7 @@ def test_cli_export_while_serve_holds_the_home_reads_through_it(tmp_path: Path, 
     proc, _ = _start_serve(isolated_env)
     served: dict[str, subprocess.CompletedProcess[str]] = {}
     try:
-        ingest = subprocess.run(
-            _ingest_cmd(_sales(tmp_path / "sales.csv", "X"), "acme"),
-            cwd=REPO,
-            env=_env(isolated_env),
-            text=True,
-            capture_output=True,
-            timeout=600,
-        )
-        assert ingest.returncode == 0, ingest.stderr[-2000:]
+        _ingest_beside_serve(tmp_path, isolated_env, "X")
         for fmt in ("json", "csv"):
             served[fmt] = subprocess.run(
                 _export_cmd("acme", "--format", fmt),
