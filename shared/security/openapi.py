@@ -54,6 +54,7 @@ class QueryParam:
     name: str
     schema: dict[str, Any]
     description: str = ""
+    required: bool = False
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,8 @@ OPERATIONS: tuple[Operation, ...] = (
     Operation("GET", "/v1/datasets/rows", "datasets", "listStoredRows",
               "Every stored row of one kind, or its rejects; format=csv downloads them (ecomintel export)", "viewer",
               None, "StoredRows", 200, (400, *_AUTH_ERRORS), tags=("data",),
-              query=(QueryParam("kind", _KIND), QueryParam("rejects", {"type": "string", "enum": ["true", "false"]}),
+              query=(QueryParam("kind", _KIND, required=True),
+                     QueryParam("rejects", {"type": "string", "enum": ["true", "false"]}),
                      QueryParam("format", {"type": "string", "enum": ["json", "csv"]})), csv_too=True),
     Operation("PUT", "/v1/notifications", "alerts", "putNotifications",
               "Replace delivery channels; new webhook secrets are returned once (admin)", "admin",
@@ -300,7 +302,7 @@ def _operation(op: Operation) -> dict[str, Any]:
          "schema": {"type": "string", "minLength": 1, "maxLength": 128, "pattern": "^[A-Za-z0-9_.-]+$"}}
         for name in _path_names(op.path)
     ]
-    params += [{"name": q.name, "in": "query", "required": False, "schema": q.schema,
+    params += [{"name": q.name, "in": "query", "required": q.required, "schema": q.schema,
                 **({"description": q.description} if q.description else {})} for q in op.query]
     if params:
         out["parameters"] = params
