@@ -37,21 +37,35 @@ def resolve_runner(runners: RunnerLookup | None, agent: AgentName) -> Runner:
 #: an aggregate forecast waits for its per-product breakdown 3 s at most (new data on a loaded machine: the
 #: store's total answers within the 8 s budget while the breakdown is fitted for the next question).
 QUICK_AGENT_OPTIONS: dict[AgentName, dict[str, object]] = {
-    "forecast": {"prophet": "never", "max_skus": 30, "fit_wait_seconds": 3.0}}
+    "forecast": {"prophet": "never", "max_skus": 30, "fit_wait_seconds": 3.0}
+}
 
 
-def agent_requests(tenant_id: str, plan: Plan, *, as_of: date | None = None,
-                   options: Mapping[str, object] | None = None,
-                   agent_options: Mapping[AgentName, Mapping[str, object]] | None = None,
-                   ) -> dict[AgentName, AgentRequest]:
+def agent_requests(
+    tenant_id: str,
+    plan: Plan,
+    *,
+    as_of: date | None = None,
+    options: Mapping[str, object] | None = None,
+    agent_options: Mapping[AgentName, Mapping[str, object]] | None = None,
+) -> dict[AgentName, AgentRequest]:
     """The request each planned agent receives (tenant from the caller's token)."""
-    return {a: agent_request(tenant_id, plan, a, as_of=as_of,
-                             options={**dict(options or {}), **dict((agent_options or {}).get(a, {}))})
-            for a in plan.agents}
+    return {
+        a: agent_request(
+            tenant_id, plan, a, as_of=as_of, options={**dict(options or {}), **dict((agent_options or {}).get(a, {}))}
+        )
+        for a in plan.agents
+    }
 
 
-def agent_request(tenant_id: str, plan: Plan, agent: AgentName, *, as_of: date | None = None,
-                  options: Mapping[str, object] | None = None) -> AgentRequest:
+def agent_request(
+    tenant_id: str,
+    plan: Plan,
+    agent: AgentName,
+    *,
+    as_of: date | None = None,
+    options: Mapping[str, object] | None = None,
+) -> AgentRequest:
     """The request ``agent`` receives: its SKUs, the entities, and the asks it answers (``options["asks"]``)."""
     e = plan.entities
     skus = plan.skus_for(agent)
@@ -124,9 +138,16 @@ def agent_request(tenant_id: str, plan: Plan, agent: AgentName, *, as_of: date |
         else:
             change = None
     return AgentRequest(
-        tenant_id=tenant_id, skus=skus, categories=e.categories, competitors=e.competitors,
-        horizon_days=e.horizon_days or 30, start_date=e.start_date, end_date=e.end_date,
-        price_change_pct=change, as_of=as_of, options={**extra, **dict(options or {})},
+        tenant_id=tenant_id,
+        skus=skus,
+        categories=e.categories,
+        competitors=e.competitors,
+        horizon_days=e.horizon_days or 30,
+        start_date=e.start_date,
+        end_date=e.end_date,
+        price_change_pct=change,
+        as_of=as_of,
+        options={**extra, **dict(options or {})},
     )
 
 
@@ -138,11 +159,21 @@ def run_one(deps: Deps, agent: AgentName, request: AgentRequest, runners: Runner
     except StorageUnreadable:
         raise  # damaged storage is not one agent's failure: no report should be built on it
     except Exception as exc:  # isolation: one agent's failure never sinks the report
-        log_event(_log, "agent failed", severity="WARNING", agent=agent, tenant=request.tenant_id,
-                  error=f"{type(exc).__name__}: {exc}")
+        log_event(
+            _log,
+            "agent failed",
+            severity="WARNING",
+            agent=agent,
+            tenant=request.tenant_id,
+            error=f"{type(exc).__name__}: {exc}",
+        )
         AGENT_RUNS.labels(agent=agent, outcome="failed").inc()
-        return AgentOutcome(agent=agent, status="failed", error=f"{type(exc).__name__}: {exc}",
-                            elapsed_ms=(time.perf_counter() - start) * 1000)
+        return AgentOutcome(
+            agent=agent,
+            status="failed",
+            error=f"{type(exc).__name__}: {exc}",
+            elapsed_ms=(time.perf_counter() - start) * 1000,
+        )
     elapsed = (time.perf_counter() - start) * 1000
     AGENT_RUNS.labels(agent=agent, outcome=result.status).inc()
     if result.elapsed_ms is None:
@@ -150,8 +181,13 @@ def run_one(deps: Deps, agent: AgentName, request: AgentRequest, runners: Runner
     return AgentOutcome(agent=agent, status="ok", result=result, elapsed_ms=elapsed)
 
 
-def run_agents(deps: Deps, requests: Mapping[AgentName, AgentRequest], *, budget_seconds: float,
-               runners: RunnerLookup | None = None) -> list[AgentOutcome]:
+def run_agents(
+    deps: Deps,
+    requests: Mapping[AgentName, AgentRequest],
+    *,
+    budget_seconds: float,
+    runners: RunnerLookup | None = None,
+) -> list[AgentOutcome]:
     """Run one agent per request in parallel; those not done within ``budget_seconds`` are timed out."""
     if not requests:
         return []
@@ -177,6 +213,9 @@ def run_agents(deps: Deps, requests: Mapping[AgentName, AgentRequest], *, budget
             outcomes.append(fut.result())
         else:
             AGENT_RUNS.labels(agent=agent, outcome="timed_out").inc()
-            outcomes.append(AgentOutcome(agent=agent, status="timed_out",
-                                         error=f"no result within the {budget_seconds:g}s time budget"))
+            outcomes.append(
+                AgentOutcome(
+                    agent=agent, status="timed_out", error=f"no result within the {budget_seconds:g}s time budget"
+                )
+            )
     return outcomes
