@@ -625,16 +625,18 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
         days = max(1, -(-int(g[0]) // 24))
         s, e = rolling(as_of, days, "day")
         return _Atom(span, s, e, f"the last {g[0]} hours", relative=True)
-    if kind == "ago":  # "3 days ago": that day; "2 weeks ago", "a month ago": the calendar week or month it falls in
+    if kind == "ago":  # "3 days ago": that day; "2 weeks ago", "a month ago": whole calendar periods counted back
         n, unit = (_num(g[0]), _NAMED_UNIT[g[1].lower()]) if g[0] else (1, _NAMED_UNIT[g[2].lower()])
         if n < 1 or n > 3660:
             return None
         if unit == "day":
             d = as_of - timedelta(days=n)
             return _Atom(span, d, d, f"{n} day{'s' if n > 1 else ''} ago", relative=True)
-        back = as_of - timedelta(days=7 * n) if unit == "week" else add_months(
-            as_of, -n * {"month": 1, "quarter": 3, "year": 12}[unit])
-        s, e = period_containing(back, unit)
+        # counted from "last week (month ...)", the latest complete one, so "a week ago" is last week and "2 weeks
+        # ago" the week before last even when the data end on a Sunday and last week is the week ending that day
+        s, e = last_complete(as_of, unit)
+        for _ in range(n - 1):
+            s, e = period_containing(s - timedelta(days=1), unit)
         return _Atom(span, s, e, f"{'a' if n == 1 else n} {unit}{'s' if n > 1 else ''} ago", relative=True)
     if kind == "named_weekday":  # "last Tuesday", "on Monday": the latest such day before the as-of date's own
         which, day = (g[0] or "").lower(), WEEKDAYS.index(g[1].capitalize())
