@@ -46,6 +46,7 @@ from shared.questions.forecast_window import (
     next_calendar_period,
 )
 from shared.questions.foreign_words import in_english
+from shared.questions.grouped_sides import grouped_sides
 from shared.questions.like_for_like import same_days_before
 from shared.questions.market import (
     MAP_WORD,
@@ -103,6 +104,7 @@ from shared.questions.timephrase import (
     resolve_time,
     rolling,
 )
+from shared.questions.top_compared import folded_comparison
 from shared.questions.uncosted import asks_uncosted_products, uncosted_query
 from shared.questions.vocabulary import EntityMatch, VocabularyIndex
 from shared.store.metrics.catalog import METRICS
@@ -488,6 +490,9 @@ class Reading(BaseModel):
     moves_order: Literal["up", "down"] | None = Field(
         default=None, description="Competitors' price moves ranked: \"up\" (who raised prices the most) or \"down\".")
     agents_first: bool = Field(default=False, description="A mixed question that asks the agents' part first.")
+    sides: list[tuple[str, list[str]]] = Field(
+        default_factory=list, description="Sides of a two-way comparison of the breakdown's values, each one phrase "
+                                          "(\"online vs pos\": online's channels, then pos), said first.")
     parts: list[Reading] = Field(default_factory=list, description="Further metric questions asked with their own "
                                                                   "periods (\"what did we make in October and how "
                                                                   "many units did we sell in November\"), in order.")
@@ -1351,7 +1356,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
                                          as_of=as_of)) is not None:
         # "we aimed for $50k last month, did we hit it?": the figure, and how far from the target
         return _fiscal_named(targeted, fiscal)
-    reading = _read_text(text, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
+    # "top 5 products in Q3, and how does that compare with Q2?": the same ranking against Q2, not Q2's total
+    reading = folded_comparison(_read_text(text, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of))
     reading.question, reading.text, reading.scale = question, text if text != question else None, scale
     if calendar_fiscal and reading.kind == "metric":
         reading.notes.append(CALENDAR_NOTE)
@@ -2059,6 +2065,7 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         filters.setdefault(cast(DimensionName, held), list(values))
     excluded: dict[DimensionName, list[str]] = {}
     phrases: dict[DimensionName, int] = {}  # how many of the question's phrases named each dimension's values
+    named: dict[DimensionName, list[tuple[str, tuple[str, ...]]]] = {}  # each phrase said and its values
     last_excluded = -1
     for m in sorted(matches, key=lambda x: x.span):
         kept = _resolve_kind(m, metrics, matches)
@@ -2076,6 +2083,7 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         filters.setdefault(dim, [])
         filters[dim] += [v for v in kept.values if v not in filters[dim]]
         phrases[dim] = phrases.get(dim, 0) + 1
+        named.setdefault(dim, []).append((question[kept.span[0]:kept.span[1]], kept.values))
         if kept.kind in ("product", "sku") and index is not None:
             for v in kept.values:
                 reading.labels[v] = index.title(v)
@@ -2159,6 +2167,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         if len(values) > 1 and dim not in dims and dim not in ("sku", "weekday", "stars") and not together \
                 and phrases.get(dim, 0) != 1:
             dims.append(dim)
+            if METRICS[metrics[0]].additive:  # "online vs pos": two sides, one of them several channels
+                reading.sides = grouped_sides(question, named.get(dim, []))
     if "sku" not in dims and all(lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics) and sum(
             1 for m in matches if m.kind in ("sku", "product")) > 1:
         dims.append("sku")  # "compare reviews of A and B": each product's, not one figure for both
