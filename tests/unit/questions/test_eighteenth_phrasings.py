@@ -6,8 +6,11 @@ from datetime import date
 
 import pytest
 
+from shared.questions.forecast_window import months_as_next_and_this
+from shared.questions.grouped_sides import sides_lead
 from shared.questions.reading import Reading, read_question
 from shared.questions.timephrase import resolve_time
+from shared.questions.top_compared import dropped_out, like_for_like_headline, like_for_like_item
 from shared.questions.vocabulary import VocabularyIndex
 from tests.unit.questions.test_unseen_phrasings import DEC_EXTENTS
 
@@ -28,9 +31,7 @@ def read(index: VocabularyIndex, question: str) -> Reading:
         ("orders 3 weeks ago", date(2026, 11, 16), date(2026, 11, 22)),
     ],
 )
-def test_weeks_ago_count_back_from_last_week_when_the_data_end_on_a_sunday(
-    phrase: str, start: date, end: date
-) -> None:
+def test_weeks_ago_count_back_from_last_week_when_the_data_end_on_a_sunday(phrase: str, start: date, end: date) -> None:
     t = resolve_time(phrase, SUNDAY)
     assert t.range is not None and (t.range.start, t.range.end) == (start, end), t.range
 
@@ -39,3 +40,84 @@ def test_months_ago_count_back_from_last_month_on_a_months_last_day() -> None:
     """On 30 Nov, November is last month (complete), so "2 months ago" is October, as "the month before last"."""
     t = resolve_time("revenue 2 months ago", date(2026, 11, 30))
     assert t.range is not None and (t.range.start, t.range.end) == (date(2026, 10, 1), date(2026, 10, 31))
+
+
+def test_a_top_n_then_how_it_compares_with_another_period_is_that_ranking_against_it(store: VocabularyIndex) -> None:
+    """The README's example: Q3's top 5 against the same products in Q2, not Q3's top 5 then Q2's whole revenue."""
+    r = read(store, "Top 5 products by revenue in Q3, and how does that compare with Q2?")
+    assert r.query is not None and r.shape == "ranking" and r.parts == []
+    assert r.query.dimensions == ["sku"] and r.query.compare == "previous_period"
+    assert r.query.baseline is not None
+    assert (r.query.baseline.start, r.query.baseline.end) == (date(2026, 4, 1), date(2026, 6, 30))
+
+
+def test_a_second_question_after_a_ranking_is_still_its_own_part(store: VocabularyIndex) -> None:
+    r = read(store, "top 5 products by revenue in Q3 and how many units did we sell in Q2?")
+    assert r.query is not None and r.query.compare is None and len(r.parts) == 1
+
+
+def test_the_like_for_like_sentences_total_each_item_then_and_what_dropped_out() -> None:
+    rows = [
+        {"sku": "A", "revenue": 100.0, "revenue_previous": 80.0, "revenue_change_pct": 25.0},
+        {"sku": "B", "revenue": 50.0, "revenue_previous": None, "revenue_change_pct": None},
+    ]
+    head = like_for_like_headline(rows, "revenue", "The top 2 products in Q3", "Q2", lambda x: f"${x:,.2f}")
+    assert head == "The top 2 products in Q3 came to $150.00 together, up 87.5% from $80.00 for the same 2 in Q2"
+    assert like_for_like_item(rows[0], "revenue", lambda x: f"${x:,.2f}") == "$100.00 against $80.00, +25.0%"
+    assert like_for_like_item(rows[1], "revenue", lambda x: f"${x:,.2f}") == "$50.00, none before"
+    assert dropped_out(["A", "B"], [("A", "Alpha"), ("C", "Gamma")], "Q2") == (
+        "Of the top 2 in Q2, Gamma is no longer among them."
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "sides"),
+    [
+        ("online vs pos revenue last month", [("online", ["web", "amazon", "ebay"]), ("pos", ["pos"])]),
+        ("pos vs online units last week", [("pos", ["pos"]), ("online", ["web", "amazon", "ebay"])]),
+    ],
+)
+def test_online_against_the_tills_is_two_sides(
+    store: VocabularyIndex, question: str, sides: list[tuple[str, list[str]]]
+) -> None:
+    r = read(store, question)
+    assert r.query is not None and r.query.dimensions == ["channel"]
+    assert [(label.lower(), values) for label, values in r.sides] == sides
+
+
+def test_two_channels_named_each_are_no_sides(store: VocabularyIndex) -> None:
+    assert read(store, "amazon vs ebay revenue last quarter").sides == []
+
+
+def test_each_sides_total_and_share_lead() -> None:
+    rows = [
+        {"channel": "web", "revenue": 60.0},
+        {"channel": "amazon", "revenue": 30.0},
+        {"channel": "pos", "revenue": 10.0},
+    ]
+    lead = sides_lead(
+        [("online", ["web", "amazon"]), ("pos", ["pos"])],
+        rows,
+        "channel",
+        "revenue",
+        "revenue in May",
+        lambda x: f"${x:,.2f}",
+    )
+    assert lead == "Online (web and amazon) revenue in May was $90.00 (90.0%), against $10.00 (10.0%) for pos."
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "will we sell more in January 2027 than December?",
+        "are we going to sell more units in jan 2027 than in december 2026?",
+    ],
+)
+def test_next_month_against_this_one_with_its_year_written(question: str) -> None:
+    assert "next month" in months_as_next_and_this(question, SUNDAY)
+    assert "this month" in months_as_next_and_this(question, SUNDAY)
+
+
+def test_another_years_january_is_not_next_month() -> None:
+    question = "will we sell more in January 2026 than December?"
+    assert months_as_next_and_this(question, SUNDAY) == question
