@@ -28,7 +28,7 @@ Pure code with compiled regular expressions: no dateparser, microseconds per que
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Literal
 
@@ -993,7 +993,11 @@ def _one_month(a: _Atom) -> bool:
         a.end.year, a.end.month) == (a.start.year, a.start.month) and a.holiday is None)
 
 
-def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
+#: "last Sunday", "previous Friday": a weekday named as the latest one gone.
+_NAMED_LAST = re.compile(r"\b(?:last|past|previous)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+
+
+def _weeks_of(text: str, atoms: list[_Atom], as_of: date | None = None) -> list[_Atom]:
     """Days after "the week of" (the Monday-Sunday week containing them) or "the week starting" (from them).
 
     A month after "the first/second/.../last week of" is its days 1-7, 8-14, 15-21, 22-28 or its last 7 days.
@@ -1086,7 +1090,11 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
                 a = _Atom((max(0, a.span[0] - 40) + first.start(), a.span[1]), start, end,
                           f"the {which} {n} {word} of {a.name.removesuffix(' to date')}")
         elif m and a.start == a.end and m.group(1).lower() in ("ending", "ended", "to"):
-            # "the week ending 29 Nov", "the week ending last Sunday": the 7 days to that day
+            # "the week ending 29 Nov", "the week ending last Sunday": the 7 days to that day; "last Sunday" when the
+            # data end on a Sunday is that day (a week ending on the data's last day is complete: last week)
+            if as_of is not None and a.relative and a.start == as_of - timedelta(days=7) \
+                    and _NAMED_LAST.search(text, a.span[0], a.span[1]):
+                a = replace(a, start=as_of, end=as_of)
             a = _Atom((max(0, a.span[0] - 30) + m.start(), a.span[1]), a.start - timedelta(days=6), a.start,
                       f"the week ending {fmt_day(a.start)}",
                       shopping_day=a.shopping_day)
@@ -1216,7 +1224,7 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
     future = [m.span() for m in _FUTURE.finditer(text)]
     taken.extend(future)
     found = _anchor_relative_years(text, _find_atoms(text, as_of, taken), as_of)
-    found = _weeks_of(text, _in_named_year(text, found))
+    found = _weeks_of(text, _in_named_year(text, found), as_of)
     # "from Q1 to Q2" after a change word compares the two periods instead of spanning them
     atoms = found if _CHANGE_CUE.search(text) and len(found) == 2 and all(a.name for a in found) else \
         _join(text, found, as_of)
@@ -1302,6 +1310,12 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
         reading.weekdays = []  # "the weekend before Easter", "Labor Day weekend" (to the Monday): the range is it
     if reading.compare == "previous_year" and past[0].shopping_day is not None:
         _with_last_years_day(reading, past[0], as_of, _overlaps(past[0].span, year_back))
+    elif reading.compare == "previous_year" and reading.baseline is None and reading.range is not None \
+            and reading.range.start.weekday() == 0 and reading.range.days == 7:
+        # "last week vs the same week last year": the Monday-to-Sunday week 52 weeks back, not the same dates
+        # (30 Nov - 6 Dec 2025 runs Sunday to Saturday)
+        s, e = reading.range.start - timedelta(days=364), reading.range.end - timedelta(days=364)
+        reading.baseline = make_range(s, e, "the same week a year earlier")
     return reading
 
 

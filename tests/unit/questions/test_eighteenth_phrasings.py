@@ -121,3 +121,17 @@ def test_next_month_against_this_one_with_its_year_written(question: str) -> Non
 def test_another_years_january_is_not_next_month() -> None:
     question = "will we sell more in January 2026 than December?"
     assert months_as_next_and_this(question, SUNDAY) == question
+
+
+def test_the_week_ending_last_sunday_is_last_week_when_the_data_end_on_a_sunday() -> None:
+    t = resolve_time("total sales for the week ending last sunday", SUNDAY)
+    assert t.range is not None and (t.range.start, t.range.end) == (date(2026, 11, 30), date(2026, 12, 6))
+    t = resolve_time("total sales for the week ending 29 Nov", SUNDAY)
+    assert t.range is not None and (t.range.start, t.range.end) == (date(2026, 11, 23), date(2026, 11, 29))
+
+
+def test_the_same_week_last_year_is_the_monday_to_sunday_week_52_weeks_back() -> None:
+    """24-30 Nov 2025 against 25 Nov - 1 Dec 2024 (the same dates, 24-30 Nov 2024, run Sunday to Saturday)."""
+    t = resolve_time("revenue last week compared with the same week last year", date(2025, 12, 6))
+    assert t.range is not None and (t.range.start, t.range.end) == (date(2025, 11, 24), date(2025, 11, 30))
+    assert t.baseline is not None and (t.baseline.start, t.baseline.end) == (date(2024, 11, 25), date(2024, 12, 1))
