@@ -164,6 +164,9 @@ _PER_DAY = re.compile(r"\bhow much\b(?:\s+\S+){0,5}?\s+(?:per|a|each)\s+day\b|"
                       # "average revenue on Mondays": a Monday's average, over the Mondays of the period
                       r"\b(?:average|avg\.?|mean|typical)\s+(?:[a-z]+\s+){1,2}?(?:on|per|every|each|for)\s+(?:an?\s+)?"
                       r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?|weekdays?|weekend\s+days?)\b|"
+                      # "average Sunday revenue": the day before the measure
+                      r"\b(?:average|avg\.?|mean|typical)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:revenue|sales|"
+                      r"turnover|takings|orders|units)\b|"
                       r"^(?!.*\b(?:which|highest|lowest|best|worst|busiest|quietest|trend\w*|chart|graph|each|every|"
                       r"breakdown|broken|split)\b).*\b(?:revenue|sales|turnover|takings|income|orders|units)\s+(?:per|a)\s+"
                       r"day\b|"
@@ -845,6 +848,16 @@ def _own_periods(question: str, tenant_id: str, index: VocabularyIndex | None,
             # "how much did kitchen make last month and how many units was that": the same slice, another metric
             part = _read_text(clause, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
             if part.kind != "metric" or part.query is None or part.query.dimensions:
+                return None
+            part.query = part.query.model_copy(update={"time_range": prev.time_range, "filters": prev.filters})
+            part.period_stated, same_slice = True, True
+            readings.append(part)
+            continue
+        if readings and clause_time.range is None and not clause_time.future and not names \
+                and (prev := readings[-1].query) is not None and lx.TOP.search(clause):
+            # "orders last week, and what was the best seller?": the ranking over the same period and slice
+            part = _read_text(clause, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
+            if part.kind != "metric" or part.query is None or not part.query.dimensions or part.shape != "ranking":
                 return None
             part.query = part.query.model_copy(update={"time_range": prev.time_range, "filters": prev.filters})
             part.period_stated, same_slice = True, True
@@ -1850,7 +1863,10 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
                                         # "categories over $100k last quarter": money picks them, so revenue
                                         or (bool(_LEADING_DIM.search(question)) and (
                                             (limit_at := _threshold(question)) is not None and limit_at[2]))
-                                        or (time.range is not None and lx.TREND.search(question))):
+                                        or (time.range is not None and lx.TREND.search(question))
+                                        # "ebay lw?": a name and a past period, nothing else
+                                        or (time.range is not None and not time.future
+                                            and _only_names_and_period(question, matches, time.spans))):
         metrics = ["revenue"]  # "top 5 products last month", "how did November compare with October?"
     if not metrics:
         reading.agent_intents = intents or ["overview"]
@@ -2050,6 +2066,17 @@ def _per_ratio(question: str, metrics: list[MetricName]) -> list[MetricName] | N
     if first is None or first == by:
         return None
     return [_RATIO_METRIC[(first, by)]] if (first, by) in _RATIO_METRIC else [first, by]
+
+
+def _only_names_and_period(question: str, matches: list[EntityMatch], periods: list[tuple[int, int]]) -> bool:
+    """Whether ``question`` is a channel, category or brand name and a period alone ("ebay lw?", "kitchen Q3")."""
+    named = [m for m in matches if m.kind in ("channel", "category", "brand")]
+    if not named or len(named) != len(matches) or not periods:
+        return False
+    rest = list(question)
+    for start, end in [m.span for m in named] + periods:
+        rest[start:end] = " " * (end - start)
+    return not re.search(r"\w", "".join(rest))
 
 
 def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[MetricName],  # noqa: C901

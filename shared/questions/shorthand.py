@@ -127,6 +127,7 @@ CORE_WORDS: tuple[str, ...] = (
     "month", "months", "quarter", "quarters", "weeks", "years", "today", "competitors", "cheapest", "expensive",
     "selling",
     "competition",
+    "value",  # "avg ordr vlaue"
     # months and days of the week, which the time grammar reads only when spelled right ("febuary", "thurday")
     "january", "february", "april", "august", "september", "october", "november", "december",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

@@ -319,7 +319,7 @@ _FUTURE = re.compile(rf"\b(?:next|coming|upcoming|following)\s+(?:{_NUM}\s+)?(?:
                      r"|\b(?:through|until|till|to|by)\s+(?:the\s+)?(?:(?:year|quarter|month)[-\s]end|end\s+of\s+(?:the\s+|this\s+)?"
                      r"(?:year|quarter|month))\b", re.I)
 _WEEKDAY = re.compile(r"\b(?:on\s+|every\s+|each\s+)?(mon|tues|wednes|thurs|fri|satur|sun)days\b|\b(?:every|each|per|"
-                      r"on\s+an?|an?\s+average)\s+(mon|tues|wednes|thurs|fri|satur|sun)day\b"
+                      r"on\s+an?|(?:an?\s+)?(?:average|avg|typical|mean))\s+(mon|tues|wednes|thurs|fri|satur|sun)day\b"
                       # "Saturday vs Sunday revenue": each of the two days set against each other
                       r"|\b(mon|tues|wednes|thurs|fri|satur|sun)days?\s+(?:vs\.?|versus|or|against|compared\s+"
                       r"(?:to|with))\s+(mon|tues|wednes|thurs|fri|satur|sun)days?\b"
@@ -1306,8 +1306,11 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
             reading.weekdays = []
             return reading
     if reading.weekdays == ["Saturday", "Sunday"] and (past[0].start.weekday() == 5 and past[0].end == past[
-            0].start + timedelta(days=1) or "weekend " in past[0].name and (past[0].end - past[0].start).days <= 2):
-        reading.weekdays = []  # "the weekend before Easter", "Labor Day weekend" (to the Monday): the range is it
+            0].start + timedelta(days=1) or "weekend " in past[0].name and ((past[0].end - past[0].start).days <= 2
+                                                                           or past[0].name.startswith("since "))):
+        # "the weekend before Easter", "Labor Day weekend" (to the Monday): the range is it; "since Black Friday
+        # weekend": every day from it
+        reading.weekdays = []
     if reading.compare == "previous_year" and past[0].shopping_day is not None:
         _with_last_years_day(reading, past[0], as_of, _overlaps(past[0].span, year_back))
     elif reading.compare == "previous_year" and reading.baseline is None and reading.range is not None \

@@ -135,3 +135,61 @@ def test_the_same_week_last_year_is_the_monday_to_sunday_week_52_weeks_back() ->
     t = resolve_time("revenue last week compared with the same week last year", date(2025, 12, 6))
     assert t.range is not None and (t.range.start, t.range.end) == (date(2025, 11, 24), date(2025, 11, 30))
     assert t.baseline is not None and (t.baseline.start, t.baseline.end) == (date(2024, 11, 25), date(2024, 12, 1))
+
+
+def test_a_fiscal_quarter_code_is_the_calendar_quarter_without_a_stated_start(store: VocabularyIndex) -> None:
+    r = read(store, "orders in FQ2")
+    assert r.query is not None and r.query.time_range is not None
+    assert (r.query.time_range.start, r.query.time_range.end) == (date(2026, 4, 1), date(2026, 6, 30))
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        ("our fiscal year starts in february - revenue last fiscal quarter", date(2026, 8, 1), date(2026, 10, 31)),
+        ("our fiscal year starts in april - revenue this fiscal quarter", date(2026, 10, 1), date(2026, 12, 4)),
+        ("FY starts in March: orders last fiscal quarter", date(2026, 9, 1), date(2026, 11, 30)),
+    ],
+)
+def test_this_and_last_fiscal_quarter_of_a_stated_fiscal_year(
+    store: VocabularyIndex, question: str, start: date, end: date
+) -> None:
+    r = read(store, question)
+    assert r.query is not None and r.query.time_range is not None
+    assert (r.query.time_range.start, r.query.time_range.end) == (start, end)
+
+
+def test_a_percent_from_the_top_n_is_their_share(store: VocabularyIndex) -> None:
+    r = read(store, "how concentrated is revenue - % from top 20 products last quarter")
+    assert r.top_share and r.query is not None and r.query.dimensions == ["sku"]
+    assert not read(store, "is revenue up 10% from last month").top_share
+
+
+def test_since_a_named_weekend_is_every_day_from_it() -> None:
+    t = resolve_time("orders since black friday weekend", SUNDAY)
+    assert t.weekdays == [] and t.range is not None
+    assert (t.range.start, t.range.end) == (date(2026, 11, 28), SUNDAY)
+
+
+def test_an_average_weekday_before_the_measure_is_that_days_average(store: VocabularyIndex) -> None:
+    r = read(store, "average sunday revenue last month")
+    assert r.per_day and r.query is not None
+    assert [(f.dimension, f.values) for f in r.query.filters] == [("weekday", ["Sunday"])]
+
+
+def test_value_misspelt_is_read(store: VocabularyIndex) -> None:
+    r = read(store, "avg ordr vlaue last quater")
+    assert r.query is not None and r.query.metrics[0] == "aov"
+
+
+@pytest.mark.parametrize("question", ["ebay lw?", "kitchen q3"])
+def test_a_name_and_a_period_alone_is_its_revenue(store: VocabularyIndex, question: str) -> None:
+    r = read(store, question)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["revenue"]
+
+
+def test_the_best_seller_asked_after_a_figure_is_the_top_product_of_its_period(store: VocabularyIndex) -> None:
+    r = read(store, "orders last week, and what was the best seller?")
+    assert r.query is not None and r.query.metrics == ["orders"] and len(r.parts) == 1
+    part = r.parts[0].query
+    assert part is not None and part.dimensions == ["sku"] and part.time_range == r.query.time_range
