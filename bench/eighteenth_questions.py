@@ -288,3 +288,88 @@ def eighteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa
     ):
         add(Case(tenant, phrasing, unanswerable=True))
     return batch.cases
+
+
+def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR0915 - one block per phrasing
+    """More phrasings in the eighteenth set's styles and the leftovers' (batch ``eighteenth2``), written after their
+    fixes."""
+    fr, p, batch = phrasing_set(t, catalogue, "eighteenth2", "held out")
+    end, tenant = fr.end, t.tenant
+    lm, lw, mtd, ytd, day, wtd, lq = fr.lm, fr.lw, fr.mtd, fr.ytd, fr.day, fr.wtd, fr.lq
+    add, cat, ch, last = batch.add, in_category, on_channel, fr.last
+
+    # a top N compared like for like
+    for phrasing, now, before, dim, n in (
+        ("top 3 brands by revenue this year, and how does that compare with last year?", ytd, p.ly, "brand", 3),
+        ("best 5 products by units last month - how does that compare to the month before?", lm, fr.pm, "sku", 5),
+    ):
+        col = "units" if "units" in phrasing else "revenue"
+        by_now, by_before = now.groupby(dim)[col].sum(), before.groupby(dim)[col].sum()
+        if strict(by_now, n) and strict(by_before, n):
+            leaders = top(by_now, n)
+            dropped = [x for x in top(by_before, n) if x not in leaders]
+            numbers = [float(by_now[leaders].sum()), float(by_before.reindex(leaders).fillna(0).sum())]
+            add(Case(tenant, phrasing, numbers, leaders + dropped, ordered=True))
+    # weeks ago, online against in person, next month with a year
+    add(Case(tenant, "units 2 weeks ago", [units(weeks_back(fr, 1))]))
+    add(Case(tenant, "online vs in store revenue this year", [rev(online(ytd)), rev(in_person(ytd))]))
+    if end.month == 12:
+        add(
+            Case(
+                tenant, f"will revenue in january {end.year + 1} beat december?", [rev(fr.mtd)], ["forecast", "january"]
+            )
+        )
+    # typos
+    add(Case(tenant, "revneue last quarter", [rev(lq)]))
+    add(Case(tenant, "how many custoemrs last month", [float(len(buyers(lm)))]))
+    add(Case(tenant, "untis sold this wek", [units(wtd)]))
+    # voice assistant
+    add(Case(tenant, "hey what did we do in sales last week", [rev(lw)]))
+    add(Case(tenant, "ok google how many orders did we get yesterday", [_orders(day)]))
+    add(Case(tenant, "uh how much revenue this year so far", [rev(ytd)]))
+    # very short
+    add(Case(tenant, "amazon mtd?", [rev(ch(mtd, "amazon"))]))
+    add(Case(tenant, "orders lq?", [_orders(lq)]))
+    add(Case(tenant, "aov lw", [aov(lw)]))
+    # two asks
+    add(Case(tenant, "units and revenue yesterday", [units(day), rev(day)]))
+    lmu = lm.groupby("sku")["units"].sum()
+    if strict(lmu, 1):
+        add(Case(tenant, "revenue last month, and which product sold the most?", [rev(lm)], top(lmu, 1)))
+    # relative dates
+    add(Case(tenant, "orders the week before last week", [_orders(weeks_back(fr, 1))]))
+    add(Case(tenant, "revenue three months ago", [rev(fr.w(*_month_back(fr, 2)))]))
+    add(Case(tenant, "units since the start of the year", [units(ytd)]))
+    add(Case(tenant, "revenue over the past 21 days", [rev(last(21))]))
+    # so far against the same days
+    add(Case(tenant, "revenue month to date vs same period last month", [rev(mtd), rev(same_days_before(fr))]))
+    # fiscal quarters
+    sep_s, sep_e = latest_started(end, 9)
+    add(Case(tenant, "units in fiscal Q2", [units(fr.w(date(sep_s.year, 4, 1), date(sep_s.year, 6, 30)))]))
+    fs, fe = last_fiscal_quarter(end, 10)
+    add(Case(tenant, "FY starts in October: orders last fiscal quarter", [_orders(fr.w(fs, fe))]))
+    # by day of the week
+    wo = weekday_orders(lm)
+    add(Case(tenant, "orders by weekday last month", [float(wo.max())], [peak(wo)]))
+    sat = weekday_totals(lq, "revenue")["Saturday"]
+    n_sat = sum(1 for k in range(days(fr.lq_s, fr.lq_e)) if (fr.lq_s + timedelta(days=k)).weekday() == 5)
+    add(Case(tenant, "average saturday revenue last quarter", [float(sat) / n_sat]))
+    # the top N's share, discounts
+    add(Case(tenant, "% of revenue from top 5 skus last month", [top_share(lm, "revenue", 5)]))
+    add(Case(tenant, "discount rate this year", [discount_rate(ytd)]))
+    add(Case(tenant, "discounts given last week", [discounts(lw)]))
+    # channels and categories, averages
+    add(Case(tenant, "in store orders last month", [_orders(in_person(lm))]))
+    add(Case(tenant, "kitchen vs home revenue this month", [rev(cat(mtd, "Kitchen")), rev(cat(mtd, "Home"))]))
+    add(Case(tenant, "average units per day this month", [units(mtd) / days(fr.ms, end)]))
+    # cannot
+    add(Case(tenant, "what's our add to cart rate", unanswerable=True))
+    return batch.cases
+
+
+def _month_back(fr: _Frames, n: int) -> tuple[date, date]:
+    """The whole month ``n`` months before last month (0: last month)."""
+    s = fr.lm_s
+    for _ in range(n):
+        s = _month_bounds(s - timedelta(days=1))[0]
+    return s, _month_bounds(s)[1]

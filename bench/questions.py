@@ -891,6 +891,7 @@ def main() -> None:
     import logging
 
     from bench.eighteenth_questions import eighteenth_cases
+    from bench.eighteenth_questions import held_out_cases as eighteenth_held_out
     from bench.eighteenth_questions import leftover_cases as eighteenth_leftovers
     from bench.eleventh_questions import eleventh_cases
     from bench.eleventh_questions import held_out_cases as eleventh_held_out
@@ -952,6 +953,7 @@ def main() -> None:
         cases += seventeenth_held_out(t, {str(s) for s in skus["sku"]})
         cases += eighteenth_leftovers(t, {str(s) for s in skus["sku"]})
         cases += eighteenth_cases(t, {str(s) for s in skus["sku"]})
+        cases += eighteenth_held_out(t, {str(s) for s in skus["sku"]})
     if only := os.environ.get("BENCH_ONLY"):  # BENCH_ONLY=unseen (or unseen,unseen2): only those batches' cases
         cases = [c for c in cases if c.batch in only.split(",")]
     runtime = LocalRuntime(deps)
