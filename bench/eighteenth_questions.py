@@ -300,7 +300,9 @@ def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: 
 
     # a top N compared like for like
     for phrasing, now, before, dim, n in (
-        ("top 3 brands by revenue this year, and how does that compare with last year?", ytd, p.ly, "brand", 3),
+        # this year to date against the same days last year (the house reading of "YTD vs last year"; first written
+        # against the whole of last year)
+        ("top 3 brands by revenue this year, and how does that compare with last year?", ytd, p.ly_ytd, "brand", 3),
         ("best 5 products by units last month - how does that compare to the month before?", lm, fr.pm, "sku", 5),
     ):
         col = "units" if "units" in phrasing else "revenue"

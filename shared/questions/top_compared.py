@@ -46,14 +46,20 @@ def folded_comparison(reading: Reading) -> Reading:
         or pq is None
         or pq.dimensions
         or pq.time_range is None
-        or pq.compare is not None
         or pq.metrics[:1] != q.metrics[:1]
         or pq.filters != q.filters
-        or (pq.time_range.start, pq.time_range.end) == (q.time_range.start, q.time_range.end)
         or not _COMPARED_AFTER.search(part.question)
     ):
         return reading
-    compared = q.model_copy(update={"compare": "previous_period", "baseline": pq.time_range})
+    same = (pq.time_range.start, pq.time_range.end) == (q.time_range.start, q.time_range.end)
+    if pq.compare is not None and same:
+        # "... and how does that compare to the month before / with last year?": the part compares the ranking's own
+        # period with the one it names
+        compared = q.model_copy(update={"compare": pq.compare, "baseline": pq.baseline})
+    elif pq.compare is None and not same:  # "... compare with Q2?": the part names the other period itself
+        compared = q.model_copy(update={"compare": "previous_period", "baseline": pq.time_range})
+    else:
+        return reading
     return reading.model_copy(update={"query": compared, "parts": []})
 
 

@@ -9,6 +9,7 @@ import pytest
 from shared.questions.forecast_window import months_as_next_and_this
 from shared.questions.grouped_sides import sides_lead
 from shared.questions.reading import Reading, read_question
+from shared.questions.shorthand import expand_shorthand
 from shared.questions.timephrase import resolve_time
 from shared.questions.top_compared import dropped_out, like_for_like_headline, like_for_like_item
 from shared.questions.vocabulary import VocabularyIndex
@@ -193,3 +194,21 @@ def test_the_best_seller_asked_after_a_figure_is_the_top_product_of_its_period(s
     assert r.query is not None and r.query.metrics == ["orders"] and len(r.parts) == 1
     part = r.parts[0].query
     assert part is not None and part.dimensions == ["sku"] and part.time_range == r.query.time_range
+
+
+@pytest.mark.parametrize(
+    ("question", "compare"),
+    [
+        ("top 3 categories by revenue last month and how does that compare to the month before?", "previous_period"),
+        ("top 3 brands by revenue this year, and how does that compare with last year?", "previous_year"),
+    ],
+)
+def test_a_top_n_then_how_it_compares_with_the_period_before_is_that_ranking_compared(
+    store: VocabularyIndex, question: str, compare: str
+) -> None:
+    r = read(store, question)
+    assert r.query is not None and r.shape == "ranking" and r.parts == [] and r.query.compare == compare
+
+
+def test_week_misspelt_after_this() -> None:
+    assert expand_shorthand("untis sold this wek") == "units sold this week"
