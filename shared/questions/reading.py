@@ -2092,7 +2092,7 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         filters.setdefault(cast(DimensionName, held), list(values))
     excluded: dict[DimensionName, list[str]] = {}
     phrases: dict[DimensionName, int] = {}  # how many of the question's phrases named each dimension's values
-    named: dict[DimensionName, list[tuple[str, tuple[str, ...]]]] = {}  # each phrase said and its values
+    said_as: dict[DimensionName, list[tuple[str, tuple[str, ...]]]] = {}  # each phrase said and its values
     last_excluded = -1
     for m in sorted(matches, key=lambda x: x.span):
         kept = _resolve_kind(m, metrics, matches)
@@ -2110,7 +2110,7 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         filters.setdefault(dim, [])
         filters[dim] += [v for v in kept.values if v not in filters[dim]]
         phrases[dim] = phrases.get(dim, 0) + 1
-        named.setdefault(dim, []).append((question[kept.span[0]:kept.span[1]], kept.values))
+        said_as.setdefault(dim, []).append((question[kept.span[0]:kept.span[1]], kept.values))
         if kept.kind in ("product", "sku") and index is not None:
             for v in kept.values:
                 reading.labels[v] = index.title(v)
@@ -2195,7 +2195,7 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
                 and phrases.get(dim, 0) != 1:
             dims.append(dim)
             if METRICS[metrics[0]].additive:  # "online vs pos": two sides, one of them several channels
-                reading.sides = grouped_sides(question, named.get(dim, []))
+                reading.sides = grouped_sides(question, said_as.get(dim, []))
     if "sku" not in dims and all(lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics) and sum(
             1 for m in matches if m.kind in ("sku", "product")) > 1:
         dims.append("sku")  # "compare reviews of A and B": each product's, not one figure for both
