@@ -54,8 +54,7 @@ _QUARTER = re.compile(
 
 _BARE_QUARTER = re.compile(r"\bq([1-4])\b", re.I)
 #: "last fiscal quarter", "this financial quarter": a quarter of the stated fiscal year counted from the as-of date.
-_NAMED_QUARTER = re.compile(r"\b(?P<which>last|previous|prior|this|current)\s+(?:fiscal|financial)\s+quarter\b",
-                            re.I)
+_NAMED_QUARTER = re.compile(r"\b(?P<which>last|previous|prior|this|current)\s+(?:fiscal|financial)\s+quarter\b", re.I)
 #: "FQ2", "fq 3": a fiscal quarter's code, the calendar quarter when no start is stated.
 _QUARTER_CODE = re.compile(r"\bfq\s?([1-4])\b", re.I)
 
@@ -116,7 +115,7 @@ def _written(question: str, as_of: date) -> tuple[str, dict[tuple[date, date], s
 
 
 def _counted_quarter(which: str, start: date, as_of: date, days: Callable[[date, int, str], str]) -> str:
-    """"this" fiscal quarter (the one holding the as-of date, to date) or "last" (the latest complete one) as days.
+    """The fiscal quarter "this" (holding the as-of date, to date) or "last" (the latest complete one) names, as days.
 
     ``start``: this fiscal year's first day; ``days``: writes a period as days and notes its name.
     """
