@@ -890,6 +890,9 @@ def main() -> None:
     home, today = day_home("ecomintel-bench-questions")
     import logging
 
+    from bench.eighteenth_questions import eighteenth_cases
+    from bench.eighteenth_questions import held_out_cases as eighteenth_held_out
+    from bench.eighteenth_questions import leftover_cases as eighteenth_leftovers
     from bench.eleventh_questions import eleventh_cases
     from bench.eleventh_questions import held_out_cases as eleventh_held_out
     from bench.fifteenth_questions import fifteenth_cases
@@ -948,6 +951,9 @@ def main() -> None:
         cases += leftover_cases(t, {str(s) for s in skus["sku"]})
         cases += seventeenth_cases(t, {str(s) for s in skus["sku"]})
         cases += seventeenth_held_out(t, {str(s) for s in skus["sku"]})
+        cases += eighteenth_leftovers(t, {str(s) for s in skus["sku"]})
+        cases += eighteenth_cases(t, {str(s) for s in skus["sku"]})
+        cases += eighteenth_held_out(t, {str(s) for s in skus["sku"]})
     if only := os.environ.get("BENCH_ONLY"):  # BENCH_ONLY=unseen (or unseen,unseen2): only those batches' cases
         cases = [c for c in cases if c.batch in only.split(",")]
     runtime = LocalRuntime(deps)
@@ -960,6 +966,11 @@ def main() -> None:
     in_process("lastyear", "what did we make last month?")
     ok, sizes, seconds = run(in_process, cases)
     print(f"answered in the answer: {ok}/{len(cases)} ({ok / len(cases):.0%}; goal >= 95%)")
+    batches: dict[str, list[bool]] = {}
+    for case, hit in zip(cases, case_hits, strict=True):
+        batches.setdefault(case.batch or "(none)", []).append(hit)
+    if len(batches) > 1:
+        print("  by batch: " + ", ".join(f"{b} {sum(got)}/{len(got)}" for b, got in batches.items()))
     styles: dict[str, list[bool]] = {}
     for case, hit in zip(cases, case_hits, strict=True):
         if case.style:

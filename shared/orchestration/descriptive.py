@@ -27,7 +27,7 @@ from shared.orchestration.plan import INTENTS, Entities, Intent, Plan
 from shared.orchestration.report import Mode, Report
 from shared.orchestration.synthesis import combine as combine  # re-exported: the quick path's name
 from shared.questions.answer_refs import reference_to_answer
-from shared.questions.compose import CurrencyHint, compose
+from shared.questions.compose import CurrencyHint, compose, dropped_from_top
 from shared.questions.date_order import TenantConventions
 from shared.questions.followup import follow_up
 from shared.questions.lexicon import METRIC_NOUNS
@@ -498,6 +498,12 @@ def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode:
     if scope is not None and all(r.get(reading.query.metrics[0]) is None for r in result.rows):
         totals = next(iter(run_metric_query(deps.warehouse, scope).rows), None)
     answer = compose(reading, result, titles=titles, currency=currency_hint(deps.documents, index), totals=totals)
+    if result.previous_range is not None and reading.shape == "ranking" and not reading.query.order_by_change:
+        # "top 5 in Q3 vs Q2": which of Q2's own top 5 fell out (the same ranking over the compared period)
+        before = run_metric_query(deps.warehouse, reading.query.model_copy(
+            update={"time_range": result.previous_range, "compare": None, "baseline": None}))
+        if (gone := dropped_from_top(reading, result, before, titles)):
+            answer.answer = f"{answer.answer} {gone}"
     if (received := _received_instead(deps, reading, result.rows, index)):  # other data dated, no sales stored
         answer.answer = unstored_answer(received, METRIC_NOUNS.get(reading.query.metrics[0], "this"))
     if reading.lead:  # "All 4 reviews are undated, so no trend can be shown; overall, average rating ..."

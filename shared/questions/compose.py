@@ -16,6 +16,7 @@ from typing import Any
 
 from shared.orchestration.report import MAX_TABLE_ROWS, AnswerEvidence, AnswerTable
 from shared.questions.answer_scale import scaled
+from shared.questions.grouped_sides import sides_lead
 from shared.questions.lexicon import METRIC_NOUNS
 from shared.questions.new_products import new_products_answer
 from shared.questions.order_percentile import ordinal
@@ -26,6 +27,7 @@ from shared.questions.promoters import promoters_lead
 from shared.questions.reading import Reading
 from shared.questions.sale_dates import sale_dates_answer, slice_name
 from shared.questions.timephrase import MONTH_ABBR, fmt_day, fmt_range, period_containing
+from shared.questions.top_compared import dropped_out, like_for_like_headline, like_for_like_item
 from shared.questions.totals import missing_from_totals, totals_only
 from shared.store.metrics.catalog import FRACTIONAL_COUNTS, METRICS, Unit
 from shared.store.metrics.compile import to_date_months
@@ -529,6 +531,9 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
             answer = _running_total(rows, metric, noun, when, where, v, namer, q.grain or "day") + " " + answer
     else:
         answer = _ranking_answer(reading, result, rows, dims, metric, noun, when, where, v, namer, unit)
+    if reading.sides and len(dims) == 1 and not q.compare:  # "online vs pos": each side's total first
+        answer = sides_lead(reading.sides, rows, dims[0], metric, f"{noun} {when}",
+                            lambda x: fmt_value(x, unit, result.currency, metric), _verb(metric)) + " " + answer
     if dims and len(rows) == 2 and _RATIO.search(reading.question) and not q.compare:
         answer = _ratio_answer(reading.question, rows, dims[0], metric, namer) + " " + answer
     if dims and reading.ranked is not None and not q.compare:
@@ -1030,8 +1035,40 @@ def _ranking_answer(reading: Reading, result: MetricResult, rows: list[dict[str,
     shown = valued[:max(reading.show or q.limit or _SENTENCE_ITEMS, 1)][:10]
     kind = many if len(shown) != 1 else one
     head = f"The {'bottom' if bottom else 'top'} {len(shown)} {kind} by {noun}{where} {when}"
+    if _like_for_like(reading, result):  # "top 5 in Q3 vs Q2": the same items' total then first, each one's then
+        def fmt(x: float) -> str:
+            return fmt_value(x, unit, result.currency, metric)
+
+        head = like_for_like_headline(shown, metric, head, _previous_label(result), fmt)
+        listed = "; ".join(f"{i}. {namer.row(r, dims)} ({like_for_like_item(r, metric, fmt)})"
+                           for i, r in enumerate(shown, start=1))
+        return f"{head}: {listed}."
     listed = "; ".join(f"{i}. {item(r)}" for i, r in enumerate(shown, start=1))
     return f"{head}: {listed}."
+
+
+def _like_for_like(reading: Reading, result: MetricResult) -> bool:
+    """A ranking of several items of an additive measure set against another period (not ranked by the change)."""
+    q = result.query
+    return bool(q.compare) and reading.shape == "ranking" and not q.order_by_change and bool(q.dimensions) \
+        and q.dimensions[0] != "date" and METRICS[q.metrics[0]].additive and (reading.show or q.limit or 0) > 1
+
+
+def dropped_from_top(reading: Reading, result: MetricResult, before: MetricResult, titles: Mapping[str, str]) -> str:
+    """For a like-for-like ranking, the compared period's own top N missing from the ones shown, as a sentence.
+
+    ``before``: the same ranking over the compared period. "Of the top 5 in Q2 2026 (...), A and B are no longer
+    among them."
+    """
+    if not _like_for_like(reading, result):
+        return ""
+    q, namer, dim = result.query, _Namer(reading, titles), result.query.dimensions[0]
+    n = max(reading.show or q.limit or _SENTENCE_ITEMS, 1)
+    metric = q.metrics[0]
+    now = [str(r.get(dim)) for r in result.rows if r.get(metric) is not None and r.get(dim) is not None][:n]
+    then = [(str(r.get(dim)), namer.value(dim, r.get(dim))) for r in before.rows
+            if r.get(metric) is not None and r.get(dim) is not None][:n]
+    return dropped_out(now, then, _previous_label(result))
 
 
 def _change_ranking(result: MetricResult, valued: list[dict[str, Any]], dims: list[str], metric: str, noun: str,

@@ -13,6 +13,7 @@ stated start is read as the calendar one, and the answer says so (:func:`fiscal_
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -47,11 +48,15 @@ _THIS = re.compile(
 _LAST = re.compile(r"\b(?:last|previous|prior)\s+(?:(?:fiscal|financial)\s+year|fy)\b", re.I)
 _QUARTER = re.compile(
     r"\b(?:fiscal\s+|fy\s*)?q(?P<q>[1-4])\s+(?:of\s+)?(?:this|the\s+current|current)\s+(?:fiscal|"
-    r"financial)\s+year\b|\b(?:fiscal|fy)\s*q(?P<q2>[1-4])\b",
+    r"financial)\s+year\b|\b(?:fiscal|fy|f)\s*q(?P<q2>[1-4])\b",
     re.I,
 )
 
 _BARE_QUARTER = re.compile(r"\bq([1-4])\b", re.I)
+#: "last fiscal quarter", "this financial quarter": a quarter of the stated fiscal year counted from the as-of date.
+_NAMED_QUARTER = re.compile(r"\b(?P<which>last|previous|prior|this|current)\s+(?:fiscal|financial)\s+quarter\b", re.I)
+#: "FQ2", "fq 3": a fiscal quarter's code, the calendar quarter when no start is stated.
+_QUARTER_CODE = re.compile(r"\bfq\s?([1-4])\b", re.I)
 
 
 def _day(d: date) -> str:
@@ -98,6 +103,7 @@ def _written(question: str, as_of: date) -> tuple[str, dict[tuple[date, date], s
 
     text = (question[: stated.start()] + " " + question[stated.end() :]).strip()
     text = _QUARTER.sub(lambda m: quarter(int(m.group("q") or m.group("q2"))), text)
+    text = _NAMED_QUARTER.sub(lambda m: _counted_quarter(m.group("which").lower(), start, as_of, days), text)
     if (bare := _BARE_QUARTER.search(text)) is not None and _THIS.search(text):
         # "Q1 revenue this financial year": that quarter of it, the year said once
         text = _THIS.sub(" ", text[: bare.start()] + quarter(int(bare.group(1))) + text[bare.end() :])
@@ -106,6 +112,20 @@ def _written(question: str, as_of: date) -> tuple[str, dict[tuple[date, date], s
     if _add_months(start, 12) - timedelta(days=1) <= as_of:  # this fiscal year is complete: it is the last one
         last_start = start
     return _LAST.sub(lambda _: days(last_start, 12, fiscal_year_name(last_start)), text), names
+
+
+def _counted_quarter(which: str, start: date, as_of: date, days: Callable[[date, int, str], str]) -> str:
+    """The fiscal quarter "this" (holding the as-of date, to date) or "last" (the latest complete one) names, as days.
+
+    ``start``: this fiscal year's first day; ``days``: writes a period as days and notes its name.
+    """
+    months = (as_of.year - start.year) * 12 + as_of.month - start.month
+    first = _add_months(start, months // 3 * 3)  # the fiscal quarter holding the as-of date
+    if which not in ("this", "current") and _add_months(first, 3) - timedelta(days=1) > as_of:
+        first = _add_months(first, -3)  # still running: the one before it is the last complete one
+    year_start = start if first >= start else _add_months(start, -12)
+    n = ((first.year - year_start.year) * 12 + first.month - year_start.month) // 3 + 1
+    return days(first, 3, f"Q{n} {fiscal_year_name(year_start)}")
 
 
 def fiscal_year_name(first: date) -> str:
@@ -132,5 +152,5 @@ def fiscal_as_calendar(question: str) -> tuple[str, bool]:
     """
     if _STATED.search(question) is not None:
         return question, False
-    text = _UNSTATED.sub("", question)
+    text = _UNSTATED.sub("", _QUARTER_CODE.sub(lambda m: f"Q{m.group(1)}", question))
     return text, text != question

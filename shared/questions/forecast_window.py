@@ -79,11 +79,11 @@ _MONTH_NAMES = (
     "november",
     "december",
 )
-#: A month named without a year ("January", "jan", "in December"), not "January 2027" or "Jan '26".
-_YEARLESS_MONTH = re.compile(
+#: A month named alone or with its year ("January", "jan 2027", "December '26"), not a day of it ("Jan 5").
+_MONTH_AND_YEAR = re.compile(
     r"\b(?P<name>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may(?!\s+(?:i|we|you|be|have)\b)|june?|july?|"
     r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
-    r"(?!\s*(?:'?\d{2}\b|\d{4}|\d{1,2}(?:st|nd|rd|th)?\b))",
+    r"(?:,?\s*(?P<year>\d{4}|'\d{2})\b)?(?!\s*\d{1,2}(?:st|nd|rd|th)?\b)",
     re.I,
 )
 #: The future asked, set against another period: "will we sell more in January than in December?".
@@ -109,12 +109,26 @@ def months_as_next_and_this(question: str, today: date) -> str:
     def number(m: re.Match[str]) -> int:
         return next(i for i, n in enumerate(_MONTH_NAMES, 1) if n.startswith(m.group("name").lower()[:3]))
 
-    named = [number(m) for m in _YEARLESS_MONTH.finditer(question)]
-    if following not in named:
+    next_year = today.year + (1 if following == 1 else 0)
+
+    def which(m: re.Match[str]) -> str | None:
+        """The month as "next month", "this month" or ``None`` (another month, or a year written not theirs)."""
+        n, year = number(m), _year(m.group("year"))
+        if n == following and year in (None, next_year):
+            return "next month"
+        if n == today.month and year in (None, today.year):
+            return "this month"
+        return None
+
+    named = [which(m) for m in _MONTH_AND_YEAR.finditer(question)]
+    if "next month" not in named:
         return question
+    return _MONTH_AND_YEAR.sub(lambda m: which(m) or m.group(0), question)
 
-    def swap(m: re.Match[str]) -> str:
-        n = number(m)
-        return "next month" if n == following else "this month" if n == today.month else m.group(0)
 
-    return _YEARLESS_MONTH.sub(swap, question)
+def _year(written: str | None) -> int | None:
+    """A year written after a month: "2027", "'27"."""
+    if written is None:
+        return None
+    digits = written.lstrip("'")
+    return int(digits) if len(digits) == 4 else 2000 + int(digits)

@@ -391,7 +391,9 @@ DIMENSION_WORDS: tuple[tuple[DimensionName, re.Pattern[str]], ...] = (
     ("state", _rx(r"states?|provinces?|count(?:y|ies)")),
     ("weekday", _rx(r"weekdays?|days? of (?:the )?week|which day|what day|busiest day")),
     ("product", _rx(r"styles?|designs?")),  # apparel: a style is a product in all its sizes (the Sale Report)
-    ("sku", _rx(r"products?|items?|skus?|articles?|listings?|sellers|movers|lines|goods|models?|variants?|things")),
+    # "what was the best seller": the one product ranked first
+    ("sku", _rx(r"products?|items?|skus?|articles?|listings?|sellers|(?:best|top|worst)[- ]?seller|movers|lines|goods|"
+                r"models?|variants?|things")),
 )
 #: Grain words (a trend or a date breakdown).
 _RANKED = (r"(?:best|worst|busiest|biggest|largest|strongest|weakest|slowest|quietest|highest|lowest|top|peak|record|"
@@ -460,7 +462,7 @@ SHARE = re.compile(r"\b(?:(?<!kindly )(?<!please )(?<!pls )(?<!you )(?<!pl )shar
                    r"any|details?|them|it|this|that)\b)|percent(?:age)? of|per cent of|pct of|proportion|fraction|"
                    r"what part|how much of|(?:what|how big|how large|how much of)(?: an?)? (?:cut|slice|chunk) of|"
                    r"contribut(?:e|ed|ion|es)|mix|portion|split between|account(?:s|ed)? for|out of (?:all|total))"
-                   r"(?!\w)|%\s*of\b", re.I)
+                   r"(?!\w)|%\s*of\b|(?:^|(?<=[\s\-:,(]))%\s*from\b", re.I)  # "% from the top 20" (not "10% from")
 CHANGE = _rx(r"(?:gone|went|going|go|come|came) (?:up|down)|"
              r"grow(?:th|n|ing)?|grew|chang(?:e|ed|es)|up or down|increas(?:e|ed|ing)|decreas(?:e|ed|ing)|"
              r"declin(?:e|ed|ing)|drop(?:ped)?|fell|fall(?:en)?|r[io]se|risen|improv(?:e|ed)|wors(?:e|ened)|"

@@ -46,6 +46,7 @@ from shared.questions.forecast_window import (
     next_calendar_period,
 )
 from shared.questions.foreign_words import in_english
+from shared.questions.grouped_sides import grouped_sides
 from shared.questions.like_for_like import same_days_before
 from shared.questions.market import (
     MAP_WORD,
@@ -103,6 +104,7 @@ from shared.questions.timephrase import (
     resolve_time,
     rolling,
 )
+from shared.questions.top_compared import folded_comparison
 from shared.questions.uncosted import asks_uncosted_products, uncosted_query
 from shared.questions.vocabulary import EntityMatch, VocabularyIndex
 from shared.store.metrics.catalog import METRICS
@@ -162,6 +164,9 @@ _PER_DAY = re.compile(r"\bhow much\b(?:\s+\S+){0,5}?\s+(?:per|a|each)\s+day\b|"
                       # "average revenue on Mondays": a Monday's average, over the Mondays of the period
                       r"\b(?:average|avg\.?|mean|typical)\s+(?:[a-z]+\s+){1,2}?(?:on|per|every|each|for)\s+(?:an?\s+)?"
                       r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?|weekdays?|weekend\s+days?)\b|"
+                      # "average Sunday revenue": the day before the measure
+                      r"\b(?:average|avg\.?|mean|typical)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:revenue|sales|"
+                      r"turnover|takings|orders|units)\b|"
                       r"^(?!.*\b(?:which|highest|lowest|best|worst|busiest|quietest|trend\w*|chart|graph|each|every|"
                       r"breakdown|broken|split)\b).*\b(?:revenue|sales|turnover|takings|income|orders|units)\s+(?:per|a)\s+"
                       r"day\b|"
@@ -488,6 +493,9 @@ class Reading(BaseModel):
     moves_order: Literal["up", "down"] | None = Field(
         default=None, description="Competitors' price moves ranked: \"up\" (who raised prices the most) or \"down\".")
     agents_first: bool = Field(default=False, description="A mixed question that asks the agents' part first.")
+    sides: list[tuple[str, list[str]]] = Field(
+        default_factory=list, description="Sides of a two-way comparison of the breakdown's values, each one phrase "
+                                          "(\"online vs pos\": online's channels, then pos), said first.")
     parts: list[Reading] = Field(default_factory=list, description="Further metric questions asked with their own "
                                                                   "periods (\"what did we make in October and how "
                                                                   "many units did we sell in November\"), in order.")
@@ -840,6 +848,16 @@ def _own_periods(question: str, tenant_id: str, index: VocabularyIndex | None,
             # "how much did kitchen make last month and how many units was that": the same slice, another metric
             part = _read_text(clause, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
             if part.kind != "metric" or part.query is None or part.query.dimensions:
+                return None
+            part.query = part.query.model_copy(update={"time_range": prev.time_range, "filters": prev.filters})
+            part.period_stated, same_slice = True, True
+            readings.append(part)
+            continue
+        if readings and clause_time.range is None and not clause_time.future and not names \
+                and (prev := readings[-1].query) is not None and lx.TOP.search(clause):
+            # "orders last week, and what was the best seller?": the ranking over the same period and slice
+            part = _read_text(clause, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
+            if part.kind != "metric" or part.query is None or not part.query.dimensions or part.shape != "ranking":
                 return None
             part.query = part.query.model_copy(update={"time_range": prev.time_range, "filters": prev.filters})
             part.period_stated, same_slice = True, True
@@ -1351,7 +1369,8 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
                                          as_of=as_of)) is not None:
         # "we aimed for $50k last month, did we hit it?": the figure, and how far from the target
         return _fiscal_named(targeted, fiscal)
-    reading = _read_text(text, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
+    # "top 5 products in Q3, and how does that compare with Q2?": the same ranking against Q2, not Q2's total
+    reading = folded_comparison(_read_text(text, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of))
     reading.question, reading.text, reading.scale = question, text if text != question else None, scale
     if calendar_fiscal and reading.kind == "metric":
         reading.notes.append(CALENDAR_NOTE)
@@ -1844,7 +1863,10 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
                                         # "categories over $100k last quarter": money picks them, so revenue
                                         or (bool(_LEADING_DIM.search(question)) and (
                                             (limit_at := _threshold(question)) is not None and limit_at[2]))
-                                        or (time.range is not None and lx.TREND.search(question))):
+                                        or (time.range is not None and lx.TREND.search(question))
+                                        # "ebay lw?": a name and a past period, nothing else
+                                        or (time.range is not None and not time.future
+                                            and _only_names_and_period(question, matches, time.spans))):
         metrics = ["revenue"]  # "top 5 products last month", "how did November compare with October?"
     if not metrics:
         reading.agent_intents = intents or ["overview"]
@@ -2046,6 +2068,17 @@ def _per_ratio(question: str, metrics: list[MetricName]) -> list[MetricName] | N
     return [_RATIO_METRIC[(first, by)]] if (first, by) in _RATIO_METRIC else [first, by]
 
 
+def _only_names_and_period(question: str, matches: list[EntityMatch], periods: list[tuple[int, int]]) -> bool:
+    """Whether ``question`` is a channel, category or brand name and a period alone ("ebay lw?", "kitchen Q3")."""
+    named = [m for m in matches if m.kind in ("channel", "category", "brand")]
+    if not named or len(named) != len(matches) or not periods:
+        return False
+    rest = list(question)
+    for start, end in [m.span for m in named] + periods:
+        rest[start:end] = " " * (end - start)
+    return not re.search(r"\w", "".join(rest))
+
+
 def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[MetricName],  # noqa: C901
                  matches: list[EntityMatch], dims: list[DimensionName], grain: Grain | None, time: TimeReading,
                  today: date, first: date | None, index: VocabularyIndex | None,
@@ -2059,6 +2092,7 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         filters.setdefault(cast(DimensionName, held), list(values))
     excluded: dict[DimensionName, list[str]] = {}
     phrases: dict[DimensionName, int] = {}  # how many of the question's phrases named each dimension's values
+    said_as: dict[DimensionName, list[tuple[str, tuple[str, ...]]]] = {}  # each phrase said and its values
     last_excluded = -1
     for m in sorted(matches, key=lambda x: x.span):
         kept = _resolve_kind(m, metrics, matches)
@@ -2076,6 +2110,7 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         filters.setdefault(dim, [])
         filters[dim] += [v for v in kept.values if v not in filters[dim]]
         phrases[dim] = phrases.get(dim, 0) + 1
+        said_as.setdefault(dim, []).append((question[kept.span[0]:kept.span[1]], kept.values))
         if kept.kind in ("product", "sku") and index is not None:
             for v in kept.values:
                 reading.labels[v] = index.title(v)
@@ -2159,6 +2194,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         if len(values) > 1 and dim not in dims and dim not in ("sku", "weekday", "stars") and not together \
                 and phrases.get(dim, 0) != 1:
             dims.append(dim)
+            if METRICS[metrics[0]].additive:  # "online vs pos": two sides, one of them several channels
+                reading.sides = grouped_sides(question, said_as.get(dim, []))
     if "sku" not in dims and all(lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics) and sum(
             1 for m in matches if m.kind in ("sku", "product")) > 1:
         dims.append("sku")  # "compare reviews of A and B": each product's, not one figure for both

@@ -115,7 +115,8 @@ _UNIT_OVER_UNIT = re.compile(r"\b(wk|mo|mth|qtr|yr)(\s+(?:on|over)\s+)\1\b", re.
 #: Units of time, rewritten only after a word that expects a unit ("last mo", "3 wks", "per wk").
 _UNITS: dict[str, str] = {
     "mo": "month", "mos": "months", "mth": "month", "mths": "months", "mnth": "month", "mnths": "months",
-    "wk": "week", "wks": "weeks", "qtr": "quarter", "qtrs": "quarters", "yr": "year", "yrs": "years",
+    "wk": "week", "wks": "weeks", "wek": "week", "weks": "weeks", "qtr": "quarter", "qtrs": "quarters", "yr": "year",
+    "yrs": "years",
 }
 _UNIT_BEFORE = re.compile(r"(?:\b(?:last|this|next|past|previous|prior|per|each|every|current|coming|"
                           r"trailing|lst|prev|nxt|thru)|\d)\s*$", re.I)
@@ -127,6 +128,7 @@ CORE_WORDS: tuple[str, ...] = (
     "month", "months", "quarter", "quarters", "weeks", "years", "today", "competitors", "cheapest", "expensive",
     "selling",
     "competition",
+    "value",  # "avg ordr vlaue"
     # months and days of the week, which the time grammar reads only when spelled right ("febuary", "thurday")
     "january", "february", "april", "august", "september", "october", "november", "december",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

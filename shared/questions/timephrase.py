@@ -28,7 +28,7 @@ Pure code with compiled regular expressions: no dateparser, microseconds per que
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Literal
 
@@ -319,7 +319,7 @@ _FUTURE = re.compile(rf"\b(?:next|coming|upcoming|following)\s+(?:{_NUM}\s+)?(?:
                      r"|\b(?:through|until|till|to|by)\s+(?:the\s+)?(?:(?:year|quarter|month)[-\s]end|end\s+of\s+(?:the\s+|this\s+)?"
                      r"(?:year|quarter|month))\b", re.I)
 _WEEKDAY = re.compile(r"\b(?:on\s+|every\s+|each\s+)?(mon|tues|wednes|thurs|fri|satur|sun)days\b|\b(?:every|each|per|"
-                      r"on\s+an?|an?\s+average)\s+(mon|tues|wednes|thurs|fri|satur|sun)day\b"
+                      r"on\s+an?|(?:an?\s+)?(?:average|avg|typical|mean))\s+(mon|tues|wednes|thurs|fri|satur|sun)day\b"
                       # "Saturday vs Sunday revenue": each of the two days set against each other
                       r"|\b(mon|tues|wednes|thurs|fri|satur|sun)days?\s+(?:vs\.?|versus|or|against|compared\s+"
                       r"(?:to|with))\s+(mon|tues|wednes|thurs|fri|satur|sun)days?\b"
@@ -625,16 +625,18 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
         days = max(1, -(-int(g[0]) // 24))
         s, e = rolling(as_of, days, "day")
         return _Atom(span, s, e, f"the last {g[0]} hours", relative=True)
-    if kind == "ago":  # "3 days ago": that day; "2 weeks ago", "a month ago": the calendar week or month it falls in
+    if kind == "ago":  # "3 days ago": that day; "2 weeks ago", "a month ago": whole calendar periods counted back
         n, unit = (_num(g[0]), _NAMED_UNIT[g[1].lower()]) if g[0] else (1, _NAMED_UNIT[g[2].lower()])
         if n < 1 or n > 3660:
             return None
         if unit == "day":
             d = as_of - timedelta(days=n)
             return _Atom(span, d, d, f"{n} day{'s' if n > 1 else ''} ago", relative=True)
-        back = as_of - timedelta(days=7 * n) if unit == "week" else add_months(
-            as_of, -n * {"month": 1, "quarter": 3, "year": 12}[unit])
-        s, e = period_containing(back, unit)
+        # counted from "last week (month ...)", the latest complete one, so "a week ago" is last week and "2 weeks
+        # ago" the week before last even when the data end on a Sunday and last week is the week ending that day
+        s, e = last_complete(as_of, unit)
+        for _ in range(n - 1):
+            s, e = period_containing(s - timedelta(days=1), unit)
         return _Atom(span, s, e, f"{'a' if n == 1 else n} {unit}{'s' if n > 1 else ''} ago", relative=True)
     if kind == "named_weekday":  # "last Tuesday", "on Monday": the latest such day before the as-of date's own
         which, day = (g[0] or "").lower(), WEEKDAYS.index(g[1].capitalize())
@@ -991,7 +993,11 @@ def _one_month(a: _Atom) -> bool:
         a.end.year, a.end.month) == (a.start.year, a.start.month) and a.holiday is None)
 
 
-def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
+#: "last Sunday", "previous Friday": a weekday named as the latest one gone.
+_NAMED_LAST = re.compile(r"\b(?:last|past|previous)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+
+
+def _weeks_of(text: str, atoms: list[_Atom], as_of: date | None = None) -> list[_Atom]:
     """Days after "the week of" (the Monday-Sunday week containing them) or "the week starting" (from them).
 
     A month after "the first/second/.../last week of" is its days 1-7, 8-14, 15-21, 22-28 or its last 7 days.
@@ -1084,7 +1090,11 @@ def _weeks_of(text: str, atoms: list[_Atom]) -> list[_Atom]:
                 a = _Atom((max(0, a.span[0] - 40) + first.start(), a.span[1]), start, end,
                           f"the {which} {n} {word} of {a.name.removesuffix(' to date')}")
         elif m and a.start == a.end and m.group(1).lower() in ("ending", "ended", "to"):
-            # "the week ending 29 Nov", "the week ending last Sunday": the 7 days to that day
+            # "the week ending 29 Nov", "the week ending last Sunday": the 7 days to that day; "last Sunday" when the
+            # data end on a Sunday is that day (a week ending on the data's last day is complete: last week)
+            if as_of is not None and a.relative and a.start == as_of - timedelta(days=7) \
+                    and _NAMED_LAST.search(text, a.span[0], a.span[1]):
+                a = replace(a, start=as_of, end=as_of)
             a = _Atom((max(0, a.span[0] - 30) + m.start(), a.span[1]), a.start - timedelta(days=6), a.start,
                       f"the week ending {fmt_day(a.start)}",
                       shopping_day=a.shopping_day)
@@ -1214,7 +1224,7 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
     future = [m.span() for m in _FUTURE.finditer(text)]
     taken.extend(future)
     found = _anchor_relative_years(text, _find_atoms(text, as_of, taken), as_of)
-    found = _weeks_of(text, _in_named_year(text, found))
+    found = _weeks_of(text, _in_named_year(text, found), as_of)
     # "from Q1 to Q2" after a change word compares the two periods instead of spanning them
     atoms = found if _CHANGE_CUE.search(text) and len(found) == 2 and all(a.name for a in found) else \
         _join(text, found, as_of)
@@ -1296,10 +1306,19 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
             reading.weekdays = []
             return reading
     if reading.weekdays == ["Saturday", "Sunday"] and (past[0].start.weekday() == 5 and past[0].end == past[
-            0].start + timedelta(days=1) or "weekend " in past[0].name and (past[0].end - past[0].start).days <= 2):
-        reading.weekdays = []  # "the weekend before Easter", "Labor Day weekend" (to the Monday): the range is it
+            0].start + timedelta(days=1) or "weekend " in past[0].name and ((past[0].end - past[0].start).days <= 2
+                                                                           or past[0].name.startswith("since "))):
+        # "the weekend before Easter", "Labor Day weekend" (to the Monday): the range is it; "since Black Friday
+        # weekend": every day from it
+        reading.weekdays = []
     if reading.compare == "previous_year" and past[0].shopping_day is not None:
         _with_last_years_day(reading, past[0], as_of, _overlaps(past[0].span, year_back))
+    elif reading.compare == "previous_year" and reading.baseline is None and reading.range is not None \
+            and reading.range.start.weekday() == 0 and reading.range.days == 7:
+        # "last week vs the same week last year": the Monday-to-Sunday week 52 weeks back, not the same dates
+        # (30 Nov - 6 Dec 2025 runs Sunday to Saturday)
+        s, e = reading.range.start - timedelta(days=364), reading.range.end - timedelta(days=364)
+        reading.baseline = make_range(s, e, "the same week a year earlier")
     return reading
 
 
