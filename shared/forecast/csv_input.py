@@ -280,3 +280,8 @@ def choose_freq(frame: pd.DataFrame, freq: str | None) -> Freq:
 def to_series(frame: pd.DataFrame, freq: Freq) -> list[RegularSeries]:
     """One regular series per id, in order of first appearance."""
     return [regularise(str(sid), g, freq) for sid, g in frame.groupby("series_id", sort=False)]
+
+
+def export_series(frame: pd.DataFrame, freq: Freq) -> list[RegularSeries]:
+    """The series of a sales export as the CLI reads them (one per id, in order of first appearance)."""
+    return to_series(frame, freq)
