@@ -389,6 +389,25 @@ def gappy_sets() -> list[BenchSet]:
     ]
 
 
+def heldout_gappy_sets() -> list[BenchSet]:
+    """Exports written after the fixes for them, judged before and after (docs/forecast.md, "Sales exports").
+
+    Other draws of the same generators (seeds 13, 37, 47), the next 12 busiest stores' pairs and the
+    products ranked 501-800 of the Complete Journey.
+    """
+    return [
+        export_set("export held out: weekly promo retail, gaps (gen, seed 13)",
+                   as_export(weekly_panel(80, 156, seed=13).frame, 113, late=0.2, slow=0.25), 13, 3),
+        export_set("export held out: recurring promo calendar, gaps (gen, seed 37)",
+                   as_export(calendar_promo_frame(37), 137, late=0.2), 13, 3),
+        export_set("export held out: chain promos, gaps (gen, seed 47)", as_export(chain_promo_frame(47), 147), 13, 3),
+        export_set("export held out: completejourney store x product, stores 13-24 (real)",
+                   completejourney_store_frame(min_weeks=4, skip_stores=12), 8, 3),
+        export_set("export held out: completejourney products 501-800 (real)",
+                   completejourney_product_frame(501, 800), 8, 3),
+    ]
+
+
 @dataclass(frozen=True)
 class ExportWindow:
     """One held-out window of an export set, cut on the panel's calendar (not on each series' own end)."""
@@ -724,7 +743,8 @@ def main() -> None:
     import lightgbm  # noqa: F401 - warm the import so no method is charged for it
 
     sets = (promo_sets(args.quick) + [calendar_promo_set(), chain_promo_set()] + completejourney_sets()
-            + [completejourney_store_set()] + public_sets() + more_public_sets() + gappy_sets())
+            + [completejourney_store_set()] + public_sets() + more_public_sets() + gappy_sets()
+            + heldout_gappy_sets())
     chosen = [bs for bs in sets if not args.sets or any(w in bs.name for w in args.sets)]
     print_goals([run_set(bs) for bs in chosen])
 
