@@ -46,7 +46,13 @@ def run_forecast(args: argparse.Namespace) -> int:
     from shared.errors import InvalidInput
     from shared.forecast.batch import forecast_batch
     from shared.forecast.censoring import censor_stockouts
-    from shared.forecast.csv_input import attach_future, choose_freq, read_future_csv, read_sales_csv, to_series
+    from shared.forecast.csv_input import (
+        attach_future,
+        choose_freq,
+        export_series,
+        read_future_csv,
+        read_sales_csv,
+    )
     from shared.forecast.engine import ForecastOptions
 
     if args.horizon < 1:
@@ -60,7 +66,7 @@ def run_forecast(args: argparse.Namespace) -> int:
         for warning in frame.attrs.get("warnings", []):
             sys.stderr.write(f"warning: {warning}\n")
         freq = choose_freq(frame, args.freq)
-        series = censor_stockouts(to_series(frame, freq), frame)
+        series = censor_stockouts(export_series(frame, freq), frame)
     except InvalidInput as exc:
         raise CliError(f"{args.input}: {exc.message}") from exc
     censored = sum(s.censored_periods for s in series)

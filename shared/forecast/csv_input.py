@@ -277,6 +277,17 @@ def choose_freq(frame: pd.DataFrame, freq: str | None) -> Freq:
     return votes.most_common(1)[0][0] if votes else infer_freq(frame["date"])
 
 
-def to_series(frame: pd.DataFrame, freq: Freq) -> list[RegularSeries]:
-    """One regular series per id, in order of first appearance."""
-    return [regularise(str(sid), g, freq) for sid, g in frame.groupby("series_id", sort=False)]
+def to_series(frame: pd.DataFrame, freq: Freq, end: pd.Timestamp | None = None) -> list[RegularSeries]:
+    """One regular series per id, in order of first appearance (each to ``end`` when given, else to its last row)."""
+    return [regularise(str(sid), g, freq, end) for sid, g in frame.groupby("series_id", sort=False)]
+
+
+def export_series(frame: pd.DataFrame, freq: Freq) -> list[RegularSeries]:
+    """The series of a sales export as the CLI reads them (one per id, in order of first appearance).
+
+    Each runs from its own first row (a product listed later starts there) to the export's last period: an
+    export lists only the periods that sold, so a series whose last row is earlier sold nothing since
+    (M5's reading). Ending it at its own last row forecast the wrong dates - from the period after that
+    row - from a level that never saw the periods without sales.
+    """
+    return to_series(frame, freq, end=pd.Timestamp(frame["date"].max()) if len(frame) else None)

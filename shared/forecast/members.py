@@ -86,9 +86,12 @@ def local_members(y: np.ndarray, h: int, m: int, seasonal: bool, intermittent: b
     """The local members one series needs, non-negative.
 
     Plain ones always, adjusted ones in a seasonal batch, the year-long level (:mod:`yearly`) for weekly
-    series elsewhere; for intermittent series ``tsb`` and a mean-rate ``level``: the median of a
-    mostly-zero window is 0, which minimises absolute error and stocks nothing (the Croston family
-    forecasts a rate for the same reason).
+    series elsewhere; for intermittent series ``tsb`` besides the recent median. The median of a
+    mostly-zero window is 0 or a single unit: it is what minimises absolute error (the conditional
+    median of the next weeks), and the ensemble's middle two (``global_l1`` and the rate ``tsb`` beside
+    it) keep the forecast above 0. A mean rate in its place overstated slow movers: on sales exports with
+    gaps (#18) the median of 13 weeks beat the ensemble on them (Complete Journey store x product pairs:
+    0.649 against 0.689 mean MASE), and with the median as the member the ensemble is 0.655.
     """
     x = np.asarray(y, dtype=float)
     out = {"level": level(x, h, m), "ses": ses(x, h, m), "naive": naive(x, h, m)}
@@ -97,6 +100,5 @@ def local_members(y: np.ndarray, h: int, m: int, seasonal: bool, intermittent: b
     elif m == WEEKLY and not intermittent:
         out["level_year"] = year_level(x, h)
     if intermittent:
-        out["level"] = np.full(h, float(np.mean(x[-LEVEL_WINDOW["W"]:])))
         out["tsb"] = tsb(x, h, m)
     return {k: np.maximum(0.0, np.asarray(v, dtype=float)[:h]) for k, v in out.items()}

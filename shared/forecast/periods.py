@@ -86,16 +86,20 @@ class RegularSeries:
         )
 
 
-def regularise(series_id: str, frame: pd.DataFrame, freq: Freq) -> RegularSeries:
-    """Put one series' rows (``date``, ``units`` and optional ``price``/``promo``) on its regular grid."""
+def regularise(series_id: str, frame: pd.DataFrame, freq: Freq, end: pd.Timestamp | None = None) -> RegularSeries:
+    """Put one series' rows (``date``, ``units`` and optional ``price``/``promo``) on its regular grid.
+
+    ``end``: the grid runs at least to the period holding this date (the export's last), its periods
+    after the series' last row counting as 0 units.
+    """
     price = frame["price"].to_numpy(dtype=float) if "price" in frame else None
     promo = frame["promo"].to_numpy(dtype=float) if "promo" in frame else None
     return regularise_arrays(series_id, pd.DatetimeIndex(frame["date"]), frame["units"].to_numpy(dtype=float),
-                             price, promo, freq)
+                             price, promo, freq, end)
 
 
 def regularise_arrays(series_id: str, dates: pd.DatetimeIndex, units: np.ndarray, price: np.ndarray | None,
-                      promo: np.ndarray | None, freq: Freq) -> RegularSeries:
+                      promo: np.ndarray | None, freq: Freq, end: pd.Timestamp | None = None) -> RegularSeries:
     """:func:`regularise` on plain arrays (no per-series DataFrame: the agent builds many series per request).
 
     Price per period is the mean of the known prices, carried forward (then back) over periods without one;
@@ -103,7 +107,9 @@ def regularise_arrays(series_id: str, dates: pd.DatetimeIndex, units: np.ndarray
     """
     origin = dates.min()
     numbers = period_number(dates, freq, origin)
-    n = int(numbers.max()) + 1
+    last = int(numbers.max()) if end is None else max(int(numbers.max()), int(period_number(
+        pd.DatetimeIndex([end]), freq, origin)[0]))
+    n = last + 1
     values = np.bincount(numbers, weights=np.asarray(units, dtype=float), minlength=n)
     seen = np.zeros(n, dtype=bool)
     seen[numbers] = True

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -7,7 +8,7 @@ import pandas as pd
 import pytest
 
 from shared.cli.main import main
-from shared.forecast.csv_input import choose_freq, read_future_csv, read_sales_csv, to_series
+from shared.forecast.csv_input import choose_freq, export_series, read_future_csv, read_sales_csv, to_series
 
 
 def _write(path: Path, rows: list[str]) -> Path:
@@ -22,7 +23,7 @@ def test_cli_writes_the_contract_columns(tmp_path: Path, capsys: pytest.CaptureF
     for sid, lam in (("a", 20), ("b", 3)):
         for d in dates:
             rows.append(f"{sid},{d.date()},{rng.poisson(lam)},9.5,0")
-    rows.append("short,2024-01-07,4,,")
+    rows.append(f"short,{dates[-1].date()},4,,")  # listed in the last week only
     src = _write(tmp_path / "in.csv", rows)
     out = tmp_path / "out.csv"
     code = main(["forecast", "--input", str(src), "--horizon", "8", "--output", str(out), "--prophet", "never",
@@ -132,6 +133,39 @@ def test_gaps_count_as_zero_and_duplicates_are_summed(tmp_path: Path) -> None:
     assert s.values.tolist() == [5.0, 4.0, 0.0, 1.0]
     assert s.filled_periods == 1
     assert s.promo is not None and s.promo.tolist() == [1.0, 0.0, 0.0, 0.0]
+
+
+def test_an_export_runs_every_series_to_its_last_period_from_the_series_first_sale(tmp_path: Path) -> None:
+    # an export lists the weeks that sold: "b" sold nothing in the last two weeks, "c" was listed in week 3
+    src = _write(tmp_path / "in.csv", ["series_id,date,units,price", "a,2024-01-07,3,2", "a,2024-01-14,4,2",
+                                       "a,2024-01-21,5,2", "a,2024-01-28,6,2", "b,2024-01-07,7,5",
+                                       "b,2024-01-14,8,5", "c,2024-01-21,2,1"])
+    a, b, c = export_series(read_sales_csv(src), "W")
+    assert b.values.tolist() == [7.0, 8.0, 0.0, 0.0] and b.filled_periods == 2
+    assert b.price is not None and b.price.tolist() == [5.0] * 4
+    assert c.values.tolist() == [2.0, 0.0] and c.dates[0] == pd.Timestamp("2024-01-21")
+    assert a.future_dates(1)[0] == b.future_dates(1)[0] == c.future_dates(1)[0] == pd.Timestamp("2024-02-04")
+
+
+def test_cli_forecasts_a_series_without_recent_sales_from_the_export_end(tmp_path: Path) -> None:
+    # "gone" stopped selling 6 weeks before the file's end: its forecast is of the same weeks as the others'
+    # (it was of the 4 weeks after its own last row), and those 6 weeks are its history's last, at 0 units
+    rng = np.random.default_rng(1)
+    dates = pd.date_range("2024-01-07", periods=60, freq="7D")
+    rows = ["series_id,date,units"]
+    for sid in ("a", "b", "c", "d", "gone"):
+        for d in dates[:-6] if sid == "gone" else dates:
+            rows.append(f"{sid},{d.date()},{rng.poisson(20)}")
+    out = tmp_path / "out.csv"
+    report = tmp_path / "report.json"
+    code = main(["forecast", "--input", str(_write(tmp_path / "in.csv", rows)), "--horizon", "4", "--output",
+                 str(out), "--prophet", "never", "--workers", "1", "--report", str(report)])
+    assert code == 0
+    df = pd.read_csv(out)
+    assert (df.groupby("series_id")["date"].min() == str((dates[-1] + pd.Timedelta(days=7)).date())).all()
+    gone = next(s for s in json.loads(report.read_text())["series"] if s["series_id"] == "gone")
+    assert gone["history_periods"] == 60
+    assert "6 of 60 periods had no sales rows and count as 0 units" in gone["warnings"]
 
 
 def test_missing_and_negative_units_are_reported_not_refused(

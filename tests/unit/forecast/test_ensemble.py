@@ -16,7 +16,7 @@ from shared.forecast.csv_input import to_series
 from shared.forecast.direct_model import DirectInput, fit_direct, predict_direct, robust_scale, row_bank
 from shared.forecast.engine import ForecastOptions
 from shared.forecast.intervals import conformal_quantile
-from shared.forecast.members import adjusted_members, level, pooled_seasonality
+from shared.forecast.members import adjusted_members, level, local_members, pooled_seasonality
 from shared.forecast.metrics import mase
 from shared.forecast.periods import RegularSeries
 from shared.sample.weekly_panel import weekly_panel
@@ -128,7 +128,17 @@ def test_intermittent_series_use_tsb_in_place_of_ses() -> None:
     out = E.ensemble_chunk(series, ForecastOptions(horizon=4))
     assert all(r.demand_class == "intermittent" for r in out.values())
     assert all("tsb" in r.model for r in out.values() if r.model.startswith("ensemble("))
-    assert all(np.all(r.forecast > 0) for r in out.values())  # a rate, never the zero median
+    # the point forecast leans to the median (what absolute error rewards): at most the members' rate
+    assert all(np.all(r.forecast >= 0) and r.forecast.max() <= s.values[-13:].max() for s, r in
+               zip(series, out.values(), strict=True))
+
+
+def test_an_intermittent_series_level_member_is_its_recent_median_not_a_mean_rate() -> None:
+    # a slow mover selling in 4 of its last 13 weeks: the median (0) is what absolute error rewards; tsb is the rate
+    y = np.array([3, 0, 1, 0, 0, 2, 0] * 6 + [0, 0, 0, 2, 0, 0, 5, 0, 0, 1, 0, 0, 3], dtype=float)
+    members = local_members(y, 4, 52, seasonal=False, intermittent=True)
+    assert members["level"].tolist() == [0.0] * 4
+    assert np.all(members["tsb"] > 0)
 
 
 def test_pooled_choice_keeps_the_default_unless_clearly_beaten() -> None:
