@@ -29,7 +29,7 @@ import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +37,7 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.phrasing_sets import ask_in_session, bench_environment  # noqa: E402
+from bench.phrasing_sets import ask_in_session, bench_environment, bench_today  # noqa: E402
 
 bench_environment("bench-pricing-phrasings-")
 
@@ -510,7 +510,7 @@ def main() -> int:
     from shared.sample.merchant import generate_merchant, write_merchant
 
     deps = get_deps()
-    end = datetime.now(UTC).date() - timedelta(days=1)
+    end = bench_today() - timedelta(days=1)
     merchant = generate_merchant(seed=23, n_skus=80, end=end, days=730)
     home = Path(os.environ["ECOMINTEL_HOME"])
     marker = home / ".bench-pricing-phrasings"

@@ -26,7 +26,7 @@ import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,7 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.phrasing_sets import ask_in_session, bench_environment  # noqa: E402
+from bench.phrasing_sets import ask_in_session, bench_environment, bench_today  # noqa: E402
 
 bench_environment("bench-review-phrasings-")
 
@@ -438,10 +438,11 @@ def main() -> int:
 
     deps = get_deps()
     # BENCH_STALE=1: a merchant whose export ended a year ago (every relative period is read against its data)
-    end = datetime.now(UTC).date() - timedelta(days=366 if os.environ.get("BENCH_STALE") else 1)
+    end = bench_today() - timedelta(days=366 if os.environ.get("BENCH_STALE") else 1)
     merchant = generate_merchant(seed=23, n_skus=80, end=end, days=730)
     home = Path(os.environ["ECOMINTEL_HOME"])
-    if not (home / ".bench-review-phrasings").exists():
+    marker = home / ".bench-review-phrasings"
+    if not marker.exists() or marker.read_text() != end.isoformat():
         for f in write_merchant(merchant, home / "sample"):
             ingest_path(deps, f.path, TENANT, f.kind.value)
         (home / ".bench-review-phrasings").write_text(end.isoformat())

@@ -29,11 +29,19 @@ _SPAM = re.compile(r"spam|fake|suspicious|suspected", re.I)
 
 
 def only_stars(t: Truth, levels: tuple[int, ...], sku: str | None = None) -> Check:
-    """A listing whose every rated review has one of ``levels`` stars (of ``sku`` when given)."""
+    """A listing whose every rated review has one of ``levels`` stars (of ``sku`` when given).
+
+    A product with no such review in the agent's year (a product picked by a rule may have none) is answered by
+    saying so: then the first sentence must deny them and list none.
+    """
     by_id = t.rv.set_index("review_id")
+    year = t.agent_year()
+    none = sku is not None and not (year[year["sku"] == sku]["rating"].isin(levels)).any()
 
     def check(a: str, r: Any) -> bool:
         ids = listed(r)
+        if none:
+            return not ids and _NEGATION.search(first_sentence(a)) is not None
         if not ids or any(i not in by_id.index for i in ids):
             return False
         shown = by_id.loc[ids]
