@@ -69,7 +69,8 @@ class Entities(BaseModel):
         default=None, description="A gap asked in money, measured to the median or the cheapest competitor.")
     landed: bool = Field(default=False, description="Prices compared with the competitors' shipping added.")
     moves_order: Literal["up", "down"] | None = Field(
-        default=None, description="Competitors' price moves ranked: up (who raised prices the most) or down.")
+        default=None, description="Competitors' price moves ranked: up (who raised prices the most) or down; "
+                                  "for markups, up ranks the highest first.")
     measure: Literal["units", "revenue"] | None = Field(
         default=None, description="What a forecast is asked in: revenue for money (\"how much revenue next month\").")
     cover_over_days: int | None = Field(

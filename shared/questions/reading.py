@@ -323,6 +323,10 @@ _RANK_ASKED = re.compile(r"\bwhere\s+(?:does|do|did|is|was|would)\b.*\b(?:rank\w
                          r"sit[s]?|fall[s]?|fell)\b|\b(?:what|which)\s+(?:rank\w*|position|place|spot|number)\b"
                          r"(?!\s+(?:of\s+)?(?:products?|items?|skus?))|\bpositions?\s+(?:of|is|was)\b|\brank(?:s|ed)?\b",
                          re.I)
+#: "Outdoor - where do we sit vs the market?": the place asked is ours (against the market or the competitors), not
+#: Outdoor's among the categories; the name only scopes it.
+_WE_PLACED = re.compile(r"\bwhere\s+(?:do|did|are|am|were|would|should)\s+(?:we|i)\b.*\b(?:market|competit\w*|"
+                        r"rivals?|prices?|pricing|priced)\b", re.I)
 #: "is eBay our smallest channel?", "was Kitchen the top category": one name against the superlative of its kind.
 _IS_SUPERLATIVE = re.compile(r"\b(?:is|was|are|were)\s+(?P<name>.+?)\s+(?:our|the|my)\s+(?:\w+\s+)?(?:biggest|"
                              r"largest|smallest|best|worst|top|weakest|strongest|highest|lowest|leading|number\s+one|"
@@ -351,7 +355,7 @@ def _ranked_member(question: str, matches: list[EntityMatch]) -> EntityMatch | N
     if len(kinds) != 1 or len(kinds[0].values) != 1:
         return None
     one = kinds[0]
-    if _RANK_ASKED.search(question):
+    if _RANK_ASKED.search(question) and not _WE_PLACED.search(question):
         return one
     sup = _IS_SUPERLATIVE.search(question)
     if sup is not None and sup.start("name") <= one.span[0] and one.span[1] <= sup.end("name"):
@@ -486,7 +490,8 @@ class Reading(BaseModel):
     landed: bool = Field(default=False, description="Prices compared with the competitors' shipping added "
                                                     "(\"landed prices incl. shipping\").")
     moves_order: Literal["up", "down"] | None = Field(
-        default=None, description="Competitors' price moves ranked: \"up\" (who raised prices the most) or \"down\".")
+        default=None, description="Competitors' price moves ranked: \"up\" (who raised prices the most) or \"down\"; "
+                                  "for markups, \"up\" ranks the highest first (\"the fattest markups\").")
     agents_first: bool = Field(default=False, description="A mixed question that asks the agents' part first.")
     parts: list[Reading] = Field(default_factory=list, description="Further metric questions asked with their own "
                                                                   "periods (\"what did we make in October and how "
@@ -719,6 +724,24 @@ def _partly_known_name(question: str, review: ReviewQuestion, names: list[tuple[
     if not _spans_overlap(span, names) or not _unmatched_distinctive(question, span, names + times, index.knows_word):
         return None  # "any bad feedback on the Linen Table Runner recently?": "recently" is a time, not the name
     return named[0]
+
+
+def _name_of_no_product(question: str, review: ReviewQuestion, matches: list[EntityMatch]) -> str | None:
+    """The name whose reviews are asked when its words name different products and none is all of them.
+
+    ``None`` otherwise. "What do buyers say about the camping tent?": "camping" names the camping chair and "tent"
+    the tent stakes, each word is the tenant's, but no product is a camping tent; the two words sit side by side, so
+    they are one name (not "the kettle and the toaster", two products asked together).
+    """
+    if review.aspect is not None or review.length is not None or (named := reviewed_name(question)) is None:
+        return None
+    start, end = named[1]
+    inside = sorted((m for m in matches if m.kind in ("product", "sku") and start <= m.span[0] and m.span[1] <= end),
+                    key=lambda m: m.span)
+    for a, b in zip(inside, inside[1:], strict=False):
+        if not question[a.span[1]:b.span[0]].strip(" -") and not set(a.values) & set(b.values):
+            return named[0]
+    return None
 
 
 def _unmatched_distinctive(question: str, span: tuple[int, int], taken: list[tuple[int, int]],
@@ -1720,8 +1743,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
             reading.kind, reading.unknown_name = "unanswerable", thing[0]
             reading.suggestions = index.closest_titles(thing[0])
             return reading
-        if index is not None and (partly := _partly_known_name(question, review, entity_spans, time.spans,
-                                                               index)) is not None:
+        if index is not None and (partly := _partly_known_name(question, review, entity_spans, time.spans, index)
+                                  or _name_of_no_product(question, review, matches)) is not None:
             # "the lamp shade's reviews": "lamp" names the desk lamp, but a lamp shade is no product of the shop
             reading.kind, reading.unknown_name = "unanswerable", partly
             reading.suggestions = index.closest_titles(partly)
