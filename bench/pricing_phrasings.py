@@ -17,7 +17,9 @@ tiers, coverage, the only seller) and ``11`` its held-out set, ``12`` the sevent
 price history) and ``14`` its held-out set, ``15`` the eighth round's (named SKUs, markups, our repricing,
 competitor promotions, per-product sellers) and ``16`` its held-out set, ``17`` the ninth round's (position by
 category, undercut by how much, price moves, promotions, stock-outs, what-ifs with intervals, markups) and ``18`` its
-held-out set.
+held-out set, ``19`` the tenth round's (rivals out of stock, where we are the cheapest, the price index, what-ifs with
+their interval) and ``20`` its held-out set. ``BENCH_TODAY=YYYY-MM-DD`` generates that day's merchant (the products
+a set asks about are picked from what the store holds, ``bench/catalogue_picks.py``).
 ``BENCH_VERBOSE=1`` prints every answer, ``BENCH_ONLY=group`` runs one group. Prints ``right: N/M`` per group and
 overall. Not a timed test: ``.venv/bin/python bench/pricing_phrasings.py``.
 """
@@ -499,6 +501,14 @@ def cases(m: Market, t: Truth) -> list[Case]:
         from bench.pricing_phrasings_18 import ninth_held_out
 
         return [Case(g, tenant, q, c) for g, tenant, q, c in ninth_held_out(m, t)]
+    if os.environ.get("BENCH_SET") == "19":
+        from bench.pricing_phrasings_19 import tenth_set
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in tenth_set(m, t)]
+    if os.environ.get("BENCH_SET") == "20":
+        from bench.pricing_phrasings_20 import tenth_held_out
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in tenth_held_out(m, t)]
     return pricing_cases(m) + review_cases(t)
 
 

@@ -14,7 +14,9 @@ set, ``7`` the sixth round's (replies, verified buyers, length, words mentioned,
 ``9`` the seventh round's (length beyond the mean, possessives, unquoted words, since an event, stars in a period,
 the latest negative reviews) and ``10`` its held-out set, ``11`` the eighth round's (negative means 1-2 stars, no
 such product, word forms, before and after a month) and ``12`` its held-out set, ``13`` the ninth round's (themes,
-trends, spam-adjusted ratings, quotes, comparisons, star spreads) and ``14`` its held-out set,
+trends, spam-adjusted ratings, quotes, comparisons, star spreads) and ``14`` its held-out set, ``15`` the tenth
+round's (aspects mentioned, what people love, adjusted ratings, complaint trends, "A or B") and ``16`` its held-out
+set (``BENCH_TODAY=YYYY-MM-DD``: that day's merchant),
 ``BENCH_STALE=1`` uses
 a merchant whose data ended a year ago). Prints ``right: N/M`` per group and overall. Not a timed test.
 """
@@ -505,6 +507,14 @@ def main() -> int:
         from bench.review_phrasings_14 import ninth_held_out
 
         chosen = [Case(g, q, c) for g, q, c in ninth_held_out(truth)]
+    elif os.environ.get("BENCH_SET") == "15":
+        from bench.review_phrasings_15 import tenth_set
+
+        chosen = [Case(g, q, c) for g, q, c in tenth_set(truth)]
+    elif os.environ.get("BENCH_SET") == "16":
+        from bench.review_phrasings_16 import tenth_held_out
+
+        chosen = [Case(g, q, c) for g, q, c in tenth_held_out(truth)]
     else:
         chosen = cases(truth)
     for case in chosen:
