@@ -144,8 +144,12 @@ def tenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     add(
         "index",
         "which products have the highest price index?",
-        lambda a, r: str(above.index[0]) in first(a) or str(m.products.loc[above.index[0], "title"]) in first(a),
+        # the latest day's index (the pricing agent) or the metrics layer's 30-day mean index, both documented
+        lambda a, r: any(
+            str(s) in first(a) or str(m.products.loc[s, "title"]) in first(a) for s in (above.index[0], by_sku.idxmax())
+        ),
     )
+
     add(
         "index",
         "what's our price index?",

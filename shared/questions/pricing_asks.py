@@ -38,6 +38,8 @@ def _rx(body: str) -> re.Pattern[str]:
 
 
 ELASTICITY = _rx(r"price[- ]?sensitiv\w*|sensitiv\w* to (?:the |a )?price\w*|(?:price )?elasticit\w*|"
+                 # "how elastic is the toaster?": said of a product or its demand (not "the elastic waistband")
+                 r"how (?:in)?elastic (?:is|are|was|were)|"
                  r"(?:care|cares|caring) (?:about|much about) (?:the )?price|"
                  r"(?:react|respond|reacts|responds)\w* to (?:a )?price (?:change|cut|rise|increase)s?|"
                  # "how responsive is Outdoor demand to price?", "how reactive are buyers to our prices?"

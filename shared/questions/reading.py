@@ -454,6 +454,8 @@ class Reading(BaseModel):
                                       "above, median, longest, by_rating, by_stars, mean).")
     review_length_words: int | None = Field(default=None, description="The word count a length band names.")
     review_channels: list[str] = Field(default_factory=list, description="Sales channels a review question reads.")
+    review_trend: bool = Field(default=False, description="A review theme asked to be moving (\"is the shipping "
+                                                          "complaint getting worse?\"): its recent window first.")
     gap_negated: bool = Field(default=False, description="An over/underpriced ask negated (\"which products are NOT "
                                                          "priced above the market\"): the products on the other side.")
     min_reviews: int | None = Field(default=None, description="A rating ranking of products counts only those "
@@ -1752,6 +1754,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         reading.agent_intents, reading.review_ask, reading.aspect = ["sentiment"], review.ask, review.aspect
         reading.review_stars, reading.review_listing = list(review.stars or ()), review.listing
         reading.review_count = review.count
+        reading.review_trend = review.trend
         if review.length is not None:  # "reviews under 20 words": that figure of the review texts
             reading.review_length, reading.review_length_words = review.length
         reading.review_channels = list(dict.fromkeys(v for m in matches if m.kind == "channel" for v in m.values))

@@ -115,7 +115,9 @@ _SPAM = re.compile(
     r"astroturf\w*|inauthentic|manipulated|sock ?puppets?)\b[^.?!]{0,30}?\b(?:reviews?|ratings?|reviewers?|stars?)\b"
     r"|\b(?:reviews?|ratings?|reviewers?)\b[^.?!]{0,40}?\b(?:fake|spam\w*|suspicious|bogus|fraudulent|genuine|bots?|"
     r"authentic|real|legit\w*|trustworthy|manipulated|paid for|bought)\b"
-    r"|\badjusted (?:star )?ratings?\b|\b(?:true|real|honest|genuine|clean)\s+(?:star\s+)?ratings?\b"
+    # "adjusted rating", "adjusted vs raw rating", "adjusted and unadjusted star ratings"
+    r"|\badjusted (?:(?:vs\.?|versus|and|or|against|compared (?:to|with)) (?:the )?(?:raw|unadjusted|plain|actual|"
+    r"displayed|shown|headline) )?(?:star )?ratings?\b|\b(?:true|real|honest|genuine|clean)\s+(?:star\s+)?ratings?\b"
     r"|\bratings?\b[^.?!]{0,60}?\b(?:without|excluding|minus|ignoring) (?:the |any )?(?:spam\w*|fakes?|suspicious|"
     r"bots?|bogus)\b|\bbots?\b[^.?!]{0,20}?\b(?:reviews?|ratings?)\b"
     # "the rating once the fakes are stripped out", "with the spam removed", "a genuine-only rating"
@@ -163,6 +165,9 @@ class ReviewQuestion:
     count: int | None = None
     #: Review length beyond its mean ("reviews under 20 words": ``("below", 20)``), see ``review_length.py``.
     length: tuple[str, int | None] | None = None
+    #: Whether a theme's complaints are asked to be moving ("is the shipping complaint getting worse?"): the
+    #: answer leads with the recent window against the time before.
+    trend: bool = False
 
 
 def _outside(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
@@ -410,7 +415,7 @@ def _read_ask(question: str, taken: Sequence[tuple[int, int]] = (),
         if not talks and not wrong_with and own_records and not (moving and _PROBLEMS.search(question)):
             continue  # "prices too high", "late deliveries" without a word of the reviews may be about our data
         ask: ReviewAsk = "complaints" if bad or moving else "praise" if praised else "aspect"
-        return ReviewQuestion(ask, word, (start, end))
+        return ReviewQuestion(ask, word, (start, end), trend=moving)
     if not talks and not wrong_with:
         return None  # "any quality issues?" is the reviews'; "any issues?" alone is not
     if (m := _ABOUT_ONE_WORD.search(question)) and _outside(m.span("w"), taken) \

@@ -128,3 +128,75 @@ def test_where_we_sit_against_the_market_is_no_rank_of_the_category(store: Vocab
 def test_where_a_category_ranks_is_still_its_rank(store: VocabularyIndex) -> None:
     r = read(store, "where does Kitchen rank by revenue?")
     assert r.kind == "metric" and r.ranked == "Kitchen"
+
+
+# --- round ten: rivals out of stock "anywhere else", where we have the lowest price, the price index ranked ---
+
+
+@pytest.mark.parametrize(
+    ("question", "ask"),
+    [
+        ("is the camping chair out of stock anywhere else?", "competitor_stock"),
+        ("is the kettle sold out at other stores?", "competitor_stock"),
+        ("on which products do we have the lowest price in the market?", "ours_cheapest"),
+        ("which items do we offer the cheapest price on?", "ours_cheapest"),
+        ("how many items are we the cheapest seller of?", "ours_cheapest"),
+        ("how elastic is the pro toaster?", "elasticity"),
+    ],
+)
+def test_pricing_wordings_of_round_ten(store: VocabularyIndex, question: str, ask: str) -> None:
+    r = read(store, question)
+    assert r.kind == "agent" and r.asks == [ask]
+
+
+def test_our_own_stock_without_elsewhere_stays_ours(store: VocabularyIndex) -> None:
+    r = read(store, "is the camping chair out of stock?")
+    assert "competitor_stock" not in r.asks
+
+
+def test_the_highest_price_index_is_the_index_not_the_dearest_price(store: VocabularyIndex) -> None:
+    r = read(store, "which products have the highest price index?")
+    assert r.query is not None and r.query.metrics[0] == "price_index" and r.query.dimensions == ["sku"]
+    dearest = read(store, "which product has the highest price?")
+    assert dearest.query is not None and dearest.query.metrics == ["catalogue_price"]
+
+
+# --- round ten: adjusted vs raw rating; a complaint theme asked to be moving ---
+
+
+def test_adjusted_vs_raw_rating_is_the_spam_adjusted_rating(store: VocabularyIndex) -> None:
+    r = read(store, "adjusted vs raw rating")
+    assert r.review_ask == "spam"
+
+
+@pytest.mark.parametrize(
+    ("question", "trend"),
+    [
+        ("is the shipping complaint getting worse?", True),
+        ("are complaints about quality going up lately?", True),
+        ("any complaints about shipping?", False),
+    ],
+)
+def test_a_complaint_theme_asked_to_move_is_a_trend(store: VocabularyIndex, question: str, trend: bool) -> None:
+    r = read(store, question)
+    assert r.review_ask == "complaints" and r.aspect and r.review_trend is trend
+
+
+def test_a_moving_theme_leads_with_its_recent_window() -> None:
+    from datetime import timedelta as days
+
+    from shared.agents.answers import AgentAnswer
+    from shared.sentiment.analysis import AnalysisOptions, analyse_reviews
+    from tests.unit.sentiment.reviews_fixture import AS_OF
+
+    rows = [("A", d, 1, "Delivery was late again.") for d in (3, 6, 9, 12, 15)]
+    rows += [("A", d, 5, "Fast delivery, well tracked.") for d in (120, 130, 140, 150, 160, 170)]
+    frame = pd.DataFrame([{"review_id": f"r{i:02d}", "sku": s, "date": AS_OF - days(days=d), "rating": r,
+                           "title": None, "text": t, "spam_score": 0.0, "spam_reasons": "[]"}
+                          for i, (s, d, r, t) in enumerate(rows)])
+    result = analyse_reviews(frame, tenant_id="t", options=AnalysisOptions(
+        as_of=AS_OF, asks=("complaints",), aspect="shipping", decline_window_days=90, theme_trend=True,
+        period_start=AS_OF - days(days=365)))
+    (answer,) = [AgentAnswer.model_validate(a) for a in result.data["answers"]]
+    assert answer.text.startswith("Complaints about shipping/delivery are up: in the last 90 days 100% of its 5 "
+                                  "mentions are negative, against 0% of 6 before.")
