@@ -45,6 +45,27 @@ def percent(n: float) -> Check:
     return lambda a, r: re.search(rf"(?<![\d.]){n:g}(?:\.0)?\s*%", a) is not None
 
 
+def index_by_sku(m: Market) -> pd.Series:
+    """The metrics layer's price index per SKU: the mean over the window's days of 100 x the catalogue price / the
+    median competitor price that day."""
+    daily = m.window().groupby(["sku", "date"])["price"].median().reset_index()
+    daily["index"] = 100 * daily["sku"].map(pd.to_numeric(m.products["price"], errors="coerce")) / daily["price"]
+    return daily.groupby("sku")["index"].mean()
+
+
+def said_index(m: Market, by_sku: pd.Series, sku: str | None = None) -> Check:
+    """The first sentence states the price index (of ``sku``, named; else the catalogue's): the latest day's (the
+    median over SKUs) or the 30-day mean, within 0.15."""
+    window = m.window().groupby(["sku", "date"])["price"].median().reset_index()
+    window["index"] = 100 * window["sku"].map(pd.to_numeric(m.products["price"], errors="coerce")) / window["price"]
+    latest = float(m.latest.loc[sku, "index"]) if sku else float(m.latest["index"].median())
+    mean = float(by_sku[sku]) if sku else float(window["index"].mean())
+    return lambda a, r: (
+        (sku is None or named_by(m, sku)(a, r))
+        and (states(first_sentence(a), latest, 0.15) or states(first_sentence(a), mean, 0.15))
+    )
+
+
 def tenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
     """(group, tenant, question, check) of the tenth round's set."""
     out, add = pricing_cases(SHOP)
@@ -110,23 +131,12 @@ def tenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     )
 
     # 3. the price index against the market
-    latest_median = float(m.latest["index"].median())
-    daily = m.window().groupby(["sku", "date"])["price"].median().reset_index()
-    daily["index"] = 100 * daily["sku"].map(pd.to_numeric(m.products["price"], errors="coerce")) / daily["price"]
-    mean30 = float(daily["index"].mean())
-
-    def index_of(frame_index: pd.Series, sku: str | None = None) -> Check:
-        latest = float(m.latest.loc[sku, "index"]) if sku else latest_median
-        mean = float(frame_index[sku]) if sku else mean30
-        return lambda a, r: (
-            (sku is None or names(sku)(a, r)) and (states(first(a), latest, 0.15) or states(first(a), mean, 0.15))
-        )
-
-    by_sku = daily.groupby("sku")["index"].mean()
-    add("index", "what's our price index vs the market?", index_of(by_sku))
-    add("index", "price index overall, please", index_of(by_sku))
-    add("index", f"price index for the {kettle}", index_of(by_sku, k))
-    add("index", f"what is {x}'s price index against competitors?", index_of(by_sku, x))
+    by_sku = index_by_sku(m)
+    index_of = partial(said_index, m, by_sku)
+    add("index", "what's our price index vs the market?", index_of())
+    add("index", "price index overall, please", index_of())
+    add("index", f"price index for the {kettle}", index_of(k))
+    add("index", f"what is {x}'s price index against competitors?", index_of(x))
     add(
         "index",
         "price index by category",

@@ -62,7 +62,9 @@ _BAD_ASPECT = re.compile(r"\b(?:late|slow|broken|broke|damaged|poor|bad|terrible
 #: A theme that moves ("are delivery problems increasing?", "is customer service getting better?"): how its
 #: complaints trend (the share of reviews saying it, recent against before), an aspect of the reviews being named.
 _THEME_TREND = re.compile(r"\b(?:increas\w*|rising|on the rise|grow(?:s|ing)?|getting (?:worse|better)|worsen\w*|"
-                          r"improv\w*|going (?:up|down)|declin\w*|(?:more|less) (?:common|frequent|often))\b", re.I)
+                          r"improv\w*|going (?:up|down)|declin\w*|(?:more|less) (?:common|frequent|often)|"
+                          # "trend of delivery complaints over the last 6 months", "complaints trending"
+                          r"trend(?:s|ing|line)?(?= (?:of|in|for|on)\b)|trending)\b", re.I)
 #: A problem noun: with a theme the tenant's own records also hold (deliveries, prices), the reviews' complaints.
 _PROBLEMS = re.compile(r"\b(?:problems?|issues?|complaints?|troubles?|gripes?|moans?)\b", re.I)
 #: "what's wrong with the X", "problems with our toasters": what is wrong with a named thing of the tenant's.

@@ -174,6 +174,7 @@ def test_adjusted_vs_raw_rating_is_the_spam_adjusted_rating(store: VocabularyInd
     [
         ("is the shipping complaint getting worse?", True),
         ("are complaints about quality going up lately?", True),
+        ("trend of delivery complaints over the last 6 months", True),
         ("any complaints about shipping?", False),
     ],
 )
