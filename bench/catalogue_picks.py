@@ -108,3 +108,11 @@ def first_changed(changes: pd.DataFrame, *skus: str) -> list[str]:
     """``skus`` whose list price changed (in ``changes``), in order: a "when did we last change the price of X"
     question needs a change to date."""
     return [s for s in skus if bool((changes["sku"] == s).any())]
+
+
+def highest_markup(products: pd.DataFrame, *taken: str) -> str:
+    """The stored product with the highest markup on cost that is none of ``taken`` (the older sets' second product,
+    once the literal KIT-0036, which the ingest refuses on some days); ties go to the lower SKU."""
+    markup = pd.to_numeric(products["price"], errors="coerce") / pd.to_numeric(products["cost"], errors="coerce")
+    markup = markup.drop(index=list(taken), errors="ignore").dropna()
+    return str(markup[markup == markup.max()].index.sort_values()[0])

@@ -39,6 +39,7 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from bench.catalogue_picks import highest_markup  # noqa: E402
 from bench.phrasing_sets import ask_in_session, bench_environment, bench_today  # noqa: E402
 
 bench_environment("bench-pricing-phrasings-")
@@ -319,7 +320,7 @@ def review_cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasi
         out.append(Case(group, SHOP, question, check))
 
     rv, end = t.rv, t.end
-    x, y = "KIT-0046", "KIT-0036"
+    x, y = "KIT-0046", highest_markup(t.products, "KIT-0046")
     tx, ty = t.title(x), t.title(y)
     yr = t.agent_year()
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from bench.catalogue_picks import highest_markup
 from bench.phrasing_sets import review_cases
 from bench.review_phrasings import RTOL, first_sentence, listed, states
 from bench.review_phrasings_5 import count
@@ -77,7 +78,7 @@ def eleventh_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - o
     out, add = review_cases()
     first = first_sentence
     rv, end = t.rv, t.end
-    x, y = "KIT-0046", "KIT-0036"
+    x, y = "KIT-0046", highest_markup(t.products, "KIT-0046")
     yr = t.agent_year()
 
     # 1. "negative" reviews are the 1-2 star ones, "positive" the 4-5 star ones (the metrics layer's words)
