@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 _SPAM = re.compile(r"spam|fake|suspicious|suspected", re.I)
 _COMPLAINT = re.compile(r"complain|complaint|gripe|negative|criticis", re.I)
 _PRAISE = re.compile(r"prais|love|like|positive", re.I)
+#: A trend with a side without rated reviews, said: "no average rating ...", "nothing to compare against".
+_NO_RATING = re.compile(r"\bno average rating|nothing to compare|\bno (?:rated )?reviews?\b", re.I)
 _MOVE = re.compile(r"fell|fall|drop|down|rose|rise|up\b|declin|improv|stable|steady|flat|unchanged|same", re.I)
 
 
@@ -92,6 +94,11 @@ def ninth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
             and (
                 (states(first(a), t.mean(now), RTOL) and states(first(a), t.mean(before), RTOL))
                 or (sku is not None and _MOVE.search(first(a)) is not None)
+                # a product picked by a rule may have no rated review on one side: then that is to be said
+                or (
+                    not (len(now.dropna(subset=["rating"])) and len(before.dropna(subset=["rating"])))
+                    and _NO_RATING.search(first(a)) is not None
+                )
             )
         )
 

@@ -15,7 +15,7 @@ from bench.phrasing_sets import review_cases
 from bench.review_phrasings import RTOL, first_sentence, states
 from bench.review_phrasings_5 import count
 from bench.review_phrasings_11 import category_stars, no_product, only_stars
-from bench.review_phrasings_13 import _COMPLAINT, _MOVE, _PRAISE, _SPAM, named, stars_of, word_search
+from bench.review_phrasings_13 import _COMPLAINT, _MOVE, _NO_RATING, _PRAISE, _SPAM, named, stars_of, word_search
 
 if TYPE_CHECKING:
     from bench.review_phrasings import Check, Truth
@@ -47,7 +47,16 @@ def ninth_held_out(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 -
     add(
         "trend",
         f"is the {lamp_noun}'s rating heading down?",
-        lambda a, r: named(t, lamp)(a, r) and _MOVE.search(first(a)) is not None,
+        lambda a, r: (
+            named(t, lamp)(a, r)
+            and (
+                _MOVE.search(first(a)) is not None
+                or (
+                    not (l90["sku"] == lamp).any() or not (p90["sku"] == lamp).any()
+                )  # a rule's product may have no review on one side: that is to be said
+                and _NO_RATING.search(first(a)) is not None
+            )
+        ),
     )
     kn, kb = l90[l90["category"] == "Kitchen"], p90[p90["category"] == "Kitchen"]
     add(
