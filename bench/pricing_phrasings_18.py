@@ -12,6 +12,8 @@ from datetime import timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
+import pandas as pd
+
 from bench.catalogue_picks import first_changed, market_picks
 from bench.phrasing_sets import pricing_cases
 from bench.pricing_phrasings_8 import named_by
@@ -113,7 +115,9 @@ def ninth_held_out(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  #
         f"what happens to {picks.mapped.noun} {x} sales if we go up 7%?",
         lambda a, r: names(x)(a, r) and re.search(r"\b7(?:\.0)?%", a) is not None,
     )
-    target = float(round(0.88 * float(m.products.loc[x, "price"])))  # a 12% cut, said as a price
+    target = float(
+        round(0.88 * float(pd.to_numeric(m.products["price"], errors="coerce")[x]))
+    )  # a 12% cut, said as a price
     add(
         "whatif",
         f"model a ${target:.0f} price on the {toaster}",

@@ -58,7 +58,7 @@ def said_index(m: Market, by_sku: pd.Series, sku: str | None = None) -> Check:
     median over SKUs) or the 30-day mean, within 0.15."""
     window = m.window().groupby(["sku", "date"])["price"].median().reset_index()
     window["index"] = 100 * window["sku"].map(pd.to_numeric(m.products["price"], errors="coerce")) / window["price"]
-    latest = float(m.latest.loc[sku, "index"]) if sku else float(m.latest["index"].median())
+    latest = float(m.latest["index"].astype(float)[sku]) if sku else float(m.latest["index"].median())
     mean = float(by_sku[sku]) if sku else float(window["index"].mean())
     return lambda a, r: (
         (sku is None or named_by(m, sku)(a, r))
@@ -156,7 +156,8 @@ def tenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
         "which products have the highest price index?",
         # the latest day's index (the pricing agent) or the metrics layer's 30-day mean index, both documented
         lambda a, r: any(
-            str(s) in first(a) or str(m.products.loc[s, "title"]) in first(a) for s in (above.index[0], by_sku.idxmax())
+            str(s) in first(a) or str(m.products["title"].get(s, s)) in first(a)
+            for s in (above.index[0], by_sku.idxmax())
         ),
     )
 

@@ -81,7 +81,8 @@ def tenth_held_out(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:
         "index",
         "show me the top 5 SKUs by price index",
         lambda a, r: any(
-            str(s) in first(a) or str(m.products.loc[s, "title"]) in first(a) for s in (above.index[0], by_sku.idxmax())
+            str(s) in first(a) or str(m.products["title"].get(s, s)) in first(a)
+            for s in (above.index[0], by_sku.idxmax())
         ),
     )
 
