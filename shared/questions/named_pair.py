@@ -20,8 +20,9 @@ def named_values(filters: Sequence[DimensionFilter], dimension: str) -> list[str
     return [str(v) for f in filters if f.dimension == dimension for v in f.values]
 
 
-def with_named_zeros(rows: list[dict[str, Any]], dimension: str, metric: str, named: Sequence[str], *,
-                     descending: bool) -> list[dict[str, Any]]:
+def with_named_zeros(
+    rows: list[dict[str, Any]], dimension: str, metric: str, named: Sequence[str], *, descending: bool
+) -> list[dict[str, Any]]:
     """``rows`` with a 0 row for each named value without one (an additive metric's absence is 0), re-ranked."""
     present = {str(r.get(dimension)) for r in rows}
     added = [{dimension: n, metric: 0} for n in named if n not in present]
@@ -30,10 +31,18 @@ def with_named_zeros(rows: list[dict[str, Any]], dimension: str, metric: str, na
     return sorted([*rows, *added], key=lambda r: float(r.get(metric) or 0), reverse=descending)
 
 
-def pair_sentence(rows: Sequence[Mapping[str, Any]], metric: str, noun: str, when: str,
-                  name: Callable[[Mapping[str, Any]], str], value: Callable[[Mapping[str, Any]], str], *,
-                  money: bool, fewest: bool) -> str:
-    """"A had more N than B <when>: x against y." (ties said as such); ``rows`` are the two, ranked.
+def pair_sentence(
+    rows: Sequence[Mapping[str, Any]],
+    metric: str,
+    noun: str,
+    when: str,
+    name: Callable[[Mapping[str, Any]], str],
+    value: Callable[[Mapping[str, Any]], str],
+    *,
+    money: bool,
+    fewest: bool,
+) -> str:
+    """The sentence "A had more N than B <when>: x against y." (ties said as such); ``rows`` are the two, ranked.
 
     ``noun`` carries the other filters ("reviews rated 1 star", "units sold on Amazon").
     """

@@ -26,8 +26,16 @@ def store() -> VocabularyIndex:
         ProductName(sku="KIT-0046", title="Trailhead Pro Toaster 4-Slice", brand="Trailhead", category="Kitchen"),
         ProductName(sku="HOM-0042", title="Trailhead Ultra Desk Lamp", brand="Trailhead", category="Home"),
     ]
-    vocab = Vocabulary(tenant_id="t", products=products, skus=[p.sku for p in products], channels=["web", "amazon"],
-                       competitors=["MegaMart"], currency="USD", sales_columns=[], priced_products=5)
+    vocab = Vocabulary(
+        tenant_id="t",
+        products=products,
+        skus=[p.sku for p in products],
+        channels=["web", "amazon"],
+        competitors=["MegaMart"],
+        currency="USD",
+        sales_columns=[],
+        priced_products=5,
+    )
     return VocabularyIndex(vocab)
 
 
@@ -53,8 +61,9 @@ def test_the_highest_markups_are_asked_from_the_top(store: VocabularyIndex, ques
 
 
 def test_markups_ranked_from_the_top_list_the_highest_first() -> None:
-    products = pd.DataFrame({"sku": ["A", "B", "C", "D"], "price": [20.0, 30.0, 12.0, 50.0],
-                             "cost": [10.0, 10.0, 10.0, 10.0]})
+    products = pd.DataFrame(
+        {"sku": ["A", "B", "C", "D"], "price": [20.0, 30.0, 12.0, 50.0], "cost": [10.0, 10.0, 10.0, 10.0]}
+    )
     top = markup_answer(products, [], highest=True)
     assert top.skus == ["D", "B", "A"] and "the highest markups" in top.text
     assert markup_answer(products, []).skus == ["C", "A", "B"]
@@ -64,12 +73,25 @@ def test_markups_ranked_from_the_top_list_the_highest_first() -> None:
 
 
 def _ranked(question: str, rows: list[dict[str, object]], metric: str = "review_count") -> str:
-    q = MetricQuery(tenant_id="t", metrics=[metric], dimensions=["sku"], order_by=metric, limit=6,
-                    time_range=make_range(date(2025, 1, 1), date(2026, 12, 3), "all your data"),
-                    filters=[DimensionFilter(dimension="stars", values=["1 star"]),
-                             DimensionFilter(dimension="sku", values=["KIT-0046", "KIT-0066"])])
-    result = MetricResult(query=q, columns=list(rows[0]), rows=rows, currency="USD", statement=CompiledStatement(
-        sql="SELECT 1", params={"tenant_id": "t"}, dialect="duckdb"))
+    q = MetricQuery(
+        tenant_id="t",
+        metrics=[metric],
+        dimensions=["sku"],
+        order_by=metric,
+        limit=6,
+        time_range=make_range(date(2025, 1, 1), date(2026, 12, 3), "all your data"),
+        filters=[
+            DimensionFilter(dimension="stars", values=["1 star"]),
+            DimensionFilter(dimension="sku", values=["KIT-0046", "KIT-0066"]),
+        ],
+    )
+    result = MetricResult(
+        query=q,
+        columns=list(rows[0]),
+        rows=rows,
+        currency="USD",
+        statement=CompiledStatement(sql="SELECT 1", params={"tenant_id": "t"}, dialect="duckdb"),
+    )
     reading = Reading(kind="metric", question=question, query=q, shape="ranking", show=5)
     titles = {"KIT-0046": "Pro Toaster", "KIT-0066": "Kettle"}
     return compose(reading, result, titles=titles).answer
@@ -97,16 +119,20 @@ def test_a_named_pair_tied_is_said_tied() -> None:
         ("what do people think of the kettle lamp?", "kettle lamp"),
     ],
 )
-def test_words_of_different_products_side_by_side_are_no_product(store: VocabularyIndex, question: str,
-                                                                  name: str) -> None:
+def test_words_of_different_products_side_by_side_are_no_product(
+    store: VocabularyIndex, question: str, name: str
+) -> None:
     r = read(store, question)
     assert r.kind == "unanswerable" and r.unknown_name == name
 
 
 @pytest.mark.parametrize(
     "question",
-    ["what do buyers say about the camping chair?", "reviews of the kettle and the toaster",
-     "what do people think of the pro toaster?"],
+    [
+        "what do buyers say about the camping chair?",
+        "reviews of the kettle and the toaster",
+        "what do people think of the pro toaster?",
+    ],
 )
 def test_one_product_or_two_joined_are_still_read(store: VocabularyIndex, question: str) -> None:
     r = read(store, question)
@@ -192,12 +218,35 @@ def test_a_moving_theme_leads_with_its_recent_window() -> None:
 
     rows = [("A", d, 1, "Delivery was late again.") for d in (3, 6, 9, 12, 15)]
     rows += [("A", d, 5, "Fast delivery, well tracked.") for d in (120, 130, 140, 150, 160, 170)]
-    frame = pd.DataFrame([{"review_id": f"r{i:02d}", "sku": s, "date": AS_OF - days(days=d), "rating": r,
-                           "title": None, "text": t, "spam_score": 0.0, "spam_reasons": "[]"}
-                          for i, (s, d, r, t) in enumerate(rows)])
-    result = analyse_reviews(frame, tenant_id="t", options=AnalysisOptions(
-        as_of=AS_OF, asks=("complaints",), aspect="shipping", decline_window_days=90, theme_trend=True,
-        period_start=AS_OF - days(days=365)))
+    frame = pd.DataFrame(
+        [
+            {
+                "review_id": f"r{i:02d}",
+                "sku": s,
+                "date": AS_OF - days(days=d),
+                "rating": r,
+                "title": None,
+                "text": t,
+                "spam_score": 0.0,
+                "spam_reasons": "[]",
+            }
+            for i, (s, d, r, t) in enumerate(rows)
+        ]
+    )
+    result = analyse_reviews(
+        frame,
+        tenant_id="t",
+        options=AnalysisOptions(
+            as_of=AS_OF,
+            asks=("complaints",),
+            aspect="shipping",
+            decline_window_days=90,
+            theme_trend=True,
+            period_start=AS_OF - days(days=365),
+        ),
+    )
     (answer,) = [AgentAnswer.model_validate(a) for a in result.data["answers"]]
-    assert answer.text.startswith("Complaints about shipping/delivery are up: in the last 90 days 100% of its 5 "
-                                  "mentions are negative, against 0% of 6 before.")
+    assert answer.text.startswith(
+        "Complaints about shipping/delivery are up: in the last 90 days 100% of its 5 "
+        "mentions are negative, against 0% of 6 before."
+    )
