@@ -66,6 +66,13 @@ def said_index(m: Market, by_sku: pd.Series, sku: str | None = None) -> Check:
     )
 
 
+def what_if_said(m: Market, sku: str, pct: float, interval: bool = True) -> Check:
+    """Names ``sku``, says the change asked (``pct`` %) and, with ``interval``, the elasticity's interval."""
+    return lambda a, r: (
+        named_by(m, sku)(a, r) and percent(pct)(a, r) and (not interval or _INTERVAL.search(a) is not None)
+    )
+
+
 def tenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
     """(group, tenant, question, check) of the tenth round's set."""
     out, add = pricing_cases(SHOP)
@@ -169,11 +176,7 @@ def tenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     )
 
     # 4. elasticity what-ifs with their interval
-    def whatif(sku: str, pct: float, interval: bool = True) -> Check:
-        return lambda a, r: (
-            names(sku)(a, r) and percent(pct)(a, r) and (not interval or _INTERVAL.search(a) is not None)
-        )
-
+    whatif = partial(what_if_said, m)
     add("whatif", f"if I raise the {kettle} by 10% what happens to units?", whatif(k, 10))
     add("whatif", f"if I raise {x} by 10%, what happens to units sold?", whatif(x, 10))
     add("whatif", f"what happens to demand if we put the {toaster} up 5%?", whatif(x, 5))

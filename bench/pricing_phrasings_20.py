@@ -15,8 +15,8 @@ from bench.phrasing_sets import pricing_cases
 from bench.pricing_phrasings_8 import named_by
 from bench.pricing_phrasings_10 import _NO_COMPETITORS, NOCOMP, SHOP, metric_index
 from bench.pricing_phrasings_15 import lowest_of_one
-from bench.pricing_phrasings_17 import _ELASTIC, _INTERVAL, out_at_rivals
-from bench.pricing_phrasings_19 import cheapest_skus, index_by_sku, percent, said_index
+from bench.pricing_phrasings_17 import _ELASTIC, out_at_rivals
+from bench.pricing_phrasings_19 import cheapest_skus, index_by_sku, said_index, what_if_said
 from bench.review_phrasings import first_sentence, states
 
 if TYPE_CHECKING:
@@ -86,11 +86,7 @@ def tenth_held_out(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:
         ),
     )
 
-    def whatif(sku: str, pct: float, interval: bool = True) -> Check:
-        return lambda a, r: (
-            names(sku)(a, r) and percent(pct)(a, r) and (not interval or _INTERVAL.search(a) is not None)
-        )
-
+    whatif = partial(what_if_said, m)
     add("whatif", f"what happens to volume if we increase the {kettle} price by 10 percent?", whatif(k, 10))
     add("whatif", f"if we bump {x} up 6%, how many units do we lose, give or take?", whatif(x, 6))
     add("whatif", f"predict unit sales after a 12% price cut on the {lamp_noun}", whatif(lamp, 12))

@@ -11,6 +11,7 @@ and battery, which it has not), and "which has more N-star reviews, A or B?".
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import TYPE_CHECKING
 
 from bench.catalogue_picks import pick_products
@@ -70,6 +71,15 @@ def mentioned(t: Truth, aspect: str, sku: str | None = None) -> Check:
     return check
 
 
+def praise_said(t: Truth, sku: str | None = None, category: str | None = None) -> Check:
+    """The first sentence speaks of praise, naming the product (or category) asked about."""
+    return lambda a, r: (
+        (sku is None or named(t, sku)(a, r))
+        and (category is None or category in first_sentence(a))
+        and _PRAISE.search(first_sentence(a)) is not None
+    )
+
+
 def tenth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
     """(group, question, check) of the tenth round's set."""
     out, add = review_cases()
@@ -91,13 +101,7 @@ def tenth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
     add("mention", f"reviews about shipping for the {kettle}", mentioned(t, "shipping", k))
 
     # 2. what people love
-    def loved(sku: str | None = None, category: str | None = None) -> Check:
-        return lambda a, r: (
-            (sku is None or named(t, sku)(a, r))
-            and (category is None or category in first(a))
-            and _PRAISE.search(first(a)) is not None
-        )
-
+    loved = partial(praise_said, t)
     add("love", f"what do people love about the {toaster}?", loved(x))
     add("love", f"what do customers like most about {y}?", loved(y))
     add("love", f"what's the best thing about the {lamp_noun} according to reviews?", loved(lamp))

@@ -8,13 +8,14 @@ products picked from the stored catalogue by a rule (``bench/catalogue_picks.py`
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import TYPE_CHECKING
 
 from bench.catalogue_picks import pick_products
 from bench.phrasing_sets import review_cases
 from bench.review_phrasings import RTOL, first_sentence, states
 from bench.review_phrasings_13 import named, stars_of
-from bench.review_phrasings_15 import _MOVE, _NEGATION, _PRAISE, _SPAM, mentioned
+from bench.review_phrasings_15 import _MOVE, _NEGATION, _SPAM, mentioned, praise_said
 
 if TYPE_CHECKING:
     from bench.review_phrasings import Check, Truth
@@ -34,13 +35,7 @@ def tenth_held_out(t: Truth) -> list[tuple[str, str, Check]]:
     add("mention", "reviews where people bring up customer support", mentioned(t, "service"))
     add("mention", f"do any reviews of the {toaster} mention shipping?", mentioned(t, "shipping", x))
 
-    def loved(sku: str | None = None, category: str | None = None) -> Check:
-        return lambda a, r: (
-            (sku is None or named(t, sku)(a, r))
-            and (category is None or category in first(a))
-            and _PRAISE.search(first(a)) is not None
-        )
-
+    loved = partial(praise_said, t)
     add("love", f"what do reviewers like about the {kettle}?", loved(k))
     add("love", f"what are the highlights people mention for {y}?", loved(y))
     add("love", "what do shoppers love about our Home range?", loved(category="Home"))

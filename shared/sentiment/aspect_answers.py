@@ -52,17 +52,22 @@ def _subject(data: ScoredReviews, reviews: pd.DataFrame, scoped: list[str]) -> s
     return data.subject(reviews, scoped)
 
 
-def _trend(mentions: list[Mention], recent: np.ndarray, window_days: int) -> str:
-    """`` In the last 90 days 40% of the 25 mentions are negative, up from 22% before.`` or nothing."""
+def _negative_shares(mentions: list[Mention], recent: np.ndarray) -> tuple[int, int, float, float]:
+    """Mentions in the recent window and before, and the negative share (%) of each."""
     now = [m for m in mentions if recent[m.index]]
     before = [m for m in mentions if not recent[m.index]]
-    if len(now) < MIN_TREND_MENTIONS or len(before) < MIN_TREND_MENTIONS:
+    return (len(now), len(before), _pct(sum(m.polarity < 0 for m in now), len(now)),
+            _pct(sum(m.polarity < 0 for m in before), len(before)))
+
+
+def _trend(mentions: list[Mention], recent: np.ndarray, window_days: int) -> str:
+    """`` In the last 90 days 40% of the 25 mentions are negative, up from 22% before.`` or nothing."""
+    n_now, n_before, neg_now, neg_before = _negative_shares(mentions, recent)
+    if n_now < MIN_TREND_MENTIONS or n_before < MIN_TREND_MENTIONS:
         return ""
-    neg_now = _pct(sum(m.polarity < 0 for m in now), len(now))
-    neg_before = _pct(sum(m.polarity < 0 for m in before), len(before))
     change = neg_now - neg_before
     direction = ("up from" if change > 0 else "down from") if abs(change) >= STEADY_POINTS else "about the same as"
-    return (f" In the last {window_days} days {neg_now:.0f}% of its {len(now)} mentions are negative, "
+    return (f" In the last {window_days} days {neg_now:.0f}% of its {n_now} mentions are negative, "
             f"{direction} {neg_before:.0f}% before.")
 
 
@@ -72,17 +77,14 @@ def _trend_lead(mentions: list[Mention], recent: np.ndarray, window_days: int, n
     ``Complaints about shipping/delivery are up: in the last 90 days 40% of its 25 mentions are negative, against 22%
     of 60 before.``, or that too few mentions on a side leave the change unsaid.
     """
-    now = [m for m in mentions if recent[m.index]]
-    before = [m for m in mentions if not recent[m.index]]
-    if len(now) < MIN_TREND_MENTIONS or len(before) < MIN_TREND_MENTIONS:
-        return (f"Too few reviews mention {name} to tell whether its complaints are moving ({len(now)} in the last "
-                f"{window_days} days, {len(before)} before; {MIN_TREND_MENTIONS} a side are needed).")
-    neg_now = _pct(sum(m.polarity < 0 for m in now), len(now))
-    neg_before = _pct(sum(m.polarity < 0 for m in before), len(before))
+    n_now, n_before, neg_now, neg_before = _negative_shares(mentions, recent)
+    if n_now < MIN_TREND_MENTIONS or n_before < MIN_TREND_MENTIONS:
+        return (f"Too few reviews mention {name} to tell whether its complaints are moving ({n_now} in the last "
+                f"{window_days} days, {n_before} before; {MIN_TREND_MENTIONS} a side are needed).")
     change = neg_now - neg_before
     way = ("up" if change > 0 else "down") if abs(change) >= STEADY_POINTS else "about steady"
-    return (f"Complaints about {name} are {way}: in the last {window_days} days {neg_now:.0f}% of its {len(now)} "
-            f"mentions are negative, against {neg_before:.0f}% of {len(before)} before.")
+    return (f"Complaints about {name} are {way}: in the last {window_days} days {neg_now:.0f}% of its {n_now} "
+            f"mentions are negative, against {neg_before:.0f}% of {n_before} before.")
 
 
 def aspect_answer(data: ScoredReviews, scoped: list[str], term: str, window_days: int,
