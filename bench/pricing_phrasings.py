@@ -17,7 +17,9 @@ tiers, coverage, the only seller) and ``11`` its held-out set, ``12`` the sevent
 price history) and ``14`` its held-out set, ``15`` the eighth round's (named SKUs, markups, our repricing,
 competitor promotions, per-product sellers) and ``16`` its held-out set, ``17`` the ninth round's (position by
 category, undercut by how much, price moves, promotions, stock-outs, what-ifs with intervals, markups) and ``18`` its
-held-out set.
+held-out set, ``19`` the tenth round's (rivals out of stock, where we are the cheapest, the price index, what-ifs with
+their interval) and ``20`` its held-out set. ``BENCH_TODAY=YYYY-MM-DD`` generates that day's merchant (the products
+a set asks about are picked from what the store holds, ``bench/catalogue_picks.py``).
 ``BENCH_VERBOSE=1`` prints every answer, ``BENCH_ONLY=group`` runs one group. Prints ``right: N/M`` per group and
 overall. Not a timed test: ``.venv/bin/python bench/pricing_phrasings.py``.
 """
@@ -29,7 +31,7 @@ import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +39,8 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.phrasing_sets import ask_in_session, bench_environment  # noqa: E402
+from bench.catalogue_picks import highest_markup  # noqa: E402
+from bench.phrasing_sets import ask_in_session, bench_environment, bench_today  # noqa: E402
 
 bench_environment("bench-pricing-phrasings-")
 
@@ -317,7 +320,7 @@ def review_cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasi
         out.append(Case(group, SHOP, question, check))
 
     rv, end = t.rv, t.end
-    x, y = "KIT-0046", "KIT-0036"
+    x, y = "KIT-0046", highest_markup(t.products, "KIT-0046")
     tx, ty = t.title(x), t.title(y)
     yr = t.agent_year()
 
@@ -499,6 +502,14 @@ def cases(m: Market, t: Truth) -> list[Case]:
         from bench.pricing_phrasings_18 import ninth_held_out
 
         return [Case(g, tenant, q, c) for g, tenant, q, c in ninth_held_out(m, t)]
+    if os.environ.get("BENCH_SET") == "19":
+        from bench.pricing_phrasings_19 import tenth_set
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in tenth_set(m, t)]
+    if os.environ.get("BENCH_SET") == "20":
+        from bench.pricing_phrasings_20 import tenth_held_out
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in tenth_held_out(m, t)]
     return pricing_cases(m) + review_cases(t)
 
 
@@ -510,7 +521,7 @@ def main() -> int:
     from shared.sample.merchant import generate_merchant, write_merchant
 
     deps = get_deps()
-    end = datetime.now(UTC).date() - timedelta(days=1)
+    end = bench_today() - timedelta(days=1)
     merchant = generate_merchant(seed=23, n_skus=80, end=end, days=730)
     home = Path(os.environ["ECOMINTEL_HOME"])
     marker = home / ".bench-pricing-phrasings"

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from bench.catalogue_picks import highest_markup
 from bench.phrasing_sets import pricing_cases
 from bench.pricing_phrasings_8 import named_by
 from bench.pricing_phrasings_10 import _NO_COMPETITORS, NOCOMP, SHOP, metric_index
@@ -112,7 +113,7 @@ def fifteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # 
     del t
     out, add = pricing_cases(SHOP)
     first, names = first_sentence, partial(named_by, m)
-    k, x, y = "KIT-0066", "KIT-0046", "KIT-0036"
+    k, x, y = "KIT-0066", "KIT-0046", highest_markup(m.products, "KIT-0066", "KIT-0046")
 
     # 1. a product noun narrowed by its SKU
     add(

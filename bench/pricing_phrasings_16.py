@@ -13,6 +13,7 @@ from datetime import timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
+from bench.catalogue_picks import highest_markup, noun_of
 from bench.phrasing_sets import pricing_cases
 from bench.pricing_phrasings_8 import named_by
 from bench.pricing_phrasings_10 import _NO_COMPETITORS, NOCOMP, SHOP
@@ -30,7 +31,7 @@ def sixteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:
     del t
     out, add = pricing_cases(SHOP)
     first, names = first_sentence, partial(named_by, m)
-    k, x, y = "KIT-0066", "KIT-0046", "KIT-0036"
+    k, x, y = "KIT-0066", "KIT-0046", highest_markup(m.products, "KIT-0066", "KIT-0046")
 
     add(
         "named",
@@ -39,7 +40,8 @@ def sixteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:
     )
     add("named", "toaster KIT-0046 - who's the priciest competitor?", extreme_seller(m, x, dearest=True))
     add("markup", "what's our markup on KIT-0046?", markup(m, x))
-    add("markup", "how healthy is the margin on the cutting board KIT-0036?", markup(m, y))
+    board = noun_of(str(m.products.loc[y, "title"])).lower()
+    add("markup", f"how healthy is the margin on the {board} {y}?", markup(m, y))
     add("markup", "profit per unit on the kettle", markup(m, k))
     changes = price_changes(list_prices())
     catalogue = set(m.products.index.astype(str))

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from bench.catalogue_picks import first_changed, market_picks, name_of
 from bench.phrasing_sets import pricing_cases
 from bench.pricing_phrasings_8 import named_by
 from bench.pricing_phrasings_10 import _NO_COMPETITORS, NOCOMP, SHOP, metric_index, moves
@@ -61,10 +62,11 @@ def out_at_rivals(m: Market, oos: pd.DataFrame, sku: str) -> Check:
 
 def ninth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
     """(group, tenant, question, check) of the ninth round's set."""
-    del t
     out, add = pricing_cases(SHOP)
     first, names = first_sentence, partial(named_by, m)
-    k, x, y, lamp = "KIT-0066", "KIT-0046", "KIT-0036", "HOM-0042"
+    picks = market_picks(m.products, t.rv, m.window())
+    k, x, y, lamp = picks.solo.sku, picks.mapped.sku, picks.top_markup.sku, picks.solo2.sku
+    kettle, toaster, lamp_noun = picks.solo.noun, picks.mapped.name, picks.solo2.noun
     end = m.end
 
     # 1. our position against the market by category
@@ -129,10 +131,12 @@ def ninth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
 
     # 3. price changes over time: ours, then the competitors'
     changes = price_changes(list_prices())
-    _, toaster_last = last_change(changes, m, x)
-    add("changes", "when did we last touch the price of the Pro Toaster?", toaster_last)
-    _, lamp_last = last_change(changes, m, lamp)
-    add("changes", "give me the date of our latest price change on the desk lamp", lamp_last)
+    changed = first_changed(changes, x, lamp, k, y)
+    _, toaster_last = last_change(changes, m, changed[0])
+    one, two = (name_of(str(m.products.loc[s, "title"])) for s in changed[:2])
+    add("changes", f"when did we last touch the price of the {one}?", toaster_last)
+    _, lamp_last = last_change(changes, m, changed[1])
+    add("changes", f"give me the date of our latest price change on the {two}", lamp_last)
     month = moves(m, end.replace(day=1))
     last30 = moves(m, end - timedelta(days=29))
     add("changes", "which rival hiked prices the most this month?", lambda a, r: str(month.index[0]) in first(a)[:80])
@@ -178,22 +182,22 @@ def ninth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     )
     add("stock", "which competitor has the most stock-outs?", lambda a, r: str(per_rival.index[0]) in first(a))
     add("stock", "tell me where rivals have run dry", lambda a, r: states(first(a), int(oos["sku"].nunique()), 0.5))
-    add("stock", "is the kettle out of stock at any competitor?", out_at_rivals(m, oos, k))
+    add("stock", f"is the {kettle} out of stock at any competitor?", out_at_rivals(m, oos, k))
 
     # 6. what-ifs with the elasticity and its interval
     add(
         "whatif",
-        "what would a 12% price rise on the kettle do to demand?",
+        f"what would a 12% price rise on the {kettle} do to demand?",
         lambda a, r: names(k)(a, r) and re.search(r"\b12(?:\.0)?%", a) is not None,
     )
     add(
         "whatif",
-        "if we knock 20% off the Pro Toaster, how many more units - and how sure are we?",
+        f"if we knock 20% off the {toaster}, how many more units - and how sure are we?",
         lambda a, r: names(x)(a, r) and re.search(r"\b20(?:\.0)?%", a) is not None and _INTERVAL.search(a) is not None,
     )
     add(
         "whatif",
-        "what's the price elasticity of the desk lamp, with its confidence interval?",
+        f"what's the price elasticity of the {lamp_noun}, with its confidence interval?",
         lambda a, r: names(lamp)(a, r) and _ELASTIC.search(first(a)) is not None and _INTERVAL.search(a) is not None,
     )
     add(
@@ -205,8 +209,8 @@ def ninth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
 
     # 7. margin and markup
     mk = markups(m)
-    add("markup", "what's our markup on KIT-0046?", markup(m, x))
-    add("markup", "mark-up % on the desk lamp", markup(m, lamp))
+    add("markup", f"what's our markup on {x}?", markup(m, x))
+    add("markup", f"mark-up % on the {lamp_noun}", markup(m, lamp))
     add("markup", f"gross margin per unit on {y}", markup(m, y))
     add(
         "markup",
@@ -223,9 +227,9 @@ def ninth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     )
 
     # 8. the lowest rival price and its seller, and our dearest count (round eight's leftovers)
-    add("seller", "what do rivals charge at the lowest for the Pro Toaster?", lowest_of_one(m, x))
-    add("seller", "where can the desk lamp be bought for the least?", extreme_seller(m, lamp, dearest=False))
-    add("seller", "who offers the kettle at the lowest price, and at what?", extreme_seller(m, k, dearest=False))
+    add("seller", f"what do rivals charge at the lowest for the {toaster}?", lowest_of_one(m, x))
+    add("seller", f"where can the {lamp_noun} be bought for the least?", extreme_seller(m, lamp, dearest=False))
+    add("seller", f"who offers the {kettle} at the lowest price, and at what?", extreme_seller(m, k, dearest=False))
     w = m.window().sort_values("date").groupby(["sku", "competitor"]).tail(1)
     ours = m.latest["our"].astype(float)
     hi = w.groupby("sku")["price"].max().reindex(ours.index)
@@ -241,7 +245,7 @@ def ninth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     )
     add(
         "seller",
-        "where can the kettle be bought for the least?",
+        f"where can the {kettle} be bought for the least?",
         lambda a, r: _NO_COMPETITORS.search(first(a)) is not None,
         NOCOMP,
     )

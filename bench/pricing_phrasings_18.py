@@ -12,6 +12,9 @@ from datetime import timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
+import pandas as pd
+
+from bench.catalogue_picks import first_changed, market_picks
 from bench.phrasing_sets import pricing_cases
 from bench.pricing_phrasings_8 import named_by
 from bench.pricing_phrasings_10 import _NO_COMPETITORS, NOCOMP, SHOP, metric_index, moves
@@ -27,10 +30,11 @@ if TYPE_CHECKING:
 
 def ninth_held_out(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
     """(group, tenant, question, check) of the ninth round's held-out set."""
-    del t
     out, add = pricing_cases(SHOP)
     first, names = first_sentence, partial(named_by, m)
-    k, x, y, lamp = "KIT-0066", "KIT-0046", "KIT-0036", "HOM-0042"
+    picks = market_picks(m.products, t.rv, m.window())
+    k, x, y, lamp = picks.solo.sku, picks.mapped.sku, picks.top_markup.sku, picks.solo2.sku
+    kettle, toaster, lamp_noun = picks.solo.noun, picks.mapped.name, picks.solo2.noun
     end = m.end
 
     cat, by_cat = m.category_index(), metric_index(m, m.products["category"])
@@ -68,7 +72,7 @@ def ninth_held_out(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  #
         add("undercut", q, lambda a, r, rival=rival, gap=gap: rival in first(a) and states(first(a), abs(gap), 0.15))
 
     changes = price_changes(list_prices())
-    changed = next(s for s in (y, x, lamp) if (changes["sku"] == s).any())
+    changed = first_changed(changes, y, x, lamp, k)[0]
     _, dated = last_change(changes, m, changed)
     add("changes", f"date of the most recent price change for {changed}", dated)
     month = moves(m, end.replace(day=1))
@@ -99,31 +103,38 @@ def ninth_held_out(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  #
         "which of our products are unavailable at MegaMart?",
         lambda a, r: "MegaMart" in first(a) and states(first(a), int(per_rival.get("MegaMart", 0)), 0.5),
     )
-    add("stock", "who's out of stock on the desk lamp?", out_at_rivals(m, oos, lamp))
+    add("stock", f"who's out of stock on the {lamp_noun}?", out_at_rivals(m, oos, lamp))
 
     add(
         "whatif",
-        "price elasticity for the kettle - how sure is that estimate?",
+        f"price elasticity for the {kettle} - how sure is that estimate?",
         lambda a, r: names(k)(a, r) and _ELASTIC.search(first(a)) is not None and _INTERVAL.search(a) is not None,
     )
     add(
         "whatif",
-        "what happens to toaster KIT-0046 sales if we go up 7%?",
+        f"what happens to {picks.mapped.noun} {x} sales if we go up 7%?",
         lambda a, r: names(x)(a, r) and re.search(r"\b7(?:\.0)?%", a) is not None,
     )
-    add("whatif", "model a $30 price on the Pro Toaster", lambda a, r: names(x)(a, r) and states(a, 30.0, _CENT))
+    target = float(
+        round(0.88 * float(pd.to_numeric(m.products["price"], errors="coerce")[x]))
+    )  # a 12% cut, said as a price
+    add(
+        "whatif",
+        f"model a ${target:.0f} price on the {toaster}",
+        lambda a, r: names(x)(a, r) and states(a, target, _CENT),
+    )
 
     mk = markups(m)
-    add("markup", f"markup on the cutting board {y}?", markup(m, y))
-    add("markup", "what margin do we earn on each kettle we sell?", markup(m, k))
+    add("markup", f"markup on the {picks.top_markup.noun} {y}?", markup(m, y))
+    add("markup", f"what margin do we earn on each {kettle} we sell?", markup(m, k))
     add(
         "markup",
         "which products have the fattest markups?",
         lambda a, r: str(mk.index[-1]) in first(a) or str(m.products.loc[mk.index[-1], "title"]) in first(a),
     )
 
-    add("seller", "cheapest competitor offer for the desk lamp right now", extreme_seller(m, lamp, dearest=False))
-    add("seller", "who charges the most for the kettle?", extreme_seller(m, k, dearest=True))
+    add("seller", f"cheapest competitor offer for the {lamp_noun} right now", extreme_seller(m, lamp, dearest=False))
+    add("seller", f"who charges the most for the {kettle}?", extreme_seller(m, k, dearest=True))
     w = m.window().sort_values("date").groupby(["sku", "competitor"]).tail(1)
     ours = m.latest["our"].astype(float)
     hi = w.groupby("sku")["price"].max().reindex(ours.index)

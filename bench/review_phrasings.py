@@ -14,7 +14,9 @@ set, ``7`` the sixth round's (replies, verified buyers, length, words mentioned,
 ``9`` the seventh round's (length beyond the mean, possessives, unquoted words, since an event, stars in a period,
 the latest negative reviews) and ``10`` its held-out set, ``11`` the eighth round's (negative means 1-2 stars, no
 such product, word forms, before and after a month) and ``12`` its held-out set, ``13`` the ninth round's (themes,
-trends, spam-adjusted ratings, quotes, comparisons, star spreads) and ``14`` its held-out set,
+trends, spam-adjusted ratings, quotes, comparisons, star spreads) and ``14`` its held-out set, ``15`` the tenth
+round's (aspects mentioned, what people love, adjusted ratings, complaint trends, "A or B") and ``16`` its held-out
+set (``BENCH_TODAY=YYYY-MM-DD``: that day's merchant),
 ``BENCH_STALE=1`` uses
 a merchant whose data ended a year ago). Prints ``right: N/M`` per group and overall. Not a timed test.
 """
@@ -26,7 +28,7 @@ import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +36,8 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.phrasing_sets import ask_in_session, bench_environment  # noqa: E402
+from bench.catalogue_picks import highest_markup  # noqa: E402
+from bench.phrasing_sets import ask_in_session, bench_environment, bench_today  # noqa: E402
 
 bench_environment("bench-review-phrasings-")
 
@@ -184,7 +187,7 @@ def _names_first(sku: str, title: str) -> Check:
 def cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasing
     """The phrasings, each with its truth."""
     rv, end = t.rv, t.end
-    x, y = "KIT-0046", "KIT-0036"
+    x, y = "KIT-0046", highest_markup(t.products, "KIT-0046")
     tx, ty = t.title(x), t.title(y)
     yr = t.agent_year()
     out: list[Case] = []
@@ -438,10 +441,11 @@ def main() -> int:
 
     deps = get_deps()
     # BENCH_STALE=1: a merchant whose export ended a year ago (every relative period is read against its data)
-    end = datetime.now(UTC).date() - timedelta(days=366 if os.environ.get("BENCH_STALE") else 1)
+    end = bench_today() - timedelta(days=366 if os.environ.get("BENCH_STALE") else 1)
     merchant = generate_merchant(seed=23, n_skus=80, end=end, days=730)
     home = Path(os.environ["ECOMINTEL_HOME"])
-    if not (home / ".bench-review-phrasings").exists():
+    marker = home / ".bench-review-phrasings"
+    if not marker.exists() or marker.read_text() != end.isoformat():
         for f in write_merchant(merchant, home / "sample"):
             ingest_path(deps, f.path, TENANT, f.kind.value)
         (home / ".bench-review-phrasings").write_text(end.isoformat())
@@ -504,6 +508,14 @@ def main() -> int:
         from bench.review_phrasings_14 import ninth_held_out
 
         chosen = [Case(g, q, c) for g, q, c in ninth_held_out(truth)]
+    elif os.environ.get("BENCH_SET") == "15":
+        from bench.review_phrasings_15 import tenth_set
+
+        chosen = [Case(g, q, c) for g, q, c in tenth_set(truth)]
+    elif os.environ.get("BENCH_SET") == "16":
+        from bench.review_phrasings_16 import tenth_held_out
+
+        chosen = [Case(g, q, c) for g, q, c in tenth_held_out(truth)]
     else:
         chosen = cases(truth)
     for case in chosen:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from bench.catalogue_picks import highest_markup
 from bench.phrasing_sets import review_cases
 from bench.review_phrasings import RTOL, first_sentence, listed, states
 from bench.review_phrasings_5 import count
@@ -29,11 +30,19 @@ _SPAM = re.compile(r"spam|fake|suspicious|suspected", re.I)
 
 
 def only_stars(t: Truth, levels: tuple[int, ...], sku: str | None = None) -> Check:
-    """A listing whose every rated review has one of ``levels`` stars (of ``sku`` when given)."""
+    """A listing whose every rated review has one of ``levels`` stars (of ``sku`` when given).
+
+    A product with no such review in the agent's year (a product picked by a rule may have none) is answered by
+    saying so: then the first sentence must deny them and list none.
+    """
     by_id = t.rv.set_index("review_id")
+    year = t.agent_year()
+    none = sku is not None and not (year[year["sku"] == sku]["rating"].isin(levels)).any()
 
     def check(a: str, r: Any) -> bool:
         ids = listed(r)
+        if none:
+            return not ids and _NEGATION.search(first_sentence(a)) is not None
         if not ids or any(i not in by_id.index for i in ids):
             return False
         shown = by_id.loc[ids]
@@ -69,7 +78,7 @@ def eleventh_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - o
     out, add = review_cases()
     first = first_sentence
     rv, end = t.rv, t.end
-    x, y = "KIT-0046", "KIT-0036"
+    x, y = "KIT-0046", highest_markup(t.products, "KIT-0046")
     yr = t.agent_year()
 
     # 1. "negative" reviews are the 1-2 star ones, "positive" the 4-5 star ones (the metrics layer's words)

@@ -14,6 +14,7 @@ import re
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from bench.catalogue_picks import pick_products
 from bench.phrasing_sets import review_cases
 from bench.review_phrasings import RTOL, first_sentence, states
 from bench.review_phrasings_5 import count
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 _SPAM = re.compile(r"spam|fake|suspicious|suspected", re.I)
 _COMPLAINT = re.compile(r"complain|complaint|gripe|negative|criticis", re.I)
 _PRAISE = re.compile(r"prais|love|like|positive", re.I)
+#: A trend with a side without rated reviews, said: "no average rating ...", "nothing to compare against".
+_NO_RATING = re.compile(r"\bno average rating|nothing to compare|\bno (?:rated )?reviews?\b", re.I)
 _MOVE = re.compile(r"fell|fall|drop|down|rose|rise|up\b|declin|improv|stable|steady|flat|unchanged|same", re.I)
 
 
@@ -51,13 +54,15 @@ def ninth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
     out, add = review_cases()
     first = first_sentence
     rv, end = t.rv, t.end
-    x, y, lamp = "KIT-0046", "KIT-0036", "HOM-0042"
+    picks = pick_products(t.products, t.rv)
+    x, y, lamp = picks.mapped.sku, picks.top_markup.sku, picks.solo2.sku
+    toaster, board, lamp_noun = picks.mapped.name, picks.top_markup.noun, picks.solo2.noun
     yr = t.agent_year()
 
     # 1. themes per product and for the catalogue
     add(
         "themes",
-        "top 3 gripes with the Pro Toaster",
+        f"top 3 gripes with the {toaster}",
         lambda a, r: named(t, x)(a, r) and _COMPLAINT.search(first(a)) is not None,
     )
     add(
@@ -65,7 +70,7 @@ def ninth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
         "what are shoppers raving about across the whole catalogue?",
         lambda a, r: _PRAISE.search(first(a)) is not None,
     )
-    add("themes", "summarise the main themes for the desk lamp", named(t, lamp))
+    add("themes", f"summarise the main themes for the {lamp_noun}", named(t, lamp))
     add(
         "themes",
         "Kitchen range: recurring negatives in reviews?",
@@ -73,7 +78,7 @@ def ninth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
     )
     add(
         "themes",
-        f"what's the number one compliment for the cutting board {y}?",
+        f"what's the number one compliment for the {board} {y}?",
         lambda a, r: named(t, y)(a, r) and _PRAISE.search(first(a)) is not None,
     )
     add("themes", "themes please, for reviews of our Outdoor gear", lambda a, r: "Outdoor" in first(a))
@@ -89,10 +94,15 @@ def ninth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
             and (
                 (states(first(a), t.mean(now), RTOL) and states(first(a), t.mean(before), RTOL))
                 or (sku is not None and _MOVE.search(first(a)) is not None)
+                # a product picked by a rule may have no rated review on one side: then that is to be said
+                or (
+                    not (len(now.dropna(subset=["rating"])) and len(before.dropna(subset=["rating"])))
+                    and _NO_RATING.search(first(a)) is not None
+                )
             )
         )
 
-    add("trend", "is the Pro Toaster's rating trending down?", trend(x))
+    add("trend", f"is the {toaster}'s rating trending down?", trend(x))
     add("trend", "are our reviews trending up or down overall?", trend(None))
     add("trend", f"rating trajectory for {y} lately", trend(y))
     lm = t.window(*t.last_month())
@@ -101,7 +111,7 @@ def ninth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
     # 3. the rating with the suspected spam taken out
     add(
         "spam",
-        "what's the toaster KIT-0046's star rating once the fakes are stripped out?",
+        f"what's the {picks.mapped.noun} {x}'s star rating once the fakes are stripped out?",
         lambda a, r: _SPAM.search(first(a)) is not None and named(t, x)(a, r),
     )
     add(
@@ -116,27 +126,27 @@ def ninth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
     )
     add(
         "spam",
-        "genuine-only rating for the desk lamp",
+        f"genuine-only rating for the {lamp_noun}",
         lambda a, r: _SPAM.search(first(a)) is not None and named(t, lamp)(a, r),
     )
 
     # 4. quotes
-    add("quotes", "pull a couple of quotes from 5-star reviews of the Pro Toaster", only_stars(t, (5,), x))
-    add("quotes", "verbatims from angry Pro Toaster buyers", only_stars(t, (1, 2), x))
-    add("quotes", "share a few customer quotes about the desk lamp", only_stars(t, (1, 2, 3, 4, 5), lamp))
-    add("quotes", f"share quotes from unhappy customers of the cutting board {y}", only_stars(t, (1, 2), y))
+    add("quotes", f"pull a couple of quotes from 5-star reviews of the {toaster}", only_stars(t, (5,), x))
+    add("quotes", f"verbatims from angry {toaster} buyers", only_stars(t, (1, 2), x))
+    add("quotes", f"share a few customer quotes about the {lamp_noun}", only_stars(t, (1, 2, 3, 4, 5), lamp))
+    add("quotes", f"share quotes from unhappy customers of the {board} {y}", only_stars(t, (1, 2), y))
     add("quotes", "can you share some glowing feedback?", only_stars(t, (4, 5)))
 
     # 5. comparisons between products and categories
     mx, my, ml = (t.mean(rv[rv["sku"] == s]) for s in (x, y, lamp))
     add(
         "compare",
-        "Pro Toaster or desk lamp - which do reviewers prefer?",
+        f"{toaster} or {lamp_noun} - which do reviewers prefer?",
         lambda a, r: states(a, mx, RTOL) and states(a, ml, RTOL) and named(t, lamp if ml > mx else x)(a, r),
     )
     add(
         "compare",
-        f"{x} vs the desk lamp: star ratings side by side",
+        f"{x} vs the {lamp_noun}: star ratings side by side",
         lambda a, r: states(a, mx, RTOL) and states(a, ml, RTOL),
     )
     cat = rv.dropna(subset=["rating"]).groupby("category")["rating"].mean()
@@ -162,7 +172,7 @@ def ninth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
     # 6. star distributions
     add(
         "stars",
-        "how are the Pro Toaster's stars spread out?",
+        f"how are the {toaster}'s stars spread out?",
         lambda a, r: (
             all(states(a, n, 0.5) for n in stars_of(rv[rv["sku"] == x], 1, 5))
             or all(states(a, n, 0.5) for n in stars_of(yr[yr["sku"] == x], 1, 5))
@@ -184,7 +194,7 @@ def ninth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
     )
     add(
         "stars",
-        "how many 2-star ratings did the desk lamp get?",
+        f"how many 2-star ratings did the {lamp_noun} get?",
         lambda a, r: (
             any(states(first(a), stars_of(f[f["sku"] == lamp], 2)[0], 0.5) for f in (rv, yr))
             or (stars_of(rv[rv["sku"] == lamp], 2)[0] == 0 and re.search(r"\b(?:no|none|0)\b", first(a)) is not None)
@@ -199,5 +209,5 @@ def ninth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
     add("mention", "how many reviews mention flimsy/flimsier?", word_search(t, "flimsy", "flimsier"))
     add("mention", "reviews that say flimsy or wobbly", word_search(t, "flimsy", "wobbly"))
     add("mention", "count reviews mentioning broken/broke/breaks", word_search(t, "broken", "broke", "breaks"))
-    add("count", "how many reviews did the desk lamp get?", count(len(rv[rv["sku"] == lamp])))
+    add("count", f"how many reviews did the {lamp_noun} get?", count(len(rv[rv["sku"] == lamp])))
     return out

@@ -10,11 +10,12 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from bench.catalogue_picks import pick_products
 from bench.phrasing_sets import review_cases
 from bench.review_phrasings import RTOL, first_sentence, states
 from bench.review_phrasings_5 import count
 from bench.review_phrasings_11 import category_stars, no_product, only_stars
-from bench.review_phrasings_13 import _COMPLAINT, _MOVE, _PRAISE, _SPAM, named, stars_of, word_search
+from bench.review_phrasings_13 import _COMPLAINT, _MOVE, _NO_RATING, _PRAISE, _SPAM, named, stars_of, word_search
 
 if TYPE_CHECKING:
     from bench.review_phrasings import Check, Truth
@@ -25,12 +26,14 @@ def ninth_held_out(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 -
     out, add = review_cases()
     first = first_sentence
     rv, end = t.rv, t.end
-    x, y, lamp = "KIT-0046", "KIT-0036", "HOM-0042"
+    picks = pick_products(t.products, t.rv)
+    x, y, lamp = picks.mapped.sku, picks.top_markup.sku, picks.solo2.sku
+    toaster, board, lamp_noun = picks.mapped.name, picks.top_markup.noun, picks.solo2.noun
     yr = t.agent_year()
 
     add(
         "themes",
-        f"what do people moan about most with the cutting board {y}?",
+        f"what do people moan about most with the {board} {y}?",
         lambda a, r: named(t, y)(a, r) and _COMPLAINT.search(first(a)) is not None,
     )
     add(
@@ -38,13 +41,22 @@ def ninth_held_out(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 -
         "main positives customers mention for Home products",
         lambda a, r: "Home" in first(a) and _PRAISE.search(first(a)) is not None,
     )
-    add("themes", "summary of what reviewers say about the Pro Toaster", named(t, x))
+    add("themes", f"summary of what reviewers say about the {toaster}", named(t, x))
 
     l90, p90 = t.window(end - timedelta(days=89)), t.window(end - timedelta(days=179), end - timedelta(days=90))
     add(
         "trend",
-        "is the desk lamp's rating heading down?",
-        lambda a, r: named(t, lamp)(a, r) and _MOVE.search(first(a)) is not None,
+        f"is the {lamp_noun}'s rating heading down?",
+        lambda a, r: (
+            named(t, lamp)(a, r)
+            and (
+                _MOVE.search(first(a)) is not None
+                or (
+                    not (l90["sku"] == lamp).any() or not (p90["sku"] == lamp).any()
+                )  # a rule's product may have no review on one side: that is to be said
+                and _NO_RATING.search(first(a)) is not None
+            )
+        ),
     )
     kn, kb = l90[l90["category"] == "Kitchen"], p90[p90["category"] == "Kitchen"]
     add(
@@ -57,7 +69,7 @@ def ninth_held_out(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 -
 
     add(
         "spam",
-        "toaster KIT-0046 rating without the suspicious reviews",
+        f"{picks.mapped.noun} {x} rating without the suspicious reviews",
         lambda a, r: _SPAM.search(first(a)) is not None and named(t, x)(a, r),
     )
     add(
@@ -67,13 +79,13 @@ def ninth_held_out(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 -
     )
 
     add("quotes", "give me three quotes from 1-star reviews", only_stars(t, (1,)))
-    add("quotes", f"share a few happy-customer quotes for the cutting board {y}", only_stars(t, (4, 5), y))
-    add("quotes", "show verbatim feedback from unhappy desk lamp buyers", only_stars(t, (1, 2), lamp))
+    add("quotes", f"share a few happy-customer quotes for the {board} {y}", only_stars(t, (4, 5), y))
+    add("quotes", f"show verbatim feedback from unhappy {lamp_noun} buyers", only_stars(t, (1, 2), lamp))
 
     my, ml = (t.mean(rv[rv["sku"] == s]) for s in (y, lamp))
     add(
         "compare",
-        f"desk lamp vs cutting board {y} - which rates higher?",
+        f"{lamp_noun} vs {board} {y} - which rates higher?",
         lambda a, r: states(a, my, RTOL) and states(a, ml, RTOL) and named(t, lamp if ml > my else y)(a, r),
     )
     cat = rv.dropna(subset=["rating"]).groupby("category")["rating"].mean()
@@ -85,7 +97,7 @@ def ninth_held_out(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 -
 
     add(
         "stars",
-        "star distribution of the desk lamp's reviews",
+        f"star distribution of the {lamp_noun}'s reviews",
         lambda a, r: (
             (
                 all(states(a, n, 0.5) for n in stars_of(rv[rv["sku"] == lamp], 1, 5) if n)

@@ -12,6 +12,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from bench.catalogue_picks import highest_markup
 from bench.phrasing_sets import review_cases
 from bench.review_phrasings import RTOL, first_sentence, listed, states
 
@@ -27,7 +28,7 @@ def fourth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one
     first = first_sentence
 
     rv, end = t.rv, t.end
-    x, y = "KIT-0046", "KIT-0036"
+    x, y = "KIT-0046", highest_markup(t.products, "KIT-0046")
     tx, ty = t.title(x), t.title(y)
     lm = t.window(*t.last_month())
     this_year = t.window(date(end.year, 1, 1))

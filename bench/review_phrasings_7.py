@@ -15,6 +15,7 @@ import re
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from bench.catalogue_picks import highest_markup
 from bench.phrasing_sets import review_cases
 from bench.review_phrasings import RTOL, first_sentence, states
 from bench.review_phrasings_5 import count
@@ -52,7 +53,7 @@ def seventh_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - on
     first = first_sentence
 
     rv, end = t.rv, t.end
-    x, y, k = "KIT-0046", "KIT-0036", "KIT-0066"
+    x, y, k = "KIT-0046", highest_markup(t.products, "KIT-0046", "KIT-0066"), "KIT-0066"
     yr = t.agent_year()
     rated = rv.dropna(subset=["rating"])
     verified = rv["verified"].astype("boolean").fillna(False).astype(bool)

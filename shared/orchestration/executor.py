@@ -104,6 +104,8 @@ def agent_request(
         extra["length"] = e.review_length  # "reviews under 20 words": that figure of the review texts
         if e.review_length_words is not None:
             extra["length_words"] = e.review_length_words
+    if agent == "sentiment" and e.review_trend:
+        extra["theme_trend"] = True  # "is the shipping complaint getting worse?": the recent window said first
     if agent == "sentiment" and e.review_listing:
         extra["listing"] = e.review_listing  # "show me angry reviews": reviews one by one
         if e.review_count:

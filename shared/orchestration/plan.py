@@ -48,6 +48,8 @@ class Entities(BaseModel):
     review_listing: Literal["negative", "positive", "latest", "negative_latest", "positive_latest"] | None = Field(
         default=None, description="Reviews shown one by one: the most negative / positive, or the latest.")
     review_count: int | None = Field(default=None, ge=1, le=20, description="How many reviews a listing shows.")
+    review_trend: bool = Field(default=False, description="A review theme asked to be moving (\"is the shipping "
+                                                          "complaint getting worse?\"): its recent window first.")
     review_length: Literal["below", "above", "median", "longest", "by_rating", "by_stars", "mean"] | None = Field(
         default=None, description="A review-length figure beyond the mean (reviews under N words, the median ...).")
     review_length_words: int | None = Field(default=None, ge=1, le=10000,
@@ -69,7 +71,8 @@ class Entities(BaseModel):
         default=None, description="A gap asked in money, measured to the median or the cheapest competitor.")
     landed: bool = Field(default=False, description="Prices compared with the competitors' shipping added.")
     moves_order: Literal["up", "down"] | None = Field(
-        default=None, description="Competitors' price moves ranked: up (who raised prices the most) or down.")
+        default=None, description="Competitors' price moves ranked: up (who raised prices the most) or down; "
+                                  "for markups, up ranks the highest first.")
     measure: Literal["units", "revenue"] | None = Field(
         default=None, description="What a forecast is asked in: revenue for money (\"how much revenue next month\").")
     cover_over_days: int | None = Field(

@@ -200,8 +200,9 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     if "markup" in asks:  # "is the kettle's markup healthy?": price against cost, from the catalogue
         # the whole catalogue's costs: the products asked about are set beside its median markup
         costed = pricing_inputs.products(deps.warehouse, request.tenant_id, pricing_inputs.PricingScope()).frame
-        answers.insert(asks.index("markup"), with_titles(markup_answer(costed, list(request.skus)), titles,
-                                                         list(request.skus)))
+        highest = request.options.get("moves_order") == "up"  # "the fattest markups": the top ones first
+        answers.insert(asks.index("markup"), with_titles(markup_answer(costed, list(request.skus), highest=highest),
+                                                         titles, list(request.skus)))
     if "competitor_promotions" in asks:  # "did MegaMart run a promotion on Black Friday?"
         answers.insert(asks.index("competitor_promotions"), with_titles(
             _promotions(deps, request, today), titles, list(request.skus)))

@@ -55,11 +55,14 @@ def _missing(products: pd.DataFrame, sku: str) -> str:
     )
 
 
-def markup_answer(products: pd.DataFrame, scoped: list[str]) -> AgentAnswer:
-    """Each named product's margin a unit, markup and gross margin, beside the catalogue's median markup."""
+def markup_answer(products: pd.DataFrame, scoped: list[str], *, highest: bool = False) -> AgentAnswer:
+    """Each named product's margin a unit, markup and gross margin, beside the catalogue's median markup.
+
+    Without named products, the three lowest markups (``highest``: the three highest, "the fattest markups").
+    """
     margins = unit_margins(products)
     median = float(margins["markup_pct"].median()) if not margins.empty else None
-    asked = scoped or list(margins.sort_values("markup_pct").index[:3])
+    asked = scoped or list(margins.sort_values("markup_pct", ascending=not highest).index[:3])
     parts, rows = [], []
     for sku in asked:
         if sku not in margins.index:
@@ -93,7 +96,8 @@ def markup_answer(products: pd.DataFrame, scoped: list[str]) -> AgentAnswer:
             ]
         )
     if not scoped and parts:
-        parts.insert(0, f"Of {len(margins):,} costed products (median markup {median:.1f}%), the lowest markups:")
+        end = "highest" if highest else "lowest"
+        parts.insert(0, f"Of {len(margins):,} costed products (median markup {median:.1f}%), the {end} markups:")
     return AgentAnswer(
         ask="markup",
         text=" ".join(parts),

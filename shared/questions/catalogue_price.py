@@ -38,8 +38,10 @@ _MOST_PRODUCTS = re.compile(r"\b(?:which|what)\s+categor(?:y|ies)\s+(?:has|have|
                             r"(?:are\s+there\s+|are\s+(?:listed\s+)?|do\s+we\s+(?:have|carry|sell|stock)\s+)?"
                             r"(?:per|in each|by|for each)\s+category\b",
                             re.I)
-#: The market's or a rival's prices: the pricing agent's and the competitor metrics' questions.
-_MARKET = re.compile(r"\b(?:competitors?|market|than|vs\.?|versus|rivals?|megamart|undercut|cheaper|dearer)\b",
+#: The market's or a rival's prices: the pricing agent's and the competitor metrics' questions ("the highest price
+#: index" is ours against the market's, not the dearest catalogue price).
+_MARKET = re.compile(r"\b(?:competitors?|market|than|vs\.?|versus|rivals?|megamart|undercut|cheaper|dearer|"
+                     r"price[- ]ind(?:ex|ices|exes))\b",
                      re.I)
 _BY_CATEGORY = re.compile(r"\b(?:by|per|in each|for each|across)\s+categor(?:y|ies)\b|\bwhich\s+categor", re.I)
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,

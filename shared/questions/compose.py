@@ -18,6 +18,7 @@ from shared.orchestration.report import MAX_TABLE_ROWS, AnswerEvidence, AnswerTa
 from shared.questions.answer_scale import scaled
 from shared.questions.grouped_sides import sides_lead
 from shared.questions.lexicon import METRIC_NOUNS
+from shared.questions.named_pair import named_values, pair_sentence, with_named_zeros
 from shared.questions.new_products import new_products_answer
 from shared.questions.order_percentile import ordinal
 from shared.questions.order_size import order_size_answer, sized_orders_noun
@@ -977,6 +978,15 @@ def _ranking_answer(reading: Reading, result: MetricResult, rows: list[dict[str,
         r for r in rows if r.get(metric) is not None]
     bottom = not q.descending
     share_key = f"{metric}_share"
+    named = named_values(q.filters, dim) if dim in ("sku", "product") else []
+    if len(named) > 1 and METRICS[metric].additive and not q.compare and not q.order_by_change \
+            and reading.shape == "ranking":
+        # "which has more 1-star reviews, A or B?": a named product without a row has none, and is said
+        valued = with_named_zeros(valued, dim, metric, named, descending=not bottom)
+        if len(named) == 2 and len(valued) == 2:
+            rest = _filter_phrase([f for f in q.filters if f.dimension != dim], {}, reading.names)
+            return pair_sentence(valued, metric, f"{noun}{rest}", when, lambda r: namer.row(r, dims), v,
+                                 money=unit == "money", fewest=bottom)
 
     def item(r: Mapping[str, Any]) -> str:
         share = r.get(share_key)

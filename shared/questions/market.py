@@ -61,6 +61,8 @@ _WHERE_TO_BUY = _rx(r"(?:place|shop|store|site|where) to (?:buy|get|find)|"
 _WHO = _rx(r"who(?:'s| is| has| sells?| offers?| charges?)|whose")
 #: "who's out of stock on X": a seller other than us is asked about.
 _WHO_IS = _rx(r"who(?:'s| is| are| has| was)")
+#: "is the chair out of stock anywhere else?": at the other sellers, the competitors (not our own stock).
+_ELSEWHERE = _rx(r"anywhere else|elsewhere|(?:at|with|in) (?:any )?other (?:stores?|shops?|sellers?|retailers?)")
 #: "who undercuts us", "is anybody cheaper than us": someone, not a named competitor.
 _ANYONE = _rx(r"who|whom|anyone|anybody|someone|somebody")
 CHEAPEST = _rx(r"cheapest|lowest[- ]priced|lowest (?:(?:competitor|competing|rival|market)'?s? )?prices?|"
@@ -185,6 +187,9 @@ _WHICH = _rx(r"which|what|where|any")
 #: cheapest on" is the metrics layer's cheapest share).
 _WHERE_WE = _rx(r"where (?:are|am) (?:we|i) (?:the )?(?:cheapest|cheaper|lowest[- ]priced|least expensive|"
                 r"most expensive|dearest|dearer|priciest|pricier|more expensive|highest[- ]priced)")
+#: "on which products do we have the lowest price in the market?": the products where we are the cheapest seller.
+_WHICH_WE_CHEAPEST = _rx(r"(?:(?:on|for|in) )?(?:which|what) (?:of our )?(?:products|items|skus|lines) (?:do|did) "
+                         r"(?:we|i) (?:have|offer) the (?:lowest|cheapest|best) prices?")
 #: "how many products are we the cheapest on", "on how many items are we lowest-priced": a count of ours.
 _HOW_MANY_WE_CHEAPEST = _rx(r"how many (?:of our )?(?:products|items|skus|lines) (?:are|am|were) (?:we|i) (?:the )?"
                             r"(?:cheapest|lowest[- ]priced|least expensive)|"
@@ -378,7 +383,8 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
         return MarketAsk("price_history", moves_order=price_direction(question))
     if MAP_WORD.search(question):
         return MarketAsk("map_violations", named)  # "any MAP violations?", "below the minimum advertised price"
-    if STOCK_WORD.search(question) and (group or _WHO_IS.search(question)):  # "who's out of stock on X?": a rival
+    if STOCK_WORD.search(question) and (group or _WHO_IS.search(question) or _ELSEWHERE.search(question)):
+        # "who's out of stock on X?", "is X out of stock anywhere else?": a rival
         return MarketAsk("competitor_stock", named)  # "is MegaMart out of stock on anything?"
     if (name := _unknown_stock_subject(question, matches, index)) is not None:
         channel = any(m.kind == "channel" and name in m.values for m in matches)
@@ -413,7 +419,7 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
             and price_change(question) is None:  # "... and what if I cut X by 10%": the router plans both
         return MarketAsk("overpriced" if _ABOVE_MARKET.search(question) else "underpriced",
                          negated=_NOT_SIDE.search(question) is not None)
-    if not named and _HOW_MANY_WE_CHEAPEST.search(question):
+    if not named and (_HOW_MANY_WE_CHEAPEST.search(question) or _WHICH_WE_CHEAPEST.search(question)):
         return MarketAsk("ours_cheapest")  # "how many products are we the cheapest on?": a count at today's prices
     if not named and _HOW_MANY_WE_DEAREST.search(question):
         return MarketAsk("ours_dearest")  # "how many items are we the priciest seller of?": the other end counted

@@ -38,6 +38,8 @@ def _rx(body: str) -> re.Pattern[str]:
 
 
 ELASTICITY = _rx(r"price[- ]?sensitiv\w*|sensitiv\w* to (?:the |a )?price\w*|(?:price )?elasticit\w*|"
+                 # "how elastic is the toaster?": said of a product or its demand (not "the elastic waistband")
+                 r"how (?:in)?elastic (?:is|are|was|were)|"
                  r"(?:care|cares|caring) (?:about|much about) (?:the )?price|"
                  r"(?:react|respond|reacts|responds)\w* to (?:a )?price (?:change|cut|rise|increase)s?|"
                  # "how responsive is Outdoor demand to price?", "how reactive are buyers to our prices?"
@@ -129,6 +131,11 @@ _PER_UNIT = _rx(r"(?:healthy|decent|thin|fat|good|poor|low|weak|strong) margins?
                 r"margins? (?:per|a|each) (?:unit|item|sale)|(?:per[- ]unit|unit) (?:margins?|profit)|"
                 r"(?:make|makes|earn|earns|profit|clear)s? (?:per|a|each|on each|on every) (?:unit|item|one|sale)|"
                 r"(?:make|earn|clear) (?:on|from) (?:each|every) (?:one|unit|item|sale|(?:[\w-]+ ){1,3}?(?:we|i) sell)")
+#: The catalogue's markups ranked from the top ("which products have the fattest markups?"); without it the lowest
+#: come first ("which products carry the thinnest markup?", the products a merchant should look at).
+_HIGHEST_MARKUP = _rx(r"(?:highest|biggest|largest|fattest|fat|best|healthiest|richest|widest|juiciest|strongest|"
+                      r"greatest|top|most) (?:[\w-]+ ){0,2}?mark-?ups?|mark-?ups? (?:are|is) (?:the )?(?:highest|"
+                      r"biggest|largest|fattest|best|greatest)")
 #: A markup against the market ("our markup over the competition"): the market position, not the cost.
 _MARKET_MARKUP = _rx(r"market|competit\w*|rivals?|vs\.?|versus|over (?:the )?(?:others|everyone)")
 #: A competitor's promotion ("did MegaMart run a promotion on Black Friday?", "was X discounting?").
@@ -179,7 +186,8 @@ def read_pricing_ask(question: str, matches: Sequence[EntityMatch], index: Vocab
     group = bool(COMPETITOR_NOUN.search(question)) or bool(named)
     change = price_change(question)
     if _reads_markup(question, group, products) and change is None:
-        return MarketAsk("markup")  # "is the kettle's markup healthy?": its price against its cost
+        # "is the kettle's markup healthy?": its price against its cost; "the fattest markups": the top ones first
+        return MarketAsk("markup", moves_order="up" if _HIGHEST_MARKUP.search(question) else None)
     if _reads_promotion(question, group, change):
         return MarketAsk("competitor_promotions", named)  # "did MegaMart run a promotion on Black Friday?"
     if not group and (unknown := _unknown_promoter(question, matches, index, change)) is not None:

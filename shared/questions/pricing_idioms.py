@@ -40,6 +40,9 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(rf"\b{_SUBJECT}{_WIN}\s+{_BUY_BOX}\s+(?:on|for)\b", re.I), "are we the cheapest on", "buy box"),
     # any other "buy box" left: the lowest price (never a product called "... Box")
     (re.compile(rf"\b{_BUY_BOX}\b", re.I), "the lowest price", "buy box"),
+    # "how many items are we the cheapest seller of?": we are the seller, a count of ours (not who is cheapest)
+    (re.compile(r"\b(?:are|am|were)\s+(?:we|i)\s+(?:the\s+)?(?:cheapest|lowest[- ]priced|least expensive)\s+(?:seller|"
+                r"retailer|merchant)\s+(?:for|of|on)\b", re.I), "are we the cheapest on", ""),
     (re.compile(r"\b(?:who(?:'s|\s+is)\s+)?(?:the\s+)?(?:cheapest|lowest[- ]priced|least expensive)\s+(?:seller|"
                 r"retailer|merchant|offer|listing)\s+(?:for|of|on)\b", re.I), "who is cheapest on", ""),
     # "where are we undercut by more than 10%", "items where competitors undercut us by over 20%"

@@ -328,6 +328,10 @@ _RANK_ASKED = re.compile(r"\bwhere\s+(?:does|do|did|is|was|would)\b.*\b(?:rank\w
                          r"sit[s]?|fall[s]?|fell)\b|\b(?:what|which)\s+(?:rank\w*|position|place|spot|number)\b"
                          r"(?!\s+(?:of\s+)?(?:products?|items?|skus?))|\bpositions?\s+(?:of|is|was)\b|\brank(?:s|ed)?\b",
                          re.I)
+#: "Outdoor - where do we sit vs the market?": the place asked is ours (against the market or the competitors), not
+#: Outdoor's among the categories; the name only scopes it.
+_WE_PLACED = re.compile(r"\bwhere\s+(?:do|did|are|am|were|would|should)\s+(?:we|i)\b.*\b(?:market|competit\w*|"
+                        r"rivals?|prices?|pricing|priced)\b", re.I)
 #: "is eBay our smallest channel?", "was Kitchen the top category": one name against the superlative of its kind.
 _IS_SUPERLATIVE = re.compile(r"\b(?:is|was|are|were)\s+(?P<name>.+?)\s+(?:our|the|my)\s+(?:\w+\s+)?(?:biggest|"
                              r"largest|smallest|best|worst|top|weakest|strongest|highest|lowest|leading|number\s+one|"
@@ -356,7 +360,7 @@ def _ranked_member(question: str, matches: list[EntityMatch]) -> EntityMatch | N
     if len(kinds) != 1 or len(kinds[0].values) != 1:
         return None
     one = kinds[0]
-    if _RANK_ASKED.search(question):
+    if _RANK_ASKED.search(question) and not _WE_PLACED.search(question):
         return one
     sup = _IS_SUPERLATIVE.search(question)
     if sup is not None and sup.start("name") <= one.span[0] and one.span[1] <= sup.end("name"):
@@ -455,6 +459,8 @@ class Reading(BaseModel):
                                       "above, median, longest, by_rating, by_stars, mean).")
     review_length_words: int | None = Field(default=None, description="The word count a length band names.")
     review_channels: list[str] = Field(default_factory=list, description="Sales channels a review question reads.")
+    review_trend: bool = Field(default=False, description="A review theme asked to be moving (\"is the shipping "
+                                                          "complaint getting worse?\"): its recent window first.")
     gap_negated: bool = Field(default=False, description="An over/underpriced ask negated (\"which products are NOT "
                                                          "priced above the market\"): the products on the other side.")
     min_reviews: int | None = Field(default=None, description="A rating ranking of products counts only those "
@@ -491,7 +497,8 @@ class Reading(BaseModel):
     landed: bool = Field(default=False, description="Prices compared with the competitors' shipping added "
                                                     "(\"landed prices incl. shipping\").")
     moves_order: Literal["up", "down"] | None = Field(
-        default=None, description="Competitors' price moves ranked: \"up\" (who raised prices the most) or \"down\".")
+        default=None, description="Competitors' price moves ranked: \"up\" (who raised prices the most) or \"down\"; "
+                                  "for markups, \"up\" ranks the highest first (\"the fattest markups\").")
     agents_first: bool = Field(default=False, description="A mixed question that asks the agents' part first.")
     sides: list[tuple[str, list[str]]] = Field(
         default_factory=list, description="Sides of a two-way comparison of the breakdown's values, each one phrase "
@@ -727,6 +734,24 @@ def _partly_known_name(question: str, review: ReviewQuestion, names: list[tuple[
     if not _spans_overlap(span, names) or not _unmatched_distinctive(question, span, names + times, index.knows_word):
         return None  # "any bad feedback on the Linen Table Runner recently?": "recently" is a time, not the name
     return named[0]
+
+
+def _name_of_no_product(question: str, review: ReviewQuestion, matches: list[EntityMatch]) -> str | None:
+    """The name whose reviews are asked when its words name different products and none is all of them.
+
+    ``None`` otherwise. "What do buyers say about the camping tent?": "camping" names the camping chair and "tent"
+    the tent stakes, each word is the tenant's, but no product is a camping tent; the two words sit side by side, so
+    they are one name (not "the kettle and the toaster", two products asked together).
+    """
+    if review.aspect is not None or review.length is not None or (named := reviewed_name(question)) is None:
+        return None
+    start, end = named[1]
+    inside = sorted((m for m in matches if m.kind in ("product", "sku") and start <= m.span[0] and m.span[1] <= end),
+                    key=lambda m: m.span)
+    for a, b in zip(inside, inside[1:], strict=False):
+        if not question[a.span[1]:b.span[0]].strip(" -") and not set(a.values) & set(b.values):
+            return named[0]
+    return None
 
 
 def _unmatched_distinctive(question: str, span: tuple[int, int], taken: list[tuple[int, int]],
@@ -1739,8 +1764,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
             reading.kind, reading.unknown_name = "unanswerable", thing[0]
             reading.suggestions = index.closest_titles(thing[0])
             return reading
-        if index is not None and (partly := _partly_known_name(question, review, entity_spans, time.spans,
-                                                               index)) is not None:
+        if index is not None and (partly := _partly_known_name(question, review, entity_spans, time.spans, index)
+                                  or _name_of_no_product(question, review, matches)) is not None:
             # "the lamp shade's reviews": "lamp" names the desk lamp, but a lamp shade is no product of the shop
             reading.kind, reading.unknown_name = "unanswerable", partly
             reading.suggestions = index.closest_titles(partly)
@@ -1748,6 +1773,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         reading.agent_intents, reading.review_ask, reading.aspect = ["sentiment"], review.ask, review.aspect
         reading.review_stars, reading.review_listing = list(review.stars or ()), review.listing
         reading.review_count = review.count
+        reading.review_trend = review.trend
         if review.length is not None:  # "reviews under 20 words": that figure of the review texts
             reading.review_length, reading.review_length_words = review.length
         reading.review_channels = list(dict.fromkeys(v for m in matches if m.kind == "channel" for v in m.values))

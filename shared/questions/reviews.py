@@ -62,7 +62,9 @@ _BAD_ASPECT = re.compile(r"\b(?:late|slow|broken|broke|damaged|poor|bad|terrible
 #: A theme that moves ("are delivery problems increasing?", "is customer service getting better?"): how its
 #: complaints trend (the share of reviews saying it, recent against before), an aspect of the reviews being named.
 _THEME_TREND = re.compile(r"\b(?:increas\w*|rising|on the rise|grow(?:s|ing)?|getting (?:worse|better)|worsen\w*|"
-                          r"improv\w*|going (?:up|down)|declin\w*|(?:more|less) (?:common|frequent|often))\b", re.I)
+                          r"improv\w*|going (?:up|down)|declin\w*|(?:more|less) (?:common|frequent|often)|"
+                          # "trend of delivery complaints over the last 6 months", "complaints trending"
+                          r"trend(?:s|ing|line)?(?= (?:of|in|for|on)\b)|trending)\b", re.I)
 #: A problem noun: with a theme the tenant's own records also hold (deliveries, prices), the reviews' complaints.
 _PROBLEMS = re.compile(r"\b(?:problems?|issues?|complaints?|troubles?|gripes?|moans?)\b", re.I)
 #: "what's wrong with the X", "problems with our toasters": what is wrong with a named thing of the tenant's.
@@ -115,7 +117,9 @@ _SPAM = re.compile(
     r"astroturf\w*|inauthentic|manipulated|sock ?puppets?)\b[^.?!]{0,30}?\b(?:reviews?|ratings?|reviewers?|stars?)\b"
     r"|\b(?:reviews?|ratings?|reviewers?)\b[^.?!]{0,40}?\b(?:fake|spam\w*|suspicious|bogus|fraudulent|genuine|bots?|"
     r"authentic|real|legit\w*|trustworthy|manipulated|paid for|bought)\b"
-    r"|\badjusted (?:star )?ratings?\b|\b(?:true|real|honest|genuine|clean)\s+(?:star\s+)?ratings?\b"
+    # "adjusted rating", "adjusted vs raw rating", "adjusted and unadjusted star ratings"
+    r"|\badjusted (?:(?:vs\.?|versus|and|or|against|compared (?:to|with)) (?:the )?(?:raw|unadjusted|plain|actual|"
+    r"displayed|shown|headline) )?(?:star )?ratings?\b|\b(?:true|real|honest|genuine|clean)\s+(?:star\s+)?ratings?\b"
     r"|\bratings?\b[^.?!]{0,60}?\b(?:without|excluding|minus|ignoring) (?:the |any )?(?:spam\w*|fakes?|suspicious|"
     r"bots?|bogus)\b|\bbots?\b[^.?!]{0,20}?\b(?:reviews?|ratings?)\b"
     # "the rating once the fakes are stripped out", "with the spam removed", "a genuine-only rating"
@@ -163,6 +167,9 @@ class ReviewQuestion:
     count: int | None = None
     #: Review length beyond its mean ("reviews under 20 words": ``("below", 20)``), see ``review_length.py``.
     length: tuple[str, int | None] | None = None
+    #: Whether a theme's complaints are asked to be moving ("is the shipping complaint getting worse?"): the
+    #: answer leads with the recent window against the time before.
+    trend: bool = False
 
 
 def _outside(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
@@ -410,7 +417,7 @@ def _read_ask(question: str, taken: Sequence[tuple[int, int]] = (),
         if not talks and not wrong_with and own_records and not (moving and _PROBLEMS.search(question)):
             continue  # "prices too high", "late deliveries" without a word of the reviews may be about our data
         ask: ReviewAsk = "complaints" if bad or moving else "praise" if praised else "aspect"
-        return ReviewQuestion(ask, word, (start, end))
+        return ReviewQuestion(ask, word, (start, end), trend=moving)
     if not talks and not wrong_with:
         return None  # "any quality issues?" is the reviews'; "any issues?" alone is not
     if (m := _ABOUT_ONE_WORD.search(question)) and _outside(m.span("w"), taken) \

@@ -89,6 +89,8 @@ class AnalysisOptions:
     scoring_deadline_s: float | None = None
     #: The word an ``aspect`` ask is about ("shipping", "battery").
     aspect: str | None = None
+    #: The aspect's complaints asked to be moving ("is the shipping complaint getting worse?"): the change first.
+    theme_trend: bool = False
     #: The star ratings the reviews were narrowed to (said in every answer: "In the 12 one-star reviews ...").
     stars: tuple[int, ...] = ()
     #: Reviews shown one by one instead of summed up (``shared.sentiment.listing``), and how many.
@@ -310,7 +312,8 @@ def _answers(data: AnalysedReviews, options: AnalysisOptions, suspicion: SpamSus
         return [listing_answer(scored, list(options.scoped), options.listing, options.list_size,
                                options.asks[0], options.aspect).model_dump(mode="json")]
     answers = answer_asks(list(options.asks), scored, scoped=list(options.scoped),
-                          window_days=options.decline_window_days, aspect=options.aspect)
+                          window_days=options.decline_window_days, aspect=options.aspect,
+                          trend_first=options.theme_trend)
     return [a.model_dump(mode="json") for a in answers]
 
 

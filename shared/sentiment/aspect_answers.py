@@ -52,26 +52,48 @@ def _subject(data: ScoredReviews, reviews: pd.DataFrame, scoped: list[str]) -> s
     return data.subject(reviews, scoped)
 
 
-def _trend(mentions: list[Mention], recent: np.ndarray, window_days: int) -> str:
-    """`` In the last 90 days 40% of the 25 mentions are negative, up from 22% before.`` or nothing."""
+def _negative_shares(mentions: list[Mention], recent: np.ndarray) -> tuple[int, int, float, float]:
+    """Mentions in the recent window and before, and the negative share (%) of each."""
     now = [m for m in mentions if recent[m.index]]
     before = [m for m in mentions if not recent[m.index]]
-    if len(now) < MIN_TREND_MENTIONS or len(before) < MIN_TREND_MENTIONS:
+    return (len(now), len(before), _pct(sum(m.polarity < 0 for m in now), len(now)),
+            _pct(sum(m.polarity < 0 for m in before), len(before)))
+
+
+def _trend(mentions: list[Mention], recent: np.ndarray, window_days: int) -> str:
+    """`` In the last 90 days 40% of the 25 mentions are negative, up from 22% before.`` or nothing."""
+    n_now, n_before, neg_now, neg_before = _negative_shares(mentions, recent)
+    if n_now < MIN_TREND_MENTIONS or n_before < MIN_TREND_MENTIONS:
         return ""
-    neg_now = _pct(sum(m.polarity < 0 for m in now), len(now))
-    neg_before = _pct(sum(m.polarity < 0 for m in before), len(before))
     change = neg_now - neg_before
     direction = ("up from" if change > 0 else "down from") if abs(change) >= STEADY_POINTS else "about the same as"
-    return (f" In the last {window_days} days {neg_now:.0f}% of its {len(now)} mentions are negative, "
+    return (f" In the last {window_days} days {neg_now:.0f}% of its {n_now} mentions are negative, "
             f"{direction} {neg_before:.0f}% before.")
 
 
+def _trend_lead(mentions: list[Mention], recent: np.ndarray, window_days: int, name: str) -> str:
+    """The aspect's complaints now against before, as the answer's first sentence.
+
+    ``Complaints about shipping/delivery are up: in the last 90 days 40% of its 25 mentions are negative, against 22%
+    of 60 before.``, or that too few mentions on a side leave the change unsaid.
+    """
+    n_now, n_before, neg_now, neg_before = _negative_shares(mentions, recent)
+    if n_now < MIN_TREND_MENTIONS or n_before < MIN_TREND_MENTIONS:
+        return (f"Too few reviews mention {name} to tell whether its complaints are moving ({n_now} in the last "
+                f"{window_days} days, {n_before} before; {MIN_TREND_MENTIONS} a side are needed).")
+    change = neg_now - neg_before
+    way = ("up" if change > 0 else "down") if abs(change) >= STEADY_POINTS else "about steady"
+    return (f"Complaints about {name} are {way}: in the last {window_days} days {neg_now:.0f}% of its {n_now} "
+            f"mentions are negative, against {neg_before:.0f}% of {n_before} before.")
+
+
 def aspect_answer(data: ScoredReviews, scoped: list[str], term: str, window_days: int,
-                  polarity: int = 0) -> AgentAnswer:
+                  polarity: int = 0, *, trend_first: bool = False) -> AgentAnswer:
     """``aspect``: the reviews that mention ``term`` (its concept's words), how they speak of it, and quotes.
 
     ``polarity`` -1 answers "any complaints about price?" (the ``complaints`` ask about one aspect): the reviews
     that speak of it badly lead, out of those that mention it, with the worst quote; +1 the same for praise.
+    ``trend_first`` ("is the shipping complaint getting worse?"): the recent window against the time before leads.
     """
     reviews = _counted(data, scoped).reset_index(drop=True)
     aspect = resolve_aspect(term)
@@ -119,7 +141,8 @@ def aspect_answer(data: ScoredReviews, scoped: list[str], term: str, window_days
                 f"{_pct(len(pos), len(mentions)):.0f}% positively.")
     recent = np.asarray([d is not None and d > data.end - timedelta(days=window_days) for d in reviews["date"]],
                         dtype=bool)
-    text += _trend(mentions, recent, window_days)
+    text = _trend_lead(mentions, recent, window_days, aspect.name) + " " + text if trend_first \
+        else text + _trend(mentions, recent, window_days)
     weights = reviews["weight"].to_numpy(dtype=float)
     quotable = [m for m in mentions if weights[m.index] >= 1.0] or mentions  # not a down-weighted spam review
     sides = (-1, 1) if not polarity else (polarity,)
@@ -217,17 +240,18 @@ def praise_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
 
 
 def answer_asks(asks: list[AskKind], data: ScoredReviews, *, scoped: list[str], window_days: int,
-                aspect: str | None = None) -> list[AgentAnswer]:
+                aspect: str | None = None, trend_first: bool = False) -> list[AgentAnswer]:
     """Every sentiment ask answered in order: ``aspect``, ``praise``, ``spam`` here, the rest elsewhere.
 
     The others are answered by ``sentiment_answers``.
-    An ``aspect`` ask without its word is the overview (nothing says which aspect was meant).
+    An ``aspect`` ask without its word is the overview (nothing says which aspect was meant). ``trend_first``: the
+    aspect's complaints were asked to be moving, so its answer leads with the recent window against the time before.
     """
     out: list[AgentAnswer] = []
     for ask in asks:
         if ask in ("aspect", "complaints", "praise") and aspect:  # about one aspect: "any complaints about price?"
             polarity = -1 if ask == "complaints" else 1 if ask == "praise" else 0
-            out.append(aspect_answer(data, scoped, aspect, window_days, polarity))
+            out.append(aspect_answer(data, scoped, aspect, window_days, polarity, trend_first=trend_first))
         elif ask == "praise":
             out.append(praise_answer(data, scoped))
         elif ask == "spam":
