@@ -46,6 +46,8 @@ from tests.e2e.ingest.test_public_questions_public11 import DATASETS as PUBLIC11
 from tests.e2e.ingest.test_public_questions_public11_heldout import DATASETS as HELD_OUT11_DATASETS  # noqa: E402
 from tests.e2e.ingest.test_public_questions_public12 import DATASETS as PUBLIC12_DATASETS  # noqa: E402
 from tests.e2e.ingest.test_public_questions_public12_heldout import DATASETS as HELD_OUT12_DATASETS  # noqa: E402
+from tests.e2e.ingest.test_public_questions_public13 import DATASETS as PUBLIC13_DATASETS  # noqa: E402
+from tests.e2e.ingest.test_public_questions_public13 import REFUSED_TODAY as REFUSED13  # noqa: E402
 from tests.e2e.ingest.test_public_questions_stores import BIBITOR_ORDER, WALMART_RECRUITING_ORDER  # noqa: E402
 from tests.e2e.ingest.test_public_questions_stores import DATASETS as STORE_DATASETS  # noqa: E402
 from tests.e2e.ingest.test_public_questions_stores import check_store as check  # noqa: E402
@@ -61,13 +63,15 @@ from tests.fixtures.public import (  # noqa: E402
     public11_shapes,
     public12_heldout_shapes,
     public12_shapes,
+    public13_shapes,
     shapes,
     store_shapes,
 )
 
 DATASETS = {**FIRST_DATASETS, **MORE_DATASETS, **STORE_DATASETS, **PUBLIC8_DATASETS, **HELD_OUT_DATASETS,
             **PUBLIC9_DATASETS, **HELD_OUT9_DATASETS, **PUBLIC10_DATASETS, **HELD_OUT10_DATASETS, **PUBLIC11_DATASETS,
-            **HELD_OUT11_DATASETS, **PUBLIC12_DATASETS, **HELD_OUT12_DATASETS}
+            **HELD_OUT11_DATASETS, **PUBLIC12_DATASETS, **HELD_OUT12_DATASETS,
+            **PUBLIC13_DATASETS, **REFUSED13}
 
 #: This checkout's CLI (the virtualenv's ``ecomintel`` script runs whichever checkout the environment installed).
 CLI = [sys.executable, "-m", "shared.cli.main"]
@@ -184,6 +188,10 @@ GENERATORS: dict[str, Callable[[int], dict[str, str]]] = {
     "mercari": lambda n: public12_heldout_shapes.mercari_sales(n, seed=231),
     "trendyol": lambda n: public12_heldout_shapes.trendyol_orders(max(1, n * 2 // 3), seed=232),
     "mercado_pago": lambda n: public12_heldout_shapes.mercado_pago_sales(n, seed=233),
+    # public13's exports at about n rows (Token of Trust and Loyverse a line item a row, Big Cartel an order a row)
+    "token_of_trust": lambda n: public13_shapes.token_of_trust_orders(max(1, n * 2 // 3), seed=331),
+    "loyverse": lambda n: public13_shapes.loyverse_receipts(max(1, n // 2), seed=332),
+    "big_cartel": lambda n: public13_shapes.big_cartel_orders(n, seed=333),
 }
 
 

@@ -55,7 +55,10 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                        "deal_price", "selling_price_per_item", "price_per_item", "unit_selling_price",
                        "item_unit_price",
                        # the price of a one-item order (Poshmark's Order Price: a listing sold a row)
-                       "order_price"),
+                       "order_price",
+                       # the price a line sold at per unit, in order extracts and accounting reports (Token of Trust's
+                       # Sales Price ($)**, QuickBooks' Sales Price)
+                       "sales_price"),
         "revenue": ("sales", "total", "amount", "line_total", "gross_sales", "net_sales", "total_sales",
                     "gross_revenue", "line_subtotal", "item_subtotal", "total_amount", "total_price", "sales_amount",
                     "line_amount", "total_revenue", "product_revenue", "products_revenue", "product_subtotal"),
@@ -98,7 +101,9 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         # was given back or never taken (``shared.ingest.sales.payment_decides``); alone, it is the status
         "payment_status": ("financial_status",),
         "line_net": ("net_line_total", "line_net_total", "item_net"),
-        "ship_address": ("purchase_address",),
+        # a US address's last part, "City, ST 12345" (Token of Trust's "City, State Zip (Shipping)"): its state is read
+        "ship_address": ("purchase_address", "city_state_zip", "city_state_zip_shipping", "shipping_city_state_zip",
+                         "city_state_zip_code"),
         # what a row of an event log records (REES46's view/cart/remove_from_cart/purchase): purchases are sales.
         # Only its own name: a sales file's "Event" column is as likely a promotion ("Black Friday")
         "event_type": (),
@@ -373,6 +378,8 @@ def _mappable(kind: DataKind) -> list[str]:
 STAND_IN_ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
     DataKind.SALES: {
         "item": ("sku", "product_title"),
+        # what kind of transaction a row is (Token of Trust's Sale or Refund): the status where no column names one
+        "transactiontype": ("status",),
         **{normalise_header(city): ("region",) for city in (
             "city", "customer_city", "customer_location", "ship_city", "shipping_city", "billing_city", "store_city",
             "location", "retailer_city", "buyer_city")},

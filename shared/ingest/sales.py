@@ -228,7 +228,10 @@ def _num(col: pd.Series | None, index: pd.Index) -> np.ndarray:
 #: Statuses that say the goods went back (Amazon India's Sale Report: ``Shipped - Returned to Seller``).
 RETURNED_STATUSES = re.compile(r"^returned$|returned to seller|returning to seller|rejected by buyer|"
                                # a return that went through (Mercari's Return Completed)
-                               r"^return(?:ed)? (?:completed?|accepted|received|approved|refunded)$")
+                               r"^return(?:ed)? (?:completed?|accepted|received|approved|refunded)$|"
+                               # a transaction that is a refund or return (Token of Trust's Transaction Type: Sale or
+                               # Refund, a row each); "refunded" alone stays an order's state (a sale and its refund)
+                               r"^refund$|^return$")
 
 
 def _status_words(status: pd.Series) -> pd.Series:
