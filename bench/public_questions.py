@@ -47,7 +47,6 @@ from tests.e2e.ingest.test_public_questions_public11_heldout import DATASETS as 
 from tests.e2e.ingest.test_public_questions_public12 import DATASETS as PUBLIC12_DATASETS  # noqa: E402
 from tests.e2e.ingest.test_public_questions_public12_heldout import DATASETS as HELD_OUT12_DATASETS  # noqa: E402
 from tests.e2e.ingest.test_public_questions_public13 import DATASETS as PUBLIC13_DATASETS  # noqa: E402
-from tests.e2e.ingest.test_public_questions_public13 import REFUSED_TODAY as REFUSED13  # noqa: E402
 from tests.e2e.ingest.test_public_questions_stores import BIBITOR_ORDER, WALMART_RECRUITING_ORDER  # noqa: E402
 from tests.e2e.ingest.test_public_questions_stores import DATASETS as STORE_DATASETS  # noqa: E402
 from tests.e2e.ingest.test_public_questions_stores import check_store as check  # noqa: E402
@@ -71,7 +70,7 @@ from tests.fixtures.public import (  # noqa: E402
 DATASETS = {**FIRST_DATASETS, **MORE_DATASETS, **STORE_DATASETS, **PUBLIC8_DATASETS, **HELD_OUT_DATASETS,
             **PUBLIC9_DATASETS, **HELD_OUT9_DATASETS, **PUBLIC10_DATASETS, **HELD_OUT10_DATASETS, **PUBLIC11_DATASETS,
             **HELD_OUT11_DATASETS, **PUBLIC12_DATASETS, **HELD_OUT12_DATASETS,
-            **PUBLIC13_DATASETS, **REFUSED13}
+            **PUBLIC13_DATASETS}
 
 #: This checkout's CLI (the virtualenv's ``ecomintel`` script runs whichever checkout the environment installed).
 CLI = [sys.executable, "-m", "shared.cli.main"]

@@ -300,11 +300,16 @@ class ExportProfile:
 
 @dataclass(frozen=True)
 class PackedItems:
-    """Line items packed in one cell: ``Key: value, Key: value`` per item, items joined by ``separator``."""
+    """Line items packed in one cell: ``Key: value, Key: value`` per item, items joined by ``separator``.
+
+    With ``pairs`` an item's ``key:value`` pairs are joined by it instead (Big Cartel's
+    ``product_name:Tee|quantity:1|price:20.0``, items joined by ``;``).
+    """
 
     column: str  # normalised header of the packed column
     keys: tuple[tuple[str, str], ...]  # item key -> field (``("Product Qty", "units")``)
     separator: str = "|"
+    pairs: str = ""
 
 
 def aggregate_flag(period: str) -> str:
@@ -1693,3 +1698,20 @@ PUBLIC12_HELD_OUT_PROFILES: tuple[ExportProfile, ...] = (
     ),
 )
 EXPORT_PROFILES += PUBLIC12_HELD_OUT_PROFILES
+
+#: public13's exports the generic rules cannot read (``test_public_questions_public13``)
+PUBLIC13_PROFILES: tuple[ExportProfile, ...] = (
+    # Big Cartel > Orders > Download CSV: an order a row, its items packed in Items (``product_name:...|quantity:...|
+    # price:...``, items joined by ``;``); Total is the order's with shipping and tax: the items' own prices are read
+    _profile(
+        "big_cartel_orders", DataKind.SALES, ("Number", "Items", "Item count", "Item total", "Shipping status"),
+        {"Number": "order_id", "Created at": "date", "Buyer email": "customer_email", "Status": "status",
+         "Shipping state": "state", "Shipping country": "country"},
+        defaults={"channel": "big cartel"},
+        note="Big Cartel orders: each item packed in Items a line (its quantity at its price); cancelled orders are no "
+             "sale; the order's shipping, tax and total are not stored; the buyer's e-mail is hashed",
+        packed=PackedItems(normalise_header("Items"), (("quantity", "units"), ("product_name", "product_title"),
+                                                       ("price", "unit_price")), separator=";", pairs="|"),
+    ),
+)
+EXPORT_PROFILES += PUBLIC13_PROFILES

@@ -13,7 +13,6 @@ import pandas as pd
 import pytest
 
 from tests.e2e.ingest import test_public_questions as pq
-from tests.e2e.ingest.cli_helpers import ingest_files
 from tests.e2e.ingest.test_public_questions_more import check
 from tests.e2e.ingest.test_public_questions_public10 import read, standard_asks
 from tests.e2e.ingest.test_public_questions_public11 import (  # noqa: F401 (a test: run over this module's sets)
@@ -95,10 +94,7 @@ DATASETS: dict[str, pq.Dataset] = {
         "token_of_trust", lambda: shapes.token_of_trust_orders(300, seed=311), _token_of_trust, TOKEN_OF_TRUST_ASKS
     ),
     "loyverse": pq.Dataset("loyverse", lambda: shapes.loyverse_receipts(400, seed=312), _loyverse, LOYVERSE_ASKS),
-}
-#: Refused today ("cannot tell the kind": its items are packed ``key:value|key:value`` in one ``Items`` cell, items
-#: joined by ``;``, a notation the packed-items reader does not read): measured apart (``bench/public_questions.py``).
-REFUSED_TODAY: dict[str, pq.Dataset] = {
+    # refused until its profile read its packed items (``key:value|key:value``, items joined by ``;``)
     "big_cartel": pq.Dataset(
         "big_cartel", lambda: shapes.big_cartel_orders(300, seed=313), _big_cartel, BIG_CARTEL_ASKS
     ),
@@ -117,9 +113,3 @@ def test_question_of_a_public13_export(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     pq.ask_and_check(DATASETS, homes, dataset, ask, check, monkeypatch, capsys)
-
-
-@pytest.mark.xfail(strict=True, reason="Big Cartel's orders download is refused today (see REFUSED_TODAY)")
-def test_big_cartel_s_orders_download_is_read(tmp_path: Path) -> None:
-    """Each order's packed items stored as its lines (today: "cannot tell the kind of data")."""
-    ingest_files(tmp_path, REFUSED_TODAY["big_cartel"].files())

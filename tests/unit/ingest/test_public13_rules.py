@@ -6,10 +6,11 @@ import pandas as pd
 
 from shared.ingest.addresses import state_from_address
 from shared.ingest.headers import map_columns
+from shared.ingest.packed import split_items
 from shared.ingest.sales import derive_sales
 from shared.models.records import DataKind
 from tests.fixtures.public.public12_heldout_shapes import MERCADO_PAGO_HEADER, MERCARI_HEADER
-from tests.fixtures.public.public13_shapes import TOKEN_OF_TRUST_HEADER
+from tests.fixtures.public.public13_shapes import BIG_CARTEL_HEADER, TOKEN_OF_TRUST_HEADER
 from tests.unit.ingest.test_sales_rules import _cols
 
 
@@ -49,3 +50,14 @@ def test_a_refund_transaction_is_a_return_and_refunded_alone_is_still_a_sale() -
     derive_sales(cols, index)
     assert cols["units"].tolist() == [2, 0, 1]
     assert cols["returned_units"].tolist()[1] == 2 and cols["refund"].tolist()[1] == 30.0
+
+
+def test_items_packed_as_key_value_pairs_are_lines_of_their_own() -> None:
+    """Big Cartel: ``key:value`` pairs joined by ``|``, items by ``;`` (refused whole: "cannot tell the kind")."""
+    mapping = map_columns(BIG_CARTEL_HEADER, DataKind.SALES)
+    assert mapping.profile is not None and mapping.profile.packed is not None
+    cell = "product_name:Tee: Black|quantity:2|price:20.0|total:40.0;product_name:Cap|quantity:1|price:12.5"
+    assert split_items(cell, mapping.profile.packed) == [
+        {"product_name": "Tee: Black", "quantity": "2", "price": "20.0", "total": "40.0"},
+        {"product_name": "Cap", "quantity": "1", "price": "12.5"},
+    ]
