@@ -68,3 +68,20 @@ def content_hashes(frame: pd.DataFrame, fields: Sequence[str], *, appended: int 
         return pd.Series([], index=frame.index, dtype=object)
     digests = content_digests(frame, fields, appended=appended)
     return pd.Series(hex_digests(digests).to_pylist(), index=frame.index, dtype=object)
+
+
+def in_file_keys(digests: np.ndarray, cells: pd.DataFrame) -> np.ndarray:
+    """The in-file duplicate key of each row: its record's digest (first 8 bytes) joined with the file's own cells.
+
+    A file writes a row again only when it writes the same cells again. Two rows whose records are alike but whose
+    cells differ in a column no field reads (Depop's ``Time of sale``: a buyer's two sales of one item on one day,
+    with no sale id) are two rows: the second must not be dropped as the first written twice. ``cells`` are the
+    rows as the file wrote them, one column per source column, aligned with ``digests``.
+    """
+    record = np.ascontiguousarray(digests[:, :8]).view(">u8").ravel().astype(np.uint64)
+    if cells.shape[1] == 0:
+        return record
+    written = pd.util.hash_pandas_object(cells, index=False).to_numpy(dtype=np.uint64)
+    # a row's two 64-bit hashes mixed into one (golden-ratio multiply: equal halves do not cancel out)
+    with np.errstate(over="ignore"):
+        return np.asarray(record ^ (written * np.uint64(0x9E3779B97F4A7C15)), dtype=np.uint64)

@@ -35,6 +35,10 @@ def _key_pattern(packed: PackedItems) -> re.Pattern[str]:
 
 def split_items(cell: str, packed: PackedItems) -> list[dict[str, str]]:
     """The items of one packed cell, each as ``{key: value}`` (every label the cell names)."""
+    if packed.pairs:  # key:value pairs joined by a mark of their own (Big Cartel's ``|``)
+        pairs = (part.split(packed.pairs) for part in cell.split(packed.separator))
+        found = [{k.strip(): v.strip() for k, _, v in (p.partition(":") for p in item if ":" in p)} for item in pairs]
+        return [item for item in found if item]
     pattern = _key_pattern(packed)
     items: list[dict[str, str]] = []
     for part in cell.split(packed.separator):

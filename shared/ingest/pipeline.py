@@ -65,7 +65,7 @@ from shared.ingest.ingestion import Ingestion, IngestionStatus, ingestion_id_for
 from shared.ingest.join import recognise
 from shared.ingest.lifecycle import IngestionLifecycle, uncommitted_ids
 from shared.ingest.limits import MAX_RAW_CHARS, MAX_REASON_CHARS, BoundedStream, ascii_compatible, clip
-from shared.ingest.lineage import content_digests, hex_digests
+from shared.ingest.lineage import content_digests, hex_digests, in_file_keys
 from shared.ingest.lines import DistinctLines, lines_note
 from shared.ingest.order_join import ingest_part
 from shared.ingest.packed import expand_chunk, packed_mapping
@@ -515,8 +515,9 @@ class IngestRun:
         hashes = hex_digests(digests)
         row_hash = string_series(hashes, good.index)
         record_key = string_series(hex_digests(self._record_digests(good)), good.index)
-        # the first 8 bytes of the row digest (its first 16 hex digits) as the in-file duplicate key
-        keys = np.ascontiguousarray(digests[:, :8]).view(">u8").ravel().astype(np.uint64)
+        # the in-file duplicate key: the row digest's first 8 bytes with the row's own cells, so that a row counts as
+        # written twice only when the file wrote it twice (``in_file_keys``)
+        keys = in_file_keys(digests, chunk.frame.iloc[np.flatnonzero(~out)])
         dup = pd.Series(keys).duplicated().to_numpy() | _contains(state.seen, keys)
         if mapping.profile is not None and mapping.profile.repeats_are_units:
             # a row written again is a further unit in any chunk: a day longer than a chunk is split (``_chunks``),

@@ -228,7 +228,10 @@ def _num(col: pd.Series | None, index: pd.Index) -> np.ndarray:
 #: Statuses that say the goods went back (Amazon India's Sale Report: ``Shipped - Returned to Seller``).
 RETURNED_STATUSES = re.compile(r"^returned$|returned to seller|returning to seller|rejected by buyer|"
                                # a return that went through (Mercari's Return Completed)
-                               r"^return(?:ed)? (?:completed?|accepted|received|approved|refunded)$")
+                               r"^return(?:ed)? (?:completed?|accepted|received|approved|refunded)$|"
+                               # a transaction that is a refund or return (Token of Trust's Transaction Type: Sale or
+                               # Refund, a row each); "refunded" alone stays an order's state (a sale and its refund)
+                               r"^refund$|^return$")
 
 
 def _status_words(status: pd.Series) -> pd.Series:
@@ -669,7 +672,7 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     for name, value_default in (defaults or {}).items():
         col = columns.get(name)
         if col is None and name == "units":  # an export without quantities: each line is one unit
-            columns[name] = pd.Series(int(value_default), index=index, dtype="Int64")
+            columns[name] = _default_units(int(value_default), returns, columns, index)
         elif col is None:
             columns[name] = pd.Series(value_default, index=index, dtype=object)
         elif col.isna().any():
@@ -688,6 +691,21 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     if event is not None or order_id is None:
         _sessionless_orders(columns, index)
     return SalesOutcome(errors, error_field, skipped, skipped_events, measured)
+
+
+def _default_units(units: int, returns: np.ndarray, columns: dict[str, Any], index: pd.Index) -> pd.Series:
+    """``units`` on every line of an export without quantities; on a return line (a Refunded payment) they came back.
+
+    A return sells nothing: its units are 0 and the default is its returned units where no column gave them (it was
+    a sale of one more unit, at no revenue, beside its refund).
+    """
+    each = pd.Series(units, index=index, dtype="Int64")
+    if not returns.any():
+        return each
+    back = pd.Series(returns, index=index)
+    given = columns.get("returned_units")
+    columns["returned_units"] = each.where(back, pd.NA) if given is None else given.where(~back | given.notna(), units)
+    return each.where(~back, 0)
 
 
 def _sessionless_orders(columns: dict[str, Any], index: pd.Index) -> None:

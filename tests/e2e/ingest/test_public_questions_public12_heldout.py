@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from tests.e2e.ingest import test_public_questions as pq
-from tests.e2e.ingest.cli_helpers import ingest_files
+from tests.e2e.ingest.cli_helpers import ingest_one, stored_row
 from tests.e2e.ingest.test_public_questions_more import check
 from tests.e2e.ingest.test_public_questions_public10 import read, standard_asks
 from tests.e2e.ingest.test_public_questions_public11 import (  # noqa: F401 (a test: run over this module's sets)
@@ -84,17 +84,15 @@ DATASETS: dict[str, pq.Dataset] = {
     "trendyol": pq.Dataset(
         "trendyol", lambda: shapes.trendyol_orders(300, seed=242), _trendyol, TRENDYOL_ASKS, no_currency=False
     ),
-}
-#: Refused today ("cannot tell the kind": no revenue name read in ``Transaction amount LC``, no quantity or unit price):
-#: measured apart (``bench/public_questions.py``), its questions 0 of 5.
-REFUSED_TODAY: dict[str, pq.Dataset] = {
+    # refused until its profile ("cannot tell the kind": no revenue name read in Transaction amount LC, no quantity or
+    # unit price): 0 of 5 at 3,000 rows, then 5 of 5
     "mercado_pago": pq.Dataset(
         "mercado_pago", lambda: shapes.mercado_pago_sales(500, seed=243), _mercado_pago, MERCADO_PAGO_ASKS
     ),
 }
-#: Answered wrong today (each is fixed at its cause, then taken off this list). Mercari's Item Id is the listing's id
-#: (one per item sold), read as the SKU: every listing its own product.
-WRONG_TODAY: frozenset[str] = frozenset({"mercari: Which product made the most revenue?"})
+#: Answered wrong today (each is fixed at its cause, then taken off this list). Mercari's Item Id, the listing's id (one
+#: per item sold), was read as the SKU (every listing its own product) until its profile read it as the sale.
+WRONG_TODAY: frozenset[str] = frozenset()
 CASES = pq.dataset_cases(DATASETS, WRONG_TODAY)
 
 
@@ -109,7 +107,21 @@ def test_question_of_a_public12_held_out_export(
     pq.ask_and_check(DATASETS, homes, dataset, ask, check, monkeypatch, capsys)
 
 
-@pytest.mark.xfail(strict=True, reason="Mercado Pago's sales report is refused today (see REFUSED_TODAY)")
-def test_mercado_pago_s_sales_report_is_read(tmp_path: Path) -> None:
-    """Each payment of the report stored as a sale (today: "cannot tell the kind of data")."""
-    ingest_files(tmp_path, REFUSED_TODAY["mercado_pago"].files())
+def test_every_payment_of_mercado_pago_s_sales_report_is_a_sale_or_a_reject_with_its_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each payment stored as a sale (a Refunded one a return of it), a Rejected one refused as a failed payment; it
+    was refused whole ("cannot tell the kind of data")."""
+    monkeypatch.setenv("ECOMINTEL_HOME", str(tmp_path / "home"))
+    text = DATASETS["mercado_pago"].files()["sales_report_mercadopago.csv"]
+    raw = read({"f.csv": text})
+    doc = ingest_one(tmp_path, "sales_report_mercadopago.csv", text, capsys)
+    rejected = int((raw["Status description"] == "Rejected").sum())
+    assert (doc["accepted"], doc["rejected"], doc["duplicates"]) == (len(raw) - rejected, rejected, 0), doc
+    refunded = raw["Status description"] == "Refunded"
+    stored = stored_row(
+        tmp_path / "home",
+        "SELECT SUM(units) AS sold, SUM(returned_units) AS back, SUM(refund) AS refund FROM sales WHERE tenant_id = @t",
+    )
+    assert (stored["sold"], stored["back"]) == ((raw["Status description"] == "Approved").sum(), refunded.sum())
+    assert stored["refund"] == pytest.approx(raw.loc[refunded, "Transaction amount LC"].astype(float).sum())

@@ -14,7 +14,7 @@ from shared.ingest.derive import derive_missing
 from shared.ingest.headers import map_columns
 from shared.ingest.join import recognise
 from shared.ingest.kinds import detect_kind, undated_sales_part
-from shared.ingest.lineage import content_digests
+from shared.ingest.lineage import content_digests, in_file_keys
 from shared.ingest.lines import LINE_ID_PREFIX, DistinctLines
 from shared.ingest.parse import parse_date
 from shared.ingest.parts import PartRole
@@ -170,3 +170,13 @@ def test_order_lines_without_dates_are_joined_to_their_orders_not_acknowledged_u
     assert undated_sales_part(header) is None
     part = recognise(header)
     assert part is not None and part.role is PartRole.ORDER_LINES
+
+
+def test_rows_alike_in_their_records_are_one_row_only_when_the_file_wrote_the_same_cells() -> None:
+    """Depop: a buyer's two sales of one item on one day differ only in Time of sale, which no field reads."""
+    record = pd.DataFrame({"sku": ["boots"] * 3, "units": [1, 1, 1]})
+    digests = content_digests(record, ["sku", "units"])
+    cells = pd.DataFrame({"c0": ["13/03/2024"] * 3, "c1": ["17:21", "18:48", "18:48"], "c2": ["boots"] * 3})
+    keys = in_file_keys(digests, cells)
+    assert keys[0] != keys[1] and keys[1] == keys[2]  # two sales, then the second written again
+    assert len(set(in_file_keys(digests, cells.iloc[:, [0, 2]]).tolist())) == 1  # without the time: one row

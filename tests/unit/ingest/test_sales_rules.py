@@ -327,3 +327,13 @@ def test_an_order_undone_by_its_status_is_refunded_what_was_paid_less_its_discou
     derive_sales(cols, index, statuses={"refunded": "returned"})
     assert _values(cols["refund"])[:2] == [27.0, 9.0]  # 30 and 10 less the 4 off shared 3:1
     assert _values(cols["discount"]) == [None, None, 1.0]
+
+
+def test_a_returned_line_of_an_export_without_quantities_sells_nothing() -> None:
+    """Mercado Pago: a payment a row, each one unit (the profile's default); a Refunded one came back, it sold none
+    (it was a sale of one more unit at no revenue beside its refund, counted as an order)."""
+    cols, index = _cols(revenue=[100.0, 80.0], status=["approved", "returned"])
+    derive_sales(cols, index, defaults={"units": "1"})
+    assert cols["units"].tolist() == [1, 0]
+    assert cols["returned_units"].tolist() == [pd.NA, 1]
+    assert cols["refund"].tolist()[1] == 80.0 and cols["revenue"].tolist() == [100.0, 0.0]
