@@ -24,7 +24,7 @@ BOOTS = "Dr Martens 1460 Boots UK6"
 UNITS = "SELECT SUM(units) AS u, SUM(revenue) AS r FROM sales WHERE tenant_id = @t AND upper(sku) = upper('{sku}')"
 
 
-def _sale(day: int, time: str, buyer: str, title: str, price: float) -> dict[str, str]:
+def _sale(day: int, time: str, buyer: str, title: str, price: float) -> dict[str, object]:
     return {
         "Date of sale": f"{day:02d}/03/2024",
         "Time of sale": time,
