@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +21,7 @@ from typing import Any
 
 import pytest
 
+from local_emulator.engines import free_port  # below the ephemeral range: no bind(0) elsewhere takes it
 from shared.runtime.console_assets import CONSOLE_DIST
 
 REPO = Path(__file__).resolve().parents[3]
@@ -41,12 +41,6 @@ window.addEventListener('error', e => window.__problems.push('error ' + e.messag
 def chromium_path() -> str | None:
     """Debian's chromium, or ``ECOMINTEL_CHROMIUM``."""
     return os.environ.get("ECOMINTEL_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture
@@ -89,7 +83,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     if not (CONSOLE_DIST / "index.html").is_file():
         pytest.skip("the console is not built (make console)")
     home = tmp_path_factory.mktemp("console-home")
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "ECOMINTEL_HOME": str(home), "ECOMINTEL_BCRYPT_ROUNDS": "4",
            "ECOMINTEL_BACKEND": "local", "PYTHONDONTWRITEBYTECODE": "1"}
     log = home / "serve.log"

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import io
 import json
-import socket
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from local_emulator.engines import free_port  # noqa: F401 - re-exported: a port no bind(0) elsewhere takes
 from shared.cli.main import main
 from shared.deps import get_deps, reset_deps
 from shared.orchestration.report import Report
@@ -30,13 +30,6 @@ def cli_env(home: Path) -> dict[str, str]:
     """The environment of an ``ecomintel`` subprocess on ``home`` (nothing else of this process's)."""
     return {"ECOMINTEL_HOME": str(home), "PATH": "/usr/bin:/bin", "ECOMINTEL_BCRYPT_ROUNDS": "4",
             "PYTHONDONTWRITEBYTECODE": "1"}
-
-
-def free_port() -> int:
-    """A TCP port free on 127.0.0.1 now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def signed_url_requests(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:

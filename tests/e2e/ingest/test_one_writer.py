@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from local_emulator.engines import free_port  # below the ephemeral range: no bind(0) elsewhere takes it
 from shared.deps import get_deps, reset_deps
 
 REPO = Path(__file__).resolve().parents[3]
@@ -124,15 +124,9 @@ def test_a_command_waits_for_the_holder_then_gives_up_with_its_name(tmp_path: Pa
     assert _counts(isolated_env, ["acme"]) == {"acme": ROWS}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _start_serve(home: Path) -> tuple[subprocess.Popen[bytes], str]:
     home.mkdir(parents=True, exist_ok=True)
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "shared.cli.main", "serve", "--port", str(port)],
         cwd=REPO,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
@@ -12,18 +11,14 @@ from pathlib import Path
 import pytest
 import requests
 
+from local_emulator.engines import free_port  # below the ephemeral range: no bind(0) elsewhere takes it
+
 REPO = Path(__file__).resolve().parents[3]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture
 def server(isolated_env: Path) -> Iterator[str]:
-    port = _free_port()
+    port = free_port()
     env = {"ECOMINTEL_HOME": str(isolated_env), "ECOMINTEL_BCRYPT_ROUNDS": "4", "PATH": "/usr/bin:/bin"}
     isolated_env.mkdir(parents=True, exist_ok=True)
     log = (isolated_env / "serve.log").open("wb")
