@@ -202,6 +202,9 @@ _WORDS: dict[str, str] = {
     "creación": "created",
     "creacion": "created",
     "criação": "created",
+    # French (Cdiscount's Date de création, Référence vendeur)
+    "création": "created",
+    "vendeur": "seller",
     "criacao": "created",
     "compra": "purchase",
     "pedidos": "order",

@@ -70,6 +70,11 @@ ORDER_LEVEL_FIELDS = ("date", "currency", "channel", "status", "payment_status",
 #: Olist's "unavailable" is an order the seller could not fill: not a sale either.
 CANCELLED_STATUSES = frozenset({"cancelled", "canceled", "voided", "void", "failed", "declined", "unavailable",
                                 "rejected"})
+#: Order statuses saying the order is not placed or not paid yet: an invoice or quote still a draft (Xero's and Zoho
+#: Inventory's ``DRAFT``), a quotation (Odoo's), an order awaiting its payment (ShipStation's, BigCommerce's "Awaiting
+#: Payment", WooCommerce's "Pending payment"). No sale yet, rejected with the reason, as an unpaid payment status is.
+NOT_YET_STATUSES = frozenset({"draft", "quotation", "quotation sent", "quote", "estimate", "awaiting payment",
+                              "awaiting_payment", "pending payment", "pending_payment", "unpaid", "not paid"})
 #: The record-key part that keeps a return line apart from the sale line of the same order line.
 RETURN_LINE = "return"
 
@@ -147,6 +152,56 @@ def order_columns_on_first_rows(columns: dict[str, Any], order_id: pd.Series) ->
             columns.pop("revenue")
         elif name == "discount" and "order_discount" not in columns:
             columns["order_discount"] = columns.pop("discount")
+
+
+#: Orders of several rows that must show an order's column repeated before it is read as the order's (one such order
+#: may repeat a line's value by chance: two lines of one price and one discount)
+_REPEATED_ORDERS = 2
+
+
+def order_columns_on_every_row(columns: dict[str, Any], order_id: pd.Series, proven: set[str] | None = None) -> None:
+    """A total or discount repeated on every row of each order is the order's, not each line's.
+
+    Exports that list an order's items a row each often repeat the order's own money on every row (Xero's and Zoho
+    Inventory's invoice ``Total``, Square Online's ``Discount``): read as each line's, every line was sold at the
+    order's total (shipping and tax in) and the order's discount was taken once per line. Where the values prove it
+    (on every order of several rows the cell is the same on each row, and on at least two such orders whose lines
+    differ in value it is not each line's units x unit price or is a discount above 0), the total is dropped (the lines
+    are valued at units x unit price) and the discount is the order's, spread over its lines by value. ``proven`` (the
+    file's, carried from chunk to chunk) holds the columns an earlier chunk proved: a last chunk of one order is read
+    as the file is.
+    """
+    proven = set() if proven is None else proven
+    if "units" not in columns or "unit_price" not in columns:
+        return
+    runs = order_runs(order_id)
+    sizes = np.bincount(runs)[runs]
+    several = sizes > 1
+    index = order_id.index
+    value = np.round(_num(columns["units"], index) * _num(columns["unit_price"], index), 2)
+    lines_differ = _per_run(runs, value, np.ptp) > 0.005
+    for name in ("revenue", "discount"):
+        col = columns.get(name)
+        if col is None or (name == "discount" and "order_discount" in columns):
+            continue
+        cells = _num(col, index)
+        if name not in proven:
+            if np.isnan(cells[several]).any() or (_per_run(runs, cells, np.ptp)[several] > 0.005).any():
+                continue
+            proof = several & lines_differ & ((np.abs(cells - value) > 0.005) if name == "revenue" else (cells > 0))
+            if len(np.unique(runs[proof])) < _REPEATED_ORDERS:
+                continue
+            proven.add(name)
+        if name == "revenue":
+            columns.pop("revenue")
+        else:
+            columns["order_discount"] = columns.pop("discount")
+
+
+def _per_run(runs: np.ndarray, values: np.ndarray, how: Callable[..., Any]) -> np.ndarray:
+    """``how`` (``np.ptp``: the spread) of ``values`` within each row's run, on every row of it."""
+    frame = pd.DataFrame({"run": runs, "v": values})
+    return np.asarray(frame.groupby("run")["v"].transform(lambda v: how(v.to_numpy())).to_numpy(), dtype="float64")
 
 
 def payment_decides(columns: dict[str, Any], index: pd.Index) -> np.ndarray:
@@ -549,19 +604,22 @@ def metered(columns: dict[str, Any], index: pd.Index) -> int:
 
 def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str, str] | None = None,
                  customer_key: Callable[[], bytes] | None = None,
-                 statuses: dict[str, str] | None = None, metered_units: bool = False) -> SalesOutcome:
+                 statuses: dict[str, str] | None = None, metered_units: bool = False,
+                 order_money: set[str] | None = None) -> SalesOutcome:
     """Apply the sales rules to a chunk's parsed columns (record and source fields), in place.
 
     ``statuses`` are an export's own status words read as ``cancelled``, ``returned`` (Pakistan's Magento export:
     ``refund``, ``order_refunded``) or ``unpaid`` (placed, not yet invoiced: rejected, not a sale yet) besides the
     common ones. On return ``columns`` holds record fields only; source
-    fields are consumed. ``metered_units``: the export's quantities may be measures (rule 10).
+    fields are consumed. ``metered_units``: the export's quantities may be measures (rule 10). ``order_money``: the
+    file's columns proven to repeat an order's money on each row (``order_columns_on_every_row``), kept across chunks.
     """
     errors = pd.Series(None, index=index, dtype=object)
     error_field = pd.Series(None, index=index, dtype=object)
     order_id = columns.get("order_id")
     if order_id is not None:
         order_columns_on_first_rows(columns, order_id)
+        order_columns_on_every_row(columns, order_id, order_money)
         fill_order_fields(columns, order_id)
     payment_pending = payment_decides(columns, index)
     skipped: np.ndarray | None = None
@@ -596,7 +654,8 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         errors[voided] = "the line is marked voided: a voided line is not a sale"
         error_field[voided] = "voided"
     cancelled |= voided
-    unpaid = ((own == "unpaid") | payment_pending) & ~cancelled
+    not_yet = _status_words(status).isin(NOT_YET_STATUSES).to_numpy() if status is not None else False
+    unpaid = ((own == "unpaid") | payment_pending | not_yet) & ~cancelled
     if unpaid.any():  # placed, not yet invoiced (Magento's Pending): no payment taken, no sale yet
         assert status is not None
         errors[unpaid] = [f"order status {str(v).strip()!r}: placed but not yet invoiced (no payment taken), not a "
