@@ -1740,3 +1740,21 @@ PUBLIC13_PROFILES: tuple[ExportProfile, ...] = (
     ),
 )
 EXPORT_PROFILES += PUBLIC13_PROFILES
+
+#: public14's exports the generic rules cannot read (``bench/export_truths.py``)
+PUBLIC14_PROFILES: tuple[ExportProfile, ...] = (
+    # Lemon Squeezy > Orders > Export: an order a row, its one product; the order object's documented attributes.
+    # subtotal is before discount_total, total after it with the tax; refunded is a yes/no, not an amount
+    _profile(
+        "lemon_squeezy_orders", DataKind.SALES, ("identifier", "order_number", "subtotal", "discount_total",
+                                                 "refunded", "product_name"),
+        {"order_number": "order_id", "created_at": "date", "product_name": "product_title", "subtotal": "revenue",
+         "discount_total": "discount", "currency": "currency", "status": "status", "user_email": "customer_email"},
+        defaults={"units": "1", "channel": "lemon squeezy"},
+        note="Lemon Squeezy orders: each order a line of one unit of its product; subtotal the revenue before "
+             "discount_total; pending and failed orders are no sale, refunded ones a return of what was paid; tax "
+             "and the USD conversions are not stored; the buyer's e-mail is hashed",
+        statuses={"pending": "unpaid"},
+    ),
+)
+EXPORT_PROFILES += PUBLIC14_PROFILES

@@ -302,6 +302,22 @@ def _returned(status: pd.Series | None, index: pd.Index) -> np.ndarray:
     return np.asarray(back.to_numpy(), dtype=bool)
 
 
+#: An order's status saying its money was given back in full.
+REFUNDED_STATES = frozenset({"refunded", "fully refunded", "fully_refunded", "refund complete", "refund completed"})
+
+
+def _refunded_unstated(status: pd.Series | None, columns: dict[str, Any]) -> np.ndarray | bool:
+    """Lines whose order status says refunded in a file that states no refunded amount: returns of what was paid.
+
+    Shopify's ``refunded`` order is a sale with its ``Refunded Amount`` beside it; a course platform's or a digital
+    shop's export (Teachable's, Lemon Squeezy's) says ``refunded`` and nothing more, so the sale was stored with no
+    refund and the money given back was lost. Read as a return of what was paid, as a refunded payment is (Ecwid's).
+    """
+    if status is None or "refund" in columns or "order_refund" in columns:
+        return False
+    return np.asarray(_status_words(status).isin(REFUNDED_STATES).to_numpy(), dtype=bool)
+
+
 def _as_return(columns: dict[str, Any], back: np.ndarray, index: pd.Index) -> None:
     """Lines whose status says the goods came back read as negative lines: ``split_returns`` makes them returns.
 
@@ -670,7 +686,7 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     total_after_discount(columns, index)
     revenue_before_discount(columns, index)
     granted = return_granted(columns.pop("return_status", None), index)
-    back = (_returned(status, index) | (own == "returned") | granted) & ~cancelled
+    back = (_returned(status, index) | (own == "returned") | granted | _refunded_unstated(status, columns)) & ~cancelled
     if back.any():
         _as_return(columns, back, index)
     returns = split_returns(columns, index)
