@@ -306,15 +306,16 @@ def _returned(status: pd.Series | None, index: pd.Index) -> np.ndarray:
 REFUNDED_STATES = frozenset({"refunded", "fully refunded", "fully_refunded", "refund complete", "refund completed"})
 
 
-def _refunded_unstated(status: pd.Series | None, columns: dict[str, Any]) -> np.ndarray | bool:
-    """Lines whose order status says refunded in a file that states no refunded amount: returns of what was paid.
+def _refunded_unstated(status: pd.Series | None, columns: dict[str, Any], index: pd.Index) -> np.ndarray:
+    """Lines whose order status says refunded in a file that states no refunded amount: refunded what was paid.
 
     Shopify's ``refunded`` order is a sale with its ``Refunded Amount`` beside it; a course platform's or a digital
     shop's export (Teachable's, Lemon Squeezy's) says ``refunded`` and nothing more, so the sale was stored with no
-    refund and the money given back was lost. Read as a return of what was paid, as a refunded payment is (Ecwid's).
+    refund and the money given back was lost. The line stays a sale (as ``refunded`` alone always was) and is refunded
+    its value less its discount.
     """
     if status is None or "refund" in columns or "order_refund" in columns:
-        return False
+        return np.zeros(len(index), dtype=bool)
     return np.asarray(_status_words(status).isin(REFUNDED_STATES).to_numpy(), dtype=bool)
 
 
@@ -686,7 +687,8 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     total_after_discount(columns, index)
     revenue_before_discount(columns, index)
     granted = return_granted(columns.pop("return_status", None), index)
-    back = (_returned(status, index) | (own == "returned") | granted | _refunded_unstated(status, columns)) & ~cancelled
+    refunded_whole = _refunded_unstated(status, columns, index) & ~cancelled
+    back = (_returned(status, index) | (own == "returned") | granted) & ~cancelled
     if back.any():
         _as_return(columns, back, index)
     returns = split_returns(columns, index)
@@ -727,6 +729,10 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     groups = _order_groups(order_id) if order_id is not None else np.arange(len(index))
     value = line_values(columns, index)
     line_paid, paid = items_paid(columns, index, value, groups)
+    if refunded_whole.any():  # a sale and its refund: what was paid for the line went back
+        stated = columns.get("refund")
+        given = stated if stated is not None else pd.Series(np.nan, index=index, dtype="Float64")
+        columns["refund"] = given.where(~pd.Series(refunded_whole, index=index), np.round(line_paid, 2))
     for source, target in (("order_discount", "discount"), ("order_refund", "refund")):
         order_amount = columns.pop(source, None)
         if order_amount is None:
