@@ -33,8 +33,10 @@ _PERCENT_CELL = re.compile(r"^\s*-?\d+(?:[.,]\d+)?\s*%\s*$")
 
 
 def percent_discounts(cells: pd.Series, header: str) -> bool | None:
-    """Whether a rate column's cells are percentages (``10.00%``; ``10`` under ``Discount (%)``); ``None`` when
-    these cells cannot tell (all empty or 0)."""
+    """Whether a rate column's cells are percentages (``10.00%``; ``10`` under ``Discount (%)``).
+
+    ``None`` when these cells cannot tell (all empty or 0).
+    """
     text = cells.dropna().astype(str).str.strip()
     text = text[text != ""]
     if text.empty:
@@ -102,7 +104,15 @@ def gross_rate_amounts(rate: pd.Series, gross: np.ndarray) -> np.ndarray:
     d = rate.astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
     with np.errstate(invalid="ignore"):
         ok = (d >= 0) & (d < 1) & ~np.isnan(gross)
-        return np.where(ok, np.round(gross * np.where(ok, d, 0.0), 2), np.nan)
+        return np.where(ok, _half_up_cents(gross * np.where(ok, d, 0.0)), np.nan)
+
+
+def _half_up_cents(amount: np.ndarray) -> np.ndarray:
+    """Amounts to the cent, a half cent up, as invoicing systems round.
+
+    15% of 28.50 is 4.28, where the float 4.275 rounds to 4.27.
+    """
+    return np.floor(np.abs(amount) * 100 + 0.5 + 1e-7) / 100 * np.sign(amount)
 
 
 def rate_note(column: str) -> str:

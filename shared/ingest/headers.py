@@ -598,8 +598,10 @@ _OF = re.compile(r"^\s*(.+?)\s+of\s+(.+?)\s*$", re.I)
 
 
 def grouped_field(header: str) -> list[str]:
-    """The field of a ``Group - Field`` name (ShipStation's ``Date - Order Date``, ``Item - Unit Price``): its group
-    is only where the export files it, so the field alone is read where the whole name is not."""
+    """The field of a ``Group - Field`` name (ShipStation's ``Date - Order Date``, ``Item - Unit Price``).
+
+    The group is only where the export files it, so the field alone is read where the whole name is not.
+    """
     group, dash, field = header.rpartition(" - ")
     return [field] if dash and group.strip() and field.strip() else []
 

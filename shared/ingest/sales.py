@@ -716,7 +716,9 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         revenue = _num(columns.get("revenue"), index)
         gross = _num(columns.get("units"), index) * _num(columns.get("unit_price"), index)
         # a line without revenue is valued at units x unit price, the rate off that value and not yet taken off
-        amount = np.where(np.isnan(revenue), gross_rate_amounts(rate, gross), rate_amounts(rate, revenue))
+        # where units x unit price is known the rate is off it, as the export worked it out (from the net total, the
+        # amount is a cent off on some lines: Zoho Inventory's 10.00% beside its Item Total)
+        amount = np.where(np.isnan(gross), rate_amounts(rate, revenue), gross_rate_amounts(rate, gross))
         given, derived = columns.get("discount"), pd.Series(amount, index=index)
         columns["discount"] = derived if given is None else given.where(given.notna(), derived)
         # the export's revenue stays what it states ("sales" on Superstore is its Sales column)

@@ -41,11 +41,17 @@ def test_erp_and_course_platform_names() -> None:
     teachable = _fields(TEACHABLE_HEADER)
     assert teachable["Purchased At"] == "date" and teachable["Course"] == "product_title"
     assert (teachable["List Price"], teachable["Final Price"], teachable["Student Name"]) == (
-        "unit_price", "line_net", "customer_id")
+        "unit_price",
+        "line_net",
+        "customer_id",
+    )
     assert _fields(SQUARE_ONLINE_HEADER)["Product Total"] == "revenue"
     cdiscount = _fields(CDISCOUNT_HEADER)
     assert (cdiscount["Référence commande"], cdiscount["Date de création"], cdiscount["Référence vendeur"]) == (
-        "order_id", "date", "sku")
+        "order_id",
+        "date",
+        "sku",
+    )
 
 
 def test_percentage_discounts_are_rates() -> None:
@@ -68,8 +74,13 @@ def test_a_bare_discount_above_its_line_s_value_is_a_percentage() -> None:
 def test_an_order_s_total_and_discount_repeated_on_each_row_are_the_order_s() -> None:
     """Xero's invoice Total and Square Online's Discount on every row: each line was sold at the order's total and
     the order's discount was taken once per line."""
-    cols, _ = _cols(order_id=["A", "A", "B", "B", "C"], units=[1, 3, 1, 1, 1], unit_price=[10.0, 5.0, 8.0, 4.0, 6.0],
-                    revenue=[29.0, 29.0, 14.0, 14.0, 6.0], discount=[2.0, 2.0, 1.0, 1.0, 0.0])
+    cols, _ = _cols(
+        order_id=["A", "A", "B", "B", "C"],
+        units=[1, 3, 1, 1, 1],
+        unit_price=[10.0, 5.0, 8.0, 4.0, 6.0],
+        revenue=[29.0, 29.0, 14.0, 14.0, 6.0],
+        discount=[2.0, 2.0, 1.0, 1.0, 0.0],
+    )
     proven: set[str] = set()
     order_columns_on_every_row(cols, cols["order_id"], proven)
     assert "revenue" not in cols and cols["order_discount"].tolist() == [2.0, 2.0, 1.0, 1.0, 0.0]
@@ -82,15 +93,23 @@ def test_an_order_s_total_and_discount_repeated_on_each_row_are_the_order_s() ->
 
 def test_a_line_s_own_total_equal_on_each_row_is_kept() -> None:
     """Lines of one value each (two of one price): the equal totals are the lines', not the order's."""
-    cols, _ = _cols(order_id=["A", "A", "B", "B"], units=[1, 1, 2, 2], unit_price=[5.0, 5.0, 4.0, 4.0],
-                    revenue=[5.0, 5.0, 8.0, 8.0], discount=[1.0, 1.0, 0.5, 0.5])
+    cols, _ = _cols(
+        order_id=["A", "A", "B", "B"],
+        units=[1, 1, 2, 2],
+        unit_price=[5.0, 5.0, 4.0, 4.0],
+        revenue=[5.0, 5.0, 8.0, 8.0],
+        discount=[1.0, 1.0, 0.5, 0.5],
+    )
     order_columns_on_every_row(cols, cols["order_id"], set())
     assert cols["revenue"].tolist() == [5.0, 5.0, 8.0, 8.0] and "order_discount" not in cols
 
 
 def test_draft_quotation_and_awaiting_payment_orders_are_no_sale_yet() -> None:
-    cols, index = _cols(units=[1, 1, 1, 1, 1], unit_price=[5.0] * 5,
-                        status=["DRAFT", "Quotation", "Awaiting Payment", "PAID", "Sales Order"])
+    cols, index = _cols(
+        units=[1, 1, 1, 1, 1],
+        unit_price=[5.0] * 5,
+        status=["DRAFT", "Quotation", "Awaiting Payment", "PAID", "Sales Order"],
+    )
     outcome = derive_sales(cols, index)
     assert outcome.errors.notna().tolist() == [True, True, True, False, False]
     assert "not a sale yet" in str(outcome.errors[0])
