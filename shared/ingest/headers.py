@@ -30,7 +30,7 @@ _COMMON: dict[str, tuple[str, ...]] = {
             "seller_sku_id", "article_number",
             # an accounting system's item code (Xero's InventoryItemCode), a seller's own reference (Cdiscount's
             # Référence vendeur)
-            "inventory_item_code", "seller_reference", "seller_ref"),
+            "inventory_item_code", "seller_reference", "seller_ref", "product_reference"),
     "date": ("order_date", "day", "sale_date", "txn_date", "transaction_date", "observed_at", "observed_date",
              "review_date", "snapshot_date", "as_of", "created_at", "timestamp", "purchase_date", "invoice_date",
              "order_purchase_timestamp", "review_creation_date", "unix_review_time", "review_time", "event_time",
@@ -76,12 +76,16 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                      "invoice", "invoice_no", "invoice_number", "invoice_id", "sale_id", "sales_id", "receipt_id",
                      "receipt_no", "receipt_number", "sale_number", "sale_no",
                      # an ERP's order (Zoho Inventory's SalesOrder Number, Odoo's and Cdiscount's order reference)
-                     "sales_order_number", "sales_order_no", "sales_order_id", "order_reference", "order_ref"),
+                     "sales_order_number", "sales_order_no", "sales_order_id", "order_reference", "order_ref",
+                     # an accounting report's transaction number (QuickBooks' Num)
+                     "num"),
         "currency": ("order_currency",),
         "promo": ("on_promo", "promotion", "is_promo", "promo_flag"),
         "discount": ("line_discount", "discounts", "discount_value", "discount_amount", "item_discount",
                      "lineitem_discount", "item_promotion_discount", "promotion_discount", "promo_discount",
-                     "markdown"),
+                     "markdown",
+                     # a coupon's amount off the purchase (Payhip's Coupon Discount)
+                     "coupon_discount", "coupon_amount", "voucher_discount"),
         "refund": ("refund_amount", "refunded", "refunded_amount", "amount_refunded", "refunds", "item_refunded",
                    "line_refund", "refund_value", "partial_refund"),
         "returned_units": ("returns", "returned", "qty_returned", "units_returned", "returned_qty",
@@ -129,7 +133,9 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                           "menu_item", "listing_title", "listing_name", "offer_name", "offer_title",
                           "article_name", "item_title",
                           # a course sold (Teachable's Course)
-                          "course", "course_name", "course_title"),
+                          "course", "course_name", "course_title",
+                          # an accounting report's item (QuickBooks' Product/Service)
+                          "product_service", "product_or_service"),
         # E for Excel's Sales Records and Big Mart name the kind of item sold (``Item Type``): its category
         "product_category": ("category", "product_category", "product_type", "department", "product_line",
                              "item_type"),

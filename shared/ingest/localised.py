@@ -205,6 +205,9 @@ _WORDS: dict[str, str] = {
     # French (Cdiscount's Date de création, Référence vendeur)
     "création": "created",
     "vendeur": "seller",
+    # Rakuten France's Date de vente, Prix de vente, Titre
+    "vente": "sale",
+    "titre": "title",
     "criacao": "created",
     "compra": "purchase",
     "pedidos": "order",

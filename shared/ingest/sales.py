@@ -306,6 +306,30 @@ def _returned(status: pd.Series | None, index: pd.Index) -> np.ndarray:
 REFUNDED_STATES = frozenset({"refunded", "fully refunded", "fully_refunded", "refund complete", "refund completed"})
 
 
+#: Cells of a yes/no column (``Yes``, ``No``; ``true``/``false``): words, so a refund of 0 or 1 is no flag.
+_YES_WORDS, _NO_WORDS = frozenset({"yes", "y", "true", "t"}), frozenset({"no", "n", "false", "f"})
+
+
+def refund_flags_as_status(raw: pd.DataFrame) -> pd.DataFrame:
+    """A refund column of yes/no words says whether the order was refunded, not how much: its status then.
+
+    Payhip's ``Refunded`` ``Yes``/``No`` was read as an amount and every row rejected ("not a number"). A ``Yes`` row
+    takes the status ``refunded`` (a sale refunded what was paid: ``_refunded_unstated``) unless its own status says
+    it was cancelled; the column is no refund amount.
+    """
+    if "refund" not in raw:
+        return raw
+    cells = raw["refund"].astype(object).where(raw["refund"].notna(), "").map(lambda v: str(v).strip().lower())
+    given = cells[cells != ""]
+    if given.empty or not given.isin(_YES_WORDS | _NO_WORDS | {"0", "1"}).all() \
+            or not given.isin(_YES_WORDS | _NO_WORDS).any():
+        return raw
+    yes = cells.isin(_YES_WORDS | {"1"})
+    status = raw["status"] if "status" in raw else pd.Series(None, index=raw.index, dtype=object)
+    kept = ~yes | pd.Series(_cancelled(status, raw.index), index=raw.index)
+    return raw.drop(columns="refund").assign(status=status.astype(object).where(kept, "refunded"))
+
+
 def _refunded_unstated(status: pd.Series | None, columns: dict[str, Any], index: pd.Index) -> np.ndarray:
     """Lines whose order status says refunded in a file that states no refunded amount: refunded what was paid.
 

@@ -6,8 +6,9 @@ import pandas as pd
 
 from shared.ingest.discount import beyond_line_values, percent_discounts, without_percent
 from shared.ingest.headers import map_columns
-from shared.ingest.sales import derive_sales, order_columns_on_every_row
+from shared.ingest.sales import derive_sales, order_columns_on_every_row, refund_flags_as_status
 from shared.models.records import DataKind
+from tests.fixtures.public.public14_heldout_shapes import PAYHIP_HEADER, QUICKBOOKS_HEADER, RAKUTEN_HEADER
 from tests.fixtures.public.public14_shapes import (
     CDISCOUNT_HEADER,
     LEMON_SQUEEZY_HEADER,
@@ -132,3 +133,27 @@ def test_lemon_squeezy_s_subtotal_is_revenue_before_its_discount() -> None:
     assert mapping.profile is not None and mapping.profile.name == "lemon_squeezy_orders"
     fields = {LEMON_SQUEEZY_HEADER[i]: f for i, f in mapping.fields.items()}
     assert (fields["subtotal"], fields["discount_total"]) == ("revenue", "discount") and "refunded" not in fields
+
+
+def test_a_yes_no_refunded_column_is_the_order_s_state_not_an_amount() -> None:
+    """Payhip's ``Refunded`` ``Yes``/``No``: every row was rejected ("not a number")."""
+    raw = pd.DataFrame({"refund": ["Yes", "No", None, "yes"], "status": [None, None, None, "Cancelled"]})
+    read = refund_flags_as_status(raw)
+    assert "refund" not in read and read["status"].fillna("").tolist() == ["refunded", "", "", "Cancelled"]
+    amounts = pd.DataFrame({"refund": ["0", "1", "12.50"]})
+    assert refund_flags_as_status(amounts) is amounts  # amounts (a 0 and a 1 among them) stay amounts
+
+
+def test_held_out_names_french_sales_quickbooks_and_coupons() -> None:
+    """Rakuten France's Date de vente, Prix de vente, Titre and Référence produit; QuickBooks' Num and Product/Service;
+    Payhip's Coupon Discount (Rakuten's and QuickBooks' files were refused)."""
+    rakuten = _fields(RAKUTEN_HEADER)
+    assert (rakuten["Date de vente"], rakuten["Prix de vente"], rakuten["Titre"], rakuten["Référence produit"]) == (
+        "date",
+        "unit_price",
+        "product_title",
+        "sku",
+    )
+    quickbooks = _fields(QUICKBOOKS_HEADER)
+    assert (quickbooks["Num"], quickbooks["Product/Service"]) == ("order_id", "product_title")
+    assert _fields(PAYHIP_HEADER)["Coupon Discount"] == "discount"
