@@ -40,6 +40,7 @@ def _money(stored: float, *wanted: float) -> bool:
 
 def ingest(folder: Path, files: dict[str, str]) -> tuple[list[dict[str, Any]], dict[str, Any], set[str]]:
     """Each file's ``--json`` record (a refused file's: its error), the stored sums and currencies."""
+    folder.mkdir(parents=True, exist_ok=True)
     os.environ["ECOMINTEL_HOME"] = str(folder / "home")
     reset_deps()
     docs: list[dict[str, Any]] = []
