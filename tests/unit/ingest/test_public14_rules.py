@@ -18,12 +18,8 @@ from tests.fixtures.public.public14_shapes import (
     XERO_HEADER,
     ZOHO_HEADER,
 )
+from tests.unit.ingest.test_public13_rules import _fields
 from tests.unit.ingest.test_sales_rules import _cols
-
-
-def _fields(header: list[str]) -> dict[str, str]:
-    mapping = map_columns(header, DataKind.SALES)
-    return {header[i]: f for i, f in mapping.fields.items()}
 
 
 def test_a_group_dash_field_name_is_read_by_its_field() -> None:
