@@ -1764,5 +1764,22 @@ PUBLIC14_PROFILES: tuple[ExportProfile, ...] = (
              "and the USD conversions are not stored; the buyer's e-mail is hashed",
         statuses={"pending": "unpaid"},
     ),
+    # Amazon Seller Central > Payments > Reports repository > Settlement report (flat file V2, tab-separated): the
+    # settlement's summary first, then an item's money a row by amount-type and amount-description (its Principal,
+    # Tax, Shipping, fees; a promotion a Principal row of amount-type Promotion); Refund rows negative
+    _profile(
+        "amazon_settlement_v2", DataKind.SALES, ("settlement-id", "transaction-type", "amount-type",
+                                                 "amount-description", "posted-date", "quantity-purchased"),
+        {"posted-date": "date", "order-id": "order_id", "sku": "sku", "quantity-purchased": "units",
+         "amount": "revenue", "amount-type": "amount_type", "amount-description": "amount_description",
+         "marketplace-name": "channel"},
+        note="Amazon settlement report: each item's Principal a line (its amount the revenue, for quantity-purchased "
+             "units); the settlement's summary, taxes, shipping, fees and promotions are no line: skipped and "
+             "counted; a Refund item's Principal names no quantity and is rejected with that reason",
+        templates={"line_type": "{amount_type} {amount_description}"},
+        summary_rows=("line_type", "an amount that is no item's sale: the settlement's summary, a tax, shipping, a "
+                                   "fee or a promotion"),
+        line_values=("ItemPrice Principal",),
+    ),
 )
 EXPORT_PROFILES += PUBLIC14_PROFILES

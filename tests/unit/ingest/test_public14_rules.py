@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import pandas as pd
 
+from shared.ingest.derive import summary_rows
 from shared.ingest.discount import beyond_line_values, percent_discounts, without_percent
 from shared.ingest.headers import map_columns
+from shared.ingest.profile_cells import apply_cells
 from shared.ingest.sales import derive_sales, order_columns_on_every_row, refund_flags_as_status
 from shared.models.records import DataKind
 from tests.fixtures.public.public14_heldout_shapes import PAYHIP_HEADER, QUICKBOOKS_HEADER, RAKUTEN_HEADER
 from tests.fixtures.public.public14_shapes import (
     CDISCOUNT_HEADER,
     LEMON_SQUEEZY_HEADER,
+    SETTLEMENT_HEADER,
     SHIPSTATION_HEADER,
     SQUARE_ONLINE_HEADER,
     TEACHABLE_HEADER,
@@ -153,3 +156,21 @@ def test_held_out_names_french_sales_quickbooks_and_coupons() -> None:
     quickbooks = _fields(QUICKBOOKS_HEADER)
     assert (quickbooks["Num"], quickbooks["Product/Service"]) == ("order_id", "product_title")
     assert _fields(PAYHIP_HEADER)["Coupon Discount"] == "discount"
+
+
+def test_amazon_s_settlement_report_reads_each_item_s_principal() -> None:
+    """Every row was held (no date read); an item's money is on several rows: only its Principal is the line."""
+    mapping = map_columns(SETTLEMENT_HEADER, DataKind.SALES)
+    assert mapping.profile is not None and mapping.profile.name == "amazon_settlement_v2"
+    fields = {SETTLEMENT_HEADER[i]: f for i, f in mapping.fields.items()}
+    assert (fields["posted-date"], fields["amount"], fields["quantity-purchased"]) == ("date", "revenue", "units")
+    raw = apply_cells(
+        pd.DataFrame(
+            {
+                "amount_type": ["ItemPrice", "ItemPrice", "Promotion", None],
+                "amount_description": ["Principal", "Tax", "Principal", None],
+            }
+        ),
+        mapping.profile.cells,
+    )
+    assert summary_rows(raw, "line_type", mapping.profile.line_values).tolist() == [False, True, True, True]
