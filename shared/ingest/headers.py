@@ -27,7 +27,10 @@ _COMMON: dict[str, tuple[str, ...]] = {
             "product_key", "menu_item_id",
             # a seller's reference of the SKU (Shopee's SKU Reference No.), a shop's own code beside a system id
             "sku_reference_no", "sku_reference", "sku_reference_number", "sku_ref", "sku_ref_no", "custom_sku",
-            "seller_sku_id", "article_number"),
+            "seller_sku_id", "article_number",
+            # an accounting system's item code (Xero's InventoryItemCode), a seller's own reference (Cdiscount's
+            # Référence vendeur)
+            "inventory_item_code", "seller_reference", "seller_ref", "product_reference"),
     "date": ("order_date", "day", "sale_date", "txn_date", "transaction_date", "observed_at", "observed_date",
              "review_date", "snapshot_date", "as_of", "created_at", "timestamp", "purchase_date", "invoice_date",
              "order_purchase_timestamp", "review_creation_date", "unix_review_time", "review_time", "event_time",
@@ -37,7 +40,9 @@ _COMMON: dict[str, tuple[str, ...]] = {
              "order_creation_date", "order_creation_time", "order_created_date", "order_created_at", "created_on",
              "ordered_on", "order_placed", "order_placed_date", "placed_on", "date_ordered", "date_placed",
              # when the order was placed or charged (Whatnot's order_placed_at_utc, Google Play's Order Charged Date)
-             "order_placed_at", "order_charged_date", "charged_date", "charge_date", "sold_date", "date_sold"),
+             "order_placed_at", "order_charged_date", "charged_date", "charge_date", "sold_date", "date_sold",
+             # when a course or download was bought (Teachable's Purchased At)
+             "purchased_at", "purchased_on", "purchase_time", "purchased_date"),
     "currency": ("currency_code", "ccy", "curr", "sale_currency", "customer_currency"),
     "channel": ("sales_channel", "marketplace", "platform", "source_channel"),
 }
@@ -58,18 +63,29 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                        "order_price",
                        # the price a line sold at per unit, in order extracts and accounting reports (Token of Trust's
                        # Sales Price ($)**, QuickBooks' Sales Price)
-                       "sales_price"),
+                       "sales_price",
+                       # an invoice line's price per unit (Xero's UnitAmount), a course's price before its coupon
+                       # (Teachable's List Price)
+                       "unit_amount", "list_price"),
         "revenue": ("sales", "total", "amount", "line_total", "gross_sales", "net_sales", "total_sales",
                     "gross_revenue", "line_subtotal", "item_subtotal", "total_amount", "total_price", "sales_amount",
-                    "line_amount", "total_revenue", "product_revenue", "products_revenue", "product_subtotal"),
+                    "line_amount", "total_revenue", "product_revenue", "products_revenue", "product_subtotal",
+                    # a line's total named for its item (Square Online's Product Total beside the order's Total)
+                    "item_total", "product_total", "line_item_total"),
         "order_id": ("order", "order_number", "order_no", "transaction_id", "txn_id", "amazon_order_id",
                      "invoice", "invoice_no", "invoice_number", "invoice_id", "sale_id", "sales_id", "receipt_id",
-                     "receipt_no", "receipt_number", "sale_number", "sale_no"),
+                     "receipt_no", "receipt_number", "sale_number", "sale_no",
+                     # an ERP's order (Zoho Inventory's SalesOrder Number, Odoo's and Cdiscount's order reference)
+                     "sales_order_number", "sales_order_no", "sales_order_id", "order_reference", "order_ref",
+                     # an accounting report's transaction number (QuickBooks' Num)
+                     "num"),
         "currency": ("order_currency",),
         "promo": ("on_promo", "promotion", "is_promo", "promo_flag"),
         "discount": ("line_discount", "discounts", "discount_value", "discount_amount", "item_discount",
                      "lineitem_discount", "item_promotion_discount", "promotion_discount", "promo_discount",
-                     "markdown"),
+                     "markdown",
+                     # a coupon's amount off the purchase (Payhip's Coupon Discount)
+                     "coupon_discount", "coupon_amount", "voucher_discount"),
         "refund": ("refund_amount", "refunded", "refunded_amount", "amount_refunded", "refunds", "item_refunded",
                    "line_refund", "refund_value", "partial_refund"),
         "returned_units": ("returns", "returned", "qty_returned", "units_returned", "returned_qty",
@@ -77,11 +93,13 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                            "quantity_returned", "return_qty"),
         # source fields (see SALES_SOURCE_FIELDS): derived into record fields, never stored as they are
         "customer_email": ("email", "e_mail", "email_address", "billing_email", "buyer_email", "order_email",
-                           "contact_email", "customer_e_mail"),
+                           "contact_email", "customer_e_mail", "student_email"),
         "customer_id": ("customer", "customer_number", "customer_no", "client_id", "buyer_id", "customer_user",
                         "customer_hash", "user_id", "buyer", "customer_name", "customer_key",
                         # a wholesaler's customers are retailers (Faire's Retailer Name)
-                        "retailer_name", "buyer_username", "buyer_name"),
+                        "retailer_name", "buyer_username", "buyer_name",
+                        # a course platform's buyers are its students (Teachable's Student Name)
+                        "student_name", "student"),
         # only names that say "order": a generic file's "Discount Amount" is the line's (Shopify's is the
         # order's, and its profile says so)
         "order_discount": ("order_discount_amount", "cart_discount", "order_discount_total", "order_level_discount"),
@@ -100,7 +118,9 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         # a payment's state beside the order's (Nuvemshop's Status do Pagamento): it decides where it says the money
         # was given back or never taken (``shared.ingest.sales.payment_decides``); alone, it is the status
         "payment_status": ("financial_status",),
-        "line_net": ("net_line_total", "line_net_total", "item_net"),
+        "line_net": ("net_line_total", "line_net_total", "item_net",
+                     # what was paid for the line after its coupon (Teachable's Final Price)
+                     "final_price"),
         # a US address's last part, "City, ST 12345" (Token of Trust's "City, State Zip (Shipping)"): its state is read
         "ship_address": ("purchase_address", "city_state_zip", "city_state_zip_shipping", "shipping_city_state_zip",
                          "city_state_zip_code"),
@@ -111,7 +131,11 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         "product_title": ("description", "product_name", "product_title", "item_name", "item_description",
                           "lineitem_name", "title", "product", "product_detail", "product_description",
                           "menu_item", "listing_title", "listing_name", "offer_name", "offer_title",
-                          "article_name", "item_title"),
+                          "article_name", "item_title",
+                          # a course sold (Teachable's Course)
+                          "course", "course_name", "course_title",
+                          # an accounting report's item (QuickBooks' Product/Service)
+                          "product_service", "product_or_service"),
         # E for Excel's Sales Records and Big Mart name the kind of item sold (``Item Type``): its category
         "product_category": ("category", "product_category", "product_type", "department", "product_line",
                              "item_type"),
@@ -542,7 +566,7 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
         # it); a word of two meanings reads as the first whose field is free (Spanish Estado: a status, then a state)
         bare = without_currency(header)
         names = [bare, *readings(header)] if bare != header else readings(header)
-        names += of_reversed(bare)
+        names += of_reversed(bare) + grouped_field(bare)
         field = next((f for r in names if (f := table.get(normalise_header(r))) not in (None, *taken)), None)
         if i not in fields and field is not None and field not in taken:
             fields[i] = field
@@ -577,6 +601,15 @@ def _stand_ins(headers: list[str] | tuple[str, ...], fields: dict[int, str],
 
 #: English names that put their head first, joined by "of" (Depop's ``Date of sale``, Google Play's ``State of Buyer``)
 _OF = re.compile(r"^\s*(.+?)\s+of\s+(.+?)\s*$", re.I)
+
+
+def grouped_field(header: str) -> list[str]:
+    """The field of a ``Group - Field`` name (ShipStation's ``Date - Order Date``, ``Item - Unit Price``).
+
+    The group is only where the export files it, so the field alone is read where the whole name is not.
+    """
+    group, dash, field = header.rpartition(" - ")
+    return [field] if dash and group.strip() and field.strip() else []
 
 
 def of_reversed(header: str) -> list[str]:
@@ -1715,3 +1748,38 @@ PUBLIC13_PROFILES: tuple[ExportProfile, ...] = (
     ),
 )
 EXPORT_PROFILES += PUBLIC13_PROFILES
+
+#: public14's exports the generic rules cannot read (``bench/export_truths.py``)
+PUBLIC14_PROFILES: tuple[ExportProfile, ...] = (
+    # Lemon Squeezy > Orders > Export: an order a row, its one product; the order object's documented attributes.
+    # subtotal is before discount_total, total after it with the tax; refunded is a yes/no, not an amount
+    _profile(
+        "lemon_squeezy_orders", DataKind.SALES, ("identifier", "order_number", "subtotal", "discount_total",
+                                                 "refunded", "product_name"),
+        {"order_number": "order_id", "created_at": "date", "product_name": "product_title", "subtotal": "revenue",
+         "discount_total": "discount", "currency": "currency", "status": "status", "user_email": "customer_email"},
+        defaults={"units": "1", "channel": "lemon squeezy"},
+        note="Lemon Squeezy orders: each order a line of one unit of its product; subtotal the revenue before "
+             "discount_total; pending and failed orders are no sale, refunded ones a return of what was paid; tax "
+             "and the USD conversions are not stored; the buyer's e-mail is hashed",
+        statuses={"pending": "unpaid"},
+    ),
+    # Amazon Seller Central > Payments > Reports repository > Settlement report (flat file V2, tab-separated): the
+    # settlement's summary first, then an item's money a row by amount-type and amount-description (its Principal,
+    # Tax, Shipping, fees; a promotion a Principal row of amount-type Promotion); Refund rows negative
+    _profile(
+        "amazon_settlement_v2", DataKind.SALES, ("settlement-id", "transaction-type", "amount-type",
+                                                 "amount-description", "posted-date", "quantity-purchased"),
+        {"posted-date": "date", "order-id": "order_id", "sku": "sku", "quantity-purchased": "units",
+         "amount": "revenue", "amount-type": "amount_type", "amount-description": "amount_description",
+         "marketplace-name": "channel"},
+        note="Amazon settlement report: each item's Principal a line (its amount the revenue, for quantity-purchased "
+             "units); the settlement's summary, taxes, shipping, fees and promotions are no line: skipped and "
+             "counted; a Refund item's Principal names no quantity and is rejected with that reason",
+        templates={"line_type": "{amount_type} {amount_description}"},
+        summary_rows=("line_type", "an amount that is no item's sale: the settlement's summary, a tax, shipping, a "
+                                   "fee or a promotion"),
+        line_values=("ItemPrice Principal",),
+    ),
+)
+EXPORT_PROFILES += PUBLIC14_PROFILES

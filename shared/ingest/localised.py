@@ -202,6 +202,12 @@ _WORDS: dict[str, str] = {
     "creación": "created",
     "creacion": "created",
     "criação": "created",
+    # French (Cdiscount's Date de création, Référence vendeur)
+    "création": "created",
+    "vendeur": "seller",
+    # Rakuten France's Date de vente, Prix de vente, Titre
+    "vente": "sale",
+    "titre": "title",
     "criacao": "created",
     "compra": "purchase",
     "pedidos": "order",

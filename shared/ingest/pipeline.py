@@ -50,7 +50,15 @@ from shared.ingest.derive import (
     summary_rows,
     top_levels,
 )
-from shared.ingest.discount import RATE_FLAG, decide_rate, rate_header, rate_note
+from shared.ingest.discount import (
+    RATE_FLAG,
+    beyond_line_values,
+    decide_rate,
+    percent_discounts,
+    rate_header,
+    rate_note,
+    without_percent,
+)
 from shared.ingest.encoding import FALLBACK_ERRORS, unmark, with_flag, with_label
 from shared.ingest.header_currency import named_currency
 from shared.ingest.headers import (
@@ -95,7 +103,7 @@ from shared.ingest.reader import (
     without_repeated_headers,
 )
 from shared.ingest.redact import personal_columns, redact_line, redact_row
-from shared.ingest.sales import align_orders, derive_sales, line_kind, metered_note
+from shared.ingest.sales import align_orders, derive_sales, line_kind, metered_note, refund_flags_as_status
 from shared.ingest.sheets import WORKBOOK_SLOT, split_workbook
 from shared.ingest.sniff import Dialect, sniff
 from shared.ingest.source import SourcePass, object_checksum
@@ -187,6 +195,10 @@ class _FileState:
     seen: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.uint64))
     #: the discount column read as a rate (``shared.ingest.discount``); None until a chunk shows it
     discount_rate: bool | None = None
+    #: the rate column written as percentages (``10.00%``, ``Discount (%)`` 10): None until a chunk shows it
+    discount_percent: bool | None = None
+    #: sales columns proven to repeat an order's money on each of its rows (``sales.order_columns_on_every_row``)
+    order_money: set[str] = field(default_factory=set)
     #: the last value of each filled-down field (``ExportProfile.fill_down``), carried into the next chunk
     above: dict[str, object] = field(default_factory=dict)
 
@@ -431,12 +443,18 @@ class IngestRun:
         if self.kind is DataKind.SALES:
             raw = named_by_title(raw)  # a line with no SKU but a title is that product: priced as it, below
             raw = state_from_address(raw)  # a US address's state, where the row has none
+            raw = refund_flags_as_status(raw)  # a yes/no Refunded column: the order's status, no amount
         priced = np.zeros(len(raw), dtype=bool)
         if self.catalogue_priced is not None:
             skus = raw["sku"].dropna().unique().tolist()
             raw, priced = priced_from_catalogue(raw, as_price_cells(
                 catalogue_prices(self.warehouse, self.ingestion.tenant_id, skus)))
         _decide(state, self.rules, raw, dialect.delimiter)
+        if self._rate_header and "discount" in raw:
+            if state.discount_percent is None:
+                state.discount_percent = percent_discounts(raw["discount"], self._discount_header or "")
+            if state.discount_percent:
+                raw = raw.assign(discount=without_percent(raw["discount"]))
         parsed: dict[str, Any] = {}
         parse_error = pd.Series(None, index=raw.index, dtype=object)
         parse_field = pd.Series(None, index=raw.index, dtype=object)
@@ -466,7 +484,8 @@ class IngestRun:
             parse_error, parse_field = self._sales_sources(raw, state, parsed, parse_error, parse_field)
             outcome = derive_sales(parsed, raw.index, defaults=profile.defaults if profile else None,
                                    customer_key=self.customer_key, statuses=profile.statuses if profile else None,
-                                   metered_units=profile is not None and profile.metered_units)
+                                   metered_units=profile is not None and profile.metered_units,
+                                   order_money=state.order_money)
             self.metered += outcome.metered
             fresh = outcome.errors.notna() & parse_error.isna()
             parse_error = parse_error.where(~fresh, outcome.errors)
@@ -576,8 +595,13 @@ class IngestRun:
         """Move the discount column to ``discount_rate`` when the file's discounts are rates; whether it did."""
         if not self._rate_header or "discount" not in parsed:
             return False
-        if state.discount_rate is None:
+        if state.discount_rate is None and not state.discount_percent:
             state.discount_rate = decide_rate(parsed["discount"])
+            if state.discount_rate is False and beyond_line_values(parsed["discount"], parsed.get("units"),
+                                                                   parsed.get("unit_price")):
+                state.discount_percent = True  # more off a line than the line: percentages (Xero's Discount)
+        if state.discount_percent:  # 10.00% off: the rate 0.1
+            parsed["discount"], state.discount_rate = parsed["discount"] / 100, True
         if not state.discount_rate:
             return False
         parsed["discount_rate"] = parsed.pop("discount")

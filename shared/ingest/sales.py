@@ -70,6 +70,11 @@ ORDER_LEVEL_FIELDS = ("date", "currency", "channel", "status", "payment_status",
 #: Olist's "unavailable" is an order the seller could not fill: not a sale either.
 CANCELLED_STATUSES = frozenset({"cancelled", "canceled", "voided", "void", "failed", "declined", "unavailable",
                                 "rejected"})
+#: Order statuses saying the order is not placed or not paid yet: an invoice or quote still a draft (Xero's and Zoho
+#: Inventory's ``DRAFT``), a quotation (Odoo's), an order awaiting its payment (ShipStation's, BigCommerce's "Awaiting
+#: Payment", WooCommerce's "Pending payment"). No sale yet, rejected with the reason, as an unpaid payment status is.
+NOT_YET_STATUSES = frozenset({"draft", "quotation", "quotation sent", "quote", "estimate", "awaiting payment",
+                              "awaiting_payment", "pending payment", "pending_payment", "unpaid", "not paid"})
 #: The record-key part that keeps a return line apart from the sale line of the same order line.
 RETURN_LINE = "return"
 
@@ -147,6 +152,56 @@ def order_columns_on_first_rows(columns: dict[str, Any], order_id: pd.Series) ->
             columns.pop("revenue")
         elif name == "discount" and "order_discount" not in columns:
             columns["order_discount"] = columns.pop("discount")
+
+
+#: Orders of several rows that must show an order's column repeated before it is read as the order's (one such order
+#: may repeat a line's value by chance: two lines of one price and one discount)
+_REPEATED_ORDERS = 2
+
+
+def order_columns_on_every_row(columns: dict[str, Any], order_id: pd.Series, proven: set[str] | None = None) -> None:
+    """A total or discount repeated on every row of each order is the order's, not each line's.
+
+    Exports that list an order's items a row each often repeat the order's own money on every row (Xero's and Zoho
+    Inventory's invoice ``Total``, Square Online's ``Discount``): read as each line's, every line was sold at the
+    order's total (shipping and tax in) and the order's discount was taken once per line. Where the values prove it
+    (on every order of several rows the cell is the same on each row, and on at least two such orders whose lines
+    differ in value it is not each line's units x unit price or is a discount above 0), the total is dropped (the lines
+    are valued at units x unit price) and the discount is the order's, spread over its lines by value. ``proven`` (the
+    file's, carried from chunk to chunk) holds the columns an earlier chunk proved: a last chunk of one order is read
+    as the file is.
+    """
+    proven = set() if proven is None else proven
+    if "units" not in columns or "unit_price" not in columns:
+        return
+    runs = order_runs(order_id)
+    sizes = np.bincount(runs)[runs]
+    several = sizes > 1
+    index = order_id.index
+    value = np.round(_num(columns["units"], index) * _num(columns["unit_price"], index), 2)
+    lines_differ = _per_run(runs, value, np.ptp) > 0.005
+    for name in ("revenue", "discount"):
+        col = columns.get(name)
+        if col is None or (name == "discount" and "order_discount" in columns):
+            continue
+        cells = _num(col, index)
+        if name not in proven:
+            if np.isnan(cells[several]).any() or (_per_run(runs, cells, np.ptp)[several] > 0.005).any():
+                continue
+            proof = several & lines_differ & ((np.abs(cells - value) > 0.005) if name == "revenue" else (cells > 0))
+            if len(np.unique(runs[proof])) < _REPEATED_ORDERS:
+                continue
+            proven.add(name)
+        if name == "revenue":
+            columns.pop("revenue")
+        else:
+            columns["order_discount"] = columns.pop("discount")
+
+
+def _per_run(runs: np.ndarray, values: np.ndarray, how: Callable[..., Any]) -> np.ndarray:
+    """``how`` (``np.ptp``: the spread) of ``values`` within each row's run, on every row of it."""
+    frame = pd.DataFrame({"run": runs, "v": values})
+    return np.asarray(frame.groupby("run")["v"].transform(lambda v: how(v.to_numpy())).to_numpy(), dtype="float64")
 
 
 def payment_decides(columns: dict[str, Any], index: pd.Index) -> np.ndarray:
@@ -245,6 +300,47 @@ def _returned(status: pd.Series | None, index: pd.Index) -> np.ndarray:
     lowered = _status_words(status)
     back = lowered.map(lambda v: bool(RETURNED_STATUSES.search(v) or RETURNED_WORDS.search(v)))
     return np.asarray(back.to_numpy(), dtype=bool)
+
+
+#: An order's status saying its money was given back in full.
+REFUNDED_STATES = frozenset({"refunded", "fully refunded", "fully_refunded", "refund complete", "refund completed"})
+
+
+#: Cells of a yes/no column (``Yes``, ``No``; ``true``/``false``): words, so a refund of 0 or 1 is no flag.
+_YES_WORDS, _NO_WORDS = frozenset({"yes", "y", "true", "t"}), frozenset({"no", "n", "false", "f"})
+
+
+def refund_flags_as_status(raw: pd.DataFrame) -> pd.DataFrame:
+    """A refund column of yes/no words says whether the order was refunded, not how much: its status then.
+
+    Payhip's ``Refunded`` ``Yes``/``No`` was read as an amount and every row rejected ("not a number"). A ``Yes`` row
+    takes the status ``refunded`` (a sale refunded what was paid: ``_refunded_unstated``) unless its own status says
+    it was cancelled; the column is no refund amount.
+    """
+    if "refund" not in raw:
+        return raw
+    cells = raw["refund"].astype(object).where(raw["refund"].notna(), "").map(lambda v: str(v).strip().lower())
+    given = cells[cells != ""]
+    if given.empty or not given.isin(_YES_WORDS | _NO_WORDS | {"0", "1"}).all() \
+            or not given.isin(_YES_WORDS | _NO_WORDS).any():
+        return raw
+    yes = cells.isin(_YES_WORDS | {"1"})
+    status = raw["status"] if "status" in raw else pd.Series(None, index=raw.index, dtype=object)
+    kept = ~yes | pd.Series(_cancelled(status, raw.index), index=raw.index)
+    return raw.drop(columns="refund").assign(status=status.astype(object).where(kept, "refunded"))
+
+
+def _refunded_unstated(status: pd.Series | None, columns: dict[str, Any], index: pd.Index) -> np.ndarray:
+    """Lines whose order status says refunded in a file that states no refunded amount: refunded what was paid.
+
+    Shopify's ``refunded`` order is a sale with its ``Refunded Amount`` beside it; a course platform's or a digital
+    shop's export (Teachable's, Lemon Squeezy's) says ``refunded`` and nothing more, so the sale was stored with no
+    refund and the money given back was lost. The line stays a sale (as ``refunded`` alone always was) and is refunded
+    its value less its discount.
+    """
+    if status is None or "refund" in columns or "order_refund" in columns:
+        return np.zeros(len(index), dtype=bool)
+    return np.asarray(_status_words(status).isin(REFUNDED_STATES).to_numpy(), dtype=bool)
 
 
 def _as_return(columns: dict[str, Any], back: np.ndarray, index: pd.Index) -> None:
@@ -549,19 +645,22 @@ def metered(columns: dict[str, Any], index: pd.Index) -> int:
 
 def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str, str] | None = None,
                  customer_key: Callable[[], bytes] | None = None,
-                 statuses: dict[str, str] | None = None, metered_units: bool = False) -> SalesOutcome:
+                 statuses: dict[str, str] | None = None, metered_units: bool = False,
+                 order_money: set[str] | None = None) -> SalesOutcome:
     """Apply the sales rules to a chunk's parsed columns (record and source fields), in place.
 
     ``statuses`` are an export's own status words read as ``cancelled``, ``returned`` (Pakistan's Magento export:
     ``refund``, ``order_refunded``) or ``unpaid`` (placed, not yet invoiced: rejected, not a sale yet) besides the
     common ones. On return ``columns`` holds record fields only; source
-    fields are consumed. ``metered_units``: the export's quantities may be measures (rule 10).
+    fields are consumed. ``metered_units``: the export's quantities may be measures (rule 10). ``order_money``: the
+    file's columns proven to repeat an order's money on each row (``order_columns_on_every_row``), kept across chunks.
     """
     errors = pd.Series(None, index=index, dtype=object)
     error_field = pd.Series(None, index=index, dtype=object)
     order_id = columns.get("order_id")
     if order_id is not None:
         order_columns_on_first_rows(columns, order_id)
+        order_columns_on_every_row(columns, order_id, order_money)
         fill_order_fields(columns, order_id)
     payment_pending = payment_decides(columns, index)
     skipped: np.ndarray | None = None
@@ -596,7 +695,8 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         errors[voided] = "the line is marked voided: a voided line is not a sale"
         error_field[voided] = "voided"
     cancelled |= voided
-    unpaid = ((own == "unpaid") | payment_pending) & ~cancelled
+    not_yet = _status_words(status).isin(NOT_YET_STATUSES).to_numpy() if status is not None else False
+    unpaid = ((own == "unpaid") | payment_pending | not_yet) & ~cancelled
     if unpaid.any():  # placed, not yet invoiced (Magento's Pending): no payment taken, no sale yet
         assert status is not None
         errors[unpaid] = [f"order status {str(v).strip()!r}: placed but not yet invoiced (no payment taken), not a "
@@ -611,6 +711,7 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     total_after_discount(columns, index)
     revenue_before_discount(columns, index)
     granted = return_granted(columns.pop("return_status", None), index)
+    refunded_whole = _refunded_unstated(status, columns, index) & ~cancelled
     back = (_returned(status, index) | (own == "returned") | granted) & ~cancelled
     if back.any():
         _as_return(columns, back, index)
@@ -639,7 +740,9 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         revenue = _num(columns.get("revenue"), index)
         gross = _num(columns.get("units"), index) * _num(columns.get("unit_price"), index)
         # a line without revenue is valued at units x unit price, the rate off that value and not yet taken off
-        amount = np.where(np.isnan(revenue), gross_rate_amounts(rate, gross), rate_amounts(rate, revenue))
+        # where units x unit price is known the rate is off it, as the export worked it out (from the net total, the
+        # amount is a cent off on some lines: Zoho Inventory's 10.00% beside its Item Total)
+        amount = np.where(np.isnan(gross), rate_amounts(rate, revenue), gross_rate_amounts(rate, gross))
         given, derived = columns.get("discount"), pd.Series(amount, index=index)
         columns["discount"] = derived if given is None else given.where(given.notna(), derived)
         # the export's revenue stays what it states ("sales" on Superstore is its Sales column)
@@ -652,6 +755,10 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     groups = _order_groups(order_id) if order_id is not None else np.arange(len(index))
     value = line_values(columns, index)
     line_paid, paid = items_paid(columns, index, value, groups)
+    if refunded_whole.any():  # a sale and its refund: what was paid for the line went back
+        stated = columns.get("refund")
+        given = stated if stated is not None else pd.Series(np.nan, index=index, dtype="Float64")
+        columns["refund"] = given.where(~pd.Series(refunded_whole, index=index), np.round(line_paid, 2))
     for source, target in (("order_discount", "discount"), ("order_refund", "refund")):
         order_amount = columns.pop(source, None)
         if order_amount is None:
