@@ -157,7 +157,9 @@ def nineteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa
                 tenant,
                 f"which product has {word} {stars}-star reviews, the {fr.unique[a]} or the {fr.unique[b]}?",
                 [float(counts[a]), float(counts[b])],
-                [str(fr.unique[pick])],
+                # the one asked for first ("A had fewer ... than B"), the other after it
+                [str(fr.unique[pick]), str(fr.unique[b if pick == a else a])],
+                ordered=True,
             )
         )
 
@@ -310,6 +312,105 @@ def nineteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa
     return batch.cases
 
 
-def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
-    """More phrasings in the nineteenth set's kinds (batch ``nineteenth2``), written after its fixes."""
-    return []
+def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR0915 - one block per phrasing
+    """More phrasings in the nineteenth set's kinds and new wordings (batch ``nineteenth2``), written after its fixes."""
+    fr, p, batch = phrasing_set(t, catalogue, "nineteenth2", "held out")
+    end, tenant = fr.end, t.tenant
+    lm, lw, ytd, day, wtd, lq = fr.lm, fr.lw, fr.ytd, fr.day, fr.wtd, fr.lq
+    add, ch, last = batch.add, on_channel, fr.last
+    sunday = sunday_note(fr)
+    every = fr.tr.sales
+
+    # this week and last week
+    add(Case(tenant, "sales so far this week", [rev(wtd)], sunday))
+    add(Case(tenant, "what did we make the previous week", [rev(lw)], sunday))
+    add(Case(tenant, "orders this week compared with the week before", [_orders(wtd), _orders(week_before(fr))]))
+    add(Case(tenant, "aov for amazon last week", [aov(ch(lw, "amazon"))], sunday))
+    # codes and names the data lack
+    add(Case(tenant, "revenue of product code ZZ-404 last month", unknown="zz-404"))
+    add(Case(tenant, "how are the velvet cushions selling", unknown="velvet cushions"))
+    add(Case(tenant, "units for SKU 123456 this year", unknown="sku 123456"))
+    # a ranking by a ratio compared
+    asp_now = lm.groupby("sku")["revenue"].sum() / lm.groupby("sku")["units"].sum()
+    asp_before = fr.pm.groupby("sku")["revenue"].sum() / fr.pm.groupby("sku")["units"].sum()
+    if strict(asp_now, 3):
+        leaders = top(asp_now, 3)
+        add(
+            Case(
+                tenant,
+                "top 3 skus by average selling price last month vs the month before",
+                [float(asp_now[s]) for s in leaders] + [float(asp_before[s]) for s in leaders if s in asp_before.index],
+                leaders,
+                ordered=True,
+            )
+        )
+    # review counts compared
+    pair = star_pair(fr, t, 4)
+    if pair is not None:
+        counts = star_counts(t, 4)
+        a, b = pair
+        pick, other = (a, b) if counts[a] < counts[b] else (b, a)
+        add(
+            Case(
+                tenant,
+                f"which got fewer 4-star reviews: the {fr.unique[a]} or the {fr.unique[b]}?",
+                [float(counts[a]), float(counts[b])],
+                [str(fr.unique[pick]), str(fr.unique[other])],
+                ordered=True,
+            )
+        )
+    # growth, returning customers, weekdays, per order by group, year on year
+    g = group_growth(ytd, p.ly_ytd, "brand")
+    add(Case(tenant, "fastest growing brand this year vs last year", [float(g.max())], [peak(g)]))
+    back, named = returning_split(fr, ytd)
+    add(Case(tenant, "share of revenue from repeat customers this year", [back / named * 100]))
+    wr = weekday_totals(lm, "revenue")
+    add(Case(tenant, "which weekday brings in the most revenue last month", [float(wr.max())], [peak(wr)]))
+    a_ch = by_aov(ytd, "channel")
+    add(Case(tenant, "average order value per channel this year", [float(a_ch.max())], top(a_ch, 2), ordered=True))
+    add(Case(tenant, "how did last month do against the same month last year", [rev(lm), rev(p.ly_lm)]))
+    # the data's end, since launch, between days
+    add(Case(tenant, "orders on the last day of data", [_orders(day)]))
+    add(Case(tenant, "units since the beginning", [units(every)]))
+    s, e = latest_days(end, 2, 10, 24)
+    add(Case(tenant, "revenue from 10th to 24th of february", [rev(fr.w(s, e))]))
+    # a window against the one before
+    add(Case(tenant, "revenue past 60 days against the prior 60", [rev(last(60)), rev(window_before(fr, 60))]))
+    add(
+        Case(
+            tenant,
+            "yesterday vs the same day last week revenue",
+            [rev(day), rev(fr.w(end - timedelta(days=7), end - timedelta(days=7)))],
+        )
+    )
+    # top and bottom, did not sell, order sizes, short amounts
+    by = lm[lm["units"] > 0].groupby("sku")["units"].sum()
+    if strict(by, 5) and strict(-by, 5):
+        add(
+            Case(
+                tenant,
+                "best 5 and worst 5 products by units last month",
+                [float(by.max()), float(by.min())],
+                top(by, 5) + top(-by, 5),
+                ordered=True,
+            )
+        )
+    add(Case(tenant, "how many products had zero sales last month", [float(len(unsold(fr, lm)))]))
+    ou = order_units(ytd)
+    add(Case(tenant, "number of orders with 3 or more units this year", [float((ou >= 3).sum())]))
+    ot = order_totals(ytd)
+    add(Case(tenant, "how many orders were over $2k this year", [float((ot > 2000).sum())]))
+    ot = order_totals(lq)
+    add(Case(tenant, "how many 750+ dollar orders last quarter", [float((ot >= 750).sum())]))
+    # languages
+    add(Case(tenant, "Umsatz gestern", [rev(day)]))
+    add(Case(tenant, "quanto faturamento no mês passado", [rev(lm)]))
+    add(Case(tenant, "الإيرادات الشهر الماضي", names=[NOT_READ], absent=GUESSED))
+    add(Case(tenant, "지난달 매출", names=[NOT_READ], absent=GUESSED))
+    add(Case(tenant, "hur mycket sålde vi förra månaden", names=[NOT_READ], absent=GUESSED))
+    # a month with its year, a weekend
+    y = end.year - 1
+    add(Case(tenant, f"revenue Oct/{y}", [rev(fr.w(date(y, 10, 1), date(y, 10, 31)))]))
+    sun = end - timedelta(days=(end.weekday() + 1) % 7)
+    add(Case(tenant, "revenue last weekend", [rev(fr.w(sun - timedelta(days=1), sun))]))
+    return batch.cases
