@@ -313,7 +313,7 @@ def nineteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa
 
 
 def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR0915 - one block per phrasing
-    """More phrasings in the nineteenth set's kinds and new wordings (batch ``nineteenth2``), written after its fixes."""
+    """More phrasings in the nineteenth set's kinds, worded anew (batch ``nineteenth2``), written after its fixes."""
     fr, p, batch = phrasing_set(t, catalogue, "nineteenth2", "held out")
     end, tenant = fr.end, t.tenant
     lm, lw, ytd, day, wtd, lq = fr.lm, fr.lw, fr.ytd, fr.day, fr.wtd, fr.lq
