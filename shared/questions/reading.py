@@ -2398,7 +2398,12 @@ _NON = re.compile(r"\bnon-?\s*$", re.I)
 _LISTED_AFTER = re.compile(r"^\s*(?:,|and|or|&|nor|,\s*and|,\s*or)\s*(?:the\s+)?$", re.I)
 
 
+#: "which has fewer 5-star reviews, A or B?", "which sold less": a comparative asking for the smaller of the names
+#: ("fewer than 5" is a threshold, not a direction).
+_SMALLER = re.compile(r"\b(?:fewer|less|lower)\b(?!\s+than\b)", re.I)
+
+
 def _is_bottom(question: str) -> bool:
-    bottom = [m.start() for m in lx.BOTTOM.finditer(question)]
+    bottom = [m.start() for m in (*lx.BOTTOM.finditer(question), *_SMALLER.finditer(question))]
     top = [m.start() for m in lx.TOP.finditer(question)]
     return bool(bottom) and (not top or min(bottom) < min(top))

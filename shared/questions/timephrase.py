@@ -286,7 +286,7 @@ _BASELINE_PERIOD = re.compile(
     _INTRO +
     r"(?:(?:previous|prior|preceding|last)\s+(?:period|fortnight|\d+\s+days|(?:\d+\s+)?(?:months?|weeks?|"
     r"quarters?))"
-    r"|(?:period|month|quarter|week)\s+before" + _BEFORE_A_DAY + r"(?:\s+(?:that|it))?"
+    r"|(?:period|month|quarter|week|day)\s+before" + _BEFORE_A_DAY + r"(?:\s+(?:that|it))?"
     r"|(?:\d+|same\s+number\s+of)\s+(?:days|weeks|months)\s+(?:before(?:\s+(?:that|it))?|earlier)"
     # "the last 90 days vs the 90 before", "vs the prior 30": the count alone, its unit the period's own
     r"|\d+\s+(?:before(?:\s+(?:that|it))?|prior|preceding|earlier)|(?:previous|prior|preceding)\s+\d+(?!\s*(?:%|"
@@ -1252,7 +1252,7 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
         sunday = as_of - timedelta(days=(as_of.weekday() + 1) % 7)
         which = (weekend.group(1) or "last").lower()  # "over the weekend": the latest one
         if which == "this" and as_of.weekday() == 5:
-            sunday = as_of
+            sunday = as_of + timedelta(days=1)  # the data end on its Saturday: that day so far (not Friday too)
         start = sunday - timedelta(days=1)
         reading.range = make_range(start, min(sunday, as_of), "last weekend" if start + timedelta(days=1) <= as_of
                                    and which != "this" else "this weekend")

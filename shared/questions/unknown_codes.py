@@ -37,7 +37,7 @@ def unknown_code(question: str, taken: Iterable[tuple[int, int]], known: set[str
     """
     spans = list(taken)
     found = [
-        (m.start(), m.end(), m.group(0).strip())
+        (m.start(), m.end(), _as_written(m))
         for m in _AFTER_CODE_WORD.finditer(question)
         # digits alone are a code only after "SKU" or "#" ("SKU 9999", "item #42"), not "product 2" or "item 3"
         if not m.group("code").isdigit() or m.group("word").lower() in ("sku", "skus", "asin") or m.group("marker")
@@ -58,6 +58,17 @@ def unknown_code(question: str, taken: Iterable[tuple[int, int]], known: set[str
             continue  # "sku sales 2025": a year after the word, not a code
         return text
     return None
+
+
+def _as_written(m: re.Match[str]) -> str:
+    """The code as the answer quotes it: "SKU-9999" and "sku 42" whole, "ZZ-404" without "product code" before it.
+
+    A code of digits alone needs its word to be one ("item #77"); a code written onto its word ("SKU-9999") is one
+    token; a code with letters of its own after a separate word ("product code ZZ-404") is the code.
+    """
+    code = m.group("code")
+    glued = not any(c.isspace() for c in m.string[m.end("word") : m.start("code")])
+    return m.group(0).strip() if code.isdigit() or glued else code
 
 
 def closest_codes(code: str, codes: Iterable[str], limit: int = 3) -> list[str]:

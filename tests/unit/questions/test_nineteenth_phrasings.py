@@ -57,6 +57,7 @@ def test_no_week_note_on_another_day_or_another_period() -> None:
         ("units sold of ABC-123 last month", "ABC-123"),
         ("how many units of sku 42 did we sell", "sku 42"),
         ("revenue for item #77 this year", "item #77"),
+        ("revenue of product code ZZ-404 last month", "ZZ-404"),  # held out: the code, not "product code ZZ-404"
     ],
 )
 def test_a_code_no_product_has_is_said_not_answered_for_the_store(
@@ -229,3 +230,34 @@ def test_a_month_and_its_year_with_a_separator(phrase: str, month: tuple[int, in
     """Before: "Nov-2025" on 6 Dec 2026 was November 2026 (the year dropped); "Nov-25" may be a day and stays so."""
     rng = resolve_time(phrase, SUNDAY).range
     assert rng is not None and (rng.start.year, rng.start.month) == month
+
+
+# ---- days and weekends at the data's end --------------------------------------------------------------------------
+
+
+def test_this_weekend_on_the_data_s_saturday_is_that_day() -> None:
+    """Before: "this weekend" on data ending Saturday 6 Dec 2025 was 5-6 Dec (the Friday counted as the weekend)."""
+    saturday = date(2025, 12, 6)
+    rng = resolve_time("sales this weekend", saturday).range
+    assert rng is not None and (rng.start, rng.end) == (saturday, saturday)
+    rng = resolve_time("sales this weekend", SUNDAY).range
+    assert rng is not None and (rng.start, rng.end) == (date(2026, 12, 5), SUNDAY)
+
+
+def test_yesterday_against_the_day_before_is_the_period_before() -> None:
+    """Before: no comparison read, and with no figure named the question went to the agents' overview."""
+    t = resolve_time("how did yesterday compare to the day before", SUNDAY)
+    assert t.range is not None and t.range.start == SUNDAY and t.compare == "previous_period"
+    t = resolve_time("revenue the day before christmas", SUNDAY)  # a day of its own, not a comparison
+    assert t.compare is None and t.range is not None and t.range.start == date(2025, 12, 24)
+
+
+# ---- "which has fewer ..., A or B" --------------------------------------------------------------------------------
+
+
+def test_fewer_asks_for_the_smaller_of_two_names(store: VocabularyIndex) -> None:
+    """Before: "which has fewer 5-star reviews, A or B?" led with the one that had more."""
+    r = read(store, "which product has fewer 5-star reviews, the Desk Lamp or the Phone Stand?")
+    assert r.query is not None and r.query.descending is False
+    r = read(store, "which has more 5-star reviews, the Desk Lamp or the Phone Stand?")
+    assert r.query is not None and r.query.descending is True
