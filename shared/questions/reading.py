@@ -732,8 +732,8 @@ def unknown_name(question: str, taken: list[tuple[int, int]],
               *_COUNTED_THING.finditer(question)]:
         span = m.span("name")
         words = m.group("name").lower().split()
-        if m.re is _BARE_THING and any(mw.pattern.search(m.group("name")) for mw in lx.METRIC_WORDS):
-            continue  # "how much did returns cost": a metric, not a name
+        if m.re in (_BARE_THING, _COUNTED_THING) and any(mw.pattern.search(m.group("name")) for mw in lx.METRIC_WORDS):
+            continue  # "how much did returns cost", "how many baskets did we sell": a metric, not a name
         if all(w in _GENERIC_WORDS or w.isdigit() or w in lx.NUMBER_WORDS for w in words):
             continue  # "the 10 worst selling products": a ranking, not a name
         if _spans_overlap(span, taken):
