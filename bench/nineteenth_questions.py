@@ -187,11 +187,19 @@ def nineteenth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa
     add(Case(tenant, "worst weekday for units last quarter", [float(wu.min())], [peak(wu, "min")]))
 
     batch.style = "per order by group"
-    a = by_aov(lm, "channel")
-    add(Case(tenant, "revenue per order by channel last month", [float(a.max())], top(a, 2), ordered=True))
-    a = by_aov(ytd, "category")
-    if strict(a, 2):
-        add(Case(tenant, "aov by category this year", [float(a.max())], top(a, 2), ordered=True))
+    per_order = by_aov(lm, "channel")
+    add(
+        Case(
+            tenant,
+            "revenue per order by channel last month",
+            [float(per_order.max())],
+            top(per_order, 2),
+            ordered=True,
+        )
+    )
+    per_order = by_aov(ytd, "category")
+    if strict(per_order, 2):
+        add(Case(tenant, "aov by category this year", [float(per_order.max())], top(per_order, 2), ordered=True))
 
     batch.style = "year on year"
     add(Case(tenant, "YoY growth last month", [rev(lm), rev(p.ly_lm), growth(rev(lm), rev(p.ly_lm))]))
