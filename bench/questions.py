@@ -899,6 +899,8 @@ def main() -> None:
     from bench.fifteenth_questions import held_out_cases as fifteenth_held_out
     from bench.fourteenth_questions import fourteenth_cases, order_size_fiscal_held_out
     from bench.fourteenth_questions import held_out_cases as fourteenth_held_out
+    from bench.nineteenth_questions import held_out_cases as nineteenth_held_out
+    from bench.nineteenth_questions import nineteenth_cases
     from bench.seventeenth_questions import held_out_cases as seventeenth_held_out
     from bench.seventeenth_questions import leftover_cases, seventeenth_cases
     from bench.sixteenth_questions import held_out_cases as sixteenth_held_out
@@ -954,6 +956,8 @@ def main() -> None:
         cases += eighteenth_leftovers(t, {str(s) for s in skus["sku"]})
         cases += eighteenth_cases(t, {str(s) for s in skus["sku"]})
         cases += eighteenth_held_out(t, {str(s) for s in skus["sku"]})
+        cases += nineteenth_cases(t, {str(s) for s in skus["sku"]})
+        cases += nineteenth_held_out(t, {str(s) for s in skus["sku"]})
     if only := os.environ.get("BENCH_ONLY"):  # BENCH_ONLY=unseen (or unseen,unseen2): only those batches' cases
         cases = [c for c in cases if c.batch in only.split(",")]
     runtime = LocalRuntime(deps)

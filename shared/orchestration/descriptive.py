@@ -34,7 +34,7 @@ from shared.questions.lexicon import METRIC_NOUNS
 from shared.questions.pronouns import named_it, of_them
 from shared.questions.reading import Reading, needs_absent_sales, read_question
 from shared.questions.refused import readable_rest
-from shared.questions.timephrase import weekday_note
+from shared.questions.timephrase import week_note, weekday_note
 from shared.questions.totals import totals_query
 from shared.questions.undated import scope_undated
 from shared.questions.unstored import UnstoredFile, unstored_answer, unstored_sales
@@ -512,6 +512,8 @@ def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode:
     rng = reading.query.time_range
     if rng is not None and (note := weekday_note(rng, reading.as_of)):  # "on Friday" when the data ends on one
         answer.answer = f"{answer.answer} {note}"
+    if rng is not None and reading.query.compare is None and (note := week_note(rng, reading.as_of)):
+        answer.answer = f"{answer.answer} {note}"  # "this week" and "last week" on data ending on a Sunday
     if reading.drivers:  # "why?": the change, then where it came from
         moved = what_moved(deps.warehouse, reading.query, titles, result.currency or index.vocabulary.currency)
         answer.answer = f"{answer.answer} {moved}".strip()
@@ -611,6 +613,8 @@ def unanswerable_report(reading: Reading, *, mode: Mode, planner: str, data_vers
         answer = unstored_answer(received, reading.concept or "")
     if reading.concept == "this":
         answer = f"This can't be answered from your data: it needs {reading.needed}."
+    if reading.concept == "language":  # a question in a language the reader does not read: what it reads
+        answer = reading.needed or answer
     if reading.unknown_name and reading.concept == "competitor" and not reading.suggestions:
         # no competitor price at all: that is the answer, before the name ("are we cheaper than MegaMart?")
         from shared.pricing.unavailable import UPLOAD

@@ -1053,8 +1053,26 @@ def _ranking_answer(reading: Reading, result: MetricResult, rows: list[dict[str,
         listed = "; ".join(f"{i}. {namer.row(r, dims)} ({like_for_like_item(r, metric, fmt)})"
                            for i, r in enumerate(shown, start=1))
         return f"{head}: {listed}."
+    if _ratio_compared(reading, result):  # "top 3 by AOV vs the month before": no total, each item's figure then
+        def fmt_ratio(x: float) -> str:
+            return fmt_value(x, unit, result.currency, metric)
+
+        listed = "; ".join(f"{i}. {namer.row(r, dims)} ({like_for_like_item(r, metric, fmt_ratio)})"
+                           for i, r in enumerate(shown, start=1))
+        return f"{head}, each against {_previous_label(result)}: {listed}."
     listed = "; ".join(f"{i}. {item(r)}" for i, r in enumerate(shown, start=1))
     return f"{head}: {listed}."
+
+
+def _ratio_compared(reading: Reading, result: MetricResult) -> bool:
+    """A ranking by a measure that does not add up (AOV, a rating) set against another period: no total to lead with.
+
+    Each item's own figure then is the comparison asked ("how does that compare with the month before?"); a change in
+    percent alone hid it.
+    """
+    q = result.query
+    return bool(q.compare) and reading.shape == "ranking" and not q.order_by_change and bool(q.dimensions) \
+        and q.dimensions[0] != "date" and not METRICS[q.metrics[0]].additive and (reading.show or q.limit or 0) > 1
 
 
 def _like_for_like(reading: Reading, result: MetricResult) -> bool:

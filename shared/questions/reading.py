@@ -106,6 +106,8 @@ from shared.questions.timephrase import (
 )
 from shared.questions.top_compared import folded_comparison
 from shared.questions.uncosted import asks_uncosted_products, uncosted_query
+from shared.questions.unknown_codes import closest_codes, unknown_code
+from shared.questions.unread_language import unread_language, unread_language_answer
 from shared.questions.vocabulary import EntityMatch, VocabularyIndex
 from shared.store.metrics.catalog import METRICS
 from shared.store.metrics.compile import to_date_months
@@ -221,8 +223,24 @@ _NONE_ON_DAYS = re.compile(r"\b(?:no|zero|without(?:\s+any)?)\s+(?:\w+\s+){0,2}?
                            r"\b(?:sold|sell|made|make)\s+nothing\b", re.I)
 
 
+#: "$1k+ orders", "500+ dollar orders", "£250-plus baskets": an amount, then "+" (or "plus"), before the orders.
+_AMOUNT_PLUS_ORDERS = re.compile(
+    r"(?P<cur>[$£€])?(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>k|m)?\s?(?:\+|-?plus\b|\s+or\s+more\b)\s*"
+    r"(?P<unit>dollars?|bucks|pounds?|euros?|usd|gbp|eur)?\s*(?:-?value\s+)?(?=(?:orders?|baskets?|purchases?|"
+    r"transactions?)\b)", re.I)
+#: "orders over 1.5k", "baskets above 2k": an amount in thousands right after the orders is their value.
+_ORDERS_OVER_THOUSANDS = re.compile(r"\b(?:orders?|baskets?|purchases?|transactions?)\s+(?:\w+\s+)?"
+                                    r"(?:more than|over|above|greater than|under|below|less than)\s+"
+                                    r"\d[\d,]*(?:\.\d+)?\s?(?:k|m|grand)\b", re.I)
+
+
 def _threshold(question: str) -> tuple[Literal["above", "below", "at_least"], float, bool] | None:
     """The amount a question puts rows above or below, and whether it is money ("over $100", "more than 20k")."""
+    if (plus := _AMOUNT_PLUS_ORDERS.search(question)) is not None and (plus.group("cur") or plus.group("unit")
+                                                                        or plus.group("mult")):
+        # "$1k+ orders": at least that much, money (a count of units is written "5+ units", not before "orders")
+        amount = float(plus.group("num").replace(",", ""))
+        return "at_least", amount * {"k": 1e3, "m": 1e6}.get((plus.group("mult") or "").lower(), 1.0), True
     m = _THRESHOLD_AT.search(question)
     if m is None:
         return None
@@ -242,8 +260,9 @@ def _threshold(question: str) -> tuple[Literal["above", "below", "at_least"], fl
     mult = (m.group("mult") or "").lower()
     total *= {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "million": 1e6}.get(mult, 1.0)
     unit = (m.group("unit") or "").lower()
+    # "orders over 1.5k": an order is not thousands of units, so thousands after the orders are their value
     money = bool(m.group("cur")) or unit in ("dollars", "bucks", "pounds", "quid", "euros", "usd", "gbp", "eur") \
-        or mult == "grand"
+        or mult == "grand" or bool(_ORDERS_OVER_THOUSANDS.search(question))
     word = m.group("op").lower()
     if total < 0 or (total == 0 and not (money and word in ("under", "below", "less than", "lower than"))):
         return None  # "a margin below $0" (a loss) is a threshold; "more than 0 units" is none
@@ -648,6 +667,12 @@ _METRIC_OF_THING = re.compile(
     r"\s*(?=$|[?.!,;]|\s(?:in|over|during|this|last|since|compared|vs|versus|and|so|by|ytd|mtd|qtd|yesterday|today|"
     r"to\s+date|year|month|week|quarter|please|pls)\b)",
     re.I)
+#: "how many golden toasters did we sell", "how many blue vases have we shipped": the thing counted is a name.
+_COUNTED_THING = re.compile(
+    r"\bhow\s+many\s+(?!(?:more|fewer|less|of|times|days|weeks|months|people|customers|buyers|shoppers|orders|"
+    r"reviews)\b)(?P<name>[a-z][\w'&-]*(?:\s+[a-z][\w'&-]*){0,3}?)\s+(?:did|have|has|do|does)\s+(?:we|you|i|they)\s+"
+    r"(?:sell|sold|ship|shipped|move|moved|shift|shifted)\b",
+    re.I)
 #: "which category grew the most", "fastest-growing products": a ranking by change against the period before.
 _GROWTH_RANK = re.compile(
     r"\b(?:which|that)\s+(?:\w+\s+){0,2}(?:grew|grown|increased|rose|risen|improved|gained|expanded)\b"
@@ -689,6 +714,7 @@ _GENERIC_WORDS = frozenset(
     "channel channels competitors competitor whole entire overall total all top best bestselling best-selling "
     "worst most least new old main biggest largest other others day days week weeks weekend weekends month months "
     "quarter quarters year years data first second third fourth final previous next whole full entire "
+    "units unit pieces piece things thing "
     "reviews review ratings rating stars star feedback".split())
 
 
@@ -702,11 +728,12 @@ def unknown_name(question: str, taken: list[tuple[int, int]],
     every lamp would answer another question too.
     """
     for m in [*_NAMED_THING.finditer(question), *_NAMED_SUBJECT.finditer(question), *_BARE_THING.finditer(question),
-              *_METRIC_OF_THING.finditer(question), *POSSESSIVE_SUBJECT.finditer(question)]:
+              *_METRIC_OF_THING.finditer(question), *POSSESSIVE_SUBJECT.finditer(question),
+              *_COUNTED_THING.finditer(question)]:
         span = m.span("name")
         words = m.group("name").lower().split()
-        if m.re is _BARE_THING and any(mw.pattern.search(m.group("name")) for mw in lx.METRIC_WORDS):
-            continue  # "how much did returns cost": a metric, not a name
+        if m.re in (_BARE_THING, _COUNTED_THING) and any(mw.pattern.search(m.group("name")) for mw in lx.METRIC_WORDS):
+            continue  # "how much did returns cost", "how many baskets did we sell": a metric, not a name
         if all(w in _GENERIC_WORDS or w.isdigit() or w in lx.NUMBER_WORDS for w in words):
             continue  # "the 10 worst selling products": a ranking, not a name
         if _spans_overlap(span, taken):
@@ -1349,6 +1376,9 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     replaces the last date as "today". Shorthand and typos of the reader's words are written out first
     ("rev last mo" is read as "revenue last month"; :mod:`shared.questions.shorthand`), the tenant's names kept.
     """
+    if (language := unread_language(question)) is not None:  # "上个月的销售额": said, not the shop's overview
+        return Reading(kind="unanswerable", question=question, as_of=as_of or _sales_end(extents),
+                       concept="language", needed=unread_language_answer(language))
     text = _sheet_fields(without_chatter(expand_shorthand(
         in_english(question, index.knows_word if index is not None else None),  # "ventas el mes pasado"
         index.knows_word if index is not None else None,
@@ -1691,6 +1721,13 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     reading.categories = list(dict.fromkeys(v for m in matches if m.kind == "category" for v in m.values))
 
     reading.brands = list(dict.fromkeys(v for m in matches if m.kind == "brand" for v in m.values))
+    if index is not None and (code := unknown_code(question, entity_spans, set(index.sku_codes))) is not None:
+        # "sales of SKU-9999": a code no product has is said, never answered as the whole store's figure
+        reading.kind, reading.unknown_name = "unanswerable", code
+        titles = {p.sku: p.title for p in index.vocabulary.products if p.title}
+        reading.suggestions = [f"{titles[s]} ({s})" if s in titles else s
+                               for s in closest_codes(code, index.sku_codes.values())]
+        return reading
     gap = _unanswerable(question, index)
     reading.price_change_pct = change
     if gap is None and asks_bestseller_stock(question) and \
@@ -2361,7 +2398,12 @@ _NON = re.compile(r"\bnon-?\s*$", re.I)
 _LISTED_AFTER = re.compile(r"^\s*(?:,|and|or|&|nor|,\s*and|,\s*or)\s*(?:the\s+)?$", re.I)
 
 
+#: "which has fewer 5-star reviews, A or B?", "which sold less": a comparative asking for the smaller of the names
+#: ("fewer than 5" is a threshold, not a direction).
+_SMALLER = re.compile(r"\b(?:fewer|less|lower)\b(?!\s+than\b)", re.I)
+
+
 def _is_bottom(question: str) -> bool:
-    bottom = [m.start() for m in lx.BOTTOM.finditer(question)]
+    bottom = [m.start() for m in (*lx.BOTTOM.finditer(question), *_SMALLER.finditer(question))]
     top = [m.start() for m in lx.TOP.finditer(question)]
     return bool(bottom) and (not top or min(bottom) < min(top))

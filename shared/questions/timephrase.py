@@ -286,8 +286,11 @@ _BASELINE_PERIOD = re.compile(
     _INTRO +
     r"(?:(?:previous|prior|preceding|last)\s+(?:period|fortnight|\d+\s+days|(?:\d+\s+)?(?:months?|weeks?|"
     r"quarters?))"
-    r"|(?:period|month|quarter|week)\s+before" + _BEFORE_A_DAY + r"(?:\s+(?:that|it))?"
-    r"|(?:\d+|same\s+number\s+of)\s+(?:days|weeks|months)\s+(?:before(?:\s+(?:that|it))?|earlier))\b"
+    r"|(?:period|month|quarter|week|day)\s+before" + _BEFORE_A_DAY + r"(?:\s+(?:that|it))?"
+    r"|(?:\d+|same\s+number\s+of)\s+(?:days|weeks|months)\s+(?:before(?:\s+(?:that|it))?|earlier)"
+    # "the last 90 days vs the 90 before", "vs the prior 30": the count alone, its unit the period's own
+    r"|\d+\s+(?:before(?:\s+(?:that|it))?|prior|preceding|earlier)|(?:previous|prior|preceding)\s+\d+(?!\s*(?:%|"
+    r"percent|per\s+cent|\w)))\b"
     r"|\b(?:month|quarter|week)[-\s]+(?:over|on)[-\s]+(?:month|quarter|week)\b|\bm-?o-?m\b|\bq-?o-?q\b|\bw-?o-?w\b"
     r"|\bthe\s+(?:month|quarter|week|period)\s+before\b" + _BEFORE_A_DAY + r"|\bsequential(?:ly)?\b"
     r"|\b(?:compared?\s+(?:to|with)|vs\.?|versus|than)\s+the\s+one\s+before\b", re.I)
@@ -381,7 +384,10 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                            rf"(?:\s+(?:of\s+|in\s+)?({_YEAR})\b)?", re.I)),
     ("half", re.compile(rf"\bh([12])\b(?:\s*(?:of\s+)?({_YEAR})\b)?|\b(first|second|1st|2nd)\s+half\b{_NOT_OF_MONTH}"
                         rf"(?:\s+(?:of\s+|in\s+)?(?:the\s+year\s+)?({_YEAR})\b)?|\b([12])h\s*({_YEAR})\b", re.I)),
-    ("month", re.compile(rf"\b({_MONTH})\b\.?(?:\s*(?:of\s+|,\s*)?('\d{{2}}\b|{_YEAR}\b))?", re.I)),
+    # "Nov-2025", "nov/2025" (report columns): a separator between the month and its year ("Dec-24" may be
+    # a day: two digits stay out)
+    ("month", re.compile(rf"\b({_MONTH})\b\.?(?:\s*(?:of\s+|,\s*)?('\d{{2}}\b|{_YEAR}\b)|[-/]({_YEAR}\b))?",
+                         re.I)),
     ("to_date", re.compile(r"\b(?:(year|month|quarter|week)[-\s]+to[-\s]+date|(y|m|q|w)td"
                            r"|so\s+far\s+this\s+(year|month|quarter|week)|this\s+(year|month|quarter|week)"
                            r"(?:\s+so\s+far)?|(year|month|quarter)\s+so\s+far|the\s+current\s+(year|month|quarter"
@@ -557,7 +563,7 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
         return _Atom(span, s, e, f"H{h} {year}", explicit, half=h)
     if kind == "month":
         month = MONTHS[g[0].lower()]
-        year = _year2(g[1])
+        year = _year2(g[1] or g[2])
         explicit = year is not None
         year = year if year is not None else _latest_year(as_of, month)
         s, e = month_range(year, month)
@@ -1246,7 +1252,7 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
         sunday = as_of - timedelta(days=(as_of.weekday() + 1) % 7)
         which = (weekend.group(1) or "last").lower()  # "over the weekend": the latest one
         if which == "this" and as_of.weekday() == 5:
-            sunday = as_of
+            sunday = as_of + timedelta(days=1)  # the data end on its Saturday: that day so far (not Friday too)
         start = sunday - timedelta(days=1)
         reading.range = make_range(start, min(sunday, as_of), "last weekend" if start + timedelta(days=1) <= as_of
                                    and which != "this" else "this weekend")
@@ -1365,3 +1371,21 @@ def weekday_note(rng: TimeRange, as_of: date | None) -> str:
     last = fmt_day(as_of)
     return (f"{name} is read as {fmt_day(rng.start)}, the last whole {name}; your data's last day, {last}, is a {name} "
             f"too: ask for \"{last}\" for that day.")
+
+
+def week_note(rng: TimeRange, as_of: date | None) -> str:
+    """What an answer for "this week" or "last week" adds when the data end on a Sunday: the two are one week.
+
+    Weeks run Monday to Sunday, so data ending on Sunday 6 Dec complete the week of 30 Nov - 6 Dec: it is both the
+    week the data's last day is in ("this week") and the latest complete one ("last week"). Asked one after the
+    other, the two questions get the same figure; the answer says why and how to ask for the week before.
+    "" for any other period or day.
+    """
+    name = rng.label.split(" (")[0]
+    if as_of is None or as_of.weekday() != 6 or name not in ("this week", "last week"):
+        return ""
+    if rng.start != as_of - timedelta(days=6) or rng.end != as_of:
+        return ""
+    before = fmt_range(rng.start - timedelta(days=7), rng.start - timedelta(days=1))
+    return (f"Your data end on Sunday {fmt_day(as_of)}, so this week and last week are the same whole week "
+            f"({fmt_range(rng.start, as_of)}); ask for \"the week before last\" for {before}.")

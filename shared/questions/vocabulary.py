@@ -248,8 +248,9 @@ class VocabularyIndex:
         if found:
             return [titles[i] for _, _, i in found]
         # "lamp shade" is like no title as a whole: the titles that hold one of its words ("... Desk Lamp")
-        words = {w for w in normalise(name).split() if len(w) > 2}
-        sharing = [t for t, n in zip(titles, self.titles, strict=True) if words & set(n.split())]
+        # ("golden toasters": the titles with a toaster, the plural asked against the singular in titles)
+        words = {_singular(w) for w in normalise(name).split() if len(w) > 2}
+        sharing = [t for t, n in zip(titles, self.titles, strict=True) if words & {_singular(w) for w in n.split()}]
         return list(dict.fromkeys(sharing))[:limit]
 
     # ---- matching ------------------------------------------------------------------------------------
