@@ -144,7 +144,8 @@ def test_the_agent_answers_a_money_question_in_the_sales_lines_currency(currency
     said = re.search(r"^We expect revenue of about (€?)([\d,]+\.\d\d) over .*: ([\d,]+) units across all 2 SKUs at "
                      r"the last 28 days' average of €?([\d.]+) a unit", text)
     assert said is not None and said.group(1) == ("€" if currency else ""), text
-    sales = get_deps().warehouse.query("SELECT units, unit_price FROM sales WHERE date > @d", {"d": END - timedelta(28)})
+    sales = get_deps().warehouse.query("SELECT units, unit_price FROM sales WHERE date > @d",
+                                       {"d": END - timedelta(28)})
     per_unit = float((sales["units"] * sales["unit_price"]).sum() / sales["units"].sum())
     assert float(said.group(4)) == pytest.approx(per_unit, abs=0.005), text
     units_said = float(said.group(3).replace(",", ""))
