@@ -59,4 +59,23 @@ def _ask(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(resp.report.model_dump(mode="json"), indent=2) + "\n")
     else:
         sys.stdout.write(render_report(resp.report, cached=resp.cached, full=args.full) + "\n")
+    _finish_background_fits()
     return 0
+
+
+def _finish_background_fits() -> None:
+    """Let the fits an answer left running finish before the process ends, as its answer promised.
+
+    A forecast answered from the store's series while the per-product fits run says they are fitted "for the next
+    question"; in a served process they are, but the CLI's process ended with them (daemon threads) and every
+    ``ecomintel ask`` started them over, never to see them. The answer is already printed when this waits.
+    """
+    from shared.forecast.fit_reuse import background_fits, wait_for_background
+
+    if background_fits():
+        sys.stderr.write("Finishing the per-product forecasts for your next question (Ctrl-C skips) ...\n")
+        sys.stderr.flush()
+        try:
+            wait_for_background()
+        except KeyboardInterrupt:
+            sys.stderr.write("Skipped: the next question fits them again.\n")

@@ -181,6 +181,16 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                     label=f"its {with_sales:,} SKUs" if request.categories or channels else "",
                                     window=window, persisted=PersistedFits(deps.documents, request.tenant_id))
             sales = sales[sales["sku"].astype(str).isin(keep)]
+    aggregate = request.price_change_pct is None and (
+        set(asks) <= {"forecast"} or (not request.skus and set(asks) <= set(STOCK_ASKS)))
+    if store is None and aggregate and "forecast" in asks and not request.skus and sales["sku"].nunique() > 1:
+        # every SKU of the scope is forecast one by one: their total as one series still leads, so the number does
+        # not depend on whether their pooled fit is ready within the wait (a loaded machine answered the series,
+        # an idle one the SKUs' sum: two totals for one question)
+        n = int(sales["sku"].nunique())
+        store = store_total(sales, last_date, freq, options, request.horizon_days, n,
+                            label=f"its {n:,} SKUs" if request.categories or channels or opts.get("brands") else "",
+                            window=window, persisted=PersistedFits(deps.documents, request.tenant_id))
     series = _build_series(sales, last_date, freq)
     if opts.get("future"):
         series = planned_prices(series, opts["future"], options.horizon)
@@ -196,8 +206,6 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     # an aggregate question is answered by the store's series, a catalogue's stock question by every SKU's run-rate
     # cover, a question about a few named SKUs by their own series: in quick mode the pooled fit behind them is
     # waited for a while, then the fit goes on in the background for the next question
-    aggregate = request.price_change_pct is None and (
-        set(asks) <= {"forecast"} or (not request.skus and set(asks) <= set(STOCK_ASKS)))
     few = bool(request.skus) and 0 < len(series) <= FALLBACK_SERIES
     wait = float(opts["fit_wait_seconds"]) if (aggregate or few) and opts.get("fit_wait_seconds") is not None \
         else None
@@ -212,7 +220,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         warnings.append(f"the pooled forecast was not ready within {wait:g} s: each SKU's own backtest-selected model "
                         "answers, and the pooled fit goes on for the next question")
     elif fitted is None:
-        if store is None and "forecast" in asks:  # a brand's or a small category's SKUs: their total as one series
+        if store is None and "forecast" in asks:  # a scope of one SKU: its total as one series
             store = store_total(sales, last_date, freq, options, request.horizon_days, int(sales["sku"].nunique()),
                                 label=f"its {int(sales['sku'].nunique()):,} SKUs", window=window,
                                 persisted=PersistedFits(deps.documents, request.tenant_id))
@@ -562,7 +570,8 @@ def store_total(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq, option
         summed = (float(np.sum(result.lower * weights)), float(np.sum(result.upper * weights)))
         lower, upper = (max(total * band[0], summed[0]), min(total * band[1], summed[1])) if band else summed
         return SkuForecastView(sku=label or f"all {skus:,} SKUs", total=total, lower=max(0.0, lower), upper=upper,
-                               horizon_days=window.days, model=result.model, certainty=_certainty(result))
+                               horizon_days=window.days, model=result.model, certainty=_certainty(result),
+                               covers=skus)
     total = float(result.forecast.sum()) * scale
     # the band of the total comes from how past totals over as many periods varied around the recent rate
     # (``horizon_sum_band``); the summed daily bands (a slow month slow every day, no day's miss offset by
@@ -575,7 +584,8 @@ def store_total(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq, option
     # season the model knows, and 138 days of a seasonal store read $1.1M-$5.7M around $2.5M
     lower, upper = (max(total * band[0], summed[0]), min(total * band[1], summed[1])) if band else summed
     return SkuForecastView(sku=label or f"all {skus:,} SKUs", total=total, lower=max(0.0, lower), upper=upper,
-                           horizon_days=horizon_days, model=result.model, certainty=_certainty(result))
+                           horizon_days=horizon_days, model=result.model, certainty=_certainty(result),
+                           covers=skus)
 
 
 def _view(o: SkuOutcome, level: float, horizon_days: int, window: Window | None = None) -> SkuForecastView:

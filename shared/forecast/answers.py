@@ -43,6 +43,7 @@ class SkuForecastView:
     plan: InventoryPlan | None = None
     whatif: dict[str, Any] | None = None
     certainty: float | None = None  # the model's backtest certainty (the store's series: the answer's confidence)
+    covers: int | None = None  # a total's series (the store's): how many SKUs it sums
 
 
 #: Days after a stock count from which the sales since the count give the SKU's rate (fewer: the recent window).
@@ -640,8 +641,12 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
                     f"across {store.sku} "
                     f"({level:.0%} interval {fmt_num(store.lower, 0)}-{fmt_num(store.upper, 0)}; "
                     f"{_whole(scope)}'s daily total forecast as one series, model "
-                    f"{store.model}); the {len(views)} SKUs forecast one by one "
-                    f"sell {fmt_num(total, 0)} of them, the most {join_names(top, 3)}.")
+                    f"{store.model}); " + (
+                        # every SKU of the total was forecast on its own too: their sum, not a part "of them"
+                        f"forecast one by one, the {len(views)} SKUs add up to {fmt_num(total, 0)}, the most "
+                        if store.covers is not None and len(views) >= store.covers else
+                        f"the {len(views)} SKUs forecast one by one sell {fmt_num(total, 0)} of them, the most ")
+                    + f"{join_names(top, 3)}.")
     columns = _FORECAST_COLUMNS
     month = ""
     units_total = store.total if store is not None and not note else sum(v.total for v in views)

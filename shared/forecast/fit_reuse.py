@@ -155,6 +155,11 @@ def _start(fit: Callable[[], object], key: Hashable) -> _Flight:
     return flight
 
 
+def background_fits() -> int:
+    """How many fits are still running after their question was answered."""
+    return sum(t.is_alive() for t in _BACKGROUND)
+
+
 def wait_for_background(timeout: float | None = None) -> None:
     """Wait for the fits still running in the background (tests and benches: nothing writes after them)."""
     for thread in list(_BACKGROUND):

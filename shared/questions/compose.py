@@ -552,8 +552,27 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         answer = (f"The {middle.group(0).lower()} is not computed from your rows, only the average, so this is the "
                   f"average: {answer[:1].lower()}{answer[1:]}")
     answer += note + "".join(f" {n}" for n in reading.notes)
-    return MetricAnswer(_capital(answer), period, _table(result, namer, unit), _chart(reading, result, namer),
+    listed = _as_asked(reading, result)
+    return MetricAnswer(_capital(answer), period, _table(listed, namer, unit), _chart(reading, listed, namer),
                         _evidence(result))
+
+
+def _as_asked(reading: Reading, result: MetricResult) -> MetricResult:
+    """A top N's rows up to its N-th named group, as its sentence lists them (a group without a name among them stays).
+
+    The reader fetches one spare row for a ranking (the sentence drops a group without a name); the table and the
+    chart showed it, so "top 5" drew six bars under a sentence naming five ("First 6 of 7 rows").
+    """
+    q = result.query
+    if reading.shape != "ranking" or not reading.show or not q.dimensions or q.dimensions[0] == "date":
+        return result
+    dim, rows, named = q.dimensions[0], [], 0
+    for r in result.rows:
+        if named == reading.show:
+            break
+        rows.append(r)
+        named += r.get(dim) is not None
+    return result.model_copy(update={"rows": rows, "truncated": False})
 
 
 def _against_target(value: float, target: float, fmt: Callable[[float], str], period: TimeRange | None) -> str:

@@ -12,7 +12,7 @@ interface Sent {
 }
 
 /** An XMLHttpRequest that records what was sent and answers 201 with progress events. */
-function fakeXhr(sent: Sent[], answer: (s: Sent) => unknown) {
+function fakeXhr(sent: Sent[], answer: (s: Sent) => unknown, status = 201) {
   class FakeXhr {
     upload = { onprogress: null as null | ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) };
     onload: null | (() => void) = null;
@@ -27,7 +27,7 @@ function fakeXhr(sent: Sent[], answer: (s: Sent) => unknown) {
       sent.push(this.s);
       setTimeout(() => {
         this.upload.onprogress?.({ lengthComputable: true, loaded: 50, total: 100 });
-        this.status = 201;
+        this.status = status;
         this.responseText = JSON.stringify(answer(this.s));
         this.onload?.();
       }, 0);
@@ -44,6 +44,21 @@ afterEach(() => {
 const INGESTION = { ingestion_id: "ing_" + "0".repeat(24), kind: "sales", status: "processed", source: "upload", upload_id: "up_1", original_filename: "big.csv", rows_read: 5, accepted: 4, rejected: 0, duplicates: 1 };
 
 describe("Upload", () => {
+  it("says a refused file was not read: no 'detecting kind' and no progress bar beside the reason", async () => {
+    setToken(fakeToken("analyst"));
+    const sent: Sent[] = [];
+    const reason = "cannot tell the kind of data from the header; columns seen: foo, bar, baz";
+    fakeXhr(sent, () => ({ error: { code: "invalid_input", message: reason, details: {} } }), 400);
+    serve(() => ({ body: { items: [] } }));
+    renderAt("/upload", <UploadPage />);
+    const file = new File(["foo,bar,baz\n1,2,3\n"], "notes.csv", { type: "text/csv" });
+    fireEvent.change(screen.getByTestId("file-input"), { target: { files: [file] } });
+    expect(await screen.findByText(reason)).toBeInTheDocument();
+    expect(screen.queryByText("detecting kind…")).toBeNull();
+    expect(screen.getByText("not read")).toBeInTheDocument();
+    expect(screen.queryByLabelText("Upload of notes.csv")).toBeNull();
+  });
+
   it("sends a small file straight to /v1/uploads with the token, then shows its outcome", async () => {
     setToken(fakeToken("analyst"));
     const sent: Sent[] = [];

@@ -79,6 +79,21 @@ export function sessionEnded(): void {
   window.dispatchEvent(new Event(SESSION_EXPIRED));
 }
 
+/** What a merchant reads when the server did not answer at all (down, restarting, or the connection lost). */
+export const UNREACHABLE = "Cannot reach the ecomintel server: check that it is running (ecomintel serve) and your connection, then try again.";
+
+/** fetch, with "no answer at all" as an ApiError in words: fetch rejects with a TypeError worded by the browser
+ * ("Failed to fetch", "NetworkError when attempting to fetch resource.", "Load failed"), which every page showed
+ * as it is. Status 0, like the upload's network error, so the query client still retries it. */
+async function reach(input: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(input, init);
+  } catch (err) {
+    if (err instanceof TypeError) throw new ApiError(0, { code: "network", message: UNREACHABLE });
+    throw err; // an abort is the caller's own doing
+  }
+}
+
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (!opts.anonymous) Object.assign(headers, authHeaders());
@@ -87,7 +102,7 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
     headers["Content-Type"] = "application/json";
     body = JSON.stringify(opts.body);
   }
-  const resp = await fetch(url(path, opts.query), { method: opts.method ?? "GET", headers, body, signal: opts.signal });
+  const resp = await reach(url(path, opts.query), { method: opts.method ?? "GET", headers, body, signal: opts.signal });
   if (!resp.ok) {
     if (resp.status === 401 && !opts.anonymous) sessionEnded();
     throw await errorOf(resp);
@@ -134,7 +149,7 @@ export function sendFile<T>(
 
 /** Download an authenticated resource as a file (the token is a header, so a plain link cannot carry it). */
 export async function download(path: string, filename: string, query?: RequestOptions["query"]): Promise<void> {
-  const resp = await fetch(url(path, query), { headers: authHeaders() });
+  const resp = await reach(url(path, query), { headers: authHeaders() });
   if (!resp.ok) {
     if (resp.status === 401) sessionEnded();
     throw await errorOf(resp);

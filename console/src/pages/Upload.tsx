@@ -277,7 +277,8 @@ export function UploadPage() {
             <div className="upload-head">
               <strong>{it.file.name}</strong>
               <span className="muted small">{bytes(it.file.size)}</span>
-              <span className="kind">{it.detectedKind ? KIND_LABEL[it.detectedKind] ?? it.detectedKind : "detecting kind…"}</span>
+              {/* a refused file was never read: "detecting kind…" beside its reason read as still working */}
+              <span className="kind">{it.detectedKind ? KIND_LABEL[it.detectedKind] ?? it.detectedKind : it.error ? "not read" : "detecting kind…"}</span>
               {it.error && it.file.size > SIGNED_THRESHOLD ? (
                 <label className="inline">Kind
                   <select value={it.kind} onChange={(e) => { const k = e.target.value; update(it.key, { kind: k, error: undefined }); void start({ ...it, kind: k }); }}>
@@ -287,7 +288,7 @@ export function UploadPage() {
                 </label>
               ) : null}
             </div>
-            <progress max={1} value={it.progress} aria-label={`Upload of ${it.file.name}`} />
+            {it.error ? null : <progress max={1} value={it.progress} aria-label={`Upload of ${it.file.name}`} />}
             <ErrorNote error={it.error} />
             {it.uploadId ? <Outcome uploadId={it.uploadId} ingestions={recent.data?.items} error={recent.error} currency={it.statedCurrency} /> : null}
           </li>

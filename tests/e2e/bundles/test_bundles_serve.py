@@ -21,7 +21,7 @@ import yaml
 from bundling.archive import unpack
 from bundling.build import Bundle, build
 from bundling.measure import measure
-from bundling.probes import probe_for, pubsub_push
+from bundling.probes import Probe, probe_for, pubsub_push
 from bundling.serve import function_environ, send, serve
 from bundling.venvs import ensure_venv, installed, venv_python
 from local_emulator import engines
@@ -232,6 +232,50 @@ def test_the_forecast_warmup_bundle_fits_a_real_update_from_its_own_venv(bundle_
         record = deps.documents.get(meta_collection("bundled"), FORECAST_WARMUP_DOC) or {}
         assert already_warm(deps, update) and record["bands"] == [35] and record["fitted"] > 0, record
         reset_deps()
+
+
+def test_the_ingest_bundle_stages_a_real_upload_on_its_storage_finalize_event(bundle_dir: Path, tmp_path: Path) -> None:
+    """Past the probe: a CSV written to the raw bucket and its ``storage.object.v1.finalized`` CloudEvent, as
+    Eventarc delivers it, to the ingest function served from its own bundle and venv: the rows are staged.
+
+    The probe's object is outside ``raw/<tenant>/<kind>/`` and is acknowledged without reading anything, so the
+    parser, the validation models and the warehouse writes were never run from the bundle alone.
+    """
+    from shared.config import Settings
+    from shared.deps import get_deps, reset_deps
+
+    home = tmp_path / "home"
+    csv = (b"order_id,sku,date,units,unit_price,currency\n"
+           b"A1,SKU-1,2026-11-02,3,9.50,USD\nA2,SKU-2,2026-11-02,x,4.00,USD\n")
+    name = "raw/bundled/sales/2026/11/02/up_1/sales.csv"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ECOMINTEL_HOME", str(home))
+        reset_deps()
+        bucket = Settings().bucket_name("raw")
+        info = get_deps().blobs.write(bucket, name, csv, content_type="text/csv")
+        reset_deps()  # the home's engines closed: the function process opens them
+    spec = load_manifest().functions["ingest"]
+    bundle = _bundle(spec.name, bundle_dir)
+    venv = ensure_venv(bundle.requirements, VENVS)
+    source = unpack(bundle.path, tmp_path / "src")
+    event = {"bucket": bucket, "name": name, "generation": info.generation, "size": str(info.size),
+             "contentType": "text/csv", "timeCreated": "2026-11-02T10:00:00Z"}
+    headers = {"ce-specversion": "1.0", "ce-id": "finalize-1", "ce-type": "google.cloud.storage.object.v1.finalized",
+               "ce-source": f"//storage.googleapis.com/projects/_/buckets/{bucket}", "ce-subject": f"objects/{name}",
+               "ce-time": "2026-11-02T10:00:00Z", "Content-Type": "application/json"}
+    env = {"ECOMINTEL_BACKEND": "local", "ECOMINTEL_HOME": str(home)}
+    with serve(spec, source, venv, env, log=tmp_path / "function.log") as served:
+        answer = send(served.url, Probe("POST", "/", headers, json.dumps(event).encode(), status=200), timeout_s=300)
+    log = (tmp_path / "function.log").read_text()
+    assert answer.status == 200 and "Traceback" not in log, log[-3000:]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ECOMINTEL_HOME", str(home))
+        reset_deps()
+        staged = get_deps().warehouse.query("SELECT sku, units FROM stg_sales WHERE tenant_id = @t", {"t": "bundled"})
+        rejects = get_deps().warehouse.query("SELECT reason FROM rejects WHERE tenant_id = @t", {"t": "bundled"})
+        reset_deps()
+    assert staged[["sku", "units"]].values.tolist() == [["SKU-1", 3]], staged
+    assert len(rejects) == 1, rejects  # the row whose units are "x", with its reason
 
 
 LOAD_LEXICON = """
