@@ -8,7 +8,8 @@ middle two):
 - ``global_l1``: the direct multi-horizon global LightGBM on level-scaled targets (:mod:`direct_model`),
 - ``level``: the median of the recent periods (13 weeks, 28 days, 12 months) - the strongest simple
   anchor is itself a member, so the ensemble cannot drift far from it,
-- ``ses`` (or ``tsb`` for intermittent series, which handles zeros and obsolescence).
+- ``ses`` (or ``tsb`` for intermittent weekly and monthly series, which handles zeros and obsolescence;
+  ``level`` again for daily ones), all replaced by ``weekday`` for a daily series bound to its weekdays.
 
 Where the batch is seasonal (pooled ACF test, :func:`members.pooled_seasonality`: monthly home sales,
 daily traffic) ``level`` and ``ses`` run on seasonally adjusted values (``level_sa``, ``ses_sa``).
