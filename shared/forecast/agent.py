@@ -38,13 +38,14 @@ from shared.forecast.answers import (
 from shared.forecast.batch import forecast_chunk
 from shared.forecast.cache import ForecastCache, PersistedFits, fingerprint
 from shared.forecast.csv_input import attach_future
+from shared.forecast.direct_model import LEVEL_WINDOW
 from shared.forecast.drift import DriftReport, assess_drift
 from shared.forecast.elasticity import ELASTICITY_RANGE, estimate_elasticity
 from shared.forecast.engine import ForecastOptions, SeriesForecast, forecast_series
 from shared.forecast.ensemble import MIN_SERIES
 from shared.forecast.fit_reuse import STORE_FITS, fit_options, fit_within, head
 from shared.forecast.intervals import horizon_sum_band
-from shared.forecast.inventory import InventoryPlan, plan_inventory, sigma_from_interval
+from shared.forecast.inventory import InventoryPlan, plan_inventory, sigma_from_interval, stock_demand
 from shared.forecast.loader import ForecastInputs, load_inputs
 from shared.forecast.metrics import mase_scale
 from shared.forecast.periods import Freq, RegularSeries, regularise_arrays
@@ -805,10 +806,25 @@ def _plan(o: SkuOutcome, inputs: ForecastInputs, opts: dict[str, Any], level: fl
         warnings.append(f"{sku}: no lead time on record; assumed {lead} days (options.lead_time_days)")
     r = o.result
     on_hand = max(0.0, float(rec["on_hand"]) - sold_since_count)
-    return plan_inventory(r.forecast, r.lower, r.upper, level=level, on_hand=on_hand,
+    return plan_inventory(_stock_demand(o), r.lower, r.upper, level=level, on_hand=on_hand,
                           on_order=float(rec["on_order"] or 0.0), lead_time_days=int(lead),
                           service_level=float(opts.get("service_level", 0.95)),
                           review_days=int(opts.get("review_days", 7)), period_days=o.period_days)
+
+
+def _stock_demand(o: SkuOutcome) -> np.ndarray:
+    """The demand a SKU's stock runs down by: for a sparse SKU its forecast raised to its recent mean rate.
+
+    A sparse SKU's forecast is near a median (0 or a fraction of its rate), right for one period's sales
+    but not for the sum of many (:func:`inventory.stock_demand`); the mean over the last 28 days / 13 weeks,
+    times a what-if's multiplier, is. Other SKUs' forecasts are used as they are (a promotion's dip or lift).
+    """
+    r = o.result
+    if r.demand_class not in _SPARSE_CLASSES:
+        return r.forecast
+    recent = np.asarray(o.series.values, dtype=float)[-LEVEL_WINDOW.get(o.series.freq, 28):]
+    multiplier = float(o.whatif["multiplier"]) if o.whatif and "multiplier" in o.whatif else 1.0
+    return stock_demand(r.forecast, float(recent.mean()) * multiplier if len(recent) else 0.0)
 
 
 def _track_drift(deps: Deps, tenant_id: str, outcomes: list[SkuOutcome],

@@ -8,7 +8,8 @@ middle two):
 - ``global_l1``: the direct multi-horizon global LightGBM on level-scaled targets (:mod:`direct_model`),
 - ``level``: the median of the recent periods (13 weeks, 28 days, 12 months) - the strongest simple
   anchor is itself a member, so the ensemble cannot drift far from it,
-- ``ses`` (or ``tsb`` for intermittent series, which handles zeros and obsolescence).
+- ``ses`` (or ``tsb`` for intermittent weekly and monthly series, which handles zeros and obsolescence;
+  ``level`` again for daily ones), all replaced by ``weekday`` for a daily series bound to its weekdays.
 
 Where the batch is seasonal (pooled ACF test, :func:`members.pooled_seasonality`: monthly home sales,
 daily traffic) ``level`` and ``ses`` run on seasonally adjusted values (``level_sa``, ``ses_sa``).
@@ -53,7 +54,7 @@ from shared.forecast.engine import ForecastOptions, SeriesForecast
 from shared.forecast.global_model import calendar_position
 from shared.forecast.intermittent import classify
 from shared.forecast.intervals import conformal_quantile
-from shared.forecast.members import level_window, local_members, pooled_seasonality
+from shared.forecast.members import WEEKDAY, level_window, local_members, pooled_seasonality
 from shared.forecast.metrics import smape
 from shared.forecast.periods import Freq, RegularSeries
 from shared.forecast.season_scale import step_factors
@@ -95,21 +96,27 @@ class _Case:
 
 def combine(members: dict[str, np.ndarray], name: str, intermittent: bool, seasonal: bool = False) -> np.ndarray:
     """The median of an ensemble's members."""
-    names = member_names(name, intermittent, seasonal, "level_year" in members)
+    names = member_names(name, intermittent, seasonal, "level_year" in members, WEEKDAY in members, "tsb" in members)
     return np.asarray(np.median(np.stack([members[c] for c in names]), axis=0), dtype=float)
 
 
-def member_names(name: str, intermittent: bool, seasonal: bool, yearly: bool = False) -> list[str]:
+def member_names(name: str, intermittent: bool, seasonal: bool, yearly: bool = False,
+                 weekday: bool = False, rate: bool = True) -> list[str]:
     """The members of ensemble ``name`` for one series.
 
     ``tsb`` replaces ``ses`` for intermittent series (whose ``level`` is a mean rate, never adjusted:
     a season of mostly zeros has no stable indices); seasonally adjusted members in a seasonal batch.
     ``yearly`` (a weekly series with a year-long level, :mod:`yearly`): that level replaces both ``level``
     and ``ses``, the noisier estimates of the same regular level on weekly promotion data (figures in
-    docs/forecast.md).
+    docs/forecast.md). ``weekday`` (a daily series bound to its weekdays, :func:`members.weekday_bound`):
+    the median of its last 4 same weekdays replaces every local member (a flat level and a flat SES between
+    two members that follow the weekdays pulled the median flat). ``rate``: the intermittent series has a
+    ``tsb`` member (not a daily one, :func:`members.local_members`); without it ``level`` stands for ``ses``.
     """
+    if weekday:
+        return [c if c == "global_l1" else WEEKDAY for c in COMPONENTS[name]]
     if intermittent:
-        return [("tsb" if c == "ses" else c) for c in COMPONENTS[name]]
+        return [(("tsb" if rate else "level") if c == "ses" else c) for c in COMPONENTS[name]]
     if seasonal:
         return [SEASONAL_MEMBER.get(c, c) for c in COMPONENTS[name]]
     return [YEARLY_MEMBER.get(c, c) if yearly else c for c in COMPONENTS[name]]
@@ -397,7 +404,8 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
         table = _series_table(own, chosen, m, seasonal)
         name = chosen
         if chosen in COMPONENTS:
-            used = member_names(chosen, case.intermittent, seasonal, "level_year" in case.members)
+            used = member_names(chosen, case.intermittent, seasonal, "level_year" in case.members,
+                                WEEKDAY in case.members, "tsb" in case.members)
             name = f"{chosen}({'+'.join(dict.fromkeys(used))})"
         if name != chosen:
             table[name] = table.pop(chosen, {"mase": float("nan"), "smape": float("nan"), "origins": 0})

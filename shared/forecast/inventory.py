@@ -38,6 +38,17 @@ class InventoryPlan:
         return {k: (round(v, 3) if isinstance(v, float) else v) for k, v in asdict(self).items()}
 
 
+def stock_demand(forecast: np.ndarray, mean_rate: float) -> np.ndarray:
+    """Per-period demand to draw stock down with: the forecast, never below the series' recent mean rate.
+
+    Stock runs down by the *sum* of demand, whose expectation is the sum of per-period means. A slow mover's
+    point forecast is close to a median (the ensemble's median member, since #18's gappy exports): 0 or a
+    fraction of its mean when it sells in under half its periods, so cover read off it was "beyond the
+    horizon" for a SKU selling 0.5 a day with 40 on hand and a 90-day horizon (it runs out in about 80 days).
+    """
+    return np.maximum(np.asarray(forecast, dtype=float), max(0.0, float(mean_rate)))
+
+
 def sigma_from_interval(lower: np.ndarray, upper: np.ndarray, level: float) -> np.ndarray:
     """Per-period standard deviation implied by a central ``level`` interval (normal approximation)."""
     z = float(stats.norm.ppf(0.5 + level / 2))

@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import numpy as np
 
-from shared.forecast.baselines import _has_seasonality, _multiplicative_indices, naive, ses
+from shared.forecast.baselines import _has_seasonality, _multiplicative_indices, naive, seasonal_median, ses
 from shared.forecast.direct_model import LEVEL_WINDOW
 from shared.forecast.intermittent import tsb
 from shared.forecast.yearly import year_level
 
 WEEKLY = 52
+DAILY = 7
+WEEKDAY = "weekday"  # the member of a daily series bound to its weekdays: the median of its last 4 same weekdays
+# a daily series whose value a week apart correlates this much is bound to its weekdays (sold or delivered on
+# set days): an effect size, not a significance test (which every long series passes on a faint pattern)
+WEEKDAY_AUTOCORRELATION = 0.3
 SEASONAL_SHARE = 0.5  # a batch is seasonal when at least half its testable series pass the ACF test
 MIN_INDEX = 0.1  # indices below this (a season position with almost no sales) make adjustment unstable
 
@@ -82,6 +87,23 @@ def _detrended(y: np.ndarray, m: int) -> np.ndarray:
     return np.where(trend > 0, core / np.where(trend > 0, trend, 1.0), 1.0)
 
 
+def weekday_bound(y: np.ndarray, m: int) -> bool:
+    """Whether a daily series follows its weekdays: its lag-7 autocorrelation is at least 0.3.
+
+    The batch's pooled test (:func:`pooled_seasonality`) leaves a daily panel unadjusted when most of its
+    series are not weekly-patterned, and an intermittent series is never adjusted (a mostly-zero weekday
+    has no stable index). A product bought in bulk every Sunday and hardly otherwise (dunnhumby's Complete
+    Journey, daily) then got flat local members: MASE 3-5x the LightGBM anchor's on it, which alone made
+    the whole panel lose to that anchor. Three full weeks are needed.
+    """
+    x = np.asarray(y, dtype=float)
+    if m != DAILY or len(x) < 3 * m:
+        return False
+    d = x - x.mean()
+    denom = float(np.sum(d * d))
+    return denom > 0 and float(np.sum(d[m:] * d[:-m])) / denom >= WEEKDAY_AUTOCORRELATION
+
+
 def local_members(y: np.ndarray, h: int, m: int, seasonal: bool, intermittent: bool) -> dict[str, np.ndarray]:
     """The local members one series needs, non-negative.
 
@@ -92,13 +114,20 @@ def local_members(y: np.ndarray, h: int, m: int, seasonal: bool, intermittent: b
     it) keep the forecast above 0. A mean rate in its place overstated slow movers: on sales exports with
     gaps (#18) the median of 13 weeks beat the ensemble on them (Complete Journey store x product pairs:
     0.649 against 0.689 mean MASE), and with the median as the member the ensemble is 0.655.
+    A daily series bound to its weekdays (:func:`weekday_bound`) that gets no seasonally adjusted members
+    gets ``weekday``, the median of its last 4 same weekdays, which then stands for every local member.
+    A daily intermittent series gets no ``tsb``: its median (``level``) stands in its place. On daily
+    grocery (Complete Journey, six 14-day windows) ``tsb`` alone scored 0.84 MASE on those series against the
+    median's 0.73, and as a member it drew the ensemble toward a rate that absolute error does not reward.
     """
     x = np.asarray(y, dtype=float)
     out = {"level": level(x, h, m), "ses": ses(x, h, m), "naive": naive(x, h, m)}
+    if (intermittent or not seasonal) and weekday_bound(x, m):
+        out[WEEKDAY] = seasonal_median(x, h, m)
     if seasonal and not intermittent:
         out.update(adjusted_members(x, h, m))
     elif m == WEEKLY and not intermittent:
         out["level_year"] = year_level(x, h)
-    if intermittent:
+    if intermittent and m != DAILY:  # a daily slow mover's local members are medians only: tsb's rate was worse
         out["tsb"] = tsb(x, h, m)
     return {k: np.maximum(0.0, np.asarray(v, dtype=float)[:h]) for k, v in out.items()}

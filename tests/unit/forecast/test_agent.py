@@ -384,3 +384,31 @@ def test_an_aggregate_question_gives_the_same_total_whether_or_not_its_breakdown
     assert m1.groups() == m2.groups(), (first, again)
     assert "still being fitted" in first
     assert "forecast one by one, the 3 SKUs add up to " in again, again  # all of them: not "sell ... of them"
+
+
+def test_a_slow_movers_stock_runs_down_at_its_mean_rate_not_its_median_forecast() -> None:
+    """A SKU selling about 0.5 a day forecasts near its median (0-0.2 a day): cover must follow its mean."""
+    rng = np.random.default_rng(5)
+    n = 180
+    dates = [END - timedelta(days=i) for i in range(n - 1, -1, -1)]
+    stamp = {"tenant_id": "acme", "ingestion_id": "i", "ingested_at": datetime(2025, 6, 1, tzinfo=UTC)}
+    sales = pd.concat([
+        pd.DataFrame({"sku": sku, "date": dates, "units": rng.poisson(lam, n), "unit_price": 9.0, **stamp,
+                      "row_hash": [f"{sku}{i}" for i in range(n)], "record_key": [f"{sku}{i}" for i in range(n)]})
+        for sku, lam in (("S", 0.5), ("A", 6), ("B", 12), ("C", 3), ("D", 9))], ignore_index=True)
+    get_deps().warehouse.insert("sales", sales)
+    get_deps().warehouse.insert("inventory", pd.DataFrame([
+        {**stamp, "row_hash": "iS", "record_key": "iS", "sku": "S", "date": END, "on_hand": 20.0, "on_order": 0.0,
+         "lead_time_days": 14, "location": "main"}]))
+    res = run(get_deps(), _request(as_of=END, skus=["S"], horizon_days=90,
+                                   options={"prophet": "never", "asks": ["stockout"]}))
+    rate = float(sales[sales["sku"] == "S"]["units"].tail(28).mean())  # the truth, from the rows
+    forecast = next(f for f in res.findings if f.id == "forecast:S")
+    total = forecast.metrics["forecast_total"]
+    assert isinstance(total, float) and total < 0.5 * 90 * rate  # the point forecast is median-like
+    stock = next(f for f in res.findings if f.id == "stock:S")
+    cover = stock.metrics["days_of_cover"]
+    assert isinstance(cover, float) and 20 / rate * 0.8 < cover < 20 / rate * 1.2, stock.detail
+    assert "runs out around" in stock.detail
+    lead_time_demand = stock.metrics["lead_time_demand"]
+    assert isinstance(lead_time_demand, float) and lead_time_demand > 14 * rate * 0.8  # the mean, not the median

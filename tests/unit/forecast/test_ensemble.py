@@ -16,7 +16,7 @@ from shared.forecast.csv_input import to_series
 from shared.forecast.direct_model import DirectInput, fit_direct, predict_direct, robust_scale, row_bank
 from shared.forecast.engine import ForecastOptions
 from shared.forecast.intervals import conformal_quantile
-from shared.forecast.members import adjusted_members, level, local_members, pooled_seasonality
+from shared.forecast.members import adjusted_members, level, local_members, pooled_seasonality, weekday_bound
 from shared.forecast.metrics import mase
 from shared.forecast.periods import RegularSeries
 from shared.sample.weekly_panel import weekly_panel
@@ -346,3 +346,43 @@ def test_a_flat_plan_with_an_uninformative_price_forecasts_as_no_plan() -> None:
         np.testing.assert_array_equal(plain[i].forecast, planned[i].forecast)
         assert "the planned prices were not used: in the history the price did not move units" in planned[i].warnings
         assert not any("planned prices" in w for w in plain[i].warnings)
+
+
+def _daily_panel(seed: int, bulk_sunday: bool) -> list[RegularSeries]:
+    """Seven daily series of plain Poisson noise (no weekday pattern: the batch is not seasonal) and one more:
+    bought in bulk on Sundays and hardly otherwise (a series of the kind dunnhumby's daily panel holds)."""
+    rng = np.random.default_rng(seed)
+    dates = pd.date_range("2024-01-01", periods=210, freq="D")  # a Monday
+    out = [RegularSeries(f"p{i}", "D", dates, rng.poisson(rng.uniform(1, 8), 210).astype(float)) for i in range(7)]
+    sunday = (dates.dayofweek == 6).astype(float)
+    bulk = sunday * rng.integers(12, 25, 210) + (1 - sunday) * (rng.random(210) < 0.1)
+    out.append(RegularSeries("bulk", "D", dates, bulk if bulk_sunday else rng.poisson(2.5, 210).astype(float)))
+    return out
+
+
+def test_a_daily_series_bound_to_its_weekdays_is_recognised_by_its_lag_7_autocorrelation() -> None:
+    panel = _daily_panel(4, bulk_sunday=True)
+    assert weekday_bound(panel[-1].values, 7)
+    assert not any(weekday_bound(s.values, 7) for s in panel[:-1])  # noise, however long
+    assert not weekday_bound(panel[-1].values, 52)  # daily data only
+
+
+def test_a_daily_series_bound_to_its_weekdays_gets_its_weekday_median_in_an_unadjusted_batch() -> None:
+    """Flat local members pulled a Sunday-only buyer's forecast flat: MASE 3-5x the LightGBM anchor's."""
+    panel = _daily_panel(4, bulk_sunday=True)
+    assert not pooled_seasonality([s.values for s in panel], 7)
+    h = 14
+    out = E.ensemble_chunk([s.head(len(s.values) - h) for s in panel], ForecastOptions(horizon=h))
+    bulk = out[len(panel) - 1]
+    assert "weekday" in bulk.model and "weekday" not in out[0].model
+    sundays = bulk.dates.dayofweek == 6
+    assert bulk.forecast[sundays].min() > 8 and bulk.forecast[~sundays].max() < 2
+
+
+def test_a_daily_intermittent_series_has_medians_for_local_members_not_a_rate() -> None:
+    y = np.array([0, 0, 3, 0, 1, 0, 0] * 8, dtype=float)[::-1].copy()
+    y[::5] = 0
+    members = local_members(y, 14, 7, seasonal=False, intermittent=True)
+    assert "tsb" not in members and "tsb" in local_members(y, 14, 52, seasonal=False, intermittent=True)
+    assert E.member_names(E.ENSEMBLE, True, False, rate="tsb" in members) == ["global_l1", "global_l1", "level",
+                                                                              "level"]
