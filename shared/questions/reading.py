@@ -1721,8 +1721,10 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     reading.categories = list(dict.fromkeys(v for m in matches if m.kind == "category" for v in m.values))
 
     reading.brands = list(dict.fromkeys(v for m in matches if m.kind == "brand" for v in m.values))
-    if index is not None and (code := unknown_code(question, entity_spans, set(index.sku_codes))) is not None:
-        # "sales of SKU-9999": a code no product has is said, never answered as the whole store's figure
+    if index is not None and index.sku_codes and \
+            (code := unknown_code(question, entity_spans, set(index.sku_codes))) is not None:
+        # "sales of SKU-9999": a code no product has is said, never answered as the whole store's figure; a tenant
+        # with no products yet cannot tell a wrong code from a missing upload, so its agents say what is missing
         reading.kind, reading.unknown_name = "unanswerable", code
         titles = {p.sku: p.title for p in index.vocabulary.products if p.title}
         reading.suggestions = [f"{titles[s]} ({s})" if s in titles else s
