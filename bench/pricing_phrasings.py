@@ -39,7 +39,7 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.catalogue_picks import highest_markup  # noqa: E402
+from bench.catalogue_picks import market_picks, review_pair  # noqa: E402
 from bench.phrasing_sets import ask_in_session, bench_environment, bench_today  # noqa: E402
 
 bench_environment("bench-pricing-phrasings-")
@@ -164,14 +164,14 @@ def refuses_market(a: str, r: Any) -> bool:
     return NO_COMPETITORS.search(first) is not None and "median competitor" not in first
 
 
-def pricing_cases(m: Market) -> list[Case]:  # noqa: PLR0915 - one line per phrasing
-    """Pricing phrasings of set 1, with truths from the warehouse rows."""
+def pricing_cases(m: Market, t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasing
+    """Pricing phrasings of set 1, with truths from the warehouse rows (the product asked about picked by a rule)."""
     out: list[Case] = []
 
     def add(group: str, question: str, check: Check, tenant: str = SHOP) -> None:
         out.append(Case(group, tenant, question, check))
 
-    x = "KIT-0046"
+    x = market_picks(m.products, t.rv, m.window()).mapped.sku
     tx = str(m.products.loc[x, "title"])
     multi = m.latest[m.latest["n"] >= 3].index
     y = str(multi[0])
@@ -320,7 +320,7 @@ def review_cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasi
         out.append(Case(group, SHOP, question, check))
 
     rv, end = t.rv, t.end
-    x, y = "KIT-0046", highest_markup(t.products, "KIT-0046")
+    x, y = review_pair(t.products, t.rv, t.falling)
     tx, ty = t.title(x), t.title(y)
     yr = t.agent_year()
 
@@ -510,7 +510,7 @@ def cases(m: Market, t: Truth) -> list[Case]:
         from bench.pricing_phrasings_20 import tenth_held_out
 
         return [Case(g, tenant, q, c) for g, tenant, q, c in tenth_held_out(m, t)]
-    return pricing_cases(m) + review_cases(t)
+    return pricing_cases(m, t) + review_cases(t)
 
 
 def main() -> int:

@@ -36,7 +36,7 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.catalogue_picks import highest_markup  # noqa: E402
+from bench.catalogue_picks import review_pair  # noqa: E402
 from bench.phrasing_sets import ask_in_session, bench_environment, bench_today  # noqa: E402
 
 bench_environment("bench-review-phrasings-")
@@ -97,6 +97,8 @@ class Truth:
         rv["brand"] = rv["sku"].map(self.products["brand"])
         self.rv = rv
         self.spam = merchant.review_truth.spam_ids
+        #: the product whose ratings the generator makes fall (a supplier change): "why is its rating dropping?"
+        self.falling = str(merchant.review_truth.declining_sku)
         self.end: date = max(rv["date"])
         self.year_start = self.end - timedelta(days=365)  # the sentiment agent's default look-back
 
@@ -187,7 +189,7 @@ def _names_first(sku: str, title: str) -> Check:
 def cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasing
     """The phrasings, each with its truth."""
     rv, end = t.rv, t.end
-    x, y = "KIT-0046", highest_markup(t.products, "KIT-0046")
+    x, y = review_pair(t.products, t.rv, t.falling)
     tx, ty = t.title(x), t.title(y)
     yr = t.agent_year()
     out: list[Case] = []
