@@ -18,7 +18,9 @@ price history) and ``14`` its held-out set, ``15`` the eighth round's (named SKU
 competitor promotions, per-product sellers) and ``16`` its held-out set, ``17`` the ninth round's (position by
 category, undercut by how much, price moves, promotions, stock-outs, what-ifs with intervals, markups) and ``18`` its
 held-out set, ``19`` the tenth round's (rivals out of stock, where we are the cheapest, the price index, what-ifs with
-their interval) and ``20`` its held-out set. ``BENCH_TODAY=YYYY-MM-DD`` generates that day's merchant (the products
+their interval) and ``20`` its held-out set, ``21`` the eleventh round's (cheaper than everyone, who undercuts us
+most, a rival out of stock on what we sell, what-ifs, room to raise, typos) and ``22`` its held-out set.
+``BENCH_TODAY=YYYY-MM-DD`` generates that day's merchant (the products
 a set asks about are picked from what the store holds, ``bench/catalogue_picks.py``).
 ``BENCH_VERBOSE=1`` prints every answer, ``BENCH_ONLY=group`` runs one group. Prints ``right: N/M`` per group and
 overall. Not a timed test: ``.venv/bin/python bench/pricing_phrasings.py``.
@@ -510,6 +512,14 @@ def cases(m: Market, t: Truth) -> list[Case]:
         from bench.pricing_phrasings_20 import tenth_held_out
 
         return [Case(g, tenant, q, c) for g, tenant, q, c in tenth_held_out(m, t)]
+    if os.environ.get("BENCH_SET") == "21":
+        from bench.pricing_phrasings_21 import eleventh_set
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in eleventh_set(m, t)]
+    if os.environ.get("BENCH_SET") == "22":
+        from bench.pricing_phrasings_22 import eleventh_held_out
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in eleventh_held_out(m, t)]
     return pricing_cases(m, t) + review_cases(t)
 
 

@@ -16,7 +16,9 @@ the latest negative reviews) and ``10`` its held-out set, ``11`` the eighth roun
 such product, word forms, before and after a month) and ``12`` its held-out set, ``13`` the ninth round's (themes,
 trends, spam-adjusted ratings, quotes, comparisons, star spreads) and ``14`` its held-out set, ``15`` the tenth
 round's (aspects mentioned, what people love, adjusted ratings, complaint trends, "A or B") and ``16`` its held-out
-set (``BENCH_TODAY=YYYY-MM-DD``: that day's merchant),
+set, ``17`` the eleventh round's (complaint trends, the product most complained about, adjusted vs raw, a falling
+rating and why, a word in the last month, typos) and ``18`` its held-out set (``BENCH_TODAY=YYYY-MM-DD``: that day's
+merchant),
 ``BENCH_STALE=1`` uses
 a merchant whose data ended a year ago). Prints ``right: N/M`` per group and overall. Not a timed test.
 """
@@ -518,6 +520,14 @@ def main() -> int:
         from bench.review_phrasings_16 import tenth_held_out
 
         chosen = [Case(g, q, c) for g, q, c in tenth_held_out(truth)]
+    elif os.environ.get("BENCH_SET") == "17":
+        from bench.review_phrasings_17 import eleventh_set
+
+        chosen = [Case(g, q, c) for g, q, c in eleventh_set(truth)]
+    elif os.environ.get("BENCH_SET") == "18":
+        from bench.review_phrasings_18 import eleventh_held_out
+
+        chosen = [Case(g, q, c) for g, q, c in eleventh_held_out(truth)]
     else:
         chosen = cases(truth)
     for case in chosen:
