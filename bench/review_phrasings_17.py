@@ -51,6 +51,14 @@ def raw_mean(t: Truth, sku: str) -> tuple[float, float]:
     return t.mean(rv[rv["sku"] == sku]), t.mean(yr[yr["sku"] == sku])
 
 
+def recent_word(t: Truth, *forms: str) -> Check:
+    """Counts the reviews of the last month holding one of ``forms`` (or the first alone): the last 30 days or the
+    calendar's last month."""
+    last30 = t.window(t.end - timedelta(days=29))
+    calendar = t.window(*t.last_month())
+    return said_count(tuple(word_forms(f, *w) for f in (last30, calendar) for w in (forms, forms[:1])))
+
+
 def eleventh_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
     """(group, question, check) of the eleventh round's set."""
     out, add = review_cases()
@@ -113,24 +121,10 @@ def eleventh_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - o
     )
 
     # 6. a word in the last month (the last 30 days, or the calendar's last month)
-    end = t.end
-    last30 = t.window(end - timedelta(days=29))
-    calendar = t.window(*t.last_month())
     broken = ("broken", "broke")
-
-    def recent_word(*forms: str) -> Check:
-        return said_count(
-            (
-                word_forms(last30, *forms),
-                word_forms(calendar, *forms),
-                word_forms(last30, forms[0]),
-                word_forms(calendar, forms[0]),
-            )
-        )
-
-    add("word", "reviews mentioning broken in the last month", recent_word(*broken))
-    add("word", "how many reviews said flimsy in the last month?", recent_word("flimsy"))
-    add("word", "reviews in the past month that mention late", recent_word("late"))
+    add("word", "reviews mentioning broken in the last month", recent_word(t, *broken))
+    add("word", "how many reviews said flimsy in the last month?", recent_word(t, "flimsy"))
+    add("word", "reviews in the past month that mention late", recent_word(t, "late"))
 
     # 7. typos and very short forms
     add("typos", "r ppl complainin more abt packaging?", trend(r"packaging"))
@@ -142,6 +136,6 @@ def eleventh_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - o
         f"{falling.sku} rating dropping y?",
         lambda a, r: named(t, falling.sku)(a, r) and _FALL.search(first(a)) is not None,
     )
-    add("typos", "broken reviews last month", recent_word(*broken))
-    add("typos", "revews mentionng broken last mnth", recent_word(*broken))
+    add("typos", "broken reviews last month", recent_word(t, *broken))
+    add("typos", "revews mentionng broken last mnth", recent_word(t, *broken))
     return out
