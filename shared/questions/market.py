@@ -198,7 +198,11 @@ _HOW_MANY_WE_CHEAPEST = _rx(r"how many (?:of our )?(?:products|items|skus|lines)
                             r"the (?:lowest|cheapest|best) prices?|"
                             # "in how many products is our price the lowest in the market?"
                             r"how many (?:of our )?(?:products|items|skus|lines) (?:is|are) our prices? (?:the )?"
-                            r"(?:lowest|cheapest)")
+                            r"(?:lowest|cheapest)|"
+                            # "number of SKUs where we are the cheapest", "count the products on which we're lowest"
+                            r"(?:(?:the )?number|count) (?:of )?(?:the )?(?:our )?(?:products|items|skus|lines) "
+                            r"(?:where|on which|that) (?:we|i)(?:'re| are| am)? (?:the )?(?:cheapest|lowest[- ]priced|"
+                            r"least expensive|lowest)")
 #: "how many items are we the priciest seller of", "on how many SKUs are we the most expensive seller", "count the
 #: products where nobody charges more than us": a count of ours at the top of every seller's price.
 _HOW_MANY_WE_DEAREST = _rx(r"(?:how many |count (?:of )?(?:the )?)(?:of our )?(?:products|items|skus|lines) "

@@ -48,6 +48,9 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     # "on how many items are we cheaper than all competitors" (a question's subject after its verb: the same)
     (re.compile(rf"\b(?:we|i)(?:'re|\s+are|\s+am)?\s+(?:cheaper|lower[- ]priced|less\s+expensive)\s+than\s+"
                 rf"{_EVERY_SELLER}(?:'s|'|\s+else)?(?:\s+prices?)?", re.I), "we are the cheapest", ""),
+    # "is our kettle cheaper than every competitor's?", "is the X cheaper than all rivals?": that product, the cheapest
+    (re.compile(rf"\bis\s+(?P<x>(?:our|the|my)\s+[^?.!]{{1,60}}?)\s+(?:cheaper|lower[- ]priced|less\s+expensive)\s+"
+                rf"than\s+{_EVERY_SELLER}(?:'s|')?(?:\s+prices?)?", re.I), r"are we the cheapest on \g<x>", ""),
     # "do we beat every rival on X", "how many products do we beat all competitors on (price)"
     (re.compile(rf"\b(?:do|did|can|could)\s+(?:we|i)\s+(?:still\s+)?(?:beat|undercut|undersell)\s+"
                 rf"{_EVERY_SELLER}(?:'s|')?(?:\s+prices?)?(?:\s+on\s+price)?", re.I), "are we the cheapest", ""),

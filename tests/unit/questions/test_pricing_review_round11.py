@@ -153,3 +153,25 @@ def test_the_cause_asked_in_other_words_is_why(question: str, written: str) -> N
 def test_what_is_behind_a_falling_rating_asks_the_sentiment_agent(store: VocabularyIndex) -> None:  # noqa: F811
     r = read(store, "is the rating of KIT-0046 going down, and what's behind it?")
     assert r.kind == "agent" and r.agent_intents == ["sentiment"] and r.skus == ["KIT-0046"], (r.kind, r.agent_intents)
+
+
+# --- after the held-out set 22: a product as the subject, and "the number of SKUs where we are the cheapest" ---
+
+
+@pytest.mark.parametrize(
+    ("question", "asks", "skus"),
+    [
+        ("is our kettle cheaper than every competitor's?", ["undercut"], ["KIT-0066"]),
+        ("is the camping chair cheaper than all the rivals?", ["undercut"], ["OUT-0048"]),
+        ("number of SKUs where we're cheaper than all the rivals", ["ours_cheapest"], []),
+        ("count the products where we are the cheapest", ["ours_cheapest"], []),
+    ],
+)
+def test_a_product_or_a_count_cheaper_than_every_seller(
+    store: VocabularyIndex,  # noqa: F811 - the fixture's value
+    question: str,
+    asks: list[str],
+    skus: list[str],
+) -> None:
+    r = read(store, question)
+    assert r.kind == "agent" and r.asks == asks and r.skus == skus, (r.kind, r.asks, r.skus)
