@@ -240,7 +240,8 @@ def thirteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  #
 
     # 4. "should we discount X?" weighed against its stock cover
     cover = stock_cover(m)
-    sold = cover[cover["rate"] > 0].sort_values("cover")
+    # the stock counts may hold a product whose catalogue row the ingest refused that day: asked about by its title
+    sold = cover[(cover["rate"] > 0) & cover.index.isin(m.products.index)].sort_values("cover")
     short, long_ = str(sold.index[0]), str(sold.index[-1])
     tshort, tlong = str(m.products.loc[short, "title"]), str(m.products.loc[long_, "title"])
     add("cover", f"should we discount {short}?", discount_advice(m, cover, short, long=False))
