@@ -29,8 +29,9 @@ def rival_out(m: Market, rival: str) -> Check:
     none."""
     oos = m.out_of_stock()
     n = int(oos.loc[oos["competitor"] == rival, "sku"].nunique())
-    return lambda a, r: rival in first_sentence(a) and (
-        states(first_sentence(a), n, 0.5) if n else _NEGATION.search(first_sentence(a)) is not None
+    return lambda a, r: (
+        rival in first_sentence(a)
+        and (states(first_sentence(a), n, 0.5) if n else _NEGATION.search(first_sentence(a)) is not None)
     )
 
 
@@ -38,9 +39,15 @@ def room_to_raise(m: Market) -> Check:
     """The products priced more than 5% below the median competitor (room to raise): their count, or the one furthest
     below named."""
     below = m.below()
-    return lambda a, r: bool(len(below)) and (
-        states(first_sentence(a), len(below), 0.5) or named_by(m, str(below.index[0]))(a, r)
+    return lambda a, r: (
+        bool(len(below)) and (states(first_sentence(a), len(below), 0.5) or named_by(m, str(below.index[0]))(a, r))
     )
+
+
+def where_cheapest(m: Market) -> Check:
+    """The first sentence counts the products we are the cheapest on, or those below the market."""
+    cheap, below = cheapest_skus(m), m.below()
+    return lambda a, r: states(first_sentence(a), len(cheap), 0.5) or states(first_sentence(a), len(below), 0.5)
 
 
 def eleventh_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
@@ -52,16 +59,16 @@ def eleventh_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # n
     kettle, toaster, lamp_noun = picks.solo.noun, picks.mapped.name, picks.solo2.noun
 
     # 1. cheaper than everyone
-    cheap, below = cheapest_skus(m), m.below()
-    cheapest_said: Check = lambda a, r: (  # noqa: E731 - a count of the cheapest, or the list below the market
-        states(first(a), len(cheap), 0.5) or states(first(a), len(below), 0.5)
-    )
+    cheap, cheapest_said = cheapest_skus(m), where_cheapest(m)
     add("cheapest", f"are we cheaper than everyone on the {kettle}?", lowest_of_one(m, k))
     add("cheapest", f"are we cheaper than everyone on {x}?", lowest_of_one(m, x))
     add("cheapest", "how many products do we beat every rival on?", lambda a, r: states(first(a), len(cheap), 0.5))
     add("cheapest", "where do we have the best price?", cheapest_said)
-    add("cheapest", "on how many items are we cheaper than all competitors?", lambda a, r: states(first(a), len(cheap),
-                                                                                                    0.5))
+    add(
+        "cheapest",
+        "on how many items are we cheaper than all competitors?",
+        lambda a, r: states(first(a), len(cheap), 0.5),
+    )
 
     # 2. who undercuts us most often
     order = m.undercut_order()
@@ -89,8 +96,12 @@ def eleventh_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # n
     # 5. room to raise a price
     add("raise", "which products could take a price rise?", room_to_raise(m))
     add("raise", "where do we have room to put prices up?", room_to_raise(m))
-    add("raise", "which products could take a price rise?", lambda a, r: _NO_COMPETITORS.search(first(a)) is not None,
-        NOCOMP)
+    add(
+        "raise",
+        "which products could take a price rise?",
+        lambda a, r: _NO_COMPETITORS.search(first(a)) is not None,
+        NOCOMP,
+    )
 
     # 6. typos and very short forms
     add("typos", f"r we cheapest on the {toaster}?", lowest_of_one(m, x))

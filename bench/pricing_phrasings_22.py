@@ -16,7 +16,7 @@ from bench.phrasing_sets import pricing_cases
 from bench.pricing_phrasings_10 import _NO_COMPETITORS, NOCOMP, SHOP
 from bench.pricing_phrasings_15 import lowest_of_one
 from bench.pricing_phrasings_19 import cheapest_skus, what_if_said
-from bench.pricing_phrasings_21 import rival_out, room_to_raise
+from bench.pricing_phrasings_21 import rival_out, room_to_raise, where_cheapest
 from bench.review_phrasings import first_sentence, states
 
 if TYPE_CHECKING:
@@ -31,11 +31,8 @@ def eleventh_held_out(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:
     picks = market_picks(m.products, t.rv, m.window())
     k, x, y, lamp = picks.solo.sku, picks.mapped.sku, picks.top_markup.sku, picks.solo2.sku
     kettle, toaster, lamp_noun = picks.solo.noun, picks.mapped.name, picks.solo2.noun
-    cheap, below = cheapest_skus(m), m.below()
+    cheap, cheapest_said = cheapest_skus(m), where_cheapest(m)
     count_cheap: Check = lambda a, r: states(first(a), len(cheap), 0.5)  # noqa: E731 - the count of the cheapest
-    cheapest_said: Check = lambda a, r: (  # noqa: E731 - a count of the cheapest, or the list below the market
-        states(first(a), len(cheap), 0.5) or states(first(a), len(below), 0.5)
-    )
     order = m.undercut_order()
     whatif = partial(what_if_said, m)
 

@@ -59,6 +59,33 @@ def recent_word(t: Truth, *forms: str) -> Check:
     return said_count(tuple(word_forms(f, *w) for f in (last30, calendar) for w in (forms, forms[:1])))
 
 
+def trend(words: str) -> Check:
+    """The first sentence names the complaint (``words``) and says how it moved."""
+    rx = re.compile(words, re.I)
+    return lambda a, r: rx.search(first_sentence(a)) is not None and _MOVE.search(first_sentence(a)) is not None
+
+
+def most_complained(t: Truth, aspect: str) -> Check:
+    """Names a product with the most complaints about ``aspect`` (:func:`complained_most`)."""
+    top = complained_most(t, aspect)
+    return lambda a, r: any(named(t, s)(a, r) for s in top)
+
+
+def raw_and_adjusted(t: Truth, sku: str) -> Check:
+    """Speaks of spam, names ``sku`` and states its raw mean rating (all reviews or the agent's year)."""
+    means = raw_mean(t, sku)
+    return lambda a, r: (
+        _SPAM.search(first_sentence(a)) is not None and named(t, sku)(a, r) and any(states(a, v, RTOL) for v in means)
+    )
+
+
+def falling_why(t: Truth, sku: str) -> Check:
+    """Names ``sku``, says its rating fell and says why (the complaints, a cause)."""
+    return lambda a, r: (
+        named(t, sku)(a, r) and _FALL.search(first_sentence(a)) is not None and _WHY.search(a) is not None
+    )
+
+
 def eleventh_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
     """(group, question, check) of the eleventh round's set."""
     out, add = review_cases()
@@ -68,20 +95,14 @@ def eleventh_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - o
     toaster, lamp_noun, kettle = picks.mapped.name, picks.solo2.noun, picks.solo.noun
     falling = falling_pick(t.products, t.falling, picks.mapped)
 
-    # 1. is a complaint growing
-    def trend(words: str) -> Check:
-        rx = re.compile(words, re.I)
-        return lambda a, r: rx.search(first(a)) is not None and _MOVE.search(first(a)) is not None
+    most, adjusted = partial(most_complained, t), partial(raw_and_adjusted, t)
 
+    # 1. is a complaint growing
     add("trend", "are customers complaining more about packaging lately?", trend(r"packaging"))
     add("trend", "have delivery complaints gone up recently?", trend(r"shipping|delivery"))
     add("trend", "more quality complaints than before?", trend(r"quality"))
 
     # 2. the product most complained about, on one aspect
-    def most(aspect: str) -> Check:
-        top = complained_most(t, aspect)
-        return lambda a, r: any(named(t, s)(a, r) for s in top)
-
     add("most", "which product has the most complaints about delivery?", most("shipping"))
     add("most", "what product gets the most quality complaints?", most("quality"))
     add("most", "which item do people complain about packaging the most?", most("packaging"))
@@ -93,12 +114,6 @@ def eleventh_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - o
     add("love", f"what do people love about the {lamp_noun}?", loved(lamp))
 
     # 4. adjusted vs raw rating of a product
-    def adjusted(sku: str) -> Check:
-        means = raw_mean(t, sku)
-        return lambda a, r: (
-            _SPAM.search(first(a)) is not None and named(t, sku)(a, r) and any(states(a, v, RTOL) for v in means)
-        )
-
     add("adjusted", f"adjusted vs raw rating for the {toaster}", adjusted(x))
     add("adjusted", f"adjusted vs raw rating for {y}", adjusted(y))
     add("adjusted", f"the {kettle}: raw rating and adjusted rating", adjusted(k))
@@ -107,12 +122,12 @@ def eleventh_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - o
     add(
         "falling",
         f"is the rating of the {falling.title} falling and why?",
-        lambda a, r: named(t, falling.sku)(a, r) and _FALL.search(first(a)) is not None and _WHY.search(a) is not None,
+        falling_why(t, falling.sku),
     )
     add(
         "falling",
         f"is the rating of {falling.sku} going down, and what's behind it?",
-        lambda a, r: named(t, falling.sku)(a, r) and _FALL.search(first(a)) is not None and _WHY.search(a) is not None,
+        falling_why(t, falling.sku),
     )
     add(
         "falling",

@@ -7,16 +7,15 @@ month, typos) in other words; truths from the generated review rows the ingest a
 
 from __future__ import annotations
 
-import re
 from functools import partial
 from typing import TYPE_CHECKING
 
 from bench.catalogue_picks import falling_pick, pick_products
 from bench.phrasing_sets import review_cases
-from bench.review_phrasings import RTOL, first_sentence, states
+from bench.review_phrasings import first_sentence
 from bench.review_phrasings_13 import named
-from bench.review_phrasings_15 import _MOVE, _SPAM, praise_said
-from bench.review_phrasings_17 import _FALL, _WHY, complained_most, raw_mean, recent_word
+from bench.review_phrasings_15 import _MOVE, praise_said
+from bench.review_phrasings_17 import falling_why, most_complained, raw_and_adjusted, recent_word, trend
 
 if TYPE_CHECKING:
     from bench.review_phrasings import Check, Truth
@@ -31,20 +30,7 @@ def eleventh_held_out(t: Truth) -> list[tuple[str, str, Check]]:
     toaster, lamp_noun, kettle = picks.mapped.name, picks.solo2.noun, picks.solo.noun
     falling = falling_pick(t.products, t.falling, picks.mapped)
 
-    def trend(words: str) -> Check:
-        rx = re.compile(words, re.I)
-        return lambda a, r: rx.search(first(a)) is not None and _MOVE.search(first(a)) is not None
-
-    def most(aspect: str) -> Check:
-        top = complained_most(t, aspect)
-        return lambda a, r: any(named(t, s)(a, r) for s in top)
-
-    def adjusted(sku: str) -> Check:
-        means = raw_mean(t, sku)
-        return lambda a, r: (
-            _SPAM.search(first(a)) is not None and named(t, sku)(a, r) and any(states(a, v, RTOL) for v in means)
-        )
-
+    most, adjusted = partial(most_complained, t), partial(raw_and_adjusted, t)
     loved = partial(praise_said, t)
     add("trend", "are shipping complaints going up lately?", trend(r"shipping|delivery"))
     add("trend", "do people complain less about quality these days?", trend(r"quality"))
@@ -57,7 +43,7 @@ def eleventh_held_out(t: Truth) -> list[tuple[str, str, Check]]:
     add(
         "falling",
         f"is {falling.sku}'s rating dropping, and what's causing it?",
-        lambda a, r: named(t, falling.sku)(a, r) and _FALL.search(first(a)) is not None and _WHY.search(a) is not None,
+        falling_why(t, falling.sku),
     )
     add(
         "falling",
