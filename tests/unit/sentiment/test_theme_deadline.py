@@ -8,6 +8,7 @@ for themes (the newest are read first) and no phrase is embedded; the answer say
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import pytest
 
@@ -17,7 +18,7 @@ from shared.sentiment.analysis import AnalysisOptions, analyse_reviews
 from .theme_fixture import AS_OF, theme_reviews
 
 
-def _themes(themes_by: float | None) -> dict[str, object]:
+def _themes(themes_by: float | None) -> dict[str, Any]:
     options = AnalysisOptions(as_of=AS_OF, asks=("complaints",), themes_by=themes_by)
     result = analyse_reviews(theme_reviews(), tenant_id="t1", options=options)
     data = result.data["themes"]
