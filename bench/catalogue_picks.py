@@ -116,3 +116,28 @@ def highest_markup(products: pd.DataFrame, *taken: str) -> str:
     markup = pd.to_numeric(products["price"], errors="coerce") / pd.to_numeric(products["cost"], errors="coerce")
     markup = markup.drop(index=list(taken), errors="ignore").dropna()
     return str(markup[markup == markup.max()].index.sort_values()[0])
+
+
+def falling_pick(products: pd.DataFrame, planted: str, fallback: Pick) -> Pick:
+    """The product whose ratings the sample generator makes fall (``planted``, its review truth), or ``fallback`` on a
+    day the ingest refused its catalogue row (a question names a product by its stored title).
+
+    The older sets (pricing 1-16, review 1-12) asked "why is the rating of X dropping?" and most of their product
+    questions of the literal KIT-0046, that product on the days they were written."""
+    stored = planted in products.index and str(products.loc[planted, "title"]).strip() not in ("", "nan")
+    return Pick(planted, str(products.loc[planted, "title"])) if stored else fallback
+
+
+def namesakes(products: pd.DataFrame, sku: str) -> list[str]:
+    """The other stored products with ``sku``'s noun ("the toaster" names two: the older sets' literal KIT-0006 was the
+    other one), in SKU order."""
+    titles = products["title"].dropna().astype(str)
+    noun = noun_of(str(products.loc[sku, "title"]))
+    return sorted(str(s) for s, title in titles.items() if s != sku and noun_of(title) == noun)
+
+
+def review_pair(products: pd.DataFrame, reviews: pd.DataFrame, planted: str) -> tuple[str, str]:
+    """The older review sets' two products: the falling one (:func:`falling_pick`) and the highest markup of the
+    rest (:func:`highest_markup`)."""
+    x = falling_pick(products, planted, pick_products(products, reviews).mapped).sku
+    return x, highest_markup(products, x)

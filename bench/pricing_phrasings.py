@@ -18,7 +18,9 @@ price history) and ``14`` its held-out set, ``15`` the eighth round's (named SKU
 competitor promotions, per-product sellers) and ``16`` its held-out set, ``17`` the ninth round's (position by
 category, undercut by how much, price moves, promotions, stock-outs, what-ifs with intervals, markups) and ``18`` its
 held-out set, ``19`` the tenth round's (rivals out of stock, where we are the cheapest, the price index, what-ifs with
-their interval) and ``20`` its held-out set. ``BENCH_TODAY=YYYY-MM-DD`` generates that day's merchant (the products
+their interval) and ``20`` its held-out set, ``21`` the eleventh round's (cheaper than everyone, who undercuts us
+most, a rival out of stock on what we sell, what-ifs, room to raise, typos) and ``22`` its held-out set.
+``BENCH_TODAY=YYYY-MM-DD`` generates that day's merchant (the products
 a set asks about are picked from what the store holds, ``bench/catalogue_picks.py``).
 ``BENCH_VERBOSE=1`` prints every answer, ``BENCH_ONLY=group`` runs one group. Prints ``right: N/M`` per group and
 overall. Not a timed test: ``.venv/bin/python bench/pricing_phrasings.py``.
@@ -39,7 +41,7 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.catalogue_picks import highest_markup  # noqa: E402
+from bench.catalogue_picks import market_picks, review_pair  # noqa: E402
 from bench.phrasing_sets import ask_in_session, bench_environment, bench_today  # noqa: E402
 
 bench_environment("bench-pricing-phrasings-")
@@ -164,14 +166,14 @@ def refuses_market(a: str, r: Any) -> bool:
     return NO_COMPETITORS.search(first) is not None and "median competitor" not in first
 
 
-def pricing_cases(m: Market) -> list[Case]:  # noqa: PLR0915 - one line per phrasing
-    """Pricing phrasings of set 1, with truths from the warehouse rows."""
+def pricing_cases(m: Market, t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasing
+    """Pricing phrasings of set 1, with truths from the warehouse rows (the product asked about picked by a rule)."""
     out: list[Case] = []
 
     def add(group: str, question: str, check: Check, tenant: str = SHOP) -> None:
         out.append(Case(group, tenant, question, check))
 
-    x = "KIT-0046"
+    x = market_picks(m.products, t.rv, m.window()).mapped.sku
     tx = str(m.products.loc[x, "title"])
     multi = m.latest[m.latest["n"] >= 3].index
     y = str(multi[0])
@@ -320,7 +322,7 @@ def review_cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasi
         out.append(Case(group, SHOP, question, check))
 
     rv, end = t.rv, t.end
-    x, y = "KIT-0046", highest_markup(t.products, "KIT-0046")
+    x, y = review_pair(t.products, t.rv, t.falling)
     tx, ty = t.title(x), t.title(y)
     yr = t.agent_year()
 
@@ -510,7 +512,15 @@ def cases(m: Market, t: Truth) -> list[Case]:
         from bench.pricing_phrasings_20 import tenth_held_out
 
         return [Case(g, tenant, q, c) for g, tenant, q, c in tenth_held_out(m, t)]
-    return pricing_cases(m) + review_cases(t)
+    if os.environ.get("BENCH_SET") == "21":
+        from bench.pricing_phrasings_21 import eleventh_set
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in eleventh_set(m, t)]
+    if os.environ.get("BENCH_SET") == "22":
+        from bench.pricing_phrasings_22 import eleventh_held_out
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in eleventh_held_out(m, t)]
+    return pricing_cases(m, t) + review_cases(t)
 
 
 def main() -> int:

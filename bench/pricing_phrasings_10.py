@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from bench.catalogue_picks import market_picks
 from bench.phrasing_sets import pricing_cases
 from bench.pricing_phrasings_8 import counts, named_by
 from bench.review_phrasings import first_sentence, states
@@ -72,7 +73,8 @@ def tenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     first, names = first_sentence, partial(named_by, m)
     latest = m.latest
     idx = latest["index"]
-    x, k = "KIT-0046", "KIT-0066"  # the toaster and the kettle
+    picks = market_picks(m.products, t.rv, m.window())
+    x, k, kettle = picks.mapped.sku, picks.solo.sku, picks.solo.noun  # the product with a MAP, the only one of its kind
     gaps = money_gaps(m)
     gap_low, gap_median = gaps["gap_low"].astype(float).to_dict(), gaps["gap_median"].astype(float).to_dict()
     gap5 = int((gaps["gap_low"] >= 5).sum())
@@ -101,12 +103,12 @@ def tenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     add("money", "which products are $5 or more above the cheapest competitor?", counts(gap5, gap5_strict))
     add("money", "how many skus are we more than $5 above the cheapest competitor on?", counts(gap5_strict, gap5))
     add("money", "where are we over $10 dearer than the cheapest rival?", counts(gap10))
-    add("money", "how many dollars above the market are we on the kettle?", lambda a, r: names(k)(a, r)
+    add("money", f"how many dollars above the market are we on the {kettle}?", lambda a, r: names(k)(a, r)
         and states(first(a), abs(gap_median[k]), 0.011))
     add("money", f"what's the dollar gap to the cheapest competitor on {x}?", lambda a, r: names(x)(a, r)
         and states(first(a), abs(gap_low[x]), 0.011))
     add("money", "products priced more than $20 above the market", counts(over20_median))
-    add("money", "by how much in $ is the kettle above the cheapest offer?", lambda a, r: names(k)(a, r)
+    add("money", f"by how much in $ is the {kettle} above the cheapest offer?", lambda a, r: names(k)(a, r)
         and states(first(a), abs(gap_low[k]), 0.011))
     # 2. landed prices: the competitor rows carry shipping
     add("landed", "how do our landed prices incl. shipping compare with competitors?", lambda a, r: _SHIPPING.search(
@@ -114,7 +116,7 @@ def tenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
                                    or states(first(a), n_landed_above, 0.5)))
     add("landed", "price position including delivery costs", lambda a, r: _SHIPPING.search(first(a)) is not None
         and (states(first(a), float(landed.median()), 0.15) or states(first(a), n_landed_above, 0.5)))
-    add("landed", "with shipping added, how does the kettle compare?", lambda a, r: names(k)(a, r)
+    add("landed", f"with shipping added, how does the {kettle} compare?", lambda a, r: names(k)(a, r)
         and _SHIPPING.search(first(a)) is not None and states(first(a), abs(float(landed[k]) - 100), 0.15))
     add("landed", "landed price comparison vs competitors", lambda a, r: _NO_COMPETITORS.search(first(a))
         is not None, NOCOMP)
@@ -138,7 +140,7 @@ def tenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
 
     cat_day = 100 * float(pd.to_numeric(m.products["price"], errors="coerce")[k]) / float(latest["median"][k])
     per_sku = metric_index(m, pd.Series(m.products.index, index=m.products.index))
-    add("index", "the kettle's price index", lambda a, r: names(k)(a, r)
+    add("index", f"the {kettle}'s price index", lambda a, r: names(k)(a, r)
         and says_index((float(idx[k]), cat_day), float(per_sku[k]))(a, r))
     # 4. competitors' price moves
     add("moves", "who changed prices this week?", lambda a, r: all(c in a for c in week.index))
@@ -158,7 +160,7 @@ def tenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     add("ladder", "what's our cheapest Kitchen product?", names(str(kitchen.index[0])))
     add("ladder", "most expensive item in the catalogue", names(str(price.idxmax())))
     # 6. how many competitors carry each product
-    add("coverage", "how many competitors sell the kettle?", lambda a, r: names(k)(a, r)
+    add("coverage", f"how many competitors sell the {kettle}?", lambda a, r: names(k)(a, r)
         and states(first(a), int(carriers.get(k, 0)), 0.5))
     add("coverage", f"how many rivals carry {x}?", lambda a, r: names(x)(a, r)
         and states(first(a), int(carriers.get(x, 0)), 0.5))
@@ -172,15 +174,15 @@ def tenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     add("alone", "products nobody else sells", counts(len(alone)))
     add("alone", "how many of our items have no competitor price at all?", counts(len(alone)))
     # 8. after a product answer
-    add("followup", "how is the kettle priced? >> should we discount it?", lambda a, r: names(k)(a, r)
+    add("followup", f"how is the {kettle} priced? >> should we discount it?", lambda a, r: names(k)(a, r)
         and _ADVICE.search(first(a)) is not None)
     add("followup", f"how is {x} priced vs competitors? >> should we discount it?", lambda a, r: names(x)(a, r)
         and _ADVICE.search(first(a)) is not None)
-    add("followup", "is the kettle competitive? >> how many dollars is that?", lambda a, r: names(k)(a, r)
+    add("followup", f"is the {kettle} competitive? >> how many dollars is that?", lambda a, r: names(k)(a, r)
         and states(first(a), abs(gap_median[k]), 0.011))
     # 9. the merchant without competitor prices
     for q in ("which products are $5 or more above the cheapest competitor?", "who changed prices this week?",
-              "where are we the only seller?", "how many competitors sell the kettle?",
+              "where are we the only seller?", f"how many competitors sell the {kettle}?",
               "what's our price index against the market?"):
         add("refusal", q, lambda a, r: _NO_COMPETITORS.search(first(a)) is not None, NOCOMP)
     return out

@@ -11,6 +11,7 @@ from datetime import timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
+from bench.catalogue_picks import market_picks
 from bench.phrasing_sets import pricing_cases
 from bench.pricing_phrasings_8 import counts, named_by
 from bench.pricing_phrasings_10 import (
@@ -36,7 +37,8 @@ def eleventh_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # n
     out, add = pricing_cases(SHOP)
     first, names = first_sentence, partial(named_by, m)
 
-    x, k = "KIT-0046", "KIT-0066"
+    picks = market_picks(m.products, t.rv, m.window())
+    x, k, kettle = picks.mapped.sku, picks.solo.sku, picks.solo.noun
     y = str(m.latest[m.latest["n"] >= 3].index[0])
     gaps = money_gaps(m)
     gap_low, gap_median = gaps["gap_low"].astype(float).to_dict(), gaps["gap_median"].astype(float).to_dict()
@@ -52,7 +54,7 @@ def eleventh_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # n
     add("pricing", "skus that are more than $3 cheaper than the market", counts(int((gaps["gap_median"] < -3).sum())))
     add("pricing", f"how much more do we charge than the cheapest rival for {y}, in dollars?", lambda a, r: names(y)(
         a, r) and states(first(a), abs(gap_low[y]), 0.011))
-    add("pricing", "dollar difference between our kettle price and the median competitor", lambda a, r: names(k)(
+    add("pricing", f"dollar difference between our {kettle} price and the median competitor", lambda a, r: names(k)(
         a, r) and states(first(a), abs(gap_median[k]), 0.011))
     add("pricing", "compare prices including shipping with the competition", lambda a, r: _SHIPPING.search(first(a))
         is not None and states(first(a), float(landed.median()), 0.15))
@@ -66,10 +68,10 @@ def eleventh_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # n
     add("pricing", "which of our products does no competitor sell?", counts(alone))
     add("pricing", "products only we carry", counts(alone))
     add("pricing", "how many items are stocked by just one rival?", counts(int((carriers == 1).sum())))
-    add("pricing", "how many competitors carry KIT-0046?", lambda a, r: names(x)(a, r)
+    add("pricing", f"how many competitors carry {x}?", lambda a, r: names(x)(a, r)
         and states(first(a), int(carriers.get(x, 0)), 0.5))
-    add("pricing", "what does the kettle cost at competitors? >> should we mark it down?", lambda a, r: names(k)(a, r)
-        and _ADVICE.search(first(a)) is not None)
+    add("pricing", f"what does the {kettle} cost at competitors? >> should we mark it down?",
+        lambda a, r: names(k)(a, r) and _ADVICE.search(first(a)) is not None)
     add("pricing", f"where does {x} sit against the market? >> should we put it on sale?", lambda a, r: names(x)(a, r)
         and _ADVICE.search(first(a)) is not None)
     add("pricing", "our price index compared to competitors", lambda a, r: "index" in first(a).lower()

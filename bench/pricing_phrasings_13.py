@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, cast
 
 import pandas as pd
 
+from bench.catalogue_picks import market_picks
 from bench.phrasing_sets import pricing_cases
 from bench.pricing_phrasings_8 import counts, named_by
 from bench.pricing_phrasings_10 import _NO_COMPETITORS, NOCOMP, SHOP, metric_index
@@ -157,7 +158,9 @@ def thirteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  #
     """(group, tenant, question, check) of the seventh round's set."""
     out, add = pricing_cases(SHOP)
     first, names = first_sentence, partial(named_by, m)
-    k, x = "KIT-0066", "KIT-0046"  # the kettle (the catalogue's only one) and the 4-slice toaster
+    picks = market_picks(m.products, t.rv, m.window())
+    k, x = picks.solo.sku, picks.mapped.sku  # the only one of its kind, and a product with a MAP
+    kettle, toaster = picks.solo.noun, picks.mapped.name
     price = pd.to_numeric(m.products["price"], errors="coerce").dropna()
     cats = m.products["category"].reindex(price.index)
     outdoor = price[cats == "Outdoor"]
@@ -195,21 +198,21 @@ def thirteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  #
 
     # 2. possessive product names
     costs = pd.to_numeric(m.products["cost"], errors="coerce")
-    add("possessive", "what's the kettle's margin?", lambda a, r: names(k)(a, r) and "margin" in first(a).lower())
+    add("possessive", f"what's the {kettle}'s margin?", lambda a, r: names(k)(a, r) and "margin" in first(a).lower())
     add(
         "possessive",
-        "the kettle's cheapest competitor",
+        f"the {kettle}'s cheapest competitor",
         lambda a, r: names(k)(a, r) and states(first(a), m.lowest_latest(k), _CENT),
     )
     add(
         "possessive",
-        "how many rivals stock the kettle's equivalent?",
+        f"how many rivals stock the {kettle}'s equivalent?",
         lambda a, r: names(k)(a, r) and states(first(a), len(m.carriers(k)), 0.5),
     )
-    add("possessive", "the Pro Toaster's position against the market", names(x))
+    add("possessive", f"the {toaster}'s position against the market", names(x))
     add(
         "possessive",
-        "is the kettle's markup healthy?",
+        f"is the {kettle}'s markup healthy?",
         lambda a, r: (
             names(k)(a, r)
             and (
@@ -226,18 +229,19 @@ def thirteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  #
     cat_idx = 100 * price.reindex(m.latest.index) / m.latest["median"].astype(float)
     day = {s: (float(idx[s]), float(cat_idx[s])) for s in (k, x)}
     per_sku = metric_index(m, pd.Series(m.products.index, index=m.products.index))
-    add("index", "the kettle's price index", says_index(day[k], float(per_sku[k])))
+    add("index", f"the {kettle}'s price index", says_index(day[k], float(per_sku[k])))
     add("index", f"price index of {x}", says_index(day[x], float(per_sku[x])))
     add(
         "index",
-        "what's the kettle's price index over the last 30 days?",
+        f"what's the {kettle}'s price index over the last 30 days?",
         lambda a, r: states(first(a), float(per_sku[k]), 0.15) and _MEAN.search(first(a)) is not None,
     )
-    add("index", "the kettle's price index today", lambda a, r: any(states(first(a), v, 0.15) for v in day[k]))
+    add("index", f"the {kettle}'s price index today", lambda a, r: any(states(first(a), v, 0.15) for v in day[k]))
 
     # 4. "should we discount X?" weighed against its stock cover
     cover = stock_cover(m)
-    sold = cover[cover["rate"] > 0].sort_values("cover")
+    # the stock counts may hold a product whose catalogue row the ingest refused that day: asked about by its title
+    sold = cover[(cover["rate"] > 0) & cover.index.isin(m.products.index)].sort_values("cover")
     short, long_ = str(sold.index[0]), str(sold.index[-1])
     tshort, tlong = str(m.products.loc[short, "title"]), str(m.products.loc[long_, "title"])
     add("cover", f"should we discount {short}?", discount_advice(m, cover, short, long=False))
@@ -246,7 +250,7 @@ def thirteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  #
     add("cover", f"should I mark down the {tlong}?", discount_advice(m, cover, long_, long=True))
     add(
         "cover",
-        "should we discount the kettle?",
+        f"should we discount the {kettle}?",
         lambda a, r: names(k)(a, r) and _COVER.search(a) is not None and states(a, cell(cover, k, "on_hand"), 0.5),
     )
 
@@ -256,7 +260,7 @@ def thirteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  #
     bb = versus(m, "BargainBarn", kitchen)
     add(
         "rivals",
-        "are we cheaper than MegaMart on kettles?",
+        f"are we cheaper than MegaMart on {kettle}s?",
         lambda a, r: (
             names(k)(a, r)
             and "MegaMart" in first(a)
@@ -267,7 +271,7 @@ def thirteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  #
     )
     add(
         "rivals",
-        "are we cheaper than Acme on kettles?",
+        f"are we cheaper than Acme on {kettle}s?",
         lambda a, r: "Acme" in first(a) and _NEGATION.search(first(a)) is not None,
     )
     add(
@@ -286,7 +290,7 @@ def thirteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  #
         "how do our Outdoor prices compare with PrimeGoods?",
         lambda a, r: "PrimeGoods" in first(a) and "Outdoor" in a,
     )
-    add("rivals", "does ShopRival beat us on the kettle?", lambda a, r: "ShopRival" in first(a) and names(k)(a, r))
+    add("rivals", f"does ShopRival beat us on the {kettle}?", lambda a, r: "ShopRival" in first(a) and names(k)(a, r))
     add(
         "rivals",
         "are we cheaper than MegaMart overall?",
@@ -294,7 +298,7 @@ def thirteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  #
     )
     add(
         "rivals",
-        "who is cheaper on the kettle, us or MegaMart?",
+        f"who is cheaper on the {kettle}, us or MegaMart?",
         lambda a, r: "MegaMart" in first(a) and names(k)(a, r),
     )
 
@@ -302,10 +306,10 @@ def thirteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  #
     changes = price_changes(list_prices())
     kc = changes[changes["sku"] == k].sort_values("first")
     last, dated = last_change(changes, m, k)
-    add("history", "when did we last change the kettle's price", dated)
+    add("history", f"when did we last change the {kettle}'s price", dated)
     add(
         "history",
-        "what was the kettle's price in March?",
+        f"what was the {kettle}'s price in March?",
         lambda a, r: states(
             first(a),
             _price_on(list_prices(), k, date(m.end.year if m.end.month >= 3 else m.end.year - 1, 3, 15)),
@@ -321,7 +325,7 @@ def thirteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  #
     )
     add(
         "history",
-        "our own price history for the kettle",
+        f"our own price history for the {kettle}",
         lambda a, r: names(k)(a, r) and states(a, float(last["new"]), _CENT) and states(a, float(last["old"]), _CENT),
     )
     # the products of the catalogue (a SKU code seen only in sales is said apart, not counted among them)
@@ -331,7 +335,7 @@ def thirteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  #
     raised = kc[(kc["first"] >= m.end.replace(month=1, day=1)) & (kc["new"] > kc["old"])]
     add(
         "history",
-        "did we raise the kettle's price this year?",
+        f"did we raise the {kettle}'s price this year?",
         lambda a, r: (
             names(k)(a, r)
             and (
@@ -360,12 +364,12 @@ def thirteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  #
 
     # 7. the merchant without competitor prices
     for q in (
-        "are we cheaper than MegaMart on kettles?",
-        "the kettle's price index",
+        f"are we cheaper than MegaMart on {kettle}s?",
+        f"the {kettle}'s price index",
         "how do our Outdoor prices compare with PrimeGoods?",
     ):
         add("refusal", q, lambda a, r: _NO_COMPETITORS.search(first(a)) is not None, NOCOMP)
-    add("refusal", "when did we last change the kettle's price", dated, NOCOMP)
+    add("refusal", f"when did we last change the {kettle}'s price", dated, NOCOMP)
     return out
 
 

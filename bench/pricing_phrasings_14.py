@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from bench.catalogue_picks import market_picks
 from bench.phrasing_sets import pricing_cases
 from bench.pricing_phrasings_8 import counts, named_by
 from bench.pricing_phrasings_10 import _NO_COMPETITORS, NOCOMP, SHOP
@@ -37,10 +38,11 @@ if TYPE_CHECKING:
 
 def fourteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:
     """(group, tenant, question, check) of the seventh round's held-out set."""
-    del t
     out, add = pricing_cases(SHOP)
     first, names = first_sentence, partial(named_by, m)
-    k, x = "KIT-0066", "KIT-0046"
+    picks = market_picks(m.products, t.rv, m.window())
+    k, x = picks.solo.sku, picks.mapped.sku
+    kettle, toaster_noun = picks.solo.noun, picks.mapped.noun
     price = pd.to_numeric(m.products["price"], errors="coerce").dropna()
     cats = m.products["category"].reindex(price.index)
 
@@ -54,10 +56,14 @@ def fourteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:
     add("ladder", "how many Home products are above $60?", counts(int((price[cats == "Home"] > 60).sum())))
     add(
         "possessive",
-        "the toaster KIT-0046's lowest competitor price",
+        f"the {toaster_noun} {x}'s lowest competitor price",
         lambda a, r: names(x)(a, r) and states(first(a), m.lowest_latest(x), _CENT),
     )
-    add("possessive", "what's the kettle's gross margin?", lambda a, r: names(k)(a, r) and "margin" in first(a).lower())
+    add(
+        "possessive",
+        f"what's the {kettle}'s gross margin?",
+        lambda a, r: names(k)(a, r) and "margin" in first(a).lower(),
+    )
     cover = stock_cover(m)
     sold = cover[cover["rate"] > 0].sort_values("cover")
     short, long_ = str(sold.index[1]), str(sold.index[-2])
@@ -67,7 +73,7 @@ def fourteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:
     kettle_pg = versus(m, "PrimeGoods", [k])
     add(
         "rivals",
-        "is PrimeGoods cheaper than us on the kettle?",
+        f"is PrimeGoods cheaper than us on the {kettle}?",
         lambda a, r: (
             "PrimeGoods" in first(a)
             and names(k)(a, r)
@@ -87,10 +93,10 @@ def fourteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:
     changes = price_changes(list_prices())
     # the products of the catalogue (a SKU code seen only in sales is said apart, not counted among them)
     changes = changes[changes["sku"].isin(set(m.products.index.astype(str)))]
-    add("history", "when was the kettle's price last updated?", last_change(changes, m, k)[1])
+    add("history", f"when was the {kettle}'s price last updated?", last_change(changes, m, k)[1])
     add(
         "history",
-        "what did we charge for the kettle in January?",
+        f"what did we charge for the {kettle} in January?",
         lambda a, r: states(first(a), _price_on(list_prices(), k, date(m.end.year, 1, 15)), _CENT),
     )
     lm_end = m.end.replace(day=1) - timedelta(days=1)
@@ -107,15 +113,15 @@ def fourteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:
     )
     add(
         "refusal",
-        "is PrimeGoods cheaper than us on the kettle?",
+        f"is PrimeGoods cheaper than us on the {kettle}?",
         lambda a, r: _NO_COMPETITORS.search(first(a)) is not None,
         NOCOMP,
     )
     add(
         "refusal",
-        "what did we charge for the kettle in January?",
+        f"what did we charge for the {kettle} in January?",
         lambda a, r: states(first(a), _price_on(list_prices(), k, date(m.end.year, 1, 15)), _CENT),
         NOCOMP,
     )
-    add("refusal", "should we discount the kettle?", lambda a, r: names(k)(a, r), NOCOMP)
+    add("refusal", f"should we discount the {kettle}?", lambda a, r: names(k)(a, r), NOCOMP)
     return out

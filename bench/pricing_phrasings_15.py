@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from bench.catalogue_picks import highest_markup
+from bench.catalogue_picks import highest_markup, market_picks, namesakes
 from bench.phrasing_sets import pricing_cases
 from bench.pricing_phrasings_8 import named_by
 from bench.pricing_phrasings_10 import _NO_COMPETITORS, NOCOMP, SHOP, metric_index
@@ -100,42 +100,50 @@ def repriced(changes: pd.DataFrame, catalogue: set[str], start: date, end: date,
 
 
 def lowest_of_one(m: Market, sku: str) -> Check:
-    """Names ``sku`` with its lowest latest competitor price, and not the other toaster (KIT-0006) a noun names."""
+    """Names ``sku`` with its lowest latest competitor price, and not another product its noun names (the other
+    toaster, KIT-0006, when the set was written)."""
+    others = namesakes(m.products, sku)
     return lambda a, r: (
         named_by(m, sku)(a, r)
         and states(first_sentence(a), m.lowest_latest(sku), _CENT)
-        and "KIT-0006" not in first_sentence(a)
+        and not any(s in first_sentence(a) for s in others)
     )
 
 
 def fifteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
     """(group, tenant, question, check) of the eighth round's set."""
-    del t
     out, add = pricing_cases(SHOP)
     first, names = first_sentence, partial(named_by, m)
-    k, x, y = "KIT-0066", "KIT-0046", highest_markup(m.products, "KIT-0066", "KIT-0046")
+    picks = market_picks(m.products, t.rv, m.window())
+    k, x = picks.solo.sku, picks.mapped.sku
+    y = highest_markup(m.products, k, x)
+    kettle, toaster, toaster_noun = picks.solo.noun, picks.mapped.name, picks.mapped.noun
 
     # 1. a product noun narrowed by its SKU
     add(
         "named",
-        "the toaster KIT-0046's cheapest rival price",
+        f"the {toaster_noun} {x}'s cheapest rival price",
         lowest_of_one(m, x),
     )
     add(
         "named",
-        "lowest competitor price for the toaster KIT-0046",
+        f"lowest competitor price for the {toaster_noun} {x}",
         lowest_of_one(m, x),
     )
     add(
         "named",
-        "how many competitors carry the toaster KIT-0046?",
-        lambda a, r: names(x)(a, r) and states(first(a), len(m.carriers(x)), 0.5) and "KIT-0006" not in first(a),
+        f"how many competitors carry the {toaster_noun} {x}?",
+        lambda a, r: (
+            names(x)(a, r)
+            and states(first(a), len(m.carriers(x)), 0.5)
+            and not any(s in first(a) for s in namesakes(m.products, x))
+        ),
     )
 
     # 2. markup and margin from the catalogue cost
-    add("markup", "what markup do we make on the kettle?", markup(m, k))
-    add("markup", "is our margin on the toaster KIT-0046 healthy?", markup(m, x))
-    add("markup", "is the kettle's markup healthy?", markup(m, k))
+    add("markup", f"what markup do we make on the {kettle}?", markup(m, k))
+    add("markup", f"is our margin on the {toaster_noun} {x} healthy?", markup(m, x))
+    add("markup", f"is the {kettle}'s markup healthy?", markup(m, k))
     add("markup", f"how much do we make per unit on {y}?", markup(m, y))
 
     # 3. how many catalogue products we repriced
@@ -208,18 +216,20 @@ def fifteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # 
     )
 
     # 5. the cheapest and dearest competitor of one product
-    add("seller", "which competitor is cheapest for the kettle?", extreme_seller(m, k, dearest=False))
+    add("seller", f"which competitor is cheapest for the {kettle}?", extreme_seller(m, k, dearest=False))
     add("seller", f"who sells {x} for the most?", extreme_seller(m, x, dearest=True))
-    add("seller", "which rival charges the most for the Pro Toaster?", extreme_seller(m, x, dearest=True))
+    add("seller", f"which rival charges the most for the {toaster}?", extreme_seller(m, x, dearest=True))
     add("seller", f"cheapest place to buy {y} apart from us", extreme_seller(m, y, dearest=False))
     add(
         "seller",
-        "who is cheapest on the toaster KIT-0046?",
-        lambda a, r: extreme_seller(m, x, dearest=False)(a, r) and "KIT-0006" not in first(a),
+        f"who is cheapest on the {toaster_noun} {x}?",
+        lambda a, r: (
+            extreme_seller(m, x, dearest=False)(a, r) and not any(s in first(a) for s in namesakes(m.products, x))
+        ),
     )
     add(
         "seller",
-        "which competitor is cheapest for the kettle?",
+        f"which competitor is cheapest for the {kettle}?",
         lambda a, r: _NO_COMPETITORS.search(first(a)) is not None,
         NOCOMP,
     )
@@ -251,7 +261,7 @@ def fifteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # 
     add("map", "who is violating MAP?", lambda a, r: _NO_COMPETITORS.search(first(a)) is not None, NOCOMP)
 
     # 7. what-ifs and elasticity in new words
-    add("whatif", "what if we drop the kettle to $99?", lambda a, r: names(k)(a, r) and states(a, 99.0, _CENT))
+    add("whatif", f"what if we drop the {kettle} to $99?", lambda a, r: names(k)(a, r) and states(a, 99.0, _CENT))
     add(
         "whatif",
         f"what happens to units if we raise {x} by 5%?",

@@ -13,7 +13,7 @@ from datetime import timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
-from bench.catalogue_picks import highest_markup, noun_of
+from bench.catalogue_picks import highest_markup, market_picks, noun_of
 from bench.phrasing_sets import pricing_cases
 from bench.pricing_phrasings_8 import named_by
 from bench.pricing_phrasings_10 import _NO_COMPETITORS, NOCOMP, SHOP
@@ -28,21 +28,23 @@ if TYPE_CHECKING:
 
 def sixteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:
     """(group, tenant, question, check) of the eighth round's held-out set."""
-    del t
     out, add = pricing_cases(SHOP)
     first, names = first_sentence, partial(named_by, m)
-    k, x, y = "KIT-0066", "KIT-0046", highest_markup(m.products, "KIT-0066", "KIT-0046")
+    picks = market_picks(m.products, t.rv, m.window())
+    k, x = picks.solo.sku, picks.mapped.sku
+    y = highest_markup(m.products, k, x)
+    kettle, toaster, toaster_noun = picks.solo.noun, picks.mapped.name, picks.mapped.noun
 
     add(
         "named",
-        "what do rivals charge at the lowest for the toaster KIT-0046?",
+        f"what do rivals charge at the lowest for the {toaster_noun} {x}?",
         lowest_of_one(m, x),
     )
-    add("named", "toaster KIT-0046 - who's the priciest competitor?", extreme_seller(m, x, dearest=True))
-    add("markup", "what's our markup on KIT-0046?", markup(m, x))
+    add("named", f"{toaster_noun} {x} - who's the priciest competitor?", extreme_seller(m, x, dearest=True))
+    add("markup", f"what's our markup on {x}?", markup(m, x))
     board = noun_of(str(m.products.loc[y, "title"])).lower()
     add("markup", f"how healthy is the margin on the {board} {y}?", markup(m, y))
-    add("markup", "profit per unit on the kettle", markup(m, k))
+    add("markup", f"profit per unit on the {kettle}", markup(m, k))
     changes = price_changes(list_prices())
     catalogue = set(m.products.index.astype(str))
     sold = int(m.sales["sku"].nunique())
@@ -81,8 +83,8 @@ def sixteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:
         NOCOMP,
     )
     add("seller", f"which retailer has the cheapest price on {y}?", extreme_seller(m, y, dearest=False))
-    add("seller", "where can the kettle be bought for the least?", extreme_seller(m, k, dearest=False))
-    add("seller", "who has the highest price for the Pro Toaster?", extreme_seller(m, x, dearest=True))
+    add("seller", f"where can the {kettle} be bought for the least?", extreme_seller(m, k, dearest=False))
+    add("seller", f"who has the highest price for the {toaster}?", extreme_seller(m, x, dearest=True))
     bm = m.below_map()
     add(
         "map",
@@ -94,7 +96,7 @@ def sixteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:
     )
     add(
         "whatif",
-        "raise the kettle 8% - impact on units?",
+        f"raise the {kettle} 8% - impact on units?",
         lambda a, r: names(k)(a, r) and re.search(r"\b8(?:\.0)?%", a) is not None,
     )
     w = m.window().sort_values("date").groupby(["sku", "competitor"]).tail(1)
@@ -112,7 +114,7 @@ def sixteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:
     )
     add(
         "position",
-        "which competitor is cheapest for the kettle?",
+        f"which competitor is cheapest for the {kettle}?",
         lambda a, r: _NO_COMPETITORS.search(first(a)) is not None,
         NOCOMP,
     )

@@ -10,6 +10,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from bench.catalogue_picks import falling_pick, market_picks
 from bench.phrasing_sets import pricing_cases
 from bench.review_phrasings import RTOL, first_sentence, has, states
 
@@ -26,7 +27,8 @@ def second_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noq
     """(group, tenant, question, check) of the second set."""
     out, add = pricing_cases(SHOP)
 
-    x, y = "KIT-0046", str(m.latest[m.latest["n"] >= 3].index[0])
+    picks = market_picks(m.products, t.rv, m.window())
+    x, y = picks.mapped.sku, str(m.latest[m.latest["n"] >= 3].index[0])
     tx, ty = str(m.products.loc[x, "title"]), str(m.products.loc[y, "title"])
     above, n_all = m.above(), len(m.latest)
     order = m.undercut_order()
@@ -80,7 +82,8 @@ def second_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noq
 
     # reviews
     rv, end = t.rv, t.end
-    add("why", f"why did {tx} reviews tank?", lambda a, r: x in first_sentence(a)
+    falling = falling_pick(m.products, t.falling, picks.mapped)  # the product whose ratings fall
+    add("why", f"why did {falling.title} reviews tank?", lambda a, r: falling.sku in first_sentence(a)
         and re.search(r"fell|fall|drop|down|lower", first_sentence(a)) is not None)
     add("love", f"what are customers saying about the quality of the {ty}?", lambda a, r: y in first_sentence(a)
         and "quality" in first_sentence(a))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from bench.catalogue_picks import market_picks
 from bench.phrasing_sets import pricing_cases
 from bench.review_phrasings import first_sentence, has, states
 
@@ -31,7 +32,8 @@ def third_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     """(group, tenant, question, check) of the third set."""
     out, add = pricing_cases(SHOP)
 
-    x, y = "KIT-0046", str(m.latest[m.latest["n"] >= 3].index[0])
+    picks = market_picks(m.products, t.rv, m.window())
+    x, y = picks.mapped.sku, str(m.latest[m.latest["n"] >= 3].index[0])
     tx, ty = str(m.products.loc[x, "title"]), str(m.products.loc[y, "title"])
     latest = m.latest
     above, n_all = m.above(), len(latest)

@@ -11,6 +11,7 @@ import re
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from bench.catalogue_picks import market_picks
 from bench.phrasing_sets import pricing_cases
 from bench.review_phrasings import RTOL, first_sentence, states
 
@@ -28,7 +29,9 @@ def fourth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noq
     out, add = pricing_cases(SHOP)
     first = first_sentence
 
-    x, y = "KIT-0046", str(m.latest[m.latest["n"] >= 3].index[0])
+    picks = market_picks(m.products, t.rv, m.window())
+    x, y = picks.mapped.sku, str(m.latest[m.latest["n"] >= 3].index[0])
+    toaster_noun = picks.mapped.noun
     tx, ty = str(m.products.loc[x, "title"]), str(m.products.loc[y, "title"])
     latest = m.latest
     above = m.above()
@@ -47,7 +50,7 @@ def fourth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noq
     add("pricing", f"are we priced right on the {tx}?", lambda a, r: x in first(a))
     add("pricing", f"is anybody selling the {ty} for less than us?", lambda a, r: y in first(a))
     add("pricing", "how many listings break MAP right now?", lambda a, r: states(first(a), len(under_map), 0.5))
-    add("pricing", "what happens to units if the toaster price goes up 10%?", lambda a, r: "10%" in first(a))
+    add("pricing", f"what happens to units if the {toaster_noun} price goes up 10%?", lambda a, r: "10%" in first(a))
     add("pricing", f"would dropping {x} by 12% pay off?", lambda a, r: "12%" in first(a) and x in first(a))
     add("pricing", f"where should we price the {tx}?", lambda a, r: x in first(a)
         and re.search(r"\d+\.\d\d", first(a)) is not None)
@@ -58,7 +61,8 @@ def fourth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noq
         lambda a, r: re.search(r"index|above|below", first(a)) is not None)
     add("pricing", "how does our pricing look versus competition in Outdoor?", lambda a, r: "Outdoor" in first(a))
     add("pricing", "pls tell price gap vs BargainBarn", lambda a, r: "BargainBarn" in first(a))
-    add("pricing", "are we undercut on the toaster?", lambda a, r: x in first(a) or "Toaster" in first(a))
+    add("pricing", f"are we undercut on the {toaster_noun}?",
+        lambda a, r: x in first(a) or toaster_noun.title() in first(a))
     add("pricing", "who is cheaper than us?", lambda a, r: "no competitor prices" in first(a).lower(), NOCOMP)
 
     # reviews
@@ -84,7 +88,7 @@ def fourth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noq
     add("reviews", "what's our customer satisfaction score?", lambda a, r: states(first(a), t.mean(rv), RTOL)
         or states(first(a), t.mean(yr), RTOL) or re.search(r"NPS|CSAT|survey", first(a)) is not None)
     add("reviews", "reviews in the past 30 days - how many?", lambda a, r: states(first(a), len(l30), 0.5))
-    add("reviews", "which product has taken the biggest hit in ratings?", lambda a, r: x in first(a))
+    add("reviews", "which product has taken the biggest hit in ratings?", lambda a, r: t.falling in first(a))
     add("reviews", "whats the avg review score on amazon vs web",
         lambda a, r: all(states(a, float(v), RTOL) for v in rv.dropna(subset=["rating"]).groupby("channel")["rating"]
                          .mean()))

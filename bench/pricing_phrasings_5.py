@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from bench.catalogue_picks import market_picks
 from bench.phrasing_sets import pricing_cases
 from bench.review_phrasings import RTOL, first_sentence, states
 
@@ -25,7 +26,8 @@ def fifth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     out, add = pricing_cases(SHOP)
     first = first_sentence
 
-    x = "KIT-0046"
+    picks = market_picks(m.products, t.rv, m.window())
+    x = picks.mapped.sku
     tx = str(m.products.loc[x, "title"])
     latest = m.latest
     below = m.below()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from bench.catalogue_picks import market_picks
 from bench.phrasing_sets import pricing_cases
 from bench.review_phrasings import first_sentence, states
 
@@ -35,7 +36,8 @@ def sixth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     latest = m.latest
     idx = latest["index"]
     cats = latest.index.map(m.products["category"].to_dict())
-    x = "KIT-0046"
+    picks = market_picks(m.products, t.rv, m.window())
+    x = picks.mapped.sku
     multi = latest[latest["n"] >= 3].index
     y = str(multi[0])
     tx, ty = str(m.products.loc[x, "title"]), str(m.products.loc[y, "title"])

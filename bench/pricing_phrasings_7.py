@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from bench.catalogue_picks import market_picks
 from bench.phrasing_sets import pricing_cases
 from bench.review_phrasings import first_sentence, states
 
@@ -32,7 +33,8 @@ def seventh_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # no
     latest = m.latest
     idx = latest["index"]
     n_all = len(latest)
-    x = "KIT-0046"
+    picks = market_picks(m.products, t.rv, m.window())
+    x = picks.mapped.sku
     y = str(latest[latest["n"] >= 3].index[0])
     tx, ty = str(m.products.loc[x, "title"]), str(m.products.loc[y, "title"])
     above, below = m.above(), m.below()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from bench.catalogue_picks import market_picks
 from bench.phrasing_sets import pricing_cases
 from bench.review_phrasings import first_sentence, states
 
@@ -52,7 +53,8 @@ def eighth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noq
     latest = m.latest
     idx = latest["index"]
     n_all = len(latest)
-    x, k = "KIT-0046", "KIT-0066"  # the toaster (with a MAP) and the kettle (the catalogue's only one)
+    picks = market_picks(m.products, t.rv, m.window())
+    x, k, kettle = picks.mapped.sku, picks.solo.sku, picks.solo.noun  # the product with a MAP, the only one of its kind
     tx = str(m.products.loc[x, "title"])
     above, below = m.above(), m.below()
     order = m.undercut_order()
@@ -78,18 +80,18 @@ def eighth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noq
     add("seller", "how many products would we win the buy box on, on price alone?", counts(cheapest, cheapest_strict))
     add("seller", "which SKUs are we losing the buy box on?", lambda a, r: counts(undercut, len(above))(a, r)
         or ("buy box" in first(a).lower() and _NEGATION.search(first(a)) is not None))
-    add("seller", "who is cheapest on the kettle?", names(k))
-    add("seller", "cheapest seller for the kettle right now", names(k))
-    add("seller", "are we competitive on kettles?", names(k))
+    add("seller", f"who is cheapest on the {kettle}?", names(k))
+    add("seller", f"cheapest seller for the {kettle} right now", names(k))
+    add("seller", f"are we competitive on {kettle}s?", names(k))
     add("seller", "where are we undercut by more than 10%?", counts(undercut10, over10))
     add("seller", "are we at price parity with the market?", lambda a, r: "index" in first(a).lower()
         or states(first(a), n_all, 0.5))
     add("seller", "price parity check vs MegaMart", lambda a, r: "MegaMart" in first(a))
-    add("seller", "what's the price gap on the kettle?", lambda a, r: k in first(a) and "%" in first(a))
+    add("seller", f"what's the price gap on the {kettle}?", lambda a, r: k in first(a) and "%" in first(a))
     add("seller", "biggest price gaps vs competitors", lambda a, r: str(gap_abs.index[0]) in first(a)
         or str(above.index[0]) in first(a))
     add("seller", "is there a price war going on in Kitchen?", lambda a, r: "Kitchen" in first(a))
-    add("seller", "did a competitor drop their price on the kettle?", names(k))
+    add("seller", f"did a competitor drop their price on the {kettle}?", names(k))
     add("seller", "which competitors dropped their prices this week?", lambda a, r: any(
         c in first(a) for c in order) or _NEGATION.search(first(a)) is not None)
     add("seller", "who's been undercutting us the most this month?", lambda a, r: any(first(a).startswith(c)
@@ -116,20 +118,20 @@ def eighth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noq
         and _PRICE.search(first(a)) is not None)
     add("setting", f"what's the profit-maximising price for {x}?", lambda a, r: x in first(a)
         and _PRICE.search(first(a)) is not None)
-    add("setting", "what's the optimal price for the kettle?", lambda a, r: k in first(a)
+    add("setting", f"what's the optimal price for the {kettle}?", lambda a, r: k in first(a)
         and _PRICE.search(first(a)) is not None)
     add("setting", f"should we match the cheapest competitor on the {tx}?", lambda a, r: x in first(a)
         and _ADVICE.search(first(a)) is not None)
-    add("setting", "what would happen if we matched MegaMart's price on the kettle?", names(k))
+    add("setting", f"what would happen if we matched MegaMart's price on the {kettle}?", names(k))
     add("setting", f"how low can we go on the {tx} without losing money?", lambda a, r: x in first(a)
         and states(a, float(costs[x]), 0.006))
     add("setting", "repricing suggestions for Outdoor", lambda a, r: "Outdoor" in first(a))
-    add("setting", "price elasticity of the kettle", lambda a, r: k in first(a) and "elastic" in first(a))
+    add("setting", f"price elasticity of the {kettle}", lambda a, r: k in first(a) and "elastic" in first(a))
     add("setting", "which products are price inelastic?", lambda a, r: "elastic" in first(a))
     # 5. margins and markups (the catalogue holds costs)
     gm = m.gross_margin(k)
     net = m.net_margin(k)
-    add("margin", "margin on the kettle", lambda a, r: "margin" in first(a).lower()
+    add("margin", f"margin on the {kettle}", lambda a, r: "margin" in first(a).lower()
         and (states(first(a), gm, 0.01) or states(first(a), net, 0.01)))
     add("margin", f"what's our markup on the {tx}?", lambda a, r: (x in first(a) or tx in first(a)) and re.search(
         r"margin|markup|mark-up", first(a), re.I) is not None)
@@ -142,8 +144,8 @@ def eighth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noq
     add("nodata", "what share of the Buy Box do we hold?", lambda a, r: "buy box" in first(a).lower()
         and _NEGATION.search(first(a)) is not None)
     # 7. the merchant without competitor prices
-    for q in ("who is cheapest on the kettle?", "price parity check vs MegaMart", "are we in a price war?",
+    for q in (f"who is cheapest on the {kettle}?", "price parity check vs MegaMart", "are we in a price war?",
               "which SKUs are we losing the buy box on?", "who are the MAP violators?"):
         add("refusal", q, lambda a, r: _NO_COMPETITORS.search(first(a)) is not None, NOCOMP)
-    add("refusal", "what price maximises revenue for the kettle?", lambda a, r: k in first(a), NOCOMP)
+    add("refusal", f"what price maximises revenue for the {kettle}?", lambda a, r: k in first(a), NOCOMP)
     return out

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from bench.catalogue_picks import market_picks
 from bench.phrasing_sets import pricing_cases
 from bench.pricing_phrasings_8 import counts, named_by
 from bench.review_phrasings import first_sentence, states
@@ -36,7 +37,8 @@ def ninth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
 
     latest = m.latest
     idx = latest["index"]
-    x, k = "KIT-0046", "KIT-0066"
+    picks = market_picks(m.products, t.rv, m.window())
+    x, k, kettle = picks.mapped.sku, picks.solo.sku, picks.solo.noun
     y = str(latest[latest["n"] >= 3].index[0])
     tx, ty = str(m.products.loc[x, "title"]), str(m.products.loc[y, "title"])
     above, below = m.above(), m.below()
@@ -48,7 +50,7 @@ def ninth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     under_map = m.below_map()
     cost = float(pd.to_numeric(m.products["cost"], errors="coerce")[x])
 
-    add("pricing", "are we winning the buy box on the kettle?", names(k))
+    add("pricing", f"are we winning the buy box on the {kettle}?", names(k))
     add("pricing", "which listings have we lost the buy box on?", lambda a, r: counts(undercut, len(above))(a, r)
         or ("buy box" in first(a).lower() and _NEGATION.search(first(a)) is not None))
     add("pricing", f"who's the lowest-priced seller of the {tx.lower()}?", names(x))
@@ -57,7 +59,7 @@ def ninth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     add("pricing", "price parity vs BargainBarn", lambda a, r: "BargainBarn" in first(a))
     add("pricing", "which competitor keeps dropping prices?", lambda a, r: any(c in first(a) for c in order)
         or _NEGATION.search(first(a)) is not None)
-    add("pricing", "has BargainBarn dropped its price on the kettle?", lambda a, r: "BargainBarn" in first(a)
+    add("pricing", f"has BargainBarn dropped its price on the {kettle}?", lambda a, r: "BargainBarn" in first(a)
         and names(k)(a, r))
     add("pricing", "who's violating our MAP?", lambda a, r: states(first(a), len(under_map), 0.5)
         or states(first(a), int(under_map["competitor"].nunique()), 0.5))
@@ -66,15 +68,15 @@ def ninth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa
     add("pricing", "five most underpriced items vs the market", lambda a, r: str(below.index[0]) in first(a))
     add("pricing", "how far are we above ShopRival on average?", lambda a, r: "ShopRival" in first(a)
         and "%" in first(a))
-    add("pricing", "what's the revenue-maximising price for the kettle?", lambda a, r: k in first(a)
+    add("pricing", f"what's the revenue-maximising price for the {kettle}?", lambda a, r: k in first(a)
         and _PRICE.search(first(a)) is not None)
     add("pricing", f"ideal price for {x}?", lambda a, r: x in first(a) and _PRICE.search(first(a)) is not None)
-    add("pricing", "do we need to match BargainBarn on the kettle?", names(k))
+    add("pricing", f"do we need to match BargainBarn on the {kettle}?", names(k))
     add("pricing", f"break-even price for the {tx}", lambda a, r: names(x)(a, r) and states(a, cost, 0.006))
-    add("pricing", "markup on the kettle", lambda a, r: names(k)(a, r) and re.search(r"margin|markup", first(a), re.I)
-        is not None)
+    add("pricing", f"markup on the {kettle}", lambda a, r: names(k)(a, r)
+        and re.search(r"margin|markup", first(a), re.I) is not None)
     add("pricing", "what share of the buy box do we own?", lambda a, r: "buy box" in first(a).lower()
         and _NEGATION.search(first(a)) is not None)
-    add("pricing", "are we winning the buy box on the kettle?", lambda a, r: "no competitor prices" in first(a).lower(),
-        NOCOMP)
+    add("pricing", f"are we winning the buy box on the {kettle}?",
+        lambda a, r: "no competitor prices" in first(a).lower(), NOCOMP)
     return out

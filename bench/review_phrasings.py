@@ -16,7 +16,9 @@ the latest negative reviews) and ``10`` its held-out set, ``11`` the eighth roun
 such product, word forms, before and after a month) and ``12`` its held-out set, ``13`` the ninth round's (themes,
 trends, spam-adjusted ratings, quotes, comparisons, star spreads) and ``14`` its held-out set, ``15`` the tenth
 round's (aspects mentioned, what people love, adjusted ratings, complaint trends, "A or B") and ``16`` its held-out
-set (``BENCH_TODAY=YYYY-MM-DD``: that day's merchant),
+set, ``17`` the eleventh round's (complaint trends, the product most complained about, adjusted vs raw, a falling
+rating and why, a word in the last month, typos) and ``18`` its held-out set (``BENCH_TODAY=YYYY-MM-DD``: that day's
+merchant),
 ``BENCH_STALE=1`` uses
 a merchant whose data ended a year ago). Prints ``right: N/M`` per group and overall. Not a timed test.
 """
@@ -36,7 +38,7 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.catalogue_picks import highest_markup  # noqa: E402
+from bench.catalogue_picks import review_pair  # noqa: E402
 from bench.phrasing_sets import ask_in_session, bench_environment, bench_today  # noqa: E402
 
 bench_environment("bench-review-phrasings-")
@@ -97,6 +99,8 @@ class Truth:
         rv["brand"] = rv["sku"].map(self.products["brand"])
         self.rv = rv
         self.spam = merchant.review_truth.spam_ids
+        #: the product whose ratings the generator makes fall (a supplier change): "why is its rating dropping?"
+        self.falling = str(merchant.review_truth.declining_sku)
         self.end: date = max(rv["date"])
         self.year_start = self.end - timedelta(days=365)  # the sentiment agent's default look-back
 
@@ -187,7 +191,7 @@ def _names_first(sku: str, title: str) -> Check:
 def cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasing
     """The phrasings, each with its truth."""
     rv, end = t.rv, t.end
-    x, y = "KIT-0046", highest_markup(t.products, "KIT-0046")
+    x, y = review_pair(t.products, t.rv, t.falling)
     tx, ty = t.title(x), t.title(y)
     yr = t.agent_year()
     out: list[Case] = []
@@ -516,6 +520,14 @@ def main() -> int:
         from bench.review_phrasings_16 import tenth_held_out
 
         chosen = [Case(g, q, c) for g, q, c in tenth_held_out(truth)]
+    elif os.environ.get("BENCH_SET") == "17":
+        from bench.review_phrasings_17 import eleventh_set
+
+        chosen = [Case(g, q, c) for g, q, c in eleventh_set(truth)]
+    elif os.environ.get("BENCH_SET") == "18":
+        from bench.review_phrasings_18 import eleventh_held_out
+
+        chosen = [Case(g, q, c) for g, q, c in eleventh_held_out(truth)]
     else:
         chosen = cases(truth)
     for case in chosen:

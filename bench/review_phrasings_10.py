@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from bench.catalogue_picks import falling_pick, pick_products
 from bench.phrasing_sets import review_cases
 from bench.review_phrasings import RTOL, first_sentence, states
 from bench.review_phrasings_5 import count
@@ -25,7 +26,9 @@ def tenth_set(t: Truth) -> list[tuple[str, str, Check]]:
     out, add = review_cases()
     first = first_sentence
     rv, end = t.rv, t.end
-    x = "KIT-0046"
+    picks = pick_products(t.products, t.rv)
+    falling, lamp = falling_pick(t.products, t.falling, picks.mapped), picks.solo2
+    x, noun = falling.sku, falling.noun
     yr = t.agent_year()
     w, wy = words(rv), words(yr)
 
@@ -52,13 +55,13 @@ def tenth_set(t: Truth) -> list[tuple[str, str, Check]]:
     xr = rv[rv["sku"] == x]
     add(
         "possessive",
-        "the toaster KIT-0046's star rating",
+        f"the {noun} {x}'s star rating",
         lambda a, r: (
             names(x, first(a))
             and (states(first(a), t.mean(xr), RTOL) or states(first(a), t.mean(xr[xr["date"] >= t.year_start]), RTOL))
         ),
     )
-    add("possessive", "the lamp's reviews", lambda a, r: "lamp" in first(a).lower() or "HOM-0042" in first(a))
+    add("possessive", f"the {lamp.noun}'s reviews", lambda a, r: lamp.noun in first(a).lower() or lamp.sku in first(a))
     add("possessive", "the hammock's reviews", lambda a, r: "hammock" in first(a).lower())
     add("mention", "how many reviews mention cracked", said_count((*mentions(rv, "cracked"), *mentions(yr, "cracked"))))
     add("mention", "reviews saying returned", said_count((*mentions(rv, "returned"), *mentions(yr, "returned"))))
@@ -84,7 +87,7 @@ def tenth_set(t: Truth) -> list[tuple[str, str, Check]]:
     negative = rv[rv["rating"] <= 2]
     add("latest", "which 1-star reviews came in most recently?", latest_first(rv[rv["rating"] == 1]))
     add("latest", "show the newest negative reviews", latest_first(negative))
-    add("latest", "what's the latest bad review of the toaster KIT-0046?", latest_first(negative[negative["sku"] == x]))
+    add("latest", f"what's the latest bad review of the {noun} {x}?", latest_first(negative[negative["sku"] == x]))
     add(
         "latest",
         "any negative reviews in the last 3 days?",

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from bench.catalogue_picks import highest_markup
+from bench.catalogue_picks import review_pair
 from bench.phrasing_sets import review_cases
 from bench.review_phrasings import RTOL, first_sentence, listed, states
 from bench.review_phrasings_5 import count
@@ -78,7 +78,7 @@ def eleventh_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - o
     out, add = review_cases()
     first = first_sentence
     rv, end = t.rv, t.end
-    x, y = "KIT-0046", highest_markup(t.products, "KIT-0046")
+    x, y = review_pair(t.products, t.rv, t.falling)
     yr = t.agent_year()
 
     # 1. "negative" reviews are the 1-2 star ones, "positive" the 4-5 star ones (the metrics layer's words)

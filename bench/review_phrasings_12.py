@@ -11,7 +11,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from bench.catalogue_picks import highest_markup
+from bench.catalogue_picks import review_pair
 from bench.phrasing_sets import review_cases
 from bench.review_phrasings import RTOL, first_sentence, states
 from bench.review_phrasings_5 import count
@@ -30,7 +30,7 @@ def twelfth_set(t: Truth) -> list[tuple[str, str, Check]]:
     out, add = review_cases()
     first = first_sentence
     rv, end = t.rv, t.end
-    x, y = "KIT-0046", highest_markup(t.products, "KIT-0046")
+    x, y = review_pair(t.products, t.rv, t.falling)
     yr = t.agent_year()
 
     add("polarity", "let me see the negative feedback", only_stars(t, (1, 2)))

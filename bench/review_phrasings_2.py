@@ -13,7 +13,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from bench.catalogue_picks import highest_markup
+from bench.catalogue_picks import review_pair
 from bench.phrasing_sets import review_cases
 from bench.review_phrasings import RTOL, first_sentence, states
 
@@ -33,7 +33,7 @@ def second_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one
     out, add = review_cases()
 
     rv, end = t.rv, t.end
-    x, y = "KIT-0046", highest_markup(t.products, "KIT-0046")
+    x, y = review_pair(t.products, t.rv, t.falling)
     tx, ty = t.title(x), t.title(y)
     yr = t.agent_year()
     genuine = yr[~yr["review_id"].isin(t.spam)]

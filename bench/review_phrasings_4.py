@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from bench.catalogue_picks import highest_markup
+from bench.catalogue_picks import review_pair
 from bench.phrasing_sets import review_cases
 from bench.review_phrasings import RTOL, first_sentence, listed, states
 
@@ -28,7 +28,7 @@ def fourth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one
     first = first_sentence
 
     rv, end = t.rv, t.end
-    x, y = "KIT-0046", highest_markup(t.products, "KIT-0046")
+    x, y = review_pair(t.products, t.rv, t.falling)
     tx, ty = t.title(x), t.title(y)
     lm = t.window(*t.last_month())
     this_year = t.window(date(end.year, 1, 1))
@@ -66,7 +66,7 @@ def fourth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one
     add("reviews", "which product gets reviewed the most?", lambda a, r: str(
         rv.groupby("sku").size().sort_values(ascending=False).index[0]) in first(a))
     add("reviews", "how many reviews include a video?", lambda a, r: _NEGATION.search(first(a)) is not None)
-    add("reviews", "why do people give the Trailhead Pro Toaster 4-Slice low ratings?", lambda a, r: x in first(a))
+    add("reviews", f"why do people give the {tx} low ratings?", lambda a, r: x in first(a))
     add("reviews", "what do customers love most about Kitchen products?", lambda a, r: "Kitchen" in first(a))
     add("reviews", "is our star rating slipping?", lambda a, r: "90 days" in a)
     add("reviews", "how many reviews mention noise?", lambda a, r: "noise" in first(a).lower())

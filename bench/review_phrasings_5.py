@@ -16,7 +16,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from bench.catalogue_picks import highest_markup
+from bench.catalogue_picks import pick_products, review_pair
 from bench.phrasing_sets import review_cases
 from bench.review_phrasings import RTOL, first_sentence, numbers, states
 
@@ -56,7 +56,9 @@ def fifth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
 
 
     rv, end = t.rv, t.end
-    x, y = "KIT-0046", highest_markup(t.products, "KIT-0046")
+    x, y = review_pair(t.products, t.rv, t.falling)
+    solo = pick_products(t.products, t.rv).solo  # the catalogue's only one of its kind
+    k, kettle = solo.sku, solo.noun
     tx, ty = t.title(x), t.title(y)
     yr = t.agent_year()
     rated = rv.dropna(subset=["rating"])
@@ -112,7 +114,7 @@ def fifth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
     add("share", "how many customer images do we have in reviews?", lambda a, r: re.search(
         r"photo|image|picture", first(a), re.I) is not None and _NEGATION.search(first(a)) is not None)
     # 5. fake reviews and the adjusted rating
-    add("spam", "are there fake reviews on the kettle?", lambda a, r: "KIT-0066" in first(a) and (
+    add("spam", f"are there fake reviews on the {kettle}?", lambda a, r: k in first(a) and (
         _SPAM.search(first(a)) is not None or "no reviews" in first(a)))
     add("spam", "adjusted rating after removing fake reviews", lambda a, r: _SPAM.search(first(a)) is not None
         and states(first(a), t.mean(yr), RTOL))
@@ -138,9 +140,9 @@ def fifth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
     add("recent", "star distribution this year", lambda a, r: all(states(a, int((this_year["rating"] == s).sum()), 0.5)
                                                                   for s in (5, 1)))
     # named by its SKU or its title (the metrics layer names a filter by its title, as set 2's checks accept)
-    add("recent", "how are the stars spread for the kettle?", lambda a, r: (
-        "KIT-0066" in first(a) or t.title("KIT-0066") in first(a)) and all(
-        states(a, int(((rv["sku"] == "KIT-0066") & (rv["rating"] == s)).sum()), 0.5) for s in (5, 1)))
+    add("recent", f"how are the stars spread for the {kettle}?", lambda a, r: (
+        k in first(a) or t.title(k) in first(a)) and all(
+        states(a, int(((rv["sku"] == k) & (rv["rating"] == s)).sum()), 0.5) for s in (5, 1)))
     add("recent", "what % of this year's reviews are 4 stars or more?", lambda a, r: states(
         first(a), float((this_year["rating"].dropna() >= 4).mean() * 100), 0.3) or states(
         first(a), float((this_year["rating"] >= 4).sum() * 100 / len(this_year)), 0.3))

@@ -15,7 +15,7 @@ import re
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from bench.catalogue_picks import highest_markup
+from bench.catalogue_picks import falling_pick, highest_markup, pick_products
 from bench.phrasing_sets import review_cases
 from bench.review_phrasings import RTOL, first_sentence, states
 from bench.review_phrasings_5 import count
@@ -53,7 +53,9 @@ def seventh_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - on
     first = first_sentence
 
     rv, end = t.rv, t.end
-    x, y, k = "KIT-0046", highest_markup(t.products, "KIT-0046", "KIT-0066"), "KIT-0066"
+    picks = pick_products(t.products, t.rv)
+    x, k, kettle = falling_pick(t.products, t.falling, picks.mapped).sku, picks.solo.sku, picks.solo.noun
+    y = highest_markup(t.products, x, k)
     yr = t.agent_year()
     rated = rv.dropna(subset=["rating"])
     verified = rv["verified"].astype("boolean").fillna(False).astype(bool)
@@ -114,10 +116,10 @@ def seventh_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - on
     add("brand", "best rated brand", lambda a, r: str(brand.index[-1]) in first(a))
     # 6. love and complaints about one product
     add("product", f"what do people love about the {t.title(y)}?", lambda a, r: y in first(a))
-    add("product", "what do customers love about the kettle?", lambda a, r: k in first(a))
+    add("product", f"what do customers love about the {kettle}?", lambda a, r: k in first(a))
     add("product", f"summarise complaints for {x} in one line", lambda a, r: x in first(a)
         and re.search(r"complain", first(a), re.I) is not None)
-    add("product", "one-line summary of what people dislike about the kettle", lambda a, r: k in first(a))
+    add("product", f"one-line summary of what people dislike about the {kettle}", lambda a, r: k in first(a))
     add("product", f"in a sentence, why do people return the {t.title(x)}?", lambda a, r: x in first(a))
     # 7. promoters against detractors
     add("nps", "promoters vs detractors", lambda a, r: (states(a, n5, 0.5) and states(a, n12, 0.5)

@@ -12,6 +12,7 @@ import re
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from bench.catalogue_picks import falling_pick, pick_products
 from bench.phrasing_sets import review_cases
 from bench.review_phrasings import RTOL, first_sentence, states
 from bench.review_phrasings_5 import count
@@ -31,7 +32,8 @@ def eighth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one
     first = first_sentence
 
     rv, end = t.rv, t.end
-    x, k = "KIT-0046", "KIT-0066"
+    picks = pick_products(t.products, t.rv)
+    x, k, kettle = falling_pick(t.products, t.falling, picks.mapped).sku, picks.solo.sku, picks.solo.noun
     yr = t.agent_year()
     rated = rv.dropna(subset=["rating"])
     verified = rv["verified"].astype("boolean").fillna(False).astype(bool)
@@ -51,7 +53,7 @@ def eighth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one
     add("reviews", "percentage of verified reviews", lambda a, r: states(first(a), float(verified.mean() * 100), 0.3))
     add("reviews", "do unverified reviewers rate us higher than verified ones?", lambda a, r: states(a, mean_v, RTOL)
         and states(a, mean_u, RTOL))
-    add("reviews", "how many unverified reviews does the kettle have?", count(int((~verified & (rv["sku"] == k))
+    add("reviews", f"how many unverified reviews does the {kettle} have?", count(int((~verified & (rv["sku"] == k))
                                                                                    .sum())))
     for word in ("cracked", "refund"):
         add("reviews", f'number of reviews containing "{word}"', said_count((*mentions(rv, word),
@@ -63,7 +65,7 @@ def eighth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one
     add("reviews", "how are Kestrel's ratings trending?", lambda a, r: "Kestrel" in first(a)
         and re.search(r"\d\.\d\d", first(a)) is not None)
     add("reviews", f"what do reviewers like about {x}?", lambda a, r: x in first(a))
-    add("reviews", "in one line, what are the kettle's complaints?", lambda a, r: k in first(a))
+    add("reviews", f"in one line, what are the {kettle}'s complaints?", lambda a, r: k in first(a))
     # "this year" is the calendar year to date (the check first read the agent's 365 days: a defect of the check)
     ty = t.window(end.replace(month=1, day=1))
     add("reviews", "detractors vs promoters this year", lambda a, r: states(a, int((ty["rating"] == 5).sum()), 0.5)

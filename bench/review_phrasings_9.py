@@ -15,6 +15,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from bench.catalogue_picks import falling_pick, pick_products
 from bench.phrasing_sets import review_cases
 from bench.review_phrasings import RTOL, first_sentence, listed, states
 from bench.review_phrasings_5 import count
@@ -69,7 +70,8 @@ def ninth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
     out, add = review_cases()
     first = first_sentence
     rv, end = t.rv, t.end
-    k, x = "KIT-0066", "KIT-0046"
+    picks = pick_products(t.products, t.rv)
+    k, x, kettle = picks.solo.sku, falling_pick(t.products, t.falling, picks.mapped).sku, picks.solo.noun
     yr = t.agent_year()
     w = words(rv)
 
@@ -120,19 +122,19 @@ def ninth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
         "the vase's reviews",
         lambda a, r: "vase" in first(a).lower() and _NEGATION.search(first(a)) is not None,
     )
-    add("possessive", "the kettle's reviews", lambda a, r: k in first(a))
+    add("possessive", f"the {kettle}'s reviews", lambda a, r: k in first(a))
     add(
         "possessive",
-        "the kettle's average rating",
+        f"the {kettle}'s average rating",
         lambda a, r: (
             names(k, first(a))
             and (states(first(a), t.mean(kr), RTOL) or states(first(a), t.mean(kr[kr["date"] >= t.year_start]), RTOL))
         ),
     )
-    add("possessive", "what are the kettle's 1-star reviews about?", lambda a, r: k in first(a))
+    add("possessive", f"what are the {kettle}'s 1-star reviews about?", lambda a, r: k in first(a))
     add(
         "possessive",
-        "how many reviews does the kettle's listing have?",
+        f"how many reviews does the {kettle}'s listing have?",
         lambda a, r: (
             names(k, first(a))
             and (states(first(a), len(kr), 0.5) or states(first(a), int((kr["date"] >= t.year_start).sum()), 0.5))
@@ -184,7 +186,7 @@ def ninth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
     since_mar = t.window(mar, frame=kr).dropna(subset=["rating"])
     add(
         "since",
-        "how has the kettle rated since we switched manufacturer in March?",
+        f"how has the {kettle} rated since we switched manufacturer in March?",
         lambda a, r: (
             names(k, first(a))
             and (
@@ -211,7 +213,7 @@ def ninth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
     )
     add(
         "stars",
-        "how many 2 star reviews does the kettle have",
+        f"how many 2 star reviews does the {kettle} have",
         lambda a, r: names(k, first(a)) and (states(first(a), int((kr["rating"] == 2).sum()), 0.5)),
     )
     add("stars", "count of 4 and 5 star reviews in November", count(int(nov["rating"].isin([4, 5]).sum())))
@@ -229,7 +231,7 @@ def ninth_set(t: Truth) -> list[tuple[str, str, Check]]:  # noqa: PLR0915 - one 
     add("latest", "which negative reviews are most recent", latest_first(negative))
     add("latest", "latest 1-star reviews", latest_first(rv[rv["rating"] == 1]))
     add("latest", "newest complaints we should respond to", latest_first(negative))
-    add("latest", "show the most recent bad reviews of the kettle", latest_first(negative[negative["sku"] == k]))
+    add("latest", f"show the most recent bad reviews of the {kettle}", latest_first(negative[negative["sku"] == k]))
     add(
         "latest",
         "negative reviews from the last week",

@@ -198,7 +198,11 @@ _HOW_MANY_WE_CHEAPEST = _rx(r"how many (?:of our )?(?:products|items|skus|lines)
                             r"the (?:lowest|cheapest|best) prices?|"
                             # "in how many products is our price the lowest in the market?"
                             r"how many (?:of our )?(?:products|items|skus|lines) (?:is|are) our prices? (?:the )?"
-                            r"(?:lowest|cheapest)")
+                            r"(?:lowest|cheapest)|"
+                            # "number of SKUs where we are the cheapest", "count the products on which we're lowest"
+                            r"(?:(?:the )?number|count) (?:of )?(?:the )?(?:our )?(?:products|items|skus|lines) "
+                            r"(?:where|on which|that) (?:we|i)(?:'re| are| am)? (?:the )?(?:cheapest|lowest[- ]priced|"
+                            r"least expensive|lowest)")
 #: "how many items are we the priciest seller of", "on how many SKUs are we the most expensive seller", "count the
 #: products where nobody charges more than us": a count of ours at the top of every seller's price.
 _HOW_MANY_WE_DEAREST = _rx(r"(?:how many |count (?:of )?(?:the )?)(?:of our )?(?:products|items|skus|lines) "
@@ -631,6 +635,13 @@ _PROMO_CHANGE = re.compile(r"\b(?:what if|if (?:we|i)|suppose|should (?:we|i)|wo
                            re.I)
 
 
+#: "kettle +5% units?", "X -10% -> sales": a signed change with the outcome asked right after it (a what-if in a
+#: few keys; "sales +10% vs last year" has no outcome after its change, and stays a comparison).
+SIGNED_CHANGE = re.compile(r"(?:^|(?<=\s))(?P<sign>[+\-\u2212])\s?(?P<pct>\d{1,3}(?:\.\d+)?)" + _PCT
+                           + r"\s*(?:->|\u2192|=>|:|,)?\s*(?:on\s+|in\s+|to\s+)?(?:units?|sales|demand|volume)\b",
+                           re.I)
+
+
 def price_change(question: str) -> float | None:
     """The price change a what-if names ("raised the price of X by 10%" -> 10.0, "a 5% cut" -> -5.0).
 
@@ -640,6 +651,9 @@ def price_change(question: str) -> float | None:
     m = _CHANGE.search(question)
     if m is None and (promo := _PROMO_CHANGE.search(question)) is not None:
         return -float(promo.group("pct"))
+    if m is None and (signed := SIGNED_CHANGE.search(question)) is not None:
+        pct = float(signed.group("pct"))
+        return max(-90.0, min(500.0, pct if signed.group("sign") == "+" else -pct))
     if m is None or _THRESHOLD_BEFORE.search(question[:m.start("pct" if m.group("pct") else "pct2")]):
         return None
     pct = float(m.group("pct") or m.group("pct2"))

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 
 from shared.models.records import DataKind
 from shared.questions.lexicon import METRIC_KINDS
-from shared.questions.market import COMPETITOR_NOUN, MarketAsk, clause_spans, price_change
+from shared.questions.market import COMPETITOR_NOUN, SIGNED_CHANGE, MarketAsk, clause_spans, price_change
 from shared.questions.vocabulary import EntityMatch, Vocabulary, VocabularyIndex
 
 
@@ -92,6 +92,14 @@ _METRIC = _rx(r"price index|revenue|turnover|orders|units sold|sales|average (?:
 #: A sales word as the what-if's outcome: "-> sales?", "affect sales", "what happens to sales".
 _OUTCOME = re.compile(r"->|→|=>|\b(?:affect\w*|impact\w*|effect\w*|happens?|would|will|do to|change in|mean for)\b",
                       re.I)
+
+
+def _outcome(question: str) -> bool:
+    """Whether the what-if asks its outcome.
+
+    A word for it ("what happens", "-> sales"), or a signed change followed by a sales word ("kettle +5% units?").
+    """
+    return _OUTCOME.search(question) is not None or SIGNED_CHANGE.search(question) is not None
 
 
 def _named(matches: Sequence[EntityMatch], kind: str) -> list[str]:
@@ -219,7 +227,7 @@ def read_pricing_ask(question: str, matches: Sequence[EntityMatch], index: Vocab
     if change is None and (_COSTS_LESS.search(question) or _ROOM_TO_RAISE.search(question)):
         return MarketAsk("underpriced")
     if change is not None and products and not time_spans and not group and len(clause_spans(question)) == 1 \
-            and _OUTCOME.search(question):  # one question: a mixed one ("X overpriced, and if I cut Y") is planned
+            and _outcome(question):  # one question: a mixed one ("X overpriced, and if I cut Y") is planned
         return MarketAsk("what_if")
     return None
 

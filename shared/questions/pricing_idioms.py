@@ -7,6 +7,9 @@ Amazon and Shopify sellers ask in their own vocabulary; each rewrite keeps the r
   are we losing (have we lost) the buy box on" -> "are we being undercut on"; any other "buy box" is "the lowest
   price", never a product called "... Box";
 * "the cheapest seller for X", "who's the lowest-priced seller of X" -> "who is cheapest on X";
+* "are we cheaper than everyone (all competitors, every rival, the rest) on X", "do we beat every rival on X", "where
+  do we have the best price" -> "are we the cheapest on X", "where are we the cheapest" (our price against every
+  seller's: the lowest competitor price; "cheaper than the market" stays the median competitor's);
 * "undercut by more than 10%", "competitors undercut us by over 20%" -> "priced above the market by ...";
 * "the biggest discount vs competitors" -> "the furthest below the market" (ours under theirs, not our promotions);
 * "our (average) premium over MegaMart" -> "how do we compare with MegaMart" (a named rival only);
@@ -32,7 +35,31 @@ _BUY_BOX = r"(?:the\s+)?buy[- ]?box(?:es)?"
 _WIN = r"(?:win|wins|winning|won|own|owning|hold|holding|have|having|get|getting|got|keep|keeping)"
 _LOSE = r"(?:lose|loses|losing|lost|miss|missing|missed)"
 _SUBJECT = r"(?:(?:are|am|do|does|did|would|will|could|can|have|has)\s+)?(?:we|i|us)(?:'re|'ve)?\s+(?:still\s+)?"
+#: Every other seller, as a question names them: "everyone", "all competitors", "every rival", "the rest".
+_EVERY_SELLER = (r"(?:every(?:one|body|\s+one)(?:\s+else)?|all\s+(?:(?:the|our|other|of\s+the)\s+)*"
+                 r"(?:competitors|rivals|sellers|retailers|stores|shops|others)|all\s+of\s+them|"
+                 r"(?:every|each|any)\s+(?:other\s+)?(?:competitor|rival|seller|retailer|store|shop)|the\s+rest)")
 _IDIOMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    # "are we cheaper than everyone on X", "is our price lower than all competitors": the cheapest, against every
+    # seller's latest price (the median competitor is the "cheaper than the market" question's)
+    (re.compile(rf"\b(?P<v>are|am|r|were)\s+(?:we|i|u)\s+(?:still\s+|currently\s+)?(?:cheaper|lower[- ]priced|"
+                rf"less\s+expensive)\s+than\s+{_EVERY_SELLER}(?:'s|'|\s+else)?(?:\s+prices?)?", re.I),
+     "are we the cheapest", ""),
+    # "on how many items are we cheaper than all competitors" (a question's subject after its verb: the same)
+    (re.compile(rf"\b(?:we|i)(?:'re|\s+are|\s+am)?\s+(?:cheaper|lower[- ]priced|less\s+expensive)\s+than\s+"
+                rf"{_EVERY_SELLER}(?:'s|'|\s+else)?(?:\s+prices?)?", re.I), "we are the cheapest", ""),
+    # "is our kettle cheaper than every competitor's?", "is the X cheaper than all rivals?": that product, the cheapest
+    (re.compile(rf"\bis\s+(?P<x>(?:our|the|my)\s+[^?.!]{{1,60}}?)\s+(?:cheaper|lower[- ]priced|less\s+expensive)\s+"
+                rf"than\s+{_EVERY_SELLER}(?:'s|')?(?:\s+prices?)?", re.I), r"are we the cheapest on \g<x>", ""),
+    # "do we beat every rival on X", "how many products do we beat all competitors on (price)"
+    (re.compile(rf"\b(?:do|did|can|could)\s+(?:we|i)\s+(?:still\s+)?(?:beat|undercut|undersell)\s+"
+                rf"{_EVERY_SELLER}(?:'s|')?(?:\s+prices?)?(?:\s+on\s+price)?", re.I), "are we the cheapest", ""),
+    (re.compile(rf"\b(?:we|i)\s+(?:still\s+)?(?:beat|undercut|undersell)\s+{_EVERY_SELLER}(?:'s|')?"
+                rf"(?:\s+prices?)?(?:\s+on\s+price)?", re.I), "we are the cheapest", ""),
+    # "where do we have the best price": ours, the cheapest ("which products do we have the lowest price on" is read
+    # as such already; "who has the best price on X" is the cheapest offer)
+    (re.compile(r"\bwhere\s+(?:do|did)\s+(?:we|i)\s+(?:have|offer|give)\s+the\s+(?:best|lowest|cheapest)\s+prices?"
+                r"(?!\s+(?:on|for|of)\b)", re.I), "where are we the cheapest", ""),
     # "which SKUs are we losing the buy box on", "which listings have we lost the buy box on"
     (re.compile(rf"\b{_SUBJECT}(?:been\s+)?{_LOSE}\s+{_BUY_BOX}\s+(?:on|for)\b", re.I), "are we being undercut on",
      "buy box"),

@@ -17,6 +17,8 @@ Applied by :func:`shared.questions.reading.read_question` after the shorthand an
 * "since the start of the year / month / quarter" -> "this year / month / quarter" (to date, not all data);
 * "which business / restaurant / hotel has the worst reviews?" -> "which product ..." (a review set's reviewed
   businesses are its products).
+* "what's behind it", "what is causing this", "what's driving that", "how come" -> "why" (the cause asked: a
+  falling rating with the complaints behind it).
 
 Pure: no I/O.
 """
@@ -46,6 +48,10 @@ _VOLUME_LATELY = re.compile(
 _NAMED_PERIOD = re.compile(r"\b(?:this|last|past|previous|since|during|20\d\d|january|february|march|april|may|june|"
                            r"july|august|september|october|november|december|q[1-4])\b", re.I)
 _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "is the rating of X going down, and what's behind it?": the cause asked, as "why" asks it
+    (re.compile(r"\b(?:what(?:'s|s|\s+is|\s+are|\s+was)\s+(?:behind|causing|driving)|what\s+(?:caused|drove))\s+"
+                r"(?:it|this|that|them|these|those)\b|"
+                r"\bhow\s+come\b", re.I), "why"),
     # "promoters vs detractors", "promoters minus detractors": both from one star breakdown (its answer opens with
     # both counts and their difference, :mod:`shared.questions.promoters`)
     (PROMOTERS_AND_DETRACTORS, "star rating breakdown"),

@@ -63,6 +63,14 @@ _BAD_ASPECT = re.compile(r"\b(?:late|slow|broken|broke|damaged|poor|bad|terrible
 #: complaints trend (the share of reviews saying it, recent against before), an aspect of the reviews being named.
 _THEME_TREND = re.compile(r"\b(?:increas\w*|rising|on the rise|grow(?:s|ing)?|getting (?:worse|better)|worsen\w*|"
                           r"improv\w*|going (?:up|down)|declin\w*|(?:more|less) (?:common|frequent|often)|"
+                          # "have delivery complaints gone up", "did packaging complaints go down"
+                          r"(?:go(?:ne|es)?|went) (?:up|down)|"
+                          # "are customers complaining more about packaging lately?": complaining, more than before
+                          r"(?:complain\w*|moan\w*|grumbl\w*|whing\w*) (?:more|less)\b|"
+                          # "more quality complaints than before?", "fewer delivery problems lately"
+                          r"(?:more|fewer|less) (?:\w+ ){0,2}(?:complaints?|problems?|issues?|gripes?|moans?)"
+                          r"(?= (?:than (?:before|usual|last|previously|earlier|ever)|lately|recently|these days|"
+                          r"nowadays|now|of late)\b)|"
                           # "trend of delivery complaints over the last 6 months", "complaints trending"
                           r"trend(?:s|ing|line)?(?= (?:of|in|for|on)\b)|trending)\b", re.I)
 #: A problem noun: with a theme the tenant's own records also hold (deliveries, prices), the reviews' complaints.

@@ -42,7 +42,7 @@ _ALWAYS: dict[str, str] = {
     "excl": "excluding", "incl": "including",
     # to flog (British and Australian slang): to sell
     "flog": "sell", "flogs": "sells", "flogged": "sold", "flogging": "selling",
-    "whos": "who's", "shld": "should", "shud": "should",
+    "whos": "who's", "shld": "should", "shud": "should", "luv": "love", "luvs": "loves", "luvd": "loved",
     "bestseller": "best seller", "bestsellers": "best sellers", "bestselling": "best selling",
     "topseller": "top seller", "topsellers": "top sellers",
 }
@@ -102,7 +102,9 @@ SKELETON_TARGETS: tuple[str, ...] = ("month", "months", "orders", "order", "sold
                                      "revenue", "products", "product", "customers", "refunds", "returns", "stock",
                                      "yesterday", "today", "quarter", "week", "weeks", "year", "last", "total",
                                      "average", "margin", "profit", "category", "channel", "please", "what", "how",
-                                     "much", "many", "made", "make", "this", "next", "best", "top")
+                                     "much", "many", "made", "make", "this", "next", "best", "top",
+                                     # chat spellings: "cld take a price rise", "evry rival", "ppl", "abt packaging"
+                                     "could", "would", "every", "people", "about", "anything")
 #: Acronyms a skeleton would take for a word: kept.
 _ACRONYMS = frozenset({"mtd", "ytd", "wtd", "qtd", "sku", "skus", "aov", "asp", "cogs", "yoy", "mom", "wow", "qoq",
                        "kpi", "kpis", "nps", "usd", "gbp", "eur", "pct", "csv", "pdf", "api", "ltv", "cac", "roas",
