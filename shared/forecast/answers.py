@@ -598,8 +598,9 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
     compares the forecast with them (:func:`against_text`). ``window`` (a calendar period that starts after
     tomorrow: "in January" asked on 5 Dec) is the period the totals are for, and the answer names it.
     """
-    method = (f"backtest-selected model per SKU; {level:.0%} interval from backtest errors (total: independent "
-              "SKUs, normal approximation)")
+    method = (f"backtest-selected model per SKU; an intermittent, lumpy or erratic SKU's total at no less than its "
+              f"recent mean rate (its per-day forecast is a median); {level:.0%} interval from backtest errors "
+              "(total: independent SKUs, normal approximation)")
     if not views and store is None:
         return AgentAnswer(ask="forecast", answered=False, method=method,
                            text="Nothing could be forecast: no sales history for the requested products.")

