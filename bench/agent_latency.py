@@ -13,6 +13,11 @@ The ``warmed`` path is the deployed shape (``functions/forecast_warmup``): a thi
 by the warm-up (every band of ``FIT_HORIZON_DAYS``, timed apart, in no question's time), asked the same questions
 with the in-process memo of store totals emptied before each one (the instance answering is not the one that
 fitted, and has nothing in memory).
+
+Then a sentiment overview ("How are our reviews?") over the default sample merchant's reviews (300 products, 3,000
+reviews), ``BENCH_SENTIMENT_ROUNDS`` times on each path, alternating, under the same load: the ``unfrozen`` path
+collects the prepared word tables in every full garbage collection (as before ``registry._settle_loaded``), the
+``frozen`` path is the current one (what the agent's prepare loaded is frozen out of the collector's reach).
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -37,6 +43,7 @@ os.environ.setdefault("ECOMINTEL_FORECAST_WARMUP_DAYS", "[]")  # the warmed path
 logging.disable(logging.CRITICAL)
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+SENTIMENT_ROUNDS = int(os.environ.get("BENCH_SENTIMENT_ROUNDS", "5"))
 LOAD = int(os.environ.get("BENCH_LOAD", "2"))
 QUESTIONS = (
     "Are we overpriced?",
@@ -68,6 +75,35 @@ def stop_load(burners: list[subprocess.Popen[bytes]]) -> None:
     for b in burners:
         b.kill()
         b.wait()
+
+
+def sentiment_overview(deps: Any) -> None:
+    """Time the sentiment overview on both garbage-collector paths, alternating; print p50/max and the ratio."""
+    import gc
+
+    from shared.ingest.client import ingest_path
+    from shared.orchestration.client import ask
+    from shared.sample.merchant import generate_merchant, write_merchant
+
+    for f in write_merchant(generate_merchant(), Path(os.environ["ECOMINTEL_HOME"]) / "sample-reviews"):
+        if f.kind.value in ("products", "reviews"):
+            ingest_path(deps, f.path, "lat-reviews", f.kind.value)
+    ask(deps, "How are our reviews?", tenant="lat-reviews", use_cache=False)  # the agent prepared, tables read
+    times: dict[str, list[float]] = {"unfrozen": [], "frozen": []}
+    for rnd in range(SENTIMENT_ROUNDS):
+        for path, t in times.items():
+            if path == "unfrozen":
+                gc.unfreeze()
+            else:
+                gc.collect()
+                gc.freeze()
+            started = time.perf_counter()
+            ask(deps, "How are our reviews?", tenant="lat-reviews", use_cache=False)
+            t.append(time.perf_counter() - started)
+            print(f"round {rnd} {path:>8} {t[-1]:6.2f} s  How are our reviews?", flush=True)
+    for path, t in times.items():
+        print(f"sentiment overview {path:>8}: p50 {pct(t, 0.5):.2f} s  max {max(t):.2f} s")
+    print(f"ratio frozen / unfrozen at p50: {pct(times['frozen'], 0.5) / pct(times['unfrozen'], 0.5):.2f}x")
 
 
 def main() -> int:
@@ -130,10 +166,13 @@ def main() -> int:
                     fit_reuse.wait_for_background()
                     while any(t.name.startswith("agent") and t.is_alive() for t in threading.enumerate()):
                         time.sleep(0.05)
+        sentiment_overview(deps)
     finally:
         fit_reuse.FIT_HORIZON_DAYS = buckets
         QUICK_AGENT_OPTIONS["forecast"] = quick
         stop_load(burners)
+    if not ROUNDS:  # BENCH_ROUNDS=0: the sentiment overview alone
+        return 0
     print(f"\n{ROUNDS} rounds x {len(QUESTIONS)} questions, {LOAD} CPU-bound processes beside, cold caches per round")
     for path in paths:
         t = times[path]

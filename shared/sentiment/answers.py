@@ -471,8 +471,9 @@ def overview_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
         t, r = next(themes.iterrows())
         text = text[:-1] + f"; the most common complaint is {THEME_NAMES.get(str(t), str(t))} " \
                            f"({_reviews(int(r['reviews']))})."
-    per_sku = reviews.groupby("sku").agg(reviews=("review_id", "size"), mean_rating=("rating", "mean"),
-                                         negative_share=("label", lambda s: float((s == "negative").mean())))
+    # the negative share as the mean of a 0/1 column: a Python lambda per product cost 0.1 s of an overview
+    per_sku = reviews.assign(negative=(reviews["label"] == "negative").astype(float)).groupby("sku").agg(
+        reviews=("review_id", "size"), mean_rating=("rating", "mean"), negative_share=("negative", "mean"))
     per_sku = per_sku.sort_values(["negative_share", "reviews"], ascending=False)
     rows = [[str(s), int(r["reviews"]), None if pd.isna(r["mean_rating"]) else round(float(r["mean_rating"]), 2),
              round(float(r["negative_share"]), 3)] for s, r in per_sku.iterrows()]

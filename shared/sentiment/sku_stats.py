@@ -183,12 +183,17 @@ class SkuStats:
         }
 
 
-def _first(firsts: pd.DataFrame | None, sku: Any, column: str) -> Any:
-    """The first non-null value of ``column`` among a SKU's reviews (``None`` when there is none)."""
-    if firsts is None or column not in firsts.columns:
-        return None
-    value: Any = firsts.at[sku, column]
-    return None if pd.isna(value) else value
+def _firsts(df: pd.DataFrame) -> dict[str, dict[Any, Any]]:
+    """Per described column (product_title, category): each SKU's first non-null value among its reviews.
+
+    One groupby for every product, read as plain dicts (a ``DataFrame.at`` lookup per product and column cost
+    ~0.17 ms each: 0.09 s of an overview's 257 products).
+    """
+    described = [c for c in ("product_title", "category") if c in df.columns]
+    if not described:
+        return {}
+    firsts = df.groupby("sku", sort=True)[described].first()
+    return {c: {k: None if pd.isna(v) else v for k, v in firsts[c].items()} for c in described}
 
 
 def _aspect_rows(data: AnalysedReviews, gi: np.ndarray, recent: np.ndarray, before: np.ndarray,
@@ -215,7 +220,7 @@ def _aspect_rows(data: AnalysedReviews, gi: np.ndarray, recent: np.ndarray, befo
     return rows
 
 
-def _one_sku(data: AnalysedReviews, sku_key: Any, gi: np.ndarray, firsts: pd.DataFrame | None,
+def _one_sku(data: AnalysedReviews, sku_key: Any, gi: np.ndarray, firsts: dict[str, dict[Any, Any]],
              top_n: int, themes: ThemeSet | None, columns: tuple[np.ndarray, np.ndarray, np.ndarray]) -> SkuStats:
     """Statistics of the SKU whose rows are ``gi`` (``columns``: rating, label, review id of every row)."""
     batch = data.batch
@@ -233,8 +238,8 @@ def _one_sku(data: AnalysedReviews, sku_key: Any, gi: np.ndarray, firsts: pd.Dat
     own_themes = themes.per_sku.get(str(sku_key), {}) if themes is not None else {}
     return SkuStats(
         sku=str(sku_key),
-        product_title=_first(firsts, sku_key, "product_title"),
-        category=_first(firsts, sku_key, "category"),
+        product_title=firsts.get("product_title", {}).get(sku_key),
+        category=firsts.get("category", {}).get(sku_key),
         ids=ids,
         labels=labels,
         mismatch=mismatch,
@@ -265,8 +270,7 @@ def _one_sku(data: AnalysedReviews, sku_key: Any, gi: np.ndarray, firsts: pd.Dat
 def sku_statistics(data: AnalysedReviews, *, top_n: int, themes: ThemeSet | None = None) -> Iterator[SkuStats]:
     """Statistics of every SKU with at least one counted review, in SKU order."""
     df = data.frame
-    described = [c for c in ("product_title", "category") if c in df.columns]
-    firsts = df.groupby("sku", sort=True)[described].first() if described else None
+    firsts = _firsts(df)
     groups = df.groupby("sku", sort=True).indices
     # the columns every product slices, converted once (per product they cost O(all rows) each: 20k reviews of
     # 1,200 products spent seconds here)
