@@ -32,7 +32,7 @@ from shared.questions.top_compared import dropped_out, like_for_like_headline, l
 from shared.questions.totals import missing_from_totals, totals_only
 from shared.store.metrics.catalog import FRACTIONAL_COUNTS, METRICS, Unit
 from shared.store.metrics.compile import to_date_months
-from shared.store.metrics.model import DimensionFilter, MetricResult, TimeRange
+from shared.store.metrics.model import DimensionFilter, MetricQuery, MetricResult, TimeRange
 
 
 def metric_unit(metric: str) -> Unit:
@@ -349,7 +349,7 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         assert totals is not None
         return MetricAnswer(_totals_answer(totals, per, noun, metric, where, when, cur), period, None, None,
                             _evidence(result))
-    if not rows or all(r.get(metric) is None for r in rows):
+    if found_none and not _weighed_names(reading, q, dims, metric):
         need = METRIC_NEEDS.get(metric)
         answer = f"There {'were' if _verb(metric) == 'were' else 'was'} no {noun}{where} {when}."
         if starts is not None and period is not None and period.end < starts:
@@ -984,6 +984,19 @@ def _trend_answer(rows: list[dict[str, Any]], metric: str, noun: str, when: str,
     return text
 
 
+def _weighed_names(reading: Reading, q: MetricQuery, dims: list[str], metric: str) -> list[str]:
+    """The products a ranking weighs against each other ("which has more 1-star reviews, A or B?"), else none.
+
+    An additive metric's absence is 0, so the named products are answered even when none has a row (neither has a
+    1-star review: "0 each", not "there were no reviews rated 1 star").
+    """
+    if not dims or dims[0] not in ("sku", "product") or reading.shape != "ranking" or q.compare \
+            or q.order_by_change or not METRICS[metric].additive:
+        return []
+    named = named_values(q.filters, dims[0])
+    return named if len(named) > 1 else []
+
+
 def _ranking_answer(reading: Reading, result: MetricResult, rows: list[dict[str, Any]], dims: list[str],
                     metric: str, noun: str, when: str, where: str, v: Any, namer: _Namer, unit: Unit) -> str:
     q = result.query
@@ -997,9 +1010,8 @@ def _ranking_answer(reading: Reading, result: MetricResult, rows: list[dict[str,
         r for r in rows if r.get(metric) is not None]
     bottom = not q.descending
     share_key = f"{metric}_share"
-    named = named_values(q.filters, dim) if dim in ("sku", "product") else []
-    if len(named) > 1 and METRICS[metric].additive and not q.compare and not q.order_by_change \
-            and reading.shape == "ranking":
+    named = _weighed_names(reading, q, dims, metric)
+    if named:
         # "which has more 1-star reviews, A or B?": a named product without a row has none, and is said
         valued = with_named_zeros(valued, dim, metric, named, descending=not bottom)
         if len(named) == 2 and len(valued) == 2:
