@@ -103,7 +103,8 @@ def leftover_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
         )
 
     batch.style = "a code shaped like none of the catalogue's"
-    codes = sorted(s.lower() for s in catalogue)
+    # one of the shop's own codes (the catalogue's or a code its sales hold): an example or the closest codes
+    codes = sorted({str(s).lower() for s in catalogue} | {str(s).lower() for s in t.merchant.sales["sku"]})
     for phrasing, code in (
         ("sales of SKU-9999", "sku-9999"),
         ("revenue for QQ-12345 last month", "qq-12345"),

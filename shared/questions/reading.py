@@ -106,7 +106,7 @@ from shared.questions.timephrase import (
 )
 from shared.questions.top_compared import folded_comparison
 from shared.questions.uncosted import asks_uncosted_products, uncosted_query
-from shared.questions.unknown_codes import closest_codes, unknown_code
+from shared.questions.unknown_codes import closest_codes, code_example, unknown_code
 from shared.questions.unread_language import unread_language, unread_language_answer
 from shared.questions.vocabulary import EntityMatch, VocabularyIndex
 from shared.store.metrics.catalog import METRICS
@@ -461,6 +461,8 @@ class Reading(BaseModel):
     notes: list[str] = Field(default_factory=list)
     unknown_name: str | None = Field(default=None, description="A name the question is about that the data lacks.")
     suggestions: list[str] = Field(default_factory=list, description="The tenant's closest product names.")
+    code_example: str | None = Field(default=None, description="One of the tenant's product codes, shown when a code "
+                                     "the question names is like none of them.")
     asks: list[str] = Field(default_factory=list, description="Exactly what the agents are asked, when the reader "
                                                              "recognised it (shared.questions.market).")
     price_change_pct: float | None = Field(default=None, description="A price change the question names (what-if).")
@@ -1729,6 +1731,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         titles = {p.sku: p.title for p in index.vocabulary.products if p.title}
         reading.suggestions = [f"{titles[s]} ({s})" if s in titles else s
                                for s in closest_codes(code, index.sku_codes.values())]
+        if not reading.suggestions:  # "SKU-9999" like none of the shop's codes: what one of them looks like
+            reading.code_example = code_example(index.sku_codes.values())
         return reading
     gap = _unanswerable(question, index)
     reading.price_change_pct = change

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
+import pytest
+
+from shared.orchestration.descriptive import unanswerable_report
 from shared.questions.compose import compose
-from shared.questions.reading import Reading
+from shared.questions.reading import Reading, read_question
 from shared.questions.timephrase import make_range
 from shared.questions.totals import totals_query
+from shared.questions.unknown_codes import code_example
 from shared.store.metrics.model import DimensionFilter, MetricQuery
 from tests.unit.questions.test_compose import TITLES, result
+from tests.unit.questions.test_tenth_phrasings import sample_like_store
+from tests.unit.questions.test_unseen_phrasings import DEC_EXTENTS
 
 ALL_DATA = make_range(date(2024, 12, 7), date(2026, 12, 6), "all your data")
 
@@ -48,3 +55,28 @@ def test_reviews_by_product_read_no_sales_totals() -> None:
     assert totals_query(_pair_query()) is None
     sales = MetricQuery(tenant_id="t", metrics=["units"], dimensions=["sku"], time_range=ALL_DATA)
     assert totals_query(sales) is not None
+
+
+# ---- a code shaped like none of the catalogue's: one of the shop's own codes shown -----------------------------
+
+
+def test_a_code_example_is_of_the_shops_commonest_shape() -> None:
+    assert code_example(["KIT-0046", "HOM-0002", "ELE-0005", "odd_1"]) == "ELE-0005"
+    assert code_example(["100234", "100235", "VASE_RED_30"]) == "100234"
+    assert code_example([]) is None
+
+
+@pytest.mark.parametrize("question", ["sales of SKU-9999", "revenue for QQ-12345 last month", "stock of item #ZX-77"])
+def test_an_unknown_code_like_none_of_the_shops_shows_one_of_its_codes(question: str) -> None:
+    """Before: "No product ... is called "SKU-9999" ..." and nothing said of what the shop's codes look like."""
+    store = sample_like_store()
+    reading = read_question(question, tenant_id="t", index=store, extents=DEC_EXTENTS)
+    assert reading.kind == "unanswerable" and not reading.suggestions
+    assert reading.code_example is not None and re.fullmatch(r"[A-Z]{3}-\d{4}", reading.code_example)
+    report = unanswerable_report(reading, mode="quick", planner="router", data_version=1, warnings=[])
+    assert f'Your product codes look like "{reading.code_example}".' in report.answer
+
+
+def test_a_close_code_is_suggested_instead_of_an_example() -> None:
+    reading = read_question("sales of KIT-0003", tenant_id="t", index=sample_like_store(), extents=DEC_EXTENTS)
+    assert reading.kind == "unanswerable" and reading.suggestions and reading.code_example is None
