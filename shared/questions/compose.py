@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 
 from shared.orchestration.report import MAX_TABLE_ROWS, AnswerEvidence, AnswerTable
 from shared.questions.answer_scale import scaled
@@ -27,12 +27,13 @@ from shared.questions.price_bands import price_band_answer
 from shared.questions.promoters import promoters_lead
 from shared.questions.reading import Reading
 from shared.questions.sale_dates import sale_dates_answer, slice_name
-from shared.questions.timephrase import MONTH_ABBR, fmt_day, fmt_range, period_containing
+from shared.questions.timephrase import MONTH_ABBR, add_months, fmt_day, fmt_range, period_containing
 from shared.questions.top_compared import dropped_out, like_for_like_headline, like_for_like_item
 from shared.questions.totals import missing_from_totals, totals_only
+from shared.questions.year_on_year import year_on_year_answer
 from shared.store.metrics.catalog import FRACTIONAL_COUNTS, METRICS, Unit
 from shared.store.metrics.compile import to_date_months
-from shared.store.metrics.model import DimensionFilter, MetricQuery, MetricResult, TimeRange
+from shared.store.metrics.model import DimensionFilter, Grain, MetricQuery, MetricResult, TimeRange
 
 
 def metric_unit(metric: str) -> Unit:
@@ -526,6 +527,8 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         answer += "."
     elif reading.shape == "share" and reading.focus is not None:
         answer = _share_answer(reading.focus, rows, dims[0], metric, noun, when, where, v, titles)
+    elif reading.shape == "trend" and dims[0] == "date" and q.compare == "previous_year":
+        answer = _year_on_year(rows, metric, noun, when, where, v, namer, q.grain or "month", period, unit)
     elif reading.shape == "trend" and dims[0] == "date":
         answer = _trend_answer(rows, metric, noun, when, where, v, namer, q.grain or "day", period)
         if _RUNNING.search(reading.question) and METRICS[metric].additive and not q.compare:
@@ -995,6 +998,34 @@ def _weighed_names(reading: Reading, q: MetricQuery, dims: list[str], metric: st
         return []
     named = named_values(q.filters, dims[0])
     return named if len(named) > 1 else []
+
+
+def _year_on_year(rows: list[dict[str, Any]], metric: str, noun: str, when: str, where: str, v: Any,
+                  namer: _Namer, grain: str, period: TimeRange | None, unit: Unit) -> str:
+    """"YoY growth by month": the latest month's change, then each month against the same month a year earlier."""
+    last_bucket = period_containing(period.end, cast(Grain, grain))[0] if period is not None else None
+
+    def name(r: Mapping[str, Any], back: int = 0) -> str:
+        bucket = r["date"]
+        if not isinstance(bucket, date) or period is None or last_bucket is None:
+            return namer.value("date", bucket)
+        label = namer.value("date", add_months(bucket, -12 * back))
+        if _partial(bucket, grain, period) and bucket >= last_bucket:  # 1-6 Dec against 1-6 Dec a year earlier
+            label += f" (to {fmt_day(add_months(period.end, -12 * back))})"
+        return label
+
+    def short(r: Mapping[str, Any]) -> str:
+        now, then, pct = r.get(metric), r.get(f"{metric}_previous"), r.get(f"{metric}_change_pct")
+        if unit == "rating":
+            return f"{(now or 0) - (then or 0):+.2f} stars"
+        if unit in ("percent", "index"):
+            return f"{(now or 0) - (then or 0):+.1f} pts"
+        return f"{pct:+.1f}%" if pct is not None else "no change to measure"
+
+    return year_on_year_answer(
+        rows, metric, f"{_capital(noun)}{where} {_verb(metric)}", when, grain, name, lambda r: name(r, 1),
+        lambda r, key: v(r, key),
+        lambda r: _change(r.get(metric), r.get(f"{metric}_previous"), r.get(f"{metric}_change_pct"), unit), short)
 
 
 def _ranking_answer(reading: Reading, result: MetricResult, rows: list[dict[str, Any]], dims: list[str],
