@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
+
 from bench.nineteenth_questions import star_counts
 from bench.question_data import BenchTenant
-from bench.questions import Case, _month_bounds, rev
-from bench.tenth_questions import _Frames
+from bench.questions import Case, _month_bounds, _orders, in_category, on_channel, rev, strict, units
+from bench.tenth_questions import _Frames, order_totals
 from bench.thirteenth_questions import growth, phrasing_set
+from bench.truths import peak
 
 #: What a sentiment overview says that an answer counting reviews does not.
 OVERVIEW = ["positive and", "most common complaint"]
@@ -112,4 +115,65 @@ def leftover_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
         ("stock of item #ZX-77", "zx-77"),
     ):
         add(Case(tenant, phrasing, unknown=code, one_of=codes))
+    return batch.cases
+
+
+def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR0915 - one block per phrasing
+    """Kinds earlier rounds did not ask, and the leftovers' kinds worded anew (batch ``twentieth``, "held out"),
+    written after the leftovers' fixes and measured once before any change made for them."""
+    fr, p, batch = phrasing_set(t, catalogue, "twentieth", "held out")
+    end, tenant, add = fr.end, t.tenant, batch.add
+    lm, lq, ytd, y = fr.lm, fr.lq, fr.ytd, fr.y
+    codes = sorted({str(s).lower() for s in catalogue} | {str(s).lower() for s in t.merchant.sales["sku"]})
+
+    # the leftovers' kinds, worded anew
+    ly_lq = fr.w(fr.lq_s.replace(year=fr.lq_s.year - 1), fr.lq_e.replace(year=fr.lq_e.year - 1))
+    add(Case(tenant, "quarterly revenue vs last year", [rev(lq), rev(ly_lq), growth(rev(lq), rev(ly_lq))]))
+    add(Case(tenant, "units by month compared to the same month a year ago", [units(lm), units(p.ly_lm)]))
+    add(Case(tenant, "month-by-month orders vs prior year", [_orders(lm), _orders(p.ly_lm)]))
+    none, _ = star_sets(fr, t, 2)
+    if len(none) >= 3:
+        a, b = none[1], none[-1]
+        add(
+            Case(
+                tenant,
+                f"did the {fr.unique[a]} or the {fr.unique[b]} get more 2 star ratings?",
+                [0.0],
+                [str(fr.unique[a]).lower(), str(fr.unique[b]).lower()],
+                absent=OVERVIEW,
+            )
+        )
+    add(Case(tenant, "revenue for SKU ABC-99999 last week", unknown="sku abc-99999", one_of=codes))
+    add(Case(tenant, "units of item code HX-1 this year", unknown="hx-1", one_of=codes))
+
+    # order extremes, halves of a year, shares compared, daily averages
+    ot = order_totals(lm)
+    add(Case(tenant, "biggest single order last month", [float(ot.max())]))
+    ot = order_totals(ytd)
+    add(Case(tenant, "what was the smallest order this year", [float(ot.min())]))
+    add(Case(tenant, f"revenue in H1 {y}", [rev(fr.w(date(y, 1, 1), date(y, 6, 30)))]))
+    add(
+        Case(
+            tenant, "units sold in the second half of last year", [units(fr.w(date(y - 1, 7, 1), date(y - 1, 12, 31)))]
+        )
+    )
+    amazon_now = rev(on_channel(ytd, "amazon")) / rev(ytd) * 100
+    amazon_then = rev(on_channel(p.ly_ytd, "amazon")) / rev(p.ly_ytd) * 100
+    add(Case(tenant, "amazon's share of revenue this year vs last year", [amazon_now, amazon_then]))
+    add(Case(tenant, "average daily orders last month", [_orders(lm) / ((fr.lm_e - fr.lm_s).days + 1)]))
+
+    # brands by rating, the best day, returns by category, price by category
+    reviews = t.merchant.reviews.merge(t.merchant.products[["sku", "brand"]].drop_duplicates("sku"), on="sku")
+    ratings = pd.to_numeric(reviews["rating"], errors="coerce")
+    by_brand = ratings.groupby(reviews["brand"]).mean()
+    add(Case(tenant, "which brand has the best average rating", [float(by_brand.max())], [peak(by_brand)]))
+    add(Case(tenant, "lowest rated brand", [float(by_brand.min())], [peak(by_brand, "min")]))
+    by_day = lm.groupby("date")["revenue"].sum()
+    add(Case(tenant, "what was the best day for revenue last month", [float(by_day.max())]))
+    back = pd.to_numeric(lq["returned_units"], errors="coerce").fillna(0).groupby(lq["category"]).sum()
+    if strict(back, 1):
+        add(Case(tenant, "which category had the most units returned last quarter", [float(back.max())], [peak(back)]))
+    kitchen = in_category(lm, "Kitchen")
+    add(Case(tenant, "average selling price in kitchen last month", [rev(kitchen) / units(kitchen)]))
+    add(Case(tenant, "how much revenue per day did we average this year", [rev(ytd) / ((end - fr.ys).days + 1)]))
     return batch.cases
