@@ -61,6 +61,7 @@ class Case:
     unknown: str = ""
     tolerance: float | None = None  # absolute, for counts the ingest's repairs can move by a unit or two
     absent: list[str] = field(default_factory=list)  # what a misread would say (another period, another measure)
+    one_of: list[str] = field(default_factory=list)  # at least one must be said (one of the catalogue's own codes)
     batch: str = ""  # which set of phrasings the case belongs to (``BENCH_ONLY`` runs one)
     style: str = ""  # how the question is written (the ninth set reports its rate per style)
 
@@ -811,6 +812,8 @@ def answered(case: Case, answer: str) -> bool:
     text = answer.lower()
     if case.unanswerable:
         return "can't be answered" in text
+    if case.one_of and not any(x in text for x in case.one_of):
+        return False
     if case.unknown:  # a name the data lacks: said, not answered for the whole store
         return f'"{case.unknown}"' in text and "not answered" in text
     found = [float(x.replace(",", "")) for x in re.findall(r"-?\d[\d,]*\.?\d*", answer)]
@@ -910,6 +913,8 @@ def main() -> None:
     from bench.thirteenth_questions import thirteenth_cases
     from bench.twelfth_questions import held_out_cases as twelfth_held_out
     from bench.twelfth_questions import twelfth_cases
+    from bench.twentieth_questions import held_out_cases as twentieth_held_out
+    from bench.twentieth_questions import leftover_cases as twentieth_leftovers
     from shared.deps import get_deps
     from shared.orchestration.client import ask
     from shared.runtime.local import LocalRuntime
@@ -958,6 +963,8 @@ def main() -> None:
         cases += eighteenth_held_out(t, {str(s) for s in skus["sku"]})
         cases += nineteenth_cases(t, {str(s) for s in skus["sku"]})
         cases += nineteenth_held_out(t, {str(s) for s in skus["sku"]})
+        cases += twentieth_leftovers(t, {str(s) for s in skus["sku"]})
+        cases += twentieth_held_out(t, {str(s) for s in skus["sku"]})
     if only := os.environ.get("BENCH_ONLY"):  # BENCH_ONLY=unseen (or unseen,unseen2): only those batches' cases
         cases = [c for c in cases if c.batch in only.split(",")]
     runtime = LocalRuntime(deps)

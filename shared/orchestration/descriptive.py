@@ -630,6 +630,8 @@ def unanswerable_report(reading: Reading, *, mode: Mode, planner: str, data_vers
                   f"\"{reading.unknown_name}\", so this was not answered for the whole store instead.")
         if reading.suggestions:
             answer += " The closest product names are " + ", ".join(f'"{t}"' for t in reading.suggestions) + "."
+        elif reading.code_example:
+            answer += f' Your product codes look like "{reading.code_example}".'
     return Report(question=reading.question, answer=answer, answer_kind="unanswerable", as_of=reading.as_of,
                   mode=mode, plan=Plan(intents=["overview"], rationale="question parser: unanswerable"),
                   planner="llm" if planner == "llm" else "router", executive_summary=answer, warnings=warnings,

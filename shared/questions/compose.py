@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 
 from shared.orchestration.report import MAX_TABLE_ROWS, AnswerEvidence, AnswerTable
 from shared.questions.answer_scale import scaled
@@ -27,12 +27,13 @@ from shared.questions.price_bands import price_band_answer
 from shared.questions.promoters import promoters_lead
 from shared.questions.reading import Reading
 from shared.questions.sale_dates import sale_dates_answer, slice_name
-from shared.questions.timephrase import MONTH_ABBR, fmt_day, fmt_range, period_containing
+from shared.questions.timephrase import MONTH_ABBR, add_months, fmt_day, fmt_range, period_containing
 from shared.questions.top_compared import dropped_out, like_for_like_headline, like_for_like_item
 from shared.questions.totals import missing_from_totals, totals_only
+from shared.questions.year_on_year import year_on_year_answer
 from shared.store.metrics.catalog import FRACTIONAL_COUNTS, METRICS, Unit
 from shared.store.metrics.compile import to_date_months
-from shared.store.metrics.model import DimensionFilter, MetricResult, TimeRange
+from shared.store.metrics.model import DimensionFilter, Grain, MetricQuery, MetricResult, TimeRange
 
 
 def metric_unit(metric: str) -> Unit:
@@ -349,7 +350,7 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         assert totals is not None
         return MetricAnswer(_totals_answer(totals, per, noun, metric, where, when, cur), period, None, None,
                             _evidence(result))
-    if not rows or all(r.get(metric) is None for r in rows):
+    if found_none and not _weighed_names(reading, q, dims, metric):
         need = METRIC_NEEDS.get(metric)
         answer = f"There {'were' if _verb(metric) == 'were' else 'was'} no {noun}{where} {when}."
         if starts is not None and period is not None and period.end < starts:
@@ -526,6 +527,8 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         answer += "."
     elif reading.shape == "share" and reading.focus is not None:
         answer = _share_answer(reading.focus, rows, dims[0], metric, noun, when, where, v, titles)
+    elif reading.shape == "trend" and dims[0] == "date" and q.compare == "previous_year":
+        answer = _year_on_year(rows, metric, noun, when, where, v, namer, q.grain or "month", period, unit)
     elif reading.shape == "trend" and dims[0] == "date":
         answer = _trend_answer(rows, metric, noun, when, where, v, namer, q.grain or "day", period)
         if _RUNNING.search(reading.question) and METRICS[metric].additive and not q.compare:
@@ -984,6 +987,47 @@ def _trend_answer(rows: list[dict[str, Any]], metric: str, noun: str, when: str,
     return text
 
 
+def _weighed_names(reading: Reading, q: MetricQuery, dims: list[str], metric: str) -> list[str]:
+    """The products a ranking weighs against each other ("which has more 1-star reviews, A or B?"), else none.
+
+    An additive metric's absence is 0, so the named products are answered even when none has a row (neither has a
+    1-star review: "0 each", not "there were no reviews rated 1 star").
+    """
+    if not dims or dims[0] not in ("sku", "product") or reading.shape != "ranking" or q.compare \
+            or q.order_by_change or not METRICS[metric].additive:
+        return []
+    named = named_values(q.filters, dims[0])
+    return named if len(named) > 1 else []
+
+
+def _year_on_year(rows: list[dict[str, Any]], metric: str, noun: str, when: str, where: str, v: Any,
+                  namer: _Namer, grain: str, period: TimeRange | None, unit: Unit) -> str:
+    """"YoY growth by month": the latest month's change, then each month against the same month a year earlier."""
+    last_bucket = period_containing(period.end, cast(Grain, grain))[0] if period is not None else None
+
+    def name(r: Mapping[str, Any], back: int = 0) -> str:
+        bucket = r["date"]
+        if not isinstance(bucket, date) or period is None or last_bucket is None:
+            return namer.value("date", bucket)
+        label = namer.value("date", add_months(bucket, -12 * back))
+        if _partial(bucket, grain, period) and bucket >= last_bucket:  # 1-6 Dec against 1-6 Dec a year earlier
+            label += f" (to {fmt_day(add_months(period.end, -12 * back))})"
+        return label
+
+    def short(r: Mapping[str, Any]) -> str:
+        now, then, pct = r.get(metric), r.get(f"{metric}_previous"), r.get(f"{metric}_change_pct")
+        if unit == "rating":
+            return f"{(now or 0) - (then or 0):+.2f} stars"
+        if unit in ("percent", "index"):
+            return f"{(now or 0) - (then or 0):+.1f} pts"
+        return f"{pct:+.1f}%" if pct is not None else "no change to measure"
+
+    return year_on_year_answer(
+        rows, metric, f"{_capital(noun)}{where} {_verb(metric)}", when, grain, name, lambda r: name(r, 1),
+        lambda r, key: v(r, key),
+        lambda r: _change(r.get(metric), r.get(f"{metric}_previous"), r.get(f"{metric}_change_pct"), unit), short)
+
+
 def _ranking_answer(reading: Reading, result: MetricResult, rows: list[dict[str, Any]], dims: list[str],
                     metric: str, noun: str, when: str, where: str, v: Any, namer: _Namer, unit: Unit) -> str:
     q = result.query
@@ -997,9 +1041,8 @@ def _ranking_answer(reading: Reading, result: MetricResult, rows: list[dict[str,
         r for r in rows if r.get(metric) is not None]
     bottom = not q.descending
     share_key = f"{metric}_share"
-    named = named_values(q.filters, dim) if dim in ("sku", "product") else []
-    if len(named) > 1 and METRICS[metric].additive and not q.compare and not q.order_by_change \
-            and reading.shape == "ranking":
+    named = _weighed_names(reading, q, dims, metric)
+    if named:
         # "which has more 1-star reviews, A or B?": a named product without a row has none, and is said
         valued = with_named_zeros(valued, dim, metric, named, descending=not bottom)
         if len(named) == 2 and len(valued) == 2:

@@ -47,6 +47,8 @@ def pair_sentence(
     ``noun`` carries the other filters ("reviews rated 1 star", "units sold on Amazon").
     """
     first, second = rows[0], rows[1]
+    if not first.get(metric) and not second.get(metric):  # "had the same reviews rated 1 star: 0 each" read oddly
+        return f"Neither {name(first)} nor {name(second)} had any {noun} {when}: {value(first)} each."
     if float(first.get(metric) or 0) == float(second.get(metric) or 0):
         return f"{name(first)} and {name(second)} had the same {noun} {when}: {value(first)} each."
     more = ("less" if money else "fewer") if fewest else "more"

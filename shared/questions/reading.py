@@ -106,9 +106,10 @@ from shared.questions.timephrase import (
 )
 from shared.questions.top_compared import folded_comparison
 from shared.questions.uncosted import asks_uncosted_products, uncosted_query
-from shared.questions.unknown_codes import closest_codes, unknown_code
+from shared.questions.unknown_codes import closest_codes, code_example, unknown_code
 from shared.questions.unread_language import unread_language, unread_language_answer
 from shared.questions.vocabulary import EntityMatch, VocabularyIndex
+from shared.questions.year_on_year import YEAR_ON_YEAR_GRAINS, year_on_year_range
 from shared.store.metrics.catalog import METRICS
 from shared.store.metrics.compile import to_date_months
 from shared.store.metrics.model import DimensionFilter, DimensionName, Grain, MetricName, MetricQuery, TimeRange
@@ -461,6 +462,8 @@ class Reading(BaseModel):
     notes: list[str] = Field(default_factory=list)
     unknown_name: str | None = Field(default=None, description="A name the question is about that the data lacks.")
     suggestions: list[str] = Field(default_factory=list, description="The tenant's closest product names.")
+    code_example: str | None = Field(default=None, description="One of the tenant's product codes, shown when a code "
+                                     "the question names is like none of them.")
     asks: list[str] = Field(default_factory=list, description="Exactly what the agents are asked, when the reader "
                                                              "recognised it (shared.questions.market).")
     price_change_pct: float | None = Field(default=None, description="A price change the question names (what-if).")
@@ -1729,6 +1732,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         titles = {p.sku: p.title for p in index.vocabulary.products if p.title}
         reading.suggestions = [f"{titles[s]} ({s})" if s in titles else s
                                for s in closest_codes(code, index.sku_codes.values())]
+        if not reading.suggestions:  # "SKU-9999" like none of the shop's codes: what one of them looks like
+            reading.code_example = code_example(index.sku_codes.values())
         return reading
     gap = _unanswerable(question, index)
     reading.price_change_pct = change
@@ -2234,6 +2239,11 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
                 rng = _whole_buckets(rng, grain or _auto_grain(rng))
     if "date" in dims and grain is None:
         grain = _auto_grain(rng)
+    # "YoY growth by month", "each month vs the same month last year": every month against its year-earlier one
+    year_on_year = dims == ["date"] and compare == "previous_year" and grain in YEAR_ON_YEAR_GRAINS
+    if year_on_year and time.range is None:  # no period named: the latest year of months with one a year before
+        rng = year_on_year_range(today, first, cast(Grain, grain))
+        reading.period_stated = False
     if compare == "previous_period" and rng.label.startswith(("last weekend", "this weekend")):
         compare = "previous_week"  # "last weekend vs the weekend before": the same Saturday and Sunday a week back
     elif compare == "previous_period" and rng.start.weekday() == 0 and rng.days < 7 and \
@@ -2364,7 +2374,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         tenant_id=tenant_id, metrics=metrics[:4], dimensions=dims[:3], grain=grain if "date" in dims else None,
         time_range=rng, filters=[DimensionFilter(dimension=d, values=v[:200]) for d, v in filters.items() if v]
         + [DimensionFilter(dimension=d, op="not_in", values=v[:200]) for d, v in excluded.items() if v],
-        compare=compare if shape in ("value", "breakdown", "ranking") else None, order_by=order_by,
+        compare=compare if shape in ("value", "breakdown", "ranking") or (year_on_year and shape == "trend") else None,
+        order_by=order_by,
         baseline=same_days if same_days is not None and shape in ("value", "breakdown", "ranking") else
         time.baseline if compare is not None and compare == time.compare and shape in (
             "value", "breakdown", "ranking") else None,

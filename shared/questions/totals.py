@@ -11,11 +11,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from shared.models.records import DataKind
+from shared.store.metrics.catalog import METRICS
 from shared.store.metrics.model import MetricQuery
 
 #: Metrics counted from orders: none from lines that are totals.
-ORDER_METRICS = frozenset({"orders", "aov", "units_per_order", "promo_orders", "promo_order_share",
-                           "multi_item_orders", "multi_item_order_share"})
+ORDER_METRICS = frozenset(
+    {
+        "orders",
+        "aov",
+        "units_per_order",
+        "promo_orders",
+        "promo_order_share",
+        "multi_item_orders",
+        "multi_item_order_share",
+    }
+)
 
 
 #: Metrics read from units: none from revenue totals that give no units (Walmart, Rossmann).
@@ -26,13 +37,29 @@ def totals_query(query: MetricQuery) -> MetricQuery | None:
     """The units, revenue and total lines in ``query``'s scope (period and filters), for an orders or units metric.
 
     And for a question by product: revenue totals may give no units or no products (:func:`missing_from_totals`).
+    Only a sales metric's: reviews by product ("which has more 1-star reviews, A or B?" when neither has one) are
+    no sales lines, and their filters (stars) are none of the sales' (the query was refused, the agents answered).
     """
+    if METRICS[query.metrics[0]].source != DataKind.SALES:
+        return None
     by_product = bool({"sku", "product"} & set(query.dimensions))
     if query.metrics[0] not in ORDER_METRICS | UNIT_METRICS and not by_product:
         return None
-    return MetricQuery(tenant_id=query.tenant_id, time_range=query.time_range, filters=query.filters,
-                       metrics=["orders", "units", "revenue", "total_lines", "weekly_total_lines",
-                                "monthly_total_lines", "unitless_lines", "productless_lines"])
+    return MetricQuery(
+        tenant_id=query.tenant_id,
+        time_range=query.time_range,
+        filters=query.filters,
+        metrics=[
+            "orders",
+            "units",
+            "revenue",
+            "total_lines",
+            "weekly_total_lines",
+            "monthly_total_lines",
+            "unitless_lines",
+            "productless_lines",
+        ],
+    )
 
 
 def missing_from_totals(row: Mapping[str, Any] | None, metric: str, dimensions: list[str]) -> str | None:

@@ -2,12 +2,14 @@
 
 A code the vocabulary does not know matches nothing, so the question used to be answered for the whole store: the
 store's revenue given as SKU-9999's. A code-shaped word is a product's code by its shape (letters, a separator and
-digits, or any code after the word "SKU"), so a shape the tenant lacks is said, with the SKUs most like it.
+digits, or any code after the word "SKU"), so a shape the tenant lacks is said, with the SKUs most like it, or,
+when none is like it, one of the tenant's codes in their usual shape (what a code of this shop looks like).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from shared.questions.vocabulary import compact
@@ -78,3 +80,22 @@ def closest_codes(code: str, codes: Iterable[str], limit: int = 3) -> list[str]:
     pool = list(dict.fromkeys(codes))
     found = process.extract(compact(code), [compact(c) for c in pool], scorer=fuzz.ratio, limit=limit, score_cutoff=60)
     return [pool[i] for _, _, i in found]
+
+
+def code_example(codes: Iterable[str]) -> str | None:
+    """One of the tenant's codes in their commonest shape ("KIT-0046" for KIT-, HOM-, ELE-0001 ...), else ``None``.
+
+    A refused "SKU-9999" with no close code left the merchant guessing what to type; one code of the usual shape
+    (letters and digits counted, not compared) shows it.
+    """
+    pool = sorted({str(c) for c in codes if str(c).strip()})
+    if not pool:
+        return None
+    shapes = Counter(_shape(c) for c in pool)
+    usual = max(shapes, key=lambda shape: (shapes[shape], -len(shape)))
+    return next(c for c in pool if _shape(c) == usual)
+
+
+def _shape(code: str) -> str:
+    """A code's shape: each letter an "A", each digit a "9" ("KIT-0046" -> "AAA-9999")."""
+    return re.sub(r"[^\W\d_]", "A", re.sub(r"\d", "9", code))
