@@ -393,7 +393,7 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
         merged.review_length = reading.review_length  # type: ignore[assignment]
         merged.review_length_words = reading.review_length_words
         merged.review_channels = list(reading.review_channels)
-        merged.review_trend = reading.review_trend
+        merged.review_trend, merged.review_ranked = reading.review_trend, reading.review_ranked
         # the period as the reader read it against the reviews' last date ("last month" = the calendar month the
         # metrics layer uses too), over the pattern router's rough rolling window; a model planner's own stands
         if reading.review_period is not None and (merged.start_date is None or plan.rationale == "pattern router"):

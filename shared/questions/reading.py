@@ -480,6 +480,8 @@ class Reading(BaseModel):
     review_channels: list[str] = Field(default_factory=list, description="Sales channels a review question reads.")
     review_trend: bool = Field(default=False, description="A review theme asked to be moving (\"is the shipping "
                                                           "complaint getting worse?\"): its recent window first.")
+    review_ranked: bool = Field(default=False, description="The products asked ranked by one aspect's complaints "
+                                                           "(\"which product has the most delivery complaints?\").")
     gap_negated: bool = Field(default=False, description="An over/underpriced ask negated (\"which products are NOT "
                                                          "priced above the market\"): the products on the other side.")
     min_reviews: int | None = Field(default=None, description="A rating ranking of products counts only those "
@@ -1812,7 +1814,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         reading.agent_intents, reading.review_ask, reading.aspect = ["sentiment"], review.ask, review.aspect
         reading.review_stars, reading.review_listing = list(review.stars or ()), review.listing
         reading.review_count = review.count
-        reading.review_trend = review.trend
+        reading.review_trend, reading.review_ranked = review.trend, review.ranked
         if review.length is not None:  # "reviews under 20 words": that figure of the review texts
             reading.review_length, reading.review_length_words = review.length
         reading.review_channels = list(dict.fromkeys(v for m in matches if m.kind == "channel" for v in m.values))
