@@ -1232,6 +1232,11 @@ def _resolve_kind(match: EntityMatch, metrics: list[MetricName], others: list[En
 _NOW = re.compile(r"\b(?:right\s+now|at\s+the\s+moment|currently|these\s+days|at\s+present|nowadays)\b", re.I)
 
 
+def _says_only_now(question: str, time: TimeReading) -> bool:
+    """Whether the question's one period is "these days", "right now" and the like (no date, no compared period)."""
+    return bool(time.spans) and not time.compare and all(_NOW.fullmatch(question[s:e].strip()) for s, e in time.spans)
+
+
 def _default_range(metrics: list[MetricName], as_of: date, first: date | None) -> TimeRange:
     """The period when the question names none: all the data for flows, the latest count for stock.
 
@@ -1821,7 +1826,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         if as_of is None and DataKind.REVIEWS in extents:  # "since March": against the reviews' own last date
             reading.as_of = extents[DataKind.REVIEWS][1]
             time = resolve_time(question, reading.as_of, exclude=sku_spans + preamble_excluded(question, reading.as_of))
-        reading.review_period = time.range
+        # "do people complain less about quality these days?": the recent window against the one before (as
+        # "lately"), not the last 30 days alone, which hold nothing before to compare with
+        reading.review_period = None if review.trend and _says_only_now(question, time) else time.range
         return reading
     # "is our rating improving?" names the rating it asks about: a change all the same
     sentiment_change = asks_sentiment_change(question) and set(metrics) <= {"avg_rating", "negative_review_share"}

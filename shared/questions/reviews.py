@@ -71,6 +71,9 @@ _THEME_TREND = re.compile(r"\b(?:increas\w*|rising|on the rise|grow(?:s|ing)?|ge
                           r"(?:more|fewer|less) (?:\w+ ){0,2}(?:complaints?|problems?|issues?|gripes?|moans?)"
                           r"(?= (?:than (?:before|usual|last|previously|earlier|ever)|lately|recently|these days|"
                           r"nowadays|now|of late)\b)|"
+                          # "quality complaints these days vs before?": the recent time set against the time before
+                          r"(?:these days|lately|recently|nowadays|now) (?:vs\.?|versus|compared (?:to|with)|against) "
+                          r"(?:before|earlier|previously|then|the past)|"
                           # "trend of delivery complaints over the last 6 months", "complaints trending"
                           r"trend(?:s|ing|line)?(?= (?:of|in|for|on)\b)|trending)\b", re.I)
 #: A problem noun: with a theme the tenant's own records also hold (deliveries, prices), the reviews' complaints.

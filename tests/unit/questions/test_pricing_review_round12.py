@@ -83,3 +83,25 @@ def test_the_ranked_products_lead_with_their_counts() -> None:
     (answer,) = [AgentAnswer.model_validate(a) for a in result.data["answers"]]
     assert answer.text.startswith("Most complaints about packaging")
     assert answer.text.index("B (3)") < answer.text.index("A (2)") < answer.text.index("negative mentions")
+
+
+# --- "these days" in a complaint's trend: the recent window against the one before, not the last 30 days ---
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "do people complain less about quality these days?",
+        "are packaging complaints rising these days?",
+        "quality complaints these days vs before?",
+        "are delivery complaints going up nowadays?",
+    ],
+)
+def test_a_trend_these_days_reads_the_recent_window_against_before(store: VocabularyIndex, question: str) -> None:  # noqa: F811
+    r = read(store, question)
+    assert r.review_ask == "complaints" and r.review_trend and r.review_period is None
+
+
+def test_a_complaint_these_days_without_a_trend_keeps_its_30_days(store: VocabularyIndex) -> None:  # noqa: F811
+    r = read(store, "what do people complain about these days?")
+    assert r.review_period is not None and r.review_period.label.startswith("the last 30 days")
