@@ -138,7 +138,11 @@ _SPAM = re.compile(
     r"authentic|real|legit\w*|trustworthy|manipulated|paid for|bought)\b"
     # "adjusted rating", "adjusted vs raw rating", "adjusted and unadjusted star ratings"
     r"|\badjusted (?:(?:vs\.?|versus|and|or|against|compared (?:to|with)) (?:the )?(?:raw|unadjusted|plain|actual|"
-    r"displayed|shown|headline) )?(?:star )?ratings?\b|\b(?:true|real|honest|genuine|clean)\s+(?:star\s+)?ratings?\b"
+    r"displayed|shown|headline) )?(?:star )?ratings?\b|"
+    # "camping chair raw v adjusted", "adjusted vs raw?": the two ratings set side by side, "rating" left unsaid
+    r"\b(?:raw|unadjusted)\s+(?:(?:star\s+)?ratings?\s+)?(?:vs\.?|versus|and|or|against|compared (?:to|with))\s+"
+    r"(?:the\s+)?(?:spam[- ])?adjusted\b|\badjusted\s+(?:vs\.?|versus|and|or|against)\s+(?:the\s+)?(?:raw|unadjusted)\b"
+    r"|\b(?:true|real|honest|genuine|clean)\s+(?:star\s+)?ratings?\b"
     r"|\bratings?\b[^.?!]{0,60}?\b(?:without|excluding|minus|ignoring) (?:the |any )?(?:spam\w*|fakes?|suspicious|"
     r"bots?|bogus)\b|\bbots?\b[^.?!]{0,20}?\b(?:reviews?|ratings?)\b"
     # "the rating once the fakes are stripped out", "with the spam removed", "a genuine-only rating"

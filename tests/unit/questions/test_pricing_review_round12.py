@@ -105,3 +105,44 @@ def test_a_trend_these_days_reads_the_recent_window_against_before(store: Vocabu
 def test_a_complaint_these_days_without_a_trend_keeps_its_30_days(store: VocabularyIndex) -> None:  # noqa: F811
     r = read(store, "what do people complain about these days?")
     assert r.review_period is not None and r.review_period.label.startswith("the last 30 days")
+
+
+# --- typos and short forms: the shorthand's general rules, not one phrase each ---
+
+
+@pytest.mark.parametrize(
+    ("question", "written"),
+    [
+        ("r we cheapr than evry1 on the kettle", "are we cheaper than everyone on the kettle"),
+        ("hw many skus r we cheapest on", "how many skus are we cheapest on"),
+        ("who undrcuts us most oftn", "who undercuts us most often"),
+        ("sales r down", "sales are down"),
+        ("y r sales falling", "why are sales falling"),
+        ("best price where?", "where best price?"),
+        ("kettle raw v adj", "kettle raw vs adjusted"),
+        ("R&D spend", "R&D spend"),  # a lone letter glued to a sign is no word
+        ("what sold where?", "what sold where?"),  # a verb of its own: the question word stays
+    ],
+)
+def test_typos_and_short_forms_are_written_out(question: str, written: str) -> None:
+    from shared.questions.shorthand import expand_shorthand
+
+    assert expand_shorthand(question) == written
+
+
+@pytest.mark.parametrize(
+    ("question", "written_out"),
+    [
+        ("best price where?", "where do we have the best price?"),
+        ("who undrcuts us most oftn", "who undercuts us most often"),
+        ("hw many skus r we cheapest on", "how many skus are we cheapest on"),
+    ],
+)
+def test_short_market_questions_read_as_written_out(store: VocabularyIndex, question: str, written_out: str) -> None:  # noqa: F811
+    short, full = read(store, question), read(store, written_out)
+    assert short.asks and short.asks == full.asks and short.kind == full.kind
+
+
+@pytest.mark.parametrize("question", ["kettle raw v adjusted", "adjusted vs raw for the kettle?"])
+def test_raw_against_adjusted_is_the_spam_adjusted_rating(store: VocabularyIndex, question: str) -> None:  # noqa: F811
+    assert read(store, question).review_ask == "spam"
