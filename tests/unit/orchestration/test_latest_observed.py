@@ -22,14 +22,15 @@ def _lineage(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
 
 
 def _seed() -> None:
-    """BOTTLE's competitor prices stop three days before the data's last day (its sales run on)."""
+    """BOTTLE's competitor prices stop three days before the data's last day (LAMP's and the sales run on)."""
     wh = get_deps().warehouse
-    wh.insert("products", _lineage(pd.DataFrame({"sku": ["BOTTLE"], "title": ["Water Bottle"], "category": "outdoor",
-                                                 "price": 22.0, "cost": 10.0}), "products"))
+    wh.insert("products", _lineage(pd.DataFrame({"sku": ["BOTTLE", "LAMP"], "title": ["Water Bottle", "Desk Lamp"],
+                                                 "category": "outdoor", "price": 22.0, "cost": 10.0}), "products"))
     days = [END - timedelta(days=i) for i in range(3, 10)]
+    rows = [("BOTTLE", c, d, 20.0, f"{c}-1") for c in ("shopx", "shopy") for d in days]
+    rows += [("LAMP", "shopx", END - timedelta(days=i), 21.0, "shopx-2") for i in range(10)]
     wh.insert("competitor_prices", _lineage(pd.DataFrame(
-        [("BOTTLE", c, d, 20.0, f"{c}-1") for c in ("shopx", "shopy") for d in days],
-        columns=["sku", "competitor", "date", "price", "competitor_sku"]), "competitor_prices"))
+        rows, columns=["sku", "competitor", "date", "price", "competitor_sku"]), "competitor_prices"))
     wh.insert("sales", _lineage(pd.DataFrame({"sku": "BOTTLE", "date": [END - timedelta(days=i) for i in range(10)],
                                               "units": 2, "unit_price": 22.0}), "sales"))
 
