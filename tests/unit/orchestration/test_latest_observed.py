@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from functools import partial
 
 import pandas as pd
@@ -11,27 +11,22 @@ from shared.deps import get_deps
 from shared.orchestration.latest_observed import latest_observed_day
 from shared.store.metrics.model import DimensionFilter, MetricQuery, TimeRange
 from shared.store.metrics.run import run_metric_query
+from tests.unit.warehouse_rows import with_lineage
 
 END = date(2026, 4, 30)
-
-
-def _lineage(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
-    return frame.assign(tenant_id="t1", ingestion_id="ing-1", row_hash=[f"h{i}" for i in range(len(frame))],
-                        record_key=[f"{kind}:{i}" for i in range(len(frame))],
-                        ingested_at=datetime(2026, 5, 1, tzinfo=UTC))
 
 
 def _seed() -> None:
     """BOTTLE's competitor prices stop three days before the data's last day (LAMP's and the sales run on)."""
     wh = get_deps().warehouse
-    wh.insert("products", _lineage(pd.DataFrame({"sku": ["BOTTLE", "LAMP"], "title": ["Water Bottle", "Desk Lamp"],
+    wh.insert("products", with_lineage(pd.DataFrame({"sku": ["BOTTLE", "LAMP"], "title": ["Water Bottle", "Desk Lamp"],
                                                  "category": "outdoor", "price": 22.0, "cost": 10.0}), "products"))
     days = [END - timedelta(days=i) for i in range(3, 10)]
     rows = [("BOTTLE", c, d, 20.0, f"{c}-1") for c in ("shopx", "shopy") for d in days]
     rows += [("LAMP", "shopx", END - timedelta(days=i), 21.0, "shopx-2") for i in range(10)]
-    wh.insert("competitor_prices", _lineage(pd.DataFrame(
+    wh.insert("competitor_prices", with_lineage(pd.DataFrame(
         rows, columns=["sku", "competitor", "date", "price", "competitor_sku"]), "competitor_prices"))
-    wh.insert("sales", _lineage(pd.DataFrame({"sku": "BOTTLE", "date": [END - timedelta(days=i) for i in range(10)],
+    wh.insert("sales", with_lineage(pd.DataFrame({"sku": "BOTTLE", "date": [END - timedelta(days=i) for i in range(10)],
                                               "units": 2, "unit_price": 22.0}), "sales"))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 import pandas as pd
 import pytest
@@ -10,28 +10,23 @@ import pytest
 from shared.deps import get_deps
 from shared.models.agents import AgentRequest
 from shared.pricing.agent import run
+from tests.unit.warehouse_rows import with_lineage
 
 END = date(2026, 4, 30)
-
-
-def _lineage(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
-    return frame.assign(tenant_id="t1", ingestion_id="ing-1", row_hash=[f"h{i}" for i in range(len(frame))],
-                        record_key=[f"{kind}:{i}" for i in range(len(frame))],
-                        ingested_at=datetime(2026, 5, 1, tzinfo=UTC))
 
 
 def _seed() -> None:
     """CHAIR priced by shopx (140) and shopy (170), not by megamart, which prices LAMP only; we sell at 150."""
     wh = get_deps().warehouse
-    wh.insert("products", _lineage(pd.DataFrame({"sku": ["CHAIR", "LAMP"], "title": ["Camping Chair", "Desk Lamp"],
+    wh.insert("products", with_lineage(pd.DataFrame({"sku": ["CHAIR", "LAMP"], "title": ["Camping Chair", "Desk Lamp"],
                                                  "category": "outdoor", "price": 150.0, "cost": 80.0}), "products"))
     days = [END - timedelta(days=i) for i in range(5)]
     rows = [("CHAIR", "shopx", d, 140.0) for d in days] + [("CHAIR", "shopy", d, 170.0) for d in days]
     rows += [("LAMP", "megamart", d, 30.0) for d in days]
-    wh.insert("competitor_prices", _lineage(pd.DataFrame(
+    wh.insert("competitor_prices", with_lineage(pd.DataFrame(
         [(*r, f"X-{r[0]}") for r in rows], columns=["sku", "competitor", "date", "price", "competitor_sku"]),
         "competitor_prices"))
-    wh.insert("sales", _lineage(pd.DataFrame({"sku": ["CHAIR", "LAMP"], "date": [END, END], "units": [2, 3],
+    wh.insert("sales", with_lineage(pd.DataFrame({"sku": ["CHAIR", "LAMP"], "date": [END, END], "units": [2, 3],
                                               "unit_price": [150.0, 32.0]}), "sales"))
 
 
