@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-import pandas as pd
 import pytest
 
 from shared.questions.reading import Reading, read_question
@@ -15,27 +12,6 @@ from tests.unit.questions.test_unseen_phrasings import DEC_EXTENTS
 
 def read(store: VocabularyIndex, question: str) -> Reading:  # noqa: F811 - the fixture's value
     return read_question(question, tenant_id="t", index=store, extents=DEC_EXTENTS)
-
-
-def reviews_frame(rows: list[tuple[str, int, int, str]]) -> pd.DataFrame:
-    """Review rows (sku, days before the fixture's as-of date, stars, text) as the sentiment agent reads them."""
-    from tests.unit.sentiment.reviews_fixture import AS_OF
-
-    return pd.DataFrame(
-        [
-            {
-                "review_id": f"r{i:02d}",
-                "sku": s,
-                "date": AS_OF - timedelta(days=d),
-                "rating": r,
-                "title": None,
-                "text": t,
-                "spam_score": 0.0,
-                "spam_reasons": "[]",
-            }
-            for i, (s, d, r, t) in enumerate(rows)
-        ]
-    )
 
 
 # --- the products ranked by one aspect's complaints ---
@@ -61,28 +37,14 @@ def test_a_ranking_without_an_aspect_stays_the_negative_reviews(store: Vocabular
 
 
 def test_the_ranked_products_lead_with_their_counts() -> None:
-    from shared.agents.answers import AgentAnswer
-    from shared.sentiment.analysis import AnalysisOptions, analyse_reviews
-    from tests.unit.sentiment.reviews_fixture import AS_OF
+    from tests.unit.sentiment.reviews_fixture import aspect_answer_text
 
     rows = [("A", d, 1, "The box arrived crushed, terrible packaging.") for d in (3, 9)]
     rows += [("B", d, 1, "Packaging was torn and flimsy.") for d in (5, 8, 11)]
     rows += [("C", d, 5, "Lovely packaging, arrived safe.") for d in (4, 7)]
-    result = analyse_reviews(
-        reviews_frame(rows),
-        tenant_id="t",
-        options=AnalysisOptions(
-            as_of=AS_OF,
-            asks=("complaints",),
-            aspect="packaging",
-            decline_window_days=90,
-            aspect_ranked=True,
-            period_start=AS_OF - timedelta(days=365),
-        ),
-    )
-    (answer,) = [AgentAnswer.model_validate(a) for a in result.data["answers"]]
-    assert answer.text.startswith("Most complaints about packaging")
-    assert answer.text.index("B (3)") < answer.text.index("A (2)") < answer.text.index("negative mentions")
+    text = aspect_answer_text(rows, "packaging", aspect_ranked=True)
+    assert text.startswith("Most complaints about packaging")
+    assert text.index("B (3)") < text.index("A (2)") < text.index("negative mentions")
 
 
 # --- "these days" in a complaint's trend: the recent window against the one before, not the last 30 days ---
