@@ -26,9 +26,14 @@ def latest_observed_day(run: Any, query: MetricQuery, result: MetricResult) -> M
     ``run`` runs a metric query (the warehouse's, passed in so this stays testable).
     """
     rng = query.time_range
-    if (rng is None or rng.start != rng.end or query.dimensions or query.compare is not None
-            or not set(query.metrics) <= OBSERVED_METRICS
-            or any(r.get(m) is not None for r in result.rows for m in query.metrics)):
+    if (
+        rng is None
+        or rng.start != rng.end
+        or query.dimensions
+        or query.compare is not None
+        or not set(query.metrics) <= OBSERVED_METRICS
+        or any(r.get(m) is not None for r in result.rows for m in query.metrics)
+    ):
         return None
     window = TimeRange(start=rng.end - timedelta(days=LOOKBACK_DAYS - 1), end=rng.end, label="")
     daily = run(query.model_copy(update={"time_range": window, "dimensions": ["date"], "grain": "day"}))

@@ -26,8 +26,9 @@ def unpriced_by(named_obs: pd.DataFrame, skus: list[str], *, today: date, start:
     return [s for s in skus if s not in priced]
 
 
-def absent_rival_answer(all_obs: pd.DataFrame, rivals: list[str], skus: list[str], ask: str, *, today: date,
-                        start: date | None) -> AgentAnswer | None:
+def absent_rival_answer(
+    all_obs: pd.DataFrame, rivals: list[str], skus: list[str], ask: str, *, today: date, start: date | None
+) -> AgentAnswer | None:
     """``rivals`` have no price for ``skus``: said, with the other competitors' latest prices.
 
     ``None`` when no other competitor has one either (the usual "no competitor price" answer stands).
@@ -45,14 +46,37 @@ def absent_rival_answer(all_obs: pd.DataFrame, rivals: list[str], skus: list[str
     rows: list[list[object]] = []
     for sku, part in latest.groupby(latest["sku"].astype(str), sort=False):
         ours = part["our_price"].dropna()
-        said = join_names([f"{_possessive(str(r['competitor']))} {fmt_num(float(r['competitor_price']), 2)} (on "
-                           f"{pd.Timestamp(r['date']).date().isoformat()})" for _, r in part.iterrows()], 4)
-        parts.append(f"{who} has no price for {sku} {_period(first, today)}; the other competitors' latest: {said}"
-                     + (f", against our {fmt_num(float(ours.iloc[-1]), 2)}" if not ours.empty else ""))
-        rows += [[sku, str(r["competitor"]), round(float(r["competitor_price"]), 2),
-                  None if pd.isna(r["our_price"]) else round(float(r["our_price"]), 2),
-                  pd.Timestamp(r["date"]).date().isoformat()] for _, r in part.iterrows()]
-    return AgentAnswer(ask=ask, text="; ".join(parts) + ".", columns=_COLUMNS, rows=rows, total_rows=len(rows),
-                       method=f"{who}'s prices and the other competitors' latest price per product "
-                              f"{_period(first, today)}, with our price on that day",
-                       skus=list(skus), period_start=first, period_end=today)
+        said = join_names(
+            [
+                f"{_possessive(str(r['competitor']))} {fmt_num(float(r['competitor_price']), 2)} (on "
+                f"{pd.Timestamp(r['date']).date().isoformat()})"
+                for _, r in part.iterrows()
+            ],
+            4,
+        )
+        parts.append(
+            f"{who} has no price for {sku} {_period(first, today)}; the other competitors' latest: {said}"
+            + (f", against our {fmt_num(float(ours.iloc[-1]), 2)}" if not ours.empty else "")
+        )
+        rows += [
+            [
+                sku,
+                str(r["competitor"]),
+                round(float(r["competitor_price"]), 2),
+                None if pd.isna(r["our_price"]) else round(float(r["our_price"]), 2),
+                pd.Timestamp(r["date"]).date().isoformat(),
+            ]
+            for _, r in part.iterrows()
+        ]
+    return AgentAnswer(
+        ask=ask,
+        text="; ".join(parts) + ".",
+        columns=_COLUMNS,
+        rows=rows,
+        total_rows=len(rows),
+        method=f"{who}'s prices and the other competitors' latest price per product "
+        f"{_period(first, today)}, with our price on that day",
+        skus=list(skus),
+        period_start=first,
+        period_end=today,
+    )

@@ -19,20 +19,48 @@ END = date(2026, 4, 30)
 def _seed() -> None:
     """BOTTLE's competitor prices stop three days before the data's last day (LAMP's and the sales run on)."""
     wh = get_deps().warehouse
-    wh.insert("products", with_lineage(pd.DataFrame({"sku": ["BOTTLE", "LAMP"], "title": ["Water Bottle", "Desk Lamp"],
-                                                 "category": "outdoor", "price": 22.0, "cost": 10.0}), "products"))
+    wh.insert(
+        "products",
+        with_lineage(
+            pd.DataFrame(
+                {
+                    "sku": ["BOTTLE", "LAMP"],
+                    "title": ["Water Bottle", "Desk Lamp"],
+                    "category": "outdoor",
+                    "price": 22.0,
+                    "cost": 10.0,
+                }
+            ),
+            "products",
+        ),
+    )
     days = [END - timedelta(days=i) for i in range(3, 10)]
     rows = [("BOTTLE", c, d, 20.0, f"{c}-1") for c in ("shopx", "shopy") for d in days]
     rows += [("LAMP", "shopx", END - timedelta(days=i), 21.0, "shopx-2") for i in range(10)]
-    wh.insert("competitor_prices", with_lineage(pd.DataFrame(
-        rows, columns=["sku", "competitor", "date", "price", "competitor_sku"]), "competitor_prices"))
-    wh.insert("sales", with_lineage(pd.DataFrame({"sku": "BOTTLE", "date": [END - timedelta(days=i) for i in range(10)],
-                                              "units": 2, "unit_price": 22.0}), "sales"))
+    wh.insert(
+        "competitor_prices",
+        with_lineage(
+            pd.DataFrame(rows, columns=["sku", "competitor", "date", "price", "competitor_sku"]), "competitor_prices"
+        ),
+    )
+    wh.insert(
+        "sales",
+        with_lineage(
+            pd.DataFrame(
+                {"sku": "BOTTLE", "date": [END - timedelta(days=i) for i in range(10)], "units": 2, "unit_price": 22.0}
+            ),
+            "sales",
+        ),
+    )
 
 
 def _index_on(day: date) -> MetricQuery:
-    return MetricQuery(tenant_id="t1", metrics=["price_index"], time_range=TimeRange(start=day, end=day, label="today"),
-                       filters=[DimensionFilter(dimension="sku", values=["BOTTLE"])])
+    return MetricQuery(
+        tenant_id="t1",
+        metrics=["price_index"],
+        time_range=TimeRange(start=day, end=day, label="today"),
+        filters=[DimensionFilter(dimension="sku", values=["BOTTLE"])],
+    )
 
 
 def test_a_price_index_today_moves_to_the_latest_priced_day() -> None:
