@@ -520,6 +520,14 @@ def cases(m: Market, t: Truth) -> list[Case]:
         from bench.pricing_phrasings_22 import eleventh_held_out
 
         return [Case(g, tenant, q, c) for g, tenant, q, c in eleventh_held_out(m, t)]
+    if os.environ.get("BENCH_SET") == "23":
+        from bench.pricing_phrasings_23 import twelfth_set
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in twelfth_set(m, t)]
+    if os.environ.get("BENCH_SET") == "24":
+        from bench.pricing_phrasings_24 import twelfth_held_out
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in twelfth_held_out(m, t)]
     return pricing_cases(m, t) + review_cases(t)
 
 

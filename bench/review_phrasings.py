@@ -528,6 +528,14 @@ def main() -> int:
         from bench.review_phrasings_18 import eleventh_held_out
 
         chosen = [Case(g, q, c) for g, q, c in eleventh_held_out(truth)]
+    elif os.environ.get("BENCH_SET") == "19":
+        from bench.review_phrasings_19 import twelfth_set
+
+        chosen = [Case(g, q, c) for g, q, c in twelfth_set(truth)]
+    elif os.environ.get("BENCH_SET") == "20":
+        from bench.review_phrasings_20 import twelfth_held_out
+
+        chosen = [Case(g, q, c) for g, q, c in twelfth_held_out(truth)]
     else:
         chosen = cases(truth)
     for case in chosen:

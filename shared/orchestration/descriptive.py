@@ -12,6 +12,7 @@ import re
 import threading
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from shared.errors import EcomIntelError
@@ -23,6 +24,7 @@ from shared.orchestration.context import positioned_sku
 from shared.orchestration.conventions import tenant_conventions, wall_clock_today
 from shared.orchestration.drivers import what_moved
 from shared.orchestration.explain import how_obtained
+from shared.orchestration.latest_observed import latest_observed_day
 from shared.orchestration.plan import INTENTS, Entities, Intent, Plan
 from shared.orchestration.report import Mode, Report
 from shared.orchestration.synthesis import combine as combine  # re-exported: the quick path's name
@@ -393,7 +395,7 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
         merged.review_length = reading.review_length  # type: ignore[assignment]
         merged.review_length_words = reading.review_length_words
         merged.review_channels = list(reading.review_channels)
-        merged.review_trend = reading.review_trend
+        merged.review_trend, merged.review_ranked = reading.review_trend, reading.review_ranked
         # the period as the reader read it against the reviews' last date ("last month" = the calendar month the
         # metrics layer uses too), over the pattern router's rough rolling window; a model planner's own stands
         if reading.review_period is not None and (merged.start_date is None or plan.rationale == "pattern router"):
@@ -478,6 +480,11 @@ def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode:
     # a count of the values ("how many different products") and the unsold ones read every value, not 1,000
     counted = reading.shape in ("count", "unsold")
     result = run_metric_query(deps.warehouse, reading.query, row_cap=COUNTED_ROWS if counted else None)
+    if (latest := latest_observed_day(partial(run_metric_query, deps.warehouse), reading.query, result)) is not None:
+        # "the kettle's price index today" when its last competitor price is days old: that day's, dated
+        reading = reading.model_copy(update={"query": latest})
+        result = run_metric_query(deps.warehouse, latest)
+    assert reading.query is not None  # (narrowed again: the copy above is a new reading)
     if reading.target_period is not None:  # "to match last month": last month's figure is the target
         then = run_metric_query(deps.warehouse, reading.query.model_copy(update={"time_range": reading.target_period}))
         value = next(iter(then.rows), {}).get(reading.query.metrics[0])

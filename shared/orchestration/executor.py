@@ -106,6 +106,8 @@ def agent_request(
             extra["length_words"] = e.review_length_words
     if agent == "sentiment" and e.review_trend:
         extra["theme_trend"] = True  # "is the shipping complaint getting worse?": the recent window said first
+    if agent == "sentiment" and e.review_ranked:
+        extra["aspect_ranked"] = True  # "which product has the most complaints about delivery?": products ranked
     if agent == "sentiment" and e.review_listing:
         extra["listing"] = e.review_listing  # "show me angry reviews": reviews one by one
         if e.review_count:

@@ -50,6 +50,8 @@ class Entities(BaseModel):
     review_count: int | None = Field(default=None, ge=1, le=20, description="How many reviews a listing shows.")
     review_trend: bool = Field(default=False, description="A review theme asked to be moving (\"is the shipping "
                                                           "complaint getting worse?\"): its recent window first.")
+    review_ranked: bool = Field(default=False, description="The products asked ranked by one aspect's complaints "
+                                                           "(\"which product has the most delivery complaints?\").")
     review_length: Literal["below", "above", "median", "longest", "by_rating", "by_stars", "mean"] | None = Field(
         default=None, description="A review-length figure beyond the mean (reviews under N words, the median ...).")
     review_length_words: int | None = Field(default=None, ge=1, le=10000,

@@ -14,6 +14,7 @@ from shared.models.agents import AgentRequest, AgentResult
 from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
 from shared.observability.metrics import REGISTRY
+from shared.pricing.absent_rival import RIVAL_ASKS, absent_rival_answer, unpriced_by
 from shared.pricing.analysis import analyse, target_change_pct, to_agent_result
 from shared.pricing.answers import name_products, pricing_answers, with_titles
 from shared.pricing.competitor_promotions import BASELINE_DAYS, promotions_answer
@@ -206,6 +207,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     if "competitor_promotions" in asks:  # "did MegaMart run a promotion on Black Friday?"
         answers.insert(asks.index("competitor_promotions"), with_titles(
             _promotions(deps, request, today), titles, list(request.skus)))
+    if request.competitors and 0 < len(request.skus) <= 3 and any(a.ask in RIVAL_ASKS for a in answers):
+        answers = _absent_rivals(deps, request, inputs.observations, answers, titles)
     if inputs.observations.empty and any(a.ask in NEEDS_COMPETITORS for a in answers) and as_of_date(
             deps.warehouse, request.tenant_id, (DataKind.COMPETITOR_PRICES,)) is None:
         # no competitor price was ever ingested: said first, not "no SKU could be compared"
@@ -222,6 +225,26 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     log_event(_log, "pricing analysis done", tenant=request.tenant_id, status=result.status,
               skus=result.metrics.get("skus_positioned"), elapsed_ms=result.elapsed_ms)
     return result
+
+
+def _absent_rivals(deps: Deps, request: AgentRequest, named_obs: Any, answers: list[Any],
+                   titles: dict[str, str]) -> list[Any]:
+    """The answers with a named competitor's missing price said as its own ("MegaMart has no price for X").
+
+    When it prices none of the products asked about (the observations were read for it alone): the other
+    competitors' latest prices instead, read again without the competitor filter.
+    """
+    skus, end = list(request.skus), request.end_date or request.as_of
+    assert end is not None  # noqa: S101 - set by run() before the read
+    if unpriced_by(named_obs, skus, today=end, start=request.start_date) != skus:
+        return answers
+    everyone = to_inputs(load(deps.warehouse, request.model_copy(update={"competitors": []}))).observations
+    out = []
+    for a in answers:
+        said = absent_rival_answer(everyone, list(request.competitors), skus, a.ask, today=end,
+                                   start=request.start_date) if a.ask in RIVAL_ASKS else None
+        out.append(a if said is None else with_titles(said, titles, skus))
+    return out
 
 
 def what_if_days(request: AgentRequest, today: date) -> tuple[int, dict[str, str]]:

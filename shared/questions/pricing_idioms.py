@@ -58,8 +58,8 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
                 rf"(?:\s+prices?)?(?:\s+on\s+price)?", re.I), "we are the cheapest", ""),
     # "where do we have the best price": ours, the cheapest ("which products do we have the lowest price on" is read
     # as such already; "who has the best price on X" is the cheapest offer)
-    (re.compile(r"\bwhere\s+(?:do|did)\s+(?:we|i)\s+(?:have|offer|give)\s+the\s+(?:best|lowest|cheapest)\s+prices?"
-                r"(?!\s+(?:on|for|of)\b)", re.I), "where are we the cheapest", ""),
+    (re.compile(r"\bwhere\s+(?:(?:do|did)\s+(?:we|i)\s+(?:have|offer|give)\s+)?(?:the\s+|our\s+)?(?:best|lowest|"
+                r"cheapest)\s+prices?(?!\s+(?:on|for|of)\b)", re.I), "where are we the cheapest", ""),
     # "which SKUs are we losing the buy box on", "which listings have we lost the buy box on"
     (re.compile(rf"\b{_SUBJECT}(?:been\s+)?{_LOSE}\s+{_BUY_BOX}\s+(?:on|for)\b", re.I), "are we being undercut on",
      "buy box"),

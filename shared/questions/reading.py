@@ -483,6 +483,8 @@ class Reading(BaseModel):
     review_channels: list[str] = Field(default_factory=list, description="Sales channels a review question reads.")
     review_trend: bool = Field(default=False, description="A review theme asked to be moving (\"is the shipping "
                                                           "complaint getting worse?\"): its recent window first.")
+    review_ranked: bool = Field(default=False, description="The products asked ranked by one aspect's complaints "
+                                                           "(\"which product has the most delivery complaints?\").")
     gap_negated: bool = Field(default=False, description="An over/underpriced ask negated (\"which products are NOT "
                                                          "priced above the market\"): the products on the other side.")
     min_reviews: int | None = Field(default=None, description="A rating ranking of products counts only those "
@@ -1233,6 +1235,11 @@ def _resolve_kind(match: EntityMatch, metrics: list[MetricName], others: list[En
 _NOW = re.compile(r"\b(?:right\s+now|at\s+the\s+moment|currently|these\s+days|at\s+present|nowadays)\b", re.I)
 
 
+def _says_only_now(question: str, time: TimeReading) -> bool:
+    """Whether the question's one period is "these days", "right now" and the like (no date, no compared period)."""
+    return bool(time.spans) and not time.compare and all(_NOW.fullmatch(question[s:e].strip()) for s, e in time.spans)
+
+
 def _default_range(metrics: list[MetricName], as_of: date, first: date | None) -> TimeRange:
     """The period when the question names none: all the data for flows, the latest count for stock.
 
@@ -1817,14 +1824,16 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         reading.agent_intents, reading.review_ask, reading.aspect = ["sentiment"], review.ask, review.aspect
         reading.review_stars, reading.review_listing = list(review.stars or ()), review.listing
         reading.review_count = review.count
-        reading.review_trend = review.trend
+        reading.review_trend, reading.review_ranked = review.trend, review.ranked
         if review.length is not None:  # "reviews under 20 words": that figure of the review texts
             reading.review_length, reading.review_length_words = review.length
         reading.review_channels = list(dict.fromkeys(v for m in matches if m.kind == "channel" for v in m.values))
         if as_of is None and DataKind.REVIEWS in extents:  # "since March": against the reviews' own last date
             reading.as_of = extents[DataKind.REVIEWS][1]
             time = resolve_time(question, reading.as_of, exclude=sku_spans + preamble_excluded(question, reading.as_of))
-        reading.review_period = time.range
+        # "do people complain less about quality these days?": the recent window against the one before (as
+        # "lately"), not the last 30 days alone, which hold nothing before to compare with
+        reading.review_period = None if review.trend and _says_only_now(question, time) else time.range
         return reading
     # "is our rating improving?" names the rating it asks about: a change all the same
     sentiment_change = asks_sentiment_change(question) and set(metrics) <= {"avg_rating", "negative_review_share"}

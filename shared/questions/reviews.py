@@ -71,6 +71,9 @@ _THEME_TREND = re.compile(r"\b(?:increas\w*|rising|on the rise|grow(?:s|ing)?|ge
                           r"(?:more|fewer|less) (?:\w+ ){0,2}(?:complaints?|problems?|issues?|gripes?|moans?)"
                           r"(?= (?:than (?:before|usual|last|previously|earlier|ever)|lately|recently|these days|"
                           r"nowadays|now|of late)\b)|"
+                          # "quality complaints these days vs before?": the recent time set against the time before
+                          r"(?:these days|lately|recently|nowadays|now) (?:vs\.?|versus|compared (?:to|with)|against) "
+                          r"(?:before|earlier|previously|then|the past)|"
                           # "trend of delivery complaints over the last 6 months", "complaints trending"
                           r"trend(?:s|ing|line)?(?= (?:of|in|for|on)\b)|trending)\b", re.I)
 #: A problem noun: with a theme the tenant's own records also hold (deliveries, prices), the reviews' complaints.
@@ -88,8 +91,16 @@ _COUNTING = re.compile(r"\b(?:how many|number of|count|total|average|avg|mean|sh
 #: "the most common reason for returns", "why do customers return things": the returns' complaints.
 _RETURN_REASON = re.compile(r"\b(?:reasons?|causes?|why)\b[^?.!]{0,40}?\b(?P<what>returns?|returned|returning|refunds?|"
                             r"refunded)\b", re.I)
-#: "the most complaints", "fewest complaints": complaints counted, as negative reviews.
-_MOST_COMPLAINTS = re.compile(r"\b(?:most|fewest|least|more|fewer)\s+(?:\w+\s+){0,1}complaints\b", re.I)
+#: "the most complaints", "fewest complaints": complaints counted, as negative reviews; "the most complained-about
+#: product", "which item do people complain about packaging the most": the same count, asked with the verb.
+_MOST_COMPLAINTS = re.compile(r"\b(?:most|fewest|least|more|fewer)\s+(?:\w+\s+){0,1}complaints\b"
+                              r"|\b(?:most|least)[- ]complained[- ](?:about|of)\b"
+                              r"|\bcomplain\w*\s+(?:about\s+|of\s+)?(?:\w+\s+){0,2}(?:the\s+)?(?:most|least)\b", re.I)
+#: The products as what such a count ranks ("which product", "what item", "the product with the most ..."), not the
+#: brands or categories (the metrics layer's ranking of negative reviews).
+_RANKED_PRODUCTS = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:products?|items?|skus?)\b|\b(?:products|items|skus)\b"
+                              r"|\b(?:product|item|sku)\s+(?:with|that\s+(?:has|gets|draws))\b"
+                              r"|\bcomplained[- ]about\s+(?:product|item|sku)\b", re.I)
 #: "which brand", "what category", "products": the things such a count ranks.
 _RANKED_THINGS = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:products?|items?|skus?|brands?|categor(?:y|ies)|"
                             r"departments?|channels?)\b|\b(?:products|items|brands|categories|departments|channels)\b",
@@ -127,7 +138,11 @@ _SPAM = re.compile(
     r"authentic|real|legit\w*|trustworthy|manipulated|paid for|bought)\b"
     # "adjusted rating", "adjusted vs raw rating", "adjusted and unadjusted star ratings"
     r"|\badjusted (?:(?:vs\.?|versus|and|or|against|compared (?:to|with)) (?:the )?(?:raw|unadjusted|plain|actual|"
-    r"displayed|shown|headline) )?(?:star )?ratings?\b|\b(?:true|real|honest|genuine|clean)\s+(?:star\s+)?ratings?\b"
+    r"displayed|shown|headline) )?(?:star )?ratings?\b|"
+    # "camping chair raw v adjusted", "adjusted vs raw?": the two ratings set side by side, "rating" left unsaid
+    r"\b(?:raw|unadjusted)\s+(?:(?:star\s+)?ratings?\s+)?(?:vs\.?|versus|and|or|against|compared (?:to|with))\s+"
+    r"(?:the\s+)?(?:spam[- ])?adjusted\b|\badjusted\s+(?:vs\.?|versus|and|or|against)\s+(?:the\s+)?(?:raw|unadjusted)\b"
+    r"|\b(?:true|real|honest|genuine|clean)\s+(?:star\s+)?ratings?\b"
     r"|\bratings?\b[^.?!]{0,60}?\b(?:without|excluding|minus|ignoring) (?:the |any )?(?:spam\w*|fakes?|suspicious|"
     r"bots?|bogus)\b|\bbots?\b[^.?!]{0,20}?\b(?:reviews?|ratings?)\b"
     # "the rating once the fakes are stripped out", "with the spam removed", "a genuine-only rating"
@@ -178,6 +193,9 @@ class ReviewQuestion:
     #: Whether a theme's complaints are asked to be moving ("is the shipping complaint getting worse?"): the
     #: answer leads with the recent window against the time before.
     trend: bool = False
+    #: Whether the products are asked ranked by the aspect's complaints ("which product has the most complaints
+    #: about delivery?"): the answer leads with them, each with its count.
+    ranked: bool = False
 
 
 def _outside(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
@@ -403,8 +421,8 @@ def _read_ask(question: str, taken: Sequence[tuple[int, int]] = (),
         return ReviewQuestion("spam")
     if m := _RETURN_REASON.search(question):  # "most common reason for returns": what those reviews complain of
         return ReviewQuestion("complaints", m.group("what").lower(), m.span("what"))
-    if _MOST_COMPLAINTS.search(question) and _RANKED_THINGS.search(question):
-        return None  # "which brand has the most complaints": negative reviews ranked by the metrics layer
+    if _MOST_COMPLAINTS.search(question) and (_RANKED_THINGS.search(question) or _RANKED_PRODUCTS.search(question)):
+        return _ranked_by_aspect(question, taken)  # "which brand has the most complaints": the metrics layer's
     liked = bool(_LIKE.search(question))
     talks = liked or bool(_TALK.search(question)) or (bool(_WEAK_TALK.search(question))
                                                       and bool(_WHO.search(question)))
@@ -443,6 +461,22 @@ def _read_ask(question: str, taken: Sequence[tuple[int, int]] = (),
     if _NEGATIVE_REVIEWS.search(question):  # "show me the negative reviews", "themes in negative reviews"
         return ReviewQuestion("complaints") if _READ_THEM.search(question) else None  # "neg reviews May": a count
     return ReviewQuestion("sentiment_overview")  # "what do reviewers think of the X?": what they say of it
+
+
+def _ranked_by_aspect(question: str, taken: Sequence[tuple[int, int]]) -> ReviewQuestion | None:
+    """The products ranked by one aspect's complaints ("which item do people complain about packaging the most?").
+
+    ``None`` without an aspect or for brands: the negative reviews ranked by the metrics layer ("which brand has the
+    most complaints").
+    """
+    if not _RANKED_PRODUCTS.search(question):
+        return None
+    from shared.sentiment.mentions import aspect_words  # only for review questions (import cost)
+
+    for start, end, word in aspect_words(question):
+        if _outside((start, end), taken):
+            return ReviewQuestion("complaints", word, (start, end), ranked=True)
+    return None
 
 
 def asks_sentiment_change(question: str) -> bool:

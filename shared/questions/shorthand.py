@@ -39,7 +39,7 @@ _ALWAYS: dict[str, str] = {
     "wendsdays": "wednesdays",
     "rtg": "rating", "rtgs": "ratings", "oos": "out of stock",
     "how'd": "how did", "what'd": "what did", "where'd": "where did",
-    "excl": "excluding", "incl": "including",
+    "excl": "excluding", "incl": "including", "adj": "adjusted",
     # to flog (British and Australian slang): to sell
     "flog": "sell", "flogs": "sells", "flogged": "sold", "flogging": "selling",
     "whos": "who's", "shld": "should", "shud": "should", "luv": "love", "luvs": "loves", "luvd": "loved",
@@ -63,6 +63,12 @@ _REVIEW_BEFORE = re.compile(r"\b(?:neg|negative|pos|positive|bad|good|poor|great
 #: "y r sales falling", "y is X not selling": a lone "y" opening the question before a verb is "why".
 _Y_WHY = re.compile(r"^\s*y(?=\s+(?:r|are|is|did|do|does|has|have|isn't|aren't|don't|doesn't|didn't|was|were)\b)",
                     re.I)
+#: "best price where?", "top rival who?": a question word typed after its subject (a short phrase without a verb of
+#: its own) is put in front, where the reader's grammar looks for it.
+_TRAILING_QUESTION_WORD = re.compile(r"^\s*(?P<rest>(?:[a-z][\w'-]*\s+){0,3}[a-z][\w'-]*)\s+"
+                                     r"(?P<wh>where|who|which)\s*\?+\s*$", re.I)
+_VERBS = re.compile(r"\b(?:is|are|was|were|do|does|did|have|has|had|can|could|should|would|will|sell|sold|sells|"
+                    r"make|made|go|went|get|got)\b", re.I)
 #: Chat spellings with a digit: "sales 2day", "last 7d", "past 2w".
 _DIGIT_WORDS = re.compile(r"\b2day\b|\b2moro\b|\b(?:every|evry|any|some|no)1\b", re.I)
 _DIGIT_SPELLED = {"2day": "today", "2moro": "tomorrow", "every1": "everyone", "evry1": "everyone", "any1": "anyone",
@@ -104,7 +110,9 @@ SKELETON_TARGETS: tuple[str, ...] = ("month", "months", "orders", "order", "sold
                                      "average", "margin", "profit", "category", "channel", "please", "what", "how",
                                      "much", "many", "made", "make", "this", "next", "best", "top",
                                      # chat spellings: "cld take a price rise", "evry rival", "ppl", "abt packaging"
-                                     "could", "would", "every", "people", "about", "anything")
+                                     "could", "would", "every", "people", "about", "anything",
+                                     # "who undercuts us most oftn"
+                                     "often")
 #: Acronyms a skeleton would take for a word: kept.
 _ACRONYMS = frozenset({"mtd", "ytd", "wtd", "qtd", "sku", "skus", "aov", "asp", "cogs", "yoy", "mom", "wow", "qoq",
                        "kpi", "kpis", "nps", "usd", "gbp", "eur", "pct", "csv", "pdf", "api", "ltv", "cac", "roas",
@@ -131,6 +139,8 @@ CORE_WORDS: tuple[str, ...] = (
     "selling",
     "competition",
     "value",  # "avg ordr vlaue"
+    # the market's words: "r we cheapr", "who undrcuts us"
+    "cheaper", "undercut", "undercuts",
     # months and days of the week, which the time grammar reads only when spelled right ("febuary", "thurday")
     "january", "february", "april", "august", "september", "october", "november", "december",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -139,7 +149,7 @@ CORE_WORDS: tuple[str, ...] = (
 #: Real words one letter from a core word, which are meant as themselves.
 _REAL_WORDS = frozenset({"scales", "unites", "moths", "stocks", "stocky", "order", "unit", "sale", "customer",
                          "return", "review", "rating", "product", "channel", "brand", "refund", "discount",
-                         "margins", "profits", "profile", "week", "year", "months", "marin", "quarters", "cheaper",
+                         "margins", "profits", "profile", "week", "year", "months", "marin", "quarters",
                          "story", "store", "stores", "stoke", "stork", "overage", "bands", "borders", "salves",
                          "gratings", "chanel", "recorder", "toady"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
@@ -233,6 +243,8 @@ def expand_shorthand(question: str, known: Callable[[str], bool] | None = None, 
     question = _COMP.sub(lambda m: "competitors" if m.group(1).lower().endswith("s") else "competitor", question)
     question = _DIGIT_WORDS.sub(lambda m: _DIGIT_SPELLED[m.group(0).lower()], question)
     question = _Y_WHY.sub("why", question)
+    if (m := _TRAILING_QUESTION_WORD.match(question)) and not _VERBS.search(m.group("rest")):
+        question = f"{m.group('wh')} {m.group('rest')}?"
     question = _GLUED_UNIT.sub(lambda m: f"{m.group('before')}{m.group('n')} "
                                          f"{_GLUED.get(m.group('unit').lower()) or _UNITS[m.group('unit').lower()]}",
                                question)
@@ -257,6 +269,8 @@ def expand_shorthand(question: str, known: Callable[[str], bool] | None = None, 
             new = "reviews"  # "neg rev % this yr": negative reviews
         elif low in _ALWAYS and not (low == "v" and not _between_words(question, m)):
             new = _ALWAYS[low]
+        elif low == "r" and _before_word(question, m):  # "r we cheapest", "hw many skus r we cheapest on"
+            new = "are"
         elif low in _UNITS and _UNIT_BEFORE.search("".join(out) + question[last:m.start()]):  # as written out
             new = _UNITS[low]
         elif (fixed := correct_word(word)) is not None:
@@ -276,6 +290,11 @@ def expand_shorthand(question: str, known: Callable[[str], bool] | None = None, 
         return question  # (written out above when a unit stood over itself)
     out.append(question[last:])
     return "".join(out)
+
+
+def _before_word(text: str, m: re.Match[str]) -> bool:
+    """A lone letter opens the question or follows a word, and a word follows it ("skus r we"), not "R&D"."""
+    return bool(re.search(r"(?:^|\w\s+)$", text[:m.start()])) and bool(re.match(r"\s+[a-z]", text[m.end():], re.I))
 
 
 def _between_words(text: str, m: re.Match[str]) -> bool:

@@ -310,6 +310,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                 purpose=purpose,  # type: ignore[arg-type]
                                 aspect=_aspect_option(request), stars=stars, listing=listing, channels=tuple(channels),
                                 theme_trend=bool(request.options.get("theme_trend")),
+                                aspect_ranked=bool(request.options.get("aspect_ranked")),
                                 categories=category_names, brands=_brands_option(request),
                                 list_size=list_size,
                                 scoring_deadline_s=SCORING_SHARE * deadline,

@@ -98,6 +98,8 @@ class AnalysisOptions:
     aspect: str | None = None
     #: The aspect's complaints asked to be moving ("is the shipping complaint getting worse?"): the change first.
     theme_trend: bool = False
+    #: The products asked ranked by the aspect's complaints ("which product has the most complaints about delivery?").
+    aspect_ranked: bool = False
     #: The star ratings the reviews were narrowed to (said in every answer: "In the 12 one-star reviews ...").
     stars: tuple[int, ...] = ()
     #: Reviews shown one by one instead of summed up (``shared.sentiment.listing``), and how many.
@@ -345,7 +347,7 @@ def _answers(data: AnalysedReviews, options: AnalysisOptions, suspicion: SpamSus
                                options.asks[0], options.aspect).model_dump(mode="json")]
     answers = answer_asks(list(options.asks), scored, scoped=list(options.scoped),
                           window_days=options.decline_window_days, aspect=options.aspect,
-                          trend_first=options.theme_trend)
+                          trend_first=options.theme_trend, ranked=options.aspect_ranked)
     return [a.model_dump(mode="json") for a in answers]
 
 

@@ -88,12 +88,14 @@ def _trend_lead(mentions: list[Mention], recent: np.ndarray, window_days: int, n
 
 
 def aspect_answer(data: ScoredReviews, scoped: list[str], term: str, window_days: int,
-                  polarity: int = 0, *, trend_first: bool = False) -> AgentAnswer:
+                  polarity: int = 0, *, trend_first: bool = False, ranked: bool = False) -> AgentAnswer:
     """``aspect``: the reviews that mention ``term`` (its concept's words), how they speak of it, and quotes.
 
     ``polarity`` -1 answers "any complaints about price?" (the ``complaints`` ask about one aspect): the reviews
     that speak of it badly lead, out of those that mention it, with the worst quote; +1 the same for praise.
     ``trend_first`` ("is the shipping complaint getting worse?"): the recent window against the time before leads.
+    ``ranked`` ("which product has the most complaints about delivery?"): the products with the most negative
+    mentions lead, each with its count.
     """
     reviews = _counted(data, scoped).reset_index(drop=True)
     aspect = resolve_aspect(term)
@@ -155,9 +157,12 @@ def aspect_answer(data: ScoredReviews, scoped: list[str], term: str, window_days
     per = frame.groupby("sku").agg(mentions=("neg", "size"), negative=("neg", "sum"), positive=("pos", "sum"))
     per = per.sort_values(["negative", "mentions"], ascending=False, kind="stable")
     if not scoped and len(per) > 1 and int(per["negative"].iloc[0]) > 0:
-        worst = per[per["negative"] > 0].head(3)
-        text += " Most negative mentions: " + join_names(
-            [f"{_name(data.frame, str(s))} ({int(r['negative'])})" for s, r in worst.iterrows()], 3) + "."
+        worst = join_names([f"{_name(data.frame, str(s))} ({int(r['negative'])})"
+                            for s, r in per[per["negative"] > 0].head(3).iterrows()], 3)
+        text = (f"Most complaints about {aspect.name} {period}: {worst} negative mentions. {text}" if ranked
+                else f"{text} Most negative mentions: {worst}.")
+    elif ranked and not neg:
+        text = f"No product has a complaint about {aspect.name} {period}. {text}"
     rows: list[list[Any]] = [[str(s), int(r["mentions"]), int(r["negative"]), int(r["positive"]),
                               round(int(r["negative"]) / int(r["mentions"]), 3)] for s, r in per.iterrows()]
     table, total = ranked_table(_ASPECT_COLUMNS, rows)
@@ -240,18 +245,20 @@ def praise_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
 
 
 def answer_asks(asks: list[AskKind], data: ScoredReviews, *, scoped: list[str], window_days: int,
-                aspect: str | None = None, trend_first: bool = False) -> list[AgentAnswer]:
+                aspect: str | None = None, trend_first: bool = False, ranked: bool = False) -> list[AgentAnswer]:
     """Every sentiment ask answered in order: ``aspect``, ``praise``, ``spam`` here, the rest elsewhere.
 
     The others are answered by ``sentiment_answers``.
     An ``aspect`` ask without its word is the overview (nothing says which aspect was meant). ``trend_first``: the
-    aspect's complaints were asked to be moving, so its answer leads with the recent window against the time before.
+    aspect's complaints were asked to be moving, so its answer leads with the recent window against the time before;
+    ``ranked``: the products were asked ranked by them, so they lead.
     """
     out: list[AgentAnswer] = []
     for ask in asks:
         if ask in ("aspect", "complaints", "praise") and aspect:  # about one aspect: "any complaints about price?"
             polarity = -1 if ask == "complaints" else 1 if ask == "praise" else 0
-            out.append(aspect_answer(data, scoped, aspect, window_days, polarity, trend_first=trend_first))
+            out.append(aspect_answer(data, scoped, aspect, window_days, polarity, trend_first=trend_first,
+                                     ranked=ranked))
         elif ask == "praise":
             out.append(praise_answer(data, scoped))
         elif ask == "spam":

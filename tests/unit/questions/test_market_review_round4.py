@@ -221,7 +221,7 @@ def test_what_the_reviews_do_not_hold_is_said(shop: VocabularyIndex, question: s
 
 @pytest.mark.parametrize(("question", "word"), [
     ("how many items r we more expensive on than the competiton", "competition"),
-    ("y r sales of X falling", "why r sales"),
+    ("y r sales of X falling", "why are sales"),
 ])
 def test_more_shorthand_is_written_out(question: str, word: str) -> None:
     assert word in expand_shorthand(question)

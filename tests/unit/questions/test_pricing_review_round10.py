@@ -210,43 +210,12 @@ def test_a_complaint_theme_asked_to_move_is_a_trend(store: VocabularyIndex, ques
 
 
 def test_a_moving_theme_leads_with_its_recent_window() -> None:
-    from datetime import timedelta as days
-
-    from shared.agents.answers import AgentAnswer
-    from shared.sentiment.analysis import AnalysisOptions, analyse_reviews
-    from tests.unit.sentiment.reviews_fixture import AS_OF
+    from tests.unit.sentiment.reviews_fixture import aspect_answer_text
 
     rows = [("A", d, 1, "Delivery was late again.") for d in (3, 6, 9, 12, 15)]
     rows += [("A", d, 5, "Fast delivery, well tracked.") for d in (120, 130, 140, 150, 160, 170)]
-    frame = pd.DataFrame(
-        [
-            {
-                "review_id": f"r{i:02d}",
-                "sku": s,
-                "date": AS_OF - days(days=d),
-                "rating": r,
-                "title": None,
-                "text": t,
-                "spam_score": 0.0,
-                "spam_reasons": "[]",
-            }
-            for i, (s, d, r, t) in enumerate(rows)
-        ]
-    )
-    result = analyse_reviews(
-        frame,
-        tenant_id="t",
-        options=AnalysisOptions(
-            as_of=AS_OF,
-            asks=("complaints",),
-            aspect="shipping",
-            decline_window_days=90,
-            theme_trend=True,
-            period_start=AS_OF - days(days=365),
-        ),
-    )
-    (answer,) = [AgentAnswer.model_validate(a) for a in result.data["answers"]]
-    assert answer.text.startswith(
+    text = aspect_answer_text(rows, "shipping", theme_trend=True)
+    assert text.startswith(
         "Complaints about shipping/delivery are up: in the last 90 days 100% of its 5 "
         "mentions are negative, against 0% of 6 before."
     )

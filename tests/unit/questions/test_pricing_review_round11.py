@@ -97,7 +97,7 @@ def test_a_signed_change_what_if_is_read_as_one(store: VocabularyIndex) -> None:
     [
         ("wich products cld take a price rise", "which products could take a price rise"),
         ("hw many products do we beat evry rival on", "how many products do we beat every rival on"),
-        ("r ppl complaining abt packaging?", "r people complaining about packaging?"),
+        ("r ppl complaining abt packaging?", "are people complaining about packaging?"),
         ("wld we sell more", "would we sell more"),
         ("is megamart oos on anythng we sell", "is megamart out of stock on anything we sell"),
         ("wat do ppl luv about the kettle", "what do people love about the kettle"),

@@ -42,3 +42,19 @@ def falling_sku_reviews(sku: str = "SKU-42") -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def aspect_answer_text(rows: list[tuple[str, int, int, str]], aspect: str, **options: object) -> str:
+    """The sentiment agent's complaints answer about ``aspect`` over review rows (sku, days before :data:`AS_OF`,
+    stars, text), the year to :data:`AS_OF` read with a 90-day recent window; ``options``: more analysis options."""
+    from shared.agents.answers import AgentAnswer
+    from shared.sentiment.analysis import AnalysisOptions, analyse_reviews
+
+    frame = pd.DataFrame([{"review_id": f"r{i:02d}", "sku": s, "date": AS_OF - timedelta(days=d), "rating": r,
+                           "title": None, "text": t, "spam_score": 0.0, "spam_reasons": "[]"}
+                          for i, (s, d, r, t) in enumerate(rows)])
+    result = analyse_reviews(frame, tenant_id="t", options=AnalysisOptions(
+        as_of=AS_OF, asks=("complaints",), aspect=aspect, decline_window_days=90,
+        period_start=AS_OF - timedelta(days=365), **options))  # type: ignore[arg-type]
+    (answer,) = [AgentAnswer.model_validate(a) for a in result.data["answers"]]
+    return answer.text
