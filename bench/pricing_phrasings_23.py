@@ -64,8 +64,8 @@ def stale_pick(m: Market) -> str:
 
 def index_dated(m: Market, sku: str) -> Check:
     """The first sentence states ``sku``'s latest index (the selling or the catalogue price) and dates it."""
-    row = m.latest.loc[sku]
-    cat = 100 * float(m.products.loc[sku, "price"]) / float(row["median"])
+    row = m.latest.loc[sku].to_dict()
+    cat = 100 * float(m.products["price"].to_dict()[sku]) / float(row["median"])
     day = row["date"].date()
     return lambda a, r: (
         any(states(first_sentence(a), v, 0.15) for v in (float(row["index"]), cat))
