@@ -73,8 +73,10 @@ def _orders(period: str) -> Says:
     return Says(rf"^Your sales data are totals per {period}\b.*not orders, so orders cannot be counted")
 
 
-# "8 SKUs are expected to sell ...", or for many SKUs as one series "We expect to sell ... across all 50 SKUs"
-FORECAST = Ask("Forecast sales for the next 4 weeks", lambda f: Answers(r"\bexpect(?:ed)? to (?:sell|bring in)\b"))
+# "8 SKUs are expected to sell ...", the store's series "We expect to sell ... across all 50 SKUs", or where "sales" is
+# read as money, the store's series valued at its recent revenue per unit: "We expect revenue of about ..."
+FORECAST = Ask("Forecast sales for the next 4 weeks",
+               lambda f: Answers(r"\bexpect(?:ed)? to (?:sell|bring in)\b|^We expect revenue of about \S*\d"))
 #: revenue totals give no units: no demand in units can be forecast, and the answer says why up front
 NO_UNITS_FORECAST = Ask("How many units will we sell next month?", lambda f: Says(
     r"^Could not answer the demand forecast: your sales data are revenue totals with no units"))
