@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from shared.models.records import DataKind
 
 if TYPE_CHECKING:
+    from shared.errors import EcomIntelError
     from shared.ingest.ingestion import IngestionStatus
     from shared.ingest.lookup import IngestionView
 
@@ -65,6 +66,7 @@ def _ingest(args: argparse.Namespace) -> int:
     try:  # the API's own ISO 4217 check, before the home is opened or a byte is sent
         args.currency = upload_currency(args.currency)
     except EcomIntelError as exc:
+        _print_refusal(args, args.path, exc, f"--currency: {exc.message}")
         raise CliError(f"--currency: {exc.message}") from exc
     if not is_archive(args.path):
         return _ingest_one(args)
@@ -80,6 +82,7 @@ def _ingest(args: argparse.Namespace) -> int:
                     ),
                 )
     except EcomIntelError as exc:
+        _print_refusal(args, args.path, exc)
         raise CliError(exc.message) from exc
     return worst
 
@@ -95,6 +98,7 @@ def _ingest_one(args: argparse.Namespace, shown: str | None = None) -> int:
     try:
         summary, wanted = _run_ingest(args)
     except EcomIntelError as exc:
+        _print_refusal(args, shown or args.path, exc)
         if shown is None:
             raise CliError(exc.message) from exc
         sys.stderr.write(f"ecomintel: error: {shown}: {exc.message}\n")  # the archive's other files go on
@@ -140,6 +144,18 @@ def _ingest_one(args: argparse.Namespace, shown: str | None = None) -> int:
     for sheet in failed:  # the workbook's other sheets went on, as an archive's other files do
         sys.stderr.write(f"ecomintel: error: {shown or args.path}: sheet {sheet.sheet!r}: {sheet.error}\n")
     return 2 if failed else 0
+
+
+def _print_refusal(args: argparse.Namespace, shown: str, exc: EcomIntelError, reason: str = "") -> None:
+    """With ``--json``, print the refused file's one JSON object on stdout: its refusal and the reason.
+
+    A script reads the refusal there as a person reads the error line on stderr (stdout was empty before, and only the
+    exit code said it).
+    """
+    if args.json:
+        body = exc.to_body()["error"]
+        body.pop("request_id", None)
+        print(json.dumps({"path": shown, "status": "refused", "reason": reason or exc.message, "error": body}))
 
 
 def _is_workbook(path: str) -> bool:

@@ -19,7 +19,13 @@ def test_ingest_json_and_idempotent_reingest(tmp_path: Path, capsys: pytest.Capt
     assert main(["ingest", str(path), "--tenant", "t1", "--json"]) == 0
     first = json.loads(capsys.readouterr().out)
     assert {k: first[k] for k in ("kind", "rows_read", "accepted", "rejected", "duplicates", "status")} == {
-        "kind": "sales", "rows_read": 3, "accepted": 2, "rejected": 1, "duplicates": 0, "status": "processed"}
+        "kind": "sales",
+        "rows_read": 3,
+        "accepted": 2,
+        "rejected": 1,
+        "duplicates": 0,
+        "status": "processed",
+    }
     assert first["ingestion_id"].startswith("ing_")
     assert main(["ingest", str(path), "--tenant", "t1", "--json"]) == 0
     second = json.loads(capsys.readouterr().out)
@@ -35,8 +41,9 @@ def test_ingest_human_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 
 @pytest.mark.parametrize("content", [None, b"", b"\x00\x01\x02\x03binary", b"foo,bar\n1,2\n"])
-def test_ingest_unreadable_files_exit_non_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                               content: bytes | None) -> None:
+def test_ingest_unreadable_files_exit_non_zero(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None
+) -> None:
     path = tmp_path / "x.csv"
     if content is not None:
         path.write_bytes(content)
@@ -64,8 +71,9 @@ def test_export_rejects_json_and_csv_neutralises_formulas(tmp_path: Path, capsys
     assert json.loads(capsys.readouterr().out) == []
 
 
-def test_ingest_streams_the_file_to_the_upload_function(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_ingest_streams_the_file_to_the_upload_function(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from shared.runtime.local import LocalRuntime
 
     path = tmp_path / "big.csv"
@@ -112,3 +120,41 @@ def test_ingest_streams_the_file_to_the_upload_function(tmp_path: Path, monkeypa
     summary = json.loads(capsys.readouterr().out)
     assert summary["rows_read"] == 200_000
     assert sum(reads) == path.stat().st_size and max(reads) <= 1 << 20  # block by block, never whole
+
+
+@pytest.mark.parametrize(
+    ("content", "extra", "reason"),
+    [
+        (b"foo,bar\n1,2\n", (), "cannot tell the kind of data from the header"),
+        (None, (), "no such file"),
+        (b"date,sku,qty\n2024-01-01,A,2\n", ("--currency", "XXQ"), "--currency: currency must be an ISO 4217 code"),
+    ],
+)
+def test_ingest_json_says_a_refusal_and_its_reason(
+    tmp_path: Path, content: bytes | None, extra: tuple[str, ...], reason: str
+) -> None:
+    """A refused file with ``--json``: one JSON object on stdout with the refusal and its reason, exit non-zero, as the
+    human output's error line says (run as a user runs it: the command in its own process)."""
+    import subprocess
+    import sys
+
+    from tests.e2e.ingest.cli_helpers import cli_env
+
+    path = tmp_path / "x.csv"
+    if content is not None:
+        path.write_bytes(content)
+    repo = Path(__file__).resolve().parents[3]
+    res = subprocess.run(
+        [sys.executable, "-m", "shared.cli.main", "ingest", str(path), "--tenant", "t1", "--json", *extra],
+        cwd=repo,
+        env=cli_env(tmp_path / "home"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert res.returncode != 0
+    doc = json.loads(res.stdout)
+    assert doc["status"] == "refused" and doc["path"] == str(path) and doc["reason"].startswith(reason)
+    assert doc["error"]["code"] and doc["error"]["message"] in doc["reason"]
+    assert res.stderr.strip() == f"ecomintel: error: {doc['reason']}"
