@@ -320,6 +320,24 @@ class ExportProfile:
     #: PayPal's payment types): a row with any other value (the receipt's totals, its payment, a withdrawal) is
     #: skipped and counted; empty: a row is a summary when that field's cell is empty
     line_values: frozenset[str] = frozenset()
+    #: an item's money written on several rows (Amazon's settlement report: its Principal, its Promotion, a later
+    #: Refund's Principal): read together by the item (``shared.ingest.item_rows``)
+    item_rows: ItemRows | None = None
+
+
+@dataclass(frozen=True)
+class ItemRows:
+    """An item's amounts a row each, read together by the item (``shared.ingest.item_rows.read_together``).
+
+    A row whose line type is one of ``folded`` (lower-case) adds its ``amount`` cell to the named field of the item's
+    line of the same ``event`` (the order, a refund); a line naming no quantity takes the item's line's that did.
+    """
+
+    item: tuple[str, ...]  # fields naming an item (the order and the item's code)
+    event: str  # field telling an item's events apart (Order, Refund): amounts fold within one event
+    folded: tuple[tuple[str, str], ...]  # line type -> the field its amount adds to (``("promotion principal",
+    #: "discount")``)
+    amount: str = "revenue"
 
 
 @dataclass(frozen=True)
@@ -368,7 +386,7 @@ def _profile(name: str, kind: DataKind, signature: tuple[str, ...], columns: dic
              no_products: bool = False, packed: PackedItems | None = None,
              summary_rows: tuple[str, str] | None = None, fill_down: tuple[str, ...] = (),
              repeats_are_units: bool = False, line_values: tuple[str, ...] = (),
-             codes: dict[str, dict[str, str]] | None = None) -> ExportProfile:
+             codes: dict[str, dict[str, str]] | None = None, item_rows: ItemRows | None = None) -> ExportProfile:
     cells = ProfileCells(frozenset(missing), tuple((prefixes or {}).items()), tuple((templates or {}).items()),
                          tuple((f, tuple(c.items())) for f, c in (codes or {}).items()))
     return ExportProfile(name, kind, frozenset(normalise_header(h) for h in signature),
@@ -376,7 +394,7 @@ def _profile(name: str, kind: DataKind, signature: tuple[str, ...], columns: dic
                          frozenset(top_level), cells, whole_units, statuses, fill, metered_units,
                          frozenset(exponents), skip_blank_rows, aggregate, no_units,
                          no_products, packed, summary_rows, frozenset(fill_down), repeats_are_units,
-                         frozenset(v.lower() for v in line_values))
+                         frozenset(v.lower() for v in line_values), item_rows)
 
 
 def _without_items(name: str, signature: tuple[str, ...], columns: dict[str, str], stand_in: str, note: str,
@@ -1772,14 +1790,19 @@ PUBLIC14_PROFILES: tuple[ExportProfile, ...] = (
                                                  "amount-description", "posted-date", "quantity-purchased"),
         {"posted-date": "date", "order-id": "order_id", "sku": "sku", "quantity-purchased": "units",
          "amount": "revenue", "amount-type": "amount_type", "amount-description": "amount_description",
-         "marketplace-name": "channel"},
+         "marketplace-name": "channel", "order-item-code": "item_code", "transaction-type": "item_event",
+         "currency": "currency"},
         note="Amazon settlement report: each item's Principal a line (its amount the revenue, for quantity-purchased "
-             "units); the settlement's summary, taxes, shipping, fees and promotions are no line: skipped and "
-             "counted; a Refund item's Principal names no quantity and is rejected with that reason",
+             "units), its Promotion row its discount; a Refund item's Principal a return of the units its order "
+             "named; the settlement's summary, taxes, shipping, fees and the promotion rows themselves are no line: "
+             "skipped and counted; the currency is the summary row's",
         templates={"line_type": "{amount_type} {amount_description}"},
         summary_rows=("line_type", "an amount that is no item's sale: the settlement's summary, a tax, shipping, a "
-                                   "fee or a promotion"),
+                                   "fee or a promotion (read into its item's line)"),
         line_values=("ItemPrice Principal",),
+        # the settlement names its currency on its summary row (the first) only
+        fill_down=("currency",),
+        item_rows=ItemRows(("order_id", "item_code"), "item_event", (("promotion principal", "discount"),)),
     ),
 )
 EXPORT_PROFILES += PUBLIC14_PROFILES

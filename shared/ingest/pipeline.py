@@ -70,6 +70,7 @@ from shared.ingest.headers import (
     unknown_flags,
 )
 from shared.ingest.ingestion import Ingestion, IngestionStatus, ingestion_id_for
+from shared.ingest.item_rows import read_together
 from shared.ingest.join import recognise
 from shared.ingest.lifecycle import IngestionLifecycle, uncommitted_ids
 from shared.ingest.limits import MAX_RAW_CHARS, MAX_REASON_CHARS, BoundedStream, ascii_compatible, clip
@@ -201,6 +202,8 @@ class _FileState:
     order_money: set[str] = field(default_factory=set)
     #: the last value of each filled-down field (``ExportProfile.fill_down``), carried into the next chunk
     above: dict[str, object] = field(default_factory=dict)
+    #: each item's quantity as its line named it (``ExportProfile.item_rows``): a later refund of it names none
+    item_units: dict[str, str] = field(default_factory=dict)
 
 
 class _EncodingMismatch(Exception):
@@ -450,6 +453,11 @@ class IngestRun:
             raw, priced = priced_from_catalogue(raw, as_price_cells(
                 catalogue_prices(self.warehouse, self.ingestion.tenant_id, skus)))
         _decide(state, self.rules, raw, dialect.delimiter)
+        if profile is not None and profile.item_rows is not None and profile.summary_rows:
+            # an item's promotion and refund rows read with its line (Amazon's settlement report)
+            lines = ~summary if summary is not None else np.ones(len(raw), dtype=bool)
+            raw = read_together(raw, profile.item_rows, lines, profile.summary_rows[0], state.item_units,
+                                decimal_comma=bool(state.decimal_comma))
         if self._rate_header and "discount" in raw:
             if state.discount_percent is None:
                 state.discount_percent = percent_discounts(raw["discount"], self._discount_header or "")

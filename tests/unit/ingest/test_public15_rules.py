@@ -1,0 +1,56 @@
+"""Rules of round public15 (public14's leftovers and more exports checked row for row), each failing without its fix."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from shared.ingest.headers import map_columns
+from shared.ingest.item_rows import read_together
+from shared.models.records import DataKind
+from tests.fixtures.public.public14_shapes import SETTLEMENT_HEADER
+
+
+def _settlement_profile():  # type: ignore[no-untyped-def]
+    mapping = map_columns(SETTLEMENT_HEADER, DataKind.SALES)
+    assert mapping.profile is not None and mapping.profile.item_rows is not None
+    return mapping.profile
+
+
+def test_an_item_s_promotion_and_refund_rows_are_read_with_its_line() -> None:
+    """Amazon's settlement report: the Promotion row's amount was skipped (the discount lost) and the Refund's
+    Principal, naming no quantity, rejected (the refund lost). The promotion is its own event's line's discount; the
+    refund gives back the units its order named, even when the order was in an earlier chunk."""
+    profile = _settlement_profile()
+    assert profile.item_rows is not None
+    raw = pd.DataFrame(
+        {
+            "order_id": ["A", "A", "A", "B", "B", "C"],
+            "item_code": ["1", "1", "1", "2", "2", "3"],
+            "item_event": ["Order", "Order", "Refund", "Refund", "Refund", "Refund"],
+            "line_type": [
+                "itemprice principal",
+                "promotion principal",
+                "itemprice principal",
+                "itemprice principal",
+                "promotion principal",
+                "itemprice principal",
+            ],
+            "revenue": ["40.00", "-4.00", "-36.00", "-20.00", "2.00", "-9.00"],
+            "units": ["2", "", "", "", "", ""],
+        }
+    )
+    lines = np.array([True, False, True, True, False, True])
+    known = {"B\x1f2": "3"}  # item B's order was in an earlier chunk
+    out = read_together(raw, profile.item_rows, lines, "line_type", known, decimal_comma=False)
+    assert out["discount"].tolist()[0] == "-4.00"  # the order's promotion on the order's line (sign dropped later)
+    assert pd.isna(out["discount"].tolist()[2]) and out["discount"].tolist()[3] == "2.00"  # a refund's on the refund's
+    assert out["units"].tolist() == ["2", "", "2", "3", "", ""]  # C's order is in no chunk: its refund stays unread
+    assert known["A\x1f1"] == "2"
+
+
+def test_amazon_s_settlement_currency_is_its_summary_row_s() -> None:
+    """The report names its currency on the summary row only: the lines were stored with none."""
+    profile = _settlement_profile()
+    fields = {SETTLEMENT_HEADER[i]: f for i, f in map_columns(SETTLEMENT_HEADER, DataKind.SALES).fields.items()}
+    assert fields["currency"] == "currency" and "currency" in profile.fill_down
