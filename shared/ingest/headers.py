@@ -282,7 +282,8 @@ class ExportProfile:
     cells: ProfileCells = ProfileCells()  # how the export writes some cells (labels, NULL markers, titles)
     #: quantities may be fractional (goods sold by weight): rounded to whole units, flagged, counted in the note
     whole_units: bool = False
-    statuses: dict[str, str] | None = None  # the export's own statuses -> "cancelled" or "returned"
+    #: the export's own statuses -> "cancelled", "returned", "unpaid" or "sale" (a sale whatever the generic rules say)
+    statuses: dict[str, str] | None = None
     #: field -> published columns whose first non-empty cell fills it where its own is empty (a title from the
     #: product's type, else its category): ``shared.ingest.derive.filled_from``
     fill: dict[str, tuple[str, ...]] | None = None
@@ -924,6 +925,8 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
          "Lineitem price": "unit_price", "Lineitem sku": "sku", "Refunded Amount": "order_refund",
          "Source": "channel", "Lineitem discount": "discount", "Lineitem name": "product_title",
          "Vendor": "product_brand"},
+        # Shopify's reports count an order when it is placed, whatever its payment: a pending one is a sale
+        statuses={"pending": "sale"},
     ),
     _profile(
         "woocommerce_orders", DataKind.SALES, ("order_id", "item_sku", "item_quantity", "item_subtotal", "item_total"),

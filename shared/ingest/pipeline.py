@@ -200,6 +200,8 @@ class _FileState:
     discount_percent: bool | None = None
     #: sales columns proven to repeat an order's money on each of its rows (``sales.order_columns_on_every_row``)
     order_money: set[str] = field(default_factory=set)
+    #: payment states the file's status column wrote (``sales.pending_payments``): its bare Pending is then unpaid
+    payment_states: set[str] = field(default_factory=set)
     #: the last value of each filled-down field (``ExportProfile.fill_down``), carried into the next chunk
     above: dict[str, object] = field(default_factory=dict)
     #: each item's quantity as its line named it (``ExportProfile.item_rows``): a later refund of it names none
@@ -493,7 +495,7 @@ class IngestRun:
             outcome = derive_sales(parsed, raw.index, defaults=profile.defaults if profile else None,
                                    customer_key=self.customer_key, statuses=profile.statuses if profile else None,
                                    metered_units=profile is not None and profile.metered_units,
-                                   order_money=state.order_money)
+                                   order_money=state.order_money, payment_states=state.payment_states)
             self.metered += outcome.metered
             fresh = outcome.errors.notna() & parse_error.isna()
             parse_error = parse_error.where(~fresh, outcome.errors)

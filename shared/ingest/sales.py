@@ -75,6 +75,11 @@ CANCELLED_STATUSES = frozenset({"cancelled", "canceled", "voided", "void", "fail
 #: Payment", WooCommerce's "Pending payment"). No sale yet, rejected with the reason, as an unpaid payment status is.
 NOT_YET_STATUSES = frozenset({"draft", "quotation", "quotation sent", "quote", "estimate", "awaiting payment",
                               "awaiting_payment", "pending payment", "pending_payment", "unpaid", "not paid"})
+#: Status words only a payment's state uses (Shopify's Financial Status, Sellfy's and Lemon Squeezy's Status): a status
+#: column writing any of them states the order's payment, so its bare ``Pending`` is a payment not taken yet, no sale
+#: yet, as a pending payment beside an order status is (``pending_payments``).
+PAYMENT_STATES = frozenset({"paid", "refunded", "partially refunded", "partially_refunded", "partially paid",
+                            "partially_paid", "authorized", "authorised", "unpaid", "not paid"})
 #: The record-key part that keeps a return line apart from the sale line of the same order line.
 RETURN_LINE = "return"
 
@@ -387,6 +392,25 @@ def _stock_adjustments(columns: dict[str, Any], index: pd.Index) -> np.ndarray:
                           dtype=bool)
 
 
+def pending_payments(status: pd.Series | None, seen: set[str] | None, own: np.ndarray) -> np.ndarray:
+    """Lines whose bare ``Pending`` status is a payment not taken yet: the file's status column states payments.
+
+    A bare ``Pending`` is no sale yet on most platforms (Magento's, Squarespace's, PayPal's, Lemon Squeezy's, Sellfy's:
+    placed, not paid) and a sale on Shopify's (its reports count an order when placed: its profile says so, ``sale``).
+    The column tells them apart where it writes a payment's states (``paid``, ``refunded``; ``seen``: the ones the
+    file wrote so far, carried across chunks); where it writes an order's progress (Amazon's ``Shipped``,
+    ``Completed``) a ``Pending`` order stays a sale, as before.
+    """
+    if status is None:
+        return np.zeros(len(own), dtype=bool)
+    words = _status_words(status)
+    seen = set() if seen is None else seen
+    seen.update(set(words.unique()) & PAYMENT_STATES)
+    if not seen:
+        return np.zeros(len(own), dtype=bool)
+    return np.asarray(words.eq("pending").to_numpy(), dtype=bool) & (own != "sale")
+
+
 def _own_statuses(status: pd.Series | None, statuses: dict[str, str] | None, index: pd.Index) -> np.ndarray:
     """Per row, what an export's own status word means (``cancelled``, ``returned``), '' for the rest."""
     if status is None or not statuses:
@@ -646,7 +670,7 @@ def metered(columns: dict[str, Any], index: pd.Index) -> int:
 def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str, str] | None = None,
                  customer_key: Callable[[], bytes] | None = None,
                  statuses: dict[str, str] | None = None, metered_units: bool = False,
-                 order_money: set[str] | None = None) -> SalesOutcome:
+                 order_money: set[str] | None = None, payment_states: set[str] | None = None) -> SalesOutcome:
     """Apply the sales rules to a chunk's parsed columns (record and source fields), in place.
 
     ``statuses`` are an export's own status words read as ``cancelled``, ``returned`` (Pakistan's Magento export:
@@ -696,6 +720,7 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         error_field[voided] = "voided"
     cancelled |= voided
     not_yet = _status_words(status).isin(NOT_YET_STATUSES).to_numpy() if status is not None else False
+    not_yet = not_yet | pending_payments(status, payment_states, own)
     unpaid = ((own == "unpaid") | payment_pending | not_yet) & ~cancelled
     if unpaid.any():  # placed, not yet invoiced (Magento's Pending): no payment taken, no sale yet
         assert status is not None

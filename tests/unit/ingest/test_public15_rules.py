@@ -7,8 +7,10 @@ import pandas as pd
 
 from shared.ingest.headers import map_columns
 from shared.ingest.item_rows import read_together
+from shared.ingest.sales import derive_sales
 from shared.models.records import DataKind
 from tests.fixtures.public.public14_shapes import SETTLEMENT_HEADER
+from tests.unit.ingest.test_sales_rules import _cols
 
 
 def _settlement_profile():  # type: ignore[no-untyped-def]
@@ -54,3 +56,36 @@ def test_amazon_s_settlement_currency_is_its_summary_row_s() -> None:
     profile = _settlement_profile()
     fields = {SETTLEMENT_HEADER[i]: f for i, f in map_columns(SETTLEMENT_HEADER, DataKind.SALES).fields.items()}
     assert fields["currency"] == "currency" and "currency" in profile.fill_down
+
+
+def test_a_bare_pending_in_a_column_of_payment_states_is_no_sale_yet() -> None:
+    """Sellfy's ``Pending`` beside ``Completed`` and ``Refunded``: its unpaid orders were stored as sales."""
+    cols, index = _cols(units=[1, 1, 1], unit_price=[5.0] * 3, status=["Completed", "Pending", "Refunded"])
+    outcome = derive_sales(cols, index, payment_states=set())
+    assert outcome.errors.notna().tolist() == [False, True, False] and "not a sale yet" in str(outcome.errors[1])
+
+
+def test_the_payment_states_are_carried_across_chunks() -> None:
+    """A later chunk of the same file writing only ``Completed`` and ``Pending`` reads its Pending the same way."""
+    seen: set[str] = set()
+    first, index = _cols(units=[1, 1], unit_price=[5.0] * 2, status=["Completed", "Refunded"])
+    derive_sales(first, index, payment_states=seen)
+    later, index = _cols(units=[1, 1], unit_price=[5.0] * 2, status=["Completed", "Pending"])
+    assert derive_sales(later, index, payment_states=seen).errors.notna().tolist() == [False, True]
+
+
+def test_a_pending_order_among_an_order_s_progress_stays_a_sale() -> None:
+    """Amazon's order statuses (``Shipped``, ``Cancelled``, ``Pending``) write no payment state: Pending is placed."""
+    cols, index = _cols(units=[1, 1, 1], unit_price=[5.0] * 3, status=["Shipped", "Pending", "Cancelled"])
+    assert derive_sales(cols, index, payment_states=set()).errors.notna().tolist() == [False, False, True]
+
+
+def test_shopify_s_pending_financial_status_stays_a_sale() -> None:
+    """Shopify's reports count an order when placed: its profile says its ``pending`` is a sale."""
+    mapping = map_columns(
+        ["Name", "Financial Status", "Lineitem quantity", "Lineitem sku", "Lineitem price"], DataKind.SALES
+    )
+    assert mapping.profile is not None
+    cols, index = _cols(units=[1, 1], unit_price=[5.0] * 2, status=["paid", "pending"])
+    outcome = derive_sales(cols, index, statuses=mapping.profile.statuses, payment_states=set())
+    assert outcome.errors.notna().tolist() == [False, False]
