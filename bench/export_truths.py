@@ -9,8 +9,8 @@ orders, the products, the first and last day and the currencies. Revenue is comp
 after its discount, ``discount_included``, has it added back). A line the export refunded where it stands may be
 stored as a sale and its refund or as a return: both pass.
 
-Run: ``BENCH_ROWS=3000 .venv/bin/python bench/export_truths.py [set ...]`` (the sets: ``public14``, ``public14b``;
-default all); prints each file's checks and its score, then the total.
+Run: ``BENCH_ROWS=3000 .venv/bin/python bench/export_truths.py [set ...]`` (the sets: ``public14``, ``public14b``,
+``public15``, ``public15b``; default all); prints each file's checks and its score, then the total.
 """
 
 from __future__ import annotations
@@ -29,14 +29,18 @@ from tests.fixtures.public.export_truth import ExportTruth  # noqa: E402
 
 
 def _sets() -> dict[str, dict[str, Callable[[int], tuple[dict[str, str], ExportTruth]]]]:
-    from tests.fixtures.public import public14_shapes
+    from tests.fixtures.public import public14_heldout_shapes, public14_shapes, public15_shapes
 
-    sets = {"public14": public14_shapes.PUBLIC14}
+    sets = {
+        "public14": public14_shapes.PUBLIC14,
+        "public14b": public14_heldout_shapes.PUBLIC14B,
+        "public15": public15_shapes.PUBLIC15,
+    }
     try:
-        from tests.fixtures.public import public14_heldout_shapes
+        from tests.fixtures.public import public15_heldout_shapes
     except ImportError:  # written after the round's fixes
         return sets
-    return {**sets, "public14b": public14_heldout_shapes.PUBLIC14B}
+    return {**sets, "public15b": public15_heldout_shapes.PUBLIC15B}
 
 
 def main() -> None:
