@@ -212,8 +212,7 @@ def repeated_rows(raw: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
     """
     if raw.empty:
         return raw, np.zeros(0, dtype=bool)
-    cells = raw.astype(object).where(raw.notna(), "").astype(str)
-    keys = pd.util.hash_pandas_object(cells, index=False)
+    keys = _row_keys(raw)
     repeats = np.asarray(keys.duplicated().to_numpy(), dtype=bool)
     counts = keys.map(keys.value_counts())
     given = raw["units"] if "units" in raw else pd.Series("1", index=raw.index, dtype=object)
@@ -227,6 +226,26 @@ def repeated_rows(raw: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
         amounts[name] = raw[name].astype(object).where(value.isna() | (counts == 1),
                                                        (value * counts).round(2).map(lambda v: f"{v:.2f}"))
     return raw.assign(units=units, **amounts), repeats
+
+
+def _row_keys(raw: pd.DataFrame) -> pd.Series:
+    """A hash of each row's cells: rows written again cell for cell share it."""
+    cells = raw.astype(object).where(raw.notna(), "").astype(str)
+    return pd.util.hash_pandas_object(cells, index=False)
+
+
+def first_rows(raw: pd.DataFrame) -> np.ndarray:
+    """Each row's position of the first row written with the same cells (its own for a first row).
+
+    Taken before ``repeated_rows`` sums the repeats into the first row, so that a further unit of a rejected row is
+    rejected with it (a cancelled item's second unit is no more a sale than its first), not skipped as a unit counted
+    in a line that is not stored.
+    """
+    if raw.empty:
+        return np.zeros(0, dtype=np.int64)
+    keys = _row_keys(raw).to_numpy()
+    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    return np.asarray(first[inverse.reshape(-1)], dtype=np.int64)
 
 
 #: Per-row money a repeated row adds to its first row (``repeated_rows``); a unit price is the same for every unit.

@@ -30,7 +30,9 @@ _COMMON: dict[str, tuple[str, ...]] = {
             "seller_sku_id", "article_number",
             # an accounting system's item code (Xero's InventoryItemCode), a seller's own reference (Cdiscount's
             # Référence vendeur)
-            "inventory_item_code", "seller_reference", "seller_ref", "product_reference"),
+            "inventory_item_code", "seller_reference", "seller_ref", "product_reference",
+            # a marketplace seller's SKU of its offer (Mirakl's Offer SKU, beside the marketplace's Product SKU)
+            "offer_sku"),
     "date": ("order_date", "day", "sale_date", "txn_date", "transaction_date", "observed_at", "observed_date",
              "review_date", "snapshot_date", "as_of", "created_at", "timestamp", "purchase_date", "invoice_date",
              "order_purchase_timestamp", "review_creation_date", "unix_review_time", "review_time", "event_time",
@@ -53,7 +55,9 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                   "quantity_ordered", "qty_ordered", "transaction_qty", "transaction_quantity", "order_qty",
                   "order_quantity", "units_shipped", "qty_shipped", "quantity_shipped", "boxes_shipped",
                   "product_quantity", "product_qty", "item_qty", "line_quantity", "line_qty", "ordered_quantity",
-                  "quantity_purchased", "qty_purchased", "sku_quantity"),
+                  "quantity_purchased", "qty_purchased", "sku_quantity",
+                  # an item's count on an order line (Shift4Shop's numitems)
+                  "num_items"),
         "unit_price": ("price", "item_price", "sale_price", "selling_price", "price_per_unit", "price_each",
                        "wholesale_price", "product_price",
                        # the price the line sold at, per item (Shopee's Deal Price, Flipkart's Selling Price Per Item)
@@ -118,9 +122,14 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         # a payment's state beside the order's (Nuvemshop's Status do Pagamento): it decides where it says the money
         # was given back or never taken (``shared.ingest.sales.payment_decides``); alone, it is the status
         "payment_status": ("financial_status",),
+        # the line's shipping charge (a Mirakl operator's Shipping price): read where a total proves to include it
+        # (``sales.total_with_shipping``) or an order's total is read less its charges (``total_less_charges``)
+        "shipping_amount": ("shipping_price", "shipping_charge", "shipping_fee", "line_shipping", "item_shipping"),
         "line_net": ("net_line_total", "line_net_total", "item_net",
                      # what was paid for the line after its coupon (Teachable's Final Price)
-                     "final_price"),
+                     "final_price",
+                     # an order item's price after its voucher (Jumia's and Lazada's Paid Price beside Unit Price)
+                     "paid_price"),
         # a US address's last part, "City, ST 12345" (Token of Trust's "City, State Zip (Shipping)"): its state is read
         "ship_address": ("purchase_address", "city_state_zip", "city_state_zip_shipping", "shipping_city_state_zip",
                          "city_state_zip_code"),
@@ -135,7 +144,9 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                           # a course sold (Teachable's Course)
                           "course", "course_name", "course_title",
                           # an accounting report's item (QuickBooks' Product/Service)
-                          "product_service", "product_or_service"),
+                          "product_service", "product_or_service",
+                          # what a box office sells (BookTix's show_name, an event platform's event)
+                          "show_name", "show", "event_name", "event_title"),
         # E for Excel's Sales Records and Big Mart name the kind of item sold (``Item Type``): its category
         "product_category": ("category", "product_category", "product_type", "department", "product_line",
                              "item_type"),
@@ -585,7 +596,7 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
         # it); a word of two meanings reads as the first whose field is free (Spanish Estado: a status, then a state)
         bare = without_currency(header)
         names = [bare, *readings(header)] if bare != header else readings(header)
-        names += of_reversed(bare) + grouped_field(bare)
+        names += of_reversed(bare) + grouped_field(bare) + qualified(bare)
         field = next((f for r in names if (f := table.get(normalise_header(r))) not in (None, *taken)), None)
         if i not in fields and field is not None and field not in taken:
             fields[i] = field
@@ -629,6 +640,18 @@ def grouped_field(header: str) -> list[str]:
     """
     group, dash, field = header.rpartition(" - ")
     return [field] if dash and group.strip() and field.strip() else []
+
+
+#: A date's name with its time said too (Newegg's ``Order Date & Time``), an order item's own field (BookTix's
+#: ``order_item_price``: the item's price), a Unix stamp's (``unix_date``): read as the name without the qualifier.
+_QUALIFIERS = (re.compile(r"\s*(?:&|and|\+|/)\s*time\s*$", re.I), re.compile(r"^\s*order[\s_]+(?=item[\s_])", re.I),
+               re.compile(r"^\s*(?:unix|epoch)[\s_]+", re.I))
+
+
+def qualified(header: str) -> list[str]:
+    """The name without a qualifier of its field (``Order Date & Time``: ``Order Date``; ``order_item_price``:
+    ``item_price``; ``unix_date``: ``date``), where it has one."""
+    return [bare for pattern in _QUALIFIERS if (bare := pattern.sub("", header)) != header and bare.strip()]
 
 
 def of_reversed(header: str) -> list[str]:

@@ -43,6 +43,7 @@ from shared.ingest.derive import (
     derive_missing,
     filled_down,
     filled_from,
+    first_rows,
     named_by_title,
     plain_exponents,
     products_from,
@@ -440,9 +441,12 @@ class IngestRun:
             unit_rows = False
         if (profile is not None and profile.repeats_are_units) or unit_rows:
             # a unit a row (H&M; a marketplace's order items with no quantity): a row written again is one more unit
+            firsts = first_rows(raw)
             raw, repeated = repeated_rows(raw)
             summary = repeated if summary is None else summary | repeated
             self.repeated_rows += int(repeated.sum())
+        else:
+            firsts = repeated = None
         if self.located:
             raw = placed(raw, {thing: chunk.frame[f"c{i}"] for i, thing in self.located.items()}, self._refs)
         if self.kind is DataKind.SALES:
@@ -513,6 +517,16 @@ class IngestRun:
         error = parse_error.where(parse_error.notna(), checked.errors)
         error_field = parse_field.where(parse_error.notna(), checked.error_field)
         error, error_field = _given_columns_filled(self.model.column_optional, typed, error, error_field)
+        if firsts is not None and repeated is not None and repeated.any():
+            # a further unit of a rejected row is rejected with it, for the same reason: each unit's row is kept in
+            # the rejects (a cancelled item's second unit was skipped as a unit of a line never stored)
+            follows = repeated & error.notna().to_numpy()[firsts]
+            if follows.any():
+                error, error_field = error.copy(), error_field.copy()
+                error.iloc[np.flatnonzero(follows)] = error.iloc[firsts[follows]].to_numpy()
+                error_field.iloc[np.flatnonzero(follows)] = error_field.iloc[firsts[follows]].to_numpy()
+                summary = summary & ~follows if summary is not None else summary
+                self.repeated_rows -= int(follows.sum())
         if summary is not None and summary.any():  # an export's summary rows: counted as skipped, the note says why
             summary = summary & ~skipped
             self.summary_rows += int(summary.sum())

@@ -69,12 +69,31 @@ ORDER_LEVEL_FIELDS = ("date", "currency", "channel", "status", "payment_status",
 #: Order statuses whose lines are not sales.
 #: Olist's "unavailable" is an order the seller could not fill: not a sale either.
 CANCELLED_STATUSES = frozenset({"cancelled", "canceled", "voided", "void", "failed", "declined", "unavailable",
-                                "rejected"})
+                                "rejected", "cancel"})
+#: Order statuses of lines never sold, other than a cancellation, and why: the seller refused the order (a Mirakl
+#: marketplace's Refused), the shopper never finished the checkout (Shift4Shop's Not Completed, an abandoned cart), the
+#: parcel never reached the buyer and came back (Jumia's Delivery Failed), the item was swapped for another whose own
+#: line is the sale (a ticket exchanged for another performance: BookTix's exchanged).
+NEVER_SOLD: dict[str, str] = {
+    "refused": "the seller refused the order",
+    "not completed": "the checkout was never completed",
+    "incomplete": "the checkout was never completed",
+    "abandoned": "the checkout was never completed",
+    "delivery failed": "the parcel was never delivered (it came back)",
+    "failed delivery": "the parcel was never delivered (it came back)",
+    "undelivered": "the parcel was never delivered (it came back)",
+    "exchanged": "the item was exchanged for another, whose own line is the sale",
+}
 #: Order statuses saying the order is not placed or not paid yet: an invoice or quote still a draft (Xero's and Zoho
 #: Inventory's ``DRAFT``), a quotation (Odoo's), an order awaiting its payment (ShipStation's, BigCommerce's "Awaiting
 #: Payment", WooCommerce's "Pending payment"). No sale yet, rejected with the reason, as an unpaid payment status is.
 NOT_YET_STATUSES = frozenset({"draft", "quotation", "quotation sent", "quote", "estimate", "awaiting payment",
-                              "awaiting_payment", "pending payment", "pending_payment", "unpaid", "not paid"})
+                              "awaiting_payment", "pending payment", "pending_payment", "unpaid", "not paid",
+                              "payment pending", "payment_pending"})
+#: An order waiting for its payment or for the seller to take it (a Mirakl marketplace's ``Waiting for debit``,
+#: ``WAITING_DEBIT_PAYMENT``, ``Waiting for acceptance``): no sale yet. (Waiting for its shipment or fulfilment, as
+#: ShipStation's ``Awaiting Shipment``, it is sold.)
+_WAITING = re.compile(r"^(?:waiting|awaiting)[ _](?:for[ _])?(?:payment|debit|acceptance|approval|confirmation)")
 #: Status words only a payment's state uses (Shopify's Financial Status, Sellfy's and Lemon Squeezy's Status): a status
 #: column writing any of them states the order's payment, so its bare ``Pending`` is a payment not taken yet, no sale
 #: yet, as a pending payment beside an order status is (``pending_payments``).
@@ -433,6 +452,13 @@ def _cancelled(status: pd.Series | None, index: pd.Index) -> np.ndarray:
     return np.asarray((lowered.isin(CANCELLED_STATUSES) | lowered.map(cancelled_word)).to_numpy(), dtype=bool)
 
 
+def _never_sold(status: pd.Series | None, index: pd.Index) -> np.ndarray:
+    """Lines whose status says they were never sold, other than a cancellation (``NEVER_SOLD``)."""
+    if status is None:
+        return np.zeros(len(index), dtype=bool)
+    return np.asarray(_status_words(status).isin(NEVER_SOLD.keys()).to_numpy(), dtype=bool)
+
+
 def split_returns(columns: dict[str, pd.Series], index: pd.Index) -> np.ndarray:
     """Turn negative lines into returns (rule 3) and drop the sign of amounts (rule 4); mask of returns."""
     units = _num(columns.get("units"), index)
@@ -499,6 +525,28 @@ def total_less_charges(columns: dict[str, Any], index: pd.Index) -> None:
     columns["line_net"] = pd.Series(np.round(net, 2), index=index)
     if "discount" not in columns:  # no discount column: the net is the revenue
         columns["revenue"] = columns.pop("line_net")
+
+
+def total_with_shipping(columns: dict[str, Any], index: pd.Index) -> None:
+    """A line's total that has its shipping in it, read as units x unit price (the shipping is no product's).
+
+    A marketplace's order lines (a Mirakl operator's ``Unit price``, ``Shipping price``, ``Total price``) give a total
+    with the line's shipping charge added: read as revenue, every line's shipping was sold and refunded as goods. Where
+    the values prove it (on every priced line with shipping the total is units x price plus it, on none the bare value),
+    revenue is units x unit price. The shipping column is left for ``total_less_charges``.
+    """
+    given = [columns.get(f) for f in ("revenue", "units", "unit_price", "shipping_amount")]
+    if any(c is None for c in given) or "line_net" in columns:
+        return
+    revenue, units, price, shipping = (_num(c, index) for c in given)
+    gross, ship = np.round(units * price, 2), np.nan_to_num(shipping, nan=0.0)
+    with np.errstate(invalid="ignore"):
+        priced = ~np.isnan(revenue) & ~np.isnan(gross) & (ship > 0.005)
+        with_it = np.abs(revenue - (gross + ship)) <= 0.011
+        bare = np.abs(revenue - gross) <= 0.011
+    if not priced.any() or not with_it[priced].all() or bare[priced].any():
+        return
+    columns["revenue"] = pd.Series(np.where(np.isnan(gross), revenue - ship, gross), index=index)
 
 
 def total_after_discount(columns: dict[str, Any], index: pd.Index) -> None:
@@ -713,13 +761,21 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         shown = status.astype(object).where(status.notna(), "")
         errors[cancelled] = [cancelled_reason(str(v)) for v in shown[cancelled]]
         error_field[cancelled] = "status"
+    never = _never_sold(status, index) & ~cancelled
+    if never.any():
+        assert status is not None
+        errors[never] = [f"order status {str(v).strip()!r}: {NEVER_SOLD[w]}: not a sale"
+                         for v, w in zip(status[never], _status_words(status)[never], strict=True)]
+        error_field[never] = "status"
+        cancelled |= never
     columns.pop("order_item_id", None)  # read by ``derive_missing`` (a unit a row): no field of the record
     voided = voided_lines(columns.pop("voided", None), index) & errors.isna().to_numpy()
     if voided.any():  # a yes/no column (Toast's Void?), not a status: the line was rung up, then voided
         errors[voided] = "the line is marked voided: a voided line is not a sale"
         error_field[voided] = "voided"
     cancelled |= voided
-    not_yet = _status_words(status).isin(NOT_YET_STATUSES).to_numpy() if status is not None else False
+    not_yet = (_status_words(status).isin(NOT_YET_STATUSES) | _status_words(status).str.match(_WAITING)).to_numpy(
+        dtype=bool) if status is not None else False
     not_yet = not_yet | pending_payments(status, payment_states, own)
     unpaid = ((own == "unpaid") | payment_pending | not_yet) & ~cancelled
     if unpaid.any():  # placed, not yet invoiced (Magento's Pending): no payment taken, no sale yet
@@ -732,6 +788,7 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         errors[adjusted] = ("a negative quantity at a price of 0 is a stock adjustment (goods damaged, lost or "
                             "recounted), not a sale or a return")
         error_field[adjusted] = "units"
+    total_with_shipping(columns, index)
     total_less_charges(columns, index)
     total_after_discount(columns, index)
     revenue_before_discount(columns, index)
