@@ -649,8 +649,10 @@ _QUALIFIERS = (re.compile(r"\s*(?:&|and|\+|/)\s*time\s*$", re.I), re.compile(r"^
 
 
 def qualified(header: str) -> list[str]:
-    """The name without a qualifier of its field (``Order Date & Time``: ``Order Date``; ``order_item_price``:
-    ``item_price``; ``unix_date``: ``date``), where it has one."""
+    """The name without a qualifier of its field, where it has one.
+
+    ``Order Date & Time`` is an ``Order Date``, ``order_item_price`` an ``item_price``, ``unix_date`` a ``date``.
+    """
     return [bare for pattern in _QUALIFIERS if (bare := pattern.sub("", header)) != header and bare.strip()]
 
 
