@@ -5,9 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from shared.ingest.derive import first_rows
 from shared.ingest.headers import map_columns
 from shared.ingest.item_rows import read_together
-from shared.ingest.sales import derive_sales
+from shared.ingest.sales import derive_sales, total_with_shipping
 from shared.models.records import DataKind
 from tests.fixtures.public.public14_shapes import SETTLEMENT_HEADER
 from tests.unit.ingest.test_sales_rules import _cols
@@ -89,3 +90,62 @@ def test_shopify_s_pending_financial_status_stays_a_sale() -> None:
     cols, index = _cols(units=[1, 1], unit_price=[5.0] * 2, status=["paid", "pending"])
     outcome = derive_sales(cols, index, statuses=mapping.profile.statuses, payment_states=set())
     assert outcome.errors.notna().tolist() == [False, False]
+
+
+def _fields(header: list[str]) -> dict[str, str]:
+    mapping = map_columns(header, DataKind.SALES)
+    return {header[i]: f for i, f in mapping.fields.items()}
+
+
+def test_a_name_with_a_qualifier_is_read_without_it() -> None:
+    """Newegg's ``Order Date & Time`` (no date read: every line held), BookTix's ``order_item_price`` and
+    ``unix_date`` (the file refused)."""
+    assert (
+        _fields(["Order Number", "Order Date & Time", "Quantity Ordered", "Item Unit Price"])["Order Date & Time"]
+        == "date"
+    )
+    booktix = _fields(["order_id", "show_name", "unix_date", "order_item_price", "order_item_discount"])
+    assert (booktix["unix_date"], booktix["order_item_price"], booktix["order_item_discount"]) == (
+        "date",
+        "unit_price",
+        "discount",
+    )
+    assert booktix["show_name"] == "product_title"
+
+
+def test_marketplace_names_offer_sku_paid_price_num_items_shipping_price() -> None:
+    """Mirakl's Offer SKU (the seller's, before the marketplace's Product SKU: every line was its own product),
+    Jumia's Paid Price (after the voucher: no discount read), Shift4Shop's numitems (every line one unit)."""
+    mirakl = _fields(["Date created", "Order number", "Quantity", "Offer SKU", "Product SKU", "Unit price",
+                      "Shipping price", "Total price"])  # fmt: skip
+    assert mirakl["Offer SKU"] == "sku" and mirakl["Shipping price"] == "shipping_amount"
+    assert _fields(["Order Number", "Created at", "Seller SKU", "Paid Price", "Unit Price"])["Paid Price"] == "line_net"
+    assert _fields(["orderid", "orderdate", "itemid", "numitems", "unitprice"])["numitems"] == "units"
+
+
+def test_statuses_of_lines_never_sold_or_not_sold_yet() -> None:
+    """A Mirakl order refused or waiting for its debit or acceptance, a checkout not completed, a parcel never
+    delivered, a ticket exchanged, Newegg's Payment Pending and Shift4Shop's Cancel were stored as sales."""
+    words = ["Refused", "Not Completed", "Delivery Failed", "exchanged", "Cancel", "Waiting for debit",
+             "WAITING_ACCEPTANCE", "Payment Pending", "Awaiting Shipment", "Shipped"]  # fmt: skip
+    cols, index = _cols(units=[1] * len(words), unit_price=[5.0] * len(words), status=words)
+    errors = derive_sales(cols, index).errors
+    assert errors.notna().tolist() == [True] * 8 + [False, False]
+    assert "never delivered" in str(errors[2]) and "not a sale yet" in str(errors[5])
+
+
+def test_a_line_s_total_with_its_shipping_is_valued_at_units_times_price() -> None:
+    """Mirakl's Total price has the line's shipping in it: revenue and refunds counted the shipping as goods."""
+    cols, index = _cols(units=[2, 1, 1], unit_price=[10.0, 5.0, 7.0], revenue=[23.9, 8.9, 7.0],
+                        shipping_amount=[3.9, 3.9, 0.0])  # fmt: skip
+    total_with_shipping(cols, index)
+    assert cols["revenue"].tolist() == [20.0, 5.0, 7.0]
+    kept, index = _cols(units=[2, 1], unit_price=[10.0, 5.0], revenue=[20.0, 8.9], shipping_amount=[3.9, 3.9])
+    total_with_shipping(kept, index)  # a line whose total is its bare value: the totals are not after shipping
+    assert kept["revenue"].tolist() == [20.0, 8.9]
+
+
+def test_each_row_points_at_the_first_row_written_with_its_cells() -> None:
+    """A cancelled item's second unit row was skipped as a unit of its first row (never stored), not rejected."""
+    raw = pd.DataFrame({"sku": ["A", "B", "A", "A"], "status": ["Canceled", "Delivered", "Canceled", "Delivered"]})
+    assert first_rows(raw).tolist() == [0, 1, 0, 3]
