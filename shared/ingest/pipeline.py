@@ -236,6 +236,23 @@ def _decide(state: _FileState, rules: list[FieldRule], frame: pd.DataFrame, deli
                     break
 
 
+#: The money of a sales row: a summary row's (``ExportProfile.summary_rows``) takes no part in its order's rules.
+_ROW_MONEY = ("revenue", "unit_price", "discount", "refund", "line_net", "order_discount", "order_refund")
+
+
+def _without_summary_money(parsed: dict[str, Any], summary: np.ndarray) -> None:
+    """Blank the money of an export's summary rows (skipped, no line) before the sales rules read the orders.
+
+    Amazon's settlement report writes an item's tax, fees and promotion as rows of its order: read as the order's rows,
+    a last chunk of one order proved its Principal's discount an order's amount (on its first row only) and spread it
+    over the tax row, whose share was skipped with it (a promotion's discount lost in part).
+    """
+    for name in _ROW_MONEY:
+        values = parsed.get(name)
+        if isinstance(values, pd.Series) and len(values) == len(summary):
+            parsed[name] = values.where(~summary)
+
+
 def _repeat(value: str, n: int, index: pd.Index) -> pd.Series:
     """``value`` on every row, as an Arrow string column (no per-row Python objects)."""
     return string_series(pa.array([value], type=pa.string()).take(np.zeros(n, dtype=np.int64)), index)
@@ -496,6 +513,8 @@ class IngestRun:
         skipped = np.zeros(len(raw), dtype=bool)
         if self.kind is DataKind.SALES:
             parse_error, parse_field = self._sales_sources(raw, state, parsed, parse_error, parse_field)
+            if summary is not None and summary.any():
+                _without_summary_money(parsed, summary)
             outcome = derive_sales(parsed, raw.index, defaults=profile.defaults if profile else None,
                                    customer_key=self.customer_key, statuses=profile.statuses if profile else None,
                                    metered_units=profile is not None and profile.metered_units,
