@@ -456,14 +456,14 @@ class IngestRun:
             unit_rows = "units" not in mapping.fields.values()
         else:
             unit_rows = False
+        firsts: np.ndarray | None = None
+        repeated: np.ndarray | None = None
         if (profile is not None and profile.repeats_are_units) or unit_rows:
             # a unit a row (H&M; a marketplace's order items with no quantity): a row written again is one more unit
             firsts = first_rows(raw)
             raw, repeated = repeated_rows(raw)
             summary = repeated if summary is None else summary | repeated
             self.repeated_rows += int(repeated.sum())
-        else:
-            firsts = repeated = None
         if self.located:
             raw = placed(raw, {thing: chunk.frame[f"c{i}"] for i, thing in self.located.items()}, self._refs)
         if self.kind is DataKind.SALES:
