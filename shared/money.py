@@ -40,18 +40,22 @@ DOLLAR_PREFIXES: dict[str, str] = {
     # eBay's reports and listings write the country apart from the sign: "AU $12.99", "US $8.50", "C $5.00"
     "US $": "USD", "C $": "CAD", "AU $": "AUD", "NZ $": "NZD", "HK $": "HKD", "S $": "SGD",
 }
+#: Currency words written after the number, with the ISO code each names (``12 500 Ft``, ``129,99 zł``, ``450 Kč``;
+#: ``kr``: several crowns).
+WORD_MARKERS: dict[str, str | None] = {"Ft": "HUF", "zł": "PLN", "Kč": "CZK", "kr": None}
 #: Separators written between groups of three digits in either convention.
 GROUP_SPACES = " '\u00a0\u202f"
 
 _SYM = "[" + "".join(re.escape(s) for s in SYMBOLS) + "]"
 _PREFIX = "(?:" + "|".join(re.escape(p) for p in sorted(DOLLAR_PREFIXES, key=len, reverse=True)) + ")"
 _CODE = "[A-Z]{3}"
+_WORD = "(?:" + "|".join(re.escape(w) for w in WORD_MARKERS) + ")"
 _MARK = f"(?:{_PREFIX}|{_SYM}|{_CODE})"
 _SP = "[ \u00a0\u202f]*"
 _GS = "[" + GROUP_SPACES + "]"
 # [0-9], not \d: RE2 and Python's ``re`` agree on it
 _SHAPE = (rf"^(?P<pre>{_MARK})?{_SP}(?P<sign>[-+]?){_SP}(?P<pre2>{_MARK})?{_SP}"
-          rf"(?P<digits>[0-9](?:[0-9.,{GROUP_SPACES}]*[0-9])?){_SP}(?P<post>{_SYM}|{_CODE})?$")
+          rf"(?P<digits>[0-9](?:[0-9.,{GROUP_SPACES}]*[0-9])?){_SP}(?P<post>{_SYM}|{_WORD}|{_CODE})?$")
 _LEAD = "[1-9][0-9]{0,2}"
 #: Digits read under the decimal-point convention: ``1,299.00``, ``1 299.5``, ``1,00,000``, ``1299``.
 _POINT = (rf"^(?:[0-9]+|{_LEAD}(?:,[0-9]{{3}})+|[1-9][0-9]?(?:,[0-9]{{2}})+,[0-9]{{3}}|{_LEAD}(?:{_GS}[0-9]{{3}})+)"
@@ -66,7 +70,7 @@ _PLAIN_COMMA = r"^(?:-?[0-9]+)?$"
 _POINT_MONEY = rf"^(?:[$€£¥₹]?-?(?:{_LEAD}(?:,[0-9]{{3}})+|[0-9]+)(?:\.[0-9]+)?)?$"
 
 #: Every symbol and prefix with the ISO code it names (``None``: several).
-MARKERS: dict[str, str | None] = {**SYMBOLS, **DOLLAR_PREFIXES}
+MARKERS: dict[str, str | None] = {**SYMBOLS, **DOLLAR_PREFIXES, **WORD_MARKERS}
 _MARKER_KEYS = pa.array(list(MARKERS), type=pa.string())
 _MARKER_VALUES = pa.array(list(MARKERS.values()), type=pa.string())
 

@@ -44,7 +44,9 @@ _COMMON: dict[str, tuple[str, ...]] = {
              # when the order was placed or charged (Whatnot's order_placed_at_utc, Google Play's Order Charged Date)
              "order_placed_at", "order_charged_date", "charged_date", "charge_date", "sold_date", "date_sold",
              # when a course or download was bought (Teachable's Purchased At)
-             "purchased_at", "purchased_on", "purchase_time", "purchased_date"),
+             "purchased_at", "purchased_on", "purchase_time", "purchased_date",
+             # when a payments report's transaction was made (eBay's Transaction report: Transaction creation date)
+             "transaction_creation_date", "transaction_created_date", "transaction_created_at"),
     "currency": ("currency_code", "ccy", "curr", "sale_currency", "customer_currency"),
     "channel": ("sales_channel", "marketplace", "platform", "source_channel"),
 }
@@ -70,7 +72,9 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                        "sales_price",
                        # an invoice line's price per unit (Xero's UnitAmount), a course's price before its coupon
                        # (Teachable's List Price)
-                       "unit_amount", "list_price"),
+                       "unit_amount", "list_price",
+                       # a ticket's price (Cooltix's Ticket Price: a ticket a row)
+                       "ticket_price"),
         "revenue": ("sales", "total", "amount", "line_total", "gross_sales", "net_sales", "total_sales",
                     "gross_revenue", "line_subtotal", "item_subtotal", "total_amount", "total_price", "sales_amount",
                     "line_amount", "total_revenue", "product_revenue", "products_revenue", "product_subtotal",
@@ -146,7 +150,9 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                           # an accounting report's item (QuickBooks' Product/Service)
                           "product_service", "product_or_service",
                           # what a box office sells (BookTix's show_name, an event platform's event)
-                          "show_name", "show", "event_name", "event_title"),
+                          "show_name", "show", "event_name", "event_title",
+                          # an event's ticket sold (Cooltix's Ticket Type: one event's export, its tickets the products)
+                          "ticket_type"),
         # E for Excel's Sales Records and Big Mart name the kind of item sold (``Item Type``): its category
         "product_category": ("category", "product_category", "product_type", "department", "product_line",
                              "item_type"),
@@ -1834,3 +1840,26 @@ PUBLIC14_PROFILES: tuple[ExportProfile, ...] = (
     ),
 )
 EXPORT_PROFILES += PUBLIC14_PROFILES
+
+#: public15's held-out exports the generic rules cannot read (``bench/export_truths.py public15b``)
+PUBLIC15_HELD_OUT_PROFILES: tuple[ExportProfile, ...] = (
+    # eBay Seller Hub > Payments > Reports > Transaction report: a money movement a row by Type (an Order's item, a
+    # Refund, a Shipping label, a Payout, a fee), an empty cell written "--"; Custom label the seller's SKU (Item ID is
+    # the listing's), Item subtotal the item's value
+    _profile(
+        "ebay_transaction_report", DataKind.SALES, ("Transaction creation date", "Type", "Order number",
+                                                    "Item subtotal", "Gross transaction amount"),
+        {"Transaction creation date": "date", "Type": "line_type", "Order number": "order_id",
+         "Buyer username": "customer_id", "Custom label": "sku", "Item title": "product_title", "Quantity": "units",
+         "Item subtotal": "revenue", "Transaction currency": "currency", "Ship to province/region/state": "state",
+         "Ship to country": "country"},
+        defaults={"channel": "ebay"},
+        missing=("--",),
+        note="eBay transaction report: each Order row an item sold (Quantity for its Item subtotal), each Refund row a "
+             "return; shipping labels, payouts and fees are no sale: skipped and counted; shipping, taxes and eBay's "
+             "fees are not stored",
+        summary_rows=("line_type", "a money movement that is no sale (a shipping label, a payout or a fee)"),
+        line_values=("Order", "Refund"),
+    ),
+)
+EXPORT_PROFILES += PUBLIC15_HELD_OUT_PROFILES
