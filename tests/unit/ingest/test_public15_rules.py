@@ -10,7 +10,9 @@ from shared.ingest.headers import map_columns
 from shared.ingest.item_rows import read_together
 from shared.ingest.sales import derive_sales, total_with_shipping
 from shared.models.records import DataKind
+from shared.money import MARKERS, normalise_amount, parse_money
 from tests.fixtures.public.public14_shapes import SETTLEMENT_HEADER
+from tests.fixtures.public.public15_heldout_shapes import EBAY_TRANSACTIONS_HEADER
 from tests.unit.ingest.test_sales_rules import _cols
 
 
@@ -149,3 +151,30 @@ def test_each_row_points_at_the_first_row_written_with_its_cells() -> None:
     """A cancelled item's second unit row was skipped as a unit of its first row (never stored), not rejected."""
     raw = pd.DataFrame({"sku": ["A", "B", "A", "A"], "status": ["Canceled", "Delivered", "Canceled", "Delivered"]})
     assert first_rows(raw).tolist() == [0, 1, 0, 3]
+
+
+def test_a_currency_word_after_the_number_is_money() -> None:
+    """Cooltix's forints (``12 500 Ft``: every ticket rejected, "not a number"), Polish zloty, Czech crowns."""
+    assert parse_money("12\u00a0500 Ft") == 12500.0 and parse_money("450 Kč") == 450.0
+    assert normalise_amount("129,99 zł", decimal_comma=True) == "129.99"
+    assert MARKERS["Ft"] == "HUF" and MARKERS["kr"] is None
+
+
+def test_ebay_s_transaction_report_reads_its_orders_and_refunds() -> None:
+    """Every row was held (no date read); its labels and payouts were rejected for their ``--`` quantity."""
+    mapping = map_columns(EBAY_TRANSACTIONS_HEADER, DataKind.SALES)
+    assert mapping.profile is not None and mapping.profile.name == "ebay_transaction_report"
+    fields = {EBAY_TRANSACTIONS_HEADER[i]: f for i, f in mapping.fields.items()}
+    assert (fields["Transaction creation date"], fields["Custom label"], fields["Item subtotal"]) == (
+        "date",
+        "sku",
+        "revenue",
+    )
+    assert mapping.profile.line_values == frozenset({"order", "refund"}) and "--" in mapping.profile.cells.missing
+
+
+def test_ticketing_names() -> None:
+    """Cooltix's Ticket Type and Ticket Price (the file was refused), a payments report's transaction date."""
+    cooltix = _fields(["Attendee ID", "Order ID", "Order Date", "Ticket Type", "Ticket Price", "Status"])
+    assert (cooltix["Ticket Type"], cooltix["Ticket Price"]) == ("product_title", "unit_price")
+    assert _fields(["Transaction creation date", "Order", "Qty", "Price"])["Transaction creation date"] == "date"
