@@ -912,8 +912,9 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
              "other status is a sale on its created_at date; '\\N' is an empty cell; payment method, BI Status, "
              "MV, commission code and the date columns derived from created_at are not stored; the file names no "
              "currency (Pakistani rupees), so none is stored",
+        # "every other status is a sale": its pending too, though the column writes payment states ("paid")
         missing=("\\N",), statuses={"canceled": "cancelled", "fraud": "cancelled", "refund": "returned",
-                                     "order_refunded": "returned"}, skip_blank_rows=True,
+                                     "order_refunded": "returned", "pending": "sale"}, skip_blank_rows=True,
     ),
     # Kaggle "Zara Sales" (;-separated): a catalogue with each product's total sales volume and no dates; terms is
     # the product's kind (jackets, shoes), Product Category always "Clothing"
