@@ -527,6 +527,27 @@ def total_less_charges(columns: dict[str, Any], index: pd.Index) -> None:
         columns["revenue"] = columns.pop("line_net")
 
 
+def _total_beside(columns: dict[str, Any], index: pd.Index, field: str,
+                  sign: int) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """A total proved to be units x unit price plus (``sign`` 1) or less (-1) the line's ``field`` amount.
+
+    Proved where on every priced line with the amount the total is so and on none the bare value. Returns the total,
+    units x unit price and the amount, or None where the file gives no such columns or the values do not prove it.
+    """
+    given = [columns.get(f) for f in ("revenue", "units", "unit_price", field)]
+    if any(c is None for c in given) or "line_net" in columns:
+        return None
+    revenue, units, price, amount = (_num(c, index) for c in given)
+    gross, extra = np.round(units * price, 2), np.abs(np.nan_to_num(amount, nan=0.0))
+    with np.errstate(invalid="ignore"):
+        priced = ~np.isnan(revenue) & ~np.isnan(gross) & (extra > 0.005)
+        proved = np.abs(revenue - (gross + sign * extra)) <= 0.011
+        bare = np.abs(revenue - gross) <= 0.011
+    if not priced.any() or not proved[priced].all() or bare[priced].any():
+        return None
+    return revenue, gross, extra
+
+
 def total_with_shipping(columns: dict[str, Any], index: pd.Index) -> None:
     """A line's total that has its shipping in it, read as units x unit price (the shipping is no product's).
 
@@ -535,18 +556,10 @@ def total_with_shipping(columns: dict[str, Any], index: pd.Index) -> None:
     the values prove it (on every priced line with shipping the total is units x price plus it, on none the bare value),
     revenue is units x unit price. The shipping column is left for ``total_less_charges``.
     """
-    given = [columns.get(f) for f in ("revenue", "units", "unit_price", "shipping_amount")]
-    if any(c is None for c in given) or "line_net" in columns:
-        return
-    revenue, units, price, shipping = (_num(c, index) for c in given)
-    gross, ship = np.round(units * price, 2), np.nan_to_num(shipping, nan=0.0)
-    with np.errstate(invalid="ignore"):
-        priced = ~np.isnan(revenue) & ~np.isnan(gross) & (ship > 0.005)
-        with_it = np.abs(revenue - (gross + ship)) <= 0.011
-        bare = np.abs(revenue - gross) <= 0.011
-    if not priced.any() or not with_it[priced].all() or bare[priced].any():
-        return
-    columns["revenue"] = pd.Series(np.where(np.isnan(gross), revenue - ship, gross), index=index)
+    found = _total_beside(columns, index, "shipping_amount", 1)
+    if found is not None:
+        revenue, gross, shipping = found
+        columns["revenue"] = pd.Series(np.where(np.isnan(gross), revenue - shipping, gross), index=index)
 
 
 def total_after_discount(columns: dict[str, Any], index: pd.Index) -> None:
@@ -557,19 +570,11 @@ def total_after_discount(columns: dict[str, Any], index: pd.Index) -> None:
     every priced line with a discount the total is units x price less it, on none the undiscounted value), the total is
     the line's net and revenue its units x unit price.
     """
-    given = [columns.get(f) for f in ("revenue", "units", "unit_price", "discount")]
-    if any(c is None for c in given) or "line_net" in columns:
-        return
-    revenue, units, price, discount = (_num(c, index) for c in given)
-    gross, off = np.round(units * price, 2), np.nan_to_num(discount, nan=0.0)
-    with np.errstate(invalid="ignore"):
-        priced = ~np.isnan(revenue) & ~np.isnan(gross) & (np.abs(off) > 0.005)
-        after = np.abs(revenue - (gross - np.abs(off))) <= 0.011
-        before = np.abs(revenue - gross) <= 0.011
-    if not priced.any() or not after[priced].all() or before[priced].any():
-        return
-    columns["line_net"] = columns["revenue"]
-    columns["revenue"] = pd.Series(np.where(np.isnan(gross), revenue, gross), index=index)
+    found = _total_beside(columns, index, "discount", -1)
+    if found is not None:
+        revenue, gross, _ = found
+        columns["line_net"] = columns["revenue"]
+        columns["revenue"] = pd.Series(np.where(np.isnan(gross), revenue, gross), index=index)
 
 
 def revenue_before_discount(columns: dict[str, Any], index: pd.Index) -> None:
