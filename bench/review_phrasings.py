@@ -536,6 +536,10 @@ def main() -> int:
         from bench.review_phrasings_20 import twelfth_held_out
 
         chosen = [Case(g, q, c) for g, q, c in twelfth_held_out(truth)]
+    elif os.environ.get("BENCH_SET") == "21":
+        from bench.review_phrasings_21 import thirteenth_set
+
+        chosen = [Case(g, q, c) for g, q, c in thirteenth_set(truth)]
     else:
         chosen = cases(truth)
     for case in chosen:
