@@ -1240,6 +1240,20 @@ def _says_only_now(question: str, time: TimeReading) -> bool:
     return bool(time.spans) and not time.compare and all(_NOW.fullmatch(question[s:e].strip()) for s, e in time.spans)
 
 
+#: "right now", "current": a figure of the present moment (not "these days", the recent run of it).
+_PRESENT = re.compile(r"\b(?:right\s+now|at\s+the\s+moment|currently|at\s+present|current)\b", re.I)
+
+
+def _asks_observed_now(question: str, metrics: Sequence[MetricName], time: TimeReading,
+                       rng: TimeRange | None) -> bool:
+    """Whether a metric read from competitor prices (price index, cheapest share) is asked "right now" or
+    "current", with no other period and nothing compared."""
+    return (
+        bool(metrics) and set(metrics) <= lx.OBSERVED_METRICS and not time.compare
+        and _PRESENT.search(question) is not None and (rng is None or _says_only_now(question, time))
+    )
+
+
 def _default_range(metrics: list[MetricName], as_of: date, first: date | None) -> TimeRange:
     """The period when the question names none: all the data for flows, the latest count for stock.
 
@@ -2199,6 +2213,10 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
     if rng is not None and not time.compare and _NOW.search(question) and rng.label.startswith("the last") \
             and metrics and all(lx.METRIC_KINDS[m] == DataKind.INVENTORY for m in metrics):
         rng = None  # "what's in stock right now": the latest count, not a 30-day window of counts
+    if _asks_observed_now(question, metrics, time, rng):
+        # "our price index right now", "X's current price index": the latest day's, as "today" (a day without
+        # competitor prices is read on the latest one with them), not the 30-day mean
+        rng = TimeRange(start=today, end=today, label=f"the latest day in your data ({fmt_day(today)})")
     reading.period_stated = rng is not None
     compare = time.compare
     trending = bool(_TRENDING_ITEMS.search(question)) and dims == ["sku"]
