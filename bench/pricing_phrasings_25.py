@@ -78,7 +78,10 @@ def how_far(m: Market, sku: str) -> Check:
     return lambda a, r: (
         named_by(m, sku)(a, r)
         and side.search(first_sentence(a)) is not None
-        and (any(states(first_sentence(a), g, 0.15) for g in gaps) or any(states(first_sentence(a), g, 0.006) for g in money))
+        and (
+            any(states(first_sentence(a), g, 0.15) for g in gaps)
+            or any(states(first_sentence(a), g, 0.006) for g in money)
+        )
     )
 
 
@@ -114,7 +117,8 @@ def thirteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  #
     add("rivals", f"are we cheaper than the rivals on the {toaster}", lowest_of_one(m, x))
     add("rivals", f"are we cheaper than our rivals on {k}?", lowest_of_one(m, k))
     add("rivals", f"do our rivals beat us on the {kettle}?", lowest_of_one(m, k))
-    add("rivals", "on how many products are we cheaper than all our rivals?", lambda a, r: states(first(a), len(cheap), 0.5))
+    count_cheap: Check = lambda a, r: states(first(a), len(cheap), 0.5)  # noqa: E731 - the count of the cheapest
+    add("rivals", "on how many products are we cheaper than all our rivals?", count_cheap)
 
     # 3. cheaper at any rival: the lowest competitor price
     add("anyrival", f"is {x} cheapr at any rival?", lowest_of_one(m, x))

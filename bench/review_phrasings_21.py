@@ -97,22 +97,25 @@ def month_against_month(t: Truth) -> Check:
     last_end = this_start - timedelta(days=1)
     now = top_complaints(t, t.window(this_start))
     then = top_complaints(t, t.window(last_end.replace(day=1), last_end))
-    month = re.compile(rf"last month|previous month|{last_end.strftime('%B')}|{last_end.strftime('%b')}|"
-                       rf"{last_end.isoformat()[:7]}", re.I)
+    month = re.compile(
+        rf"last month|previous month|{last_end.strftime('%B')}|{last_end.strftime('%b')}|"
+        rf"{last_end.isoformat()[:7]}",
+        re.I,
+    )
 
     def says(aspects: set[str], f: str) -> bool:
         return any(re.search(_ASPECT_RX[x], f, re.I) is not None for x in aspects)
 
-    return lambda a, r: says(now, first_sentence(a)) and says(then, first_sentence(a)) and (
-        month.search(first_sentence(a)) is not None
+    return lambda a, r: (
+        says(now, first_sentence(a)) and says(then, first_sentence(a)) and (month.search(first_sentence(a)) is not None)
     )
 
 
 def per_star(t: Truth, sku: str) -> Check:
     """Names ``sku`` and states its count of every star (all its reviews, or the agent's year)."""
     frames = (t.rv[t.rv["sku"] == sku], t.agent_year()[t.agent_year()["sku"] == sku])
-    return lambda a, r: named(t, sku)(a, r) and any(
-        all(states(a, n, 0.5) for n in stars_of(f, 1, 2, 3, 4, 5)) for f in frames
+    return lambda a, r: (
+        named(t, sku)(a, r) and any(all(states(a, n, 0.5) for n in stars_of(f, 1, 2, 3, 4, 5)) for f in frames)
     )
 
 

@@ -1246,8 +1246,10 @@ _PRESENT = re.compile(r"\b(?:right\s+now|at\s+the\s+moment|currently|at\s+presen
 
 def _asks_observed_now(question: str, metrics: Sequence[MetricName], time: TimeReading,
                        rng: TimeRange | None) -> bool:
-    """Whether a metric read from competitor prices (price index, cheapest share) is asked "right now" or
-    "current", with no other period and nothing compared."""
+    """Whether a metric read from competitor prices (price index, cheapest share) is asked "now".
+
+    "Right now", "currently", "current", with no other period and nothing compared.
+    """
     return (
         bool(metrics) and set(metrics) <= lx.OBSERVED_METRICS and not time.compare
         and _PRESENT.search(question) is not None and (rng is None or _says_only_now(question, time))
