@@ -765,7 +765,14 @@ def _partly_known_name(question: str, review: ReviewQuestion, names: list[tuple[
     span = named[1]
     if not _spans_overlap(span, names) or not _unmatched_distinctive(question, span, names + times, index.knows_word):
         return None  # "any bad feedback on the Linen Table Runner recently?": "recently" is a time, not the name
+    last = named[0].split()[-1]
+    if _SKU_CODE.fullmatch(last) and _spans_overlap((span[1] - len(last), span[1]), names):
+        return None  # "is the spam filter changing KIT-0046's rating": a matched code is the whole name it ends
     return named[0]
+
+
+#: A product code as catalogues write them ("KIT-0046", "SKU123"): an exact name, no word before it is part of it.
+_SKU_CODE = re.compile(r"[A-Za-z]{2,}-?\d{2,}[\w-]*")
 
 
 def _name_of_no_product(question: str, review: ReviewQuestion, matches: list[EntityMatch]) -> str | None:
