@@ -88,8 +88,10 @@ def _trend_lead(mentions: list[Mention], recent: np.ndarray, window_days: int, n
 
 
 def _ranked_lead(frame: pd.DataFrame, per: pd.DataFrame, aspect: str, period: str, worst: str) -> str:
-    """The ranking's first sentence: the products with the most negative mentions of ``aspect``, counted, and when
-    several share the most, said to be tied and how many they are (a list cut at three hides the others)."""
+    """The ranking's first sentence: the products with the most negative mentions of ``aspect``, counted.
+
+    When several share the most, they are said to be tied and how many they are (a list cut at three hid the others).
+    """
     top = per[per["negative"] == per["negative"].iloc[0]]
     if len(top) < 2:
         return f"Most complaints about {aspect} {period}: {worst} negative mentions."
