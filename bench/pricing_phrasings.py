@@ -532,6 +532,10 @@ def cases(m: Market, t: Truth) -> list[Case]:
         from bench.pricing_phrasings_25 import thirteenth_set
 
         return [Case(g, tenant, q, c) for g, tenant, q, c in thirteenth_set(m, t)]
+    if os.environ.get("BENCH_SET") == "26":
+        from bench.pricing_phrasings_26 import thirteenth_held_out
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in thirteenth_held_out(m, t)]
     return pricing_cases(m, t) + review_cases(t)
 
 

@@ -540,6 +540,10 @@ def main() -> int:
         from bench.review_phrasings_21 import thirteenth_set
 
         chosen = [Case(g, q, c) for g, q, c in thirteenth_set(truth)]
+    elif os.environ.get("BENCH_SET") == "22":
+        from bench.review_phrasings_22 import thirteenth_held_out
+
+        chosen = [Case(g, q, c) for g, q, c in thirteenth_held_out(truth)]
     else:
         chosen = cases(truth)
     for case in chosen:
