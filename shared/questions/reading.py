@@ -67,6 +67,7 @@ from shared.questions.preamble import asked_clause, preamble_excluded, preamble_
 from shared.questions.price_bands import PriceBand, price_band_query, read_price_band
 from shared.questions.pricing_asks import no_competitor_prices, read_pricing_ask
 from shared.questions.pricing_idioms import pricing_idioms
+from shared.questions.review_baseline import complaints_baseline
 from shared.questions.review_idioms import review_idioms
 from shared.questions.review_length import read_review_length
 from shared.questions.reviews import (
@@ -472,6 +473,8 @@ class Reading(BaseModel):
     review_ask: ReviewAsk | None = Field(default=None, description="A review question's ask (aspect, praise ...).")
     aspect: str | None = Field(default=None, description="The aspect a review question is about (\"shipping\").")
     review_period: TimeRange | None = Field(default=None, description="The period a review question names.")
+    review_baseline: TimeRange | None = Field(default=None, description="The period a complaints question sets "
+                                                                       "against its own (\"vs last month\").")
     review_stars: list[int] = Field(default_factory=list, description="The star ratings a review question reads "
                                                                       "(\"what do 1-star reviewers say\").")
     review_listing: str | None = Field(default=None, description="Reviews shown one by one (\"show me angry "
@@ -1857,6 +1860,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         # "do people complain less about quality these days?": the recent window against the one before (as
         # "lately"), not the last 30 days alone, which hold nothing before to compare with
         reading.review_period = None if review.trend and _says_only_now(question, time) else time.range
+        if review.ask == "complaints" and not review.trend:
+            reading.review_baseline = complaints_baseline(time)
         return reading
     # "is our rating improving?" names the rating it asks about: a change all the same
     sentiment_change = asks_sentiment_change(question) and set(metrics) <= {"avg_rating", "negative_review_share"}

@@ -151,3 +151,46 @@ def test_a_code_ends_the_name_a_spam_question_asks_about(store: VocabularyIndex,
 
 def test_an_unknown_word_after_a_name_is_still_said(store: VocabularyIndex) -> None:  # noqa: F811
     assert read(store, "the lamp shade's reviews").kind == "unanswerable"
+
+
+# --- the most common complaint this month against last month: the whole month before, both sides said first ---
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "most common complaint this month vs last month",
+        "what did people complain about most this month compared with last month?",
+    ],
+)
+def test_a_complaint_this_month_vs_last_reads_the_whole_month_before(store: VocabularyIndex, question: str) -> None:  # noqa: F811
+    from datetime import date
+
+    r = read(store, question)
+    assert r.review_ask == "complaints" and r.review_baseline is not None and r.review_period is not None
+    assert r.review_period.start == date(2026, 12, 1)
+    assert (r.review_baseline.start, r.review_baseline.end) == (date(2026, 11, 1), date(2026, 11, 30))
+
+
+def test_a_complaint_of_one_period_has_no_baseline(store: VocabularyIndex) -> None:  # noqa: F811
+    assert read(store, "what do people complain about this month?").review_baseline is None
+
+
+def test_the_compared_lead_names_both_periods_top_complaints_and_ties() -> None:
+    from shared.sentiment.compared_complaints import compared_lead, period_name
+
+    now = [["quality/durability", 3, 0.1, 2, "q", "r1"], ["shipping/delivery", 1, 0.03, 1, "q", "r2"]]
+    before = [["packaging", 2, 0.1, 2, "q", "r3"], ["price/value", 2, 0.1, 1, "q", "r4"]]
+    from datetime import date
+
+    lead = compared_lead(
+        now,
+        before,
+        period_name(date(2026, 12, 1), date(2026, 12, 3)),
+        period_name(date(2026, 11, 1), date(2026, 11, 30)),
+    )
+    assert lead == (
+        "In 1 Dec - 3 Dec 2026 the most common complaint is quality/durability (3 reviews); in November "
+        "2026 it was packaging and price/value (2 reviews each)."
+    )
+    assert compared_lead([], before, "this month", "last month").startswith("In this month no review complains")
