@@ -20,8 +20,8 @@ category, undercut by how much, price moves, promotions, stock-outs, what-ifs wi
 held-out set, ``19`` the tenth round's (rivals out of stock, where we are the cheapest, the price index, what-ifs with
 their interval) and ``20`` its held-out set, ``21`` the eleventh round's (cheaper than everyone, who undercuts us
 most, a rival out of stock on what we sell, what-ifs, room to raise, typos) and ``22`` its held-out set, ``23`` and
-``24`` the twelfth round's, ``25`` the thirteenth round's (a price index "right now", the rivals as every seller, cheaper
-at any rival, how far from the market, the products no competitor prices) and ``26`` its held-out set.
+``24`` the twelfth round's, ``25`` the thirteenth round's (a price index "right now", the rivals as every seller,
+cheaper at any rival, how far from the market, the products no competitor prices) and ``26`` its held-out set.
 ``BENCH_TODAY=YYYY-MM-DD`` generates that day's merchant (the products
 a set asks about are picked from what the store holds, ``bench/catalogue_picks.py``).
 ``BENCH_VERBOSE=1`` prints every answer, ``BENCH_ONLY=group`` runs one group. Prints ``right: N/M`` per group and
