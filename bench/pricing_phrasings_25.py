@@ -69,12 +69,12 @@ def unpriced_said(m: Market) -> Check:
 def how_far(m: Market, sku: str) -> Check:
     """Names ``sku``, says its side of the median competitor and how far: the index's gap in % (from the selling or
     the catalogue price, within 0.15 points) or in money (within a cent)."""
-    row = m.latest.loc[sku]
-    price = float(pd.to_numeric(m.products["price"], errors="coerce")[sku])
-    cat = 100 * price / float(row["median"])
-    gaps = (abs(float(row["index"]) - 100), abs(cat - 100))
-    money = (abs(price - float(row["median"])), abs(float(row["our"]) - float(row["median"])))
-    side = _SIDE[float(row["index"]) > 100]
+    row = {k: float(v) for k, v in m.latest.loc[sku, ["median", "index", "our"]].to_dict().items()}
+    price = float(pd.to_numeric(m.products["price"], errors="coerce").to_dict()[sku])
+    cat = 100 * price / row["median"]
+    gaps = (abs(row["index"] - 100), abs(cat - 100))
+    money = (abs(price - row["median"]), abs(row["our"] - row["median"]))
+    side = _SIDE[row["index"] > 100]
     return lambda a, r: (
         named_by(m, sku)(a, r)
         and side.search(first_sentence(a)) is not None
