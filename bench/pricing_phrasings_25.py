@@ -85,6 +85,12 @@ def how_far(m: Market, sku: str) -> Check:
     )
 
 
+def stored_sides(m: Market) -> tuple[list[str], list[str]]:
+    """The stored products more than 5% above and below the median competitor on their latest day, furthest first."""
+    stored = [s for s in m.latest.index if s in m.products.index]
+    return [s for s in m.above().index if s in stored], [s for s in m.below().index if s in stored]
+
+
 def unique_name(m: Market, sku: str) -> str | None:
     """``sku``'s short name ("Essential Running Socks") when no other stored title shares it."""
     names = m.products["title"].dropna().astype(str).map(name_of)
@@ -99,9 +105,7 @@ def thirteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  #
     picks = market_picks(m.products, t.rv, m.window())
     k, x, toaster, kettle = picks.solo.sku, picks.mapped.sku, picks.mapped.name, picks.solo.noun
     cheap, order = cheapest_skus(m), m.undercut_order()
-    stored = [s for s in m.latest.index if s in m.products.index]
-    above = [s for s in m.above().index if s in stored]
-    below = [s for s in m.below().index if s in stored]
+    above, below = stored_sides(m)
     named_above = next(s for s in above if unique_name(m, s))
 
     # 1. the price index "right now": the latest day's, dated (as "today")

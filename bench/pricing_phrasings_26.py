@@ -14,7 +14,7 @@ from bench.phrasing_sets import pricing_cases
 from bench.pricing_phrasings_10 import SHOP
 from bench.pricing_phrasings_15 import lowest_of_one
 from bench.pricing_phrasings_23 import index_dated
-from bench.pricing_phrasings_25 import catalogue_now, how_far, unpriced_said
+from bench.pricing_phrasings_25 import catalogue_now, how_far, stored_sides, unpriced_said
 from bench.review_phrasings import first_sentence
 
 if TYPE_CHECKING:
@@ -29,9 +29,7 @@ def thirteenth_held_out(m: Market, t: Truth) -> list[tuple[str, str, str, Check]
     k, x, lamp = picks.solo.sku, picks.mapped.sku, picks.solo2.sku
     toaster, kettle, lamp_noun = picks.mapped.name, picks.solo.noun, picks.solo2.noun
     order = m.undercut_order()
-    stored = [s for s in m.latest.index if s in m.products.index]
-    above = [s for s in m.above().index if s in stored]
-    below = [s for s in m.below().index if s in stored]
+    above, below = stored_sides(m)
 
     add("now", "what is our price index at the moment?", catalogue_now(m))
     add("now", f"{x}'s current price index?", index_dated(m, x))
