@@ -30,4 +30,5 @@ def test_this_months_complaint_is_set_against_the_whole_month_before(tmp_path: P
     assert lead.startswith(f"In {period_name(last_day.replace(day=1), last_day)} "), lead
     assert re.search(rf"; in {before:%B %Y} (?:it was|no review complained)", lead), lead
     one = ask(get_deps(), "what do people complain about this month?", tenant=TENANT, use_cache=False).report
-    assert one is not None and not one.answer.startswith("In "), one.answer  # one period: no baseline said
+    assert one is not None
+    assert not one.answer.startswith("In "), one.answer  # one period: no baseline said
