@@ -19,7 +19,9 @@ competitor promotions, per-product sellers) and ``16`` its held-out set, ``17`` 
 category, undercut by how much, price moves, promotions, stock-outs, what-ifs with intervals, markups) and ``18`` its
 held-out set, ``19`` the tenth round's (rivals out of stock, where we are the cheapest, the price index, what-ifs with
 their interval) and ``20`` its held-out set, ``21`` the eleventh round's (cheaper than everyone, who undercuts us
-most, a rival out of stock on what we sell, what-ifs, room to raise, typos) and ``22`` its held-out set.
+most, a rival out of stock on what we sell, what-ifs, room to raise, typos) and ``22`` its held-out set, ``23`` and
+``24`` the twelfth round's, ``25`` the thirteenth round's (a price index "right now", the rivals as every seller,
+cheaper at any rival, how far from the market, the products no competitor prices) and ``26`` its held-out set.
 ``BENCH_TODAY=YYYY-MM-DD`` generates that day's merchant (the products
 a set asks about are picked from what the store holds, ``bench/catalogue_picks.py``).
 ``BENCH_VERBOSE=1`` prints every answer, ``BENCH_ONLY=group`` runs one group. Prints ``right: N/M`` per group and
@@ -528,6 +530,14 @@ def cases(m: Market, t: Truth) -> list[Case]:
         from bench.pricing_phrasings_24 import twelfth_held_out
 
         return [Case(g, tenant, q, c) for g, tenant, q, c in twelfth_held_out(m, t)]
+    if os.environ.get("BENCH_SET") == "25":
+        from bench.pricing_phrasings_25 import thirteenth_set
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in thirteenth_set(m, t)]
+    if os.environ.get("BENCH_SET") == "26":
+        from bench.pricing_phrasings_26 import thirteenth_held_out
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in thirteenth_held_out(m, t)]
     return pricing_cases(m, t) + review_cases(t)
 
 

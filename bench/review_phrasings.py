@@ -17,7 +17,9 @@ such product, word forms, before and after a month) and ``12`` its held-out set,
 trends, spam-adjusted ratings, quotes, comparisons, star spreads) and ``14`` its held-out set, ``15`` the tenth
 round's (aspects mentioned, what people love, adjusted ratings, complaint trends, "A or B") and ``16`` its held-out
 set, ``17`` the eleventh round's (complaint trends, the product most complained about, adjusted vs raw, a falling
-rating and why, a word in the last month, typos) and ``18`` its held-out set (``BENCH_TODAY=YYYY-MM-DD``: that day's
+rating and why, a word in the last month, typos) and ``18`` its held-out set, ``19`` and ``20`` the twelfth round's,
+``21`` the thirteenth round's (ties in a complaint ranking, passive trends, this month's complaint against last
+month's, the spam filter and a product's rating) and ``22`` its held-out set (``BENCH_TODAY=YYYY-MM-DD``: that day's
 merchant),
 ``BENCH_STALE=1`` uses
 a merchant whose data ended a year ago). Prints ``right: N/M`` per group and overall. Not a timed test.
@@ -536,6 +538,14 @@ def main() -> int:
         from bench.review_phrasings_20 import twelfth_held_out
 
         chosen = [Case(g, q, c) for g, q, c in twelfth_held_out(truth)]
+    elif os.environ.get("BENCH_SET") == "21":
+        from bench.review_phrasings_21 import thirteenth_set
+
+        chosen = [Case(g, q, c) for g, q, c in thirteenth_set(truth)]
+    elif os.environ.get("BENCH_SET") == "22":
+        from bench.review_phrasings_22 import thirteenth_held_out
+
+        chosen = [Case(g, q, c) for g, q, c in thirteenth_held_out(truth)]
     else:
         chosen = cases(truth)
     for case in chosen:

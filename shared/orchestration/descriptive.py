@@ -396,6 +396,9 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
         merged.review_length_words = reading.review_length_words
         merged.review_channels = list(reading.review_channels)
         merged.review_trend, merged.review_ranked = reading.review_trend, reading.review_ranked
+        if reading.review_baseline is not None:  # "this month vs last month": the period before, beside
+            merged.review_baseline_start = reading.review_baseline.start
+            merged.review_baseline_end = reading.review_baseline.end
         # the period as the reader read it against the reviews' last date ("last month" = the calendar month the
         # metrics layer uses too), over the pattern router's rough rolling window; a model planner's own stands
         if reading.review_period is not None and (merged.start_date is None or plan.rationale == "pattern router"):

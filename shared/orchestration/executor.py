@@ -106,6 +106,10 @@ def agent_request(
             extra["length_words"] = e.review_length_words
     if agent == "sentiment" and e.review_trend:
         extra["theme_trend"] = True  # "is the shipping complaint getting worse?": the recent window said first
+    if agent == "sentiment" and e.review_baseline_start is not None and e.review_baseline_end is not None:
+        # "most common complaint this month vs last month": the period before, its top complaint said beside
+        extra["baseline_start"], extra["baseline_end"] = e.review_baseline_start.isoformat(), \
+            e.review_baseline_end.isoformat()
     if agent == "sentiment" and e.review_ranked:
         extra["aspect_ranked"] = True  # "which product has the most complaints about delivery?": products ranked
     if agent == "sentiment" and e.review_listing:

@@ -11,11 +11,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from shared.questions.lexicon import OBSERVED_METRICS
 from shared.questions.timephrase import fmt_day
 from shared.store.metrics.model import MetricQuery, MetricResult, TimeRange
 
-#: The metrics computed from competitor observations (a day without any has no value).
-OBSERVED_METRICS = frozenset({"price_index", "cheapest_share"})
 #: Days looked back for the latest competitor price (the market answers' window).
 LOOKBACK_DAYS = 30
 

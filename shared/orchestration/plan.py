@@ -52,6 +52,10 @@ class Entities(BaseModel):
                                                           "complaint getting worse?\"): its recent window first.")
     review_ranked: bool = Field(default=False, description="The products asked ranked by one aspect's complaints "
                                                            "(\"which product has the most delivery complaints?\").")
+    review_baseline_start: date | None = Field(
+        default=None, description="The first day of the period a complaints question sets against its own (\"this "
+                                  "month vs last month\": last month).")
+    review_baseline_end: date | None = Field(default=None, description="The last day of that period.")
     review_length: Literal["below", "above", "median", "longest", "by_rating", "by_stars", "mean"] | None = Field(
         default=None, description="A review-length figure beyond the mean (reviews under N words, the median ...).")
     review_length_words: int | None = Field(default=None, ge=1, le=10000,

@@ -351,6 +351,9 @@ METRIC_NOUNS |= {"multi_item_orders": "orders with two or more units",
                  "value_revenue": "revenue of orders in that value range",
                  "average_stock_on_hand": "average stock on hand", "net_units": "units less returns",
                  "revenue_less_refunds": "revenue less refunds"}
+#: The metrics computed from competitor observations: a day without any has no value, and "right now" is the
+#: latest day's figure (read on the latest day with prices when that day has none).
+OBSERVED_METRICS: frozenset[str] = frozenset({"price_index", "cheapest_share"})
 METRIC_KINDS: dict[str, DataKind] = {str(w.metric): w.kind for w in METRIC_WORDS} | {
     "multi_item_orders": S, "repeat_customers": S, "promo_orders": S, "promo_revenue": S, "inventory_retail_value": INV,
     "uncosted_skus": INV, "stocked_skus": INV, "unpriced_skus": INV, "catalogue_price": DataKind.PRODUCTS,

@@ -257,7 +257,12 @@ _COVERAGE = _rx(r"(?:we(?:'re| are)?|i(?:'m| am)?) the only (?:sellers?|ones? (?
                 r"(?:\d+|two|three) or more) (?:of (?:the|our) )?(?:competitors?|rivals?)|"
                 r"only (?:one|a single) (?:competitor|rival) (?:carr(?:y|ies)|sells?|stocks?|lists?)|"
                 r"how many (?:competitors|rivals) (?:carry|sell|stock|list) (?:each|every|our) (?:products?|items?|"
-                r"skus?)|(?:competitor|rival) (?:counts?|coverage) (?:per|by|for each) (?:products?|items?|skus?)")
+                r"skus?)|(?:competitor|rival) (?:counts?|coverage) (?:per|by|for each) (?:products?|items?|skus?)|"
+                # "which products have no competitor price", "items without rival prices", "products not priced by
+                # any competitor": the products asked for are those no competitor prices (not our position on them)
+                r"(?:products?|items?|skus?|lines?|listings?)\b[^?.!]{0,30}?\b(?:(?:have|has|had|got|with) (?:no|zero)|"
+                r"without(?: any)?|lack(?:s|ing)?(?: any)?|missing) (?:competitor|rival|market)s?['’]? ?prices?|"
+                r"not (?:priced|carried|sold|stocked|listed) by any (?:competitors?|rivals?)")
 #: "who are our competitors", "how many competitors do we track".
 _LIST_COMPETITORS = _rx(r"who (?:are|is) (?:our|my) (?:main )?(?:competitors?|rivals?)|"
                         r"(?:list|name) (?:our|my|the|all) competitors|"

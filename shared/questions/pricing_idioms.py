@@ -7,9 +7,12 @@ Amazon and Shopify sellers ask in their own vocabulary; each rewrite keeps the r
   are we losing (have we lost) the buy box on" -> "are we being undercut on"; any other "buy box" is "the lowest
   price", never a product called "... Box";
 * "the cheapest seller for X", "who's the lowest-priced seller of X" -> "who is cheapest on X";
-* "are we cheaper than everyone (all competitors, every rival, the rest) on X", "do we beat every rival on X", "where
-  do we have the best price" -> "are we the cheapest on X", "where are we the cheapest" (our price against every
-  seller's: the lowest competitor price; "cheaper than the market" stays the median competitor's);
+* "are we cheaper than everyone (all competitors, every rival, the rest, the rivals, our competitors) on X", "do we
+  beat every rival on X", "where do we have the best price" -> "are we the cheapest on X", "where are we the
+  cheapest" (our price against every seller's: the lowest competitor price; "cheaper than the market" stays the
+  median competitor's);
+* "is X cheaper at any rival", "can you get X cheaper anywhere else", "is X cheaper elsewhere" -> "are we the
+  cheapest on X" (the lowest competitor price; "does any rival sell X" would be whether they stock it);
 * "undercut by more than 10%", "competitors undercut us by over 20%" -> "priced above the market by ...";
 * "the biggest discount vs competitors" -> "the furthest below the market" (ours under theirs, not our promotions);
 * "our (average) premium over MegaMart" -> "how do we compare with MegaMart" (a named rival only);
@@ -38,7 +41,14 @@ _SUBJECT = r"(?:(?:are|am|do|does|did|would|will|could|can|have|has)\s+)?(?:we|i
 #: Every other seller, as a question names them: "everyone", "all competitors", "every rival", "the rest".
 _EVERY_SELLER = (r"(?:every(?:one|body|\s+one)(?:\s+else)?|all\s+(?:(?:the|our|other|of\s+the)\s+)*"
                  r"(?:competitors|rivals|sellers|retailers|stores|shops|others)|all\s+of\s+them|"
-                 r"(?:every|each|any)\s+(?:other\s+)?(?:competitor|rival|seller|retailer|store|shop)|the\s+rest)")
+                 r"(?:every|each|any)\s+(?:other\s+)?(?:competitor|rival|seller|retailer|store|shop)|the\s+rest|"
+                 # "the rivals", "our competitors": the sellers as a group, so cheaper than each of them ("cheaper
+                 # than competitors", "than the competition" without a determiner stay the median competitor's)
+                 r"(?:the|our|my)\s+(?:competitors|rivals))")
+#: A product is sold for less by another seller: "is X cheaper at any rival", "can you get X cheaper anywhere else",
+#: "is X cheaper elsewhere" (the lowest competitor price, not X's position against the median).
+_ANY_SELLER = (r"(?:(?:at|from|with|in|on)\s+any\s+(?:(?:of\s+)?(?:the|our|my)\s+)?(?:other\s+)?(?:competitors?|"
+               r"rivals?|sellers?|retailers?|stores?|shops?|sites?)|anywhere(?:\s+else)?|elsewhere)")
 _IDIOMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     # "are we cheaper than everyone on X", "is our price lower than all competitors": the cheapest, against every
     # seller's latest price (the median competitor is the "cheaper than the market" question's)
@@ -51,6 +61,10 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     # "is our kettle cheaper than every competitor's?", "is the X cheaper than all rivals?": that product, the cheapest
     (re.compile(rf"\bis\s+(?P<x>(?:our|the|my)\s+[^?.!]{{1,60}}?)\s+(?:cheaper|lower[- ]priced|less\s+expensive)\s+"
                 rf"than\s+{_EVERY_SELLER}(?:'s|')?(?:\s+prices?)?", re.I), r"are we the cheapest on \g<x>", ""),
+    # "is X cheaper at any rival?", "can you get X cheaper anywhere else?": does another seller sell it for less
+    (re.compile(rf"\b(?:is|are|can\s+(?:you|i|we|one|people|customers)\s+(?:get|buy|find))\s+(?P<x>[^?.!]{{1,60}}?)"
+                rf"\s+(?:any\s+)?(?:cheaper|lower[- ]priced|less\s+expensive|for\s+less)\s+{_ANY_SELLER}", re.I),
+     r"are we the cheapest on \g<x>", ""),
     # "do we beat every rival on X", "how many products do we beat all competitors on (price)"
     (re.compile(rf"\b(?:do|did|can|could)\s+(?:we|i)\s+(?:still\s+)?(?:beat|undercut|undersell)\s+"
                 rf"{_EVERY_SELLER}(?:'s|')?(?:\s+prices?)?(?:\s+on\s+price)?", re.I), "are we the cheapest", ""),

@@ -67,6 +67,7 @@ from shared.questions.preamble import asked_clause, preamble_excluded, preamble_
 from shared.questions.price_bands import PriceBand, price_band_query, read_price_band
 from shared.questions.pricing_asks import no_competitor_prices, read_pricing_ask
 from shared.questions.pricing_idioms import pricing_idioms
+from shared.questions.review_baseline import complaints_baseline
 from shared.questions.review_idioms import review_idioms
 from shared.questions.review_length import read_review_length
 from shared.questions.reviews import (
@@ -472,6 +473,8 @@ class Reading(BaseModel):
     review_ask: ReviewAsk | None = Field(default=None, description="A review question's ask (aspect, praise ...).")
     aspect: str | None = Field(default=None, description="The aspect a review question is about (\"shipping\").")
     review_period: TimeRange | None = Field(default=None, description="The period a review question names.")
+    review_baseline: TimeRange | None = Field(default=None, description="The period a complaints question sets "
+                                                                       "against its own (\"vs last month\").")
     review_stars: list[int] = Field(default_factory=list, description="The star ratings a review question reads "
                                                                       "(\"what do 1-star reviewers say\").")
     review_listing: str | None = Field(default=None, description="Reviews shown one by one (\"show me angry "
@@ -765,7 +768,14 @@ def _partly_known_name(question: str, review: ReviewQuestion, names: list[tuple[
     span = named[1]
     if not _spans_overlap(span, names) or not _unmatched_distinctive(question, span, names + times, index.knows_word):
         return None  # "any bad feedback on the Linen Table Runner recently?": "recently" is a time, not the name
+    last = named[0].split()[-1]
+    if _SKU_CODE.fullmatch(last) and _spans_overlap((span[1] - len(last), span[1]), names):
+        return None  # "is the spam filter changing KIT-0046's rating": a matched code is the whole name it ends
     return named[0]
+
+
+#: A product code as catalogues write them ("KIT-0046", "SKU123"): an exact name, no word before it is part of it.
+_SKU_CODE = re.compile(r"[A-Za-z]{2,}-?\d{2,}[\w-]*")
 
 
 def _name_of_no_product(question: str, review: ReviewQuestion, matches: list[EntityMatch]) -> str | None:
@@ -1238,6 +1248,22 @@ _NOW = re.compile(r"\b(?:right\s+now|at\s+the\s+moment|currently|these\s+days|at
 def _says_only_now(question: str, time: TimeReading) -> bool:
     """Whether the question's one period is "these days", "right now" and the like (no date, no compared period)."""
     return bool(time.spans) and not time.compare and all(_NOW.fullmatch(question[s:e].strip()) for s, e in time.spans)
+
+
+#: "right now", "current": a figure of the present moment (not "these days", the recent run of it).
+_PRESENT = re.compile(r"\b(?:right\s+now|at\s+the\s+moment|currently|at\s+present|current)\b", re.I)
+
+
+def _asks_observed_now(question: str, metrics: Sequence[MetricName], time: TimeReading,
+                       rng: TimeRange | None) -> bool:
+    """Whether a metric read from competitor prices (price index, cheapest share) is asked "now".
+
+    "Right now", "currently", "current", with no other period and nothing compared.
+    """
+    return (
+        bool(metrics) and set(metrics) <= lx.OBSERVED_METRICS and not time.compare
+        and _PRESENT.search(question) is not None and (rng is None or _says_only_now(question, time))
+    )
 
 
 def _default_range(metrics: list[MetricName], as_of: date, first: date | None) -> TimeRange:
@@ -1834,6 +1860,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         # "do people complain less about quality these days?": the recent window against the one before (as
         # "lately"), not the last 30 days alone, which hold nothing before to compare with
         reading.review_period = None if review.trend and _says_only_now(question, time) else time.range
+        if review.ask == "complaints" and not review.trend:
+            reading.review_baseline = complaints_baseline(time)
         return reading
     # "is our rating improving?" names the rating it asks about: a change all the same
     sentiment_change = asks_sentiment_change(question) and set(metrics) <= {"avg_rating", "negative_review_share"}
@@ -2199,6 +2227,10 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
     if rng is not None and not time.compare and _NOW.search(question) and rng.label.startswith("the last") \
             and metrics and all(lx.METRIC_KINDS[m] == DataKind.INVENTORY for m in metrics):
         rng = None  # "what's in stock right now": the latest count, not a 30-day window of counts
+    if _asks_observed_now(question, metrics, time, rng):
+        # "our price index right now", "X's current price index": the latest day's, as "today" (a day without
+        # competitor prices is read on the latest one with them), not the 30-day mean
+        rng = TimeRange(start=today, end=today, label=f"the latest day in your data ({fmt_day(today)})")
     reading.period_stated = rng is not None
     compare = time.compare
     trending = bool(_TRENDING_ITEMS.search(question)) and dims == ["sku"]

@@ -67,6 +67,9 @@ _THEME_TREND = re.compile(r"\b(?:increas\w*|rising|on the rise|grow(?:s|ing)?|ge
                           r"(?:go(?:ne|es)?|went) (?:up|down)|"
                           # "are customers complaining more about packaging lately?": complaining, more than before
                           r"(?:complain\w*|moan\w*|grumbl\w*|whing\w*) (?:more|less)\b|"
+                          # the passive: "is packaging being complained about less?", "more complained about"
+                          r"(?:complained|moaned|grumbled|whinged) about (?:more|less)\b|"
+                          r"(?:more|less) (?:complained|moaned|grumbled|whinged) about\b|"
                           # "more quality complaints than before?", "fewer delivery problems lately"
                           r"(?:more|fewer|less) (?:\w+ ){0,2}(?:complaints?|problems?|issues?|gripes?|moans?)"
                           r"(?= (?:than (?:before|usual|last|previously|earlier|ever)|lately|recently|these days|"

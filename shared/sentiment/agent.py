@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -20,6 +20,7 @@ from shared.observability.logs import get_logger, log_event
 from shared.observability.metrics import REGISTRY
 from shared.sentiment.analysis import AnalysisOptions, analyse_reviews
 from shared.sentiment.answers import DECLINE_WINDOW_DAYS, no_reviews_answers
+from shared.sentiment.compared_complaints import compared_lead, period_name
 from shared.sentiment.length_answers import length_answer
 from shared.sentiment.listing import LIST_SIZE, LISTINGS
 from shared.sentiment.loader import load_reviews
@@ -221,6 +222,40 @@ def _undated_scope(deps: Deps, request: AgentRequest, asks: list[AskKind], start
                          lead=f"All {undated:,} reviews are undated, so {what}; overall, ")
 
 
+def _baseline_option(request: AgentRequest) -> tuple[date, date] | None:
+    """``options["baseline_start"/"baseline_end"]``: the period a complaints question sets against its own."""
+    try:
+        start = date.fromisoformat(str(request.options["baseline_start"]))
+        end = date.fromisoformat(str(request.options["baseline_end"]))
+    except (KeyError, ValueError):
+        return None
+    return (start, end) if start <= end else None
+
+
+def _lead_with_baseline(deps: Deps, request: AgentRequest, result: AgentResult, baseline: tuple[date, date],
+                        period: tuple[date, date], method: str, deadline: float) -> None:
+    """The complaints answer led by its top theme and the baseline period's ("this month vs last month").
+
+    The baseline is scored with the same method within the same share of the deadline (its themes lexical only).
+    """
+    answers = result.data.get("answers", [])
+    now = next((a for a in answers if a.get("ask") == "complaints"), None)
+    if now is None:
+        return
+    frame, evidence = load_reviews(deps.warehouse, tenant_id=request.tenant_id, start_date=baseline[0],
+                                   end_date=baseline[1], skus=request.skus, categories=request.categories)
+    before = analyse_reviews(frame, tenant_id=request.tenant_id, query=evidence, options=AnalysisOptions(
+        as_of=baseline[1], asks=("complaints",), scoped=tuple(request.skus), period_start=baseline[0],
+        method=method, purpose="question", scoring_deadline_s=SCORING_SHARE * deadline,
+        aspect=_aspect_option(request)))
+    then: dict[str, Any] = next((a for a in before.data.get("answers", []) if a.get("ask") == "complaints"), {})
+    lead = compared_lead(list(now.get("rows") or []), list(then.get("rows") or []), period_name(*period),
+                         period_name(*baseline))
+    now["text"] = f"{lead} {now.get('text', '')}".strip()
+    if result.summary:
+        result.summary = f"{lead} {result.summary}"
+
+
 def prepare() -> None:
     """Load, before a question's clock starts, what the first analysis of a process loads inside it.
 
@@ -317,6 +352,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                 theme_embed_limit=_theme_embed_limit(method, purpose, deadline),
                                 themes_by=_themes_by(started, purpose, deadline)),
     )
+    if "complaints" in asks and (baseline := _baseline_option(request)) is not None:
+        _lead_with_baseline(deps, request, result, baseline, (start, min(as_of, end)), method, deadline)
     if length is not None:
         result.data["answers"] = [length.model_dump(mode="json"), *[
             a for a in result.data.get("answers", []) if a.get("ask") != "review_length"]]

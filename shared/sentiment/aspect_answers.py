@@ -87,6 +87,19 @@ def _trend_lead(mentions: list[Mention], recent: np.ndarray, window_days: int, n
             f"mentions are negative, against {neg_before:.0f}% of {n_before} before.")
 
 
+def _ranked_lead(frame: pd.DataFrame, per: pd.DataFrame, aspect: str, period: str, worst: str) -> str:
+    """The ranking's first sentence: the products with the most negative mentions of ``aspect``, counted.
+
+    When several share the most, they are said to be tied and how many they are (a list cut at three hid the others).
+    """
+    top = per[per["negative"] == per["negative"].iloc[0]]
+    if len(top) < 2:
+        return f"Most complaints about {aspect} {period}: {worst} negative mentions."
+    names = [_name(frame, str(s)) for s in top.index]
+    return (f"{len(top)} products are tied for the most complaints about {aspect} {period}, with "
+            f"{int(top['negative'].iloc[0])} negative mentions each: {join_names(names, 3)}.")
+
+
 def aspect_answer(data: ScoredReviews, scoped: list[str], term: str, window_days: int,
                   polarity: int = 0, *, trend_first: bool = False, ranked: bool = False) -> AgentAnswer:
     """``aspect``: the reviews that mention ``term`` (its concept's words), how they speak of it, and quotes.
@@ -159,7 +172,7 @@ def aspect_answer(data: ScoredReviews, scoped: list[str], term: str, window_days
     if not scoped and len(per) > 1 and int(per["negative"].iloc[0]) > 0:
         worst = join_names([f"{_name(data.frame, str(s))} ({int(r['negative'])})"
                             for s, r in per[per["negative"] > 0].head(3).iterrows()], 3)
-        text = (f"Most complaints about {aspect.name} {period}: {worst} negative mentions. {text}" if ranked
+        text = (f"{_ranked_lead(data.frame, per, aspect.name, period, worst)} {text}" if ranked
                 else f"{text} Most negative mentions: {worst}.")
     elif ranked and not neg:
         text = f"No product has a complaint about {aspect.name} {period}. {text}"
