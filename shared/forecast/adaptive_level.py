@@ -66,14 +66,14 @@ def adapted_level(
     lengths = np.asarray(history_lengths)
     shortfalls: list[float] = []
     for t in sorted({int(r) for r in rank if r < rank.max()}, reverse=True):  # oldest checked origin first
-        older = np.flatnonzero(rank > t)
+        older = [int(i) for i in np.flatnonzero(rank > t)]
         if float(np.median(lengths[older])) < settled_history:
             continue
         by_step = [np.array([errors[i][k] for i in older if len(errors[i]) > k]) for k in range(horizon)]
         if min(len(b) for b in by_step) < MIN_STEP_ERRORS:
             continue
         q, promised = step_quantiles(by_step, level)
-        tested = [errors[i] for i in np.flatnonzero(rank == t)]
+        tested = [errors[int(i)] for i in np.flatnonzero(rank == t)]
         covered = np.concatenate([np.abs(e) <= q[: len(e)] for e in tested])
         shortfalls.append(float(np.mean(np.concatenate([promised[: len(e)] for e in tested])) - np.mean(covered)))
     if not shortfalls:
