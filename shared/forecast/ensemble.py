@@ -24,7 +24,9 @@ Prediction intervals are split-conformal: the chosen method's backtest errors, d
 in-sample mean absolute one-step change (its noise, not its level: a level-scaled band is too narrow on
 low-volume count series and too wide on smooth ones) and by the series' shrunken difficulty (its own
 backtest errors against the batch's, :mod:`difficulty`) and by how much the series moves in each step's
-calendar month (monthly data; :mod:`season_scale`), pooled over series per horizon step.
+calendar month (monthly data; :mod:`season_scale`), pooled over series per horizon step, at a level moved by
+the coverage the backtest's newer origins got from bands of its older ones (:mod:`adaptive_level`: where the
+backtest grows harder origin after origin, as flights did into December, the next window is harder still).
 """
 
 from __future__ import annotations
