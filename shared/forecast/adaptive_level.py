@@ -64,18 +64,22 @@ def adapted_level(
     """
     rank = np.asarray(origins)
     lengths = np.asarray(history_lengths)
+    table = np.full((len(errors), horizon), np.nan)  # one row per case, a shorter one padded (never counted)
+    for row, e in zip(table, errors, strict=True):
+        row[: min(len(e), horizon)] = np.abs(np.asarray(e, dtype=float))[:horizon]
     shortfalls: list[float] = []
     for t in sorted({int(r) for r in rank if r < rank.max()}, reverse=True):  # oldest checked origin first
-        older = [int(i) for i in np.flatnonzero(rank > t)]
-        if float(np.median(lengths[older])) < settled_history:
+        older = table[rank > t]
+        if float(np.median(lengths[rank > t])) < settled_history:
             continue
-        by_step = [np.array([errors[i][k] for i in older if len(errors[i]) > k]) for k in range(horizon)]
+        by_step = [col[~np.isnan(col)] for col in older.T]
         if min(len(b) for b in by_step) < MIN_STEP_ERRORS:
             continue
         q, promised = step_quantiles(by_step, level)
-        tested = [errors[int(i)] for i in np.flatnonzero(rank == t)]
-        covered = np.concatenate([np.abs(e) <= q[: len(e)] for e in tested])
-        shortfalls.append(float(np.mean(np.concatenate([promised[: len(e)] for e in tested])) - np.mean(covered)))
+        tested = table[rank == t]
+        seen = ~np.isnan(tested)
+        covered = (tested <= q)[seen]
+        shortfalls.append(float(np.mean(np.broadcast_to(promised, tested.shape)[seen]) - np.mean(covered)))
     if not shortfalls:
         return level
     shift = float(np.clip(np.mean(shortfalls), -MAX_SHIFT, MAX_SHIFT))
