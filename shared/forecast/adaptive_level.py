@@ -8,7 +8,8 @@ and Candes, 2021) moves the level by the coverage missed; here, once per batch: 
 older ones behind it is covered by the per-step band of those older origins, the shortfall is the coverage
 that band's conformal rank promises minus the one achieved, and the final band's level is moved by the mean
 shortfall (at most :data:`MAX_SHIFT`, never above :data:`MAX_LEVEL`). Without drift the shortfalls are noise
-around 0 and the level barely moves.
+around 0 and the level barely moves. A drift that reverses in the next window (a calm year after hard ones,
+as Texas home sales had) is read the wrong way: no check of the past can announce it.
 
 Two guards against reading something else as drift: a check is made only where the older origins' histories
 are long enough for the forecasts to be settled (a season plus a level window: on a 43-week panel the later
