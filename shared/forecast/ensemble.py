@@ -24,7 +24,9 @@ Prediction intervals are split-conformal: the chosen method's backtest errors, d
 in-sample mean absolute one-step change (its noise, not its level: a level-scaled band is too narrow on
 low-volume count series and too wide on smooth ones) and by the series' shrunken difficulty (its own
 backtest errors against the batch's, :mod:`difficulty`) and by how much the series moves in each step's
-calendar month (monthly data; :mod:`season_scale`), pooled over series per horizon step.
+calendar month (monthly data; :mod:`season_scale`), pooled over series per horizon step, at a level moved by
+the coverage the backtest's newer origins got from bands of its older ones (:mod:`adaptive_level`: where the
+backtest grows harder origin after origin, as flights did into December, the next window is harder still).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from shared.forecast.adaptive_level import adapted_level, step_quantiles
 from shared.forecast.backtest import selection_scale
 from shared.forecast.calendar_effects import around_holiday, holiday_distance, holiday_inflation, near_holiday
 from shared.forecast.difficulty import Difficulty, series_difficulty
@@ -53,7 +56,6 @@ from shared.forecast.elasticity import MIN_PRICE_SIGNAL, price_signal
 from shared.forecast.engine import ForecastOptions, SeriesForecast
 from shared.forecast.global_model import calendar_position
 from shared.forecast.intermittent import classify
-from shared.forecast.intervals import conformal_quantile
 from shared.forecast.members import WEEKDAY, level_window, local_members, pooled_seasonality
 from shared.forecast.metrics import smape
 from shared.forecast.periods import Freq, RegularSeries
@@ -91,6 +93,7 @@ class _Case:
     members: dict[str, np.ndarray]
     intermittent: bool
     actual: np.ndarray | None = None
+    origin: int = 0  # the backtest origin's rank, 1 the latest (0: the final fit)
     combined: dict[bool, dict[str, np.ndarray]] = field(default_factory=dict)  # candidates() per seasonal flag
 
 
@@ -289,34 +292,39 @@ def season_factors(case: _Case, calendar: SeriesCalendar, m: int, horizon: int) 
 
 def conformal_quantiles(cases: list[_Case], name: str, horizon: int, levels: tuple[float, ...],
                         seasonal: bool = False, difficulty: Difficulty | None = None,
-                        season: list[np.ndarray] | None = None,
+                        season: list[np.ndarray] | None = None, settled_history: int | None = None,
                         ) -> dict[float, tuple[np.ndarray, np.ndarray]]:
     """Per-step (lower, upper) band offsets from scaled backtest errors of ``name``, pooled over series.
 
     Errors are divided by :func:`interval_scale` of the history at the origin. The band is the textbook
-    split-conformal one: +- the conformal ``level`` quantile (:func:`conformal_quantile`: the
+    split-conformal one: +- the conformal ``level`` quantile (:func:`intervals.conformal_quantile`: the
     ceil((n+1) level)-th smallest, not the interpolated empirical quantile) of the *absolute* errors.
     Signed quantiles measured worse on held-out windows: the backtest's bias (say, under-forecasting a
     rising season) is rarely the bias of the next window, and an asymmetric band then misses on its
     narrow side. ``difficulty``: each case's errors are also divided by its series' multiplier with its
     own origin left out, so the quantile is in units of the multiplied band. ``season``: each case's
-    per-step month factor (:func:`season_factors`), divided out the same way.
+    per-step month factor (:func:`season_factors`), divided out the same way. ``settled_history``: each
+    level is first adapted to how the backtest's coverage drifted from its older origins to its newer ones
+    (:func:`adaptive_level.adapted_level`; checks on origins with at least this much history); ``None``: not.
     """
-    by_step: list[list[float]] = [[] for _ in range(horizon)]
+    errors: list[np.ndarray] = []
     for pos, case in enumerate(cases):
         err = scaled_errors(case, name, seasonal)
         if difficulty is not None:
             err = err / difficulty.held_out[pos]
         if season is not None:
             err = err / season[pos][:len(err)]
-        for k, e in enumerate(err):
-            by_step[k].append(float(e))
-    pooled = np.concatenate([np.asarray(b) for b in by_step]) if any(by_step) else np.zeros(1)
+        errors.append(err)
+    # sparse late steps borrow the pooled errors of every step (step_quantiles)
+    by_step = [np.array([e[k] for e in errors if len(e) > k]) for k in range(horizon)]
     out: dict[float, tuple[np.ndarray, np.ndarray]] = {}
     for lv in levels:
-        # sparse late steps borrow the pooled errors of every step
-        q = np.array([conformal_quantile(np.abs(by_step[k] if len(by_step[k]) >= 30 else pooled), lv)
-                      for k in range(horizon)])
+        if settled_history is not None:
+            lv_used = adapted_level(errors, [c.origin for c in cases], [len(c.history) for c in cases], lv,
+                                    horizon, settled_history)
+        else:
+            lv_used = lv
+        q = step_quantiles(by_step, lv_used)[0] if any(len(b) for b in by_step) else np.zeros(horizon)
         out[lv] = (-q, q)
     return out
 
@@ -362,6 +370,7 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
                             shared_fit)
         for case in cases or []:
             case.index = sub[case.index][0]
+            case.origin = j
             backtest.append(case)
     final = _run_origin(series, [len(s.values) for s in series], h, use_price, False, seasonal,
                         (bank, everyone, len(series)), calendars)
@@ -382,7 +391,8 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
             method = default if flag else pooled_choice
             difficulty[flag] = band_difficulty(tier, method, seasonal)
             factors = [season_factors(c, calendars[c.index], m, h) for c in tier]
-            quantiles[flag] = conformal_quantiles(tier, method, h, levels, seasonal, difficulty[flag], factors)
+            quantiles[flag] = conformal_quantiles(tier, method, h, levels, seasonal, difficulty[flag], factors,
+                                                  settled_history=m + level_window(m))
     holiday_widening = _holiday_bands(calendars, final, freq, m, levels)
     per_series = (time.perf_counter() - started) / len(series)
     out: dict[int, SeriesForecast] = {}
