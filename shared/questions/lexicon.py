@@ -74,6 +74,10 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("largest_order", _rx(r"(?:biggest|largest|highest|top|priciest|most expensive|record|single "
                                     r"(?:biggest|largest)) (?:single )?(?:orders?|baskets?|purchases?|sales? "
                                     r"order)(?! (?:count|number|volume))(?: value)?"), S, "largest order value"),
+    # "what was our smallest order", "min order value": one order's value, the least (as the largest, its mirror)
+    MetricWord("smallest_order", _rx(r"(?:smallest|lowest|cheapest|tiniest|least expensive|min(?:imum)?|single "
+                                     r"smallest) (?:single )?(?:orders?|baskets?|purchases?|sales? order)"
+                                     r"(?! (?:count|number|volume))(?: value)?"), S, "smallest order value"),
     MetricWord("multi_item_order_share", _rx(r"attach(?:ment)? rate|(?:orders|baskets|purchases) (?:\w+ ){0,2}(?:with|"
                                              r"having|had|have|"
                                              r"has|containing|contain|of|that had|that have|included?) (?:more than "
@@ -89,6 +93,14 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                           r"promo(?:tion)?|promo(?:tion(?:al)?)? (?:sales|revenue)|"
                                           r"(?:sales|revenue) (?:from|during) promo(?:tion)?s"),
                S, "revenue on promotion or with a discount"),
+    # "how many orders had a discount", "orders that used a coupon": a discount amount on a line, which a
+    # promotion flag alone is not ("orders on promotion" below counts either)
+    MetricWord("discounted_order_share", _rx(r"(?:percent(?:age)?|share|%|proportion|fraction|how many|number|count|"
+                                             r"ratio) of (?:our |the |all |my )?orders (?:\w+ ){0,2}(?:discounted|"
+                                             r"(?:with|using|had|used|have) (?:a |any )?(?:discounts?|coupons?|"
+                                             r"vouchers?)(?: codes?)?)|discounted orders|orders (?:\w+ ){0,2}(?:used|"
+                                             r"using|with|had|redeemed|applied|got) (?:a |any |an )?(?:discount|coupon|"
+                                             r"voucher)s?(?: codes?)?"), S, "orders with a discount"),
     MetricWord("promo_order_share", _rx(r"(?:percent(?:age)?|share|%|proportion|fraction|how many|number|count|"
                                         r"ratio) of (?:our |the |all |my )?orders (?:\w+ ){0,2}(?:discount(?:ed)?|"
                                         r"on (?:a )?(?:promo(?:tion)?s?|sale|deal)|promoted|(?:with|using|had|used|"
@@ -343,6 +355,7 @@ METRIC_NOUNS: dict[str, str] = {w.metric: w.noun for w in METRIC_WORDS}
 METRIC_NOUNS |= {"multi_item_orders": "orders with two or more units",
                  "largest_order_units": "units in the largest order",
                  "repeat_customers": "repeat customers", "promo_orders": "orders with a promotion or discount",
+                 "discounted_orders": "orders with a discount",
                  "promo_revenue": "revenue on promotion", "inventory_retail_value": "stock value at catalogue price",
                  "uncosted_skus": "SKUs without a cost", "stocked_skus": "SKUs in stock",
                  "unpriced_skus": "SKUs without a price", "catalogue_price": "catalogue price",
@@ -352,7 +365,8 @@ METRIC_NOUNS |= {"multi_item_orders": "orders with two or more units",
                  "average_stock_on_hand": "average stock on hand", "net_units": "units less returns",
                  "revenue_less_refunds": "revenue less refunds"}
 METRIC_KINDS: dict[str, DataKind] = {str(w.metric): w.kind for w in METRIC_WORDS} | {
-    "multi_item_orders": S, "repeat_customers": S, "promo_orders": S, "promo_revenue": S, "inventory_retail_value": INV,
+    "multi_item_orders": S, "repeat_customers": S, "promo_orders": S, "discounted_orders": S, "promo_revenue": S,
+    "inventory_retail_value": INV,
     "uncosted_skus": INV, "stocked_skus": INV, "unpriced_skus": INV, "catalogue_price": DataKind.PRODUCTS,
     "catalogue_products": DataKind.PRODUCTS, "value_orders": S, "value_order_share": S,
     "value_revenue": S, "average_stock_on_hand": INV, "largest_order_units": S, "net_units": S,

@@ -1287,12 +1287,15 @@ _NEEDS_COLUMN: dict[str, tuple[str, str]] = {
     "new_customer_revenue": ("customer_hash", "a customer id or e-mail column in your sales data"),
     "returning_customer_revenue": ("customer_hash", "a customer id or e-mail column in your sales data"),
     "returning_customer_revenue_share": ("customer_hash", "a customer id or e-mail column in your sales data"),
+    "discounted_order_share": ("discount", "a discount column in your sales data"),
+    "discounted_orders": ("discount", "a discount column in your sales data"),
 }
 
 
 #: Metrics read with the ones that explain them: a share with its two counts, a stock value with its parts.
 _COMPANIONS: dict[str, list[MetricName]] = {
-    "promo_order_share": ["promo_orders", "orders"], "promo_revenue_share": ["promo_revenue", "revenue"],
+    "promo_order_share": ["promo_orders", "orders"], "discounted_order_share": ["discounted_orders", "orders"],
+    "promo_revenue_share": ["promo_revenue", "revenue"],
     "repeat_customer_rate": ["repeat_customers", "customers"],
     "multi_item_order_share": ["multi_item_orders", "orders"],
     "inventory_value": ["inventory_retail_value", "uncosted_skus", "stocked_skus"],
