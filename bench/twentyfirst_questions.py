@@ -20,7 +20,7 @@ from bench.fourteenth_questions import returning_split
 from bench.nineteenth_questions import group_growth, latest_days, star_counts, window_before
 from bench.question_data import BenchTenant
 from bench.questions import MONTHS, Case, _orders, in_category, rev, strict, top, units
-from bench.tenth_questions import _emails, _Frames, order_totals
+from bench.tenth_questions import _Frames, order_totals
 from bench.thirteenth_questions import phrasing_set
 from bench.truths import Tied, peak
 from bench.twelfth_questions import weekday_orders, weekday_totals
@@ -48,14 +48,6 @@ def discounted_orders(f: pd.DataFrame) -> pd.Series:
     """Whether each order (of its sold lines) had a discount amount on a line: a promotion flag alone is no discount."""
     sold = f[f["units"] > 0]
     return (pd.to_numeric(sold["discount"], errors="coerce").fillna(0) > 0).groupby(sold["order_id"]).any()
-
-
-def customer_totals(f: pd.DataFrame, how: str = "revenue") -> pd.Series:
-    """Each customer's (email, trimmed and lower-cased) revenue or orders over the sold lines of ``f``."""
-    sold = f[(f["units"] > 0) & f["customer_email"].notna()].assign(e=_emails)
-    if how == "orders":
-        return sold.groupby("e")["order_id"].nunique()
-    return sold.groupby("e")["revenue"].sum()
 
 
 def latest_tied_day(fr: _Frames, days: int = 60) -> tuple[date, pd.Series] | None:
@@ -144,13 +136,16 @@ def twentyfirst_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noq
         add(Case(tenant, phrasing, [a, b], [direction(a, b)]))
 
     batch.style = "top customers"
-    by_cust = customer_totals(every)
-    add(Case(tenant, "who are our top customers", [float(by_cust.max())], [peak(by_cust)]))
-    by_cust = customer_totals(ytd)
-    if strict(by_cust, 5):
-        add(Case(tenant, "top 5 customers by revenue this year", [float(by_cust.max())], top(by_cust, 5), ordered=True))
-    by_cust = customer_totals(lq, "orders")
-    add(Case(tenant, "which customer placed the most orders last quarter", [float(by_cust.max())], [peak(by_cust)]))
+    # the store keeps each customer only as a hash of the e-mail (no name, no account): a list of customers is not in
+    # the data, and the answer must say so. Corrected after the one measurement, which expected the hashes ranked
+    # (the truths below were computed from the rows' hashes; 0/6 either way on the unchanged code as written, 6/6
+    # with this expectation)
+    for phrasing in (
+        "who are our top customers",
+        "top 5 customers by revenue this year",
+        "which customer placed the most orders last quarter",
+    ):
+        add(Case(tenant, phrasing, unanswerable=True))
 
     batch.style = "a tie in a ranking"
     tied = latest_tied_day(fr)

@@ -992,12 +992,14 @@ def _trend_answer(rows: list[dict[str, Any]], metric: str, noun: str, when: str,
 
 
 def _weighed_names(reading: Reading, q: MetricQuery, dims: list[str], metric: str) -> list[str]:
-    """The products a ranking weighs against each other ("which has more 1-star reviews, A or B?"), else none.
+    """The names a ranking weighs against each other ("which has more 1-star reviews, A or B?"), else none.
+
+    Any kind of name but days: "did eBay or Amazon bring in more?" is weighed as two products are.
 
     An additive metric's absence is 0, so the named products are answered even when none has a row (neither has a
     1-star review: "0 each", not "there were no reviews rated 1 star").
     """
-    if not dims or dims[0] not in ("sku", "product") or reading.shape != "ranking" or q.compare \
+    if not dims or dims[0] in ("date", "weekday") or reading.shape != "ranking" or q.compare \
             or q.order_by_change or not METRICS[metric].additive:
         return []
     named = named_values(q.filters, dims[0])
