@@ -262,3 +262,149 @@ def twentyfirst_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noq
         )
     )
     return batch.cases
+
+
+def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR0915 - one block per phrasing
+    """The twenty-first set's kinds worded anew (batch ``twentyfirst2``, "held out"), written after its fixes and
+    measured once before any change made for it."""
+    fr, p, batch = phrasing_set(t, catalogue, "twentyfirst2", "held out")
+    end, tenant = fr.end, t.tenant
+    lm, pm, lw, ytd, wtd, lq = fr.lm, fr.pm, fr.lw, fr.ytd, fr.wtd, fr.lq
+    add, last, every = batch.add, fr.last, fr.tr.sales
+
+    # the smallest order
+    add(Case(tenant, "smallest basket this year", [float(order_totals(ytd).min())]))
+    add(Case(tenant, "what's the lowest value order we got last month", [float(order_totals(lm).min())]))
+    # two names weighed
+    cu = lq.groupby("category")["units"].sum()
+    if cu.get("Kitchen", 0) != cu.get("Outdoor", 0):
+        lead = "Kitchen" if cu["Kitchen"] > cu["Outdoor"] else "Outdoor"
+        add(
+            Case(
+                tenant,
+                "did kitchen or outdoor sell more units last quarter",
+                [float(cu["Kitchen"]), float(cu["Outdoor"])],
+                [lead, "Outdoor" if lead == "Kitchen" else "Kitchen"],
+                ordered=True,
+            )
+        )
+    by_ch = lm.groupby("channel")["revenue"].sum()
+    lead = "web" if by_ch["web"] > by_ch["amazon"] else "amazon"
+    add(
+        Case(
+            tenant,
+            "was web or amazon bigger last month",
+            [float(by_ch["web"]), float(by_ch["amazon"])],
+            [lead, "amazon" if lead == "web" else "web"],
+            ordered=True,
+        )
+    )
+    pair = star_pair_with(fr, t, 1)
+    if pair is not None:
+        counts = star_counts(t, 1)
+        a, b = pair
+        pick, other = (a, b) if counts[a] < counts[b] else (b, a)
+        add(
+            Case(
+                tenant,
+                f"did the {fr.unique[a]} or the {fr.unique[b]} get fewer 1 star reviews",
+                [float(counts[a]), float(counts[b])],
+                [str(fr.unique[pick]), str(fr.unique[other])],
+                ordered=True,
+            )
+        )
+    # a week against the same week a year earlier
+    add(
+        Case(
+            tenant,
+            "revenue last week vs the same week a year earlier",
+            [rev(lw), rev(fr.w(fr.lw_s - WEEKS_YEAR, fr.lw_e - WEEKS_YEAR))],
+        )
+    )
+    add(
+        Case(
+            tenant,
+            "units this week compared to this week last year",
+            [units(wtd), units(fr.w(fr.wk - WEEKS_YEAR, end - WEEKS_YEAR))],
+        )
+    )
+    # trends asked without a period
+    now, before = last(30), window_before(fr, 30)
+    for phrasing, measure in (
+        ("are sales slowing down?", rev),
+        ("is our aov going up", lambda f: rev(f) / _orders(f)),
+        ("have returns been increasing?", lambda f: float(pd.to_numeric(f["returned_units"]).fillna(0).sum())),
+        ("is revenue declining", rev),
+    ):
+        a, b = measure(now), measure(before)
+        add(Case(tenant, phrasing, [a, b], [direction(a, b)]))
+    # customers the data keep only as hashes
+    add(Case(tenant, "who is our best customer", unanswerable=True))
+    add(Case(tenant, "list our biggest buyers this year", unanswerable=True))
+    # a tie
+    tied = latest_tied_day(fr)
+    if tied is not None:
+        d, by = tied
+        names = peak(by).names
+        add(
+            Case(
+                tenant,
+                f"which product moved the most units on {said_day(d)}",
+                [float(by.max())],
+                [*(str(fr.unique[s]) for s in names), "tied"],
+            )
+        )
+    # days between two dates
+    s, e = latest_days(end, 3, 3, 17)
+    add(Case(tenant, "sales from march 3rd thru march 17th", [rev(fr.w(s, e))]))
+    s, e = latest_days(end, 2, 1, 14)
+    add(Case(tenant, "how many orders between feb 1 and feb 14", [_orders(fr.w(s, e))]))
+    s, e = latest_days(end, 10, 5, 19)
+    add(Case(tenant, "units 5-19 october", [units(fr.w(s, e))]))
+    # per-day averages
+    add(Case(tenant, "daily average orders last quarter", [_orders(lq) / days_in(fr.lq_s, fr.lq_e)]))
+    add(Case(tenant, "revenue per day so far this month", [rev(fr.mtd) / days_in(fr.ms, end)]))
+    add(Case(tenant, "how many units a day did we sell last week", [units(lw) / 7]))
+    # days of the week
+    wr = weekday_totals(every, "revenue")
+    add(Case(tenant, "which weekday is slowest for revenue", [float(wr.min())], [peak(wr, "min")]))
+    wu = weekday_totals(every, "units")
+    add(Case(tenant, "which day of the week sells the most units", [float(wu.max())], [peak(wu)]))
+    # orders with a discount
+    add(Case(tenant, "share of orders with a coupon last month", [float(discounted_orders(lm).mean() * 100)]))
+    add(Case(tenant, "how many orders got a discount this week", [float(discounted_orders(wtd).sum())]))
+    add(Case(tenant, "discounted orders this year", [float(discounted_orders(ytd).sum())]))
+    # returning customers
+    back, named = returning_split(fr, ytd)
+    add(Case(tenant, "revenue from repeat customers this year", [back]))
+    back, named = returning_split(fr, lm)
+    add(Case(tenant, "returning customer share of sales last month", [back / named * 100]))
+    # units against revenue
+    sold_lm = lm[lm["units"] > 0]
+    by_units = sold_lm.groupby("sku")["units"].sum()
+    if strict(by_units, 3):
+        add(
+            Case(
+                tenant,
+                "best selling products by quantity last month",
+                [float(by_units.max())],
+                top(by_units, 3),
+                ordered=True,
+            )
+        )
+    br = ytd.groupby("brand")["revenue"].sum()
+    add(Case(tenant, "which brand made the most money this year", [float(br.max())], [peak(br)]))
+    chu = lm.groupby("channel")["units"].sum()
+    add(Case(tenant, "which channel sold the most units last month", [float(chu.max())], [peak(chu)]))
+    # growth
+    g = group_growth(ytd, p.ly_ytd, "channel")
+    add(Case(tenant, "which channel is growing fastest this year", [float(g.max())], [peak(g)]))
+    g = group_growth(lm, pm, "category")
+    add(Case(tenant, "which category had the biggest drop last month", [float(g.min())], [peak(g, "min")]))
+    # currency formats
+    ot = order_totals(lm)
+    add(Case(tenant, "orders over US$250 last month", [float((ot > 250).sum())]))
+    ot = order_totals(ytd)
+    add(Case(tenant, "how many orders were above 2,500.00 dollars this year", [float((ot > 2500).sum())]))
+    add(Case(tenant, "sales last quarter in USD", [rev(lq)]))
+    return batch.cases
