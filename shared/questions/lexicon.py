@@ -72,11 +72,13 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     # any other whole percentile ("80th percentile order value"): the percentile is the query's (order_percentile)
     MetricWord("percentile_order_value", _rx(PERCENTILE_ORDER_VALUE), S, "order value at that percentile"),
     MetricWord("largest_order", _rx(r"(?:biggest|largest|highest|top|priciest|most expensive|record|single "
-                                    r"(?:biggest|largest)) (?:single )?(?:orders?|baskets?|purchases?|sales? "
+                                    r"(?:biggest|largest)) (?:single )?(?:(?:value|valued|dollar|money) )?(?:orders?|"
+                                    r"baskets?|purchases?|sales? "
                                     r"order)(?! (?:count|number|volume))(?: value)?"), S, "largest order value"),
     # "what was our smallest order", "min order value": one order's value, the least (as the largest, its mirror)
     MetricWord("smallest_order", _rx(r"(?:smallest|lowest|cheapest|tiniest|least expensive|min(?:imum)?|single "
-                                     r"smallest) (?:single )?(?:orders?|baskets?|purchases?|sales? order)"
+                                     r"smallest) (?:single )?(?:(?:value|valued|dollar|money) )?(?:orders?|baskets?|"
+                                     r"purchases?|sales? order)"
                                      r"(?! (?:count|number|volume))(?: value)?"), S, "smallest order value"),
     MetricWord("multi_item_order_share", _rx(r"attach(?:ment)? rate|(?:orders|baskets|purchases) (?:\w+ ){0,2}(?:with|"
                                              r"having|had|have|"

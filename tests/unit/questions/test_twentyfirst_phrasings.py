@@ -34,6 +34,7 @@ def read(index: VocabularyIndex, question: str) -> Reading:
         "lowest order value this year",
         "min order value last quarter",
         "what's the cheapest order we've had this year",
+        "what's the lowest value order we got last month",  # held out: a word between the superlative and "order"
     ],
 )
 def test_the_smallest_order_is_its_value(store: VocabularyIndex, question: str) -> None:
@@ -42,9 +43,10 @@ def test_the_smallest_order_is_its_value(store: VocabularyIndex, question: str) 
     assert r.query is not None and r.query.metrics[0] == "smallest_order", r.query
 
 
-def test_the_biggest_order_stays_the_largest(store: VocabularyIndex) -> None:
-    r = read(store, "biggest order last month")
-    assert r.query is not None and r.query.metrics[0] == "largest_order"
+@pytest.mark.parametrize("question", ["biggest order last month", "highest value order this year"])
+def test_the_biggest_order_stays_the_largest(store: VocabularyIndex, question: str) -> None:
+    r = read(store, question)
+    assert r.query is not None and r.query.metrics[0] == "largest_order", r.query
 
 
 # ---- orders with a discount ---------------------------------------------------------------------------------------
