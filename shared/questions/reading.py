@@ -1463,8 +1463,7 @@ def _in_money(reading: Reading) -> bool:
     """Whether the reading states or filters by an amount of money: a money metric, or orders by their value."""
     q = reading.query
     return q is not None and (METRICS[q.metrics[0]].unit == "money" or q.order_value_above is not None
-                              or q.order_value_below is not None
-                              or (reading.threshold is not None and reading.threshold[2]))
+                              or q.order_value_below is not None)
 
 
 def _asked_clause(text: str, index: VocabularyIndex | None, today: date | None) -> str:
