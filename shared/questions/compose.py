@@ -739,7 +739,7 @@ _SHARE_OF = {"promo_order_share": ("promo_orders", "orders", "orders"),
              "value_order_share": ("value_orders", "orders", "orders")}
 _HOW_MANY = re.compile(r"\b(?:how many|number of|count of)\b", re.I)
 _SHARE_SAYS = {"promo_order_share": "had a line on promotion or with a discount",
-               "discounted_order_share": "had a line with a discount",
+               "discounted_order_share": "used a coupon or discount code",
                "repeat_customer_rate": "ordered more than once",
                "promo_revenue_share": "came from lines on promotion or with a discount",
                "multi_item_order_share": "had two or more units"}

@@ -95,14 +95,13 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                           r"promo(?:tion)?|promo(?:tion(?:al)?)? (?:sales|revenue)|"
                                           r"(?:sales|revenue) (?:from|during) promo(?:tion)?s"),
                S, "revenue on promotion or with a discount"),
-    # "how many orders had a discount", "orders that used a coupon": a discount amount on a line, which a
-    # promotion flag alone is not ("orders on promotion" below counts either)
-    MetricWord("discounted_order_share", _rx(r"(?:percent(?:age)?|share|%|proportion|fraction|how many|number|count|"
-                                             r"ratio) of (?:our |the |all |my )?orders (?:\w+ ){0,2}(?:discounted|"
-                                             r"(?:with|using|had|used|have) (?:a |any )?(?:discounts?|coupons?|"
-                                             r"vouchers?)(?: codes?)?)|discounted orders|orders (?:\w+ ){0,2}(?:used|"
-                                             r"using|with|had|redeemed|applied|got) (?:a |any |an )?(?:discount|coupon|"
-                                             r"voucher)s?(?: codes?)?"), S, "orders with a discount"),
+    # "how many orders used a coupon", "orders with a discount code": a coupon or code is the discount amount on a
+    # line, which an item on promotion (a sale price) does not have; "discounted orders" below count either
+    MetricWord("discounted_order_share", _rx(r"(?:(?:percent(?:age)?|share|%|proportion|fraction|how many|number|"
+                                             r"count|ratio) of (?:our |the |all |my )?)?orders (?:\w+ ){0,2}(?:with|"
+                                             r"using|had|have|used|redeemed|applied|got) (?:a |any |an )?(?:coupons?|"
+                                             r"vouchers?|(?:discount|promo(?:tion)?|coupon|voucher) codes?)|"
+                                             r"(?:coupon|voucher) orders"), S, "orders with a coupon or discount code"),
     MetricWord("promo_order_share", _rx(r"(?:percent(?:age)?|share|%|proportion|fraction|how many|number|count|"
                                         r"ratio) of (?:our |the |all |my )?orders (?:\w+ ){0,2}(?:discount(?:ed)?|"
                                         r"on (?:a )?(?:promo(?:tion)?s?|sale|deal)|promoted|(?:with|using|had|used|"
@@ -357,7 +356,7 @@ METRIC_NOUNS: dict[str, str] = {w.metric: w.noun for w in METRIC_WORDS}
 METRIC_NOUNS |= {"multi_item_orders": "orders with two or more units",
                  "largest_order_units": "units in the largest order",
                  "repeat_customers": "repeat customers", "promo_orders": "orders with a promotion or discount",
-                 "discounted_orders": "orders with a discount",
+                 "discounted_orders": "orders with a coupon or discount code",
                  "promo_revenue": "revenue on promotion", "inventory_retail_value": "stock value at catalogue price",
                  "uncosted_skus": "SKUs without a cost", "stocked_skus": "SKUs in stock",
                  "unpriced_skus": "SKUs without a price", "catalogue_price": "catalogue price",

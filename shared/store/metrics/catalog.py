@@ -240,7 +240,7 @@ MEASURES: dict[str, Measure] = {m.name: m for m in (
             "Sum of each line's cost: its own cost of goods, else units x the product's cost."),
     Measure("promo_orders", "sales", lambda: _orders_with(_promoted()),
             "Orders (counted as the orders measure counts them) with a line on promotion or with a discount."),
-    # "how many orders had a discount": a discount amount on a line; a promotion flag alone took nothing off
+    # "how many orders used a coupon": a discount amount on a line; an item on promotion (a sale price) has none
     Measure("discounted_orders", "sales", lambda: _orders_with(_discounted()),
             "Orders (counted as the orders measure counts them) with a line with a discount above 0."),
     Measure("multi_item_orders", "sales", lambda: _if_order_lines(exp.Add(
@@ -523,11 +523,12 @@ METRICS: dict[str, MetricSpec] = {s.name: s for s in (
           "location's mean count, summed). Not annualised: over the period asked."),
     _spec("promo_orders", "Orders on promotion", "count", S, ("promo_orders",), _sum("promo_orders"),
           "Orders with at least one line on promotion (the promo flag) or with a discount.", additive=True),
-    _spec("discounted_orders", "Orders with a discount", "count", S, ("discounted_orders",),
-          _sum("discounted_orders"), "Orders with at least one line with a discount above 0.", additive=True),
-    _spec("discounted_order_share", "Orders with a discount %", "percent", S, ("discounted_orders", "orders"),
+    _spec("discounted_orders", "Orders with a coupon or code", "count", S, ("discounted_orders",),
+          _sum("discounted_orders"), "Orders with at least one line with a discount amount above 0 (a coupon or "
+          "code; an item on promotion alone has none).", additive=True),
+    _spec("discounted_order_share", "Orders with a coupon or code %", "percent", S, ("discounted_orders", "orders"),
           lambda m, _: ratio(_zero(m("discounted_orders")), m("orders"), 100),
-          "Orders with a line with a discount above 0, as a percentage of all orders."),
+          "Orders with a line with a discount amount above 0, as a percentage of all orders."),
     _spec("promo_order_share", "Orders on promotion %", "percent", S, ("promo_orders", "orders"),
           lambda m, _: ratio(_zero(m("promo_orders")), m("orders"), 100),
           "Orders with a line on promotion or with a discount, as a percentage of all orders."),

@@ -56,8 +56,7 @@ def test_standalone_questions_are_not_follow_ups(shop: VocabularyIndex) -> None:
 def test_a_follow_up_to_a_share_reads_its_counts_too(shop: VocabularyIndex) -> None:
     r = then(shop, "revenue on Etsy in March 2025", "what about the share of discounted orders?")
     assert r is not None and r.query is not None
-    # a discount, not a promotion flag alone (the twenty-first round): the discounted orders' share and its counts
-    assert r.query.metrics == ["discounted_order_share", "discounted_orders", "orders"]
+    assert r.query.metrics == ["promo_order_share", "promo_orders", "orders"]
 
 
 def test_a_moving_day_a_year_earlier_is_last_years_day(shop: VocabularyIndex) -> None:

@@ -266,7 +266,7 @@ def test_a_rating_ranking_of_a_young_store_ranks_every_reviewed_product_and_says
     ("How many people ordered in the last 30 days?", ["customers"]),
     ("How much is our inventory worth?", ["inventory_value", "inventory_retail_value", "uncosted_skus",
                                           "stocked_skus"]),
-    ("What percent of orders were discounted last month?", ["discounted_order_share", "discounted_orders", "orders"]),
+    ("What percent of orders were discounted last month?", ["promo_order_share", "promo_orders", "orders"]),
     ("share of sales on promotion", ["promo_revenue_share", "promo_revenue", "revenue"]),
 ])
 def test_merchant_phrasings_read_as_the_metric_asked(shop: VocabularyIndex, question: str,
