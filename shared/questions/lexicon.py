@@ -109,7 +109,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                         r"vouchers?))|discounted orders|orders (?:with|using) (?:a |any )?"
                                         r"(?:discounts?|coupons?|promo(?:tion)?s?(?: codes?)?|vouchers?)|"
                                         r"promo(?:tion(?:al)?)? orders|orders (?:\w+ ){0,2}(?:used|using|with|had|"
-                                        r"redeemed|applied) (?:a |any |an )?(?:discount|coupon|promo(?:tion)?|"
+                                        r"redeemed|applied|got|received|came with|carried) (?:a |any |an )?"
+                                        r"(?:discount|coupon|promo(?:tion)?|"
                                         r"voucher)s?(?: codes?)?"), S, "orders with a promotion or discount"),
     # "how many bucks per order": money words as the amount
     MetricWord("aov", _rx(r"(?:revenue|sales|spend|value|money|dollars|bucks|quid|euros|pounds) per (?:order|"
