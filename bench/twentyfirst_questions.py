@@ -55,15 +55,17 @@ def discounted_orders(f: pd.DataFrame, coupon: bool = False) -> pd.Series:
     return hit.groupby(sold["order_id"]).any()
 
 
-def latest_tied_day(fr: _Frames, days: int = 60) -> tuple[date, pd.Series] | None:
-    """The latest day (of the last ``days``) whose best-selling products by units tie, and its units by product."""
+def latest_tied_day(fr: _Frames, days: int = 60) -> tuple[date, pd.Series, tuple[str, ...]] | None:
+    """The latest day (of the last ``days``) whose best-selling products by units tie, its units by product and the
+    tied SKUs."""
     for back in range(days):
         d = fr.end - timedelta(days=back)
         f = fr.w(d, d)
         by = f[f["units"] > 0].groupby("sku")["units"].sum()
         by = by[[s in fr.unique.index for s in by.index]]
-        if len(by) > 2 and isinstance(peak(by), Tied) and len(peak(by).names) <= 3:
-            return d, by
+        best = peak(by)
+        if len(by) > 2 and isinstance(best, Tied) and len(best.names) <= 3:
+            return d, by, best.names
     return None
 
 
@@ -137,8 +139,8 @@ def twentyfirst_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noq
         ("are orders going down lately?", _orders),
         ("have units sold been increasing recently", units),
     ):
-        a, b = measure(now), measure(before)
-        add(Case(tenant, phrasing, [a, b], [direction(a, b)]))
+        moved, was = measure(now), measure(before)
+        add(Case(tenant, phrasing, [moved, was], [direction(moved, was)]))
 
     batch.style = "top customers"
     # the store keeps each customer only as a hash of the e-mail (no name, no account): a list of customers is not in
@@ -155,8 +157,7 @@ def twentyfirst_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noq
     batch.style = "a tie in a ranking"
     tied = latest_tied_day(fr)
     if tied is not None:
-        d, by = tied
-        names = peak(by).names
+        d, by, names = tied
         add(
             Case(
                 tenant,
@@ -344,16 +345,15 @@ def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: 
         ("have returns been increasing?", lambda f: float(pd.to_numeric(f["returned_units"]).fillna(0).sum())),
         ("is revenue declining", rev),
     ):
-        a, b = measure(now), measure(before)
-        add(Case(tenant, phrasing, [a, b], [direction(a, b)]))
+        moved, was = measure(now), measure(before)
+        add(Case(tenant, phrasing, [moved, was], [direction(moved, was)]))
     # customers the data keep only as hashes
     add(Case(tenant, "who is our best customer", unanswerable=True))
     add(Case(tenant, "list our biggest buyers this year", unanswerable=True))
     # a tie
     tied = latest_tied_day(fr)
     if tied is not None:
-        d, by = tied
-        names = peak(by).names
+        d, by, names = tied
         add(
             Case(
                 tenant,
