@@ -13,6 +13,7 @@ change for it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pandas as pd
@@ -20,7 +21,7 @@ import pandas as pd
 from bench.fourteenth_questions import returning_split
 from bench.nineteenth_questions import group_growth, latest_days, star_counts, window_before
 from bench.question_data import BenchTenant
-from bench.questions import MONTHS, Case, _orders, in_category, rev, strict, top, units
+from bench.questions import MONTHS, Case, CaseBatch, _orders, in_category, rev, strict, top, units
 from bench.tenth_questions import _Frames, order_totals
 from bench.thirteenth_questions import phrasing_set
 from bench.truths import Tied, peak
@@ -79,6 +80,33 @@ def star_pair_with(fr: _Frames, t: BenchTenant, stars: int) -> tuple[str, str] |
     return None
 
 
+def add_tie(batch: CaseBatch, fr: _Frames, tenant: str, question: str) -> None:
+    """The latest day with a tie at the top of the products by units, asked as ``question`` (its ``{day}`` filled):
+    every tied name and "tied" must be said."""
+    tied = latest_tied_day(fr)
+    if tied is not None:
+        d, by, names = tied
+        said = [*(str(fr.unique[s]) for s in names), "tied"]
+        batch.add(Case(tenant, question.format(day=said_day(d)), [float(by.max())], said))
+
+
+def weigh(
+    batch: CaseBatch,
+    tenant: str,
+    question: str,
+    by: pd.Series,
+    a: str,
+    b: str,
+    said: Callable[[str], object] = str,
+    fewer: bool = False,
+) -> None:
+    """ "did A or B get more ...?": both figures, the larger (``fewer``: the smaller) said first; no case on a tie."""
+    if float(by.get(a, 0)) != float(by.get(b, 0)):
+        first, second = sorted((a, b), key=lambda k: float(by.get(k, 0)), reverse=not fewer)
+        figures = [float(by.get(a, 0)), float(by.get(b, 0))]
+        batch.add(Case(tenant, question, figures, [str(said(first)), str(said(second))], ordered=True))
+
+
 def twentyfirst_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR0915 - one block per phrasing
     """The twenty-first set (batch ``twentyfirst``), by style."""
     fr, p, batch = phrasing_set(t, catalogue, "twentyfirst")
@@ -96,32 +124,12 @@ def twentyfirst_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noq
     batch.style = "did A or B get more"
     for stars, word in ((2, "more"), (5, "fewer")):
         pair = star_pair_with(fr, t, stars)
-        if pair is None:
-            continue
-        counts = star_counts(t, stars)
-        a, b = pair
-        pick = max(pair, key=lambda s: counts[s]) if word == "more" else min(pair, key=lambda s: counts[s])
-        add(
-            Case(
-                tenant,
-                f"did the {fr.unique[a]} or the {fr.unique[b]} get {word} {stars}-star reviews?",
-                [float(counts[a]), float(counts[b])],
-                [str(fr.unique[pick]), str(fr.unique[b if pick == a else a])],
-                ordered=True,
-            )
-        )
+        if pair is not None:
+            a, b = pair
+            question = f"did the {fr.unique[a]} or the {fr.unique[b]} get {word} {stars}-star reviews?"
+            weigh(batch, tenant, question, star_counts(t, stars), a, b, fr.unique.__getitem__, fewer=word == "fewer")
     by_ch = lm.groupby("channel")["revenue"].sum()
-    if by_ch.get("amazon", 0) != by_ch.get("ebay", 0):
-        lead = "amazon" if by_ch["amazon"] > by_ch["ebay"] else "ebay"
-        add(
-            Case(
-                tenant,
-                "did ebay or amazon bring in more revenue last month",
-                [float(by_ch["amazon"]), float(by_ch["ebay"])],
-                [lead, "ebay" if lead == "amazon" else "amazon"],
-                ordered=True,
-            )
-        )
+    weigh(batch, tenant, "did ebay or amazon bring in more revenue last month", by_ch, "amazon", "ebay")
 
     batch.style = "a week against the same week a year earlier"
     ly_wtd = fr.w(fr.wk - WEEKS_YEAR, end - WEEKS_YEAR)
@@ -155,17 +163,7 @@ def twentyfirst_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noq
         add(Case(tenant, phrasing, unanswerable=True))
 
     batch.style = "a tie in a ranking"
-    tied = latest_tied_day(fr)
-    if tied is not None:
-        d, by, names = tied
-        add(
-            Case(
-                tenant,
-                f"which product sold the most units on {said_day(d)}",
-                [float(by.max())],
-                [*(str(fr.unique[s]) for s in names), "tied"],
-            )
-        )
+    add_tie(batch, fr, tenant, "which product sold the most units on {day}")
 
     batch.style = "days between two dates"
     s, e = latest_days(end, 3, 3, 17)
@@ -286,42 +284,14 @@ def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: 
     add(Case(tenant, "what's the lowest value order we got last month", [float(order_totals(lm).min())]))
     # two names weighed
     cu = lq.groupby("category")["units"].sum()
-    if cu.get("Kitchen", 0) != cu.get("Outdoor", 0):
-        lead = "Kitchen" if cu["Kitchen"] > cu["Outdoor"] else "Outdoor"
-        add(
-            Case(
-                tenant,
-                "did kitchen or outdoor sell more units last quarter",
-                [float(cu["Kitchen"]), float(cu["Outdoor"])],
-                [lead, "Outdoor" if lead == "Kitchen" else "Kitchen"],
-                ordered=True,
-            )
-        )
+    weigh(batch, tenant, "did kitchen or outdoor sell more units last quarter", cu, "Kitchen", "Outdoor")
     by_ch = lm.groupby("channel")["revenue"].sum()
-    lead = "web" if by_ch["web"] > by_ch["amazon"] else "amazon"
-    add(
-        Case(
-            tenant,
-            "was web or amazon bigger last month",
-            [float(by_ch["web"]), float(by_ch["amazon"])],
-            [lead, "amazon" if lead == "web" else "web"],
-            ordered=True,
-        )
-    )
+    weigh(batch, tenant, "was web or amazon bigger last month", by_ch, "web", "amazon")
     pair = star_pair_with(fr, t, 1)
     if pair is not None:
-        counts = star_counts(t, 1)
         a, b = pair
-        pick, other = (a, b) if counts[a] < counts[b] else (b, a)
-        add(
-            Case(
-                tenant,
-                f"did the {fr.unique[a]} or the {fr.unique[b]} get fewer 1 star reviews",
-                [float(counts[a]), float(counts[b])],
-                [str(fr.unique[pick]), str(fr.unique[other])],
-                ordered=True,
-            )
-        )
+        question = f"did the {fr.unique[a]} or the {fr.unique[b]} get fewer 1 star reviews"
+        weigh(batch, tenant, question, star_counts(t, 1), a, b, fr.unique.__getitem__, fewer=True)
     # a week against the same week a year earlier
     add(
         Case(
@@ -351,17 +321,7 @@ def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: 
     add(Case(tenant, "who is our best customer", unanswerable=True))
     add(Case(tenant, "list our biggest buyers this year", unanswerable=True))
     # a tie
-    tied = latest_tied_day(fr)
-    if tied is not None:
-        d, by, names = tied
-        add(
-            Case(
-                tenant,
-                f"which product moved the most units on {said_day(d)}",
-                [float(by.max())],
-                [*(str(fr.unique[s]) for s in names), "tied"],
-            )
-        )
+    add_tie(batch, fr, tenant, "which product moved the most units on {day}")
     # days between two dates
     s, e = latest_days(end, 3, 3, 17)
     add(Case(tenant, "sales from march 3rd thru march 17th", [rev(fr.w(s, e))]))
