@@ -57,6 +57,7 @@ METRIC_NEEDS: dict[str, str] = {
     "inventory_value": "inventory snapshots and product costs or prices in your catalogue",
     "inventory_value_at_price": "inventory snapshots and product prices in your catalogue",
     "promo_order_share": "a promotion flag or a discount column in your sales data",
+    "discounted_order_share": "a discount column in your sales data",
     "promo_revenue_share": "a promotion flag or a discount column in your sales data",
 }
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "AUD": "A$", "CAD": "C$", "NZD": "NZ$", "INR": "₹"}
@@ -627,7 +628,7 @@ def _totals_answer(totals: Mapping[str, Any], per: str, noun: str, metric: str, 
     each = {"week": "a store's sales of a product over a week", "day": "a store's sales of a product in a day",
             "month": "a product's sales over a month"}.get(
         per, "a store's sales of a product in a day or a week")
-    done = "counted" if metric in ("orders", "promo_orders", "multi_item_orders") else "worked out"
+    done = "counted" if metric in ("orders", "promo_orders", "discounted_orders", "multi_item_orders") else "worked out"
     answer = (f"Your sales data are totals per {per} (each line is {each}), not orders, so {noun} cannot be "
               f"{done}{where} {when}.")
     held = [f"{fmt_value(totals.get('units'), 'count')} units sold"] if totals.get("units") is not None else []
@@ -731,12 +732,14 @@ def _top_share_answer(reading: Reading, rows: list[dict[str, Any]], dims: list[s
 #: Stock cover asked in weeks ("weeks of cover", "how many weeks will it last").
 _IN_WEEKS = re.compile(r"\bweeks?\s+(?:of\s+)?(?:cover|stock|supply|inventory)\b|\bhow\s+many\s+weeks\b", re.I)
 _SHARE_OF = {"promo_order_share": ("promo_orders", "orders", "orders"),
+             "discounted_order_share": ("discounted_orders", "orders", "orders"),
              "promo_revenue_share": ("promo_revenue", "revenue", "revenue"),
              "repeat_customer_rate": ("repeat_customers", "customers", "customers"),
              "multi_item_order_share": ("multi_item_orders", "orders", "orders"),
              "value_order_share": ("value_orders", "orders", "orders")}
 _HOW_MANY = re.compile(r"\b(?:how many|number of|count of)\b", re.I)
 _SHARE_SAYS = {"promo_order_share": "had a line on promotion or with a discount",
+               "discounted_order_share": "used a coupon or discount code",
                "repeat_customer_rate": "ordered more than once",
                "promo_revenue_share": "came from lines on promotion or with a discount",
                "multi_item_order_share": "had two or more units"}
@@ -836,8 +839,9 @@ def _stock_value_answer(row: Mapping[str, Any], where: str, when: str, cur: str 
             f"{'it is' if unc == 1 else 'they are'} left out.")
 
 
-_PLURAL = frozenset({"multi_item_orders", "promo_orders", "uncosted_skus", "stocked_skus", "repeat_customers",
-                     "unpriced_skus", "value_orders", "new_customers", "returning_customers", "stock_on_order",
+_PLURAL = frozenset({"multi_item_orders", "promo_orders", "discounted_orders", "uncosted_skus", "stocked_skus",
+                     "repeat_customers", "unpriced_skus", "value_orders", "new_customers", "returning_customers",
+                     "stock_on_order",
                      "units", "orders", "customers", "review_count", "refunds", "discounts", "returned_units",
                      "days_of_cover"})
 
@@ -988,12 +992,14 @@ def _trend_answer(rows: list[dict[str, Any]], metric: str, noun: str, when: str,
 
 
 def _weighed_names(reading: Reading, q: MetricQuery, dims: list[str], metric: str) -> list[str]:
-    """The products a ranking weighs against each other ("which has more 1-star reviews, A or B?"), else none.
+    """The names a ranking weighs against each other ("which has more 1-star reviews, A or B?"), else none.
+
+    Any kind of name but days: "did eBay or Amazon bring in more?" is weighed as two products are.
 
     An additive metric's absence is 0, so the named products are answered even when none has a row (neither has a
     1-star review: "0 each", not "there were no reviews rated 1 star").
     """
-    if not dims or dims[0] not in ("sku", "product") or reading.shape != "ranking" or q.compare \
+    if not dims or dims[0] in ("date", "weekday") or reading.shape != "ranking" or q.compare \
             or q.order_by_change or not METRICS[metric].additive:
         return []
     named = named_values(q.filters, dims[0])

@@ -72,8 +72,14 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     # any other whole percentile ("80th percentile order value"): the percentile is the query's (order_percentile)
     MetricWord("percentile_order_value", _rx(PERCENTILE_ORDER_VALUE), S, "order value at that percentile"),
     MetricWord("largest_order", _rx(r"(?:biggest|largest|highest|top|priciest|most expensive|record|single "
-                                    r"(?:biggest|largest)) (?:single )?(?:orders?|baskets?|purchases?|sales? "
+                                    r"(?:biggest|largest)) (?:single )?(?:(?:value|valued|dollar|money) )?(?:orders?|"
+                                    r"baskets?|purchases?|sales? "
                                     r"order)(?! (?:count|number|volume))(?: value)?"), S, "largest order value"),
+    # "what was our smallest order", "min order value": one order's value, the least (as the largest, its mirror)
+    MetricWord("smallest_order", _rx(r"(?:smallest|lowest|cheapest|tiniest|least expensive|min(?:imum)?|single "
+                                     r"smallest) (?:single )?(?:(?:value|valued|dollar|money) )?(?:orders?|baskets?|"
+                                     r"purchases?|sales? order)"
+                                     r"(?! (?:count|number|volume))(?: value)?"), S, "smallest order value"),
     MetricWord("multi_item_order_share", _rx(r"attach(?:ment)? rate|(?:orders|baskets|purchases) (?:\w+ ){0,2}(?:with|"
                                              r"having|had|have|"
                                              r"has|containing|contain|of|that had|that have|included?) (?:more than "
@@ -89,6 +95,13 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                           r"promo(?:tion)?|promo(?:tion(?:al)?)? (?:sales|revenue)|"
                                           r"(?:sales|revenue) (?:from|during) promo(?:tion)?s"),
                S, "revenue on promotion or with a discount"),
+    # "how many orders used a coupon", "orders with a discount code": a coupon or code is the discount amount on a
+    # line, which an item on promotion (a sale price) does not have; "discounted orders" below count either
+    MetricWord("discounted_order_share", _rx(r"(?:(?:percent(?:age)?|share|%|proportion|fraction|how many|number|"
+                                             r"count|ratio) of (?:our |the |all |my )?)?orders (?:\w+ ){0,2}(?:with|"
+                                             r"using|had|have|used|redeemed|applied|got) (?:a |any |an )?(?:coupons?|"
+                                             r"vouchers?|(?:discount|promo(?:tion)?|coupon|voucher) codes?)|"
+                                             r"(?:coupon|voucher) orders"), S, "orders with a coupon or discount code"),
     MetricWord("promo_order_share", _rx(r"(?:percent(?:age)?|share|%|proportion|fraction|how many|number|count|"
                                         r"ratio) of (?:our |the |all |my )?orders (?:\w+ ){0,2}(?:discount(?:ed)?|"
                                         r"on (?:a )?(?:promo(?:tion)?s?|sale|deal)|promoted|(?:with|using|had|used|"
@@ -96,7 +109,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                         r"vouchers?))|discounted orders|orders (?:with|using) (?:a |any )?"
                                         r"(?:discounts?|coupons?|promo(?:tion)?s?(?: codes?)?|vouchers?)|"
                                         r"promo(?:tion(?:al)?)? orders|orders (?:\w+ ){0,2}(?:used|using|with|had|"
-                                        r"redeemed|applied) (?:a |any |an )?(?:discount|coupon|promo(?:tion)?|"
+                                        r"redeemed|applied|got|received|came with|carried) (?:a |any |an )?"
+                                        r"(?:discount|coupon|promo(?:tion)?|"
                                         r"voucher)s?(?: codes?)?"), S, "orders with a promotion or discount"),
     # "how many bucks per order": money words as the amount
     MetricWord("aov", _rx(r"(?:revenue|sales|spend|value|money|dollars|bucks|quid|euros|pounds) per (?:order|"
@@ -343,6 +357,7 @@ METRIC_NOUNS: dict[str, str] = {w.metric: w.noun for w in METRIC_WORDS}
 METRIC_NOUNS |= {"multi_item_orders": "orders with two or more units",
                  "largest_order_units": "units in the largest order",
                  "repeat_customers": "repeat customers", "promo_orders": "orders with a promotion or discount",
+                 "discounted_orders": "orders with a coupon or discount code",
                  "promo_revenue": "revenue on promotion", "inventory_retail_value": "stock value at catalogue price",
                  "uncosted_skus": "SKUs without a cost", "stocked_skus": "SKUs in stock",
                  "unpriced_skus": "SKUs without a price", "catalogue_price": "catalogue price",
@@ -355,7 +370,8 @@ METRIC_NOUNS |= {"multi_item_orders": "orders with two or more units",
 #: latest day's figure (read on the latest day with prices when that day has none).
 OBSERVED_METRICS: frozenset[str] = frozenset({"price_index", "cheapest_share"})
 METRIC_KINDS: dict[str, DataKind] = {str(w.metric): w.kind for w in METRIC_WORDS} | {
-    "multi_item_orders": S, "repeat_customers": S, "promo_orders": S, "promo_revenue": S, "inventory_retail_value": INV,
+    "multi_item_orders": S, "repeat_customers": S, "promo_orders": S, "discounted_orders": S, "promo_revenue": S,
+    "inventory_retail_value": INV,
     "uncosted_skus": INV, "stocked_skus": INV, "unpriced_skus": INV, "catalogue_price": DataKind.PRODUCTS,
     "catalogue_products": DataKind.PRODUCTS, "value_orders": S, "value_order_share": S,
     "value_revenue": S, "average_stock_on_hand": INV, "largest_order_units": S, "net_units": S,

@@ -67,6 +67,7 @@ from shared.questions.preamble import asked_clause, preamble_excluded, preamble_
 from shared.questions.price_bands import PriceBand, price_band_query, read_price_band
 from shared.questions.pricing_asks import no_competitor_prices, read_pricing_ask
 from shared.questions.pricing_idioms import pricing_idioms
+from shared.questions.recent_trend import asks_recent_trend
 from shared.questions.review_baseline import complaints_baseline
 from shared.questions.review_idioms import review_idioms
 from shared.questions.review_length import read_review_length
@@ -189,7 +190,9 @@ NET_OF = re.compile(r"\b(?:excluding|exclude|minus|less|net of|not counting|with
 #: "more than 20k", "over $100", "above fifty dollars", "fewer than 10 units": (above/below, value, money?).
 _THRESHOLD_AT = re.compile(
     r"\b(?P<op>more than|over|above|greater than|in excess of|exceeding|at least|upwards of|under|below|less than|"
-    r"fewer than|lower than)\s+(?P<cur>[$£€])?\s?(?P<num>\d[\d,]*(?:\.\d+)?(?!\.?\d)|(?:(?:a|one|two|three|four|"
+    # the currency as a sign or a code before the amount ("over $500", "above USD 500", "under GBP 20")
+    r"fewer than|lower than)\s+(?P<cur>[$£€]|(?:usd|us\$|gbp|eur|aud|a\$|cad|c\$|nzd)(?=\s?\d))?\s?"
+    r"(?P<num>\d[\d,]*(?:\.\d+)?(?!\.?\d)|(?:(?:a|one|two|three|four|"
     r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
     r"thousand)[\s-]?){1,4})\s*(?P<mult>k|m|thousand|million|grand)?\b(?:\s*(?P<unit>dollars|bucks|pounds|quid|"
     r"euros|usd|gbp|eur|units?|items?|pieces?|orders?))?(?!\s*(?:days?|weeks?|months?|quarters?|years?|hours?|%|"
@@ -1313,12 +1316,15 @@ _NEEDS_COLUMN: dict[str, tuple[str, str]] = {
     "new_customer_revenue": ("customer_hash", "a customer id or e-mail column in your sales data"),
     "returning_customer_revenue": ("customer_hash", "a customer id or e-mail column in your sales data"),
     "returning_customer_revenue_share": ("customer_hash", "a customer id or e-mail column in your sales data"),
+    "discounted_order_share": ("discount", "a discount column in your sales data"),
+    "discounted_orders": ("discount", "a discount column in your sales data"),
 }
 
 
 #: Metrics read with the ones that explain them: a share with its two counts, a stock value with its parts.
 _COMPANIONS: dict[str, list[MetricName]] = {
-    "promo_order_share": ["promo_orders", "orders"], "promo_revenue_share": ["promo_revenue", "revenue"],
+    "promo_order_share": ["promo_orders", "orders"], "discounted_order_share": ["discounted_orders", "orders"],
+    "promo_revenue_share": ["promo_revenue", "revenue"],
     "repeat_customer_rate": ["repeat_customers", "customers"],
     "multi_item_order_share": ["multi_item_orders", "orders"],
     "inventory_value": ["inventory_retail_value", "uncosted_skus", "stocked_skus"],
@@ -1473,10 +1479,17 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     if date_lead and reading.kind == "metric":
         reading.lead = date_lead + reading.lead
     if reading.kind == "metric" and reading.query is not None and index is not None \
-            and METRICS[reading.query.metrics[0]].unit == "money":  # "revenue in € last month" of a USD shop
+            and _in_money(reading):  # "revenue in € last month", "orders under GBP 20" of a USD shop
         reading.lead = other_currency_lead(question, index.vocabulary.currency) + reading.lead
     reading = _with_forecast_against(_channel_forecast_known(_with_last_complete(reading), text, index), text)
     return _fiscal_named(reading, fiscal)
+
+
+def _in_money(reading: Reading) -> bool:
+    """Whether the reading states or filters by an amount of money: a money metric, or orders by their value."""
+    q = reading.query
+    return q is not None and (METRICS[q.metrics[0]].unit == "money" or q.order_value_above is not None
+                              or q.order_value_below is not None)
 
 
 def _asked_clause(text: str, index: VocabularyIndex | None, today: date | None) -> str:
@@ -2251,6 +2264,12 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
     if compare is not None and not time.explicit_compare and _THAN.search(question) and any(
             len(v) > 1 for d, v in filters.items() if d not in ("sku", "weekday", "stars")):
         compare = None  # "are Amazon reviews worse than web reviews?": one against the other, not over time
+    # "have sales been dropping?", "is revenue trending up": the recent run against the same days before it
+    moving = rng is None and time.compare is None and not dims and grain is None and asks_recent_trend(question) \
+        and all(lx.METRIC_KINDS[m] == DataKind.SALES for m in metrics)
+    if moving:
+        rng = make_range(*rolling(today, RECENT_DAYS, "day"), f"the last {RECENT_DAYS} days")
+        compare, reading.period_stated = "previous_period", False
     if compare is not None and rng is None and time.compare_unit is None and all(
             lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics):
         rng = change_period(time, today).range  # "is X getting worse reviews?": a month holds too few reviews
@@ -2265,7 +2284,7 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
             # on its last day the period is whole: compared with the whole one before, and said so
             rng = make_range(s, today, name if today == period_containing(today, unit)[1] else f"{name} to date")
         reading.period_stated = False
-    trend = bool(lx.TREND.search(question))
+    trend = bool(lx.TREND.search(question)) and not moving
     if grain is not None or (trend and not dims):
         dims = ["date", *[d for d in dims if d != "date"]]
     if rng is None:
@@ -2345,7 +2364,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
                                      question, re.I))
     ranking = bool(dims) and (bool(lx.TOP.search(question) or lx.BOTTOM.search(question)) or single
                               or _limit(question) is not None
-                              or (bool(re.search(r"\bwhich\b", question, re.I)) and not breakdown_words))
+                              or (bool(re.search(r"\bwhich\b", question, re.I)) and not breakdown_words)
+                              or _weighs_two(question, filters.get(dims[0], [])))
     if dims and dims[0] != "date" or (dims and ranking):
         descending = not _is_bottom(question)
         order_by = primary
@@ -2455,6 +2475,20 @@ _LISTED_AFTER = re.compile(r"^\s*(?:,|and|or|&|nor|,\s*and|,\s*or)\s*(?:the\s+)?
 #: "which has fewer 5-star reviews, A or B?", "which sold less": a comparative asking for the smaller of the names
 #: ("fewer than 5" is a threshold, not a direction).
 _SMALLER = re.compile(r"\b(?:fewer|less|lower)\b(?!\s+than\b)", re.I)
+
+
+#: "did A or B get more 2-star reviews?", "is eBay or Amazon bigger": a comparative between two names joined by "or".
+_COMPARATIVE = re.compile(r"\b(?:more|fewer|less|bigger|larger|smaller|greater|higher|lower|better|worse)\b"
+                          r"(?!\s+than\b)", re.I)
+
+
+def _weighs_two(question: str, named: Sequence[str]) -> bool:
+    """Whether a yes/no question weighs two names of one kind against each other, as "which ..., A or B?" does.
+
+    "did A or B get more 2-star reviews?" asks which of the two, so it is ranked (the larger said first), not each
+    one's figure listed in the order named.
+    """
+    return len(named) == 2 and bool(re.search(r"\bor\b", question, re.I)) and bool(_COMPARATIVE.search(question))
 
 
 def _is_bottom(question: str) -> bool:

@@ -23,6 +23,8 @@ ORDER_METRICS = frozenset(
         "units_per_order",
         "promo_orders",
         "promo_order_share",
+        "discounted_orders",
+        "discounted_order_share",
         "multi_item_orders",
         "multi_item_order_share",
     }

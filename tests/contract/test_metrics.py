@@ -330,7 +330,8 @@ def test_catalogue_prices_rank_and_average_the_priced_products(seeded: Seeded) -
 
 
 def test_orders_and_revenue_with_a_discount(seeded: Seeded) -> None:
-    result = seeded.run(metrics=["promo_order_share", "promo_orders", "promo_revenue_share"], time_range=Q1)
+    result = seeded.run(metrics=["promo_order_share", "promo_orders", "promo_revenue_share", "discounted_orders",
+                                 "discounted_order_share"], time_range=Q1)
     sales = in_range(seeded.sales, Q1.start, Q1.end)
     gross = sales["revenue"].where(sales["revenue"].notna(), sales["units"] * sales["unit_price"])
     hit = sales["discount"].fillna(0) > 0
@@ -340,6 +341,8 @@ def test_orders_and_revenue_with_a_discount(seeded: Seeded) -> None:
     assert row["promo_orders"] == promo_orders
     assert close(row["promo_order_share"], 100 * promo_orders / known(sales_truth(sales)["orders"]))
     assert close(row["promo_revenue_share"], 100 * float(gross[hit].sum()) / float(gross.sum()))
+    # these rows hold no promotion flag: the orders with a discount are the same orders
+    assert row["discounted_orders"] == promo_orders and close(row["discounted_order_share"], row["promo_order_share"])
 
 
 def test_orders_of_two_or_more_units(seeded: Seeded) -> None:
@@ -511,8 +514,8 @@ def test_any_valid_query_runs_or_is_refused(seeded: Seeded, fields: dict[str, An
 @pytest.mark.parametrize(("above", "below"), [(100.0, None), (None, 20.0), (20.0, 100.0)])
 def test_orders_by_their_value(seeded: Seeded, above: float | None, below: float | None) -> None:
     """An order's value is the revenue of its sold lines together (a line without an order id: its own)."""
-    result = seeded.run(metrics=["value_orders", "value_order_share", "value_revenue", "largest_order"],
-                        time_range=Q1, order_value_above=above, order_value_below=below)
+    result = seeded.run(metrics=["value_orders", "value_order_share", "value_revenue", "largest_order",
+                                 "smallest_order"], time_range=Q1, order_value_above=above, order_value_below=below)
     sold = in_range(seeded.sales, Q1.start, Q1.end)
     sold = sold[sold["units"] > 0]
     gross = sold["revenue"].where(sold["revenue"].notna(), sold["units"] * sold["unit_price"])
@@ -527,6 +530,7 @@ def test_orders_by_their_value(seeded: Seeded, above: float | None, below: float
     assert orders is not None and close(row["value_order_share"], 100 * len(kept) / orders)
     assert close(row["value_revenue"] or 0.0, float(kept.sum()))  # no order in range: no revenue (NULL)
     assert close(row["largest_order"], float(per_order.max()))
+    assert close(row["smallest_order"], float(per_order.min()))  # the order value range filters no order's value
 
 
 def test_new_and_returning_customers(seeded: Seeded) -> None:

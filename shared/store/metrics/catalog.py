@@ -161,8 +161,19 @@ def _if_order_lines(count: exp.Expr) -> exp.Expr:
 
 def _promoted() -> exp.Expr:
     """A line on promotion or with a discount: ``promo`` is true or ``discount`` is above 0."""
-    return exp.or_(exp.EQ(this=fn("COALESCE", col("promo"), exp.false()), expression=exp.true()),
-                   exp.GT(this=_zero(col("discount")), expression=_num(0)))
+    return exp.or_(exp.EQ(this=fn("COALESCE", col("promo"), exp.false()), expression=exp.true()), _discounted())
+
+
+def _discounted() -> exp.Expr:
+    """A line with a discount: ``discount`` above 0 (a promotion flag alone is no discount)."""
+    return exp.GT(this=_zero(col("discount")), expression=_num(0))
+
+
+def _orders_with(condition: exp.Expr) -> exp.Expr:
+    """Orders (as the orders measure counts them) with a sold line meeting ``condition``."""
+    return _if_order_lines(exp.Add(
+        this=exp.Count(this=exp.Distinct(expressions=[when(exp.and_(_sold_in_order(), condition), col("order_id"))])),
+        expression=count_if(exp.and_(col("order_id").is_(exp.null()), _sold_in_order(), condition.copy()))))
 
 
 def _latest(*conditions: exp.Expr) -> exp.Expr:
@@ -227,11 +238,11 @@ MEASURES: dict[str, Measure] = {m.name: m for m in (
             "Lines that are totals per month (Retail Price Optimization), not order lines."),
     Measure("cost", "sales", lambda: fn("SUM", col("line_cost")),
             "Sum of each line's cost: its own cost of goods, else units x the product's cost."),
-    Measure("promo_orders", "sales", lambda: _if_order_lines(exp.Add(
-        this=exp.Count(this=exp.Distinct(expressions=[when(exp.and_(_sold_in_order(), _promoted()),
-                                                           col("order_id"))])),
-        expression=count_if(exp.and_(col("order_id").is_(exp.null()), _sold_in_order(), _promoted())))),
-        "Orders (counted as the orders measure counts them) with a line on promotion or with a discount."),
+    Measure("promo_orders", "sales", lambda: _orders_with(_promoted()),
+            "Orders (counted as the orders measure counts them) with a line on promotion or with a discount."),
+    # "how many orders used a coupon": a discount amount on a line; an item on promotion (a sale price) has none
+    Measure("discounted_orders", "sales", lambda: _orders_with(_discounted()),
+            "Orders (counted as the orders measure counts them) with a line with a discount above 0."),
     Measure("multi_item_orders", "sales", lambda: _if_order_lines(exp.Add(
         this=exp.Count(this=exp.Distinct(expressions=[when(exp.and_(_sold_in_order(), col("in_units_range")),
                                                            col("order_id"))])),
@@ -250,6 +261,8 @@ MEASURES: dict[str, Measure] = {m.name: m for m in (
             "Revenue of the sold lines of the orders in the query's value range."),
     Measure("largest_order", "sales", lambda: fn("MAX", when(_sold_in_order(), col("order_value"))),
             "The largest order value: the revenue of one order's sold lines in the period and slice."),
+    Measure("smallest_order", "sales", lambda: fn("MIN", when(_sold_in_order(), col("order_value"))),
+            "The smallest order value: the revenue of one order's sold lines in the period and slice."),
     *(Measure(name, "sales", lambda name=name: fn("MAX", col(name)),  # type: ignore[misc]
               f"The {_ordinal(fraction)} of order values: one value per order (the revenue of its sold lines in "
               "the period and slice), the same for every row of a group (a window by the query's dimensions).")
@@ -510,6 +523,12 @@ METRICS: dict[str, MetricSpec] = {s.name: s for s in (
           "location's mean count, summed). Not annualised: over the period asked."),
     _spec("promo_orders", "Orders on promotion", "count", S, ("promo_orders",), _sum("promo_orders"),
           "Orders with at least one line on promotion (the promo flag) or with a discount.", additive=True),
+    _spec("discounted_orders", "Orders with a coupon or code", "count", S, ("discounted_orders",),
+          _sum("discounted_orders"), "Orders with at least one line with a discount amount above 0 (a coupon or "
+          "code; an item on promotion alone has none).", additive=True),
+    _spec("discounted_order_share", "Orders with a coupon or code %", "percent", S, ("discounted_orders", "orders"),
+          lambda m, _: ratio(_zero(m("discounted_orders")), m("orders"), 100),
+          "Orders with a line with a discount amount above 0, as a percentage of all orders."),
     _spec("promo_order_share", "Orders on promotion %", "percent", S, ("promo_orders", "orders"),
           lambda m, _: ratio(_zero(m("promo_orders")), m("orders"), 100),
           "Orders with a line on promotion or with a discount, as a percentage of all orders."),
@@ -530,6 +549,8 @@ METRICS: dict[str, MetricSpec] = {s.name: s for s in (
           "Revenue of the orders whose value is in the range (``order_value_above``/``below``).", additive=True),
     _spec("largest_order", "Largest order", "money", S, ("largest_order",), _sum("largest_order"),
           "The value of the largest order (the revenue of its sold lines)."),
+    _spec("smallest_order", "Smallest order", "money", S, ("smallest_order",), _sum("smallest_order"),
+          "The value of the smallest order with units sold (the revenue of its sold lines)."),
     _spec("largest_order_units", "Largest order in units", "count", S, ("largest_order_units",),
           _sum("largest_order_units"), "The most units in one order (all its sold lines in the period and slice)."),
     _spec("median_order_value", "Median order value", "money", S, ("order_value_p50",), _sum("order_value_p50"),

@@ -337,8 +337,8 @@ def _sales_columns(ctx: _Context) -> dict[str, exp.Expr]:
 
 
 #: Measures that read each line's whole order value (``_order_values``).
-_ORDER_VALUE_MEASURES = frozenset({"value_orders", "largest_order", "value_gross", *ORDER_VALUE_PERCENTILES,
-                                   ORDER_VALUE_AT_PERCENTILE})
+_ORDER_VALUE_MEASURES = frozenset({"value_orders", "largest_order", "smallest_order", "value_gross",
+                                   *ORDER_VALUE_PERCENTILES, ORDER_VALUE_AT_PERCENTILE})
 
 
 def _total_flag() -> exp.Expr:

@@ -28,13 +28,14 @@ MetricName = Literal[
     "promo_revenue", "promo_revenue_share", "inventory_value", "inventory_retail_value", "uncosted_skus",
     "stocked_skus", "repeat_customers", "inventory_value_at_price", "unpriced_skus", "multi_item_orders",
     "multi_item_order_share", "uncosted_products", "catalogue_products", "catalogue_price", "total_lines",
-    "weekly_total_lines", "value_orders", "value_order_share", "largest_order", "value_revenue", "new_customers",
-    "returning_customers", "stock_on_order", "monthly_total_lines", "unitless_lines", "productless_lines",
+    "weekly_total_lines", "value_orders", "value_order_share", "largest_order", "smallest_order", "value_revenue",
+    "new_customers", "returning_customers", "stock_on_order", "monthly_total_lines", "unitless_lines",
+    "productless_lines",
     "new_products", "new_product_revenue", "new_product_units", "sell_through_rate", "average_stock_on_hand",
     "stock_turn", "median_order_value", "p25_order_value", "p75_order_value", "p90_order_value", "p95_order_value",
     "p99_order_value", "percentile_order_value", "largest_order_units", "new_customer_revenue",
     "returning_customer_revenue", "returning_customer_revenue_share", "review_words",
-    "net_units", "revenue_less_refunds",
+    "net_units", "revenue_less_refunds", "discounted_orders", "discounted_order_share",
 ]
 #: Dimension names the catalogue declares.
 DimensionName = Literal["date", "weekday", "sku", "product", "category", "brand", "channel", "competitor", "stars",

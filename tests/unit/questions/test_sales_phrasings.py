@@ -296,7 +296,7 @@ def test_the_first_n_days_of_a_month() -> None:
     ("How many customers bought more than once this year?", ["repeat_customer_rate", "repeat_customers",
                                                              "customers"]),
     ("How many SKUs are in stock?", ["stocked_skus"]),
-    ("How many orders used a discount code last month?", ["promo_order_share", "promo_orders", "orders"]),
+    ("How many orders used a discount code last month?", ["discounted_order_share", "discounted_orders", "orders"]),
 ])
 def test_more_merchant_phrasings_read_as_the_metric_asked(shop: VocabularyIndex, question: str,
                                                           metrics: list[str]) -> None:
