@@ -71,8 +71,8 @@ def baseline_tenant(out_dir: Path) -> tuple[list[tuple[str, Path]], str]:
     from shared.sample.merchant import generate_merchant, write_merchant
 
     merchant = generate_merchant()
-    files = [(f.kind.value, f.path) for f in write_merchant(merchant, out_dir) if f.kind.value in ("products",
-                                                                                                  "reviews")]
+    files = [(str(f.kind.value), f.path) for f in write_merchant(merchant, out_dir)
+             if f.kind.value in ("products", "reviews")]
     return files, str(merchant.reviews["sku"].value_counts().index[0])
 
 
@@ -92,7 +92,7 @@ def captured_request(deps: Any, question: str, tenant: str) -> Any:
     try:
         ask(deps, question, tenant=tenant, use_cache=False)
     finally:
-        agent.run = real  # type: ignore[assignment]
+        agent.run = real
     if not seen:
         raise RuntimeError(f"{question!r} did not reach the sentiment agent")
     return seen[-1]

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,8 +63,11 @@ class SpamSuspicion:
 
     def counts(self, mask: np.ndarray | None = None) -> dict[str, int]:
         """Suspected reviews per reason (a review may have several), within ``mask``."""
+        return self.counts_at(range(len(self.reasons)) if mask is None else np.flatnonzero(mask))
+
+    def counts_at(self, rows: Iterable[int]) -> dict[str, int]:
+        """Suspected reviews per reason among the rows numbered ``rows`` (one product's rows: not all)."""
         out: Counter[str] = Counter()
-        rows = range(len(self.reasons)) if mask is None else np.flatnonzero(mask)  # one product's rows: not all
         for i in rows:
             out.update(self.reasons[i])
         return {r: out[r] for r in REASONS if out[r]}
@@ -180,11 +184,20 @@ def suspect_spam(frame: pd.DataFrame) -> SpamSuspicion:
 
 def adjusted_rating(rating: np.ndarray, suspicion: SpamSuspicion, mask: np.ndarray | None = None) -> AdjustedRating:
     """Raw and adjusted mean rating over the rows in ``mask`` (all rows by default)."""
-    keep = np.ones(len(rating), dtype=bool) if mask is None else np.asarray(mask, dtype=bool)
-    rated = keep & ~np.isnan(rating)
-    clean = rated & ~suspicion.suspected
-    raw = float(rating[rated].mean()) if rated.any() else None
-    adjusted = float(rating[clean].mean()) if clean.any() else None
-    return AdjustedRating(raw=raw, adjusted=adjusted, rated=int(rated.sum()),
-                          suspected=int((rated & suspicion.suspected).sum()),
-                          reasons=suspicion.counts(rated & suspicion.suspected))
+    rows = np.arange(len(rating)) if mask is None else np.flatnonzero(np.asarray(mask, dtype=bool))
+    return adjusted_rating_at(rating, suspicion, rows)
+
+
+def adjusted_rating_at(rating: np.ndarray, suspicion: SpamSuspicion, rows: np.ndarray) -> AdjustedRating:
+    """Raw and adjusted mean rating over the rows numbered ``rows`` (ascending).
+
+    Per product, its own rows: a mask over every review cost O(all reviews) per product, seconds on a tenant of
+    20,000 reviews over 1,200 products.
+    """
+    own, suspected = rating[rows], suspicion.suspected[rows]
+    rated = ~np.isnan(own)
+    clean = rated & ~suspected
+    raw = float(own[rated].mean()) if rated.any() else None
+    adjusted = float(own[clean].mean()) if clean.any() else None
+    return AdjustedRating(raw=raw, adjusted=adjusted, rated=int(rated.sum()), suspected=int((rated & suspected).sum()),
+                          reasons=suspicion.counts_at(rows[rated & suspected]))
