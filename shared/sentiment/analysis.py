@@ -255,9 +255,13 @@ def _metrics(data: AnalysedReviews, prepared: PreparedReviews, skus: int,
     }
 
 
+#: Reviews listed one by one in ``data.reviews`` (the first ones).
+REVIEW_ROWS = 1000
+
+
 def _review_rows(data: AnalysedReviews) -> list[dict[str, Any]]:
-    """Per-review labels for ``data.reviews`` (the first 1,000)."""
-    df, batch = data.frame, data.batch
+    """Per-review labels for ``data.reviews`` (the first :data:`REVIEW_ROWS`; built for those only, not for all)."""
+    df, batch = data.frame.iloc[:REVIEW_ROWS], data.batch
     return [
         {
             "review_id": rid,
@@ -270,10 +274,11 @@ def _review_rows(data: AnalysedReviews) -> list[dict[str, Any]]:
             "rating_text_mismatch": bool(mm),
         }
         for rid, sku, d, lab, sc, cf, wt, mm in zip(
-            df["review_id"], df["sku"], df["date"], df["label"], batch.score, batch.confidence, data.weights,
-            batch.rating_mismatch, strict=True,
+            df["review_id"], df["sku"], df["date"], df["label"], batch.score[:REVIEW_ROWS],
+            batch.confidence[:REVIEW_ROWS], data.weights[:REVIEW_ROWS], batch.rating_mismatch[:REVIEW_ROWS],
+            strict=True,
         )
-    ][:1000]
+    ]
 
 
 def _past(instant: float | None) -> bool:
