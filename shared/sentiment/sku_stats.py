@@ -297,9 +297,10 @@ class SkuStatsSet:
         if self.mined >= len(self.products):
             return None
         reviews = sum(s.reviews for s in self.products)
-        return (f"per-product complaints, praise, requests and aspects mined for the {self.mined:,} products with the "
-                f"most reviews of {len(self.products):,} ({self.mined_reviews:,} of {reviews:,} reviews; the answer's "
-                "deadline)")
+        plural = "s" if self.mined != 1 else ""
+        return (f"per-product complaints, praise, requests and aspects mined for the {self.mined:,} product{plural} "
+                f"with the most reviews of {len(self.products):,} ({self.mined_reviews:,} of {reviews:,} reviews; the "
+                "answer's deadline)")
 
 
 def sku_statistics(data: AnalysedReviews, *, top_n: int, themes: ThemeSet | None = None,
