@@ -43,7 +43,10 @@ def score_reviews(
     evidence = np.empty(n, dtype=np.float64)
     aspects: list[dict[str, float]] = []
     terms: list[list[tuple[str, float]]] = []
-    tokens = [tokenize(text or "") for text in texts]  # once: the rules, the fast head and the miners read them
+    # once: the rules, the fast head and the miners read them; each distinct word kept once (the tokens of 20,000
+    # reviews kept 41 MiB of strings, 19 MiB with the repeats shared)
+    vocabulary: dict[str, str] = {}
+    tokens = [[vocabulary.setdefault(t, t) for t in tokenize(text or "")] for text in texts]
     for k, text in enumerate(texts):
         ts = score_text(text or "", lex, tokens[k])
         text_score[k] = ts.score
