@@ -44,7 +44,7 @@ def score_reviews(
     aspects: list[dict[str, float]] = []
     terms: list[list[tuple[str, float]]] = []
     # once: the rules, the fast head and the miners read them; each distinct word kept once (the tokens of 20,000
-    # reviews kept 41 MiB of strings, 19 MiB with the repeats shared)
+    # reviews kept 41 MiB, 19 MiB with the repeats shared)
     vocabulary: dict[str, str] = {}
     tokens = [[vocabulary.setdefault(t, t) for t in tokenize(text or "")] for text in texts]
     for k, text in enumerate(texts):
