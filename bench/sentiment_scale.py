@@ -48,8 +48,9 @@ LARGE_REVIEWS = 30_000 if HELD_OUT else 20_000
 ZIPF = 0.9 if HELD_OUT else 1.1
 SEED = 7 if HELD_OUT else 18
 END = date(2026, 11, 30)
-CATALOGUE_QUESTION = "What do customers like most about our products?" if HELD_OUT else \
-    "What do customers complain about?"
+CATALOGUE_QUESTION = (
+    "What do customers like most about our products?" if HELD_OUT else "What do customers complain about?"
+)
 
 
 def large_tenant(out_dir: Path) -> tuple[list[tuple[str, Path]], str]:
@@ -76,8 +77,11 @@ def baseline_tenant(out_dir: Path) -> tuple[list[tuple[str, Path]], str]:
     from shared.sample.merchant import generate_merchant, write_merchant
 
     merchant = generate_merchant()
-    files = [(str(f.kind.value), f.path) for f in write_merchant(merchant, out_dir)
-             if f.kind.value in ("products", "reviews")]
+    files = [
+        (str(f.kind.value), f.path)
+        for f in write_merchant(merchant, out_dir)
+        if f.kind.value in ("products", "reviews")
+    ]
     return files, str(merchant.reviews["sku"].value_counts().index[0])
 
 
@@ -126,7 +130,9 @@ def main() -> int:
     deps = get_deps()
     home = Path(os.environ["ECOMINTEL_HOME"])
     tenants: dict[str, tuple[list[tuple[str, Path]], str]] = {
-        "baseline": baseline_tenant(home / "baseline"), "large": large_tenant(home / "large")}
+        "baseline": baseline_tenant(home / "baseline"),
+        "large": large_tenant(home / "large"),
+    }
     for name, (files, _top) in tenants.items():
         started = time.perf_counter()
         for kind, path in files:
@@ -164,8 +170,10 @@ def main() -> int:
     for key in requests:
         t = times[key]
         reviews = last[key].metrics.get("reviews")
-        print(f"{key[0]:>8} {key[1]:>9}: p50 {pct(t, 0.5):6.2f} s  p95 {pct(t, 0.95):6.2f} s  "
-              f"peak {peaks[key]:7.1f} MiB  reviews {reviews}  over 8 s: {sum(x > 8.0 for x in t)}/{len(t)}")
+        print(
+            f"{key[0]:>8} {key[1]:>9}: p50 {pct(t, 0.5):6.2f} s  p95 {pct(t, 0.95):6.2f} s  "
+            f"peak {peaks[key]:7.1f} MiB  reviews {reviews}  over 8 s: {sum(x > 8.0 for x in t)}/{len(t)}"
+        )
         for note in notes_of(last[key]):
             print(f"{'':>20}note: {note}")
     for label in ("catalogue", "product"):

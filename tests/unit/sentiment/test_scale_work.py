@@ -31,8 +31,7 @@ def _three_products() -> pd.DataFrame:
 
 
 def _analysed(frame: pd.DataFrame, **options: Any) -> Any:
-    return analyse_reviews(frame, tenant_id="t1", options=AnalysisOptions(as_of=AS_OF, asks=("complaints",),
-                                                                          **options))
+    return analyse_reviews(frame, tenant_id="t1", options=AnalysisOptions(as_of=AS_OF, asks=("complaints",), **options))
 
 
 def test_each_review_text_is_tokenised_once(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -64,8 +63,10 @@ def test_past_the_mining_deadline_the_most_reviewed_product_is_mined_and_the_res
     for key in ("reviews", "mean_rating", "sentiment", "recent_rating", "adjusted_rating"):  # the numbers are kept
         assert [rows[s][key] for s in rows] == [all_rows[s][key] for s in rows]
     n = len(theme_reviews())
-    note = (f"per-product complaints, praise, requests and aspects mined for the 1 product with the most reviews of "
-            f"3 ({rows['SKU-A']['reviews']} of {n} reviews; the answer's deadline)")
+    note = (
+        f"per-product complaints, praise, requests and aspects mined for the 1 product with the most reviews of "
+        f"3 ({rows['SKU-A']['reviews']} of {n} reviews; the answer's deadline)"
+    )
     assert late.data["notes"] == [note] and note in late.warnings
     assert "notes" not in full.data
 
@@ -75,7 +76,8 @@ def test_within_the_mining_deadline_the_result_is_that_of_no_deadline() -> None:
         return result.model_dump(exclude={"elapsed_ms", "generated_at"})
 
     assert comparable(_analysed(_three_products(), mining_by=time.perf_counter() + 3600.0)) == comparable(
-        _analysed(_three_products()))
+        _analysed(_three_products())
+    )
 
 
 def test_a_products_adjusted_rating_over_its_rows_is_that_over_its_mask() -> None:
@@ -87,11 +89,13 @@ def test_a_products_adjusted_rating_over_its_rows_is_that_over_its_mask() -> Non
     sku = rng.integers(0, 7, n)
     for k in range(7):
         assert adjusted_rating_at(rating, suspicion, np.flatnonzero(sku == k)) == adjusted_rating(
-            rating, suspicion, sku == k)
+            rating, suspicion, sku == k
+        )
 
 
 def test_a_value_read_once_per_distinct_value_reads_as_each_value_alone() -> None:
     values = [1, 1.0, True, None, float("nan"), "2026-01-01", ["unhashable"], "2026-01-01", 1]
     assert adjusted._per_distinct(values, repr) == [repr(v) for v in values]
     assert adjusted._per_distinct(values, adjusted._day) == [
-        "" if v is None or (isinstance(v, float) and v != v) else str(v) for v in values]
+        "" if v is None or (isinstance(v, float) and v != v) else str(v) for v in values
+    ]
