@@ -141,8 +141,11 @@ class FastHead:
         if self.uses_table and table is None:
             table = static.load_table()
         w = self.ngram_weights
-        toks = [marked_tokens(t, lex.negators) for t in texts] if tokens is None else [
-            mark_negation(ts, lex.negators) for ts in tokens]
+        toks = (
+            [marked_tokens(t, lex.negators) for t in texts]
+            if tokens is None
+            else [mark_negation(ts, lex.negators) for ts in tokens]
+        )
         sparse = np.fromiter(
             (sum(w.get(f, 0.0) for f in token_ngrams(ts)) for ts in toks), dtype=np.float64, count=len(texts)
         )
@@ -150,7 +153,10 @@ class FastHead:
         return sparse + dense @ self.dense_weights + self.bias
 
     def probability(
-        self, texts: Sequence[str], lexicon: Lexicon | None = None, rule_scores: RuleScores | None = None,
+        self,
+        texts: Sequence[str],
+        lexicon: Lexicon | None = None,
+        rule_scores: RuleScores | None = None,
         tokens: Sequence[Sequence[str]] | None = None,
     ) -> np.ndarray:
         """Probability of "positive" for each text (``rule_scores`` and ``tokens`` as in :meth:`margin`)."""
