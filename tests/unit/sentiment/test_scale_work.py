@@ -99,3 +99,9 @@ def test_a_value_read_once_per_distinct_value_reads_as_each_value_alone() -> Non
     assert adjusted._per_distinct(values, adjusted._day) == [
         "" if v is None or (isinstance(v, float) and v != v) else str(v) for v in values
     ]
+
+
+def test_the_kept_tokens_share_each_distinct_word() -> None:
+    batch = scoring.score_reviews(["The kettle is good.", "A good kettle!"])
+    assert batch.tokens == [["the", "kettle", "is", "good", "."], ["a", "good", "kettle", "!"]]
+    assert batch.tokens[0][1] is batch.tokens[1][2] and batch.tokens[0][3] is batch.tokens[1][1]
