@@ -21,8 +21,9 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -38,6 +39,7 @@ PROLIFIC_REVIEWS = 3
 MIN_DUPLICATE_WORDS = 5
 MAX_GENERIC_WORDS = 5
 
+_T = TypeVar("_T")
 REASONS = ("spam_score", "duplicate_text", "new_account_burst", "prolific_same_day", "short_generic_praise")
 _WORD = re.compile(r"[a-z0-9']+")
 _GENERIC_PRAISE = frozenset(
@@ -62,8 +64,11 @@ class SpamSuspicion:
 
     def counts(self, mask: np.ndarray | None = None) -> dict[str, int]:
         """Suspected reviews per reason (a review may have several), within ``mask``."""
+        return self.counts_at(range(len(self.reasons)) if mask is None else np.flatnonzero(mask))
+
+    def counts_at(self, rows: Iterable[int]) -> dict[str, int]:
+        """Suspected reviews per reason among the rows numbered ``rows`` (one product's rows: not all)."""
         out: Counter[str] = Counter()
-        rows = range(len(self.reasons)) if mask is None else np.flatnonzero(mask)  # one product's rows: not all
         for i in rows:
             out.update(self.reasons[i])
         return {r: out[r] for r in REASONS if out[r]}
@@ -112,6 +117,32 @@ def _processing_reasons(value: Any) -> list[str]:
     return [str(r) for r in parsed] if isinstance(parsed, list) else []
 
 
+def _day(value: Any) -> str:
+    """A review's day as a string ("" when undated)."""
+    return "" if value is None or pd.isna(value) else str(value)
+
+
+def _per_distinct(values: Iterable[Any], read: Callable[[Any], _T]) -> list[_T]:
+    """``[read(v) for v in values]``, reading each distinct value once.
+
+    Days and processing's reasons repeat: 20,000 reviews hold a few hundred of each. Keyed by type and value (``1``
+    and ``1.0`` are read apart).
+    """
+    seen: dict[tuple[type, Any], _T] = {}
+    out: list[_T] = []
+    for v in values:
+        try:
+            got = seen[(type(v), v)]
+        except (KeyError, TypeError):  # new, or unhashable: read it
+            got = read(v)
+            try:
+                seen[(type(v), v)] = got
+            except TypeError:
+                pass
+        out.append(got)
+    return out
+
+
 def _column(frame: pd.DataFrame, name: str) -> pd.Series:
     return frame[name] if name in frame.columns else pd.Series([None] * len(frame), index=frame.index)
 
@@ -127,11 +158,11 @@ def suspect_spam(frame: pd.DataFrame) -> SpamSuspicion:
         return SpamSuspicion(np.zeros(0, dtype=bool), reasons)
     sku = frame["sku"].astype(str).to_numpy()
     # an undated review has no day: it is in no same-day signal ("" is never counted below)
-    day = np.array(["" if d is None or pd.isna(d) else str(d) for d in frame["date"]], dtype=object)
+    day = np.array(_per_distinct(frame["date"], _day), dtype=object)
     rating = pd.to_numeric(frame["rating"], errors="coerce").to_numpy(dtype=float)
     words = [_words(str(t or "")) for t in frame["text"]]
     score = pd.to_numeric(_column(frame, "spam_score"), errors="coerce").fillna(0.0).to_numpy(dtype=float)
-    processing = [_processing_reasons(v) for v in _column(frame, "spam_reasons")]
+    processing = _per_distinct(_column(frame, "spam_reasons"), _processing_reasons)  # read-only lists, shared
     verified = _column(frame, "verified").to_numpy(dtype=object)
     author = _column(frame, "author").to_numpy(dtype=object)
     has_author = any(isinstance(a, str) and a for a in author)
@@ -180,11 +211,20 @@ def suspect_spam(frame: pd.DataFrame) -> SpamSuspicion:
 
 def adjusted_rating(rating: np.ndarray, suspicion: SpamSuspicion, mask: np.ndarray | None = None) -> AdjustedRating:
     """Raw and adjusted mean rating over the rows in ``mask`` (all rows by default)."""
-    keep = np.ones(len(rating), dtype=bool) if mask is None else np.asarray(mask, dtype=bool)
-    rated = keep & ~np.isnan(rating)
-    clean = rated & ~suspicion.suspected
-    raw = float(rating[rated].mean()) if rated.any() else None
-    adjusted = float(rating[clean].mean()) if clean.any() else None
-    return AdjustedRating(raw=raw, adjusted=adjusted, rated=int(rated.sum()),
-                          suspected=int((rated & suspicion.suspected).sum()),
-                          reasons=suspicion.counts(rated & suspicion.suspected))
+    rows = np.arange(len(rating)) if mask is None else np.flatnonzero(np.asarray(mask, dtype=bool))
+    return adjusted_rating_at(rating, suspicion, rows)
+
+
+def adjusted_rating_at(rating: np.ndarray, suspicion: SpamSuspicion, rows: np.ndarray) -> AdjustedRating:
+    """Raw and adjusted mean rating over the rows numbered ``rows`` (ascending).
+
+    Per product, its own rows: a mask over every review cost O(all reviews) per product, seconds on a tenant of
+    20,000 reviews over 1,200 products.
+    """
+    own, suspected = rating[rows], suspicion.suspected[rows]
+    rated = ~np.isnan(own)
+    clean = rated & ~suspected
+    raw = float(own[rated].mean()) if rated.any() else None
+    adjusted = float(own[clean].mean()) if clean.any() else None
+    return AdjustedRating(raw=raw, adjusted=adjusted, rated=int(rated.sum()), suspected=int((rated & suspected).sum()),
+                          reasons=suspicion.counts_at(rows[rated & suspected]))

@@ -23,7 +23,13 @@ import pandas as pd
 from shared.agents.answers import AskKind
 from shared.models.agents import AgentResult, Confidence, Evidence, Finding
 from shared.sentiment.adjusted import METHOD as ADJUSTED_METHOD
-from shared.sentiment.adjusted import AdjustedRating, SpamSuspicion, adjusted_rating, suspect_spam
+from shared.sentiment.adjusted import (
+    AdjustedRating,
+    SpamSuspicion,
+    adjusted_rating,
+    adjusted_rating_at,
+    suspect_spam,
+)
 from shared.sentiment.answers import DECLINE_WINDOW_DAYS, ScoredReviews
 from shared.sentiment.aspect_answers import answer_asks
 from shared.sentiment.findings import (
@@ -94,6 +100,9 @@ class AnalysisOptions:
     #: ``time.perf_counter()`` reading by which the themes must be drawn (``None``: no deadline): past it, no more
     #: reviews are read for themes (newest first) and no phrase is embedded.
     themes_by: float | None = None
+    #: ``time.perf_counter()`` reading after which no further product's texts are mined for its complaints, praise,
+    #: requests and aspects (``None``: no deadline); its numbers are still computed, and the result says how many were.
+    mining_by: float | None = None
     #: The word an ``aspect`` ask is about ("shipping", "battery").
     aspect: str | None = None
     #: The aspect's complaints asked to be moving ("is the shipping complaint getting worse?"): the change first.
@@ -246,9 +255,13 @@ def _metrics(data: AnalysedReviews, prepared: PreparedReviews, skus: int,
     }
 
 
+#: Reviews listed one by one in ``data.reviews`` (the first ones).
+REVIEW_ROWS = 1000
+
+
 def _review_rows(data: AnalysedReviews) -> list[dict[str, Any]]:
-    """Per-review labels for ``data.reviews`` (the first 1,000)."""
-    df, batch = data.frame, data.batch
+    """Per-review labels for ``data.reviews`` (the first :data:`REVIEW_ROWS`; built for those only, not for all)."""
+    df, batch = data.frame.iloc[:REVIEW_ROWS], data.batch
     return [
         {
             "review_id": rid,
@@ -261,10 +274,11 @@ def _review_rows(data: AnalysedReviews) -> list[dict[str, Any]]:
             "rating_text_mismatch": bool(mm),
         }
         for rid, sku, d, lab, sc, cf, wt, mm in zip(
-            df["review_id"], df["sku"], df["date"], df["label"], batch.score, batch.confidence, data.weights,
-            batch.rating_mismatch, strict=True,
+            df["review_id"], df["sku"], df["date"], df["label"], batch.score[:REVIEW_ROWS],
+            batch.confidence[:REVIEW_ROWS], data.weights[:REVIEW_ROWS], batch.rating_mismatch[:REVIEW_ROWS],
+            strict=True,
         )
-    ][:1000]
+    ]
 
 
 def _past(instant: float | None) -> bool:
@@ -336,6 +350,7 @@ def _answers(data: AnalysedReviews, options: AnalysisOptions, suspicion: SpamSus
     columns += [c for c in ("product_title",) if c in df.columns]
     scored = ScoredReviews(
         frame=df[columns].assign(text=data.full_text, suspected=suspicion.suspected,
+                                 tokens=pd.Series(data.batch.tokens, index=df.index, dtype=object),
                                  spam_reasons=pd.Series(suspicion.reasons, index=df.index, dtype=object)).rename(
             columns={"_aspects": "aspects"}),
         start=options.period_start or min((d for d in df["date"] if d is not None), default=options.as_of),
@@ -390,15 +405,15 @@ def analyse_reviews(
     themes = review_themes(data, options)
     suspicion = suspect_spam(data.frame)
     ratings = data.frame["rating"].to_numpy(dtype=float)
-    sku_of = data.frame["sku"].to_numpy(dtype=object)
     findings: list[Finding] = []
     per_sku_rows: list[dict[str, Any]] = []
     rows_of = data.frame.groupby("sku").indices  # each product's rows (one pass, not a comparison per product)
-    for stats in sku_statistics(data, top_n=options.top_n, themes=themes):
+    products = sku_statistics(data, top_n=options.top_n, themes=themes, mine_by=options.mining_by)
+    notes = [note] if (note := products.note()) else []
+    warnings.extend(notes)
+    for stats in products.products:
         row = stats.as_row(weekly.get(stats.sku, []))
-        own = np.zeros(len(sku_of), dtype=bool)
-        own[rows_of[stats.sku]] = True
-        row.update(adjusted_rating(ratings, suspicion, own).as_dict())
+        row.update(adjusted_rating_at(ratings, suspicion, np.sort(rows_of[stats.sku])).as_dict())
         per_sku_rows.append(row)
         findings.extend(sku_findings(stats, ctx))
 
@@ -438,6 +453,7 @@ def analyse_reviews(
             "method": _method_data(data),
             "weekly": _series_rows(series),
             "reviews": _review_rows(data),
+            **({"notes": notes} if notes else {}),  # what a deadline left out (none: the result as before)
         },
     )
 

@@ -36,9 +36,14 @@ DENSE_FEATURES: tuple[str, ...] = LEXICON_FEATURES + static.FEATURES
 
 def marked_tokens(text: str, negators: frozenset[str]) -> list[str]:
     """Tokens with the three after a negator (stopping at punctuation) prefixed ``not_``."""
+    return mark_negation(tokenize(text), negators)
+
+
+def mark_negation(tokens: Sequence[str], negators: frozenset[str]) -> list[str]:
+    """``tokens`` (of :func:`~shared.sentiment.tokens.tokenize`) marked as :func:`marked_tokens` marks a text's."""
     out: list[str] = []
     left = 0
-    for tok in tokenize(text):
+    for tok in tokens:
         if tok in CLAUSE_PUNCT:
             left = 0
             out.append(tok)
@@ -124,17 +129,23 @@ class FastHead:
         lexicon: Lexicon | None = None,
         table: PolarityTable | None = None,
         rule_scores: RuleScores | None = None,
+        tokens: Sequence[Sequence[str]] | None = None,
     ) -> np.ndarray:
         """Log-odds of "positive" for each text.
 
         ``table`` defaults to the committed one when the head uses it; ``rule_scores`` (the rule scorer's
-        score and evidence per text, from the same lexicon) saves the rule pass when the caller ran it.
+        score and evidence per text, from the same lexicon) saves the rule pass when the caller ran it, and
+        ``tokens`` (each text's ``tokenize``) the tokenising.
         """
         lex = lexicon or load_lexicon()
         if self.uses_table and table is None:
             table = static.load_table()
         w = self.ngram_weights
-        toks = [marked_tokens(t, lex.negators) for t in texts]
+        toks = (
+            [marked_tokens(t, lex.negators) for t in texts]
+            if tokens is None
+            else [mark_negation(ts, lex.negators) for ts in tokens]
+        )
         sparse = np.fromiter(
             (sum(w.get(f, 0.0) for f in token_ngrams(ts)) for ts in toks), dtype=np.float64, count=len(texts)
         )
@@ -142,10 +153,14 @@ class FastHead:
         return sparse + dense @ self.dense_weights + self.bias
 
     def probability(
-        self, texts: Sequence[str], lexicon: Lexicon | None = None, rule_scores: RuleScores | None = None
+        self,
+        texts: Sequence[str],
+        lexicon: Lexicon | None = None,
+        rule_scores: RuleScores | None = None,
+        tokens: Sequence[Sequence[str]] | None = None,
     ) -> np.ndarray:
-        """Probability of "positive" for each text (``rule_scores`` as in :meth:`margin`)."""
-        margin = self.margin(texts, lexicon, rule_scores=rule_scores)
+        """Probability of "positive" for each text (``rule_scores`` and ``tokens`` as in :meth:`margin`)."""
+        margin = self.margin(texts, lexicon, rule_scores=rule_scores, tokens=tokens)
         return 1.0 / (1.0 + np.exp(-np.clip(margin, -50.0, 50.0)))
 
     def to_json(self) -> dict[str, Any]:

@@ -125,16 +125,17 @@ def positive_probability(
     method: Method,
     rule_scores: tuple[np.ndarray, np.ndarray] | None = None,
     lexicon: Lexicon | None = None,
+    tokens: Sequence[list[str]] | None = None,
 ) -> np.ndarray:
     """P(positive) per text from the accurate or fast head (the lexicon mode has no probability).
 
-    ``rule_scores`` (the rule scorer's score and evidence per text, read with ``lexicon``) spare the fast
-    head its own rule pass; the accurate mode ignores them.
+    ``rule_scores`` (the rule scorer's score and evidence per text, read with ``lexicon``) and ``tokens`` (each
+    text's ``tokenize``) spare the fast head its own rule pass and tokenising; the accurate mode ignores them.
     """
     if method == "accurate":
         return 1.0 / (1.0 + np.exp(-np.clip(accurate_margin(texts), -50.0, 50.0)))
     if method == "fast":
         from shared.sentiment.fast import load_fast_head
 
-        return load_fast_head().probability(texts, lexicon, rule_scores=rule_scores)
+        return load_fast_head().probability(texts, lexicon, rule_scores=rule_scores, tokens=tokens)
     raise ValueError(f"method {method!r} has no probability head")

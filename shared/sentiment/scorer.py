@@ -290,11 +290,15 @@ def _read_opinion(scan: _Scan, lex: Lexicon, i: int) -> int:
     return span
 
 
-def score_text(text: str, lexicon: Lexicon | None = None) -> TextScore:
-    """Score one review text: normalised polarity, opinion count, per-aspect polarity and fired terms."""
+def score_text(text: str, lexicon: Lexicon | None = None, tokens: list[str] | None = None) -> TextScore:
+    """Score one review text: normalised polarity, opinion count, per-aspect polarity and fired terms.
+
+    ``tokens``: ``tokenize(text)`` when the caller has it (a batch keeps each text's tokens for the fast head and the
+    complaint miners, which read the same words).
+    """
     lex = lexicon or load_lexicon()
     active = _active_tokens(lex)
-    toks = tokenize(text)
+    toks = tokenize(text) if tokens is None else tokens
     scan = _Scan(toks, _shouted_words(text))
     i, n = 0, len(toks)
     while i < n:
@@ -328,6 +332,8 @@ class ScoredBatch:
     #: Which polarity method produced ``text_score`` (``accurate``, ``fast`` or ``lexicon``) and its model.
     method: str = "lexicon"
     model: str = ""
+    #: Each text's tokens (``tokenize``), read once by the rule pass and reused by the fast head and the miners.
+    tokens: list[list[str]] = field(default_factory=list)
 
     @property
     def labels(self) -> list[str]:

@@ -15,6 +15,7 @@ import numpy as np
 from shared.sentiment.lexicon import Lexicon, load_lexicon
 from shared.sentiment.modes import METHODS, model_name, positive_probability
 from shared.sentiment.scorer import ScoredBatch, combine_with_rating, confidence_of, label_scores, score_text
+from shared.sentiment.tokens import tokenize
 
 
 def score_reviews(
@@ -42,15 +43,19 @@ def score_reviews(
     evidence = np.empty(n, dtype=np.float64)
     aspects: list[dict[str, float]] = []
     terms: list[list[tuple[str, float]]] = []
+    # once: the rules, the fast head and the miners read them; each distinct word kept once (the tokens of 20,000
+    # reviews kept 41 MiB, 19 MiB with the repeats shared)
+    vocabulary: dict[str, str] = {}
+    tokens = [[vocabulary.setdefault(t, t) for t in tokenize(text or "")] for text in texts]
     for k, text in enumerate(texts):
-        ts = score_text(text or "", lex)
+        ts = score_text(text or "", lex, tokens[k])
         text_score[k] = ts.score
         evidence[k] = ts.evidence
         aspects.append(ts.aspects)
         terms.append(ts.terms)
     if method != "lexicon" and n:
         clean = [t or "" for t in texts]
-        text_score = 2.0 * positive_probability(clean, method, (text_score, evidence), lex) - 1.0  # type: ignore[arg-type]
+        text_score = 2.0 * positive_probability(clean, method, (text_score, evidence), lex, tokens) - 1.0  # type: ignore[arg-type]
         evidence = np.maximum(evidence, 1.0)
     reported, model = method, model_name(method)  # type: ignore[arg-type]
     rows = np.asarray(sorted(set(accurate_rows or ())), dtype=np.int64)
@@ -85,4 +90,5 @@ def score_reviews(
         mismatch,
         reported,
         model,
+        tokens,
     )

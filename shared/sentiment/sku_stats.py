@@ -8,7 +8,7 @@ worth reporting.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import time
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -220,9 +220,32 @@ def _aspect_rows(data: AnalysedReviews, gi: np.ndarray, recent: np.ndarray, befo
     return rows
 
 
+def _not_mined() -> dict[str, list[Any]]:
+    """A product's text statistics past the answer's deadline: none (said in the result's notes)."""
+    return {"aspects": [], "complaints": [], "praise": [], "requests": []}
+
+
+def _mined_texts(data: AnalysedReviews, gi: np.ndarray, ids: np.ndarray, score: np.ndarray, w: np.ndarray,
+                 top_n: int) -> dict[str, list[Any]]:
+    """One product's aspect table, complaint and praise terms and feature requests (the per-product text work)."""
+    batch = data.batch
+    recent, before = data.recent[gi], data.before[gi]
+    term_inputs = (ids.tolist(), [batch.tokens[i] for i in gi], [batch.terms[i] for i in gi], score.tolist(),
+                   w.tolist(), recent.tolist(), before.tolist())
+    return {"aspects": _aspect_rows(data, gi, recent, before, w),
+            "complaints": rank_terms(*term_inputs, negative=True, limit=top_n * 2),
+            "praise": rank_terms(*term_inputs, negative=False, limit=top_n),
+            "requests": rank_requests(ids.tolist(), [data.full_text[i] for i in gi], w.tolist(), limit=top_n)}
+
+
 def _one_sku(data: AnalysedReviews, sku_key: Any, gi: np.ndarray, firsts: dict[str, dict[Any, Any]],
-             top_n: int, themes: ThemeSet | None, columns: tuple[np.ndarray, np.ndarray, np.ndarray]) -> SkuStats:
-    """Statistics of the SKU whose rows are ``gi`` (``columns``: rating, label, review id of every row)."""
+             top_n: int, themes: ThemeSet | None, columns: tuple[np.ndarray, np.ndarray, np.ndarray],
+             mined: bool = True) -> SkuStats:
+    """Statistics of the SKU whose rows are ``gi`` (``columns``: rating, label, review id of every row).
+
+    ``mined``: whether its texts are mined (aspects, complaints, praise, requests); past the answer's deadline they
+    are left empty and its numbers alone are kept.
+    """
     batch = data.batch
     w = data.weights[gi]
     score = batch.score[gi].astype(float)
@@ -231,9 +254,6 @@ def _one_sku(data: AnalysedReviews, sku_key: Any, gi: np.ndarray, firsts: dict[s
     recent, before = data.recent[gi], data.before[gi]
     rating_cmp = compare_masked(recent, before, r, w, data.as_of, data.window_days)
     text_cmp = compare_masked(recent, before, text_score, w, data.as_of, data.window_days)
-    texts = [data.full_text[i] for i in gi]
-    terms = [batch.terms[i] for i in gi]
-    term_inputs = (ids.tolist(), texts, terms, score.tolist(), w.tolist(), recent.tolist(), before.tolist())
     mismatch = np.asarray(batch.rating_mismatch)[gi]
     own_themes = themes.per_sku.get(str(sku_key), {}) if themes is not None else {}
     return SkuStats(
@@ -258,17 +278,38 @@ def _one_sku(data: AnalysedReviews, sku_key: Any, gi: np.ndarray, firsts: dict[s
         mismatches=int(mismatch[w > 0].sum()),
         rating_cmp=rating_cmp,
         text_cmp=text_cmp,
-        aspects=_aspect_rows(data, gi, recent, before, w),
-        complaints=rank_terms(*term_inputs, negative=True, limit=top_n * 2),
-        praise=rank_terms(*term_inputs, negative=False, limit=top_n),
-        requests=rank_requests(ids.tolist(), texts, w.tolist(), limit=top_n),
+        **(_mined_texts(data, gi, ids, score, w, top_n) if mined else _not_mined()),
         complaint_themes=own_themes.get("complaint", []),
         praise_themes=own_themes.get("praise", []),
     )
 
 
-def sku_statistics(data: AnalysedReviews, *, top_n: int, themes: ThemeSet | None = None) -> Iterator[SkuStats]:
-    """Statistics of every SKU with at least one counted review, in SKU order."""
+@dataclass(frozen=True)
+class SkuStatsSet:
+    """Every counted product's statistics (SKU order) and how many had their texts mined before the deadline."""
+
+    products: list[SkuStats]
+    mined: int
+    mined_reviews: int
+
+    def note(self) -> str | None:
+        """What the answer's deadline left out, or ``None`` when every product's texts were mined."""
+        if self.mined >= len(self.products):
+            return None
+        reviews = sum(s.reviews for s in self.products)
+        plural = "s" if self.mined != 1 else ""
+        return (f"per-product complaints, praise, requests and aspects mined for the {self.mined:,} product{plural} "
+                f"with the most reviews of {len(self.products):,} ({self.mined_reviews:,} of {reviews:,} reviews; the "
+                "answer's deadline)")
+
+
+def sku_statistics(data: AnalysedReviews, *, top_n: int, themes: ThemeSet | None = None,
+                   mine_by: float | None = None) -> SkuStatsSet:
+    """Statistics of every SKU with at least one counted review, in SKU order.
+
+    ``mine_by``: the ``time.perf_counter()`` reading after which no further product's texts are mined (products with
+    the most counted reviews first, the first always); their numbers are still computed. ``None``: no deadline.
+    """
     df = data.frame
     firsts = _firsts(df)
     groups = df.groupby("sku", sort=True).indices
@@ -276,8 +317,15 @@ def sku_statistics(data: AnalysedReviews, *, top_n: int, themes: ThemeSet | None
     # 1,200 products spent seconds here)
     columns = (df["rating"].to_numpy(dtype=float), df["label"].to_numpy(dtype=object),
                df["review_id"].to_numpy(dtype=object))
-    for sku_key in sorted(groups, key=str):
-        gi = np.asarray(groups[sku_key])
-        if data.weights[gi].sum() <= 0:
-            continue
-        yield _one_sku(data, sku_key, gi, firsts, top_n, themes, columns)
+    counted = {k: int((data.weights[np.asarray(gi)] > 0).sum()) for k, gi in groups.items()}
+    order = sorted((k for k in groups if data.weights[np.asarray(groups[k])].sum() > 0),
+                   key=lambda k: (-counted[k], str(k)))
+    stats: dict[str, SkuStats] = {}
+    mined = mined_reviews = 0
+    for sku_key in order:
+        mine = not stats or mine_by is None or time.perf_counter() <= mine_by
+        one = _one_sku(data, sku_key, np.asarray(groups[sku_key]), firsts, top_n, themes, columns, mined=mine)
+        stats[str(sku_key)] = one
+        if mine:
+            mined, mined_reviews = mined + 1, mined_reviews + one.reviews
+    return SkuStatsSet([stats[k] for k in sorted(stats)], mined, mined_reviews)

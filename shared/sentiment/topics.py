@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from shared.sentiment.lexicon import read_data
-from shared.sentiment.tokens import tokenize
 
 _FAMILY_DATA = read_data("complaint_families.json")
 #: Function words and review boilerplate that never make a topic.
@@ -46,7 +45,7 @@ class TermStat:
 
 def rank_terms(
     review_ids: Sequence[str],
-    texts: Sequence[str],
+    tokens: Sequence[Sequence[str]],
     terms: Sequence[Sequence[tuple[str, float]]],
     scores: Sequence[float],
     weights: Sequence[float],
@@ -61,13 +60,15 @@ def rank_terms(
     """Rank complaint (``negative=True``) or praise terms by spam-weighted review frequency.
 
     Expressions come from the scorer's fired terms with the requested polarity; topic words are content
-    tokens of reviews whose overall score has that polarity.
+    tokens of reviews whose overall score has that polarity. ``tokens``: each review's ``tokenize`` of its text,
+    as the scorer read it (``ScoredBatch.tokens``: tokenising every text again took a fifth of the per-product
+    statistics on a 20,000-review tenant).
     """
     stats: dict[tuple[str, str], TermStat] = {}
     recent_total = sum(w for w, r in zip(weights, recent, strict=True) if r)
     before_total = sum(w for w, b in zip(weights, before, strict=True) if b)
-    for rid, text, fired, score, w, is_recent, is_before in zip(
-        review_ids, texts, terms, scores, weights, recent, before, strict=True
+    for rid, toks, fired, score, w, is_recent, is_before in zip(
+        review_ids, tokens, terms, scores, weights, recent, before, strict=True
     ):
         if w <= 0:
             continue
@@ -77,7 +78,7 @@ def rank_terms(
                 found.add((COMPLAINT_FAMILY.get(term, term) if negative else term, "expression"))
         if (score < -0.05) if negative else (score > 0.05):
             opinion_words = {w for t, _ in fired for w in t.split()}
-            for tok in set(tokenize(text)):
+            for tok in set(toks):
                 if len(tok) >= 3 and tok.isalpha() and tok not in STOPWORDS and tok not in opinion_words:
                     found.add((tok, "topic"))
         for key in found:

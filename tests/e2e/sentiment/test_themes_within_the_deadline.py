@@ -49,6 +49,10 @@ def test_a_questions_themes_end_within_its_deadline(
     options, before, after = _options_of(monkeypatch, asked)
     assert options.themes_by is not None
     assert before + agent.THEMES_BY_SHARE * 8 <= options.themes_by <= after + agent.THEMES_BY_SHARE * 8
+    # the per-product text mining too (#18: 1,200 products took seconds past the budget), after the themes
+    assert options.mining_by is not None
+    assert before + agent.MINING_BY_SHARE * 8 <= options.mining_by <= after + agent.MINING_BY_SHARE * 8
 
     backfill = AgentRequest(tenant_id="acme", options={"purpose": "backfill"})
-    assert _options_of(monkeypatch, backfill)[0].themes_by is None
+    backfill_options = _options_of(monkeypatch, backfill)[0]
+    assert backfill_options.themes_by is None and backfill_options.mining_by is None

@@ -46,7 +46,7 @@ def test_complaints_ranked_with_trend() -> None:
     recent = [True, True, False, False, True]
     stats = rank_terms(
         [f"r{i}" for i in range(5)],
-        texts,
+        b.tokens,
         b.terms,
         b.score.tolist(),
         [1.0] * 5,
@@ -97,7 +97,7 @@ def test_complaint_variants_count_as_one_problem() -> None:
     b = score_reviews(texts)
     stats = rank_terms(
         [f"r{i}" for i in range(5)],
-        texts,
+        b.tokens,
         b.terms,
         b.score.tolist(),
         [1.0] * 5,
