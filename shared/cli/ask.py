@@ -69,9 +69,15 @@ def _finish_background_fits() -> None:
     A forecast answered from the store's series while the per-product fits run says they are fitted "for the next
     question"; in a served process they are, but the CLI's process ended with them (daemon threads) and every
     ``ecomintel ask`` started them over, never to see them. The answer is already printed when this waits.
-    """
-    from shared.forecast.fit_reuse import background_fits, wait_for_background
 
+    Only a process that imported the fit registry can have started a fit: a metric question never does, and
+    importing it here for the check cost every such question the forecast engine's imports (scipy.stats,
+    ~1 s of CPU, measured) on its way out.
+    """
+    fit_reuse = sys.modules.get("shared.forecast.fit_reuse")
+    if fit_reuse is None:
+        return
+    background_fits, wait_for_background = fit_reuse.background_fits, fit_reuse.wait_for_background
     if background_fits():
         sys.stderr.write("Finishing the per-product forecasts for your next question (Ctrl-C skips) ...\n")
         sys.stderr.flush()
