@@ -1007,15 +1007,16 @@ def main() -> None:
         from shared.deps import reset_deps
 
         reset_deps()  # the embedded warehouse is one process's at a time: release it for the CLI
-        exe = str(Path(sys.executable).parent / "ecomintel")
+        # this checkout's CLI: the venv's ``ecomintel`` script imports the editable install's checkout (main's)
+        cli_cmd = [sys.executable, "-m", "shared.cli.main", "ask"]
         import resource
 
         cli, cpu = [], []
         for case in cases[:runs]:
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
-            done = subprocess.run([exe, "ask", case.question, "--tenant", case.tenant, "--no-cache", "--json"],
-                                  capture_output=True, env={**os.environ}, check=False)
+            done = subprocess.run([*cli_cmd, case.question, "--tenant", case.tenant, "--no-cache", "--json"],
+                                  capture_output=True, env={**os.environ}, cwd=ROOT, check=False)
             if done.returncode != 0:
                 raise SystemExit(f"ecomintel ask failed: {done.stderr.decode()[-500:]}")
             cli.append(time.perf_counter() - start)
