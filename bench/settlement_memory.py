@@ -32,19 +32,15 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # this checkout first, not the shared venv's editable install
 
+from tests.fixtures.public.public14_shapes import SETTLEMENT_HEADER as HEADER  # noqa: E402
+from tests.fixtures.public.public14_shapes import settlement_amounts, settlement_item  # noqa: E402
+
 DUCKDB_MEMORY_LIMIT = "128MB"
-HEADER = [
-    "settlement-id", "settlement-start-date", "settlement-end-date", "deposit-date", "total-amount", "currency",
-    "transaction-type", "order-id", "merchant-order-id", "adjustment-id", "shipment-id", "marketplace-name",
-    "amount-type", "amount-description", "amount", "fulfillment-id", "posted-date", "posted-date-time",
-    "order-item-code", "merchant-order-item-id", "merchant-adjustment-item-id", "sku", "quantity-purchased",
-    "promotion-id",
-]  # fmt: skip
 ITEMS = (("B-100", 19.99), ("B-200", 34.5), ("B-300", 7.25), ("B-400", 120.0), ("B-500", 58.0))
 
 
-def _row(values: dict[str, str]) -> str:
-    return "\t".join(values.get(h, "") for h in HEADER) + "\n"
+def _row(values: dict[str, object]) -> str:
+    return "\t".join(str(values.get(h, "")) for h in HEADER) + "\n"
 
 
 def generate(path: Path, rows: int, lag: int, far: float, far_lag: int, seed: int = 17) -> dict[str, int]:
@@ -76,26 +72,9 @@ def generate(path: Path, rows: int, lag: int, far: float, far_lag: int, seed: in
             sku, price = rng.choice(ITEMS)
             qty = rng.randint(1, 2)
             value = round(qty * price, 2)
-            base = {
-                "settlement-id": "98765432101",
-                "transaction-type": "Order",
-                "order-id": order,
-                "merchant-order-id": order,
-                "marketplace-name": "Amazon.com",
-                "fulfillment-id": "AFN",
-                "posted-date": f"{when:%Y-%m-%d}",
-                "posted-date-time": f"{when:%Y-%m-%d %H:%M:%S} UTC",
-                "order-item-code": f"{k:014d}",
-                "sku": sku,
-            }
-            amounts = [
-                ("ItemPrice", "Principal", value, str(qty)),
-                ("ItemPrice", "Tax", value * 0.08, ""),
-                ("ItemFees", "FBAPerUnitFulfillmentFee", -3.22 * qty, ""),
-                ("ItemFees", "Commission", -value * 0.15, ""),
-            ]
-            if rng.random() < 0.15:
-                amounts.append(("Promotion", "Principal", -round(value * 0.1, 2), ""))
+            base = settlement_item("98765432101", order, k, when, sku)
+            promo = round(value * 0.1, 2) if rng.random() < 0.15 else 0.0
+            amounts = settlement_amounts(value, qty, promo)  # the test fixture's rows of an item
             for kind, what, amount, units in amounts:
                 out.write(
                     _row(
@@ -104,7 +83,7 @@ def generate(path: Path, rows: int, lag: int, far: float, far_lag: int, seed: in
                             "amount-type": kind,
                             "amount-description": what,
                             "amount": f"{amount:.2f}",
-                            "quantity-purchased": units,
+                            "quantity-purchased": str(units),
                         }
                     )
                 )
