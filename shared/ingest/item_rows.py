@@ -8,15 +8,85 @@ rejected for want of a quantity (its refund lost). Read by the item: a folded ro
 on the same item's line of the same event (the order's promotion to the order's line, a refund's to the refund's), and
 a line naming no quantity takes the quantity of the item's line that named it (the units the refund gives back), in
 this chunk or an earlier one of the file.
+
+The quantities are remembered for the last ``ITEMS_REMEMBERED`` items named (``ItemQuantities``), not the whole file:
+memory stays bounded however long the file. A refund whose order line is further back than that (or in no chunk, once
+anything was forgotten) is rejected with ``FORGOTTEN_REASON``, kept in the rejects, never dropped.
 """
 
 from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from shared.ingest.headers import ItemRows
 from shared.ingest.parse import parse_number
+
+#: How many items' quantities a file's reader remembers: about a million rows of the report back (4-5 rows an item),
+#: at most 21 MiB (a 64-bit hash and a shared cell each, measured with tracemalloc) where the whole file's grew without
+#: end; a refund posted further than that from its order in one settlement file is rejected with its reason
+ITEMS_REMEMBERED = 250_000
+
+FORGOTTEN_REASON = (
+    "a refund naming no quantity whose order line is not among the last {cap:,} order items read (further back in "
+    "the file, or in none): the units it gives back are unknown; upload it with its order's rows to keep it"
+)
+
+
+class ItemQuantities:
+    """Each item's quantity as its line named it, for the ``cap`` items named most recently (a refund's lookup too).
+
+    Two generations of a plain dict (the newer filled to ``cap // 2``, then the older dropped and the newer made the
+    older): at most ``cap`` items, amortised O(1) per item, no per-item eviction. An item is known by a 64-bit hash of
+    its key (as duplicates are: ``pipeline._FileState.seen``), its quantity cell interned (a few distinct values).
+    """
+
+    def __init__(self, cap: int | None = None) -> None:
+        """Remember at most ``cap`` items (at least 2; ``ITEMS_REMEMBERED`` when not given)."""
+        self.cap = max(cap or ITEMS_REMEMBERED, 2)
+        self._newer: dict[int, str] = {}
+        self._older: dict[int, str] = {}
+        self.forgotten = 0  # items dropped so far: a missing item may then have been read
+
+    def __len__(self) -> int:
+        """How many items are remembered now."""
+        return len(self._newer) + len(self._older)
+
+    def remember(self, keys: np.ndarray, units: pd.Series) -> None:
+        """Each key's quantity cell, the later winning."""
+        for key, cell in zip(keys.tolist(), units.tolist(), strict=True):
+            self._newer[key] = sys.intern(cell)
+            if len(self._newer) >= self.cap // 2:
+                self._turn()
+
+    def recall(self, keys: np.ndarray) -> list[str | None]:
+        """Each key's quantity cell, or None where it was never read or is forgotten; a hit is remembered anew."""
+        found: list[str | None] = []
+        for key in keys.tolist():
+            cell = self._newer.get(key)
+            if cell is None:
+                cell = self._older.pop(key, None)
+                if cell is not None:
+                    self._newer[key] = cell
+                    if len(self._newer) >= self.cap // 2:
+                        self._turn()
+            found.append(cell)
+        return found
+
+    def _turn(self) -> None:
+        self.forgotten += len(self._older)
+        self._older, self._newer = self._newer, {}
+
+
+@dataclass(frozen=True)
+class ItemsRead:
+    """``read_together``'s rows, and the lines whose quantity was forgotten (rejected with ``FORGOTTEN_REASON``)."""
+
+    raw: pd.DataFrame
+    forgotten: np.ndarray
 
 
 def _text(raw: pd.DataFrame, field: str) -> pd.Series:
@@ -32,18 +102,19 @@ def read_together(
     spec: ItemRows,
     lines: np.ndarray,
     line_type: str,
-    known_units: dict[str, str],
+    known_units: ItemQuantities,
     *,
     decimal_comma: bool,
-) -> pd.DataFrame:
+) -> ItemsRead:
     """``raw`` with each folded row's amount added to its item's line, and a line's missing quantity its item's.
 
     ``lines`` marks the rows that are lines (the others are the export's summary rows, skipped and counted as before:
     a folded row stays one); ``line_type`` is the field whose value names a row's amount; ``known_units`` (item ->
-    quantity cell) is carried across the file's chunks.
+    quantity cell, bounded) is carried across the file's chunks.
     """
+    none = np.zeros(len(raw), dtype=bool)
     if raw.empty:
-        return raw
+        return ItemsRead(raw, none)
     item = _text(raw, spec.item[0])
     for name in spec.item[1:]:
         item = item + "\x1f" + _text(raw, name)
@@ -78,12 +149,19 @@ def read_together(
         changed[field] = cells.where(~target, pd.Series([f"{v:.2f}" for v in added], index=cells[target].index))
     raw = raw.assign(**changed) if changed else raw
     if "units" not in raw:
-        return raw
+        return ItemsRead(raw, none)
     units = _text(raw, "units")
-    givers = line_rows & (units != "")
-    known_units.update(zip(item[givers], units[givers], strict=True))
-    needs = line_rows & (units == "") & item.isin(known_units.keys())
+    keys = pd.util.hash_pandas_object(item, index=False).to_numpy()
+    givers = (line_rows & (units != "")).to_numpy()
+    known_units.remember(keys[givers], units[givers])
+    needs = (line_rows & (units == "")).to_numpy()
     if not needs.any():
-        return raw
-    filled = raw["units"].astype(object).where(~needs, item.map(known_units))
-    return raw.assign(units=filled)
+        return ItemsRead(raw, none)
+    # looked up row by row: only the lines naming no quantity (a refund's), never the whole memory
+    found = pd.Series(known_units.recall(keys[needs]), index=raw.index[needs], dtype=object)
+    forgotten = none.copy()
+    if known_units.forgotten:
+        forgotten[needs] = found.isna().to_numpy()
+    filled = found.reindex(raw.index)
+    filled = raw["units"].astype(object).where(filled.isna(), filled)
+    return ItemsRead(raw.assign(units=filled), forgotten)

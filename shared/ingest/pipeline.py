@@ -71,7 +71,7 @@ from shared.ingest.headers import (
     unknown_flags,
 )
 from shared.ingest.ingestion import Ingestion, IngestionStatus, ingestion_id_for
-from shared.ingest.item_rows import read_together
+from shared.ingest.item_rows import FORGOTTEN_REASON, ItemQuantities, read_together
 from shared.ingest.join import recognise
 from shared.ingest.lifecycle import IngestionLifecycle, uncommitted_ids
 from shared.ingest.limits import MAX_RAW_CHARS, MAX_REASON_CHARS, BoundedStream, ascii_compatible, clip
@@ -205,8 +205,9 @@ class _FileState:
     payment_states: set[str] = field(default_factory=set)
     #: the last value of each filled-down field (``ExportProfile.fill_down``), carried into the next chunk
     above: dict[str, object] = field(default_factory=dict)
-    #: each item's quantity as its line named it (``ExportProfile.item_rows``): a later refund of it names none
-    item_units: dict[str, str] = field(default_factory=dict)
+    #: each item's quantity as its line named it (``ExportProfile.item_rows``): a later refund of it names none;
+    #: the most recent items only (bounded whatever the file's length)
+    item_units: ItemQuantities = field(default_factory=ItemQuantities)
 
 
 class _EncodingMismatch(Exception):
@@ -476,11 +477,13 @@ class IngestRun:
             raw, priced = priced_from_catalogue(raw, as_price_cells(
                 catalogue_prices(self.warehouse, self.ingestion.tenant_id, skus)))
         _decide(state, self.rules, raw, dialect.delimiter)
+        forgotten: np.ndarray | None = None
         if profile is not None and profile.item_rows is not None and profile.summary_rows:
             # an item's promotion and refund rows read with its line (Amazon's settlement report)
             lines = ~summary if summary is not None else np.ones(len(raw), dtype=bool)
-            raw = read_together(raw, profile.item_rows, lines, profile.summary_rows[0], state.item_units,
-                                decimal_comma=bool(state.decimal_comma))
+            read = read_together(raw, profile.item_rows, lines, profile.summary_rows[0], state.item_units,
+                                 decimal_comma=bool(state.decimal_comma))
+            raw, forgotten = read.raw, read.forgotten
         if self._rate_header and "discount" in raw:
             if state.discount_percent is None:
                 state.discount_percent = percent_discounts(raw["discount"], self._discount_header or "")
@@ -502,6 +505,10 @@ class IngestRun:
             fresh = result.bad & parse_error.isna()
             parse_error = parse_error.where(~fresh, result.errors)
             parse_field = parse_field.where(~fresh, rule.name)
+        if forgotten is not None and forgotten.any():  # a refund whose order's quantity is no longer remembered
+            fresh = pd.Series(forgotten, index=raw.index) & parse_error.isna()
+            parse_error = parse_error.where(~fresh, FORGOTTEN_REASON.format(cap=state.item_units.cap))
+            parse_field = parse_field.where(~fresh, "units")
         if self.kind is DataKind.REVIEWS:  # the reviewed product's name and brand, for the catalogue only
             for name in CATALOGUE_FIELDS.keys() & set(raw.columns):
                 parsed[name] = parse_text(raw[name]).values

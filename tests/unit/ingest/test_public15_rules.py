@@ -7,7 +7,7 @@ import pandas as pd
 
 from shared.ingest.derive import first_rows
 from shared.ingest.headers import map_columns
-from shared.ingest.item_rows import read_together
+from shared.ingest.item_rows import ItemQuantities, read_together
 from shared.ingest.sales import derive_sales, total_with_shipping
 from shared.models.records import DataKind
 from shared.money import MARKERS, normalise_amount, parse_money
@@ -46,12 +46,23 @@ def test_an_item_s_promotion_and_refund_rows_are_read_with_its_line() -> None:
         }
     )
     lines = np.array([True, False, True, True, False, True])
-    known = {"B\x1f2": "3"}  # item B's order was in an earlier chunk
-    out = read_together(raw, profile.item_rows, lines, "line_type", known, decimal_comma=False)
+    known = ItemQuantities()
+    earlier = pd.DataFrame(  # item B's order, in an earlier chunk
+        {
+            "order_id": ["B"],
+            "item_code": ["2"],
+            "item_event": ["Order"],
+            "line_type": ["itemprice principal"],
+            "revenue": ["30.00"],
+            "units": ["3"],
+        }
+    )
+    read_together(earlier, profile.item_rows, np.array([True]), "line_type", known, decimal_comma=False)
+    out = read_together(raw, profile.item_rows, lines, "line_type", known, decimal_comma=False).raw
     assert out["discount"].tolist()[0] == "-4.00"  # the order's promotion on the order's line (sign dropped later)
     assert pd.isna(out["discount"].tolist()[2]) and out["discount"].tolist()[3] == "2.00"  # a refund's on the refund's
     assert out["units"].tolist() == ["2", "", "2", "3", "", ""]  # C's order is in no chunk: its refund stays unread
-    assert known["A\x1f1"] == "2"
+    assert len(known) == 2  # B's and A's quantities
 
 
 def test_amazon_s_settlement_currency_is_its_summary_row_s() -> None:
