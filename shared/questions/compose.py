@@ -59,6 +59,7 @@ METRIC_NEEDS: dict[str, str] = {
     "promo_order_share": "a promotion flag or a discount column in your sales data",
     "discounted_order_share": "a discount column in your sales data",
     "promo_revenue_share": "a promotion flag or a discount column in your sales data",
+    "promo_unit_share": "a promotion flag or a discount column in your sales data",
 }
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "AUD": "A$", "CAD": "C$", "NZD": "NZ$", "INR": "₹"}
 _DIM_NOUNS = {"sku": ("product", "products"), "product": ("product", "products"),
@@ -734,6 +735,7 @@ _IN_WEEKS = re.compile(r"\bweeks?\s+(?:of\s+)?(?:cover|stock|supply|inventory)\b
 _SHARE_OF = {"promo_order_share": ("promo_orders", "orders", "orders"),
              "discounted_order_share": ("discounted_orders", "orders", "orders"),
              "promo_revenue_share": ("promo_revenue", "revenue", "revenue"),
+             "promo_unit_share": ("promo_units", "units", "units"),
              "repeat_customer_rate": ("repeat_customers", "customers", "customers"),
              "multi_item_order_share": ("multi_item_orders", "orders", "orders"),
              "value_order_share": ("value_orders", "orders", "orders")}
@@ -742,6 +744,7 @@ _SHARE_SAYS = {"promo_order_share": "had a line on promotion or with a discount"
                "discounted_order_share": "used a coupon or discount code",
                "repeat_customer_rate": "ordered more than once",
                "promo_revenue_share": "came from lines on promotion or with a discount",
+               "promo_unit_share": "were sold on promotion or with a discount",
                "multi_item_order_share": "had two or more units"}
 
 
@@ -841,7 +844,7 @@ def _stock_value_answer(row: Mapping[str, Any], where: str, when: str, cur: str 
 
 _PLURAL = frozenset({"multi_item_orders", "promo_orders", "discounted_orders", "uncosted_skus", "stocked_skus",
                      "repeat_customers", "unpriced_skus", "value_orders", "new_customers", "returning_customers",
-                     "stock_on_order",
+                     "stock_on_order", "promo_units",
                      "units", "orders", "customers", "review_count", "refunds", "discounts", "returned_units",
                      "days_of_cover"})
 
