@@ -944,6 +944,7 @@ def main() -> None:
     from bench.twentieth_questions import leftover_cases as twentieth_leftovers
     from bench.twentyfirst_questions import held_out_cases as twentyfirst_held_out
     from bench.twentyfirst_questions import twentyfirst_cases
+    from bench.twentysecond_questions import held_out_cases as twentysecond_held_out
     from shared.deps import get_deps
     from shared.orchestration.client import ask
     from shared.runtime.local import LocalRuntime
@@ -996,6 +997,7 @@ def main() -> None:
         cases += twentieth_held_out(t, {str(s) for s in skus["sku"]})
         cases += twentyfirst_cases(t, {str(s) for s in skus["sku"]})
         cases += twentyfirst_held_out(t, {str(s) for s in skus["sku"]})
+        cases += twentysecond_held_out(t, {str(s) for s in skus["sku"]})
     if only := os.environ.get("BENCH_ONLY"):  # BENCH_ONLY=unseen (or unseen,unseen2): only those batches' cases
         cases = [c for c in cases if c.batch in only.split(",")]
     runtime = LocalRuntime(deps)
