@@ -116,7 +116,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                         r"(?:discounts?|coupons?|promo(?:tion)?s?(?: codes?)?|vouchers?)|"
                                         r"promo(?:tion(?:al)?)? orders|promoted orders|orders (?:\w+ ){0,2}"
                                         r"(?:on|at|in|under|during) (?:a |the )?(?:promo(?:tion)?s?|deals?|"
-                                        r"sale prices?)|orders (?:\w+ ){0,2}(?:used|using|with|had|"
+                                        r"sale prices?)|orders (?:\w+ ){0,2}on sale|"
+                                        r"orders (?:\w+ ){0,2}(?:used|using|with|had|"
                                         r"redeemed|applied|got|received|came with|carried) (?:a |any |an )?"
                                         r"(?:discount|coupon|promo(?:tion)?|"
                                         r"voucher)s?(?: codes?)?"), S, "orders with a promotion or discount"),

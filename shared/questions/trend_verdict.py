@@ -26,13 +26,13 @@ _DOWN = re.compile(
     r"\b(?:dropp(?:ing|ed)|drop|declin\w*|fall(?:ing|en)?|fell|slipp(?:ing|ed)|slid(?:ing)?|"
     r"shrink\w*|shrank|decreas\w*|slow(?:ing|ed)?(?:\s+down)?|tail(?:ing|ed)\s+off|tank(?:ing|ed)|"
     r"dipp(?:ing|ed)|(?:go(?:ing|ne)?|went|trend(?:ing)?|head(?:ing|ed)?)\s+down(?:wards?)?|"
-    r"trending\s+lower|worsen\w*|getting\s+worse|down)\b",
+    r"trending\s+lower|worsen\w*|getting\s+worse|down|(?:selling|making|earning|getting)\s+(?:fewer|less))\b",
     re.I,
 )
 _UP = re.compile(
     r"\b(?:increas\w*|grow(?:ing|n)?|grew|ris(?:ing|en)|rose|climb\w*|pick(?:ing|ed)\s+up|"
     r"(?:go(?:ing|ne)?|went|trend(?:ing)?|head(?:ing|ed)?)\s+up(?:wards?)?|trending\s+higher|"
-    r"improv\w*|getting\s+better|up)\b",
+    r"improv\w*|getting\s+better|up|(?:selling|making|earning|getting)\s+more)\b",
     re.I,
 )
 #: Words of better or worse, not of a way: which way they mean depends on the figure.

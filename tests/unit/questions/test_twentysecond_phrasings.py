@@ -7,10 +7,14 @@ from datetime import date
 import pytest
 
 from shared.questions.compose import compose
+from shared.questions.reading import read_question
+from shared.questions.recent_trend import asks_recent_trend
 from shared.questions.timephrase import make_range
 from shared.questions.trend_verdict import asked_way, verdict
+from shared.questions.vocabulary import VocabularyIndex
 from shared.store.metrics.model import MetricQuery
 from tests.unit.questions.test_compose import TITLES, reading, result
+from tests.unit.questions.test_unseen_phrasings import DEC_EXTENTS
 
 NOV = make_range(date(2026, 11, 7), date(2026, 12, 6), "the last 30 days")
 
@@ -31,6 +35,7 @@ def trend_answer(question: str, metric: str, now: float, before: float) -> str:
         ("are orders slowing down?", "orders", 1009.0, "Roughly flat — orders in the last 30 days"),
         ("did revenue grow last month", "revenue", 995.0, "Roughly flat — revenue"),
         ("is our aov going up", "aov", 800.0, "No — average order value"),
+        ("are we selling fewer units lately?", "units", 1040.0, "No — units sold"),  # held out: a comparative
     ],
 )
 def test_a_yes_no_trend_question_is_answered_yes_or_no_first(question: str, metric: str, now: float, lead: str) -> None:
@@ -44,6 +49,13 @@ def test_a_yes_no_trend_question_is_answered_yes_or_no_first(question: str, metr
 )
 def test_other_comparisons_keep_their_lead(question: str) -> None:
     assert trend_answer(question, "revenue", 1024.0, 1000.0).startswith("Revenue in the last 30 days")
+
+
+def test_a_comparative_of_what_we_do_now_is_a_recent_trend(store: VocabularyIndex) -> None:
+    """Held out: "are we selling fewer units lately?" was all the data's units, no comparison."""
+    q = read_question("are we selling fewer units lately?", tenant_id="t", index=store, extents=DEC_EXTENTS).query
+    assert q is not None and q.metrics[0] == "units" and q.compare == "previous_period"
+    assert asks_recent_trend("are we making less money") and not asks_recent_trend("did we sell more units in May")
 
 
 def test_the_way_asked_and_the_verdict() -> None:
