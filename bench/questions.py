@@ -809,6 +809,29 @@ def more_market_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
     return cases
 
 
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+#: A number written in an answer, with what is either side of it.
+_NUMBER = re.compile(r"-?\d[\d,]*\.?\d*")
+#: What next to a number makes it part of another token, not a figure: a letter ("Q3", "3rd", "v2"), a hyphen
+#: joining a word or another number ("2-star", "1-30 Nov", "2026-12-06"), or a month name (a date: "6 Dec 2026").
+_GLUED_BEFORE = re.compile(rf"(?:[a-z]|\d-?|\b{_MONTH_WORD}\.? )$", re.I)
+_GLUED_AFTER = re.compile(rf"^(?:[a-z]|-[a-z\d]|/\d| {_MONTH_WORD}\b)", re.I)
+
+
+def numbers_in(answer: str, whole: bool = False) -> list[float]:
+    """The numbers ``answer`` writes; with ``whole``, only those standing as a whole token (not the 3 of "Q3", the 2
+    of "2-star", a day or month of a date, either end of "1-30"), which a small truth must be matched by."""
+    found = []
+    for m in _NUMBER.finditer(answer):
+        token = m.group(0).rstrip(".,")
+        if not token or token == "-":
+            continue
+        if whole and (_GLUED_BEFORE.search(answer[: m.start()]) or _GLUED_AFTER.match(answer[m.start() + len(token):])):
+            continue
+        found.append(float(token.replace(",", "")))
+    return found
+
+
 def answered(case: Case, answer: str) -> bool:
     """Whether ``answer`` states the case's truth."""
     text = answer.lower()
@@ -818,12 +841,14 @@ def answered(case: Case, answer: str) -> bool:
         return False
     if case.unknown:  # a name the data lacks: said, not answered for the whole store
         return f'"{case.unknown}"' in text and "not answered" in text
-    found = [float(x.replace(",", "")) for x in re.findall(r"-?\d[\d,]*\.?\d*", answer)]
-    if re.search(r"\b(?:down|fell|dropped|declined|decreased)\b", text):  # "down 10.4%": the sign said in words
-        found += [-f for f in found]
+    signed = re.search(r"\b(?:down|fell|dropped|declined|decreased)\b", text)  # "down 10.4%": the sign in words
+    found, whole = numbers_in(answer), numbers_in(answer, whole=True)
+    if signed:
+        found, whole = found + [-f for f in found], whole + [-f for f in whole]
     for n in case.numbers:
         tol = max(abs(n) * 0.01, 0.1) if case.tolerance is None else case.tolerance
-        if not any(abs(f - n) <= tol for f in found):
+        # a small truth (within 0.1) is matched by a whole number only: "3.04%" is not the 3 of "Q3"
+        if not any(abs(f - n) <= tol for f in (whole if abs(n) * 0.01 < 0.1 else found)):
             return False
     positions = []
     for name in case.names:
@@ -919,6 +944,7 @@ def main() -> None:
     from bench.twentieth_questions import leftover_cases as twentieth_leftovers
     from bench.twentyfirst_questions import held_out_cases as twentyfirst_held_out
     from bench.twentyfirst_questions import twentyfirst_cases
+    from bench.twentysecond_questions import held_out_cases as twentysecond_held_out
     from shared.deps import get_deps
     from shared.orchestration.client import ask
     from shared.runtime.local import LocalRuntime
@@ -971,6 +997,7 @@ def main() -> None:
         cases += twentieth_held_out(t, {str(s) for s in skus["sku"]})
         cases += twentyfirst_cases(t, {str(s) for s in skus["sku"]})
         cases += twentyfirst_held_out(t, {str(s) for s in skus["sku"]})
+        cases += twentysecond_held_out(t, {str(s) for s in skus["sku"]})
     if only := os.environ.get("BENCH_ONLY"):  # BENCH_ONLY=unseen (or unseen,unseen2): only those batches' cases
         cases = [c for c in cases if c.batch in only.split(",")]
     runtime = LocalRuntime(deps)

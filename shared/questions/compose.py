@@ -30,6 +30,7 @@ from shared.questions.sale_dates import sale_dates_answer, slice_name
 from shared.questions.timephrase import MONTH_ABBR, add_months, fmt_day, fmt_range, period_containing
 from shared.questions.top_compared import dropped_out, like_for_like_headline, like_for_like_item
 from shared.questions.totals import missing_from_totals, totals_only
+from shared.questions.trend_verdict import with_verdict
 from shared.questions.year_on_year import year_on_year_answer
 from shared.store.metrics.catalog import FRACTIONAL_COUNTS, METRICS, Unit
 from shared.store.metrics.compile import to_date_months
@@ -59,6 +60,7 @@ METRIC_NEEDS: dict[str, str] = {
     "promo_order_share": "a promotion flag or a discount column in your sales data",
     "discounted_order_share": "a discount column in your sales data",
     "promo_revenue_share": "a promotion flag or a discount column in your sales data",
+    "promo_unit_share": "a promotion flag or a discount column in your sales data",
 }
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "AUD": "A$", "CAD": "C$", "NZD": "NZ$", "INR": "₹"}
 _DIM_NOUNS = {"sku": ("product", "products"), "product": ("product", "products"),
@@ -496,7 +498,7 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
     elif reading.top_share and dims and reading.shape == "ranking":
         answer = _top_share_answer(reading, rows, dims, metric, noun, when, where, v, namer)
     elif reading.shape == "value" or not dims:
-        row = rows[0]
+        row, moved = rows[0], None
         answer = f"{_capital(noun)}{where} {when} {_verb(metric)} {v(row)}"
         if q.compare:
             prev = row.get(f"{metric}_previous")
@@ -506,6 +508,9 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
             else:
                 answer += (f", {_change(row.get(metric), prev, row.get(f'{metric}_change_pct'), unit)} "
                            f"{fmt_value(prev, unit, cur, metric)} {then}")
+                moved = row.get(f"{metric}_change_pct")
+                if moved is None and row.get(metric) is not None and prev:
+                    moved = (row[metric] - prev) / abs(prev) * 100
             prior = result.previous_range
             if starts is not None and prior is not None and prior.start < starts <= prior.end:
                 answer += f" (only partly covered: your data starts on {fmt_day(starts)})"
@@ -526,6 +531,8 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
                 f"{METRIC_NOUNS.get(m, m)} {_verb(m)} {fmt_value(row.get(m), metric_unit(m), cur, m)}"
                 for m in others)
         answer += "."
+        if noun[:1].islower():  # "have sales been dropping?": "No — revenue ... was ..., up 2.4% ..."
+            answer = with_verdict(reading.question, metric, answer[:1].lower() + answer[1:], moved)
     elif reading.shape == "share" and reading.focus is not None:
         answer = _share_answer(reading.focus, rows, dims[0], metric, noun, when, where, v, titles)
     elif reading.shape == "trend" and dims[0] == "date" and q.compare == "previous_year":
@@ -734,6 +741,7 @@ _IN_WEEKS = re.compile(r"\bweeks?\s+(?:of\s+)?(?:cover|stock|supply|inventory)\b
 _SHARE_OF = {"promo_order_share": ("promo_orders", "orders", "orders"),
              "discounted_order_share": ("discounted_orders", "orders", "orders"),
              "promo_revenue_share": ("promo_revenue", "revenue", "revenue"),
+             "promo_unit_share": ("promo_units", "units", "units"),
              "repeat_customer_rate": ("repeat_customers", "customers", "customers"),
              "multi_item_order_share": ("multi_item_orders", "orders", "orders"),
              "value_order_share": ("value_orders", "orders", "orders")}
@@ -742,6 +750,7 @@ _SHARE_SAYS = {"promo_order_share": "had a line on promotion or with a discount"
                "discounted_order_share": "used a coupon or discount code",
                "repeat_customer_rate": "ordered more than once",
                "promo_revenue_share": "came from lines on promotion or with a discount",
+               "promo_unit_share": "were sold on promotion or with a discount",
                "multi_item_order_share": "had two or more units"}
 
 
@@ -841,7 +850,7 @@ def _stock_value_answer(row: Mapping[str, Any], where: str, when: str, cur: str 
 
 _PLURAL = frozenset({"multi_item_orders", "promo_orders", "discounted_orders", "uncosted_skus", "stocked_skus",
                      "repeat_customers", "unpriced_skus", "value_orders", "new_customers", "returning_customers",
-                     "stock_on_order",
+                     "stock_on_order", "promo_units",
                      "units", "orders", "customers", "review_count", "refunds", "discounts", "returned_units",
                      "days_of_cover"})
 

@@ -102,13 +102,22 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                              r"using|had|have|used|redeemed|applied|got) (?:a |any |an )?(?:coupons?|"
                                              r"vouchers?|(?:discount|promo(?:tion)?|coupon|voucher) codes?)|"
                                              r"(?:coupon|voucher) orders"), S, "orders with a coupon or discount code"),
+    # "units sold on promo", "promo units": the units of the lines on promotion (with the share of all units)
+    MetricWord("promo_unit_share", _rx(r"(?:units|items|pieces|quantity)(?: \w+){0,3} (?:on|at|in|during|under|"
+                                       r"with|via|through) (?:a |the )?(?:promo(?:tion)?s?|sale price|deals?|"
+                                       r"discounts?)|promo(?:tion(?:al)?)? (?:units|items|quantity)|"
+                                       r"(?:discounted|promoted) (?:units|items)"), S, "units on promotion"),
+    # "orders on promotion": an order with a line on promotion (or with a discount), as "discounted orders" are
     MetricWord("promo_order_share", _rx(r"(?:percent(?:age)?|share|%|proportion|fraction|how many|number|count|"
                                         r"ratio) of (?:our |the |all |my )?orders (?:\w+ ){0,2}(?:discount(?:ed)?|"
                                         r"on (?:a )?(?:promo(?:tion)?s?|sale|deal)|promoted|(?:with|using|had|used|"
                                         r"have) (?:a |any )?(?:discounts?|coupons?|promo(?:tion)?s?(?: codes?)?|"
                                         r"vouchers?))|discounted orders|orders (?:with|using) (?:a |any )?"
                                         r"(?:discounts?|coupons?|promo(?:tion)?s?(?: codes?)?|vouchers?)|"
-                                        r"promo(?:tion(?:al)?)? orders|orders (?:\w+ ){0,2}(?:used|using|with|had|"
+                                        r"promo(?:tion(?:al)?)? orders|promoted orders|orders (?:\w+ ){0,2}"
+                                        r"(?:on|at|in|under|during) (?:a |the )?(?:promo(?:tion)?s?|deals?|"
+                                        r"sale prices?)|orders (?:\w+ ){0,2}on sale|"
+                                        r"orders (?:\w+ ){0,2}(?:used|using|with|had|"
                                         r"redeemed|applied|got|received|came with|carried) (?:a |any |an )?"
                                         r"(?:discount|coupon|promo(?:tion)?|"
                                         r"voucher)s?(?: codes?)?"), S, "orders with a promotion or discount"),
@@ -358,7 +367,8 @@ METRIC_NOUNS |= {"multi_item_orders": "orders with two or more units",
                  "largest_order_units": "units in the largest order",
                  "repeat_customers": "repeat customers", "promo_orders": "orders with a promotion or discount",
                  "discounted_orders": "orders with a coupon or discount code",
-                 "promo_revenue": "revenue on promotion", "inventory_retail_value": "stock value at catalogue price",
+                 "promo_revenue": "revenue on promotion", "promo_units": "units on promotion",
+                 "inventory_retail_value": "stock value at catalogue price",
                  "uncosted_skus": "SKUs without a cost", "stocked_skus": "SKUs in stock",
                  "unpriced_skus": "SKUs without a price", "catalogue_price": "catalogue price",
                  "catalogue_products": "products", "value_orders": "orders in that value range",
@@ -371,6 +381,7 @@ METRIC_NOUNS |= {"multi_item_orders": "orders with two or more units",
 OBSERVED_METRICS: frozenset[str] = frozenset({"price_index", "cheapest_share"})
 METRIC_KINDS: dict[str, DataKind] = {str(w.metric): w.kind for w in METRIC_WORDS} | {
     "multi_item_orders": S, "repeat_customers": S, "promo_orders": S, "discounted_orders": S, "promo_revenue": S,
+    "promo_units": S,
     "inventory_retail_value": INV,
     "uncosted_skus": INV, "stocked_skus": INV, "unpriced_skus": INV, "catalogue_price": DataKind.PRODUCTS,
     "catalogue_products": DataKind.PRODUCTS, "value_orders": S, "value_order_share": S,

@@ -1324,7 +1324,7 @@ _NEEDS_COLUMN: dict[str, tuple[str, str]] = {
 #: Metrics read with the ones that explain them: a share with its two counts, a stock value with its parts.
 _COMPANIONS: dict[str, list[MetricName]] = {
     "promo_order_share": ["promo_orders", "orders"], "discounted_order_share": ["discounted_orders", "orders"],
-    "promo_revenue_share": ["promo_revenue", "revenue"],
+    "promo_revenue_share": ["promo_revenue", "revenue"], "promo_unit_share": ["promo_units", "units"],
     "repeat_customer_rate": ["repeat_customers", "customers"],
     "multi_item_order_share": ["multi_item_orders", "orders"],
     "inventory_value": ["inventory_retail_value", "uncosted_skus", "stocked_skus"],
@@ -1340,7 +1340,8 @@ def with_companions(metrics: list[MetricName]) -> list[MetricName]:
     return metrics
 
 
-_PROMO_METRICS = frozenset({"promo_orders", "promo_order_share", "promo_revenue", "promo_revenue_share"})
+_PROMO_METRICS = frozenset({"promo_orders", "promo_order_share", "promo_revenue", "promo_revenue_share",
+                            "promo_units", "promo_unit_share"})
 
 
 def _named_groups(query: MetricQuery, matches: Sequence[EntityMatch]) -> MetricQuery:

@@ -20,6 +20,8 @@ import re
 _MOVING = re.compile(
     r"\b(?:dropping|declining|falling|slipping|sliding|shrinking|decreasing|increasing|growing|rising|climbing|"
     r"improving|worsening|picking\s+up|slowing(?:\s+down)?|tailing\s+off|tanking|"
+    # "are we selling fewer units lately?": a comparative of what we are doing now
+    r"(?:selling|making|earning|getting|taking(?:\s+in)?)\s+(?:fewer|less|more)|"
     r"going\s+(?:up|down)|trending\s+(?:up|down|upwards?|downwards?|higher|lower|the\s+(?:right|wrong)\s+way))\b",
     re.I,
 )

@@ -345,6 +345,16 @@ def test_orders_and_revenue_with_a_discount(seeded: Seeded) -> None:
     assert row["discounted_orders"] == promo_orders and close(row["discounted_order_share"], row["promo_order_share"])
 
 
+def test_units_on_promotion(seeded: Seeded) -> None:
+    row = seeded.run(metrics=["promo_units", "promo_unit_share", "units"], time_range=Q1).rows[0]
+    sales = in_range(seeded.sales, Q1.start, Q1.end)
+    hit = sales["discount"].fillna(0) > 0
+    if "promo" in sales:
+        hit = hit | sales["promo"].fillna(False).astype(bool)
+    assert close(row["promo_units"], float(sales.loc[hit, "units"].sum()))
+    assert close(row["promo_unit_share"], 100 * float(sales.loc[hit, "units"].sum()) / float(sales["units"].sum()))
+
+
 def test_orders_of_two_or_more_units(seeded: Seeded) -> None:
     result = seeded.run(metrics=["multi_item_orders", "multi_item_order_share"], time_range=Q1)
     sold = in_range(seeded.sales, Q1.start, Q1.end)

@@ -268,6 +268,15 @@ def test_a_rating_ranking_of_a_young_store_ranks_every_reviewed_product_and_says
                                           "stocked_skus"]),
     ("What percent of orders were discounted last month?", ["promo_order_share", "promo_orders", "orders"]),
     ("share of sales on promotion", ["promo_revenue_share", "promo_revenue", "revenue"]),
+    # an order "on promotion" is one with a line on promotion, not every order
+    ("how many orders were on promotion last month", ["promo_order_share", "promo_orders", "orders"]),
+    ("share of orders on promotion", ["promo_order_share", "promo_orders", "orders"]),
+    ("promoted orders this year", ["promo_order_share", "promo_orders", "orders"]),
+    ("how many orders were on sale last month", ["promo_order_share", "promo_orders", "orders"]),  # held out
+    # units "on promo" are the units of the lines on promotion, not every unit sold
+    ("units sold on promo last month", ["promo_unit_share", "promo_units", "units"]),
+    ("how many items did we sell on promotion", ["promo_unit_share", "promo_units", "units"]),
+    ("promo units this quarter", ["promo_unit_share", "promo_units", "units"]),
 ])
 def test_merchant_phrasings_read_as_the_metric_asked(shop: VocabularyIndex, question: str,
                                                      metrics: list[str]) -> None:

@@ -1,0 +1,80 @@
+"""A yes/no trend question answered yes or no first: "have sales been dropping?" -> "No — revenue ... up 2.4% ...".
+
+A merchant asking "are orders slowing down?" expects the first word to answer it; the figures follow. The verdict
+matches the way asked ("dropping" asked, a rise found: "No"), and a change within :data:`FLAT_PCT` either way is
+"Roughly flat" whichever way was asked. A question naming both ways ("are sales up or down?") or none, or not
+written as a yes/no question ("how much have sales dropped?"), gets no verdict: its answer is unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Way = Literal["up", "down"]
+
+#: A change this small (in %, either way) is no movement a merchant would call one.
+FLAT_PCT = 1.0
+
+#: A yes/no question: it opens with an auxiliary verb ("have sales ...", "is revenue ...", "did orders ...").
+_YES_NO = re.compile(
+    r"^\W*(?:(?:so|and|ok(?:ay)?|hey|quick question)\W+)?(?:is|are|was|were|has|have|had|did|do|"
+    r"does|am|been)\b",
+    re.I,
+)
+_DOWN = re.compile(
+    r"\b(?:dropp(?:ing|ed)|drop|declin\w*|fall(?:ing|en)?|fell|slipp(?:ing|ed)|slid(?:ing)?|"
+    r"shrink\w*|shrank|decreas\w*|slow(?:ing|ed)?(?:\s+down)?|tail(?:ing|ed)\s+off|tank(?:ing|ed)|"
+    r"dipp(?:ing|ed)|(?:go(?:ing|ne)?|went|trend(?:ing)?|head(?:ing|ed)?)\s+down(?:wards?)?|"
+    r"trending\s+lower|worsen\w*|getting\s+worse|down|(?:selling|making|earning|getting)\s+(?:fewer|less))\b",
+    re.I,
+)
+_UP = re.compile(
+    r"\b(?:increas\w*|grow(?:ing|n)?|grew|ris(?:ing|en)|rose|climb\w*|pick(?:ing|ed)\s+up|"
+    r"(?:go(?:ing|ne)?|went|trend(?:ing)?|head(?:ing|ed)?)\s+up(?:wards?)?|trending\s+higher|"
+    r"improv\w*|getting\s+better|up|(?:selling|making|earning|getting)\s+more)\b",
+    re.I,
+)
+#: Words of better or worse, not of a way: which way they mean depends on the figure.
+_JUDGED = re.compile(r"\b(?:improv\w*|worsen\w*|getting\s+(?:better|worse))\b", re.I)
+#: Figures a merchant wants lower: "improving" is down for them, so it names no way.
+LOWER_IS_BETTER = frozenset(
+    {
+        "return_rate",
+        "returned_units",
+        "refunds",
+        "refund_rate",
+        "negative_reviews",
+        "negative_review_share",
+        "discounts",
+        "discount_rate",
+        "cost",
+    }
+)
+
+
+def asked_way(question: str, metric: str) -> Way | None:
+    """The way a yes/no trend question asks the figure moved ("have sales been dropping?": down), else None."""
+    if not _YES_NO.search(question):
+        return None
+    down, up = _DOWN.search(question), _UP.search(question)
+    if (down is None) == (up is None):  # neither way, or both ("up or down?")
+        return None
+    if _JUDGED.search(question) and metric in LOWER_IS_BETTER:
+        return None
+    return "down" if down is not None else "up"
+
+
+def verdict(way: Way, change_pct: float) -> str:
+    """The answer's first words: "Yes", "No" or "Roughly flat", for a change of ``change_pct`` %."""
+    if abs(change_pct) < FLAT_PCT:
+        return "Roughly flat"
+    return "Yes" if (change_pct > 0) == (way == "up") else "No"
+
+
+def with_verdict(question: str, metric: str, answer: str, change_pct: float | None) -> str:
+    """``answer`` led by the yes/no a yes/no trend question asks for (unchanged for any other question)."""
+    way = asked_way(question, metric)
+    if way is None or change_pct is None:
+        return answer
+    return f"{verdict(way, change_pct)} — {answer}"
