@@ -270,7 +270,9 @@ _COVERAGE = _rx(r"(?:we(?:'re| are)?|i(?:'m| am)?) the only (?:sellers?|ones? (?
                 # "which products have no competitor price", "items without rival prices", "products not priced by
                 # any competitor": the products asked for are those no competitor prices (not our position on them)
                 r"(?:products?|items?|skus?|lines?|listings?)\b[^?.!]{0,30}?\b" + _LACKING + " " + _COMPETITOR_PRICE
-                + r"|not (?:priced|carried|sold|stocked|listed|tracked|covered) by any (?:competitors?|rivals?)")
+                # "not priced by any rival", "aren't priced by any competitor", "haven't been tracked by any rival"
+                + r"|(?:not|\w+n't)(?: been)? (?:priced|carried|sold|stocked|listed|tracked|covered) by any "
+                r"(?:competitors?|rivals?)")
 #: "who are our competitors", "how many competitors do we track".
 _LIST_COMPETITORS = _rx(r"who (?:are|is) (?:our|my) (?:main )?(?:competitors?|rivals?)|"
                         r"(?:list|name) (?:our|my|the|all) competitors|"

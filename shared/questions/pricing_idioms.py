@@ -47,11 +47,12 @@ _EVERY_SELLER = (r"(?:every(?:one|body|\s+one)(?:\s+else)?|all\s+(?:(?:the|our|o
                  r"(?:the|our|my)\s+(?:competitors|rivals))")
 #: A product is sold for less by another seller: "is X cheaper at any rival", "can you get X cheaper anywhere else",
 #: "is X cheaper elsewhere" (the lowest competitor price, not X's position against the median).
-_ANY_SELLER = (r"(?:(?:at|from|with|in|on)\s+any\s+(?:(?:of\s+)?(?:the|our|my)\s+)?(?:other\s+)?(?:competitors?|"
-               r"rivals?|sellers?|retailers?|stores?|shops?|sites?)|anywhere(?:\s+else)?|elsewhere)")
+_ANY_SELLER = (r"(?:(?:at|from|with|in|on)\s+(?:any|another|other|a\s+different)\s+(?:(?:of\s+)?(?:the|our|my)\s+)?"
+               r"(?:other\s+)?(?:competitors?|rivals?|sellers?|retailers?|stores?|shops?|sites?)|"
+               r"anywhere(?:\s+else)?|elsewhere|somewhere\s+else|from\s+(?:someone|somebody|anyone|anybody)\s+else)")
 #: Someone who could buy it, with any modal: "can you", "could I", "would customers", "might shoppers".
-_BUYER_CAN = (r"(?:can|could|would|will|might|may)\s+(?:you|i|we|one|people|customers|shoppers|buyers|someone|"
-              r"anyone)")
+_BUYER_CAN = (r"(?:can|could|would|will|might|may)\s+(?:you|i|we|one|people|someone|anyone|"
+              r"(?:an?\s+|the\s+|our\s+)?(?:customers?|shoppers?|buyers?|clients?))")
 #: Buying verbs: "get", "buy", "find", "pick up", "order", "grab", "source".
 _BUY = r"(?:get|buy|find|pick\s+up|order|grab|source|purchase)"
 #: For less: "cheaper", "for less", "at a lower price", "for a better price".

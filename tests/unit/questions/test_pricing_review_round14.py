@@ -27,6 +27,8 @@ def read(store: VocabularyIndex, question: str) -> Reading:  # noqa: F811 - the 
         "what products have never had any competitor pricing?",
         "which items don't get any competing prices?",
         "products that do not have competitor price data",
+        "which of our products haven't been tracked by any rival?",
+        "items that weren't priced by any competitor",
     ],
 )
 def test_a_negated_or_lacking_competitor_price_is_the_coverage(store: VocabularyIndex, question: str) -> None:  # noqa: F811
@@ -55,6 +57,9 @@ def test_products_that_have_competitor_prices_are_no_coverage(store: VocabularyI
         ("would customers find KIT-0046 cheaper elsewhere?", "are we the cheapest on KIT-0046?"),
         ("might shoppers pick up the kettle for less at any other store?", "are we the cheapest on the kettle?"),
         ("could you order the lamp at a lower price elsewhere", "are we the cheapest on the lamp"),
+        ("would the customer get the toaster for less from another retailer?", "are we the cheapest on the toaster?"),
+        ("can a buyer find KIT-0046 cheaper somewhere else?", "are we the cheapest on KIT-0046?"),
+        ("could one buy the kettle for less from someone else?", "are we the cheapest on the kettle?"),
     ],
 )
 def test_buying_a_product_for_less_elsewhere_is_its_lowest_price(question: str, written: str) -> None:
