@@ -85,3 +85,19 @@ def test_complaints_now_against_before_are_a_trend_not_a_listing(store: Vocabula
     assert review_listing(question) is None
     r = read(store, question)
     assert r.review_ask == "complaints" and r.review_trend
+
+
+# --- "a single" is a quantifier, never a product named by a title's last word ("Hammock Single") ---
+
+
+def test_a_single_competitor_price_names_no_single_product() -> None:
+    from shared.questions.vocabulary import ProductName, Vocabulary
+
+    products = [ProductName(sku="OUT-0003", title="Northwind Everyday Hammock Single", category="Outdoor"),
+                ProductName(sku="OUT-0018", title="Fenwick Premium Hammock Single", category="Outdoor"),
+                ProductName(sku="KIT-0046", title="Trailhead Pro Toaster 4-Slice", category="Kitchen")]
+    index = VocabularyIndex(Vocabulary(tenant_id="t", products=products, skus=[p.sku for p in products],
+                                       competitors=["MegaMart"], currency="USD", priced_products=3))
+    r = read(index, "which products haven't had a single rival price?")
+    assert r.asks == ["competitor_coverage"] and not r.skus
+    assert read(index, "is the single hammock cheaper elsewhere?").skus  # the hammock still names them
