@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from bench.review_phrasings import Truth
 
 _NEGATION = re.compile(r"\bno\b|\bnot\b|n't|\bnone\b|\bevery\b|\ball\b", re.I)
+#: The whole a count is said against: "1 of 80 products", "2 of the 76 products in your catalogue".
+_OF_WHOLE = re.compile(r"\bof (?:the )?([\d,]+) (?:products|skus|items)\b", re.I)
 _SIDE = {True: re.compile(r"above|dearer|more expensive|premium", re.I), False: re.compile(r"below|cheaper", re.I)}
 
 
@@ -55,13 +57,16 @@ def unpriced(m: Market) -> list[str]:
 
 def unpriced_said(m: Market) -> Check:
     """The first sentence counts the products without a competitor price (or says there are none) and, when they
-    are three or fewer, names each."""
+    are three or fewer, names each; a whole it counts them against ("1 of the 76 products") is the stored catalogue's
+    product count, not the SKUs that have sales or competitor prices (a refused catalogue row is no product of it)."""
     skus = unpriced(m)
+    stored = len(m.products)
 
     def check(a: str, r: object) -> bool:
         f = first_sentence(a)
         counted = states(f, len(skus), 0.5) or (not skus and _NEGATION.search(f) is not None)
-        return counted and (len(skus) > 3 or named_by(m, *skus)(a, r))
+        wholes = [int(n.replace(",", "")) for n in _OF_WHOLE.findall(f)]
+        return counted and all(n == stored for n in wholes) and (len(skus) > 3 or named_by(m, *skus)(a, r))
 
     return check
 

@@ -27,8 +27,12 @@ def coverage_answer(obs: pd.DataFrame, catalogue: list[str], *, today: date, sta
     frame, first = _window(obs.dropna(subset=["competitor_price"]), start, today)
     method = (f"competitors with at least one price per product {_period(first, today)}; a catalogue product none of "
               "them prices is one we are the only seller of among the competitors tracked")
-    # our products: the catalogue's and any SKU competitors price (ours even when its catalogue row was refused)
-    products = list(dict.fromkeys(scoped or [*catalogue, *sorted(str(s) for s in frame["sku"].unique())]))
+    priced = sorted(str(s) for s in frame["sku"].unique())
+    # our products are the catalogue's (the products table's rows): a SKU competitors price whose catalogue row was
+    # refused or never sent is said apart, not counted, so "N of M products" matches the catalogue the merchant keeps
+    products = list(dict.fromkeys(scoped or catalogue or priced))
+    listed = set(catalogue)
+    outside = [] if scoped or not catalogue else [s for s in priced if s not in listed]
     names = frame.groupby(frame["sku"].astype(str))["competitor"].agg(lambda c: sorted(set(map(str, c))))
     tracked = sorted(set(frame["competitor"].astype(str)))
     carried = {p: names.get(p, []) for p in products}
@@ -48,9 +52,25 @@ def coverage_answer(obs: pd.DataFrame, catalogue: list[str], *, today: date, sta
         spread = {int(n): int(k) for n, k in counts.value_counts().sort_index().items()}  # type: ignore[call-overload]
         by = "; ".join(f"{'all ' if n == len(tracked) and n > 1 else ''}{n} competitor{'s' if n != 1 else ''}: {k}"
                        for n, k in spread.items() if n > 0)
-        text = (f"{len(alone)} of {len(products)} products have no competitor price {_period(first, today)}: "
-                + (f"we are the only seller of them among the {len(tracked)} competitors tracked "
-                   f"({join_names(alone)})" if alone else "every one is priced by at least one competitor")
-                + f"; by how many competitors carry them: {by}.")
+        if not catalogue and not scoped:
+            lead = (f"No catalogue rows were read, so which of your products no competitor prices cannot be told: "
+                    f"competitors price {len(products)} SKUs {_period(first, today)}")
+        else:
+            whole = f"the {len(products)} products asked about" if scoped else \
+                f"the {len(products)} products in your catalogue"
+            lead = (f"{len(alone)} of {whole} {'has' if len(alone) == 1 else 'have'} no competitor price "
+                    f"{_period(first, today)}: "
+                    + (f"we are the only seller of them among the {len(tracked)} competitors tracked "
+                       f"({join_names(alone)})" if alone else "every one is priced by at least one competitor"))
+        text = lead + _outside_catalogue(outside) + f"; by how many competitors carry them: {by}."
     return AgentAnswer(ask="competitor_coverage", text=text, columns=_COLUMNS, rows=rows, total_rows=total,
                        method=method, skus=alone[:10] or products[:10], period_start=first, period_end=today)
+
+
+def _outside_catalogue(skus: list[str]) -> str:
+    """The clause naming the SKUs competitors price that the catalogue lacks (not counted), or nothing."""
+    if not skus:
+        return ""
+    one = len(skus) == 1
+    return (f"; competitors also price {len(skus)} SKU{'' if one else 's'} that {'is' if one else 'are'} not in your "
+            f"catalogue ({join_names(skus, 3)}), not counted")

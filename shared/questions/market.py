@@ -244,6 +244,15 @@ REPRICE = _rx(r"re-?pric\w*|(?:change|adjust|update|fix|review) (?:my |our |the 
               r"(?:up|down)|(?:good|bad|smart|wise) (?:idea|move|call) to (?:raise|lower|increase|cut|reduce|drop|"
               r"put up|bump up) (?:the |my |our |its )?prices?|"
               r"price recommendations?|recommend(?:ed|ation)? (?:a )?prices?")
+#: Having none of something, however it is said: "have no", "don't have any", "haven't got a", "have never had",
+#: "without", "lack a (single)", "are missing a" (a verb's negation, not only "no" before the noun).
+_LACKING = (r"(?:(?:have|has|had|got|get|gets|with) (?:no|zero)|(?:(?:do|does|did|have|has|had)(?:n't| not)|never)"
+            r"(?: (?:have|has|had|got|get|gotten))?|without|lack(?:s|ing)?|(?:are |is )?missing)"
+            r"(?: any| a| an| a single| one)?")
+#: A competitor's price in the words merchants use: "competitor prices", "rivals' pricing", "competing price data".
+_COMPETITOR_PRICE = (r"(?:competitor|rival|market|competing)s?['’]? ?(?:prices?|pricing)(?: data| info\w*)?"
+                     # "no competitor price advantage" is a compound, not a price nobody gave
+                     r"(?! (?:advantage|edge|gap|wars?|parity|lead|pressure|changes?|moves?|cuts?|drops?)\b)")
 #: How many competitors carry our products: "where are we the only seller", "products nobody else sells", "which
 #: products have no competitors", "carried by every competitor", "how many products does only one competitor carry".
 _COVERAGE = _rx(r"(?:we(?:'re| are)?|i(?:'m| am)?) the only (?:sellers?|ones? (?:selling|that sells?|who sells?|"
@@ -260,9 +269,10 @@ _COVERAGE = _rx(r"(?:we(?:'re| are)?|i(?:'m| am)?) the only (?:sellers?|ones? (?
                 r"skus?)|(?:competitor|rival) (?:counts?|coverage) (?:per|by|for each) (?:products?|items?|skus?)|"
                 # "which products have no competitor price", "items without rival prices", "products not priced by
                 # any competitor": the products asked for are those no competitor prices (not our position on them)
-                r"(?:products?|items?|skus?|lines?|listings?)\b[^?.!]{0,30}?\b(?:(?:have|has|had|got|with) (?:no|zero)|"
-                r"without(?: any)?|lack(?:s|ing)?(?: any)?|missing) (?:competitor|rival|market)s?['’]? ?prices?|"
-                r"not (?:priced|carried|sold|stocked|listed) by any (?:competitors?|rivals?)")
+                r"(?:products?|items?|skus?|lines?|listings?)\b[^?.!]{0,30}?\b" + _LACKING + " " + _COMPETITOR_PRICE
+                # "not priced by any rival", "aren't priced by any competitor", "haven't been tracked by any rival"
+                + r"|(?:not|\w+n't)(?: been)? (?:priced|carried|sold|stocked|listed|tracked|covered) by any "
+                r"(?:competitors?|rivals?)")
 #: "who are our competitors", "how many competitors do we track".
 _LIST_COMPETITORS = _rx(r"who (?:are|is) (?:our|my) (?:main )?(?:competitors?|rivals?)|"
                         r"(?:list|name) (?:our|my|the|all) competitors|"

@@ -47,8 +47,17 @@ _EVERY_SELLER = (r"(?:every(?:one|body|\s+one)(?:\s+else)?|all\s+(?:(?:the|our|o
                  r"(?:the|our|my)\s+(?:competitors|rivals))")
 #: A product is sold for less by another seller: "is X cheaper at any rival", "can you get X cheaper anywhere else",
 #: "is X cheaper elsewhere" (the lowest competitor price, not X's position against the median).
-_ANY_SELLER = (r"(?:(?:at|from|with|in|on)\s+any\s+(?:(?:of\s+)?(?:the|our|my)\s+)?(?:other\s+)?(?:competitors?|"
-               r"rivals?|sellers?|retailers?|stores?|shops?|sites?)|anywhere(?:\s+else)?|elsewhere)")
+_ANY_SELLER = (r"(?:(?:at|from|with|in|on)\s+(?:any|another|other|a\s+different)\s+(?:(?:of\s+)?(?:the|our|my)\s+)?"
+               r"(?:other\s+)?(?:competitors?|rivals?|sellers?|retailers?|stores?|shops?|sites?)|"
+               r"anywhere(?:\s+else)?|elsewhere|somewhere\s+else|from\s+(?:someone|somebody|anyone|anybody)\s+else)")
+#: Someone who could buy it, with any modal: "can you", "could I", "would customers", "might shoppers".
+_BUYER_CAN = (r"(?:can|could|would|will|might|may)\s+(?:you|i|we|one|people|someone|anyone|"
+              r"(?:an?\s+|the\s+|our\s+)?(?:customers?|shoppers?|buyers?|clients?))")
+#: Buying verbs: "get", "buy", "find", "pick up", "order", "grab", "source".
+_BUY = r"(?:get|buy|find|pick\s+up|order|grab|source|purchase)"
+#: For less: "cheaper", "for less", "at a lower price", "for a better price".
+_FOR_LESS = (r"(?:cheaper|lower[- ]priced|less\s+expensive|for\s+less(?:\s+money)?|"
+             r"(?:at|for)\s+(?:a\s+)?(?:lower|better|cheaper)\s+price)")
 _IDIOMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     # "are we cheaper than everyone on X", "is our price lower than all competitors": the cheapest, against every
     # seller's latest price (the median competitor is the "cheaper than the market" question's)
@@ -62,8 +71,8 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(rf"\bis\s+(?P<x>(?:our|the|my)\s+[^?.!]{{1,60}}?)\s+(?:cheaper|lower[- ]priced|less\s+expensive)\s+"
                 rf"than\s+{_EVERY_SELLER}(?:'s|')?(?:\s+prices?)?", re.I), r"are we the cheapest on \g<x>", ""),
     # "is X cheaper at any rival?", "can you get X cheaper anywhere else?": does another seller sell it for less
-    (re.compile(rf"\b(?:is|are|can\s+(?:you|i|we|one|people|customers)\s+(?:get|buy|find))\s+(?P<x>[^?.!]{{1,60}}?)"
-                rf"\s+(?:any\s+)?(?:cheaper|lower[- ]priced|less\s+expensive|for\s+less)\s+{_ANY_SELLER}", re.I),
+    (re.compile(rf"\b(?:is|are|{_BUYER_CAN}\s+{_BUY})\s+(?P<x>[^?.!]{{1,60}}?)"
+                rf"\s+(?:any\s+)?{_FOR_LESS}\s+{_ANY_SELLER}", re.I),
      r"are we the cheapest on \g<x>", ""),
     # "do we beat every rival on X", "how many products do we beat all competitors on (price)"
     (re.compile(rf"\b(?:do|did|can|could)\s+(?:we|i)\s+(?:still\s+)?(?:beat|undercut|undersell)\s+"

@@ -59,6 +59,9 @@ _UNHAPPY = re.compile(r"\b(?:complain\w*|complaints?|unhappy|dissatisfied|disapp
 _BAD_ASPECT = re.compile(r"\b(?:late|slow|broken|broke|damaged|poor|bad|terrible|awful|rubbish|wrong|worse|"
                          r"run(?:s|ning)? (?:small|large|big|tight)|too (?:small|big|tight|loose|expensive|dear))\b",
                          re.I)
+#: The recent time set against the time before ("lately vs before", "recently compared to earlier"): a trend.
+_NOW_AGAINST_BEFORE = (r"(?:these days|lately|recently|nowadays|now) (?:vs\.?|versus|compared (?:to|with)|against) "
+                       r"(?:before|earlier|previously|then|the past)")
 #: A theme that moves ("are delivery problems increasing?", "is customer service getting better?"): how its
 #: complaints trend (the share of reviews saying it, recent against before), an aspect of the reviews being named.
 _THEME_TREND = re.compile(r"\b(?:increas\w*|rising|on the rise|grow(?:s|ing)?|getting (?:worse|better)|worsen\w*|"
@@ -75,8 +78,7 @@ _THEME_TREND = re.compile(r"\b(?:increas\w*|rising|on the rise|grow(?:s|ing)?|ge
                           r"(?= (?:than (?:before|usual|last|previously|earlier|ever)|lately|recently|these days|"
                           r"nowadays|now|of late)\b)|"
                           # "quality complaints these days vs before?": the recent time set against the time before
-                          r"(?:these days|lately|recently|nowadays|now) (?:vs\.?|versus|compared (?:to|with)|against) "
-                          r"(?:before|earlier|previously|then|the past)|"
+                          + _NOW_AGAINST_BEFORE + "|"
                           # "trend of delivery complaints over the last 6 months", "complaints trending"
                           r"trend(?:s|ing|line)?(?= (?:of|in|for|on)\b)|trending)\b", re.I)
 #: A problem noun: with a theme the tenant's own records also hold (deliveries, prices), the reviews' complaints.
@@ -377,6 +379,8 @@ def review_listing(question: str, starred: bool = False) -> Listing | None:
         question = _SHARE_VERB.sub("show", question)  # the verb, so no share of a total is read below
     shown = bool(_SHOW.search(question)) or bool(_ONE_LATEST.search(question)) or quoted
     after = _LATEST_AFTER.search(question) is not None
+    if re.search(_NOW_AGAINST_BEFORE, question, re.I):
+        return None  # "shipping complaints lately vs before?": how they moved, not the latest ones listed
     if (_NOT_A_LISTING.search(question) and not after) or (summary and not shown):
         return None
     latest = bool(_LATEST.search(question)) or after

@@ -76,7 +76,7 @@ aov basket performing performed performance selling seller sellers highest large
 bad compare comparison versus against total overall ever time this next first second third fourth half q1 q2 q3
 q4 ytd mtd qtd today date dates daily weekly monthly yearly quarterly annual breakdown split break down each
 vs. percent pct amount amounts money income turnover gross bring brought come came generate generated
-size sizes typical usual one two pack set large small medium new old different distinct unique kind kinds type
+size sizes typical usual one two single pack set large small medium new old different distinct unique kind kinds type
 types stuff thing things ones piece pieces much sell sells selling shop store online web running low high
 going growing doing look looking trending happened happen split between
 back out off away around again still just only even once twice already yet often usually really very well please

@@ -21,13 +21,25 @@ def _obs() -> pd.DataFrame:
 
 def test_products_no_competitor_prices_are_ours_alone_and_the_rest_are_counted() -> None:
     answer = coverage_answer(_obs(), ["A", "B", "C", "D"], today=TODAY, start=None, scoped=[])
-    assert answer.text.startswith("2 of 4 products have no competitor price between 2026-11-06 and 2026-12-05: we are "
+    assert answer.text.startswith("2 of the 4 products in your catalogue have no "
+                                  "competitor price between 2026-11-06 and 2026-12-05: we are "
                                   "the only seller of them among the 3 competitors tracked (C and D); by how many "
                                   "competitors carry them: 1 competitor: 1; all 3 competitors: 1."), answer.text
     assert answer.skus == ["C", "D"]
-    # a SKU competitors price that the catalogue lacks (its row refused) is still one of ours
-    without_a = coverage_answer(_obs(), ["B", "C", "D"], today=TODAY, start=None, scoped=[])
-    assert without_a.text.startswith("2 of 4 products"), without_a.text
+
+
+def test_the_catalogue_is_the_count_and_priced_skus_outside_it_are_said_apart() -> None:
+    # A is priced by competitors but not in the catalogue (its row refused): not one of the products counted
+    answer = coverage_answer(_obs(), ["B", "C", "D"], today=TODAY, start=None, scoped=[])
+    assert answer.text.startswith("2 of the 3 products in your catalogue have no competitor price"), answer.text
+    assert "competitors also price 1 SKU that is not in your catalogue (A)" in answer.text
+    assert "all 3 competitors" not in answer.text  # the spread counts the catalogue's products alone
+    assert [r[0] for r in answer.rows] == ["C", "D", "B"]
+
+
+def test_without_a_catalogue_the_priced_skus_are_counted_and_said_so() -> None:
+    answer = coverage_answer(_obs(), [], today=TODAY, start=None, scoped=[])
+    assert answer.text.startswith("No catalogue rows were read"), answer.text
 
 
 def test_one_named_product_says_who_carries_it() -> None:
