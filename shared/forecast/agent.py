@@ -782,20 +782,33 @@ def _apply_whatif(o: SkuOutcome, pct: float, pooled: pd.DataFrame | None = None)
 
 def _grouped_series_warnings(outcomes: list[SkuOutcome], examples: int = 5) -> list[str]:
     """One line per kind of per-series warning ("N SKUs: ...", with examples) instead of one per SKU."""
-    groups: dict[str, list[str]] = {}
+    groups: dict[str, list[tuple[str, str]]] = {}
     for o in outcomes:
         for w in o.result.warnings:
-            pattern = re.sub(r"\b(?!0\b)\d+(?:\.\d+)?", "N", w)  # "140 of 730 ..." and "69 of 730 ..." group
-            groups.setdefault(pattern, []).append(f"{o.series.series_id}: {w}")
+            pattern = _NUMBER.sub("N", w)  # "140 of 730 ..." and "69 of 730 ..." group
+            groups.setdefault(pattern, []).append((o.series.series_id, w))
     out = []
-    for pattern, items in groups.items():
+    for items in groups.values():
         if len(items) == 1:
-            out.append(items[0])
+            out.append(f"{items[0][0]}: {items[0][1]}")
         else:
-            skus = [item.split(": ", 1)[0] for item in items]
+            skus = [sku for sku, _ in items]
             shown = ", ".join(skus[:examples]) + (f" and {len(skus) - examples} more" if len(skus) > examples else "")
-            out.append(f"{len(skus)} SKUs: {pattern} (e.g. {shown})")
+            out.append(f"{len(skus)} SKUs: {_number_ranges([w for _, w in items])} (e.g. {shown})")
     return out
+
+
+#: A figure a per-series warning varies by; 0 stays as it is ("0 units" reads the same for every SKU).
+_NUMBER = re.compile(r"\b(?!0\b)\d+(?:\.\d+)?")
+
+
+def _number_ranges(warnings: list[str]) -> str:
+    """Warnings that differ only in their figures as one, each figure the range they span ("12-140 of 730 periods")."""
+    columns = list(zip(*(_NUMBER.findall(w) for w in warnings), strict=True))
+    spans = iter(
+        col[0] if len(set(col)) == 1 else f"{min(col, key=float)}-{max(col, key=float)}" for col in columns
+    )
+    return _NUMBER.sub(lambda _: next(spans), warnings[0])
 
 
 def _plan(o: SkuOutcome, inputs: ForecastInputs, opts: dict[str, Any], level: float, warnings: list[str],
