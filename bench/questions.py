@@ -958,6 +958,7 @@ def main() -> None:
     from bench.twentyfirst_questions import held_out_cases as twentyfirst_held_out
     from bench.twentyfirst_questions import twentyfirst_cases
     from bench.twentysecond_questions import held_out_cases as twentysecond_held_out
+    from bench.twentythird_questions import held_out_cases as twentythird_held_out
     from bench.twentythird_questions import twentythird_cases
     from shared.deps import get_deps
     from shared.orchestration.client import ask
@@ -1013,6 +1014,7 @@ def main() -> None:
         cases += twentyfirst_held_out(t, {str(s) for s in skus["sku"]})
         cases += twentysecond_held_out(t, {str(s) for s in skus["sku"]})
         cases += twentythird_cases(t, {str(s) for s in skus["sku"]})
+        cases += twentythird_held_out(t, {str(s) for s in skus["sku"]})
     if only := os.environ.get("BENCH_ONLY"):  # BENCH_ONLY=unseen (or unseen,unseen2): only those batches' cases
         cases = [c for c in cases if c.batch in only.split(",")]
     runtime = LocalRuntime(deps)
