@@ -187,7 +187,8 @@ def catalogue_priced(analysis: PricingAnalysis) -> tuple[pd.DataFrame, int]:
     """The catalogue's SKUs with a price index, and how many SKUs with one are not in the catalogue.
 
     Competitor prices can name SKUs the catalogue lacks (a product row refused at ingest, a product deleted): "across
-    N SKUs" counts the merchant's own products; with no catalogue read, every SKU with a position."""
+    N SKUs" counts the merchant's own products; with no catalogue read, every SKU with a position.
+    """
     skus = analysis.skus.dropna(subset=["price_index"])
     if not analysis.catalogue:
         return skus, 0

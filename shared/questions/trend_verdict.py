@@ -70,16 +70,20 @@ def asked_way(question: str, metric: str) -> Way | None:
 
 
 def verdict(way: Way, change: float, points: bool = False) -> str:
-    """The answer's first words: "Yes", "No" or "Roughly flat", for a change of ``change`` % (``points``: in
-    percentage points, the change of a percentage)."""
+    """The answer's first words: "Yes", "No" or "Roughly flat", for a change of ``change``.
+
+    ``change`` is in % of the figure before, or with ``points`` in percentage points (a percentage's own change).
+    """
     if abs(change) < (FLAT_POINTS if points else FLAT_PCT):
         return "Roughly flat"
     return "Yes" if (change > 0) == (way == "up") else "No"
 
 
 def with_verdict(question: str, metric: str, answer: str, change: float | None, points: bool = False) -> str:
-    """``answer`` led by the yes/no a yes/no trend question asks for (unchanged for any other question); ``change``
-    is in % of the figure before, or with ``points`` in percentage points (a percentage's own change)."""
+    """``answer`` led by the yes/no a yes/no trend question asks for (unchanged for any other question).
+
+    ``change`` is in % of the figure before, or with ``points`` in percentage points (a percentage's own change).
+    """
     way = asked_way(question, metric)
     if way is None or change is None:
         return answer
