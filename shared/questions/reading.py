@@ -68,6 +68,7 @@ from shared.questions.price_bands import PriceBand, price_band_query, read_price
 from shared.questions.pricing_asks import no_competitor_prices, read_pricing_ask
 from shared.questions.pricing_idioms import pricing_idioms
 from shared.questions.recent_trend import asks_recent_trend
+from shared.questions.trend_verdict import asked_way
 from shared.questions.review_baseline import complaints_baseline
 from shared.questions.review_idioms import review_idioms
 from shared.questions.review_length import read_review_length
@@ -315,7 +316,7 @@ _PER_UNIT = re.compile(r"\b(?:average|avg\.?|mean|typical)\s+(week|month|fortnig
 #: "which products stopped selling", "what's no longer selling": unsold now, over the recent run of sales when no
 #: period is named (the house's "these days", :data:`timephrase.RECENT_DAYS`), not over all the data.
 _STOPPED = re.compile(r"\bstopped\s+(?:selling|moving)\b|\bno\s+longer\s+(?:sell(?:ing|s)?|sold|moving)\b|"
-                      r"\bnot\s+(?:selling|moving)\s+any\s*more\b|\bdon'?t\s+sell\s+any\s*more\b", re.I)
+                      r"(?:\bnot|n'?t)\s+(?:selling|moving|sold|sell)\s+any\s*more\b", re.I)
 _UNSOLD = re.compile(r"\b(?:sold|sell|selling)\s+(?:zero|no|0|nothing)\b(?!\s+(?:more|less|fewer))|"
                      r"\b(?:did\s+not|didn'?t|never|haven'?t|have\s+not|has\s+not|hasn'?t|not)\s+(?:\w+\s+)?"
                      r"(?:sell|sold)\b|\b(?:no|zero|without(?:\s+any)?)\s+sales\b|\bunsold\b|\bdead\s+stock\b|"
@@ -2281,8 +2282,11 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         compare = None  # "are Amazon reviews worse than web reviews?": one against the other, not over time
     # "have sales been dropping?", "is revenue trending up": the recent run against the same days before it
     # "are we making more money these days?": "these days" is the same recent run, so the trend's comparison stands
-    moving = (rng is None or _says_only_now(question, time)) and time.compare is None and not dims \
-        and grain is None and asks_recent_trend(question) and all(lx.METRIC_KINDS[m] == DataKind.SALES for m in metrics)
+    # ("are sales up these days?": a yes/no of one way, with no verb of movement, asks the same)
+    now_only = _says_only_now(question, time)
+    moving = (rng is None or now_only) and time.compare is None and not dims and grain is None and (
+        asks_recent_trend(question) or (now_only and metrics and asked_way(question, metrics[0]) is not None)) \
+        and all(lx.METRIC_KINDS[m] == DataKind.SALES for m in metrics)
     if rng is None and _STOPPED.search(question) and dims[:1] in (["sku"], ["brand"], ["category"]):
         rng = make_range(*rolling(today, RECENT_DAYS, "day"), f"the last {RECENT_DAYS} days")
     if moving:
