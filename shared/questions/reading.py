@@ -68,7 +68,6 @@ from shared.questions.price_bands import PriceBand, price_band_query, read_price
 from shared.questions.pricing_asks import no_competitor_prices, read_pricing_ask
 from shared.questions.pricing_idioms import pricing_idioms
 from shared.questions.recent_trend import asks_recent_trend
-from shared.questions.trend_verdict import asked_way
 from shared.questions.review_baseline import complaints_baseline
 from shared.questions.review_idioms import review_idioms
 from shared.questions.review_length import read_review_length
@@ -108,6 +107,7 @@ from shared.questions.timephrase import (
     rolling,
 )
 from shared.questions.top_compared import folded_comparison
+from shared.questions.trend_verdict import asked_way
 from shared.questions.uncosted import asks_uncosted_products, uncosted_query
 from shared.questions.unknown_codes import closest_codes, code_example, unknown_code
 from shared.questions.unread_language import unread_language, unread_language_answer
