@@ -64,6 +64,7 @@ class Case:
     one_of: list[str] = field(default_factory=list)  # at least one must be said (one of the catalogue's own codes)
     batch: str = ""  # which set of phrasings the case belongs to (``BENCH_ONLY`` runs one)
     style: str = ""  # how the question is written (the ninth set reports its rate per style)
+    lead: bool = False  # the numbers and names must be in the answer's first sentence (what a merchant reads first)
 
 
 
@@ -832,8 +833,20 @@ def numbers_in(answer: str, whole: bool = False) -> list[float]:
     return found
 
 
+#: Where an answer's first sentence ends: a full stop (or ! ?) before a capital or a figure, not "e.g." nor a list's
+#: number ("...: 1. 23 Jun 2026 ($12,751.72); 2. ...").
+_SENTENCE_END = re.compile(r"(?<![.\s][a-z]\.)(?<!\s\d\.)(?<!\s\d\d\.)(?<=[.!?])\s+(?=[A-Z\d\"])")
+
+
+def first_sentence(answer: str) -> str:
+    """The first sentence of ``answer``: what a merchant reads first."""
+    return _SENTENCE_END.split(answer, maxsplit=1)[0]
+
+
 def answered(case: Case, answer: str) -> bool:
-    """Whether ``answer`` states the case's truth."""
+    """Whether ``answer`` states the case's truth (``case.lead``: in its first sentence)."""
+    if case.lead:
+        answer = first_sentence(answer)
     text = answer.lower()
     if case.unanswerable:
         return "can't be answered" in text
@@ -945,6 +958,8 @@ def main() -> None:
     from bench.twentyfirst_questions import held_out_cases as twentyfirst_held_out
     from bench.twentyfirst_questions import twentyfirst_cases
     from bench.twentysecond_questions import held_out_cases as twentysecond_held_out
+    from bench.twentythird_questions import held_out_cases as twentythird_held_out
+    from bench.twentythird_questions import twentythird_cases
     from shared.deps import get_deps
     from shared.orchestration.client import ask
     from shared.runtime.local import LocalRuntime
@@ -998,6 +1013,8 @@ def main() -> None:
         cases += twentyfirst_cases(t, {str(s) for s in skus["sku"]})
         cases += twentyfirst_held_out(t, {str(s) for s in skus["sku"]})
         cases += twentysecond_held_out(t, {str(s) for s in skus["sku"]})
+        cases += twentythird_cases(t, {str(s) for s in skus["sku"]})
+        cases += twentythird_held_out(t, {str(s) for s in skus["sku"]})
     if only := os.environ.get("BENCH_ONLY"):  # BENCH_ONLY=unseen (or unseen,unseen2): only those batches' cases
         cases = [c for c in cases if c.batch in only.split(",")]
     runtime = LocalRuntime(deps)

@@ -61,6 +61,9 @@ class PricingAnalysis:
     scenario: dict[str, Any] | None = None
     #: Every product a what-if was run for when one name matched several ("the blender"), the first as ``scenario``.
     scenarios: list[dict[str, Any]] = field(default_factory=list)
+    #: The SKUs of the tenant's catalogue (None: no catalogue was read): a store-wide position counts these, not a
+    #: competitor's row for a SKU the catalogue lacks (a refused or deleted product).
+    catalogue: frozenset[str] | None = None
 
 
 def _confidence_factors(obs: pd.DataFrame, skus: pd.DataFrame, today: date, half_life: float) -> pd.DataFrame:
@@ -176,7 +179,8 @@ def analyse(inputs: PricingInputs, options: PricingOptions, *, today: date | Non
     promos = alerts.promotions(obs, min_depth=options.promo_min_depth, window=options.promo_window, wide=wide)
     violations = alerts.map_violations(pos, obs, attrs)
     return PricingAnalysis(skus=skus, categories=categories, moves=moves, promotions=promos, violations=violations,
-                           elasticity=est, today=today, warnings=warnings, missing_data=missing)
+                           elasticity=est, today=today, warnings=warnings, missing_data=missing,
+                           catalogue=frozenset(map(str, inputs.attributes.index)) or None)
 
 
 def current_price(analysis: PricingAnalysis, sales: pd.DataFrame, sku: str) -> float:

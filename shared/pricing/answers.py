@@ -61,7 +61,7 @@ def gap_answer(analysis: PricingAnalysis, ask: AskKind, scoped: list[str], scope
     is the gap in percent a SKU must exceed (the question's "more than 10% above", else 5%).
     """
     what = f"{scope} SKUs" if scope else "SKUs"
-    skus = analysis.skus.dropna(subset=["price_index"])
+    skus = catalogue_priced(analysis)[0]
     above = ask == "overpriced"
     side = "above" if above else "below"
     if skus.empty:
@@ -102,7 +102,7 @@ def not_gap_answer(analysis: PricingAnalysis, ask: AskKind, scope: str = "",
     5% of it, 16 more than 5% below)".
     """
     what = f"{scope} SKUs" if scope else "SKUs"
-    skus = analysis.skus.dropna(subset=["price_index"])
+    skus = catalogue_priced(analysis)[0]
     above = ask == "overpriced"
     side, other = ("above", "below") if above else ("below", "above")
     if skus.empty:
@@ -183,9 +183,22 @@ def best_sellers_answer(analysis: PricingAnalysis, ask: AskKind, sellers: pd.Dat
                        period_end=end)
 
 
+def catalogue_priced(analysis: PricingAnalysis) -> tuple[pd.DataFrame, int]:
+    """The catalogue's SKUs with a price index, and how many SKUs with one are not in the catalogue.
+
+    Competitor prices can name SKUs the catalogue lacks (a product row refused at ingest, a product deleted): "across
+    N SKUs" counts the merchant's own products; with no catalogue read, every SKU with a position.
+    """
+    skus = analysis.skus.dropna(subset=["price_index"])
+    if not analysis.catalogue:
+        return skus, 0
+    own = skus[skus.index.map(str).isin(analysis.catalogue)]
+    return (own, len(skus) - len(own)) if not own.empty else (skus, 0)
+
+
 def position_answer(analysis: PricingAnalysis, scope: str = "") -> AgentAnswer:
     """``price_position``: where the catalogue (or the ``scope`` categories) sits against the market."""
-    skus = analysis.skus.dropna(subset=["price_index"])
+    skus, outside = catalogue_priced(analysis)
     if skus.empty:
         return AgentAnswer(ask="price_position", answered=False, method=_POSITION_METHOD,
                            text="No SKU could be compared with competitor prices (competitor prices and our "
@@ -206,6 +219,10 @@ def position_answer(analysis: PricingAnalysis, scope: str = "") -> AgentAnswer:
                 f"{n_below} more than {GAP_TOLERANCE_PCT:g}% below and {len(skus) - n_above - n_below} within "
                 f"{GAP_TOLERANCE_PCT:g}% of it; most out of line: "
                 f"{join_names([_gap_text(str(s), r) for s, r in ordered.head(3).iterrows()], 3)}.")
+        if outside:
+            text += (f" {outside:,} more SKU{'s' if outside > 1 else ''} in the competitor prices "
+                     f"{'are' if outside > 1 else 'is'} not in your catalogue and {'are' if outside > 1 else 'is'} "
+                     "left out.")
     rows, total = ranked_table(_POSITION_COLUMNS, _position_rows(ordered))
     return AgentAnswer(ask="price_position", text=text, columns=_POSITION_COLUMNS, rows=rows, total_rows=total,
                        method=_POSITION_METHOD, skus=[str(r[0]) for r in rows[:10]], finding_prefixes=["position:"])

@@ -509,7 +509,9 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
                 answer += (f", {_change(row.get(metric), prev, row.get(f'{metric}_change_pct'), unit)} "
                            f"{fmt_value(prev, unit, cur, metric)} {then}")
                 moved = row.get(f"{metric}_change_pct")
-                if moved is None and row.get(metric) is not None and prev:
+                if unit == "percent" and row.get(metric) is not None:
+                    moved = row[metric] - prev  # a percentage's move is judged in points, as it is said
+                elif moved is None and row.get(metric) is not None and prev:
                     moved = (row[metric] - prev) / abs(prev) * 100
             prior = result.previous_range
             if starts is not None and prior is not None and prior.start < starts <= prior.end:
@@ -532,7 +534,8 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
                 for m in others)
         answer += "."
         if noun[:1].islower():  # "have sales been dropping?": "No — revenue ... was ..., up 2.4% ..."
-            answer = with_verdict(reading.question, metric, answer[:1].lower() + answer[1:], moved)
+            answer = with_verdict(reading.question, metric, answer[:1].lower() + answer[1:], moved,
+                                  points=unit == "percent")
     elif reading.shape == "share" and reading.focus is not None:
         answer = _share_answer(reading.focus, rows, dims[0], metric, noun, when, where, v, titles)
     elif reading.shape == "trend" and dims[0] == "date" and q.compare == "previous_year":

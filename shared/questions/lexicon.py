@@ -28,7 +28,8 @@ class MetricWord:
 
 
 def _rx(body: str) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{body})(?!\w)", re.I)
+    # a phrase may open with "%" ("what % of items got returned"), before which no word boundary stands
+    return re.compile(rf"(?:\b|(?<![\w%])(?=%))(?:{body})(?!\w)", re.I)
 
 
 #: Cancellation words: UCI Online Retail's ``C`` invoices are cancellations, stored as returns (negative lines).
@@ -106,6 +107,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("promo_unit_share", _rx(r"(?:units|items|pieces|quantity)(?: \w+){0,3} (?:on|at|in|during|under|"
                                        r"with|via|through) (?:a |the )?(?:promo(?:tion)?s?|sale price|deals?|"
                                        r"discounts?)|promo(?:tion(?:al)?)? (?:units|items|quantity)|"
+                                       r"(?:units|items|pieces)(?: \w+){0,3} (?:during|in|over|throughout) (?:the|a|"
+                                       r"our) sales?\b|"
                                        r"(?:discounted|promoted) (?:units|items)"), S, "units on promotion"),
     # "orders on promotion": an order with a line on promotion (or with a discount), as "discounted orders" are
     MetricWord("promo_order_share", _rx(r"(?:percent(?:age)?|share|%|proportion|fraction|how many|number|count|"
@@ -117,6 +120,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                         r"promo(?:tion(?:al)?)? orders|promoted orders|orders (?:\w+ ){0,2}"
                                         r"(?:on|at|in|under|during) (?:a |the )?(?:promo(?:tion)?s?|deals?|"
                                         r"sale prices?)|orders (?:\w+ ){0,2}on sale|"
+                                        # "orders during the sale": a sale is a promotion's period
+                                        r"orders (?:\w+ ){0,3}(?:during|in|over|throughout) (?:the|a|our) sales?\b|"
                                         r"orders (?:\w+ ){0,2}(?:used|using|with|had|"
                                         r"redeemed|applied|got|received|came with|carried) (?:a |any |an )?"
                                         r"(?:discount|coupon|promo(?:tion)?|"

@@ -107,6 +107,7 @@ from shared.questions.timephrase import (
     rolling,
 )
 from shared.questions.top_compared import folded_comparison
+from shared.questions.trend_verdict import asked_way
 from shared.questions.uncosted import asks_uncosted_products, uncosted_query
 from shared.questions.unknown_codes import closest_codes, code_example, unknown_code
 from shared.questions.unread_language import unread_language, unread_language_answer
@@ -312,10 +313,14 @@ _PER_UNIT = re.compile(r"\b(?:average|avg\.?|mean|typical)\s+(week|month|fortnig
                        r"\baverage[ds]?\b(?!\s+(?:order\b|basket|selling|price|rating)).*?\b(?:per|a|each)\s+(week|month|"
                        r"fortnight)\b",
                        re.I)
+#: "which products stopped selling", "what's no longer selling": unsold now, over the recent run of sales when no
+#: period is named (the house's "these days", :data:`timephrase.RECENT_DAYS`), not over all the data.
+_STOPPED = re.compile(r"\bstopped\s+(?:selling|moving)\b|\bno\s+longer\s+(?:sell(?:ing|s)?|sold|moving)\b|"
+                      r"(?:\bnot|n'?t)\s+(?:selling|moving|sold|sell)\s+any\s*more\b", re.I)
 _UNSOLD = re.compile(r"\b(?:sold|sell|selling)\s+(?:zero|no|0|nothing)\b(?!\s+(?:more|less|fewer))|"
                      r"\b(?:did\s+not|didn'?t|never|haven'?t|have\s+not|has\s+not|hasn'?t|not)\s+(?:\w+\s+)?"
-                     r"(?:sell|sold)\b|\b(?:no|zero|without(?:\s+any)?)\s+sales\b|\bunsold\b|\bdead\s+stock\b",
-                     re.I)
+                     r"(?:sell|sold)\b|\b(?:no|zero|without(?:\s+any)?)\s+sales\b|\bunsold\b|\bdead\s+stock\b|"
+                     + _STOPPED.pattern, re.I)
 _PRODUCT_NOUN = re.compile(r"\b(?:products?|items?|skus?|lines|articles?|listings?)\b", re.I)
 _COUNTING = re.compile(r"\b(?:how many|number of|count|volume|total|more|fewer|most|least|top|bottom|by|per|"
                        r"each|which|what share|percentage|trend|over time|monthly|weekly|compared?|vs\.?|grow\w*|"
@@ -1108,6 +1113,14 @@ def _agent_intents(question: str, time: TimeReading, metrics: list[MetricName]) 
     return intents
 
 
+#: "what percentage of items were returned": a dimension noun after a share's "of", with a verb after it, is what
+#: the share counts (one figure), not a breakdown.
+_SHARE_OF_BEFORE = re.compile(r"(?:\bpercent(?:age)?|\bper\s+cent|\bshare|\bproportion|\bfraction|%)\s+of\s+"
+                              r"(?:our\s+|the\s+|all\s+|my\s+)?$", re.I)
+_COUNTED_VERB = re.compile(r"\s+(?:were|are|was|is|got|get|gets|have|has|had|did|do|does|came|come|went|go|been|"
+                           r"being)\b", re.I)
+
+
 def find_dimensions(question: str, taken: list[tuple[int, int]],
                     names: Sequence[tuple[int, int]] = (),
                     groups: Sequence[tuple[int, int]] = ()) -> list[DimensionName]:
@@ -1147,6 +1160,8 @@ def find_dimensions(question: str, taken: list[tuple[int, int]],
                 continue  # "how many units do we have across all products": one total, not a list
             if _ALL_BUT.search(before) and _EXCLUDED_AFTER.match(question[m.end():]):
                 continue  # "revenue for all channels other than web": one total of the rest
+            if _SHARE_OF_BEFORE.search(before) and _COUNTED_VERB.match(question[m.end():]):
+                continue  # "what percentage of items were returned": the items counted, not a list of them
             if _SUBJECT_ON_AVERAGE.search(before) and _ON_AVERAGE.search(question):
                 continue  # "what did our products sell for on average": all of them, one average
             if _THE_BUSINESS.search(before) and _BUSINESS_VERB.match(question[m.end():]) \
@@ -1952,7 +1967,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     metrics = compared_reviews(question, matches, metrics)  # "Home vs Outdoor reviews": their ratings
     grain = find_grain(question, taken)
     if not dims and not grain and _UNSOLD.search(question) and (
-            _PRODUCT_NOUN.search(question) or _WHAT_UNSOLD.search(question)):
+            _PRODUCT_NOUN.search(question) or _WHAT_UNSOLD.search(question) or _STOPPED.search(question)):
         dims = ["sku"]  # "products with no sales in the last 30 days": the catalogue's products that sold none
         metrics = metrics or ["units"]  # "what didn't sell on amazon": no metric word, the products unsold
     if (customers_buy or _WHAT_SOLD.search(question)) and not dims and not grain and (
@@ -2266,8 +2281,14 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
             len(v) > 1 for d, v in filters.items() if d not in ("sku", "weekday", "stars")):
         compare = None  # "are Amazon reviews worse than web reviews?": one against the other, not over time
     # "have sales been dropping?", "is revenue trending up": the recent run against the same days before it
-    moving = rng is None and time.compare is None and not dims and grain is None and asks_recent_trend(question) \
+    # "are we making more money these days?": "these days" is the same recent run, so the trend's comparison stands
+    # ("are sales up these days?": a yes/no of one way, with no verb of movement, asks the same)
+    now_only = _says_only_now(question, time)
+    moving = (rng is None or now_only) and time.compare is None and not dims and grain is None and (
+        asks_recent_trend(question) or (now_only and metrics and asked_way(question, metrics[0]) is not None)) \
         and all(lx.METRIC_KINDS[m] == DataKind.SALES for m in metrics)
+    if rng is None and _STOPPED.search(question) and dims[:1] in (["sku"], ["brand"], ["category"]):
+        rng = make_range(*rolling(today, RECENT_DAYS, "day"), f"the last {RECENT_DAYS} days")
     if moving:
         rng = make_range(*rolling(today, RECENT_DAYS, "day"), f"the last {RECENT_DAYS} days")
         compare, reading.period_stated = "previous_period", False

@@ -120,6 +120,11 @@ _ACRONYMS = frozenset({"mtd", "ytd", "wtd", "qtd", "sku", "skus", "aov", "asp", 
                        "upt", "ipt", "aur", "upo", "lytd", "pytd", "lmtd", "pmtd", "lqtd", "pqtd", "lw", "lm", "lq"})
 #: A real word before which a brand name one letter from a dimension noun is that noun ("by chanel").
 _DIMENSION_BEFORE = re.compile(r"\b(?:by|per|each|every|which|what|top|all)\s+$", re.I)
+#: "last months sales", "this weeks orders": a possessive typed without its apostrophe (no number before the unit, so
+#: not "the last 3 months"), before what a period's figures are called.
+_BARE_POSSESSIVE = re.compile(r"\b((?:last|this|next|previous|prev|past)\s+(?:week|month|quarter|year))s\b(?=\s+"
+                              r"(?:sales?|revenue|orders?|units|numbers|figures|totals?|results|performance|takings|"
+                              r"turnover|refunds|returns|aov|profits?|margins?|customers)\b)", re.I)
 #: "wk on wk", "mo over mo": a unit over itself.
 _UNIT_OVER_UNIT = re.compile(r"\b(wk|mo|mth|qtr|yr)(\s+(?:on|over)\s+)\1\b", re.I)
 #: Units of time, rewritten only after a word that expects a unit ("last mo", "3 wks", "per wk").
@@ -254,6 +259,7 @@ def expand_shorthand(question: str, known: Callable[[str], bool] | None = None, 
     question = _DAY_WINDOW_CODE.sub(lambda m: m.group(0) if known is not None and known(m.group(0).lower()) else
                                     f"{_WINDOW_HOW[m.group('how').lower()]} {m.group('n')} days", question)
     question = _BFCM_WEEKEND.sub("bfcm", question)
+    question = _BARE_POSSESSIVE.sub(r"\1's", question)
     question = _UNIT_OVER_UNIT.sub(lambda m: f"{_UNITS[m.group(1).lower()]}{m.group(2)}{_UNITS[m.group(1).lower()]}",
                                    question)
     out: list[str] = []

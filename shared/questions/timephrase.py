@@ -371,6 +371,11 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
     # "between 1st and 15th November", "from the 3rd to the 10th of March 2025", "1-15 Nov"
     ("day_span", re.compile(rf"\b(?:(?:between|from)\s+(?:the\s+)?)?({_DAY})\s*(?:and|to|until|till|through|thru|-|–)"
                             rf"\s*(?:the\s+)?({_DAY})\s+(?:of\s+)?({_MONTH})\b\.?(?:,?\s+({_YEAR})\b)?", re.I)),
+    # "between March 3rd and the 10th", "from Mar 3 to 10", "march 3-10, 2025": the month said first, once
+    ("month_day_span", re.compile(rf"\b(?:(?:between|from)\s+)?({_MONTH})\.?\s+(?:the\s+)?({_DAY})\s*(?:and|to|until|"
+                                  rf"till|through|thru|-|–)\s*(?:the\s+)?({_DAY})\b"
+                                  rf"(?!\s*(?:%|days?|weeks?|months?|units?|items?|orders?|of\b|{_MONTH}))"
+                                  rf"(?:,?\s+({_YEAR})\b)?", re.I)),
     ("iso_day", re.compile(rf"(?<![-_/#])\b({_YEAR})-(\d{{1,2}})-(\d{{1,2}})\b")),
     ("iso_month", re.compile(rf"(?<![-_/#])\b({_YEAR})-(\d{{1,2}})\b(?!-)")),
     ("day_month", re.compile(rf"\b({_DAY})\s+(?:of\s+)?({_MONTH})\b\.?(?:,?\s+({_YEAR})\b)?", re.I)),
@@ -618,7 +623,9 @@ def _atom(kind: str, m: re.Match[str], as_of: date) -> _Atom | None:  # noqa: C9
         for _ in range(n - 1):
             s, _ = period_containing(s - timedelta(days=1), unit)
         return _Atom(span, s, e, f"the last {n} full {unit}s", relative=True)
-    if kind == "day_span":
+    if kind in ("day_span", "month_day_span"):
+        if kind == "month_day_span":  # the month said first ("March 3rd and the 10th"): as "3rd and 10th March"
+            g = (g[1], g[2], g[0], g[3])
         first, last = int(re.sub(r"\D", "", g[0])), int(re.sub(r"\D", "", g[1]))
         month, year = MONTHS[g[2].lower()], _year2(g[3])
         if not 1 <= first <= last <= month_length(year or 2024, month):

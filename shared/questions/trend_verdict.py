@@ -2,7 +2,9 @@
 
 A merchant asking "are orders slowing down?" expects the first word to answer it; the figures follow. The verdict
 matches the way asked ("dropping" asked, a rise found: "No"), and a change within :data:`FLAT_PCT` either way is
-"Roughly flat" whichever way was asked. A question naming both ways ("are sales up or down?") or none, or not
+"Roughly flat" whichever way was asked. A figure that is itself a percentage (the return rate, a share of orders) is
+judged by its change in percentage points, within :data:`FLAT_POINTS`: a return rate going from 5.0% to 5.3% is
+roughly flat, though 6% up on itself. A question naming both ways ("are sales up or down?") or none, or not
 written as a yes/no question ("how much have sales dropped?"), gets no verdict: its answer is unchanged.
 """
 
@@ -15,6 +17,8 @@ Way = Literal["up", "down"]
 
 #: A change this small (in %, either way) is no movement a merchant would call one.
 FLAT_PCT = 1.0
+#: A percentage moving this little (in percentage points, either way) is no movement either.
+FLAT_POINTS = 1.0
 
 #: A yes/no question: it opens with an auxiliary verb ("have sales ...", "is revenue ...", "did orders ...").
 _YES_NO = re.compile(
@@ -65,16 +69,22 @@ def asked_way(question: str, metric: str) -> Way | None:
     return "down" if down is not None else "up"
 
 
-def verdict(way: Way, change_pct: float) -> str:
-    """The answer's first words: "Yes", "No" or "Roughly flat", for a change of ``change_pct`` %."""
-    if abs(change_pct) < FLAT_PCT:
+def verdict(way: Way, change: float, points: bool = False) -> str:
+    """The answer's first words: "Yes", "No" or "Roughly flat", for a change of ``change``.
+
+    ``change`` is in % of the figure before, or with ``points`` in percentage points (a percentage's own change).
+    """
+    if abs(change) < (FLAT_POINTS if points else FLAT_PCT):
         return "Roughly flat"
-    return "Yes" if (change_pct > 0) == (way == "up") else "No"
+    return "Yes" if (change > 0) == (way == "up") else "No"
 
 
-def with_verdict(question: str, metric: str, answer: str, change_pct: float | None) -> str:
-    """``answer`` led by the yes/no a yes/no trend question asks for (unchanged for any other question)."""
+def with_verdict(question: str, metric: str, answer: str, change: float | None, points: bool = False) -> str:
+    """``answer`` led by the yes/no a yes/no trend question asks for (unchanged for any other question).
+
+    ``change`` is in % of the figure before, or with ``points`` in percentage points (a percentage's own change).
+    """
     way = asked_way(question, metric)
-    if way is None or change_pct is None:
+    if way is None or change is None:
         return answer
-    return f"{verdict(way, change_pct)} — {answer}"
+    return f"{verdict(way, change, points)} — {answer}"
