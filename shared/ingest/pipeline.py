@@ -44,10 +44,12 @@ from shared.ingest.derive import (
     filled_down,
     filled_from,
     first_rows,
+    listings_as_names,
     named_by_title,
     plain_exponents,
     products_from,
     repeated_rows,
+    skus_name_each_sale,
     summary_rows,
     top_levels,
 )
@@ -208,6 +210,8 @@ class _FileState:
     #: each item's quantity as its line named it (``ExportProfile.item_rows``): a later refund of it names none;
     #: the most recent items only (bounded whatever the file's length)
     item_units: ItemQuantities = field(default_factory=ItemQuantities)
+    #: the SKU column names each sale's own listing, not its product (``derive.skus_name_each_sale``); None until shown
+    listing_skus: bool | None = None
 
 
 class _EncodingMismatch(Exception):
@@ -468,6 +472,10 @@ class IngestRun:
         if self.located:
             raw = placed(raw, {thing: chunk.frame[f"c{i}"] for i, thing in self.located.items()}, self._refs)
         if self.kind is DataKind.SALES:
+            if state.listing_skus is None:
+                state.listing_skus = skus_name_each_sale(raw)
+            if state.listing_skus:  # a SKU column naming each copy sold (Discogs' item_id): the product is its name
+                raw = listings_as_names(raw)
             raw = named_by_title(raw)  # a line with no SKU but a title is that product: priced as it, below
             raw = state_from_address(raw)  # a US address's state, where the row has none
             raw = refund_flags_as_status(raw)  # a yes/no Refunded column: the order's status, no amount

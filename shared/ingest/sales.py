@@ -83,13 +83,23 @@ NEVER_SOLD: dict[str, str] = {
     "failed delivery": "the parcel was never delivered (it came back)",
     "undelivered": "the parcel was never delivered (it came back)",
     "exchanged": "the item was exchanged for another, whose own line is the sale",
+    # a ticket or attendee removed from the event (Eventbrite's Deleted), a backer's pledge dropped when its card could
+    # not be charged (Kickstarter's dropped)
+    "deleted": "the ticket or order was deleted",
+    "dropped": "the pledge was dropped: its payment was never collected",
 }
+#: A parcel returned to its origin before it reached the buyer (Meesho's ``RTO_COMPLETE``, ``RTO_LOCKED``, India's
+#: couriers' "RTO"): never sold, whatever followed the code.
+_RETURNED_TO_ORIGIN = re.compile(r"^(?:rto\b|rto_|return(?:ed)? to origin)")
+_RTO_REASON = "the parcel was returned to its origin before it reached the buyer"
 #: Order statuses saying the order is not placed or not paid yet: an invoice or quote still a draft (Xero's and Zoho
 #: Inventory's ``DRAFT``), a quotation (Odoo's), an order awaiting its payment (ShipStation's, BigCommerce's "Awaiting
 #: Payment", WooCommerce's "Pending payment"). No sale yet, rejected with the reason, as an unpaid payment status is.
 NOT_YET_STATUSES = frozenset({"draft", "quotation", "quotation sent", "quote", "estimate", "awaiting payment",
                               "awaiting_payment", "pending payment", "pending_payment", "unpaid", "not paid",
-                              "payment pending", "payment_pending"})
+                              "payment pending", "payment_pending",
+                              # an invoice sent to the buyer and not paid yet (Discogs' Invoice Sent)
+                              "invoice sent"})
 #: An order waiting for its payment or for the seller to take it (a Mirakl marketplace's ``Waiting for debit``,
 #: ``WAITING_DEBIT_PAYMENT``, ``Waiting for acceptance``): no sale yet. (Waiting for its shipment or fulfilment, as
 #: ShipStation's ``Awaiting Shipment``, it is sold.)
@@ -196,13 +206,15 @@ def order_columns_on_every_row(columns: dict[str, Any], order_id: pd.Series, pro
     as the file is.
     """
     proven = set() if proven is None else proven
-    if "units" not in columns or "unit_price" not in columns:
+    if "unit_price" not in columns:
         return
     runs = order_runs(order_id)
     sizes = np.bincount(runs)[runs]
     several = sizes > 1
     index = order_id.index
-    value = np.round(_num(columns["units"], index) * _num(columns["unit_price"], index), 2)
+    # a row with no quantity column is one unit (Discogs' copy of a record a row, its order's total on each)
+    units = _num(columns["units"], index) if "units" in columns else np.ones(len(index))
+    value = np.round(units * _num(columns["unit_price"], index), 2)
     lines_differ = _per_run(runs, value, np.ptp) > 0.005
     for name in ("revenue", "discount"):
         col = columns.get(name)
@@ -327,7 +339,9 @@ def _returned(status: pd.Series | None, index: pd.Index) -> np.ndarray:
 
 
 #: An order's status saying its money was given back in full.
-REFUNDED_STATES = frozenset({"refunded", "fully refunded", "fully_refunded", "refund complete", "refund completed"})
+REFUNDED_STATES = frozenset({"refunded", "fully refunded", "fully_refunded", "refund complete", "refund completed",
+                             # the seller sent the buyer's money back (Discogs' Refund Sent)
+                             "refund sent", "refund issued"})
 
 
 #: Cells of a yes/no column (``Yes``, ``No``; ``true``/``false``): words, so a refund of 0 or 1 is no flag.
@@ -456,7 +470,12 @@ def _never_sold(status: pd.Series | None, index: pd.Index) -> np.ndarray:
     """Lines whose status says they were never sold, other than a cancellation (``NEVER_SOLD``)."""
     if status is None:
         return np.zeros(len(index), dtype=bool)
-    return np.asarray(_status_words(status).isin(NEVER_SOLD.keys()).to_numpy(), dtype=bool)
+    words = _status_words(status)
+    return np.asarray((words.isin(NEVER_SOLD.keys()) | words.str.match(_RETURNED_TO_ORIGIN)).to_numpy(), dtype=bool)
+
+
+def _never_sold_reason(word: str) -> str:
+    return NEVER_SOLD.get(word) or _RTO_REASON
 
 
 def split_returns(columns: dict[str, pd.Series], index: pd.Index) -> np.ndarray:
@@ -517,7 +536,7 @@ def total_less_charges(columns: dict[str, Any], index: pd.Index) -> None:
     no revenue or net column is given.
     """
     total = columns.pop("grand_total", None)
-    charges = [columns.pop(f, None) for f in ("tax_amount", "tip_amount", "shipping_amount")]
+    charges = [columns.pop(f, None) for f in ("tax_amount", "tip_amount", "shipping_amount", "buyer_fee")]
     if total is None or "revenue" in columns or "line_net" in columns:
         return
     net = _num(total, index) - sum((np.nan_to_num(_num(c, index), nan=0.0) for c in charges if c is not None),
@@ -575,6 +594,45 @@ def total_after_discount(columns: dict[str, Any], index: pd.Index) -> None:
         revenue, gross, _ = found
         columns["line_net"] = columns["revenue"]
         columns["revenue"] = pd.Series(np.where(np.isnan(gross), revenue, gross), index=index)
+
+
+def total_below_value(columns: dict[str, Any], index: pd.Index) -> None:
+    """A line's total below its units x unit price on some lines, where no column names a discount: its net.
+
+    Marketplaces write an item's price before its discount and the line's total after it with no discount column
+    (Tokopedia's ``Harga Awal``, ``Jumlah Produk Dibeli`` and ``Total Penjualan``): read as revenue, the discount was
+    lost. Where the values prove it (on every priced line the total is at most units x price, on some exactly that and
+    on some below), the total is the line's net and revenue units x unit price. A total below on every line is no
+    discount (a price with its tax in beside a total without), and a total above on any (shipping in) neither.
+    """
+    if any(f in columns for f in ("discount", "discount_rate", "line_net", "order_discount")):
+        return
+    given = [columns.get(f) for f in ("revenue", "units", "unit_price")]
+    if any(c is None for c in given):
+        return
+    revenue, units, price = (_num(c, index) for c in given)
+    gross = np.round(units * price, 2)
+    priced = ~np.isnan(revenue) & ~np.isnan(gross) & (gross > 0)
+    if not priced.any():
+        return
+    with np.errstate(invalid="ignore"):
+        below, whole = revenue < gross - 0.005, np.abs(revenue - gross) <= 0.005
+    if (below | whole)[priced].all() and below[priced].any() and whole[priced].any():
+        columns["line_net"] = columns["revenue"]
+        columns["revenue"] = pd.Series(np.where(priced, gross, revenue), index=index)
+
+
+def unit_net_price(columns: dict[str, Any], index: pd.Index) -> None:
+    """An item's price after its discount beside its price before (Meesho's Supplier Discounted Price): the line's net.
+
+    Units x the price after is what the line was paid (``line_net``: its discount is units x unit price less it); a
+    row with no quantity column is one unit.
+    """
+    after = columns.pop("unit_net", None)
+    if after is None or "line_net" in columns or "unit_price" not in columns:
+        return
+    units = _num(columns.get("units"), index) if "units" in columns else np.ones(len(index))
+    columns["line_net"] = pd.Series(np.round(units * _num(after, index), 2), index=index)
 
 
 def revenue_before_discount(columns: dict[str, Any], index: pd.Index) -> None:
@@ -769,7 +827,7 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     never = _never_sold(status, index) & ~cancelled
     if never.any():
         assert status is not None
-        errors[never] = [f"order status {str(v).strip()!r}: {NEVER_SOLD[w]}: not a sale"
+        errors[never] = [f"order status {str(v).strip()!r}: {_never_sold_reason(w)}: not a sale"
                          for v, w in zip(status[never], _status_words(status)[never], strict=True)]
         error_field[never] = "status"
         cancelled |= never
@@ -793,9 +851,11 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         errors[adjusted] = ("a negative quantity at a price of 0 is a stock adjustment (goods damaged, lost or "
                             "recounted), not a sale or a return")
         error_field[adjusted] = "units"
+    unit_net_price(columns, index)
     total_with_shipping(columns, index)
     total_less_charges(columns, index)
     total_after_discount(columns, index)
+    total_below_value(columns, index)
     revenue_before_discount(columns, index)
     granted = return_granted(columns.pop("return_status", None), index)
     refunded_whole = _refunded_unstated(status, columns, index) & ~cancelled
