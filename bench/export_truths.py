@@ -10,7 +10,8 @@ after its discount, ``discount_included``, has it added back). A line the export
 stored as a sale and its refund or as a return: both pass.
 
 Run: ``BENCH_ROWS=3000 .venv/bin/python bench/export_truths.py [set ...]`` (the sets: ``public14``, ``public14b``,
-``public15``, ``public15b``, ``public16``, ``public16b``; default all); prints each file's checks and its score, then the total.
+``public15``, ``public15b``, ``public16``, ``public16b``; default all); prints each file's checks and its score,
+then the total.
 """
 
 from __future__ import annotations

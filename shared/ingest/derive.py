@@ -175,7 +175,7 @@ def skus_name_each_sale(raw: pd.DataFrame) -> bool | None:
 
 
 def listings_as_names(raw: pd.DataFrame) -> pd.DataFrame:
-    """Each line's product is its name where the file's SKU column names each sale's listing (``skus_name_each_sale``)."""
+    """Each line's product is its name where the SKU column names each sale's listing (``skus_name_each_sale``)."""
     title = raw["product_title"].astype(object)
     named = title.notna() & (title.astype(str).str.strip() != "")
     return raw.assign(sku=raw["sku"].astype(object).where(~named, _as_sku(title.where(named, None).astype(str)

@@ -494,7 +494,6 @@ _WORDS: dict[str, str] = {
     # Indonesian (Tokopedia's and Shopee Indonesia's: "Nomor Invoice", "Jumlah Produk Dibeli", "Harga Awal"): the
     # price an item started at (awal) is its list price, a sale's (jual) the price it sold at
     "nomor": "number",
-    "no": "number",
     "invoice": "invoice",
     "tanggal": "date",
     "pembayaran": "payment",
@@ -509,7 +508,6 @@ _WORDS: dict[str, str] = {
     "awal": "list",
     "jual": "sale",
     "penjualan": "sales",
-    "total": "total",
     "pembeli": "buyer",
     "kota": "city",
     "provinsi": "province",
@@ -671,7 +669,6 @@ CANCELLED_WORDS = frozenset(
         "отменен",
         "отменена",
         "отменено",
-        "отменён",
         "dibatalkan",
         "batal",
     }
