@@ -643,6 +643,7 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
     fields |= _stand_ins(headers, fields, stand_ins)
     if kind is DataKind.SALES:
         fields |= _named_by_entity(headers, fields)
+        fields = _ticket_over_event(normalised, fields)
     if kind is DataKind.PRODUCTS:
         fields |= _id_of_a_priced_product(normalised, fields)
     return ColumnMapping(kind=kind, headers=tuple(headers), fields=fields)
@@ -701,6 +702,24 @@ def of_reversed(header: str) -> list[str]:
     """``Date of sale`` as ``sale date``, ``State of Buyer`` as ``Buyer State``: the English of-name, head last."""
     found = _OF.match(header)
     return [f"{found.group(2)} {found.group(1)}"] if found else []
+
+
+#: What a box office sells, by the ticket (``ticket_type`` and its like) and by the show (``event_name``)
+_TICKET_NAMES, _EVENT_NAMES = ("tickettype", "ticketname", "tickettier", "ticketclass"), ("eventname", "eventtitle",
+                                                                                          "showname", "show", "event")
+
+
+def _ticket_over_event(normalised: list[str], fields: dict[int, str]) -> dict[int, str]:
+    """The ticket type is the product where a file names the event too (Ticket Tailor's ``Event name, Ticket type``).
+
+    One event's tickets are its products (Cooltix's export); where the event is named beside them, the first of the
+    two took the product's name and every ticket of the event was one product. The event is then left unread.
+    """
+    titled = next((i for i, f in fields.items() if f == "product_title"), None)
+    ticket = next((i for i, n in enumerate(normalised) if n in _TICKET_NAMES and i not in fields), None)
+    if titled is None or ticket is None or normalised[titled] not in _EVENT_NAMES:
+        return fields
+    return {**{i: f for i, f in fields.items() if i != titled}, ticket: "product_title"}
 
 
 def _id_of_a_priced_product(normalised: list[str], fields: dict[int, str]) -> dict[int, str]:

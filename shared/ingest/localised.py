@@ -488,9 +488,27 @@ _WORDS: dict[str, str] = {
     "город": "city",
     "регион": "region",
     "скидка": "discount",
+    "скидки": "discount",
     "продажи": "sale",
     "продажа": "sale",
     "итого": "total",
+    # Wildberries' sales report: a supplier's (the seller's) article, its subject (the product's kind), a document's type
+    # (a sale or a return: the transaction's), the retail price before the agreed discount and the price after it
+    # ("Цена с учетом скидки": price with the discount taken into account)
+    "поставщика": "seller",
+    "продавца": "seller",
+    "бренд": "brand",
+    "предмет": "category",
+    "категория": "category",
+    "размер": "size",
+    "баркод": "barcode",
+    "склад": "warehouse",
+    "тип": "type",
+    "документа": "transaction",
+    "розничная": "list",
+    "с": "",
+    "учетом": "after",
+    "учётом": "after",
     # Indonesian (Tokopedia's and Shopee Indonesia's: "Nomor Invoice", "Jumlah Produk Dibeli", "Harga Awal"): the
     # price an item started at (awal) is its list price, a sale's (jual) the price it sold at
     "nomor": "number",

@@ -676,6 +676,21 @@ def items_paid(columns: dict[str, Any], index: pd.Index, value: np.ndarray,
     return line, np.where(by["line"].transform("sum").to_numpy() > 0, np.round(paid, 2), np.nan)
 
 
+def refund_at_most_paid(columns: dict[str, Any], index: pd.Index, value: np.ndarray, line_paid: np.ndarray) -> None:
+    """A sold line's stated refund gives it at most what was paid for it: the rest is fees, shipping or tax.
+
+    An order of one line refunded in full states what its buyer paid back, the booking fee or shipping in it (Ticket
+    Tailor's ``Refunded amount`` beside its ``Booking fee``): read as the line's, net revenue went below what the goods
+    sold for. As an order's refund is (``items_paid``), the line's is capped at its value less its discount; a partial
+    refund below that is kept whole, and a return line (no units sold) keeps what it states.
+    """
+    refund = _num(columns.get("refund"), index)
+    sold = np.nan_to_num(_num(columns.get("units"), index), nan=0.0) > 0
+    over = sold & (value > 0) & ~np.isnan(refund) & (np.abs(refund) > line_paid + 0.005)
+    if over.any():
+        columns["refund"] = pd.Series(np.where(over, np.round(line_paid, 2), refund), index=index)
+
+
 def _refunded_less_discount(columns: dict[str, Any], order_discount: pd.Series, back: np.ndarray,
                             line_paid: np.ndarray, groups: np.ndarray, index: pd.Index) -> None:
     """A sale undone by its status, no refunded amount stated: each line's refund less its share of the discount.
@@ -902,6 +917,8 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     groups = _order_groups(order_id) if order_id is not None else np.arange(len(index))
     value = line_values(columns, index)
     line_paid, paid = items_paid(columns, index, value, groups)
+    if line_refunds_given:
+        refund_at_most_paid(columns, index, value, line_paid)
     if refunded_whole.any():  # a sale and its refund: what was paid for the line went back
         stated = columns.get("refund")
         given = stated if stated is not None else pd.Series(np.nan, index=index, dtype="Float64")
