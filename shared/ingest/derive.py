@@ -182,6 +182,25 @@ def listings_as_names(raw: pd.DataFrame) -> pd.DataFrame:
                                                                            .str.strip())))
 
 
+def tickets_of_one_event(raw: pd.DataFrame, tier: str) -> bool:
+    """Whether a file naming its event and its ticket types (column ``tier``) sells one event: its tickets the products.
+
+    Judged on the file's first chunk: one event's name on every named row and more than one ticket type.
+    """
+    if tier not in raw or "product_title" not in raw:
+        return False
+    events = raw["product_title"].astype(object).dropna().astype(str).str.strip()
+    tickets = raw[tier].astype(object).dropna().astype(str).str.strip()
+    return events[events != ""].nunique() == 1 and tickets[tickets != ""].nunique() > 1
+
+
+def tickets_as_products(raw: pd.DataFrame, tier: str) -> pd.DataFrame:
+    """Each line's product is its ticket type (where named) in a file of one event (``tickets_of_one_event``)."""
+    ticket = raw[tier].astype(object)
+    named = ticket.notna() & (ticket.astype(str).str.strip() != "")
+    return raw.assign(product_title=raw["product_title"].astype(object).where(~named, ticket.astype(str).str.strip()))
+
+
 def named_by_title(raw: pd.DataFrame) -> pd.DataFrame:
     """A sales line with an empty SKU cell but a product name is that product: its SKU is the name.
 

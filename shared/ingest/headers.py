@@ -643,7 +643,7 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
     fields |= _stand_ins(headers, fields, stand_ins)
     if kind is DataKind.SALES:
         fields |= _named_by_entity(headers, fields)
-        fields = _ticket_over_event(normalised, fields)
+        fields = _ticket_beside_event(normalised, fields)
     if kind is DataKind.PRODUCTS:
         fields |= _id_of_a_priced_product(normalised, fields)
     return ColumnMapping(kind=kind, headers=tuple(headers), fields=fields)
@@ -709,17 +709,22 @@ _TICKET_NAMES, _EVENT_NAMES = ("tickettype", "ticketname", "tickettier", "ticket
                                                                                           "showname", "show", "event")
 
 
-def _ticket_over_event(normalised: list[str], fields: dict[int, str]) -> dict[int, str]:
-    """The ticket type is the product where a file names the event too (Ticket Tailor's ``Event name, Ticket type``).
+#: The ticket column beside an event's name (``_ticket_beside_event``): the products where the file sells one event
+TICKET_TIER = "ticket_tier"
 
-    One event's tickets are its products (Cooltix's export); where the event is named beside them, the first of the
-    two took the product's name and every ticket of the event was one product. The event is then left unread.
+
+def _ticket_beside_event(normalised: list[str], fields: dict[int, str]) -> dict[int, str]:
+    """A ticket type named beside the event (Ticket Tailor's ``Event name, Ticket type``), read as ``TICKET_TIER``.
+
+    The event's name took the product's. Where the file sells one event its tickets are the products (as in Cooltix's
+    export, which names no event), and where it sells several the events are (BookTix's shows): decided by the values
+    (``shared.ingest.derive.tickets_of_one_event``).
     """
     titled = next((i for i, f in fields.items() if f == "product_title"), None)
     ticket = next((i for i, n in enumerate(normalised) if n in _TICKET_NAMES and i not in fields), None)
     if titled is None or ticket is None or normalised[titled] not in _EVENT_NAMES:
         return fields
-    return {**{i: f for i, f in fields.items() if i != titled}, ticket: "product_title"}
+    return {**fields, ticket: TICKET_TIER}
 
 
 def _id_of_a_priced_product(normalised: list[str], fields: dict[int, str]) -> dict[int, str]:

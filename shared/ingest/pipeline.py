@@ -51,6 +51,8 @@ from shared.ingest.derive import (
     repeated_rows,
     skus_name_each_sale,
     summary_rows,
+    tickets_as_products,
+    tickets_of_one_event,
     top_levels,
 )
 from shared.ingest.discount import (
@@ -66,6 +68,7 @@ from shared.ingest.encoding import FALLBACK_ERRORS, unmark, with_flag, with_labe
 from shared.ingest.header_currency import named_currency
 from shared.ingest.headers import (
     SALES_SOURCE_FIELDS,
+    TICKET_TIER,
     ColumnMapping,
     aggregate_flag,
     map_columns,
@@ -212,6 +215,8 @@ class _FileState:
     item_units: ItemQuantities = field(default_factory=ItemQuantities)
     #: the SKU column names each sale's own listing, not its product (``derive.skus_name_each_sale``); None until shown
     listing_skus: bool | None = None
+    #: a file naming its event beside its ticket types sells one event (``derive.tickets_of_one_event``)
+    one_event: bool | None = None
 
 
 class _EncodingMismatch(Exception):
@@ -441,6 +446,11 @@ class IngestRun:
         self.fallback_rows += int(fallback.sum())
         raw = derive_missing(self.kind, pd.DataFrame({f: chunk.frame[f"c{i}"] for i, f in mapping.fields.items()},
                                                      index=chunk.frame.index), as_of=self.ingested_at.date())
+        if self.kind is DataKind.SALES and TICKET_TIER in raw:
+            if state.one_event is None:
+                state.one_event = tickets_of_one_event(raw, TICKET_TIER)
+            # one event's tickets are its products; several events' are the events (BookTix's shows)
+            raw = (tickets_as_products(raw, TICKET_TIER) if state.one_event else raw).drop(columns=TICKET_TIER)
         profile = mapping.profile
         if profile is not None:
             raw = apply_cells(raw, profile.cells)
@@ -533,7 +543,8 @@ class IngestRun:
             outcome = derive_sales(parsed, raw.index, defaults=profile.defaults if profile else None,
                                    customer_key=self.customer_key, statuses=profile.statuses if profile else None,
                                    metered_units=profile is not None and profile.metered_units,
-                                   order_money=state.order_money, payment_states=state.payment_states)
+                                   order_money=state.order_money, payment_states=state.payment_states,
+                                   units_given="units" in mapping.fields.values())
             self.metered += outcome.metered
             fresh = outcome.errors.notna() & parse_error.isna()
             parse_error = parse_error.where(~fresh, outcome.errors)

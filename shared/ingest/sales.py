@@ -193,7 +193,8 @@ def order_columns_on_first_rows(columns: dict[str, Any], order_id: pd.Series) ->
 _REPEATED_ORDERS = 2
 
 
-def order_columns_on_every_row(columns: dict[str, Any], order_id: pd.Series, proven: set[str] | None = None) -> None:
+def order_columns_on_every_row(columns: dict[str, Any], order_id: pd.Series, proven: set[str] | None = None, *,
+                               units_given: bool = True) -> None:
     """A total or discount repeated on every row of each order is the order's, not each line's.
 
     Exports that list an order's items a row each often repeat the order's own money on every row (Xero's and Zoho
@@ -203,7 +204,7 @@ def order_columns_on_every_row(columns: dict[str, Any], order_id: pd.Series, pro
     differ in value it is not each line's units x unit price or is a discount above 0), the total is dropped (the lines
     are valued at units x unit price) and the discount is the order's, spread over its lines by value. ``proven`` (the
     file's, carried from chunk to chunk) holds the columns an earlier chunk proved: a last chunk of one order is read
-    as the file is.
+    as the file is. ``units_given``: the file has a quantity column (else each row is one unit, its discount its own).
     """
     proven = set() if proven is None else proven
     if "unit_price" not in columns:
@@ -218,7 +219,10 @@ def order_columns_on_every_row(columns: dict[str, Any], order_id: pd.Series, pro
     lines_differ = _per_run(runs, value, np.ptp) > 0.005
     for name in ("revenue", "discount"):
         col = columns.get(name)
-        if col is None or (name == "discount" and "order_discount" in columns):
+        if col is None or (name == "discount" and ("order_discount" in columns or not units_given)):
+            # a unit a row (no quantity column: Cooltix's ticket, an order item) carries its own discount as it carries
+            # its own price: an equal discount on each ticket of an order is each ticket's (a total that is no row's
+            # own value is still the order's)
             continue
         cells = _num(col, index)
         if name not in proven:
@@ -796,7 +800,8 @@ def metered(columns: dict[str, Any], index: pd.Index) -> int:
 def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str, str] | None = None,
                  customer_key: Callable[[], bytes] | None = None,
                  statuses: dict[str, str] | None = None, metered_units: bool = False,
-                 order_money: set[str] | None = None, payment_states: set[str] | None = None) -> SalesOutcome:
+                 order_money: set[str] | None = None, payment_states: set[str] | None = None,
+                 units_given: bool = True) -> SalesOutcome:
     """Apply the sales rules to a chunk's parsed columns (record and source fields), in place.
 
     ``statuses`` are an export's own status words read as ``cancelled``, ``returned`` (Pakistan's Magento export:
@@ -804,13 +809,14 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     common ones. On return ``columns`` holds record fields only; source
     fields are consumed. ``metered_units``: the export's quantities may be measures (rule 10). ``order_money``: the
     file's columns proven to repeat an order's money on each row (``order_columns_on_every_row``), kept across chunks.
+    ``units_given``: the file has a quantity column (without one each row is one unit, its discount its own).
     """
     errors = pd.Series(None, index=index, dtype=object)
     error_field = pd.Series(None, index=index, dtype=object)
     order_id = columns.get("order_id")
     if order_id is not None:
         order_columns_on_first_rows(columns, order_id)
-        order_columns_on_every_row(columns, order_id, order_money)
+        order_columns_on_every_row(columns, order_id, order_money, units_given=units_given)
         fill_order_fields(columns, order_id)
     payment_pending = payment_decides(columns, index)
     skipped: np.ndarray | None = None
