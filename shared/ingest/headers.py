@@ -837,13 +837,16 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
         defaults={"units": "1"},
     ),
     # Amazon India's "Amazon Sale Report" (Kaggle "E-commerce Sales Data"): one row per order line, Date as
-    # mm-dd-yy, Amount the line's total in its currency column (INR), Style the product's style code
+    # mm-dd-yy, Amount the line's total in its currency column (INR), Style the product's style code. Its Status is
+    # Amazon's order status: a bare Pending order is placed with its payment not yet authorised (the Orders API's first
+    # state, before Unshipped): no sale yet; "Pending - Waiting for Pick Up" is paid and waits for the courier
     _profile(
         "amazon_sale_report", DataKind.SALES, ("Order ID", "Fulfilment", "Sales Channel", "ship-service-level", "Qty",
                                                "Amount", "Courier Status"),
         {"Order ID": "order_id", "Date": "date", "Status": "status", "Sales Channel": "channel", "SKU": "sku",
          "Style": "product_title", "Category": "product_category", "Qty": "units", "currency": "currency",
          "Amount": "revenue", "ship-state": "state", "ship-country": "country"},
+        statuses={"pending": "unpaid"},
     ),
     # the same download's "International sale Report": wholesale lines by customer, PCS units at RATE, no currency
     _profile(
