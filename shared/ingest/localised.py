@@ -492,8 +492,8 @@ _WORDS: dict[str, str] = {
     "продажи": "sale",
     "продажа": "sale",
     "итого": "total",
-    # Wildberries' sales report: a supplier's (the seller's) article, its subject (the product's kind), a document's type
-    # (a sale or a return: the transaction's), the retail price before the agreed discount and the price after it
+    # Wildberries' sales report: a supplier's (the seller's) article, its subject (the product's kind), a document's
+    # type (a sale or a return: the transaction's), the retail price before the agreed discount and the price after it
     # ("Цена с учетом скидки": price with the discount taken into account)
     "поставщика": "seller",
     "продавца": "seller",

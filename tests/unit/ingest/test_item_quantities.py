@@ -85,8 +85,13 @@ def _with_skus(raw: pd.DataFrame, price_of: dict[int, float]) -> pd.DataFrame:
     return raw.assign(sku=sku, revenue=amount)
 
 
-def _read_priced(known: ItemQuantities, first: int, orders: int, refunds: tuple[int, ...] = (),
-                 price_of: dict[int, float] | None = None) -> ItemsRead:
+def _read_priced(
+    known: ItemQuantities,
+    first: int,
+    orders: int,
+    refunds: tuple[int, ...] = (),
+    price_of: dict[int, float] | None = None,
+) -> ItemsRead:
     profile = _settlement_profile()
     assert profile.item_rows is not None
     raw, lines = _chunk(first, orders, refunds)
