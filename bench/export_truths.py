@@ -10,7 +10,8 @@ after its discount, ``discount_included``, has it added back). A line the export
 stored as a sale and its refund or as a return: both pass.
 
 Run: ``BENCH_ROWS=3000 .venv/bin/python bench/export_truths.py [set ...]`` (the sets: ``public14``, ``public14b``,
-``public15``, ``public15b``; default all); prints each file's checks and its score, then the total.
+``public15``, ``public15b``, ``public16``, ``public16b``; default all); prints each file's checks and its score,
+then the total.
 """
 
 from __future__ import annotations
@@ -29,18 +30,26 @@ from tests.fixtures.public.export_truth import ExportTruth  # noqa: E402
 
 
 def _sets() -> dict[str, dict[str, Callable[[int], tuple[dict[str, str], ExportTruth]]]]:
-    from tests.fixtures.public import public14_heldout_shapes, public14_shapes, public15_shapes
+    from tests.fixtures.public import (
+        public14_heldout_shapes,
+        public14_shapes,
+        public15_heldout_shapes,
+        public15_shapes,
+        public16_shapes,
+    )
 
     sets = {
         "public14": public14_shapes.PUBLIC14,
         "public14b": public14_heldout_shapes.PUBLIC14B,
         "public15": public15_shapes.PUBLIC15,
+        "public15b": public15_heldout_shapes.PUBLIC15B,
+        "public16": public16_shapes.PUBLIC16,
     }
     try:
-        from tests.fixtures.public import public15_heldout_shapes
+        from tests.fixtures.public import public16_heldout_shapes
     except ImportError:  # written after the round's fixes
         return sets
-    return {**sets, "public15b": public15_heldout_shapes.PUBLIC15B}
+    return {**sets, "public16b": public16_heldout_shapes.PUBLIC16B}
 
 
 def main() -> None:

@@ -3,7 +3,9 @@ duplicated, skipped and held, and whether they add up.
 
 The same files and counts as ``BENCH_ASKS=0 bench/public_questions.py`` (its generators), without a CLI process per
 file (each paid the imports: about 20 s a file on the shared machine, against 2-4 s here). Diff two checkouts' outputs
-to see that no earlier file changed: ``.venv/bin/python bench/public_rows.py > after.txt``.
+to see that no earlier file changed: ``.venv/bin/python bench/public_rows.py > after.txt``. With ``BENCH_SUMS=1`` each
+dataset's stored sums follow its files (units, revenue, discount, refund, returned units, orders, products, first and
+last day): a reading that moves money or products without moving a row shows there.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.public_questions import DATASETS, GENERATORS  # noqa: E402
 from shared.cli.main import main as cli  # noqa: E402
-from shared.deps import reset_deps  # noqa: E402
+from shared.deps import get_deps, reset_deps  # noqa: E402
+from tests.e2e.ingest.export_checks import SUMS  # noqa: E402
 
 
 def main() -> None:
@@ -49,6 +52,10 @@ def main() -> None:
                     f"{'adds up' if parts == d['rows_read'] else 'DOES NOT ADD UP'}",
                     flush=True,
                 )
+            if os.environ.get("BENCH_SUMS"):
+                sums = get_deps().warehouse.query(SUMS, {"t": "acme"}).to_dict("records")[0]
+                shown = {k: round(float(v), 2) if isinstance(v, int | float) else str(v)[:10] for k, v in sums.items()}
+                print(f"{name}: sums {shown}", flush=True)
             reset_deps()
 
 

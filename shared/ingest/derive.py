@@ -152,6 +152,55 @@ def _plain(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
+#: Rows a file must show with both a SKU and a product name before its SKU column is judged (``skus_name_each_sale``)
+_LISTING_ROWS = 30
+
+
+def skus_name_each_sale(raw: pd.DataFrame) -> bool | None:
+    """Whether the SKU column names each sale's own listing, not the product: judged once per file, None until shown.
+
+    A marketplace of one-off copies writes the listing of each copy sold (Discogs' ``item_id``: one listing per copy of
+    a record, its ``description`` the record): read as SKUs, every sale was a product of its own. Where on at least
+    ``_LISTING_ROWS`` named rows no SKU repeats while the names do (at most half as many names as rows), the SKU column
+    is the sale's, and the product is its name (``listings_as_names``).
+    """
+    if "sku" not in raw or "product_title" not in raw:
+        return False
+    sku, title = raw["sku"].astype(object), raw["product_title"].astype(object)
+    named = sku.notna() & title.notna() & (sku.astype(str).str.strip() != "") & (title.astype(str).str.strip() != "")
+    if int(named.sum()) < _LISTING_ROWS:
+        return None
+    skus, titles = sku[named].astype(str).str.strip(), title[named].astype(str).str.strip()
+    return bool(skus.nunique() == len(skus) and titles.nunique() * 2 <= len(titles))
+
+
+def listings_as_names(raw: pd.DataFrame) -> pd.DataFrame:
+    """Each line's product is its name where the SKU column names each sale's listing (``skus_name_each_sale``)."""
+    title = raw["product_title"].astype(object)
+    named = title.notna() & (title.astype(str).str.strip() != "")
+    return raw.assign(sku=raw["sku"].astype(object).where(~named, _as_sku(title.where(named, None).astype(str)
+                                                                           .str.strip())))
+
+
+def tickets_of_one_event(raw: pd.DataFrame, tier: str) -> bool:
+    """Whether a file naming its event and its ticket types (column ``tier``) sells one event: its tickets the products.
+
+    Judged on the file's first chunk: one event's name on every named row and more than one ticket type.
+    """
+    if tier not in raw or "product_title" not in raw:
+        return False
+    events = raw["product_title"].astype(object).dropna().astype(str).str.strip()
+    tickets = raw[tier].astype(object).dropna().astype(str).str.strip()
+    return events[events != ""].nunique() == 1 and tickets[tickets != ""].nunique() > 1
+
+
+def tickets_as_products(raw: pd.DataFrame, tier: str) -> pd.DataFrame:
+    """Each line's product is its ticket type (where named) in a file of one event (``tickets_of_one_event``)."""
+    ticket = raw[tier].astype(object)
+    named = ticket.notna() & (ticket.astype(str).str.strip() != "")
+    return raw.assign(product_title=raw["product_title"].astype(object).where(~named, ticket.astype(str).str.strip()))
+
+
 def named_by_title(raw: pd.DataFrame) -> pd.DataFrame:
     """A sales line with an empty SKU cell but a product name is that product: its SKU is the name.
 

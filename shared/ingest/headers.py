@@ -46,7 +46,9 @@ _COMMON: dict[str, tuple[str, ...]] = {
              # when a course or download was bought (Teachable's Purchased At)
              "purchased_at", "purchased_on", "purchase_time", "purchased_date",
              # when a payments report's transaction was made (eBay's Transaction report: Transaction creation date)
-             "transaction_creation_date", "transaction_created_date", "transaction_created_at"),
+             "transaction_creation_date", "transaction_created_date", "transaction_created_at",
+             # when a crowdfunding backer pledged (Kickstarter's backer report: Pledged At)
+             "pledged_at", "pledged_on", "pledge_date", "backed_at"),
     "currency": ("currency_code", "ccy", "curr", "sale_currency", "customer_currency"),
     "channel": ("sales_channel", "marketplace", "platform", "source_channel"),
 }
@@ -74,7 +76,11 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                        # (Teachable's List Price)
                        "unit_amount", "list_price",
                        # a ticket's price (Cooltix's Ticket Price: a ticket a row)
-                       "ticket_price"),
+                       "ticket_price",
+                       # the price a seller listed an item at, before its discount (Meesho's Supplier Listed Price)
+                       "listed_price", "supplier_listed_price", "supplier_price",
+                       # a crowdfunding reward's price: the least a backer pledges for it (Kickstarter's Reward Minimum)
+                       "reward_minimum", "reward_price", "backing_minimum"),
         "revenue": ("sales", "total", "amount", "line_total", "gross_sales", "net_sales", "total_sales",
                     "gross_revenue", "line_subtotal", "item_subtotal", "total_amount", "total_price", "sales_amount",
                     "line_amount", "total_revenue", "product_revenue", "products_revenue", "product_subtotal",
@@ -86,7 +92,11 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                      # an ERP's order (Zoho Inventory's SalesOrder Number, Odoo's and Cdiscount's order reference)
                      "sales_order_number", "sales_order_no", "sales_order_id", "order_reference", "order_ref",
                      # an accounting report's transaction number (QuickBooks' Num)
-                     "num"),
+                     "num",
+                     # an order's number, shortened (Discogs' order_num), and a marketplace's sub-order of one product
+                     # (Meesho's Sub Order No)
+                     "order_num", "order_nbr", "sub_order_no", "sub_order_number", "sub_order_id", "suborder_id",
+                     "suborder_no", "suborder_number"),
         "currency": ("order_currency",),
         "promo": ("on_promo", "promotion", "is_promo", "promo_flag"),
         "discount": ("line_discount", "discounts", "discount_value", "discount_amount", "item_discount",
@@ -129,6 +139,15 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         # the line's shipping charge (a Mirakl operator's Shipping price): read where a total proves to include it
         # (``sales.total_with_shipping``) or an order's total is read less its charges (``total_less_charges``)
         "shipping_amount": ("shipping_price", "shipping_charge", "shipping_fee", "line_shipping", "item_shipping"),
+        # what the buyer paid in all, its charges beside it (Eventbrite's Total Paid beside Fees Paid, a backer's Pledge
+        # Amount beside its Shipping Amount): the sale is the total less them (``sales.total_less_charges``)
+        "grand_total": ("total_paid", "pledge_amount", "pledged_amount"),
+        # the service fees a ticket buyer paid on top of the ticket (Eventbrite's Fees Paid): no product's money
+        "buyer_fee": ("fees_paid", "buyer_fee", "buyer_fees", "booking_fee", "booking_fees"),
+        # an item's price after its discount, beside its price before (Meesho's Supplier Discounted Price): the line's
+        # net is units x it (``sales.unit_net_price``)
+        "unit_net": ("discounted_price", "supplier_discounted_price", "discounted_unit_price", "price_after_discount",
+                     "unit_price_after_discount"),
         "line_net": ("net_line_total", "line_net_total", "item_net",
                      # what was paid for the line after its coupon (Teachable's Final Price)
                      "final_price",
@@ -152,7 +171,9 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                           # what a box office sells (BookTix's show_name, an event platform's event)
                           "show_name", "show", "event_name", "event_title",
                           # an event's ticket sold (Cooltix's Ticket Type: one event's export, its tickets the products)
-                          "ticket_type"),
+                          "ticket_type",
+                          # a crowdfunding campaign's reward a backer pledged for (Kickstarter's Reward Title)
+                          "reward_title", "reward_name", "reward"),
         # E for Excel's Sales Records and Big Mart name the kind of item sold (``Item Type``): its category
         "product_category": ("category", "product_category", "product_type", "department", "product_line",
                              "item_type"),
@@ -259,6 +280,9 @@ SALES_SOURCE_FIELDS: dict[str, type] = {
     "tax_amount": float,
     "tip_amount": float,
     "shipping_amount": float,
+    "buyer_fee": float,
+    # an item's price after its discount (``sales.unit_net_price``: the line's net is units x it)
+    "unit_net": float,
 }
 #: Review columns that are not record fields: the reviewed product's name, category and brand, written as a
 #: catalogue for SKUs without a product row (``shared.ingest.catalogue``), so answers name the product.
@@ -445,6 +469,15 @@ STAND_IN_ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         "item": ("sku", "product_title"),
         # what kind of transaction a row is (Token of Trust's Sale or Refund): the status where no column names one
         "transactiontype": ("status",),
+        # when the order was paid, or created: the sale's date where no column names one (Tokopedia's Tanggal
+        # Pembayaran, a payment date; Ozon's Принят в обработку, accepted into processing)
+        **{name: ("date",) for name in ("paymentdate", "paiddate", "datepaid", "paidat", "created")},
+        # the state of what a row sells, where no column names an order's status: an attendee's or a ticket's
+        # (Eventbrite's Attendee Status), a backer's pledge (Kickstarter's Pledged Status), a booking's; Meesho's
+        # supplier panel writes a sub-order's state as the Reason for Credit Entry
+        **{name: ("status",) for name in ("attendeestatus", "ticketstatus", "pledgedstatus", "pledgestatus",
+                                          "bookingstatus", "registrationstatus", "reservationstatus",
+                                          "reasonforcreditentry")},
         **{normalise_header(city): ("region",) for city in (
             "city", "customer_city", "customer_location", "ship_city", "shipping_city", "billing_city", "store_city",
             "location", "retailer_city", "buyer_city")},
@@ -610,6 +643,7 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
     fields |= _stand_ins(headers, fields, stand_ins)
     if kind is DataKind.SALES:
         fields |= _named_by_entity(headers, fields)
+        fields = _ticket_beside_event(normalised, fields)
     if kind is DataKind.PRODUCTS:
         fields |= _id_of_a_priced_product(normalised, fields)
     return ColumnMapping(kind=kind, headers=tuple(headers), fields=fields)
@@ -651,7 +685,9 @@ def grouped_field(header: str) -> list[str]:
 #: A date's name with its time said too (Newegg's ``Order Date & Time``), an order item's own field (BookTix's
 #: ``order_item_price``: the item's price), a Unix stamp's (``unix_date``): read as the name without the qualifier.
 _QUALIFIERS = (re.compile(r"\s*(?:&|and|\+|/)\s*time\s*$", re.I), re.compile(r"^\s*order[\s_]+(?=item[\s_])", re.I),
-               re.compile(r"^\s*(?:unix|epoch)[\s_]+", re.I))
+               re.compile(r"^\s*(?:unix|epoch)[\s_]+", re.I),
+               # what a price includes or leaves out (Meesho's ``Supplier Listed Price (Incl. GST + Commission)``)
+               re.compile(r"\s*\(\s*(?:incl|inc|excl|exc|including|excluding|with|without)\b[^)]*\)\s*$", re.I))
 
 
 def qualified(header: str) -> list[str]:
@@ -666,6 +702,29 @@ def of_reversed(header: str) -> list[str]:
     """``Date of sale`` as ``sale date``, ``State of Buyer`` as ``Buyer State``: the English of-name, head last."""
     found = _OF.match(header)
     return [f"{found.group(2)} {found.group(1)}"] if found else []
+
+
+#: What a box office sells, by the ticket (``ticket_type`` and its like) and by the show (``event_name``)
+_TICKET_NAMES, _EVENT_NAMES = ("tickettype", "ticketname", "tickettier", "ticketclass"), ("eventname", "eventtitle",
+                                                                                          "showname", "show", "event")
+
+
+#: The ticket column beside an event's name (``_ticket_beside_event``): the products where the file sells one event
+TICKET_TIER = "ticket_tier"
+
+
+def _ticket_beside_event(normalised: list[str], fields: dict[int, str]) -> dict[int, str]:
+    """A ticket type named beside the event (Ticket Tailor's ``Event name, Ticket type``), read as ``TICKET_TIER``.
+
+    The event's name took the product's. Where the file sells one event its tickets are the products (as in Cooltix's
+    export, which names no event), and where it sells several the events are (BookTix's shows): decided by the values
+    (``shared.ingest.derive.tickets_of_one_event``).
+    """
+    titled = next((i for i, f in fields.items() if f == "product_title"), None)
+    ticket = next((i for i, n in enumerate(normalised) if n in _TICKET_NAMES and i not in fields), None)
+    if titled is None or ticket is None or normalised[titled] not in _EVENT_NAMES:
+        return fields
+    return {**fields, ticket: TICKET_TIER}
 
 
 def _id_of_a_priced_product(normalised: list[str], fields: dict[int, str]) -> dict[int, str]:
@@ -711,7 +770,9 @@ _NOT_THE_PRODUCT = frozenset({
     "shipping", "courier", "carrier", "promotion", "promo", "campaign", "coupon", "event", "order", "agent", "rep",
     "warehouse", "location", "site", "department", "account", "contact", "recipient", "billing", "driver", "cashier",
     "clerk", "team", "partner", "affiliate", "source", "medium", "device", "platform", "tax", "discount", "fee",
-    "delivery", "service", "group", "segment", "class", "type", "plan", "program"})
+    "delivery", "service", "group", "segment", "class", "type", "plan", "program",
+    # the people of event and crowdfunding downloads (Kickstarter's Backer Name, Eventbrite's attendee)
+    "backer", "attendee", "guest", "donor", "supporter", "patron", "pledger", "student", "participant"})
 _ENTITY_FIELDS = {"name": "product_title", "category": "product_category"}
 
 
@@ -776,13 +837,16 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
         defaults={"units": "1"},
     ),
     # Amazon India's "Amazon Sale Report" (Kaggle "E-commerce Sales Data"): one row per order line, Date as
-    # mm-dd-yy, Amount the line's total in its currency column (INR), Style the product's style code
+    # mm-dd-yy, Amount the line's total in its currency column (INR), Style the product's style code. Its Status is
+    # Amazon's order status: a bare Pending order is placed with its payment not yet authorised (the Orders API's first
+    # state, before Unshipped): no sale yet; "Pending - Waiting for Pick Up" is paid and waits for the courier
     _profile(
         "amazon_sale_report", DataKind.SALES, ("Order ID", "Fulfilment", "Sales Channel", "ship-service-level", "Qty",
                                                "Amount", "Courier Status"),
         {"Order ID": "order_id", "Date": "date", "Status": "status", "Sales Channel": "channel", "SKU": "sku",
          "Style": "product_title", "Category": "product_category", "Qty": "units", "currency": "currency",
          "Amount": "revenue", "ship-state": "state", "ship-country": "country"},
+        statuses={"pending": "unpaid"},
     ),
     # the same download's "International sale Report": wholesale lines by customer, PCS units at RATE, no currency
     _profile(

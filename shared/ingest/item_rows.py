@@ -10,8 +10,11 @@ a line naming no quantity takes the quantity of the item's line that named it (t
 this chunk or an earlier one of the file.
 
 The quantities are remembered for the last ``ITEMS_REMEMBERED`` items named (``ItemQuantities``), not the whole file:
-memory stays bounded however long the file. A refund whose order line is further back than that (or in no chunk, once
-anything was forgotten) is rejected with ``FORGOTTEN_REASON``, kept in the rejects, never dropped.
+memory stays bounded however long the file. A refund whose order line is further back than that (or in no chunk) takes
+its units from its amount at its SKU's unit price instead (``UnitPrices``: the last few prices of the SKUs named most
+recently, bounded by the catalogue, not the file), where exactly one of them divides it into whole units; one that none
+or several do (a partial refund, a price changed to a divisor of the other) is rejected with ``FORGOTTEN_REASON``, kept
+in the rejects, never dropped.
 """
 
 from __future__ import annotations
@@ -32,8 +35,13 @@ ITEMS_REMEMBERED = 250_000
 
 FORGOTTEN_REASON = (
     "a refund naming no quantity whose order line is not among the last {cap:,} order items read (further back in "
-    "the file, or in none): the units it gives back are unknown; upload it with its order's rows to keep it"
+    "the file, or in none), and whose amount is no whole number of its SKU's unit price: the units it gives back are "
+    "unknown; upload it with its order's rows to keep it"
 )
+#: How many of a SKU's latest unit prices are kept (a price changed a few times within one settlement)
+PRICES_KEPT = 4
+#: How many SKUs' unit prices are remembered: a seller's catalogue, not the file's length (at most a few MiB)
+SKUS_REMEMBERED = 100_000
 
 
 class ItemQuantities:
@@ -50,6 +58,8 @@ class ItemQuantities:
         self._newer: dict[int, str] = {}
         self._older: dict[int, str] = {}
         self.forgotten = 0  # items dropped so far: a missing item may then have been read
+        #: each SKU's latest unit prices: a refund of a forgotten item takes its units from its amount
+        self.prices = UnitPrices(SKUS_REMEMBERED)
 
     def __len__(self) -> int:
         """How many items are remembered now."""
@@ -81,6 +91,38 @@ class ItemQuantities:
         self._older, self._newer = self._newer, {}
 
 
+class UnitPrices:
+    """Each SKU's last ``PRICES_KEPT`` unit prices (its lines' amount / quantity), for the ``cap`` SKUs named last.
+
+    Two generations of a dict, as ``ItemQuantities``: memory bounded by the SKUs sold, not the file's length.
+    """
+
+    def __init__(self, cap: int) -> None:
+        """Remember the prices of at most ``cap`` SKUs (at least 2)."""
+        self.cap = max(cap, 2)
+        self._newer: dict[int, tuple[float, ...]] = {}
+        self._older: dict[int, tuple[float, ...]] = {}
+
+    def remember(self, keys: np.ndarray, prices: np.ndarray) -> None:
+        """Each SKU's unit price, the latest first (a price already kept moves to the front)."""
+        for key, price in zip(keys.tolist(), prices.tolist(), strict=True):
+            if not price > 0:
+                continue
+            kept = self._newer.get(key) or self._older.pop(key, ())
+            self._newer[key] = (price, *(p for p in kept if abs(p - price) > 1e-9))[:PRICES_KEPT]
+            if len(self._newer) >= self.cap // 2:
+                self._older, self._newer = self._newer, {}
+
+    def units(self, keys: np.ndarray, amounts: np.ndarray) -> list[str | None]:
+        """Each amount's whole units at its SKU's price, where exactly one kept price gives a whole number (>= 1)."""
+        found: list[str | None] = []
+        for key, amount in zip(keys.tolist(), np.abs(amounts).tolist(), strict=True):
+            prices = self._newer.get(key) or self._older.get(key) or ()
+            whole = {n for p in prices if (n := round(amount / p)) >= 1 and abs(n * p - amount) <= 0.005}
+            found.append(str(whole.pop()) if len(whole) == 1 else None)
+        return found
+
+
 @dataclass(frozen=True)
 class ItemsRead:
     """``read_together``'s rows, and the lines whose quantity was forgotten (rejected with ``FORGOTTEN_REASON``)."""
@@ -95,6 +137,14 @@ def _text(raw: pd.DataFrame, field: str) -> pd.Series:
         return pd.Series("", index=raw.index, dtype=object)
     cells = raw[field].astype(object)
     return cells.where(cells.notna(), "").astype(str).str.strip()
+
+
+def _amounts(raw: pd.DataFrame, field: str, decimal_comma: bool) -> np.ndarray:
+    """The field's cells as numbers (NaN where empty, absent or no number)."""
+    if field not in raw:
+        return np.full(len(raw), np.nan)
+    values = parse_number(raw[field], decimal_comma=decimal_comma).values
+    return pd.to_numeric(values, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
 
 
 def read_together(
@@ -154,11 +204,25 @@ def read_together(
     keys = pd.util.hash_pandas_object(item, index=False).to_numpy()
     givers = (line_rows & (units != "")).to_numpy()
     known_units.remember(keys[givers], units[givers])
+    sku = _text(raw, "sku")
+    skus = pd.util.hash_pandas_object(sku, index=False).to_numpy()
+    named = (sku != "").to_numpy()
+    money = _amounts(raw, spec.amount, decimal_comma)
+    priced = givers & named
+    if priced.any():  # each SKU's unit price as its lines wrote it: the amount for the quantity
+        counts = pd.to_numeric(units[priced], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            known_units.prices.remember(skus[priced], np.round(money[priced] / counts, 4))
     needs = (line_rows & (units == "")).to_numpy()
     if not needs.any():
         return ItemsRead(raw, none)
     # looked up row by row: only the lines naming no quantity (a refund's), never the whole memory
     found = pd.Series(known_units.recall(keys[needs]), index=raw.index[needs], dtype=object)
+    # an item not remembered (further back, or in no chunk): its units from its amount at its SKU's price
+    lost = found.isna().to_numpy() & named[needs]
+    if lost.any():
+        at = np.flatnonzero(needs)[lost]
+        found[found.index[lost]] = known_units.prices.units(skus[at], money[at])
     forgotten = none.copy()
     if known_units.forgotten:
         forgotten[needs] = found.isna().to_numpy()

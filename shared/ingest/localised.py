@@ -453,6 +453,90 @@ _WORDS: dict[str, str] = {
     "stok": "stock",
     "kodu": "code",
     "iade": "refund",
+    # Russian (Ozon's and Wildberries' seller downloads: "Номер заказа", "Принят в обработку", "Артикул", "Количество").
+    # A word that says nothing of the field maps to "" and is dropped ("Ваша цена", your price, is a price; "Код
+    # валюты", a currency's code, a currency); an Ozon posting (отправление) is its order's shipment
+    "номер": "number",
+    "заказа": "order",
+    "заказ": "order",
+    "отправления": "order|shipment",
+    "отправление": "order|shipment",
+    "принят": "created",
+    "принято": "created",
+    "в": "",
+    "обработку": "",
+    "дата": "date",
+    "отгрузки": "shipment",
+    "статус": "status",
+    "доставки": "delivery",
+    "доставка": "delivery",
+    "сумма": "amount",
+    "код": "",
+    "валюты": "currency",
+    "валюта": "currency",
+    "наименование": "name",
+    "название": "name",
+    "товара": "product",
+    "товар": "product",
+    "артикул": "sku",
+    "ваша": "",
+    "цена": "price",
+    "количество": "quantity",
+    "стоимость": "cost",
+    "покупателя": "buyer",
+    "покупатель": "buyer",
+    "город": "city",
+    "регион": "region",
+    "скидка": "discount",
+    "скидки": "discount",
+    "продажи": "sale",
+    "продажа": "sale",
+    "итого": "total",
+    # Wildberries' sales report: a supplier's (the seller's) article, its subject (the product's kind), a document's
+    # type (a sale or a return: the transaction's), the retail price before the agreed discount and the price after it
+    # ("Цена с учетом скидки": price with the discount taken into account)
+    "поставщика": "seller",
+    "продавца": "seller",
+    "бренд": "brand",
+    "предмет": "category",
+    "категория": "category",
+    "размер": "size",
+    "баркод": "barcode",
+    "склад": "warehouse",
+    "тип": "type",
+    "документа": "transaction",
+    "розничная": "list",
+    "с": "",
+    "учетом": "after",
+    "учётом": "after",
+    # Indonesian (Tokopedia's and Shopee Indonesia's: "Nomor Invoice", "Jumlah Produk Dibeli", "Harga Awal"): the
+    # price an item started at (awal) is its list price, a sale's (jual) the price it sold at
+    "nomor": "number",
+    "invoice": "invoice",
+    "tanggal": "date",
+    "pembayaran": "payment",
+    "terakhir": "",
+    "pesanan": "order",
+    "selesai": "completed",
+    "nama": "name",
+    "produk": "product",
+    "jumlah": "quantity|amount",
+    "dibeli": "",
+    "harga": "price",
+    "awal": "list",
+    "jual": "sale",
+    "penjualan": "sales",
+    "pembeli": "buyer",
+    "kota": "city",
+    "provinsi": "province",
+    "kurir": "courier",
+    "catatan": "note",
+    "diskon": "discount",
+    "pengiriman": "shipping",
+    "ongkos": "cost",
+    "kirim": "shipping",
+    "penerima": "recipient",
+    "toko": "shop",
 }
 #: Words that join a name's parts and say nothing of it ("Fecha *de* venta", "Prix *du* produit").
 _FILLER = frozenset(
@@ -515,7 +599,8 @@ def translated(header: str) -> list[str]:
     words = [w for w in re.split(r"[\s_/#.\-]+", name) if w and w not in _FILLER]
     if not words or any(w not in _WORDS for w in words):
         return []
-    return [" ".join(combo) for combo in itertools.product(*(_WORDS[w].split("|") for w in words))]
+    meanings = [_WORDS[w].split("|") for w in words if _WORDS[w]]  # a word meaning "" says nothing of the field
+    return [" ".join(combo) for combo in itertools.product(*meanings)] if meanings else []
 
 
 def readings(header: str) -> list[str]:
@@ -558,6 +643,8 @@ FAILED_WORDS = frozenset(
         "odrzucone",
         "rechazada",
         "recusado",
+        # a payment that ended in an error (Kickstarter's errored pledge: never collected)
+        "errored",
     }
 )
 
@@ -595,6 +682,13 @@ CANCELLED_WORDS = frozenset(
         # Turkish ("İptal Edildi"; İ lower-cases to i and a combining dot)
         "iptal",
         "i\u0307ptal",
+        # Russian (Ozon's Отменён, Отменен, Отменена) and Indonesian (Tokopedia's Dibatalkan Pembeli: by the buyer)
+        "отменён",
+        "отменен",
+        "отменена",
+        "отменено",
+        "dibatalkan",
+        "batal",
     }
 ) | (FAILED_WORDS - {"failed", "declined", "rejected"})  # a failed payment is no sale either (SumUp's Fallita); the
 # English words are whole statuses (``CANCELLED_STATUSES``): "Rejected by buyer" is a return
@@ -603,7 +697,7 @@ CANCELLED_WORDS = frozenset(
 RETURNED_WORDS = re.compile(
     r"^(?:devoluci|devuelt|devolvid|reembols|estorn|rembours|retourn|erstattet|rimborsat|"
     r"reso\b|returner|återbetal|geretourneerd|retour\b|terugbetaald|zwr[oó]c|zwrot|zurückgesendet|zurückerstattet|"
-    r"rückerstattet|reembolsad|i\u0307?ade\b)"
+    r"rückerstattet|reembolsad|i\u0307?ade\b|возврат|возвращ|dikembalikan|pengembalian)"
 )
 
 

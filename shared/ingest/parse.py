@@ -27,8 +27,10 @@ DateOrder = Literal["dmy", "mdy"]
 
 _TRUE = ["yes", "true", "1", "y", "t"]
 _FALSE = ["no", "false", "0", "n", "f"]
-#: a time after the date (only the date is kept): ``14:15``, ``2:15 PM``, ``14:15:00.123+01:00``, ``... UTC``
-_TIME = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?"
+#: a time after the date (only the date is kept): ``14:15``, ``2:15 PM``, ``14:15:00.123+01:00``, ``... UTC``; after a
+#: comma too (Kickstarter's backer report: ``2024/03/05, 14:22``)
+_TIME = (r"(?:(?:[T ]|,\s*)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?\s*"
+         r"(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?")
 _YMD = rf"^(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}}){_TIME}$"
 _XXY = rf"^(?P<a>\d{{1,2}})[-/.](?P<b>\d{{1,2}})[-/.](?P<y>\d{{4}}){_TIME}$"
 #: ``a-b-yy`` and ``a/b/yy``: a two-digit year (Amazon India's Sale Report: ``04-30-22``; Etsy's order exports:

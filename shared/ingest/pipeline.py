@@ -44,11 +44,15 @@ from shared.ingest.derive import (
     filled_down,
     filled_from,
     first_rows,
+    listings_as_names,
     named_by_title,
     plain_exponents,
     products_from,
     repeated_rows,
+    skus_name_each_sale,
     summary_rows,
+    tickets_as_products,
+    tickets_of_one_event,
     top_levels,
 )
 from shared.ingest.discount import (
@@ -64,6 +68,7 @@ from shared.ingest.encoding import FALLBACK_ERRORS, unmark, with_flag, with_labe
 from shared.ingest.header_currency import named_currency
 from shared.ingest.headers import (
     SALES_SOURCE_FIELDS,
+    TICKET_TIER,
     ColumnMapping,
     aggregate_flag,
     map_columns,
@@ -208,6 +213,10 @@ class _FileState:
     #: each item's quantity as its line named it (``ExportProfile.item_rows``): a later refund of it names none;
     #: the most recent items only (bounded whatever the file's length)
     item_units: ItemQuantities = field(default_factory=ItemQuantities)
+    #: the SKU column names each sale's own listing, not its product (``derive.skus_name_each_sale``); None until shown
+    listing_skus: bool | None = None
+    #: a file naming its event beside its ticket types sells one event (``derive.tickets_of_one_event``)
+    one_event: bool | None = None
 
 
 class _EncodingMismatch(Exception):
@@ -437,6 +446,11 @@ class IngestRun:
         self.fallback_rows += int(fallback.sum())
         raw = derive_missing(self.kind, pd.DataFrame({f: chunk.frame[f"c{i}"] for i, f in mapping.fields.items()},
                                                      index=chunk.frame.index), as_of=self.ingested_at.date())
+        if self.kind is DataKind.SALES and TICKET_TIER in raw:
+            if state.one_event is None:
+                state.one_event = tickets_of_one_event(raw, TICKET_TIER)
+            # one event's tickets are its products; several events' are the events (BookTix's shows)
+            raw = (tickets_as_products(raw, TICKET_TIER) if state.one_event else raw).drop(columns=TICKET_TIER)
         profile = mapping.profile
         if profile is not None:
             raw = apply_cells(raw, profile.cells)
@@ -468,6 +482,10 @@ class IngestRun:
         if self.located:
             raw = placed(raw, {thing: chunk.frame[f"c{i}"] for i, thing in self.located.items()}, self._refs)
         if self.kind is DataKind.SALES:
+            if state.listing_skus is None:
+                state.listing_skus = skus_name_each_sale(raw)
+            if state.listing_skus:  # a SKU column naming each copy sold (Discogs' item_id): the product is its name
+                raw = listings_as_names(raw)
             raw = named_by_title(raw)  # a line with no SKU but a title is that product: priced as it, below
             raw = state_from_address(raw)  # a US address's state, where the row has none
             raw = refund_flags_as_status(raw)  # a yes/no Refunded column: the order's status, no amount
@@ -525,7 +543,8 @@ class IngestRun:
             outcome = derive_sales(parsed, raw.index, defaults=profile.defaults if profile else None,
                                    customer_key=self.customer_key, statuses=profile.statuses if profile else None,
                                    metered_units=profile is not None and profile.metered_units,
-                                   order_money=state.order_money, payment_states=state.payment_states)
+                                   order_money=state.order_money, payment_states=state.payment_states,
+                                   units_given="units" in mapping.fields.values())
             self.metered += outcome.metered
             fresh = outcome.errors.notna() & parse_error.isna()
             parse_error = parse_error.where(~fresh, outcome.errors)

@@ -83,13 +83,23 @@ NEVER_SOLD: dict[str, str] = {
     "failed delivery": "the parcel was never delivered (it came back)",
     "undelivered": "the parcel was never delivered (it came back)",
     "exchanged": "the item was exchanged for another, whose own line is the sale",
+    # a ticket or attendee removed from the event (Eventbrite's Deleted), a backer's pledge dropped when its card could
+    # not be charged (Kickstarter's dropped)
+    "deleted": "the ticket or order was deleted",
+    "dropped": "the pledge was dropped: its payment was never collected",
 }
+#: A parcel returned to its origin before it reached the buyer (Meesho's ``RTO_COMPLETE``, ``RTO_LOCKED``, India's
+#: couriers' "RTO"): never sold, whatever followed the code.
+_RETURNED_TO_ORIGIN = re.compile(r"^(?:rto\b|rto_|return(?:ed)? to origin)")
+_RTO_REASON = "the parcel was returned to its origin before it reached the buyer"
 #: Order statuses saying the order is not placed or not paid yet: an invoice or quote still a draft (Xero's and Zoho
 #: Inventory's ``DRAFT``), a quotation (Odoo's), an order awaiting its payment (ShipStation's, BigCommerce's "Awaiting
 #: Payment", WooCommerce's "Pending payment"). No sale yet, rejected with the reason, as an unpaid payment status is.
 NOT_YET_STATUSES = frozenset({"draft", "quotation", "quotation sent", "quote", "estimate", "awaiting payment",
                               "awaiting_payment", "pending payment", "pending_payment", "unpaid", "not paid",
-                              "payment pending", "payment_pending"})
+                              "payment pending", "payment_pending",
+                              # an invoice sent to the buyer and not paid yet (Discogs' Invoice Sent)
+                              "invoice sent"})
 #: An order waiting for its payment or for the seller to take it (a Mirakl marketplace's ``Waiting for debit``,
 #: ``WAITING_DEBIT_PAYMENT``, ``Waiting for acceptance``): no sale yet. (Waiting for its shipment or fulfilment, as
 #: ShipStation's ``Awaiting Shipment``, it is sold.)
@@ -183,7 +193,8 @@ def order_columns_on_first_rows(columns: dict[str, Any], order_id: pd.Series) ->
 _REPEATED_ORDERS = 2
 
 
-def order_columns_on_every_row(columns: dict[str, Any], order_id: pd.Series, proven: set[str] | None = None) -> None:
+def order_columns_on_every_row(columns: dict[str, Any], order_id: pd.Series, proven: set[str] | None = None, *,
+                               units_given: bool = True) -> None:
     """A total or discount repeated on every row of each order is the order's, not each line's.
 
     Exports that list an order's items a row each often repeat the order's own money on every row (Xero's and Zoho
@@ -193,20 +204,25 @@ def order_columns_on_every_row(columns: dict[str, Any], order_id: pd.Series, pro
     differ in value it is not each line's units x unit price or is a discount above 0), the total is dropped (the lines
     are valued at units x unit price) and the discount is the order's, spread over its lines by value. ``proven`` (the
     file's, carried from chunk to chunk) holds the columns an earlier chunk proved: a last chunk of one order is read
-    as the file is.
+    as the file is. ``units_given``: the file has a quantity column (else each row is one unit, its discount its own).
     """
     proven = set() if proven is None else proven
-    if "units" not in columns or "unit_price" not in columns:
+    if "unit_price" not in columns:
         return
     runs = order_runs(order_id)
     sizes = np.bincount(runs)[runs]
     several = sizes > 1
     index = order_id.index
-    value = np.round(_num(columns["units"], index) * _num(columns["unit_price"], index), 2)
+    # a row with no quantity column is one unit (Discogs' copy of a record a row, its order's total on each)
+    units = _num(columns["units"], index) if "units" in columns else np.ones(len(index))
+    value = np.round(units * _num(columns["unit_price"], index), 2)
     lines_differ = _per_run(runs, value, np.ptp) > 0.005
     for name in ("revenue", "discount"):
         col = columns.get(name)
-        if col is None or (name == "discount" and "order_discount" in columns):
+        if col is None or (name == "discount" and ("order_discount" in columns or not units_given)):
+            # a unit a row (no quantity column: Cooltix's ticket, an order item) carries its own discount as it carries
+            # its own price: an equal discount on each ticket of an order is each ticket's (a total that is no row's
+            # own value is still the order's)
             continue
         cells = _num(col, index)
         if name not in proven:
@@ -327,7 +343,9 @@ def _returned(status: pd.Series | None, index: pd.Index) -> np.ndarray:
 
 
 #: An order's status saying its money was given back in full.
-REFUNDED_STATES = frozenset({"refunded", "fully refunded", "fully_refunded", "refund complete", "refund completed"})
+REFUNDED_STATES = frozenset({"refunded", "fully refunded", "fully_refunded", "refund complete", "refund completed",
+                             # the seller sent the buyer's money back (Discogs' Refund Sent)
+                             "refund sent", "refund issued"})
 
 
 #: Cells of a yes/no column (``Yes``, ``No``; ``true``/``false``): words, so a refund of 0 or 1 is no flag.
@@ -456,7 +474,12 @@ def _never_sold(status: pd.Series | None, index: pd.Index) -> np.ndarray:
     """Lines whose status says they were never sold, other than a cancellation (``NEVER_SOLD``)."""
     if status is None:
         return np.zeros(len(index), dtype=bool)
-    return np.asarray(_status_words(status).isin(NEVER_SOLD.keys()).to_numpy(), dtype=bool)
+    words = _status_words(status)
+    return np.asarray((words.isin(NEVER_SOLD.keys()) | words.str.match(_RETURNED_TO_ORIGIN)).to_numpy(), dtype=bool)
+
+
+def _never_sold_reason(word: str) -> str:
+    return NEVER_SOLD.get(word) or _RTO_REASON
 
 
 def split_returns(columns: dict[str, pd.Series], index: pd.Index) -> np.ndarray:
@@ -517,7 +540,7 @@ def total_less_charges(columns: dict[str, Any], index: pd.Index) -> None:
     no revenue or net column is given.
     """
     total = columns.pop("grand_total", None)
-    charges = [columns.pop(f, None) for f in ("tax_amount", "tip_amount", "shipping_amount")]
+    charges = [columns.pop(f, None) for f in ("tax_amount", "tip_amount", "shipping_amount", "buyer_fee")]
     if total is None or "revenue" in columns or "line_net" in columns:
         return
     net = _num(total, index) - sum((np.nan_to_num(_num(c, index), nan=0.0) for c in charges if c is not None),
@@ -577,6 +600,45 @@ def total_after_discount(columns: dict[str, Any], index: pd.Index) -> None:
         columns["revenue"] = pd.Series(np.where(np.isnan(gross), revenue, gross), index=index)
 
 
+def total_below_value(columns: dict[str, Any], index: pd.Index) -> None:
+    """A line's total below its units x unit price on some lines, where no column names a discount: its net.
+
+    Marketplaces write an item's price before its discount and the line's total after it with no discount column
+    (Tokopedia's ``Harga Awal``, ``Jumlah Produk Dibeli`` and ``Total Penjualan``): read as revenue, the discount was
+    lost. Where the values prove it (on every priced line the total is at most units x price, on some exactly that and
+    on some below), the total is the line's net and revenue units x unit price. A total below on every line is no
+    discount (a price with its tax in beside a total without), and a total above on any (shipping in) neither.
+    """
+    if any(f in columns for f in ("discount", "discount_rate", "line_net", "order_discount")):
+        return
+    given = [columns.get(f) for f in ("revenue", "units", "unit_price")]
+    if any(c is None for c in given):
+        return
+    revenue, units, price = (_num(c, index) for c in given)
+    gross = np.round(units * price, 2)
+    priced = ~np.isnan(revenue) & ~np.isnan(gross) & (gross > 0)
+    if not priced.any():
+        return
+    with np.errstate(invalid="ignore"):
+        below, whole = revenue < gross - 0.005, np.abs(revenue - gross) <= 0.005
+    if (below | whole)[priced].all() and below[priced].any() and whole[priced].any():
+        columns["line_net"] = columns["revenue"]
+        columns["revenue"] = pd.Series(np.where(priced, gross, revenue), index=index)
+
+
+def unit_net_price(columns: dict[str, Any], index: pd.Index) -> None:
+    """An item's price after its discount beside its price before (Meesho's Supplier Discounted Price): the line's net.
+
+    Units x the price after is what the line was paid (``line_net``: its discount is units x unit price less it); a
+    row with no quantity column is one unit.
+    """
+    after = columns.pop("unit_net", None)
+    if after is None or "line_net" in columns or "unit_price" not in columns:
+        return
+    units = _num(columns.get("units"), index) if "units" in columns else np.ones(len(index))
+    columns["line_net"] = pd.Series(np.round(units * _num(after, index), 2), index=index)
+
+
 def revenue_before_discount(columns: dict[str, Any], index: pd.Index) -> None:
     """A line's revenue where the export gives its total after the discount and the discount, not its value.
 
@@ -616,6 +678,21 @@ def items_paid(columns: dict[str, Any], index: pd.Index, value: np.ndarray,
     by = frame.groupby("g", sort=False)
     paid = (by["line"].transform("sum") - by["off"].transform("first").fillna(0.0)).clip(lower=0).to_numpy()
     return line, np.where(by["line"].transform("sum").to_numpy() > 0, np.round(paid, 2), np.nan)
+
+
+def refund_at_most_paid(columns: dict[str, Any], index: pd.Index, value: np.ndarray, line_paid: np.ndarray) -> None:
+    """A sold line's stated refund gives it at most what was paid for it: the rest is fees, shipping or tax.
+
+    An order of one line refunded in full states what its buyer paid back, the booking fee or shipping in it (Ticket
+    Tailor's ``Refunded amount`` beside its ``Booking fee``): read as the line's, net revenue went below what the goods
+    sold for. As an order's refund is (``items_paid``), the line's is capped at its value less its discount; a partial
+    refund below that is kept whole, and a return line (no units sold) keeps what it states.
+    """
+    refund = _num(columns.get("refund"), index)
+    sold = np.nan_to_num(_num(columns.get("units"), index), nan=0.0) > 0
+    over = sold & (value > 0) & ~np.isnan(refund) & (np.abs(refund) > line_paid + 0.005)
+    if over.any():
+        columns["refund"] = pd.Series(np.where(over, np.round(line_paid, 2), refund), index=index)
 
 
 def _refunded_less_discount(columns: dict[str, Any], order_discount: pd.Series, back: np.ndarray,
@@ -723,7 +800,8 @@ def metered(columns: dict[str, Any], index: pd.Index) -> int:
 def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str, str] | None = None,
                  customer_key: Callable[[], bytes] | None = None,
                  statuses: dict[str, str] | None = None, metered_units: bool = False,
-                 order_money: set[str] | None = None, payment_states: set[str] | None = None) -> SalesOutcome:
+                 order_money: set[str] | None = None, payment_states: set[str] | None = None,
+                 units_given: bool = True) -> SalesOutcome:
     """Apply the sales rules to a chunk's parsed columns (record and source fields), in place.
 
     ``statuses`` are an export's own status words read as ``cancelled``, ``returned`` (Pakistan's Magento export:
@@ -731,13 +809,14 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     common ones. On return ``columns`` holds record fields only; source
     fields are consumed. ``metered_units``: the export's quantities may be measures (rule 10). ``order_money``: the
     file's columns proven to repeat an order's money on each row (``order_columns_on_every_row``), kept across chunks.
+    ``units_given``: the file has a quantity column (without one each row is one unit, its discount its own).
     """
     errors = pd.Series(None, index=index, dtype=object)
     error_field = pd.Series(None, index=index, dtype=object)
     order_id = columns.get("order_id")
     if order_id is not None:
         order_columns_on_first_rows(columns, order_id)
-        order_columns_on_every_row(columns, order_id, order_money)
+        order_columns_on_every_row(columns, order_id, order_money, units_given=units_given)
         fill_order_fields(columns, order_id)
     payment_pending = payment_decides(columns, index)
     skipped: np.ndarray | None = None
@@ -769,7 +848,7 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     never = _never_sold(status, index) & ~cancelled
     if never.any():
         assert status is not None
-        errors[never] = [f"order status {str(v).strip()!r}: {NEVER_SOLD[w]}: not a sale"
+        errors[never] = [f"order status {str(v).strip()!r}: {_never_sold_reason(w)}: not a sale"
                          for v, w in zip(status[never], _status_words(status)[never], strict=True)]
         error_field[never] = "status"
         cancelled |= never
@@ -793,9 +872,11 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
         errors[adjusted] = ("a negative quantity at a price of 0 is a stock adjustment (goods damaged, lost or "
                             "recounted), not a sale or a return")
         error_field[adjusted] = "units"
+    unit_net_price(columns, index)
     total_with_shipping(columns, index)
     total_less_charges(columns, index)
     total_after_discount(columns, index)
+    total_below_value(columns, index)
     revenue_before_discount(columns, index)
     granted = return_granted(columns.pop("return_status", None), index)
     refunded_whole = _refunded_unstated(status, columns, index) & ~cancelled
@@ -842,6 +923,8 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     groups = _order_groups(order_id) if order_id is not None else np.arange(len(index))
     value = line_values(columns, index)
     line_paid, paid = items_paid(columns, index, value, groups)
+    if line_refunds_given:
+        refund_at_most_paid(columns, index, value, line_paid)
     if refunded_whole.any():  # a sale and its refund: what was paid for the line went back
         stated = columns.get("refund")
         given = stated if stated is not None else pd.Series(np.nan, index=index, dtype="Float64")

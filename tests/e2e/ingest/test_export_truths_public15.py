@@ -21,17 +21,9 @@ def test_every_row_of_a_public15_export_lands_as_it_means(name: str, tmp_path: P
     assert not verdict, verdict
 
 
-#: Read wrong today: Cooltix's per-ticket Discount, the same on each ticket of an order, is read as the order's discount
-#: repeated on every row (public14's ``order_columns_on_every_row``) and counted once per order; a repeated equal
-#: discount cannot be told from an order's by its values alone (left for its own issue)
-HELD_OUT_WRONG_TODAY = frozenset({"cooltix"})
-
-
-@pytest.mark.parametrize(
-    "name",
-    [pytest.param(n, marks=pytest.mark.xfail(strict=True)) if n in HELD_OUT_WRONG_TODAY else n for n in PUBLIC15B],
-)
+@pytest.mark.parametrize("name", list(PUBLIC15B))
 def test_every_row_of_a_public15_held_out_export_lands_as_it_means(name: str, tmp_path: Path) -> None:
+    """Cooltix's equal per-ticket Discount was read as the order's (public16: a unit a row keeps its own discount)."""
     files, truth = PUBLIC15B[name](300)
     docs, sums, currencies = ingest(tmp_path, files)
     verdict = {check: why for check, why in checks(docs, sums, currencies, truth).items() if why}

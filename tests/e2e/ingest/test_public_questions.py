@@ -240,12 +240,13 @@ SUPERSTORE_ASKS = [
 ]
 
 
-# Amazon India's Sale Report: cancelled lines are no sale; "Returned to Seller" lines are returns.
+# Amazon India's Sale Report: cancelled lines are no sale, nor are bare Pending ones yet (placed, the payment not yet
+# authorised: Amazon's order status); "Returned to Seller" lines are returns.
 def _sale_report(text: str) -> pd.DataFrame:
     raw = pd.read_csv(io.StringIO(text))
     status = raw["Status"].str.lower()
     returned = status.str.contains("returned to seller")
-    sold = ~status.eq("cancelled") & ~returned
+    sold = ~status.eq("cancelled") & ~status.eq("pending") & ~returned
     return pd.DataFrame({"order": raw["Order ID"], "sku": raw["SKU"], "category": raw["Category"],
                          "style": raw["Style"],
                          "state": raw["ship-state"], "qty": raw["Qty"].where(sold, 0),
