@@ -9,7 +9,9 @@ middle two):
 - ``level``: the median of the recent periods (13 weeks, 28 days, 12 months) - the strongest simple
   anchor is itself a member, so the ensemble cannot drift far from it,
 - ``ses`` (or ``tsb`` for intermittent weekly and monthly series, which handles zeros and obsolescence;
-  ``level`` again for daily ones), all replaced by ``weekday`` for a daily series bound to its weekdays.
+  ``level`` again for daily ones), all replaced by ``weekday`` for a daily series bound to its weekdays;
+  a smooth daily series of a batch with a clear pooled weekday shape gets them times that shape
+  (``level_wd``, ``ses_wd``, :mod:`weekday_profile`).
 
 Where the batch is seasonal (pooled ACF test, :func:`members.pooled_seasonality`: monthly home sales,
 daily traffic) ``level`` and ``ses`` run on seasonally adjusted values (``level_sa``, ``ses_sa``).

@@ -14,6 +14,7 @@ import numpy as np
 from shared.forecast.baselines import _has_seasonality, _multiplicative_indices, naive, seasonal_median, ses
 from shared.forecast.direct_model import LEVEL_WINDOW
 from shared.forecast.intermittent import tsb
+from shared.forecast.weekday_profile import moves_count_median
 from shared.forecast.yearly import year_level
 
 WEEKLY = 52
@@ -110,10 +111,15 @@ def weekday_members(y: np.ndarray, h: int, factors: tuple[np.ndarray, np.ndarray
     """``level_wd`` and ``ses_wd``: level and SES of ``y`` with its batch's weekday profile out and back in.
 
     ``factors`` = (the pooled profile on each history day, on each horizon day; :mod:`weekday_profile`).
+    Only on the horizon days where the profile moves the series' count median
+    (:func:`weekday_profile.moves_count_median`); elsewhere they are the plain ``level`` and ``ses``.
     """
     past, future = factors
-    x = np.asarray(y, dtype=float) / past
-    return {"level_wd": level(x, h, DAILY) * future[:h], "ses_wd": ses(x, h, DAILY) * future[:h]}
+    x = np.asarray(y, dtype=float)
+    moved = moves_count_median(float(np.mean(x[-level_window(DAILY):])), future[:h])
+    plain = {"level_wd": level(x, h, DAILY), "ses_wd": ses(x, h, DAILY)}
+    adjusted = {"level_wd": level(x / past, h, DAILY), "ses_wd": ses(x / past, h, DAILY)}
+    return {k: np.where(moved, adjusted[k] * future[:h], plain[k]) for k in plain}
 
 
 def local_members(y: np.ndarray, h: int, m: int, seasonal: bool, intermittent: bool,
@@ -135,9 +141,11 @@ def local_members(y: np.ndarray, h: int, m: int, seasonal: bool, intermittent: b
     ``weekday_factors``: a daily batch's pooled weekday profile on this series' history and horizon days;
     a smooth daily series with neither its own weekday member nor seasonally adjusted ones then gets
     :func:`weekday_members`, which stand for its flat ones (pizzaplace: no pizza bound to its weekdays,
-    all of them busier on Fridays). Not an intermittent one: its level is the median of a window of small
-    counts (0, 1, 2), which a +-15-20% weekday shift does not move as a count's median moves; the shifted
-    level then pays on every day it moved in vain (held-out daily panels lost when they had it).
+    all of them busier on Fridays). Count-aware: not on an intermittent series, and on a smooth one only on
+    the days where the shift moves its count median. Under absolute error a count's best forecast is its
+    median, an integer that a +-15-20% weekday shift rarely moves (Poisson 1 and 1.2 share the median 1);
+    a shifted level that moves anyway pays on every day it moved in vain (the held-out daily panels lost
+    when every series had it, docs/forecast.md).
     """
     x = np.asarray(y, dtype=float)
     out = {"level": level(x, h, m), "ses": ses(x, h, m), "naive": naive(x, h, m)}

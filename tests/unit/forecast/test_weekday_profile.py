@@ -9,9 +9,9 @@ import pytest
 
 from shared.forecast import ensemble as E
 from shared.forecast.engine import ForecastOptions
-from shared.forecast.members import local_members, pooled_seasonality, weekday_bound
+from shared.forecast.members import local_members, pooled_seasonality, weekday_bound, weekday_members
 from shared.forecast.periods import RegularSeries
-from shared.forecast.weekday_profile import day_numbers, pooled_weekday_profile
+from shared.forecast.weekday_profile import day_numbers, moves_count_median, pooled_weekday_profile
 
 FRIDAY_LIFT = np.array([0.9, 1.0, 1.0, 1.05, 1.3, 1.0, 0.75])  # Monday first: busier Fridays, quiet Sundays
 
@@ -92,6 +92,25 @@ def test_an_intermittent_series_keeps_its_plain_median() -> None:
     assert "level_wd" not in members and "ses_wd" not in members
     assert "level_wd" in local_members(slow + 5, 14, 7, seasonal=False, intermittent=False,
                                        weekday_factors=(past, future))
+
+
+def test_the_profile_moves_a_count_only_where_it_moves_its_median() -> None:
+    """Poisson 4 a day: median 4, 4 at 1.05, 5 on a Friday at 1.3, 3 on a Sunday at 0.75; 1 a day: 1 on all."""
+    lift = np.array([1.0, 1.0, 1.0, 1.05, 1.3, 1.0, 0.75])
+    assert list(moves_count_median(4.0, lift)) == [False, False, False, False, True, False, True]
+    assert not moves_count_median(1.0, lift).any()
+    assert not moves_count_median(0.0, lift).any()
+
+
+def test_a_slow_smooth_series_keeps_its_plain_level_on_every_day() -> None:
+    past, future = np.resize(FRIDAY_LIFT, 280), np.resize(FRIDAY_LIFT, 14)  # day 0 is a Monday
+    rng = np.random.default_rng(3)
+    slow = rng.poisson(1.0 * past).astype(float)
+    fast = rng.poisson(12.0 * past).astype(float)
+    plain = local_members(slow, 14, 7, seasonal=False, intermittent=False)
+    assert weekday_members(slow, 14, (past, future))["level_wd"] == pytest.approx(plain["level"])
+    fast_members = weekday_members(fast, 14, (past, future))["level_wd"]
+    assert fast_members[4] > fast_members[3] > fast_members[6]  # Friday above Thursday above Sunday
 
 
 def test_a_series_bound_to_its_own_weekdays_does_not_lend_its_pattern_to_the_batch() -> None:
