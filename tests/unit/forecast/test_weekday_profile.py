@@ -90,8 +90,9 @@ def test_an_intermittent_series_keeps_its_plain_median() -> None:
     past, future = np.resize(FRIDAY_LIFT, 280), np.resize(FRIDAY_LIFT, 14)
     members = local_members(slow, 14, 7, seasonal=False, intermittent=True, weekday_factors=(past, future))
     assert "level_wd" not in members and "ses_wd" not in members
-    assert "level_wd" in local_members(slow + 5, 14, 7, seasonal=False, intermittent=False,
-                                       weekday_factors=(past, future))
+    assert "level_wd" in local_members(
+        slow + 5, 14, 7, seasonal=False, intermittent=False, weekday_factors=(past, future)
+    )
 
 
 def test_the_profile_moves_a_count_only_where_it_moves_its_median() -> None:
