@@ -9,7 +9,9 @@ middle two):
 - ``level``: the median of the recent periods (13 weeks, 28 days, 12 months) - the strongest simple
   anchor is itself a member, so the ensemble cannot drift far from it,
 - ``ses`` (or ``tsb`` for intermittent weekly and monthly series, which handles zeros and obsolescence;
-  ``level`` again for daily ones), all replaced by ``weekday`` for a daily series bound to its weekdays.
+  ``level`` again for daily ones), all replaced by ``weekday`` for a daily series bound to its weekdays;
+  a smooth daily series of a batch with a clear pooled weekday shape gets them times that shape
+  (``level_wd``, ``ses_wd``, :mod:`weekday_profile`).
 
 Where the batch is seasonal (pooled ACF test, :func:`members.pooled_seasonality`: monthly home sales,
 daily traffic) ``level`` and ``ses`` run on seasonally adjusted values (``level_sa``, ``ses_sa``).
@@ -56,10 +58,19 @@ from shared.forecast.elasticity import MIN_PRICE_SIGNAL, price_signal
 from shared.forecast.engine import ForecastOptions, SeriesForecast
 from shared.forecast.global_model import calendar_position
 from shared.forecast.intermittent import classify
-from shared.forecast.members import WEEKDAY, level_window, local_members, pooled_seasonality
+from shared.forecast.members import (
+    DAILY,
+    POOLED_WEEKDAY_MEMBER,
+    WEEKDAY,
+    level_window,
+    local_members,
+    pooled_seasonality,
+    weekday_bound,
+)
 from shared.forecast.metrics import smape
 from shared.forecast.periods import Freq, RegularSeries
 from shared.forecast.season_scale import step_factors
+from shared.forecast.weekday_profile import day_numbers, pooled_weekday_profile
 
 MIN_SERIES = 4
 MIN_LENGTH = 8
@@ -99,12 +110,13 @@ class _Case:
 
 def combine(members: dict[str, np.ndarray], name: str, intermittent: bool, seasonal: bool = False) -> np.ndarray:
     """The median of an ensemble's members."""
-    names = member_names(name, intermittent, seasonal, "level_year" in members, WEEKDAY in members, "tsb" in members)
+    names = member_names(name, intermittent, seasonal, "level_year" in members, WEEKDAY in members, "tsb" in members,
+                         "level_wd" in members)
     return np.asarray(np.median(np.stack([members[c] for c in names]), axis=0), dtype=float)
 
 
 def member_names(name: str, intermittent: bool, seasonal: bool, yearly: bool = False,
-                 weekday: bool = False, rate: bool = True) -> list[str]:
+                 weekday: bool = False, rate: bool = True, pooled_weekday: bool = False) -> list[str]:
     """The members of ensemble ``name`` for one series.
 
     ``tsb`` replaces ``ses`` for intermittent series (whose ``level`` is a mean rate, never adjusted:
@@ -115,11 +127,15 @@ def member_names(name: str, intermittent: bool, seasonal: bool, yearly: bool = F
     the median of its last 4 same weekdays replaces every local member (a flat level and a flat SES between
     two members that follow the weekdays pulled the median flat). ``rate``: the intermittent series has a
     ``tsb`` member (not a daily one, :func:`members.local_members`); without it ``level`` stands for ``ses``.
+    ``pooled_weekday`` (a smooth daily series with the batch's weekday profile, :mod:`weekday_profile`):
+    its ``level`` and ``ses`` times that profile.
     """
     if weekday:
         return [c if c == "global_l1" else WEEKDAY for c in COMPONENTS[name]]
     if intermittent:
         return [(("tsb" if rate else "level") if c == "ses" else c) for c in COMPONENTS[name]]
+    if pooled_weekday:
+        return [POOLED_WEEKDAY_MEMBER.get(c, c) for c in COMPONENTS[name]]
     if seasonal:
         return [SEASONAL_MEMBER.get(c, c) for c in COMPONENTS[name]]
     return [YEARLY_MEMBER.get(c, c) if yearly else c for c in COMPONENTS[name]]
@@ -224,14 +240,33 @@ def _run_origin(series: list[RegularSeries], cuts: list[int], horizon: int, use_
     if model is None:
         return None
     preds = predict_direct(model, inputs, horizon, freq, use_price)
+    profile = None if seasonal else _weekday_profile(series, cuts)  # a seasonal batch adjusts its own
     cases = []
     for i, (s, c, g) in enumerate(zip(series, cuts, preds, strict=True)):
         y = np.asarray(s.values[:c], dtype=float)
         intermittent = classify(y).intermittent
-        members = {**local_members(y, horizon, s.season_length, seasonal, intermittent), "global_l1": g[:horizon]}
+        factors = None
+        if profile is not None:
+            weekday = cals[i].position.astype(int)
+            factors = (profile[weekday[:c]], profile[weekday[c:c + horizon]])
+        members = {**local_members(y, horizon, s.season_length, seasonal, intermittent, factors),
+                   "global_l1": g[:horizon]}
         cases.append(_Case(i, y, members, intermittent,
                            np.asarray(s.values[c:c + horizon], dtype=float) if with_actual else None))
     return cases
+
+
+def _weekday_profile(series: list[RegularSeries], cuts: list[int]) -> np.ndarray | None:
+    """A daily batch's pooled weekday profile from the histories before each cut (``None`` otherwise).
+
+    A series bound to its own weekdays (:func:`members.weekday_bound`: bought in bulk on Sundays) has its own
+    weekday member and is left out: its pattern is not the batch's, and in a sum it would lend it to the rest.
+    """
+    if not series or series[0].season_length != DAILY:
+        return None
+    cut = [(np.asarray(s.values[:c], dtype=float), s.dates[:c]) for s, c in zip(series, cuts, strict=True)]
+    shared = [(y, d) for y, d in cut if len(y) and not weekday_bound(y, DAILY)]
+    return pooled_weekday_profile([y for y, _ in shared], [day_numbers(d) for _, d in shared])
 
 
 def _earliest_fit(bank: RowBank, plans: list[list[tuple[int, RegularSeries]]], j: int, h: int, size: int) -> Any:
@@ -415,7 +450,7 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
         name = chosen
         if chosen in COMPONENTS:
             used = member_names(chosen, case.intermittent, seasonal, "level_year" in case.members,
-                                WEEKDAY in case.members, "tsb" in case.members)
+                                WEEKDAY in case.members, "tsb" in case.members, "level_wd" in case.members)
             name = f"{chosen}({'+'.join(dict.fromkeys(used))})"
         if name != chosen:
             table[name] = table.pop(chosen, {"mase": float("nan"), "smape": float("nan"), "origins": 0})

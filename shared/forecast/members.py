@@ -14,11 +14,14 @@ import numpy as np
 from shared.forecast.baselines import _has_seasonality, _multiplicative_indices, naive, seasonal_median, ses
 from shared.forecast.direct_model import LEVEL_WINDOW
 from shared.forecast.intermittent import tsb
+from shared.forecast.weekday_profile import moves_count_median
 from shared.forecast.yearly import year_level
 
 WEEKLY = 52
 DAILY = 7
 WEEKDAY = "weekday"  # the member of a daily series bound to its weekdays: the median of its last 4 same weekdays
+# the local members of a daily series times its batch's pooled weekday profile (:mod:`weekday_profile`)
+POOLED_WEEKDAY_MEMBER = {"level": "level_wd", "ses": "ses_wd"}
 # a daily series whose value a week apart correlates this much is bound to its weekdays (sold or delivered on
 # set days): an effect size, not a significance test (which every long series passes on a faint pattern)
 WEEKDAY_AUTOCORRELATION = 0.3
@@ -104,7 +107,23 @@ def weekday_bound(y: np.ndarray, m: int) -> bool:
     return denom > 0 and float(np.sum(d[m:] * d[:-m])) / denom >= WEEKDAY_AUTOCORRELATION
 
 
-def local_members(y: np.ndarray, h: int, m: int, seasonal: bool, intermittent: bool) -> dict[str, np.ndarray]:
+def weekday_members(y: np.ndarray, h: int, factors: tuple[np.ndarray, np.ndarray]) -> dict[str, np.ndarray]:
+    """``level_wd`` and ``ses_wd``: level and SES of ``y`` with its batch's weekday profile out and back in.
+
+    ``factors`` = (the pooled profile on each history day, on each horizon day; :mod:`weekday_profile`).
+    Only on the horizon days where the profile moves the series' count median
+    (:func:`weekday_profile.moves_count_median`); elsewhere they are the plain ``level`` and ``ses``.
+    """
+    past, future = factors
+    x = np.asarray(y, dtype=float)
+    moved = moves_count_median(float(np.mean(x[-level_window(DAILY):])), future[:h])
+    plain = {"level_wd": level(x, h, DAILY), "ses_wd": ses(x, h, DAILY)}
+    adjusted = {"level_wd": level(x / past, h, DAILY), "ses_wd": ses(x / past, h, DAILY)}
+    return {k: np.where(moved, adjusted[k] * future[:h], plain[k]) for k in plain}
+
+
+def local_members(y: np.ndarray, h: int, m: int, seasonal: bool, intermittent: bool,
+                  weekday_factors: tuple[np.ndarray, np.ndarray] | None = None) -> dict[str, np.ndarray]:
     """The local members one series needs, non-negative.
 
     Plain ones always, adjusted ones in a seasonal batch, the year-long level (:mod:`yearly`) for weekly
@@ -119,6 +138,14 @@ def local_members(y: np.ndarray, h: int, m: int, seasonal: bool, intermittent: b
     A daily intermittent series gets no ``tsb``: its median (``level``) stands in its place. On daily
     grocery (Complete Journey, six 14-day windows) ``tsb`` alone scored 0.84 MASE on those series against the
     median's 0.73, and as a member it drew the ensemble toward a rate that absolute error does not reward.
+    ``weekday_factors``: a daily batch's pooled weekday profile on this series' history and horizon days;
+    a smooth daily series with neither its own weekday member nor seasonally adjusted ones then gets
+    :func:`weekday_members`, which stand for its flat ones (pizzaplace: no pizza bound to its weekdays,
+    all of them busier on Fridays). Count-aware: not on an intermittent series, and on a smooth one only on
+    the days where the shift moves its count median. Under absolute error a count's best forecast is its
+    median, an integer that a +-15-20% weekday shift rarely moves (Poisson 1 and 1.2 share the median 1);
+    a shifted level that moves anyway pays on every day it moved in vain (the held-out daily panels lost
+    when every series had it, docs/forecast.md).
     """
     x = np.asarray(y, dtype=float)
     out = {"level": level(x, h, m), "ses": ses(x, h, m), "naive": naive(x, h, m)}
@@ -128,6 +155,8 @@ def local_members(y: np.ndarray, h: int, m: int, seasonal: bool, intermittent: b
         out.update(adjusted_members(x, h, m))
     elif m == WEEKLY and not intermittent:
         out["level_year"] = year_level(x, h)
+    if weekday_factors is not None and m == DAILY and WEEKDAY not in out and not (intermittent or seasonal):
+        out.update(weekday_members(x, h, weekday_factors))
     if intermittent and m != DAILY:  # a daily slow mover's local members are medians only: tsb's rate was worse
         out["tsb"] = tsb(x, h, m)
     return {k: np.maximum(0.0, np.asarray(v, dtype=float)[:h]) for k, v in out.items()}
