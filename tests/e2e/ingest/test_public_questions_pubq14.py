@@ -29,7 +29,7 @@ def _sum(frame: pd.DataFrame, column: str = "value") -> float:
 
 
 def revenue_in(period: str) -> Ask:
-    """"What was revenue in March 2022?" for ``period`` ``2022-03``."""
+    """ "What was revenue in March 2022?" for ``period`` ``2022-03``."""
     return Ask(f"What was revenue in {pd.Period(period):%B %Y}?", lambda f: _sum(pq._month(f, period)))
 
 
@@ -47,18 +47,21 @@ BEST_MONTH = Ask("Which month had the most revenue?", pq._best_whole_month)
 AOV = Ask("What is our average order value?", aov)
 
 
-# Vrinda: a line a row; Cancelled no sale; Returned and Refunded a return of the line's Amount.
+# Vrinda: a line a row; Cancelled no sale; Returned a return of the line's Amount; Refunded a sale and its refund (an
+# order's state, as Shopify's refunded order: the sale was made, then its money given back).
 def _vrinda(files: dict[str, str]) -> pd.DataFrame:
     raw = read(files)
     raw = raw[raw["Status"] != "Cancelled"]
-    return _lines(
+    amount = raw["Amount"].astype(float)
+    frame = _lines(
         raw,
         {"order": "Order ID", "product": "SKU", "category": "Category", "channel": "Channel ", "state": "ship-state"},
-        raw["Status"] == "Delivered",
-        raw["Amount"].astype(float),
+        raw["Status"] != "Returned",
+        amount,
         raw["Qty"].astype(int),
         pd.to_datetime(raw["Date"], format="%m/%d/%Y"),
     )
+    return frame.assign(refund=amount.where(raw["Status"] != "Delivered", 0.0))
 
 
 VRINDA_ASKS = [
@@ -70,6 +73,7 @@ VRINDA_ASKS = [
     top("state", "state"),
     top("channel", "channel"),
     top("category", "category"),
+    Ask("How much revenue did Myntra bring in 2022?", lambda f: _sum(pq._year(f[f["channel"] == "Myntra"], 2022))),
     AOV,
     LAST_MONTH,
     MOM,
@@ -102,6 +106,7 @@ US_REGIONAL_ASKS = [
     Ask("How many orders did we have in 2020?", lambda f: int(pq._year(f, 2020)["order"].nunique())),
     Ask("How much discount did we give in 2019?", lambda f: _sum(pq._year(f, 2019), "discount")),
     top("channel", "sales channel"),
+    Ask("What were Online sales in 2019?", lambda f: _sum(pq._year(f[f["channel"] == "Online"], 2019))),
     top("warehouse", "warehouse"),
     AOV,
     LAST_MONTH,
@@ -139,6 +144,7 @@ BIKE_ASKS = [
     Ask("Which category sold the most units?", lambda f: pq._top(f, "category", "qty")),
     Ask("What was our profit in 2015?", lambda f: _sum(pq._year(f, 2015), "profit")),
     Ask("Which country made the most profit?", lambda f: pq._top(f, "country", "profit")),
+    Ask("What was revenue in Germany in 2015?", lambda f: _sum(pq._year(f[f["country"] == "Germany"], 2015))),
     LAST_MONTH,
     MOM,
     BEST_MONTH,
@@ -186,8 +192,14 @@ DATASETS: dict[str, pq.Dataset] = {
         "ecommerce_behavior", lambda: shapes.ecommerce_behavior(400, seed=144), _behavior, BEHAVIOR_ASKS
     ),
 }
-#: Answered wrong today (each is fixed at its cause, then taken off this list).
-WRONG_TODAY: frozenset[str] = frozenset()
+#: Answered wrong today: the sales lines keep no payment method, and a warehouse is no store or place of sale (each
+#: deserves its own dimension; refused with the reason meanwhile).
+WRONG_TODAY: frozenset[str] = frozenset(
+    {
+        "ecommerce_behavior: Which payment method had the most revenue?",
+        "us_regional: Which warehouse had the most revenue?",
+    }
+)
 CASES = pq.dataset_cases(DATASETS, WRONG_TODAY)
 
 
