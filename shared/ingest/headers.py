@@ -170,7 +170,9 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         # ("which city" reads regions that are cities: ``shared.questions.place_names.are_cities``)
         "region": ("sales_region", "ship_region", "territory", "city", "customer_city", "customer_location",
                    "ship_city", "shipping_city", "billing_city", "store_city", "location", "retailer_city",
-                   "buyer_city", "shipping_region"),
+                   "buyer_city", "shipping_region",
+                   # the region of the outlet or customer a sale is booked to (Car Sales Report's Dealer_Region)
+                   "dealer_region", "store_region", "customer_region", "branch_region"),
         "state": ("province", "ship_state", "shipping_state", "shipping_province", "billing_state",
                   "billing_province", "customer_state", "ship_province", "state_province", "county",
                   "retailer_state", "buyer_state", "ship_to_state", "shipped_to_state"),
