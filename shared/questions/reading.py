@@ -987,7 +987,7 @@ def _unanswerable(question: str, index: VocabularyIndex | None = None) -> tuple[
             return concept, needed
     if index is not None and not index.vocabulary.brands and _BY_BRAND.search(question):
         # "which brand sold the most" where no product has a brand: one "(none)" brand is not an answer
-        return "sales by brand", "a brand (or manufacturer, vendor) column in your sales or product data"
+        return "sales by brand", "a brand (or manufacturer, vendor) column in your sales data"
     if (place := named_place(question)) is not None and index is not None and not (
             index.vocabulary.countries or index.vocabulary.regions or index.vocabulary.states) \
             and not all(index.knows_word(w) for w in place[0].lower().split()):
