@@ -26,8 +26,13 @@ def test_a_dealer_s_region_is_the_sale_s_region() -> None:
 
 def test_a_returns_flag_is_a_returned_status_not_a_count() -> None:
     """``Returns`` ``1.0`` on a purchase of 4 units was one unit back of a sale: the purchase came back whole."""
-    raw = pd.DataFrame({"returned_units": ["1.0", "0.0", None, "1.0"], "units": ["4", "2", "1", "1"],
-                        "status": [None, None, None, "Cancelled"]})
+    raw = pd.DataFrame(
+        {
+            "returned_units": ["1.0", "0.0", None, "1.0"],
+            "units": ["4", "2", "1", "1"],
+            "status": [None, None, None, "Cancelled"],
+        }
+    )
     read = return_flags_as_status(raw)
     assert "returned_units" not in read and read["status"].fillna("").tolist() == ["returned", "", "", "Cancelled"]
     words = pd.DataFrame({"returned_units": ["Yes", "No"], "units": ["1", "1"]})
