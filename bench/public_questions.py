@@ -47,6 +47,8 @@ from tests.e2e.ingest.test_public_questions_public11_heldout import DATASETS as 
 from tests.e2e.ingest.test_public_questions_public12 import DATASETS as PUBLIC12_DATASETS  # noqa: E402
 from tests.e2e.ingest.test_public_questions_public12_heldout import DATASETS as HELD_OUT12_DATASETS  # noqa: E402
 from tests.e2e.ingest.test_public_questions_public13 import DATASETS as PUBLIC13_DATASETS  # noqa: E402
+from tests.e2e.ingest.test_public_questions_pubq14 import DATASETS as PUBQ14_DATASETS  # noqa: E402
+from tests.e2e.ingest.test_public_questions_pubq14_heldout import DATASETS as HELD_OUT_PUBQ14_DATASETS  # noqa: E402
 from tests.e2e.ingest.test_public_questions_stores import BIBITOR_ORDER, WALMART_RECRUITING_ORDER  # noqa: E402
 from tests.e2e.ingest.test_public_questions_stores import DATASETS as STORE_DATASETS  # noqa: E402
 from tests.e2e.ingest.test_public_questions_stores import check_store as check  # noqa: E402
@@ -63,6 +65,8 @@ from tests.fixtures.public import (  # noqa: E402
     public12_heldout_shapes,
     public12_shapes,
     public13_shapes,
+    pubq14_heldout_shapes,
+    pubq14_shapes,
     shapes,
     store_shapes,
 )
@@ -70,7 +74,7 @@ from tests.fixtures.public import (  # noqa: E402
 DATASETS = {**FIRST_DATASETS, **MORE_DATASETS, **STORE_DATASETS, **PUBLIC8_DATASETS, **HELD_OUT_DATASETS,
             **PUBLIC9_DATASETS, **HELD_OUT9_DATASETS, **PUBLIC10_DATASETS, **HELD_OUT10_DATASETS, **PUBLIC11_DATASETS,
             **HELD_OUT11_DATASETS, **PUBLIC12_DATASETS, **HELD_OUT12_DATASETS,
-            **PUBLIC13_DATASETS}
+            **PUBLIC13_DATASETS, **PUBQ14_DATASETS, **HELD_OUT_PUBQ14_DATASETS}
 
 #: This checkout's CLI (the virtualenv's ``ecomintel`` script runs whichever checkout the environment installed).
 CLI = [sys.executable, "-m", "shared.cli.main"]
@@ -191,6 +195,13 @@ GENERATORS: dict[str, Callable[[int], dict[str, str]]] = {
     "token_of_trust": lambda n: public13_shapes.token_of_trust_orders(max(1, n * 2 // 3), seed=331),
     "loyverse": lambda n: public13_shapes.loyverse_receipts(max(1, n // 2), seed=332),
     "big_cartel": lambda n: public13_shapes.big_cartel_orders(n, seed=333),
+    # pubq14's public datasets at n rows (the bakery n // 2 tickets of one to three articles)
+    "vrinda": lambda n: pubq14_shapes.vrinda(n, seed=341),
+    "us_regional": lambda n: pubq14_shapes.us_regional(n, seed=342),
+    "bike_sales": lambda n: pubq14_shapes.bike_sales(n, seed=343),
+    "ecommerce_behavior": lambda n: pubq14_shapes.ecommerce_behavior(n, seed=344),
+    "bakery": lambda n: pubq14_heldout_shapes.bakery(max(1, n // 2), seed=345),
+    "car_sales": lambda n: pubq14_heldout_shapes.car_sales(n, seed=346),
 }
 
 

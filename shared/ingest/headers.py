@@ -85,7 +85,10 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                     "gross_revenue", "line_subtotal", "item_subtotal", "total_amount", "total_price", "sales_amount",
                     "line_amount", "total_revenue", "product_revenue", "products_revenue", "product_subtotal",
                     # a line's total named for its item (Square Online's Product Total beside the order's Total)
-                    "item_total", "product_total", "line_item_total"),
+                    "item_total", "product_total", "line_item_total",
+                    # what a purchase came to (Kaggle's E-commerce Customer Behavior: Total Purchase Amount beside
+                    # its Product Price; Customer Shopping Trends' Purchase Amount (USD))
+                    "total_purchase_amount", "purchase_amount"),
         "order_id": ("order", "order_number", "order_no", "transaction_id", "txn_id", "amazon_order_id",
                      "invoice", "invoice_no", "invoice_number", "invoice_id", "sale_id", "sales_id", "receipt_id",
                      "receipt_no", "receipt_number", "sale_number", "sale_no",
@@ -103,7 +106,9 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                      "lineitem_discount", "item_promotion_discount", "promotion_discount", "promo_discount",
                      "markdown",
                      # a coupon's amount off the purchase (Payhip's Coupon Discount)
-                     "coupon_discount", "coupon_amount", "voucher_discount"),
+                     "coupon_discount", "coupon_amount", "voucher_discount",
+                     # the discount an order was given (US Regional Sales' Discount Applied, a rate: 0.075)
+                     "discount_applied"),
         "refund": ("refund_amount", "refunded", "refunded_amount", "amount_refunded", "refunds", "item_refunded",
                    "line_refund", "refund_value", "partial_refund"),
         "returned_units": ("returns", "returned", "qty_returned", "units_returned", "returned_qty",
@@ -186,7 +191,9 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         # ("which city" reads regions that are cities: ``shared.questions.place_names.are_cities``)
         "region": ("sales_region", "ship_region", "territory", "city", "customer_city", "customer_location",
                    "ship_city", "shipping_city", "billing_city", "store_city", "location", "retailer_city",
-                   "buyer_city", "shipping_region"),
+                   "buyer_city", "shipping_region",
+                   # the region of the outlet or customer a sale is booked to (Car Sales Report's Dealer_Region)
+                   "dealer_region", "store_region", "customer_region", "branch_region"),
         "state": ("province", "ship_state", "shipping_state", "shipping_province", "billing_state",
                   "billing_province", "customer_state", "ship_province", "state_province", "county",
                   "retailer_state", "buyer_state", "ship_to_state", "shipped_to_state"),

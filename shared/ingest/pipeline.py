@@ -110,7 +110,14 @@ from shared.ingest.reader import (
     without_repeated_headers,
 )
 from shared.ingest.redact import personal_columns, redact_line, redact_row
-from shared.ingest.sales import align_orders, derive_sales, line_kind, metered_note, refund_flags_as_status
+from shared.ingest.sales import (
+    align_orders,
+    derive_sales,
+    line_kind,
+    metered_note,
+    refund_flags_as_status,
+    return_flags_as_status,
+)
 from shared.ingest.sheets import WORKBOOK_SLOT, split_workbook
 from shared.ingest.sniff import Dialect, sniff
 from shared.ingest.source import SourcePass, object_checksum
@@ -489,6 +496,7 @@ class IngestRun:
             raw = named_by_title(raw)  # a line with no SKU but a title is that product: priced as it, below
             raw = state_from_address(raw)  # a US address's state, where the row has none
             raw = refund_flags_as_status(raw)  # a yes/no Refunded column: the order's status, no amount
+            raw = return_flags_as_status(raw)  # a yes/no (or 0/1) Returns column: a line back whole, no count
         priced = np.zeros(len(raw), dtype=bool)
         if self.catalogue_priced is not None:
             skus = raw["sku"].dropna().unique().tolist()

@@ -372,6 +372,36 @@ def refund_flags_as_status(raw: pd.DataFrame) -> pd.DataFrame:
     return raw.drop(columns="refund").assign(status=status.astype(object).where(kept, "refunded"))
 
 
+#: A yes/no cell written as a number (``1.0``/``0.0``, ``1``/``0``): a flag where the column proves to be one.
+_FLAG_NUMBERS = frozenset({"0", "1", "0.0", "1.0"})
+
+
+def return_flags_as_status(raw: pd.DataFrame) -> pd.DataFrame:
+    """A returns column that says whether the line came back, not how many units: a ``returned`` status then.
+
+    Kaggle's E-commerce Customer Behavior writes ``Returns`` ``1.0``/``0.0`` beside a ``Quantity`` of up to 5: read as
+    a count, its flagged purchases stayed sales with one unit back. A column of yes/no words, or of 0/1 where a line
+    flagged 1 sold more than one unit (no count: it flags the line), is a flag: a flagged line came back whole (the
+    status ``returned``: a return of what was paid), unless its own status says it was cancelled; the column is no
+    count. A 0/1 column whose flagged lines all sold one unit reads the same either way and stays a count.
+    """
+    if "returned_units" not in raw:
+        return raw
+    cells = raw["returned_units"].astype(object).where(raw["returned_units"].notna(), "")
+    cells = cells.map(lambda v: str(v).strip().lower())
+    given = cells[cells != ""]
+    if given.empty or not given.isin(_YES_WORDS | _NO_WORDS | _FLAG_NUMBERS).all():
+        return raw
+    yes = cells.isin(_YES_WORDS | {"1", "1.0"})
+    words = given.isin(_YES_WORDS | _NO_WORDS).any()
+    units = pd.to_numeric(raw["units"], errors="coerce") if "units" in raw else pd.Series(np.nan, index=raw.index)
+    if not words and not bool((yes & (units > 1)).any()):
+        return raw
+    status = raw["status"] if "status" in raw else pd.Series(None, index=raw.index, dtype=object)
+    kept = ~yes | pd.Series(_cancelled(status, raw.index), index=raw.index)
+    return raw.drop(columns="returned_units").assign(status=status.astype(object).where(kept, "returned"))
+
+
 def _refunded_unstated(status: pd.Series | None, columns: dict[str, Any], index: pd.Index) -> np.ndarray:
     """Lines whose order status says refunded in a file that states no refunded amount: refunded what was paid.
 

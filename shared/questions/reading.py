@@ -990,6 +990,9 @@ def _unanswerable(question: str, index: VocabularyIndex | None = None) -> tuple[
         if m and not (concept == "sales by region" and _places_known(question, index)) \
                 and not (concept == "competitors' sales" and _names_a_channel(m.group(0), index)):
             return concept, needed
+    if index is not None and not index.vocabulary.brands and _BY_BRAND.search(question):
+        # "which brand sold the most" where no product has a brand: one "(none)" brand is not an answer
+        return "sales by brand", "a brand (or manufacturer, vendor) column in your sales data"
     if (place := named_place(question)) is not None and index is not None and not (
             index.vocabulary.countries or index.vocabulary.regions or index.vocabulary.states) \
             and not all(index.knows_word(w) for w in place[0].lower().split()):
@@ -1002,6 +1005,10 @@ def _unanswerable(question: str, index: VocabularyIndex | None = None) -> tuple[
         return f"sales in {code[0]} ({' or '.join(code_names(code[0]))})", "a country or state column in your " \
             "sales data that holds it"
     return None
+
+
+#: A question ranking or splitting by brand ("which brand", "by brand", "top brands").
+_BY_BRAND = re.compile(r"\b(?:which|what|by|per|each|every|top|best|worst|across) (?:\w+ )?brands?\b", re.I)
 
 
 def _names_a_channel(text: str, index: VocabularyIndex | None) -> bool:
