@@ -634,10 +634,13 @@ def total_below_value(columns: dict[str, Any], index: pd.Index) -> None:
     """A line's total below its units x unit price on some lines, where no column names a discount: its net.
 
     Marketplaces write an item's price before its discount and the line's total after it with no discount column
-    (Tokopedia's ``Harga Awal``, ``Jumlah Produk Dibeli`` and ``Total Penjualan``): read as revenue, the discount was
-    lost. Where the values prove it (on every priced line the total is at most units x price, on some exactly that and
-    on some below), the total is the line's net and revenue units x unit price. A total below on every line is no
-    discount (a price with its tax in beside a total without), and a total above on any (shipping in) neither.
+    (Tokopedia's ``Harga Awal``, ``Jumlah Produk Dibeli`` and ``Total Penjualan``; Kaggle's Bike Sales ``Revenue``
+    below ``Order_Quantity`` x ``Unit_Price`` on a price cut): read as revenue alone, the discount was lost. Where the
+    values prove it (on every priced line the total is at most units x price, on some exactly that and on some below),
+    the difference is the line's discount, already taken off (``discount_included``, as a regular price above the
+    price paid is, rule 9b): the export's own total stays its revenue, so "sales" is the merchant's figure. A total
+    below on every line is no discount (a price with its tax in beside a total without), and a total above on any
+    (shipping in) neither.
     """
     if any(f in columns for f in ("discount", "discount_rate", "line_net", "order_discount")):
         return
@@ -652,8 +655,11 @@ def total_below_value(columns: dict[str, Any], index: pd.Index) -> None:
     with np.errstate(invalid="ignore"):
         below, whole = revenue < gross - 0.005, np.abs(revenue - gross) <= 0.005
     if (below | whole)[priced].all() and below[priced].any() and whole[priced].any():
-        columns["line_net"] = columns["revenue"]
-        columns["revenue"] = pd.Series(np.where(priced, gross, revenue), index=index)
+        off = np.where(priced, np.round(np.clip(gross - revenue, 0, None), 2), np.nan)
+        columns["discount"] = pd.Series(off, index=index)
+        included = pd.array(priced, dtype="boolean")
+        included[~priced] = pd.NA
+        columns["discount_included"] = pd.Series(included, index=index)
 
 
 def unit_net_price(columns: dict[str, Any], index: pd.Index) -> None:

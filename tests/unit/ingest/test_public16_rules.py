@@ -91,17 +91,21 @@ def test_a_price_after_its_discount_makes_the_line_s_net() -> None:
     assert cols["discount"].tolist() == [100.0, 0.0]
 
 
-def test_a_total_below_its_value_on_some_lines_is_their_net() -> None:
-    """Tokopedia's Total Penjualan after the product's discount, with no discount column: the discount was lost."""
+def test_a_total_below_its_value_on_some_lines_keeps_it_and_its_discount_already_off() -> None:
+    """Tokopedia's Total Penjualan after the product's discount, with no discount column: the discount was lost.
+
+    The export's total stays its revenue (the merchant's "sales"), the difference its discount, already taken off.
+    """
     cols, index = _cols(units=[2, 1, 3], unit_price=[100.0, 50.0, 10.0], revenue=[170.0, 50.0, 30.0])
     total_below_value(cols, index)
-    assert cols["revenue"].tolist() == [200.0, 50.0, 30.0] and cols["line_net"].tolist() == [170.0, 50.0, 30.0]
+    assert cols["revenue"].tolist() == [170.0, 50.0, 30.0] and cols["discount"].tolist() == [30.0, 0.0, 0.0]
+    assert cols["discount_included"].tolist() == [True, True, True]
     taxed, index = _cols(units=[1, 2], unit_price=[120.0, 60.0], revenue=[100.0, 100.0])  # below on every line
     total_below_value(taxed, index)
-    assert "line_net" not in taxed
+    assert "discount" not in taxed
     above, index = _cols(units=[1, 1], unit_price=[10.0, 10.0], revenue=[8.0, 14.0])  # shipping in one
     total_below_value(above, index)
-    assert "line_net" not in above
+    assert "discount" not in above
 
 
 def test_an_order_total_repeated_on_rows_without_quantities_is_the_order_s() -> None:
