@@ -23,7 +23,8 @@ most, a rival out of stock on what we sell, what-ifs, room to raise, typos) and 
 ``24`` the twelfth round's, ``25`` the thirteenth round's (a price index "right now", the rivals as every seller,
 cheaper at any rival, how far from the market, the products no competitor prices) and ``26`` its held-out set,
 ``27`` the fourteenth round's held-out set (the products no competitor prices with a negated verb or another word
-for a price, buying a product for less elsewhere).
+for a price, buying a product for less elsewhere), ``28`` the fifteenth round's (what-ifs in percent and in money,
+whether to raise a price, where we are undercut, the rival most often the cheapest, gaps in dollars or percent).
 ``BENCH_TODAY=YYYY-MM-DD`` generates that day's merchant (the products
 a set asks about are picked from what the store holds, ``bench/catalogue_picks.py``).
 ``BENCH_VERBOSE=1`` prints every answer, ``BENCH_ONLY=group`` runs one group. Prints ``right: N/M`` per group and
@@ -544,6 +545,10 @@ def cases(m: Market, t: Truth) -> list[Case]:
         from bench.pricing_phrasings_27 import fourteenth_held_out
 
         return [Case(g, tenant, q, c) for g, tenant, q, c in fourteenth_held_out(m, t)]
+    if os.environ.get("BENCH_SET") == "28":
+        from bench.pricing_phrasings_28 import fifteenth_set
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in fifteenth_set(m, t)]
     return pricing_cases(m, t) + review_cases(t)
 
 
