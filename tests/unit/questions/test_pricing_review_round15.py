@@ -141,3 +141,18 @@ def test_what_weighs_on_a_rating_asks_why_it_falls(question: str, written: str) 
 )
 def test_our_products_beaten_on_price_are_the_products(store: VocabularyIndex, question: str, asks: list[str]) -> None:  # noqa: F811
     assert read(store, question).asks[:1] == asks
+
+
+# --- "reviews that use the words X or Y": the merchant's own search words, not the ease-of-use aspect ---
+
+
+@pytest.mark.parametrize(
+    ("question", "aspect"),
+    [
+        ("how many reviews use the words refund or refunded?", '"refund/refunded"'),
+        ("reviews using the terms leak or leaking", '"leak/leaking"'),
+        ("reviews that use the word broken", '"broken"'),
+    ],
+)
+def test_words_a_review_uses_are_searched(store: VocabularyIndex, question: str, aspect: str) -> None:  # noqa: F811
+    assert read(store, question).aspect == aspect
