@@ -246,6 +246,9 @@ REPRICE = _rx(r"re-?pric\w*|(?:change|adjust|update|fix|review) (?:my |our |the 
               r"price recommendations?|recommend(?:ed|ation)? (?:a )?prices?|"
               # "is it worth increasing the price on X?", "worth raising X's price?": the same decision
               r"worth (?:it to )?(?:rais|increas|lower|cut|reduc|dropp|bump|hik)\w* (?:[\w'’-]+ ){0,5}?prices?|"
+              # "would raising the toaster's price be a good move?", "is lowering X's price a smart idea"
+              r"(?:rais|increas|lower|cut|reduc|dropp|bump|hik)\w* (?:[\w'’-]+ ){0,5}?prices? (?:be |is |a )?"
+              r"(?:a )?(?:good|bad|smart|wise|sensible|clever) (?:idea|move|call|plan)|"
               # "should we put X's price up", "should I bring the kettle's price down"
               r"should (?:i|we) (?:put|push|bring|take|mark|move) (?:[\w'’-]+ ){0,6}?prices? (?:up|down)|"
               # "can we get away with charging more for X?", "could I charge more for X?"

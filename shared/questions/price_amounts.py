@@ -20,6 +20,10 @@ PRICE_TARGET = re.compile(
     r"|\b(?:charge|charged|charging|ask(?:ed|ing)?)\s+\$ ?(\d[\d,]*(?:\.\d{1,2})?)"
     # "simulate a price of $40 on X", "try a new price of $40": the price named as a noun
     r"|\b(?:a|the|new|our)\s+(?:new\s+)?price\s+(?:point\s+)?of\s+\$ ?(\d[\d,]*(?:\.\d{1,2})?)"
+    # "what if the plug cost $49?", "suppose X were $20": a price said after a hypothesis (never "products that cost
+    # $50", a band of the catalogue's prices)
+    r"|\b(?:what if|suppose|supposing|imagine|if)\b[^.?!$%]{0,60}?\b(?:cost|costs|costed|were|was|went for|sold for)"
+    r"\s+\$ ?(\d[\d,]*(?:\.\d{1,2})?)"
     # "model a $30 price on X"
     r"|\b(?:a|the|new)\s+\$ ?(\d[\d,]*(?:\.\d{1,2})?)\s+(?:price|price point|list price)\b"
     # ("a $3 price increase" is a change by $3, not a $3 price)

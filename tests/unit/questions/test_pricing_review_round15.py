@@ -156,3 +156,28 @@ def test_our_products_beaten_on_price_are_the_products(store: VocabularyIndex, q
 )
 def test_words_a_review_uses_are_searched(store: VocabularyIndex, question: str, aspect: str) -> None:  # noqa: F811
     assert read(store, question).aspect == aspect
+
+
+# --- after the held-out set 29: a price said after a hypothesis, a price move judged, "percnt" ---
+
+
+@pytest.mark.parametrize(
+    ("question", "target"),
+    [
+        ("what if the smart plug cost $49?", 49.0),
+        ("suppose KIT-0046 were $20, what happens to units?", 20.0),
+        ("which products cost $50 or more?", None),  # a band of the catalogue's prices, no hypothesis
+    ],
+)
+def test_a_price_said_after_a_hypothesis_is_asked(question: str, target: float | None) -> None:
+    assert price_target(question) == target
+
+
+def test_a_price_move_judged_a_good_idea_is_its_recommendation(store: VocabularyIndex) -> None:  # noqa: F811
+    assert read(store, "would raising the toaster's price be a good move?").asks[:1] == ["reprice"]
+
+
+def test_a_misspelt_percent_is_a_change() -> None:
+    from shared.questions.shorthand import expand_shorthand
+
+    assert price_change(expand_shorthand("wat if we drop KIT-0046 5 percnt")) == -5.0
