@@ -23,7 +23,7 @@ PRICE_TARGET = re.compile(
     # "what if the plug cost $49?", "suppose X were $20": a price said after a hypothesis (never "products that cost
     # $50", a band of the catalogue's prices)
     r"|\b(?:what if|suppose|supposing|imagine|if)\b[^.?!$%]{0,60}?\b(?:cost|costs|costed|were|was|went for|sold for)"
-    r"\s+\$ ?(\d[\d,]*(?:\.\d{1,2})?)"
+    r"\s+\$ ?(\d[\d,]*(?:\.\d{1,2})?)(?![\d,.]|\s*(?:cheaper|dearer|more|less|higher|lower|off|pricier|over|under))"
     # "model a $30 price on X"
     r"|\b(?:a|the|new)\s+\$ ?(\d[\d,]*(?:\.\d{1,2})?)\s+(?:price|price point|list price)\b"
     # ("a $3 price increase" is a change by $3, not a $3 price)
