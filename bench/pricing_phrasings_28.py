@@ -41,6 +41,11 @@ def catalogue_price(m: Market, sku: str) -> float:
     return float(pd.to_numeric(m.products["price"], errors="coerce")[sku])
 
 
+def our_price(m: Market, sku: str) -> float:
+    """Our selling price on the product's latest day with competitor prices."""
+    return float(m.latest["our"].astype(float).to_dict()[sku])
+
+
 def undercut_skus(m: Market) -> list[str]:
     """The SKUs at least one competitor's latest price in the window is below ours (our latest selling price)."""
     w = m.window().sort_values("date").groupby(["sku", "competitor"]).tail(1)
@@ -93,7 +98,7 @@ def gap_in(m: Market, sku: str, *, money: bool, to_lowest: bool = False) -> Chec
 
 def to_price(m: Market, sku: str, price: float) -> Check:
     """A what-if to an absolute price: names ``sku`` and the new price, with the change in percent."""
-    ours = (catalogue_price(m, sku), float(m.latest.loc[sku, "our"]))
+    ours = (catalogue_price(m, sku), our_price(m, sku))
     pcts = [abs(100 * (price / o - 1)) for o in ours]
     return lambda a, r: (
         named_by(m, sku)(a, r) and states(a, price, _CENT) and any(states(first_sentence(a), p, 0.6) for p in pcts)
@@ -125,7 +130,7 @@ def fifteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # 
         f"if I priced the {lamp_noun} at ${high_lamp:.0f} how would units change?",
         to_price(m, lamp, high_lamp),
     )
-    five_off = (catalogue_price(m, k) - 5, float(m.latest.loc[k, "our"]) - 5)
+    five_off = (catalogue_price(m, k) - 5, our_price(m, k) - 5)
     add(
         "whatif",
         f"what if we knock $5 off the {kettle}?",

@@ -16,7 +16,15 @@ from bench.pricing_phrasings_8 import named_by
 from bench.pricing_phrasings_10 import SHOP
 from bench.pricing_phrasings_13 import _CENT
 from bench.pricing_phrasings_19 import what_if_said
-from bench.pricing_phrasings_28 import advice_on, catalogue_price, gap_in, lowest_most_often, to_price, undercut_said
+from bench.pricing_phrasings_28 import (
+    advice_on,
+    catalogue_price,
+    gap_in,
+    lowest_most_often,
+    our_price,
+    to_price,
+    undercut_said,
+)
 from bench.review_phrasings import first_sentence, states
 
 if TYPE_CHECKING:
@@ -36,7 +44,7 @@ def fifteenth_held_out(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]
     add("whatif", f"how would units move if we hiked {y} 9%?", whatif(y, 9))
     lamp_price = float(int(catalogue_price(m, lamp) * 0.9))
     add("whatif", f"what if the {lamp_noun} cost ${lamp_price:.0f}?", to_price(m, lamp, lamp_price))
-    three_off = (catalogue_price(m, x) - 3, float(m.latest.loc[x, "our"]) - 3)
+    three_off = (catalogue_price(m, x) - 3, our_price(m, x) - 3)
     add(
         "whatif",
         f"what if we shave $3 off {x}?",
