@@ -23,7 +23,9 @@ most, a rival out of stock on what we sell, what-ifs, room to raise, typos) and 
 ``24`` the twelfth round's, ``25`` the thirteenth round's (a price index "right now", the rivals as every seller,
 cheaper at any rival, how far from the market, the products no competitor prices) and ``26`` its held-out set,
 ``27`` the fourteenth round's held-out set (the products no competitor prices with a negated verb or another word
-for a price, buying a product for less elsewhere).
+for a price, buying a product for less elsewhere), ``28`` the fifteenth round's (what-ifs in percent and in money,
+whether to raise a price, where we are undercut, the rival most often the cheapest, gaps in dollars or percent) and
+``29`` its held-out set.
 ``BENCH_TODAY=YYYY-MM-DD`` generates that day's merchant (the products
 a set asks about are picked from what the store holds, ``bench/catalogue_picks.py``).
 ``BENCH_VERBOSE=1`` prints every answer, ``BENCH_ONLY=group`` runs one group. Prints ``right: N/M`` per group and
@@ -302,9 +304,11 @@ def pricing_cases(m: Market, t: Truth) -> list[Case]:  # noqa: PLR0915 - one lin
     add("elasticity", "which products are most price sensitive?", lambda a, r: "elastic" in first_sentence(a))
 
     # 7. margin and discounts (the catalogue holds costs; the sales rows discounts)
-    gm = m.gross_margin(x)
+    gm, nm = m.gross_margin(x), m.net_margin(x)
+    # refunds and discounts taken off or not: the metrics layer's margin is net of both (``Market.net_margin``), which
+    # the check once missed by 0.2% of its 5% band around the gross figure
     add("margin", f"what's our margin on {x}?", lambda a, r: "margin" in first_sentence(a).lower()
-        and states(first_sentence(a), gm, max(2.0, abs(gm) * 0.05)))  # refunds: net or not
+        and any(states(first_sentence(a), v, max(2.0, abs(v) * 0.05)) for v in (gm, nm)))
     add("margin", "which products have the lowest margin?", lambda a, r: "margin" in first_sentence(a).lower())
     add("margin", "gross margin by category", lambda a, r: "margin" in first_sentence(a).lower())
     add("margin", "how much did we discount last month?", lambda a, r: "discount" in first_sentence(a).lower())
@@ -496,6 +500,10 @@ def cases(m: Market, t: Truth) -> list[Case]:
         from bench.pricing_phrasings_15 import fifteenth_set
 
         return [Case(g, tenant, q, c) for g, tenant, q, c in fifteenth_set(m, t)]
+    if os.environ.get("BENCH_SET") == "29":
+        from bench.pricing_phrasings_29 import fifteenth_held_out
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in fifteenth_held_out(m, t)]
     if os.environ.get("BENCH_SET") == "16":
         from bench.pricing_phrasings_16 import sixteenth_set
 
@@ -544,6 +552,14 @@ def cases(m: Market, t: Truth) -> list[Case]:
         from bench.pricing_phrasings_27 import fourteenth_held_out
 
         return [Case(g, tenant, q, c) for g, tenant, q, c in fourteenth_held_out(m, t)]
+    if os.environ.get("BENCH_SET") == "28":
+        from bench.pricing_phrasings_28 import fifteenth_set
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in fifteenth_set(m, t)]
+    if os.environ.get("BENCH_SET") == "29":
+        from bench.pricing_phrasings_29 import fifteenth_held_out
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in fifteenth_held_out(m, t)]
     return pricing_cases(m, t) + review_cases(t)
 
 

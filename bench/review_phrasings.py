@@ -19,8 +19,10 @@ round's (aspects mentioned, what people love, adjusted ratings, complaint trends
 set, ``17`` the eleventh round's (complaint trends, the product most complained about, adjusted vs raw, a falling
 rating and why, a word in the last month, typos) and ``18`` its held-out set, ``19`` and ``20`` the twelfth round's,
 ``21`` the thirteenth round's (ties in a complaint ranking, passive trends, this month's complaint against last
-month's, the spam filter and a product's rating) and ``22`` its held-out set (``BENCH_TODAY=YYYY-MM-DD``: that day's
-merchant),
+month's, the spam filter and a product's rating) and ``22`` its held-out set, ``23`` the fifteenth round's (reviews
+by star, period and product, what people love, the spam filter hiding good reviews, quarter against quarter, typos)
+and ``24`` its held-out set
+(``BENCH_TODAY=YYYY-MM-DD``: that day's merchant),
 ``BENCH_STALE=1`` uses
 a merchant whose data ended a year ago). Prints ``right: N/M`` per group and overall. Not a timed test.
 """
@@ -546,6 +548,14 @@ def main() -> int:
         from bench.review_phrasings_22 import thirteenth_held_out
 
         chosen = [Case(g, q, c) for g, q, c in thirteenth_held_out(truth)]
+    elif os.environ.get("BENCH_SET") == "23":
+        from bench.review_phrasings_23 import fifteenth_set
+
+        chosen = [Case(g, q, c) for g, q, c in fifteenth_set(truth)]
+    elif os.environ.get("BENCH_SET") == "24":
+        from bench.review_phrasings_24 import fifteenth_held_out
+
+        chosen = [Case(g, q, c) for g, q, c in fifteenth_held_out(truth)]
     else:
         chosen = cases(truth)
     for case in chosen:

@@ -347,6 +347,8 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
         horizon_days=e.horizon_days, start_date=e.start_date, end_date=e.end_date,
         price_change_pct=e.price_change_pct if e.price_change_pct is not None else reading.price_change_pct,
         price_target=e.price_target if e.price_change_pct is None and reading.price_change_pct is None else None,
+        price_delta=reading.price_delta if e.price_change_pct is None and reading.price_change_pct is None
+        and e.price_target is None else None,
         aspect=e.aspect, top_sellers=reading.top_sellers, measure=e.measure, cover_over_days=e.cover_over_days,
         explain=e.explain, by_category=e.by_category,
         gap_over_pct=reading.gap_over_pct, gap_negated=reading.gap_negated, gap_over_money=reading.gap_over_money,

@@ -138,6 +138,11 @@ def agent_request(
         extra["price_target"] = e.price_target
         if len(skus) != 1 and len(e.skus) == 1:
             extra["what_if_sku"] = e.skus[0]
+    elif agent == "pricing" and change is None and e.price_delta is not None:
+        # "knock $5 off the kettle": the agent works the target out from our price, then the change
+        extra["price_delta"] = e.price_delta
+        if len(skus) != 1 and len(e.skus) == 1:
+            extra["what_if_sku"] = e.skus[0]
     if agent == "pricing" and change is not None and len(skus) != 1:
         if len(e.skus) == 1:
             extra["what_if_sku"] = e.skus[0]

@@ -41,6 +41,10 @@ class Entities(BaseModel):
     price_target: float | None = Field(
         default=None, gt=0, le=1_000_000,
         description="A price the what-if asks for (\"drop the vase to $24\"): the change is worked out from our price.")
+    price_delta: float | None = Field(
+        default=None, ge=-1_000_000, le=1_000_000,
+        description="A change in money the what-if asks for (\"knock $5 off X\" -> -5): the change in percent is "
+                    "worked out from our price.")
     aspect: str | None = Field(default=None, max_length=60,
                                description="What a review question is about (\"shipping\", \"the battery\").")
     review_stars: list[int] = Field(default_factory=list, max_length=5,

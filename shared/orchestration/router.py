@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from shared.agents.answers import ASK_AGENT, AskKind
 from shared.orchestration.plan import Entities, Intent, Plan
+from shared.questions.price_amounts import PRICE_TARGET
 
 _INTENT_PATTERNS: dict[Intent, re.Pattern[str]] = {
     "what_if": re.compile(
@@ -68,18 +69,6 @@ _REVENUE = re.compile(r"\brevenue|\bturnover\b|\bturn(?:ed)? over\b|\btakings\b|
 _COVER_OVER = re.compile(r"\b(?:(?:more|longer|greater) than|over) (\d{1,3}|half an?|an?|" + "|".join(_NUMBER_WORDS)
                          + r") (day|week|month|year)s?'? (?:worth )?of (?:stock|cover|inventory|supply)\b", re.I)
 _ARTICLE_COUNTS = {"a": 1.0, "an": 1.0, "half a": 0.5, "half an": 0.5}
-#: A what-if asked as a price, not a change: "drop the vase to $24", "if we charge $84 for the cable", "sell it at
-#: $19.99". A price after "to"/"at"/"for" needs a verb that sets a price before it (a threshold, "products over $50",
-#: is not one).
-_TARGET = re.compile(
-    r"\b(?:drop|cut|lower|reduce|raise|increase|put|set|change|move|bring|take|mark(?:ed)? (?:down|up)|reprice|"
-    r"(?:go|goes|went|going|gone|come|comes|came) (?:down|up)|"
-    r"price|priced|pricing|sell|selling|sold|list|listed)\b[^.?!$%]{0,50}?\b(?:to|at|for) \$ ?(\d[\d,]*(?:\.\d{1,2})?)"
-    r"|\b(?:charge|charged|charging|ask(?:ed|ing)?)\s+\$ ?(\d[\d,]*(?:\.\d{1,2})?)"
-    # "simulate a price of $40 on X", "try a new price of $40": the price named as a noun
-    r"|\b(?:a|the|new|our)\s+(?:new\s+)?price\s+(?:point\s+)?of\s+\$ ?(\d[\d,]*(?:\.\d{1,2})?)"
-    # "model a $30 price on X"
-    r"|\b(?:a|the|new)\s+\$ ?(\d[\d,]*(?:\.\d{1,2})?)\s+(?:price|price point|list price)\b", re.I)
 #: The question asks how sure the answer is or how it was reached: the answer states its method and confidence.
 _EXPLAIN = re.compile(r"\bhow (?:sure|confident|certain|reliable|accurate|trustworthy|good)\b|\bconfidence\b|"
                       # "how much can I trust the forecast?", "is the forecast reliable?": its method and confidence
@@ -185,7 +174,7 @@ def detect_asks(question: str, intents: list[Intent], entities: Entities) -> lis
             found.append((m.start(), ask))
     what_if = "what_if" in intents or entities.price_change_pct is not None or entities.price_target is not None
     if what_if:
-        m = _CHANGE.search(question) or _TARGET.search(question) or _INTENT_PATTERNS["what_if"].search(question)
+        m = _CHANGE.search(question) or PRICE_TARGET.search(question) or _INTENT_PATTERNS["what_if"].search(question)
         found.append((m.start() if m else len(question), "what_if"))
         # "what happens to demand if I cut X" asks for the what-if, not a separate forecast
         if not re.search(r"\bforecast|\bpredict|\bnext \d|\bnext (?:week|month|quarter)", question, re.I):
@@ -260,7 +249,7 @@ def extract_entities(question: str, *, today: date | None = None, competitors: S
     if change is not None:
         change = max(-90.0, min(500.0, change))
     target: float | None = None
-    if change is None and (t := _TARGET.search(question)):
+    if change is None and (t := PRICE_TARGET.search(question)):
         target = float(next(g for g in t.groups() if g).replace(",", "")) or None
     cover_over: int | None = None
     if co := _COVER_OVER.search(question):

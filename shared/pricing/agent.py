@@ -15,7 +15,7 @@ from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
 from shared.observability.metrics import REGISTRY
 from shared.pricing.absent_rival import RIVAL_ASKS, absent_rival_answer, unpriced_by
-from shared.pricing.analysis import analyse, target_change_pct, to_agent_result
+from shared.pricing.analysis import analyse, current_price, target_change_pct, to_agent_result
 from shared.pricing.answers import name_products, pricing_answers, with_titles
 from shared.pricing.competitor_promotions import BASELINE_DAYS, promotions_answer
 from shared.pricing.competitor_promotions import DEFAULT_DAYS as PROMOTION_DAYS
@@ -134,6 +134,11 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     analysis = analyse(inputs, options, today=today)
     target = request.options.get("price_target")
     target_sku = request.skus[0] if len(request.skus) == 1 else request.options.get("what_if_sku")
+    delta = request.options.get("price_delta")
+    if request.price_change_pct is None and not target and delta and target_sku:
+        # "knock $5 off the kettle": our price moved by that amount is the price asked
+        ours = current_price(analysis, inputs.sales, str(target_sku))
+        target = round(ours + float(delta), 2) if ours > 0 and ours + float(delta) > 0 else None
     if request.price_change_pct is None and target and target_sku:
         # "drop the vase to $24": the change from our price, then the what-if as if it had been asked in %
         request = request.model_copy(update={"price_change_pct": target_change_pct(

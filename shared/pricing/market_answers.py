@@ -192,9 +192,13 @@ def _product_extremes(latest: pd.DataFrame, ask: Any, scoped: list[str], today: 
             level = our is not None and abs(our - price) <= TIE
             verdict = "" if our is None or dearest else (
                 ", level with ours: we are joint cheapest" if level else ": we are not the cheapest")
+            # "the percentage gap to the cheapest competitor on X": ours against theirs, in percent too
+            gap = f" ({abs(100 * (our / price - 1)):.1f}% {'above' if our > price else 'below'})" \
+                if our is not None and not level and price > 0 else ""
             parts.append(f"the {word} price for {sku} is {_possessive(seller)} {fmt_num(price, 2)} (on "
                          f"{pd.Timestamp(pick['date']).date().isoformat()})" + (
-                             f", against our {fmt_num(our, 2)}" if our is not None and not level else "") + verdict)
+                             f", against our {fmt_num(our, 2)}{gap}" if our is not None and not level else "")
+                         + verdict)
             seller_row = seller
         rows.append([sku, seller_row, round(price, 2), None if our is None else round(our, 2),
                      int(own["competitor"].nunique()), pd.Timestamp(pick["date"]).date().isoformat()])

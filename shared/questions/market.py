@@ -243,7 +243,17 @@ REPRICE = _rx(r"re-?pric\w*|(?:change|adjust|update|fix|review) (?:my |our |the 
               r"should (?:i|we) (?:put|push|bring|take|mark) (?:the |my |our |its )?prices? (?:of [^?.!]{1,80}? )?"
               r"(?:up|down)|(?:good|bad|smart|wise) (?:idea|move|call) to (?:raise|lower|increase|cut|reduce|drop|"
               r"put up|bump up) (?:the |my |our |its )?prices?|"
-              r"price recommendations?|recommend(?:ed|ation)? (?:a )?prices?")
+              r"price recommendations?|recommend(?:ed|ation)? (?:a )?prices?|"
+              # "is it worth increasing the price on X?", "worth raising X's price?": the same decision
+              r"worth (?:it to )?(?:rais|increas|lower|cut|reduc|dropp|bump|hik)\w* (?:[\w'’-]+ ){0,5}?prices?|"
+              # "would raising the toaster's price be a good move?", "is lowering X's price a smart idea"
+              r"(?:rais|increas|lower|cut|reduc|dropp|bump|hik)\w* (?:[\w'’-]+ ){0,5}?prices? (?:be |is |a )?"
+              r"(?:a )?(?:good|bad|smart|wise|sensible|clever) (?:idea|move|call|plan)|"
+              # "should we put X's price up", "should I bring the kettle's price down"
+              r"should (?:i|we) (?:put|push|bring|take|mark|move) (?:[\w'’-]+ ){0,6}?prices? (?:up|down)|"
+              # "can we get away with charging more for X?", "could I charge more for X?"
+              r"get away with (?:charging|asking|a higher price)|"
+              r"(?:can|could) (?:i|we) (?:charge|ask) (?:a bit |a little |slightly |any )?(?:more|less)\b")
 #: Having none of something, however it is said: "have no", "don't have any", "haven't got a", "have never had",
 #: "without", "lack a (single)", "are missing a" (a verb's negation, not only "no" before the noun).
 _LACKING = (r"(?:(?:have|has|had|got|get|gets|with) (?:no|zero)|(?:(?:do|does|did|have|has|had)(?:n't| not)|never)"
@@ -554,7 +564,7 @@ _PCT = r" ?(?:%|percent\b|per cent\b|pct\b)"
 _CHANGE = re.compile(
     r"\b(?P<verb>rais\w*|increas\w*|put(?:ting)? (?:[\w'-]+ ){0,8}?up|hik\w*|bump\w*|lift\w*|mark(?:ed|ing)? up|"
     r"lower\w*|cut\w*|reduc\w*|drop\w*|discount\w*|decreas\w*|mark(?:ed|ing)? down|slash\w*|knock\w*|shav\w*|"
-    r"go(?:es)? (?:up|down))\b"
+    r"(?:go(?:es)?|went|going|gone|come|comes|came|coming) (?:up|down))\b"
     r"[^.?!%]{0,80}?"
     r"(?:\bby |(?<=\s))(?P<pct>\d{1,3}(?:\.\d+)?)" + _PCT
     + r"|\b(?P<pct2>\d{1,3}(?:\.\d+)?)" + _PCT + r" (?:price )?(?P<word>higher|lower|more|less|cheaper|dearer|"
@@ -638,7 +648,7 @@ def landed_prices(question: str) -> bool:
 
 
 _DOWN = re.compile(r"^(?:lower|cut|reduc|drop|discount|decreas|mark(?:ed|ing)? down|slash|knock|shav|less|cheaper|"
-                   r"go(?:es)? down|"
+                   r"(?:go(?:es)?|went|going|gone|come|comes|came|coming) down|"
                    r"reduction|"
                    r"markdown)", re.I)
 

@@ -28,8 +28,9 @@ import re
 from collections.abc import Sequence
 
 from shared.models.records import DataKind
-from shared.questions.lexicon import METRIC_KINDS
+from shared.questions.lexicon import AGENT_CUES, METRIC_KINDS
 from shared.questions.market import COMPETITOR_NOUN, SIGNED_CHANGE, MarketAsk, clause_spans, price_change
+from shared.questions.price_amounts import price_delta, price_target
 from shared.questions.vocabulary import EntityMatch, Vocabulary, VocabularyIndex
 
 
@@ -65,6 +66,14 @@ _WHO_ASKS = _rx(r"who(?:'s| is| are)?")
 #: "where are we being undercut", "on which lines are we getting undersold": us as the one undercut, asked where.
 _WE_UNDERCUT = _rx(r"(?:are|am|were|'re|is) (?:we|i|us)? ?(?:being |getting )?(?:undercut|undersold|under-cut)|"
                    r"(?:we|i)(?:'re| are| am)? (?:being|getting) (?:undercut|undersold|under-cut)")
+#: "on how many items does a competitor beat our price?", "which products do rivals undercut us on?": our products
+#: asked for (counted or listed), with a competitor below us: the products the market sells for less, as "where are
+#: we being undercut" (not the competitors ranked by how often they are below us).
+_OUR_PRODUCTS_ASKED = _rx(r"(?:how many|which|what) (?:of (?:our|my) )?(?:products|items|skus|lines|listings)|where")
+_BEATS_US = _rx(r"(?:beat\w*|undercut\w*|undersell\w*|under-?cut\w*) (?:us|me|our (?:price|prices|pricing))|"
+                r"(?:cheaper|lower[- ]priced|less expensive) than (?:us|me|ours|we)")
+_SOME_RIVAL = _rx(r"(?:a|any|some|the|our|other) (?:competitors?|rivals?|retailers?|sellers?|shops?|stores?)|"
+                  r"competitors?|rivals?|the competition|anyone|anybody|someone|somebody|they")
 #: "which competitor ...": a competitor asked for, not our products.
 COMPETITOR_ASKED = _rx(r"(?:which|what) (?:competitors?|rivals?|retailers?|shops?|stores?|sellers?)")
 _COMPARE = _rx(r"compar\w*|stack(?:s|ing)? up|measure(?:s)? up|gap|differen\w*|how far|versus|vs\.?|against|"
@@ -217,6 +226,10 @@ def read_pricing_ask(question: str, matches: Sequence[EntityMatch], index: Vocab
     if not named and _WE_UNDERCUT.search(question) and not _WHO_ASKS.search(question) \
             and not COMPETITOR_ASKED.search(question) and change is None:
         return MarketAsk("overpriced")  # "where are we being undercut?": our products the market sells for less
+    if not named and _OUR_PRODUCTS_ASKED.search(question) and _BEATS_US.search(question) \
+            and _SOME_RIVAL.search(question) and not _WHO_ASKS.search(question) \
+            and not COMPETITOR_ASKED.search(question) and change is None:
+        return MarketAsk("overpriced")  # "on how many items does a competitor beat our price?": ours, counted
     if named and _COMPARE.search(question) and change is None and not _METRIC.search(question):
         return MarketAsk("versus_competitor", named)
     if re.search(r"\bpric\w*|\bgap\b|\bcompar", question, re.I) and (unknown := _against(
@@ -228,6 +241,12 @@ def read_pricing_ask(question: str, matches: Sequence[EntityMatch], index: Vocab
         return MarketAsk("underpriced")
     if change is not None and products and not time_spans and not group and len(clause_spans(question)) == 1 \
             and _outcome(question):  # one question: a mixed one ("X overpriced, and if I cut Y") is planned
+        return MarketAsk("what_if")
+    if change is None and products and not time_spans and not group and len(clause_spans(question)) == 1 \
+            and (_outcome(question) or AGENT_CUES["what_if"].search(question)) \
+            and (price_target(question) is not None or price_delta(question) is not None):
+        # "if I priced the plug at $61 how would units change?", "what if we knock $5 off X": a price in money, whose
+        # percentage the agent works out from our price ("units" is the outcome, not a sales figure asked)
         return MarketAsk("what_if")
     return None
 

@@ -64,6 +64,7 @@ from shared.questions.order_value import order_value_metrics
 from shared.questions.place_codes import asked_code, code_names, code_note, read_code
 from shared.questions.place_names import are_cities, named_place
 from shared.questions.preamble import asked_clause, preamble_excluded, preamble_partials
+from shared.questions.price_amounts import price_delta
 from shared.questions.price_bands import PriceBand, price_band_query, read_price_band
 from shared.questions.pricing_asks import no_competitor_prices, read_pricing_ask
 from shared.questions.pricing_idioms import pricing_idioms
@@ -476,6 +477,8 @@ class Reading(BaseModel):
     asks: list[str] = Field(default_factory=list, description="Exactly what the agents are asked, when the reader "
                                                              "recognised it (shared.questions.market).")
     price_change_pct: float | None = Field(default=None, description="A price change the question names (what-if).")
+    price_delta: float | None = Field(default=None, description="A what-if's change in money (\"knock $5 off X\" ->"
+                                                                " -5): the pricing agent works out the percentage.")
     agent_period: TimeRange | None = Field(default=None, description="The past period an agent ask names "
                                                                      "(\"this week\", \"in November\").")
     review_ask: ReviewAsk | None = Field(default=None, description="A review question's ask (aspect, praise ...).")
@@ -776,9 +779,12 @@ def _partly_known_name(question: str, review: ReviewQuestion, names: list[tuple[
     span = named[1]
     if not _spans_overlap(span, names) or not _unmatched_distinctive(question, span, names + times, index.knows_word):
         return None  # "any bad feedback on the Linen Table Runner recently?": "recently" is a time, not the name
-    last = named[0].split()[-1]
-    if _SKU_CODE.fullmatch(last) and _spans_overlap((span[1] - len(last), span[1]), names):
-        return None  # "is the spam filter changing KIT-0046's rating": a matched code is the whole name it ends
+    for code in re.finditer(r"\S+", question[span[0]:span[1]]):
+        at = (span[0] + code.start(), span[0] + code.end())
+        if _SKU_CODE.fullmatch(code.group(0).rstrip("'\u2019s?.,!")) and _spans_overlap(at, names):
+            # "is the spam filter changing KIT-0046's rating", "what do the 1-star reviews of KIT-0046 say": a
+            # matched code is the whole name, the words before or after it ("say") are not part of it
+            return None
     return named[0]
 
 
@@ -1806,6 +1812,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         return reading
     gap = _unanswerable(question, index)
     reading.price_change_pct = change
+    if change is None and lx.AGENT_CUES["what_if"].search(question):
+        reading.price_delta = price_delta(question)  # "what if we knock $5 off the kettle?"
     if gap is None and asks_bestseller_stock(question) and \
             (best := bestseller_stock_query(question, tenant_id, extents)) is not None:
         # "how much stock is left of our bestseller?": the top SKU by units, its on-hand (not the store's)
@@ -1860,6 +1868,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if gap is None and (market := read_pricing_ask(question, matches, index, time.spans)
                         or read_market(question, matches, index, time.spans)) is not None:  # vs X, restock
         reading.agent_period = time.range if time.range is not None and not time.future else None
+        if market.ask == "what_if" and change is None:
+            reading.price_delta = price_delta(question)  # "cut X by $5 - what happens to units?"
         return _market_reading(reading, market, verb_matches(question, matches))
     if _CATALOGUE_COUNT.search(question) and time.range is None:
         reading.kind = "catalogue"  # "how many products do we have": the catalogue, not sales

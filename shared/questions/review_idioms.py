@@ -18,7 +18,8 @@ Applied by :func:`shared.questions.reading.read_question` after the shorthand an
 * "which business / restaurant / hotel has the worst reviews?" -> "which product ..." (a review set's reviewed
   businesses are its products).
 * "what's behind it", "what is causing this", "what's driving that", "how come" -> "why" (the cause asked: a
-  falling rating with the complaints behind it).
+  falling rating with the complaints behind it); "what's dragging down X's rating", "what is hurting our reviews"
+  -> "why is the rating of X falling", "why is our reviews falling".
 
 Pure: no I/O.
 """
@@ -47,7 +48,15 @@ _VOLUME_LATELY = re.compile(
 #: A period the question names itself ("fewer reviews this month than last"): then it is that comparison.
 _NAMED_PERIOD = re.compile(r"\b(?:this|last|past|previous|since|during|20\d\d|january|february|march|april|may|june|"
                            r"july|august|september|october|november|december|q[1-4])\b", re.I)
+#: "what's dragging down X's rating", "what is hurting the kettle's reviews", "what's pulling our rating down": a
+#: falling rating and its cause asked (the verbs say it falls, "what" asks why).
+_WEIGHS_ON = (r"\bwhat(?:'s|\u2019s|s|\s+is|\s+are)\s+(?:dragging|pulling|bringing|weighing|pushing|knocking|hurting|"
+              r"killing|tanking|sinking|hitting)\s+(?:down\s+)?")
+_RATING_NOUN = r"(?P<what>ratings?|reviews?|review scores?|scores?|stars?)(?:\s+down)?\b"
 _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(_WEIGHS_ON + r"(?P<who>our|my)\s+" + _RATING_NOUN, re.I), r"why is \g<who> \g<what> falling"),
+    (re.compile(_WEIGHS_ON + r"(?P<x>[^?.!]{1,60}?)(?:'s|\u2019s|')?\s+" + _RATING_NOUN, re.I),
+     r"why is the \g<what> of \g<x> falling"),
     # "is the rating of X going down, and what's behind it?": the cause asked, as "why" asks it
     (re.compile(r"\b(?:what(?:'s|s|\s+is|\s+are|\s+was)\s+(?:behind|causing|driving)|what\s+(?:caused|drove))\s+"
                 r"(?:it|this|that|them|these|those)\b|"

@@ -169,7 +169,9 @@ _QUOTED_WORD = re.compile(
 #: An unquoted word after "mention", "containing", "say", the question ending there: a search word when it names no
 #: topic ("reviews that mention broke", see :func:`shared.sentiment.mentions.names_a_topic`).
 _UNQUOTED_WORD = re.compile(
-    r"\b(?:mention(?:s|ing|ed)?|contain(?:s|ing)?|say|says|saying)\s+"
+    r"\b(?:mention(?:s|ing|ed)?|contain(?:s|ing)?|say|says|saying|"
+    # "reviews that use the words refund or refunded", "with the terms leak or leaking"
+    r"(?:us(?:e|es|ed|ing)|with|contain(?:s|ing)?|mention(?:s|ing)?|includ(?:e|es|ing)) the (?:words?|terms?))\s+"
     # several forms of the word: "broke/broken", "cracked or cracks", "leak, leaks or leaking"
     r"(?P<w>[a-z][a-z-]{2,30}(?:\s*(?:/|,|\bor\b|,\s*or\b)\s*[a-z][a-z-]{2,30}){0,3})\s*"
     r"(?=$|[?.!,;]|\s+(?:lately|recently|so far|this|last|in|since|over|on|for)\b)", re.I)

@@ -146,6 +146,8 @@ CORE_WORDS: tuple[str, ...] = (
     "value",  # "avg ordr vlaue"
     # the market's words: "r we cheapr", "who undrcuts us"
     "cheaper", "undercut", "undercuts",
+    # a what-if's change: "drop X 5 percnt", "a 10 precent cut"
+    "percent",
     # months and days of the week, which the time grammar reads only when spelled right ("febuary", "thurday")
     "january", "february", "april", "august", "september", "october", "november", "december",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

@@ -61,11 +61,13 @@ def spam_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
     why = join_names([f"{n:,} {REASON_PHRASES.get(r, r)}" for r, n in
                       sorted(reasons.items(), key=lambda kv: -kv[1])], 3)
     share = f"{suspected:,} of {total:,} reviews of {subject}, {100 * suspected / total:.1f}%, {period}"
+    # "is the spam filter hiding good reviews?": how many of those it holds back are 4 or 5 stars, always said
+    good = f"{int((suspicion.suspected & (ratings >= 4)).sum()):,} of them rated 4 or 5 stars"
     if overall.raw is not None and overall.adjusted is not None:
-        text = (f"Without the reviews that look like spam ({share}) the average rating is {overall.adjusted:.2f} "
-                f"instead of {overall.raw:.2f}")
+        text = (f"Without the reviews that look like spam ({share}; {good}) the average rating is "
+                f"{overall.adjusted:.2f} instead of {overall.raw:.2f}")
     else:
-        text = f"{share[0].upper()}{share[1:]} look like spam"
+        text = f"{share[0].upper()}{share[1:]} look like spam ({good})"
     text += f"; reasons: {why}"
     moved = _most_moved(frame, ratings, suspicion) if not scoped or len(scoped) > 1 else []
     if moved:

@@ -59,8 +59,8 @@ def test_cheapest_competitor_answer_names_it_with_its_count_share_and_ties() -> 
     assert dear.text.startswith("dearco has the highest price most often: on 2 of the 3 products")
     assert dear.rows[0][:3] == ["dearco", 2, 66.7]
     one = cheapest_competitor_answer(_obs(), today=TODAY, start=None, scoped=["B"])
-    assert one.text == ("The lowest price for B is cheapco and midco's 45 (on 2026-03-31), against our 50: we are not "
-                        "the cheapest.")
+    assert one.text == ("The lowest price for B is cheapco and midco's 45 (on 2026-03-31), against our 50 (11.1% "
+                        "above): we are not the cheapest.")
     ours = cheapest_competitor_answer(_obs(), today=TODAY, start=None, scoped=["C"])
     assert ours.text == "The lowest price for C is ours, 20; the lowest competitor is midco at 30."
 
@@ -191,8 +191,8 @@ def test_who_undercuts_us_on_one_product_names_its_cheapest_seller() -> None:
                              titles={"A": "Amber Lamp"})
     # A: cheapco 80, midco 90, dearco 120 against our 100
     assert one.ask == "undercut"
-    assert one.text == ("The lowest price for Amber Lamp (A) is cheapco's 80 (on 2026-03-31), against our 100: we are "
-                        "not the cheapest.")
+    assert one.text == ("The lowest price for Amber Lamp (A) is cheapco's 80 (on 2026-03-31), against our 100 (25.0% "
+                        "above): we are not the cheapest.")
 
 
 def test_a_products_price_moves_unnamed_competitors_say_who_prices_it_first() -> None:

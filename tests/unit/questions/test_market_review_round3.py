@@ -229,7 +229,7 @@ def test_the_lowest_price_says_whether_we_are_the_cheapest() -> None:
     obs = _obs([("ELE-0001", "MegaMart", "2026-12-01", 31.32), ("ELE-0001", "ShopRival", "2026-12-02", 35.0)])
     obs["our_price"] = 33.99
     out = cheapest_competitor_answer(obs, today=date(2026, 12, 4), start=None, scoped=["ELE-0001"])
-    assert out.text.endswith("against our 33.99: we are not the cheapest.")
+    assert out.text.endswith("against our 33.99 (8.5% above): we are not the cheapest.")
     obs["our_price"] = 30.0
     out = cheapest_competitor_answer(obs, today=date(2026, 12, 4), start=None, scoped=["ELE-0001"])
     assert out.text.startswith("The lowest price for ELE-0001 is ours, 30")

@@ -145,7 +145,8 @@ def test_the_spam_answer_counts_the_suspected_reviews_and_gives_the_rating_witho
     adjusted = frame.loc[frame["review_id"].str.startswith("r"), "rating"].mean()
     assert answer.ask == "spam"
     assert answer.text.startswith(f"Without the reviews that look like spam (4 of 20 reviews of 2 products, 20.0%, "
-                                  f"between {AS_OF - timedelta(days=365)} and {AS_OF}) the average rating is "
+                                  f"between {AS_OF - timedelta(days=365)} and {AS_OF}; 4 of them rated 4 or 5 "
+                                  f"stars) the average rating is "
                                   f"{adjusted:.2f} instead of {raw:.2f}; reasons: ")
     assert "4 authors posting 3+ reviews in a day" in answer.text
     assert "most affected: B (4 of 12 suspected" in answer.text
