@@ -6,9 +6,11 @@ revenue to expect over a named period. Each truth is computed here without the a
 directly (not through the orchestrator) on that product or scope and horizon, with the quick-mode model options
 the orchestrator uses and no fit wait, its structured output read (a SKU's ``forecast:`` finding, its per-day
 forecast, its answer rows); the run-out date from the SKU's on-hand stock in the generated rows and that per-day
-forecast (past the horizon: the last 28 days' rate); a horizon's exact dates from the data's last day. A case
-counts when the answer's FIRST sentence holds the figure and names the period or basis (``Case.first``): a 5%
-tolerance on forecast figures, which a fit made in another order can move by a unit or two, 2 days on a run-out.
+forecast (past the horizon: the last 28 days' rate); a horizon's exact dates from the data's last day. "How long
+will X last" and "days of cover for X" are the metrics layer's days of cover (on hand over the last 30 days' mean
+daily units, from the rows), named by code or title. A case counts when the answer's FIRST sentence holds the
+figure and names the period or basis (``Case.first``): a 5% tolerance on forecast figures, which a fit made in
+another order can move by a unit or two, 2 days on a run-out.
 
     BENCH_ONLY=future BENCH_HOME=/tmp/fcqhome BENCH_CLI_RUNS=0 .venv/bin/python bench/questions.py
 """
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from bench.question_data import BenchTenant
 from bench.questions import Case, Truth, batch_cases
+from bench.truths import Tied
 
 if TYPE_CHECKING:
     from shared.deps import Deps
@@ -159,15 +162,18 @@ def future_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]:
     # run-out dates
     add(Case(tenant, f"when do we run out of the {short_title}", names=[short], one_of=around(d.run_out(short))))
     add(Case(tenant, f"when will {short} sell out?", names=[short], one_of=around(d.run_out(short))))
-    add(Case(tenant, f"how long will the {top_title} last", names=[top], one_of=around(d.run_out(top))))
+    # "how long will X last": its days of cover, the metrics layer's (on hand over the last 30 days' mean daily units)
+    last30 = d.tr.window(end - timedelta(days=29), end).groupby("sku")["units"].sum() / 30.0
+    add(Case(tenant, f"how long will the {top_title} last", [float(d.on_hand[top] / last30[top])],
+             [Tied([top, top_title])], tolerance=1.0))
     if noun_pick:
         noun, sku = noun_pick.split("|")
         add(Case(tenant, f"when will the {noun} sell out", names=[sku], one_of=around(d.run_out(sku))))
         n = d.sku_total(sku, 30)
         add(Case(tenant, f"how many {noun}s will we sell in the next month", [n], [sku], tolerance=fc(n)))
     # days of cover: on hand over the last 30 days' mean daily units (the metrics layer's measure)
-    last30 = d.tr.window(end - timedelta(days=29), end).groupby("sku")["units"].sum() / 30.0
-    add(Case(tenant, f"days of cover for {top}", [float(d.on_hand[top] / last30[top])], [top], tolerance=1.0))
+    add(Case(tenant, f"days of cover for {top}", [float(d.on_hand[top] / last30[top])], [Tied([top, top_title])],
+             tolerance=1.0))
     # the catalogue's stock asks: as many SKUs as the direct call lists
     add(Case(tenant, "what should I reorder this week", [float(d.ask_rows(30, "reorder"))], ["reorder"]))
     add(Case(tenant, "which items will stock out before the restock arrives",
