@@ -218,8 +218,56 @@ def future_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]:
     return cases
 
 
-def future2_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]:
-    """The held-out set (batch ``future2``): written after the fixes, measured once."""
-    return []
+def future2_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]:  # noqa: PLR0915 - one per phrasing
+    """The held-out set (batch ``future2``, style "held out"): written after the fixes of ``future``, measured once."""
+    d = Direct(deps, t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases, add = batch_cases("future2", "held out")
+    top, short, noun_pick = d.picks()
+    # other products than the first set's: the next seller with weeks of cover, the next one running short
+    cover = d.on_hand.reindex(d.rate.index) / d.rate
+    titled = [str(s) for s in d.rate.sort_values(ascending=False).index if s in d.titles.index]
+    second = next(s for s in titled if s != top and 45 < cover.get(s, 0) < 400)
+    short2 = next((s for s in titled if s != short and 1 < cover.get(s, 0) < 10 and d.rate[s] > 1), short)
+    title2, short2_title = str(d.titles[second]), str(d.titles[short2])
 
-
+    n21 = d.sku_total(second, 21)
+    add(Case(tenant, f"expected sales of {second} over the next three weeks", [n21], [second, "21 days"],
+             tolerance=fc(n21)))
+    jan31 = date(end.year + 1, 1, 31)
+    n = d.sku_total(second, (jan31 - end).days)
+    add(Case(tenant, f"how many {title2} do we expect to move between now and Jan 31?", [n],
+             [second, jan31.isoformat()], tolerance=fc(n)))
+    add(Case(tenant, f"when are we gonna be out of {short2_title}?", names=[short2],
+             one_of=around(d.run_out(short2))))
+    add(Case(tenant, f"{short} - when does it sell out", names=[short], one_of=around(d.run_out(short))))
+    add(Case(tenant, "what do i need to restock", [float(d.ask_rows(30, "reorder"))], ["reorder"]))
+    add(Case(tenant, "anything going to stock out before we can get more in?",
+             [float(d.ask_rows(30, "stockout"))], ["run out"]))
+    add(Case(tenant, "which skus will run out within 10 days",
+             [float(d.ask_rows(10, "stockout", horizon_stated=True))], ["10 days"]))
+    feb = date(end.year + 1, 3, 1) - timedelta(days=1)
+    money = d.scope_total((feb - end).days, revenue=True)
+    add(Case(tenant, "revenue projection through end of February", [money], [feb.isoformat()], tolerance=fc(money)))
+    jan1 = date(end.year + 1, 1, 1)
+    units = d.scope_total((jan1 - end).days)
+    add(Case(tenant, "how many units should we expect to sell till new year's day", [units], [jan1.isoformat()],
+             tolerance=fc(units)))
+    money = d.scope_total(90, revenue=True)
+    add(Case(tenant, "what's the sales outlook for the next 90 days", [money], ["next 90 days"], tolerance=fc(money)))
+    units = d.scope_total((jan31 - end).days)
+    add(Case(tenant, "how much inventory will we need to get through January", [units], [jan31.isoformat()],
+             tolerance=fc(units)))
+    ls, le = month_bounds(end.replace(day=1) - timedelta(days=1))
+    add(Case(tenant, "are we going to beat last month's revenue?", [d.tr.revenue(ls, le)], [f"{ls:%B %Y}", "comes to"]))
+    change = d.whatif_units(second, 5.0)
+    add(Case(tenant, f"if we raise {title2} price by 5% what happens to units", [change], [second, "30 days"],
+             tolerance=fc(change)))
+    if noun_pick:
+        noun, sku = noun_pick.split("|")
+        n = d.sku_total(sku, 14)
+        add(Case(tenant, f"how much of the {noun} will sell in the next fortnight", [n], [sku, "14 days"],
+                 tolerance=fc(n)))
+    for c in cases:
+        c.first = True
+    return cases
