@@ -70,7 +70,7 @@ class Direct:
         stock, used = float(self.on_hand.get(sku, 0.0)), 0.0
         for i, v in enumerate(days["forecast"]):
             if used + v >= stock:
-                return self.end + timedelta(days=i + (stock - used) / v if v else i)  # type: ignore[arg-type]
+                return self.end + timedelta(days=i + (stock - used) / v if v else i)
             used += v
         return self.end + timedelta(days=round(stock / float(self.rate[sku])))
 
