@@ -46,3 +46,9 @@ def test_stocking_out_before_the_restock_is_the_stockout_ask(shop: VocabularyInd
     r = read_question(question, tenant_id="decor", index=shop, extents=DEC_EXTENTS)
     asks = agent_plan(r, route(question, today=DEC)).asks_for("forecast")
     assert "stockout" in asks and "reorder" not in asks  # before: the reorder list
+
+
+def test_within_n_days_is_the_stock_answers_horizon() -> None:
+    """"Which skus will run out within 10 days": the stock-out list within 10 days (before: no horizon read)."""
+    assert route("which skus will run out within 10 days", today=DEC).entities.horizon_days == 10
+    assert route("what sells out within the next two weeks", today=DEC).entities.horizon_days == 14
