@@ -53,9 +53,16 @@ class Direct:
         from shared.forecast import agent
         from shared.models.agents import AgentRequest
 
-        return agent.run(self.deps, AgentRequest(tenant_id=self.t.tenant, skus=skus or [], horizon_days=horizon,
-                                                 price_change_pct=options.pop("price_change_pct", None),
-                                                 options={**DIRECT_OPTIONS, "asks": asks, **options}))
+        return agent.run(
+            self.deps,
+            AgentRequest(
+                tenant_id=self.t.tenant,
+                skus=skus or [],
+                horizon_days=horizon,
+                price_change_pct=options.pop("price_change_pct", None),
+                options={**DIRECT_OPTIONS, "asks": asks, **options},
+            ),
+        )
 
     def sku_total(self, sku: str, horizon: int) -> float:
         """The SKU's expected units over the next ``horizon`` days (its ``forecast:`` finding)."""
@@ -74,8 +81,9 @@ class Direct:
             used += v
         return self.end + timedelta(days=round(stock / float(self.rate[sku])))
 
-    def scope_total(self, horizon: int, *, revenue: bool = False, window_start: date | None = None,
-                    skus: list[str] | None = None) -> float:
+    def scope_total(
+        self, horizon: int, *, revenue: bool = False, window_start: date | None = None, skus: list[str] | None = None
+    ) -> float:
         """The store's (or the SKUs') total over the horizon as the agent's forecast answer states it (the first
         figure of the direct call's own answer: the store's daily total as one series has no finding of its own)."""
         opts: dict[str, Any] = {"measure": "revenue"} if revenue else {}
@@ -153,33 +161,74 @@ def future_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]:
 
     # a product's units over a rolling horizon, and its run-out
     n30 = d.sku_total(top, 30)
-    add(Case(tenant, f"how many units of the {top_title} will we sell in the next 30 days, and when do we run out?",
-             [n30], [top, "next 30 days"], one_of=around(d.run_out(top)), tolerance=fc(n30)))
+    add(
+        Case(
+            tenant,
+            f"how many units of the {top_title} will we sell in the next 30 days, and when do we run out?",
+            [n30],
+            [top, "next 30 days"],
+            one_of=around(d.run_out(top)),
+            tolerance=fc(n30),
+        )
+    )
     add(Case(tenant, f"whats the forecast for {top} next 30 days", [n30], [top, "next 30 days"], tolerance=fc(n30)))
     n14 = d.sku_total(top, 14)
-    add(Case(tenant, f"how many {top_title.lower()}s r we gonna sell over the next 2 weeks", [n14],
-             [top, "14 days"], tolerance=fc(n14)))
+    add(
+        Case(
+            tenant,
+            f"how many {top_title.lower()}s r we gonna sell over the next 2 weeks",
+            [n14],
+            [top, "14 days"],
+            tolerance=fc(n14),
+        )
+    )
     # run-out dates
     add(Case(tenant, f"when do we run out of the {short_title}", names=[short], one_of=around(d.run_out(short))))
     add(Case(tenant, f"when will {short} sell out?", names=[short], one_of=around(d.run_out(short))))
     # "how long will X last": its days of cover, the metrics layer's (on hand over the last 30 days' mean daily units)
     last30 = d.tr.window(end - timedelta(days=29), end).groupby("sku")["units"].sum() / 30.0
-    add(Case(tenant, f"how long will the {top_title} last", [float(d.on_hand[top] / last30[top])],
-             [Tied([top, top_title])], tolerance=1.0))
+    add(
+        Case(
+            tenant,
+            f"how long will the {top_title} last",
+            [float(d.on_hand[top] / last30[top])],
+            [Tied([top, top_title])],
+            tolerance=1.0,
+        )
+    )
     if noun_pick:
         noun, sku = noun_pick.split("|")
         add(Case(tenant, f"when will the {noun} sell out", names=[sku], one_of=around(d.run_out(sku))))
         n = d.sku_total(sku, 30)
         add(Case(tenant, f"how many {noun}s will we sell in the next month", [n], [sku], tolerance=fc(n)))
     # days of cover: on hand over the last 30 days' mean daily units (the metrics layer's measure)
-    add(Case(tenant, f"days of cover for {top}", [float(d.on_hand[top] / last30[top])], [Tied([top, top_title])],
-             tolerance=1.0))
+    add(
+        Case(
+            tenant,
+            f"days of cover for {top}",
+            [float(d.on_hand[top] / last30[top])],
+            [Tied([top, top_title])],
+            tolerance=1.0,
+        )
+    )
     # the catalogue's stock asks: as many SKUs as the direct call lists
     add(Case(tenant, "what should I reorder this week", [float(d.ask_rows(30, "reorder"))], ["reorder"]))
-    add(Case(tenant, "which items will stock out before the restock arrives",
-             [float(d.ask_rows(30, "stockout"))], ["run out"]))
-    add(Case(tenant, "which products will run out in the next 2 weeks",
-             [float(d.ask_rows(14, "stockout", horizon_stated=True))], ["14 days"]))
+    add(
+        Case(
+            tenant,
+            "which items will stock out before the restock arrives",
+            [float(d.ask_rows(30, "stockout"))],
+            ["run out"],
+        )
+    )
+    add(
+        Case(
+            tenant,
+            "which products will run out in the next 2 weeks",
+            [float(d.ask_rows(14, "stockout", horizon_stated=True))],
+            ["14 days"],
+        )
+    )
     # the store over named periods ahead
     xmas = date(end.year, 12, 25)
     h = (xmas - end).days
@@ -187,20 +236,32 @@ def future_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]:
     add(Case(tenant, "how much stock do I need for Christmas", [units], [xmas.isoformat()], tolerance=fc(units)))
     qs, qe = quarter_after(end)
     money = d.scope_total((qe - end).days, revenue=True, window_start=qs)
-    add(Case(tenant, "projected revenue for next quarter", [money], [qs.isoformat(), qe.isoformat()],
-             tolerance=fc(money)))
+    add(
+        Case(
+            tenant, "projected revenue for next quarter", [money], [qs.isoformat(), qe.isoformat()], tolerance=fc(money)
+        )
+    )
     ye = date(end.year, 12, 31)
     money = d.scope_total((ye - end).days, revenue=True)
-    add(Case(tenant, "how much will we make through the end of the year", [money], [ye.isoformat()],
-             tolerance=fc(money)))
+    add(
+        Case(
+            tenant, "how much will we make through the end of the year", [money], [ye.isoformat()], tolerance=fc(money)
+        )
+    )
     q1_end = date(end.year + 1, 3, 31)
     units = d.scope_total((q1_end - end).days)
-    add(Case(tenant, "units forecast through end of Q1", [units], [(end + timedelta(days=1)).isoformat(),
-                                                                  q1_end.isoformat()], tolerance=fc(units)))
+    add(
+        Case(
+            tenant,
+            "units forecast through end of Q1",
+            [units],
+            [(end + timedelta(days=1)).isoformat(), q1_end.isoformat()],
+            tolerance=fc(units),
+        )
+    )
     jan15 = date(end.year + 1, 1, 15)
     n = d.sku_total(top, (jan15 - end).days)
-    add(Case(tenant, f"how many {top_title} will we sell by Jan 15?", [n], [top, jan15.isoformat()],
-             tolerance=fc(n)))
+    add(Case(tenant, f"how many {top_title} will we sell by Jan 15?", [n], [top, jan15.isoformat()], tolerance=fc(n)))
     units = d.scope_total(42)
     week1 = d.scope_total(7)
     add(Case(tenant, "forecast for the next 6 weeks by week", [units, week1], ["42 days"], tolerance=fc(week1)))
@@ -211,8 +272,15 @@ def future_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]:
     add(Case(tenant, "will we beat last month", [d.tr.revenue(ls, le)], [f"{ls:%B %Y}", "comes to"]))
     # a price what-if: the change in units over 30 days
     change = d.whatif_units(top, -10.0)
-    add(Case(tenant, f"what if I cut the price of the {top_title} by 10%", [change], [top, "30 days"],
-             tolerance=fc(change)))
+    add(
+        Case(
+            tenant,
+            f"what if I cut the price of the {top_title} by 10%",
+            [change],
+            [top, "30 days"],
+            tolerance=fc(change),
+        )
+    )
     for c in cases:
         c.first = True
     return cases
@@ -232,42 +300,95 @@ def future2_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]
     title2, short2_title = str(d.titles[second]), str(d.titles[short2])
 
     n21 = d.sku_total(second, 21)
-    add(Case(tenant, f"expected sales of {second} over the next three weeks", [n21], [second, "21 days"],
-             tolerance=fc(n21)))
+    add(
+        Case(
+            tenant,
+            f"expected sales of {second} over the next three weeks",
+            [n21],
+            [second, "21 days"],
+            tolerance=fc(n21),
+        )
+    )
     jan31 = date(end.year + 1, 1, 31)
     n = d.sku_total(second, (jan31 - end).days)
-    add(Case(tenant, f"how many {title2} do we expect to move between now and Jan 31?", [n],
-             [second, jan31.isoformat()], tolerance=fc(n)))
-    add(Case(tenant, f"when are we gonna be out of {short2_title}?", names=[short2],
-             one_of=around(d.run_out(short2))))
+    add(
+        Case(
+            tenant,
+            f"how many {title2} do we expect to move between now and Jan 31?",
+            [n],
+            [second, jan31.isoformat()],
+            tolerance=fc(n),
+        )
+    )
+    add(Case(tenant, f"when are we gonna be out of {short2_title}?", names=[short2], one_of=around(d.run_out(short2))))
     add(Case(tenant, f"{short} - when does it sell out", names=[short], one_of=around(d.run_out(short))))
     add(Case(tenant, "what do i need to restock", [float(d.ask_rows(30, "reorder"))], ["reorder"]))
-    add(Case(tenant, "anything going to stock out before we can get more in?",
-             [float(d.ask_rows(30, "stockout"))], ["run out"]))
-    add(Case(tenant, "which skus will run out within 10 days",
-             [float(d.ask_rows(10, "stockout", horizon_stated=True))], ["10 days"]))
+    add(
+        Case(
+            tenant,
+            "anything going to stock out before we can get more in?",
+            [float(d.ask_rows(30, "stockout"))],
+            ["run out"],
+        )
+    )
+    add(
+        Case(
+            tenant,
+            "which skus will run out within 10 days",
+            [float(d.ask_rows(10, "stockout", horizon_stated=True))],
+            ["10 days"],
+        )
+    )
     feb = date(end.year + 1, 3, 1) - timedelta(days=1)
     money = d.scope_total((feb - end).days, revenue=True)
     add(Case(tenant, "revenue projection through end of February", [money], [feb.isoformat()], tolerance=fc(money)))
     jan1 = date(end.year + 1, 1, 1)
     units = d.scope_total((jan1 - end).days)
-    add(Case(tenant, "how many units should we expect to sell till new year's day", [units], [jan1.isoformat()],
-             tolerance=fc(units)))
+    add(
+        Case(
+            tenant,
+            "how many units should we expect to sell till new year's day",
+            [units],
+            [jan1.isoformat()],
+            tolerance=fc(units),
+        )
+    )
     money = d.scope_total(90, revenue=True)
     add(Case(tenant, "what's the sales outlook for the next 90 days", [money], ["next 90 days"], tolerance=fc(money)))
     units = d.scope_total((jan31 - end).days)
-    add(Case(tenant, "how much inventory will we need to get through January", [units], [jan31.isoformat()],
-             tolerance=fc(units)))
+    add(
+        Case(
+            tenant,
+            "how much inventory will we need to get through January",
+            [units],
+            [jan31.isoformat()],
+            tolerance=fc(units),
+        )
+    )
     ls, le = month_bounds(end.replace(day=1) - timedelta(days=1))
     add(Case(tenant, "are we going to beat last month's revenue?", [d.tr.revenue(ls, le)], [f"{ls:%B %Y}", "comes to"]))
     change = d.whatif_units(second, 5.0)
-    add(Case(tenant, f"if we raise {title2} price by 5% what happens to units", [change], [second, "30 days"],
-             tolerance=fc(change)))
+    add(
+        Case(
+            tenant,
+            f"if we raise {title2} price by 5% what happens to units",
+            [change],
+            [second, "30 days"],
+            tolerance=fc(change),
+        )
+    )
     if noun_pick:
         noun, sku = noun_pick.split("|")
         n = d.sku_total(sku, 14)
-        add(Case(tenant, f"how much of the {noun} will sell in the next fortnight", [n], [sku, "14 days"],
-                 tolerance=fc(n)))
+        add(
+            Case(
+                tenant,
+                f"how much of the {noun} will sell in the next fortnight",
+                [n],
+                [sku, "14 days"],
+                tolerance=fc(n),
+            )
+        )
     for c in cases:
         c.first = True
     return cases

@@ -18,13 +18,16 @@ DEC = date(2026, 12, 4)
 DEC_EXTENTS = {k: (date(2024, 12, 5), DEC) for k in EXTENTS}
 
 
-@pytest.mark.parametrize(("question", "end"), [
-    ("how many units will we sell by Jan 15", date(2027, 1, 15)),
-    ("units forecast through end of Q1", date(2027, 3, 31)),
-    ("sales forecast through the end of january", date(2027, 1, 31)),
-    ("how much will we sell until the end of March", date(2027, 3, 31)),
-    ("revenue forecast up to Feb 28", date(2027, 2, 28)),
-])
+@pytest.mark.parametrize(
+    ("question", "end"),
+    [
+        ("how many units will we sell by Jan 15", date(2027, 1, 15)),
+        ("units forecast through end of Q1", date(2027, 3, 31)),
+        ("sales forecast through the end of january", date(2027, 1, 31)),
+        ("how much will we sell until the end of March", date(2027, 3, 31)),
+        ("revenue forecast up to Feb 28", date(2027, 2, 28)),
+    ],
+)
 def test_a_deadline_is_forecast_from_tomorrow_to_it(shop: VocabularyIndex, question: str, end: date) -> None:
     """Before: 15 January alone, Q1 alone, January alone."""
     r = read_question(question, tenant_id="decor", index=shop, extents=DEC_EXTENTS)
@@ -49,6 +52,6 @@ def test_stocking_out_before_the_restock_is_the_stockout_ask(shop: VocabularyInd
 
 
 def test_within_n_days_is_the_stock_answers_horizon() -> None:
-    """"Which skus will run out within 10 days": the stock-out list within 10 days (before: no horizon read)."""
+    """ "Which skus will run out within 10 days": the stock-out list within 10 days (before: no horizon read)."""
     assert route("which skus will run out within 10 days", today=DEC).entities.horizon_days == 10
     assert route("what sells out within the next two weeks", today=DEC).entities.horizon_days == 14
