@@ -65,6 +65,8 @@ class Case:
     batch: str = ""  # which set of phrasings the case belongs to (``BENCH_ONLY`` runs one)
     style: str = ""  # how the question is written (the ninth set reports its rate per style)
     lead: bool = False  # the numbers and names must be in the answer's first sentence (what a merchant reads first)
+    #: numbers and names must be in the answer's first sentence (``one_of`` anywhere): the figure leads the answer
+    first: bool = False
 
 
 
@@ -844,13 +846,16 @@ def first_sentence(answer: str) -> str:
 
 
 def answered(case: Case, answer: str) -> bool:
-    """Whether ``answer`` states the case's truth (``case.lead``: in its first sentence)."""
+    """Whether ``answer`` states the case's truth (``case.lead`` / ``case.first``: in its first sentence)."""
+    whole_text = answer.lower()
     if case.lead:
         answer = first_sentence(answer)
+    if case.first:  # the first sentence: a full stop followed by a capital starts the next
+        answer = re.split(r"(?<=[a-z0-9)%])\. (?=[A-Z])", answer)[0]
     text = answer.lower()
     if case.unanswerable:
         return "can't be answered" in text
-    if case.one_of and not any(x in text for x in case.one_of):
+    if case.one_of and not any(x.lower() in (whole_text if case.first else text) for x in case.one_of):
         return False
     if case.unknown:  # a name the data lacks: said, not answered for the whole store
         return f'"{case.unknown}"' in text and "not answered" in text
@@ -942,6 +947,7 @@ def main() -> None:
     from bench.fifteenth_questions import held_out_cases as fifteenth_held_out
     from bench.fourteenth_questions import fourteenth_cases, order_size_fiscal_held_out
     from bench.fourteenth_questions import held_out_cases as fourteenth_held_out
+    from bench.future_questions import future2_cases, future_cases
     from bench.nineteenth_questions import held_out_cases as nineteenth_held_out
     from bench.nineteenth_questions import nineteenth_cases
     from bench.seventeenth_questions import held_out_cases as seventeenth_held_out
@@ -968,6 +974,7 @@ def main() -> None:
     deps = get_deps()
     tenants = [replace(t, merchant=accepted(deps.warehouse, t.tenant, t.merchant)) for t in prepare(deps, home, today)]
     cases = []
+    only = os.environ.get("BENCH_ONLY", "")
     for t in tenants:
         skus = deps.warehouse.query("SELECT sku FROM products WHERE tenant_id = @tenant_id", {"tenant_id": t.tenant})
         cases += cases_for(t, {str(s) for s in skus["sku"]})
@@ -1015,7 +1022,11 @@ def main() -> None:
         cases += twentysecond_held_out(t, {str(s) for s in skus["sku"]})
         cases += twentythird_cases(t, {str(s) for s in skus["sku"]})
         cases += twentythird_held_out(t, {str(s) for s in skus["sku"]})
-    if only := os.environ.get("BENCH_ONLY"):  # BENCH_ONLY=unseen (or unseen,unseen2): only those batches' cases
+        if not only or "future" in only.split(","):  # truths from the forecast agent run directly: not free
+            cases += future_cases(t, {str(s) for s in skus["sku"]}, deps)
+        if not only or "future2" in only.split(","):
+            cases += future2_cases(t, {str(s) for s in skus["sku"]}, deps)
+    if only:  # BENCH_ONLY=unseen (or unseen,unseen2): only those batches' cases
         cases = [c for c in cases if c.batch in only.split(",")]
     runtime = LocalRuntime(deps)
 

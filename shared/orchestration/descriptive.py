@@ -426,7 +426,10 @@ def with_lead(report: Report, reading: Reading) -> Report:
     """
     if not reading.lead or reading.kind != "agent" or not report.answer:
         return report
-    answer = reading.lead + report.answer
+    body = report.answer
+    if reading.lead.endswith(": ") and body.startswith("We "):  # "...: we expect to sell": one sentence
+        body = "we " + body[3:]
+    answer = reading.lead + body
     return report.model_copy(update={"answer": answer, "executive_summary": answer})
 
 

@@ -49,7 +49,8 @@ _COMPETITOR = re.compile(
     r"|\bcompetitor[: ]+[\"']?([A-Z][\w&-]+)")
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3}
-_HORIZON = re.compile(r"\b(?:next|coming|over the next) (\d{1,3}|" + "|".join(_NUMBER_WORDS)
+#: "the next 10 days", "within 10 days" ("which skus will run out within 10 days": before, the lead-time list alone)
+_HORIZON = re.compile(r"\b(?:next|coming|over the next|within(?: the)?) (\d{1,3}|" + "|".join(_NUMBER_WORDS)
                       + r") (day|week|fortnight|month|quarter)s?\b", re.I)
 _HORIZON_WORD = re.compile(r"\b(?:next|coming) (day|week|fortnight|month|quarter|year)\b", re.I)
 #: "the rest of the year": the days left in the period that holds the as-of date.

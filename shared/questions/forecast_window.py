@@ -46,6 +46,9 @@ def next_calendar_period(question: str, today: date) -> ForecastPeriod | None:
 def forecast_period(name: str, start: date, end: date, today: date) -> ForecastPeriod:
     """The period and its lead: it is still to come, the forecast is of its days alone, made from data to ``today``.
 
+    The lead ends in a colon, so the forecast's figure stays in the answer's first sentence ("Q1 2027 is still to
+    come, so this is a forecast ...: we expect to sell 35,510 units over Q1 2027 ..."): a full stop put it second.
+
     A period that starts the day after the data ends is the horizon itself ("from the day after your data ends").
     """
     tomorrow = today + timedelta(days=1)
@@ -55,14 +58,39 @@ def forecast_period(name: str, start: date, end: date, today: date) -> ForecastP
             tomorrow,
             end,
             f"{lead} is still to come, so this is a forecast from the day after your "
-            f"data ends ({fmt_day(tomorrow)}) to {fmt_day(end)}. ",
+            f"data ends ({fmt_day(tomorrow)}) to {fmt_day(end)}: ",
         )
     return ForecastPeriod(
         start,
         end,
         f"{lead} is still to come, so this is a forecast for {name} alone "
-        f"({fmt_range(start, end)}), from your data up to {fmt_day(today)}. ",
+        f"({fmt_range(start, end)}), from your data up to {fmt_day(today)}: ",
     )
+
+
+#: Words that make a named period the END of a forecast, not its days: "by Jan 15", "through (the) end of Q1",
+#: "until March", "up to Feb 28", "between now and Valentine's Day", "to the end of January". Right before the
+#: time phrase (``spans``), so "sales by week" or "from January to March" are not read as one.
+_DEADLINE = re.compile(
+    r"\b(?:by|through|thru|until|till|til|up\s+(?:to|until|till)|between\s+now\s+and|from\s+now\s+(?:un)?til|"
+    r"to\s+(?:the\s+)?(?:very\s+)?end\s+of)\s+(?:the\s+)?(?:(?:very\s+)?end\s+of\s+(?:the\s+)?)?$",
+    re.I,
+)
+
+
+def through_deadline(
+    question: str, spans: list[tuple[int, int]], period: ForecastPeriod, today: date
+) -> ForecastPeriod:
+    """A period said as a deadline ("by Jan 15", "through end of Q1") is forecast from the day after the data ends.
+
+    Its last day ends the forecast. Read alone, "by Jan 15" forecast 15 January only and "through end of Q1" Q1
+    only: a merchant asking what sells until then needs every day up to it (the stock must last until then). No
+    lead: the answer names the window's first and last day in its first sentence.
+    """
+    tomorrow = today + timedelta(days=1)
+    if period.start <= tomorrow or not any(_DEADLINE.search(question[:start]) for start, _ in spans):
+        return period
+    return ForecastPeriod(tomorrow, period.end, "")
 
 
 _MONTH_NAMES = (

@@ -285,7 +285,10 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                     r"cover|how (?:long|many days|many weeks) (?:will |would |does |do |is )?"
                                     r"(?:our |my |the )?(?:[\w&'./-]+ ){0,3}?(?:stock|inventory)"
                                     r"(?: (?:of|for) (?:the |our |my )?"
-                                    r"(?:[\w&'./-]+ ){1,8}?)? ?(?:last|cover|going to last)"), INV, "days of cover"),
+                                    r"(?:[\w&'./-]+ ){1,8}?)? ?(?:last|cover|going to last)|"
+                                    # "how long will the Fenwick cutting board last": its stock, unsaid
+                                    r"how long (?:will|would|is) (?:the |our |my )(?:[\w&'./-]+ ){1,8}?"
+                                    r"(?:last|hold out|be in stock)"), INV, "days of cover"),
     MetricWord("stocked_skus", _rx(r"(?:how many|number of) (?:different |distinct )?(?:skus|products|product "
                                    r"lines|listings|articles) (?:are |do we have |we have |have we got )?(?:in stock|"
                                    r"on hand|available|stocked)"), INV, "SKUs in stock"),

@@ -111,6 +111,9 @@ LOST_TO_STOCKOUTS = _rx(rf"(?:lose|lost|losing|miss(?:ed)?|forgo(?:ne)?|leave|le
                         rf"lost (?:sales|revenue|units|income|demand) (?:\w+ ){{0,3}}{_STOCKOUTS}")
 REORDER = _rx(r"re-?order\w*|restock\w*|replenish\w*|order more|top(?:ping)? up|buy more|purchase orders?|"
               r"(?:should|do|must) (?:i|we) (?:order|buy)|(?:need|have) to (?:order|buy)")
+#: A stock-out asked about, which a word of restocking beside it does not make a reorder question: "which items will
+#: stock out before the restock arrives", "what sells out before we can reorder", "when will X run out".
+_RUNS_OUT = _rx(r"when will|(?:run|sell|stock)(?:s|ning|ing)?[- ]out|stock[- ]?outs?|(?:go|be) out of stock")
 #: "How many customers reordered", "reorder rate": repeat buying, the metrics layer's question.
 _CUSTOMERS = _rx(r"customers?|buyers?|shoppers?|clients?|rate")
 #: Low stock now ("what's running low"): the stockout ask (cover below lead time).
@@ -489,7 +492,7 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
         return MarketAsk("lost_sales")  # "how much revenue did we lose to stockouts?": an estimate, said so
     if OUT_OF_STOCK.search(question) and not _FUTURE.search(question):
         return MarketAsk("out_of_stock")  # "how many products are out of stock?"
-    if REORDER.search(question) and not re.search(r"\b(?:when will|run(?:s|ning)? out)\b", question, re.I) \
+    if REORDER.search(question) and not _RUNS_OUT.search(question) \
             and not _CUSTOMERS.search(question):
         return MarketAsk("reorder")  # "what should I reorder this week?"
     if _LONG_COVER.search(question) or _OVERSTOCK.search(question):

@@ -44,6 +44,7 @@ from shared.questions.forecast_window import (
     forecast_period,
     months_as_next_and_this,
     next_calendar_period,
+    through_deadline,
 )
 from shared.questions.foreign_words import in_english
 from shared.questions.grouped_sides import grouped_sides
@@ -1791,6 +1792,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         window = calendar
     else:
         window = None
+    if window is not None and today is not None:  # "by Jan 15", "through end of Q1": every day up to it
+        window = through_deadline(question, time.spans, window, today)
     reading = Reading(kind="agent", question=question, as_of=today, forecast_until=window and window.end,
                       forecast_from=window and window.start, lead=window.lead if window else "")
     reading.order_size = size

@@ -1,0 +1,394 @@
+"""Questions about the future and about stock (batches ``future`` and ``future2``), with truths from the forecast
+agent called directly.
+
+A merchant asks how many units a product will sell, when it runs out, what to reorder, what a price cut does, what
+revenue to expect over a named period. Each truth is computed here without the answer text: the forecast agent run
+directly (not through the orchestrator) on that product or scope and horizon, with the quick-mode model options
+the orchestrator uses and no fit wait, its structured output read (a SKU's ``forecast:`` finding, its per-day
+forecast, its answer rows); the run-out date from the SKU's on-hand stock in the generated rows and that per-day
+forecast (past the horizon: the last 28 days' rate); a horizon's exact dates from the data's last day. "How long
+will X last" and "days of cover for X" are the metrics layer's days of cover (on hand over the last 30 days' mean
+daily units, from the rows), named by code or title. A case counts when the answer's FIRST sentence holds the
+figure and names the period or basis (``Case.first``): a 5% tolerance on forecast figures, which a fit made in
+another order can move by a unit or two, 2 days on a run-out.
+
+    BENCH_ONLY=future BENCH_HOME=/tmp/fcqhome BENCH_CLI_RUNS=0 .venv/bin/python bench/questions.py
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from bench.question_data import BenchTenant
+from bench.questions import Case, Truth, batch_cases
+from bench.truths import Tied
+
+if TYPE_CHECKING:
+    from shared.deps import Deps
+
+#: The forecast agent's options as the orchestrator's quick mode passes them, without its fit wait: the fits the
+#: direct call makes are the ones the orchestrated question then reads from the cache.
+DIRECT_OPTIONS: dict[str, Any] = {"prophet": "never", "max_skus": 30, "persist": False}
+#: Relative tolerance on a forecast figure.
+FORECAST_TOL = 0.05
+
+
+class Direct:
+    """The forecast agent run directly for one merchant, and the truths read off its structured output."""
+
+    def __init__(self, deps: Deps, t: BenchTenant, catalogue: set[str]) -> None:
+        self.deps, self.t, self.end = deps, t, t.end
+        self.tr = Truth(t, catalogue)
+        inv = self.tr.inventory.sort_values("date", kind="stable")
+        latest = inv.groupby(["sku", "location"]).tail(1)
+        self.on_hand = latest.groupby("sku")["on_hand"].sum()
+        recent = self.tr.window(self.end - timedelta(days=27), self.end)
+        self.rate = recent.groupby("sku")["units"].sum() / 28.0
+        products = t.merchant.products[t.merchant.products["sku"].isin(catalogue)].drop_duplicates("sku")
+        self.titles = products[~products["title"].duplicated(keep=False)].set_index("sku")["title"]
+
+    def run(self, horizon: int, asks: list[str], skus: list[str] | None = None, **options: Any) -> Any:
+        from shared.forecast import agent
+        from shared.models.agents import AgentRequest
+
+        return agent.run(
+            self.deps,
+            AgentRequest(
+                tenant_id=self.t.tenant,
+                skus=skus or [],
+                horizon_days=horizon,
+                price_change_pct=options.pop("price_change_pct", None),
+                options={**DIRECT_OPTIONS, "asks": asks, **options},
+            ),
+        )
+
+    def sku_total(self, sku: str, horizon: int) -> float:
+        """The SKU's expected units over the next ``horizon`` days (its ``forecast:`` finding)."""
+        r = self.run(horizon, ["forecast"], [sku])
+        return float(next(f.metrics["forecast_total"] for f in r.findings if f.id == f"forecast:{sku}"))
+
+    def run_out(self, sku: str, horizon: int = 30) -> date:
+        """The day the SKU's on-hand stock runs out: its per-day forecast summed until it exceeds the stock, past the
+        horizon the last 28 days' rate."""
+        r = self.run(horizon, ["forecast"], [sku])
+        days = next(f for f in r.data["forecasts"] if f["series_id"] == sku)
+        stock, used = float(self.on_hand.get(sku, 0.0)), 0.0
+        for i, v in enumerate(days["forecast"]):
+            if used + v >= stock:
+                return self.end + timedelta(days=i + (stock - used) / v if v else i)
+            used += v
+        return self.end + timedelta(days=round(stock / float(self.rate[sku])))
+
+    def scope_total(
+        self, horizon: int, *, revenue: bool = False, window_start: date | None = None, skus: list[str] | None = None
+    ) -> float:
+        """The store's (or the SKUs') total over the horizon as the agent's forecast answer states it (the first
+        figure of the direct call's own answer: the store's daily total as one series has no finding of its own)."""
+        opts: dict[str, Any] = {"measure": "revenue"} if revenue else {}
+        if window_start is not None:
+            opts["window_start"] = window_start.isoformat()
+        r = self.run(horizon, ["forecast"], skus, **opts)
+        text = r.data["answers"][0]["text"]
+        rx = r"revenue of about \D?([\d,]+\.\d\d)" if revenue else r"(?:sell|selling) ([\d,]+) units"
+        m = re.search(rx, text)
+        if m is None:
+            raise AssertionError(f"no total in the direct answer: {text}")
+        return float(m.group(1).replace(",", ""))
+
+    def ask_rows(self, horizon: int, ask: str, **options: Any) -> int:
+        """How many SKUs the direct call's ``ask`` answer lists (``total_rows``)."""
+        r = self.run(horizon, [ask], **options)
+        return int(next(a["total_rows"] for a in r.data["answers"] if a["ask"] == ask))
+
+    def whatif_units(self, sku: str, pct: float, horizon: int = 30) -> float:
+        """The what-if's change in expected units over the horizon: the SKU's ``forecast:`` total with the price
+        change against the one without."""
+        r = self.run(horizon, ["forecast"], [sku], price_change_pct=pct)
+        changed = float(next(f.metrics["forecast_total"] for f in r.findings if f.id == f"forecast:{sku}"))
+        return changed - self.sku_total(sku, horizon)
+
+    def picks(self) -> tuple[str, str, str | None]:
+        """A top seller with weeks of cover, a fast seller under 10 days of cover, a product noun naming one SKU."""
+        titled = [s for s in self.rate.sort_values(ascending=False).index if s in self.titles.index]
+        cover = self.on_hand.reindex(self.rate.index) / self.rate
+        top = next(s for s in titled if 45 < cover.get(s, 0) < 400)
+        short = next(s for s in titled if 1 < cover.get(s, 0) < 10 and self.rate[s] > 1)
+        from shared.sample.catalogue import CATEGORIES
+
+        nouns = []
+        for cat in CATEGORIES:
+            for noun, _ in cat.nouns:
+                hits = [str(s) for s, t in self.titles.items() if f" {noun.lower()} " in f" {str(t).lower()} "]
+                if len(hits) == 1 and self.rate.get(hits[0], 0) > 0.5 and 20 < cover.get(hits[0], 0) < 400:
+                    nouns.append((noun.lower(), hits[0]))
+        return str(top), str(short), (nouns[0][0] + "|" + nouns[0][1]) if nouns else None
+
+
+def around(day: date, slack: int = 2) -> list[str]:
+    """The ways an answer may write a run-out within ``slack`` days of ``day``."""
+    out = []
+    for d in (day + timedelta(days=k) for k in range(-slack, slack + 1)):
+        out += [d.isoformat(), f"{d.day} {d:%b %Y}"]
+    return out
+
+
+def fc(value: float) -> float:
+    """The absolute tolerance of a forecast figure."""
+    return max(1.0, abs(value) * FORECAST_TOL)
+
+
+def quarter_after(end: date) -> tuple[date, date]:
+    months = end.year * 12 + (end.month - 1) // 3 * 3 + 3
+    s = date(months // 12, months % 12 + 1, 1)
+    e = (date(s.year + (s.month + 3 > 12), (s.month + 2) % 12 + 1, 1)) - timedelta(days=1)
+    return s, e
+
+
+def month_bounds(d: date) -> tuple[date, date]:
+    s = d.replace(day=1)
+    return s, (s + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+
+
+def future_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]:  # noqa: PLR0915 - one per phrasing
+    """The development set (batch ``future``): measured before the fixes."""
+    d = Direct(deps, t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases, add = batch_cases("future")
+    top, short, noun_pick = d.picks()
+    top_title, short_title = str(d.titles[top]), str(d.titles[short])
+
+    # a product's units over a rolling horizon, and its run-out
+    n30 = d.sku_total(top, 30)
+    add(
+        Case(
+            tenant,
+            f"how many units of the {top_title} will we sell in the next 30 days, and when do we run out?",
+            [n30],
+            [top, "next 30 days"],
+            one_of=around(d.run_out(top)),
+            tolerance=fc(n30),
+        )
+    )
+    add(Case(tenant, f"whats the forecast for {top} next 30 days", [n30], [top, "next 30 days"], tolerance=fc(n30)))
+    n14 = d.sku_total(top, 14)
+    add(
+        Case(
+            tenant,
+            f"how many {top_title.lower()}s r we gonna sell over the next 2 weeks",
+            [n14],
+            [top, "14 days"],
+            tolerance=fc(n14),
+        )
+    )
+    # run-out dates
+    add(Case(tenant, f"when do we run out of the {short_title}", names=[short], one_of=around(d.run_out(short))))
+    add(Case(tenant, f"when will {short} sell out?", names=[short], one_of=around(d.run_out(short))))
+    # "how long will X last": its days of cover, the metrics layer's (on hand over the last 30 days' mean daily units)
+    last30 = d.tr.window(end - timedelta(days=29), end).groupby("sku")["units"].sum() / 30.0
+    add(
+        Case(
+            tenant,
+            f"how long will the {top_title} last",
+            [float(d.on_hand[top] / last30[top])],
+            [Tied([top, top_title])],
+            tolerance=1.0,
+        )
+    )
+    if noun_pick:
+        noun, sku = noun_pick.split("|")
+        add(Case(tenant, f"when will the {noun} sell out", names=[sku], one_of=around(d.run_out(sku))))
+        n = d.sku_total(sku, 30)
+        add(Case(tenant, f"how many {noun}s will we sell in the next month", [n], [sku], tolerance=fc(n)))
+    # days of cover: on hand over the last 30 days' mean daily units (the metrics layer's measure)
+    add(
+        Case(
+            tenant,
+            f"days of cover for {top}",
+            [float(d.on_hand[top] / last30[top])],
+            [Tied([top, top_title])],
+            tolerance=1.0,
+        )
+    )
+    # the catalogue's stock asks: as many SKUs as the direct call lists
+    add(Case(tenant, "what should I reorder this week", [float(d.ask_rows(30, "reorder"))], ["reorder"]))
+    add(
+        Case(
+            tenant,
+            "which items will stock out before the restock arrives",
+            [float(d.ask_rows(30, "stockout"))],
+            ["run out"],
+        )
+    )
+    add(
+        Case(
+            tenant,
+            "which products will run out in the next 2 weeks",
+            [float(d.ask_rows(14, "stockout", horizon_stated=True))],
+            ["14 days"],
+        )
+    )
+    # the store over named periods ahead
+    xmas = date(end.year, 12, 25)
+    h = (xmas - end).days
+    units = d.scope_total(h)
+    add(Case(tenant, "how much stock do I need for Christmas", [units], [xmas.isoformat()], tolerance=fc(units)))
+    qs, qe = quarter_after(end)
+    money = d.scope_total((qe - end).days, revenue=True, window_start=qs)
+    add(
+        Case(
+            tenant, "projected revenue for next quarter", [money], [qs.isoformat(), qe.isoformat()], tolerance=fc(money)
+        )
+    )
+    ye = date(end.year, 12, 31)
+    money = d.scope_total((ye - end).days, revenue=True)
+    add(
+        Case(
+            tenant, "how much will we make through the end of the year", [money], [ye.isoformat()], tolerance=fc(money)
+        )
+    )
+    q1_end = date(end.year + 1, 3, 31)
+    units = d.scope_total((q1_end - end).days)
+    add(
+        Case(
+            tenant,
+            "units forecast through end of Q1",
+            [units],
+            [(end + timedelta(days=1)).isoformat(), q1_end.isoformat()],
+            tolerance=fc(units),
+        )
+    )
+    jan15 = date(end.year + 1, 1, 15)
+    n = d.sku_total(top, (jan15 - end).days)
+    add(Case(tenant, f"how many {top_title} will we sell by Jan 15?", [n], [top, jan15.isoformat()], tolerance=fc(n)))
+    units = d.scope_total(42)
+    week1 = d.scope_total(7)
+    add(Case(tenant, "forecast for the next 6 weeks by week", [units, week1], ["42 days"], tolerance=fc(week1)))
+    money = d.scope_total(30, revenue=True)
+    add(Case(tenant, "projected revenue next 30 days", [money], ["next 30 days"], tolerance=fc(money)))
+    # this month against last month: last month's revenue said beside this month's expected total
+    ls, le = month_bounds(end.replace(day=1) - timedelta(days=1))
+    add(Case(tenant, "will we beat last month", [d.tr.revenue(ls, le)], [f"{ls:%B %Y}", "comes to"]))
+    # a price what-if: the change in units over 30 days
+    change = d.whatif_units(top, -10.0)
+    add(
+        Case(
+            tenant,
+            f"what if I cut the price of the {top_title} by 10%",
+            [change],
+            [top, "30 days"],
+            tolerance=fc(change),
+        )
+    )
+    for c in cases:
+        c.first = True
+    return cases
+
+
+def future2_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]:  # noqa: PLR0915 - one per phrasing
+    """The held-out set (batch ``future2``, style "held out"): written after the fixes of ``future``, measured once."""
+    d = Direct(deps, t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases, add = batch_cases("future2", "held out")
+    top, short, noun_pick = d.picks()
+    # other products than the first set's: the next seller with weeks of cover, the next one running short
+    cover = d.on_hand.reindex(d.rate.index) / d.rate
+    titled = [str(s) for s in d.rate.sort_values(ascending=False).index if s in d.titles.index]
+    second = next(s for s in titled if s != top and 45 < cover.get(s, 0) < 400)
+    short2 = next((s for s in titled if s != short and 1 < cover.get(s, 0) < 10 and d.rate[s] > 1), short)
+    title2, short2_title = str(d.titles[second]), str(d.titles[short2])
+
+    n21 = d.sku_total(second, 21)
+    add(
+        Case(
+            tenant,
+            f"expected sales of {second} over the next three weeks",
+            [n21],
+            [second, "21 days"],
+            tolerance=fc(n21),
+        )
+    )
+    jan31 = date(end.year + 1, 1, 31)
+    n = d.sku_total(second, (jan31 - end).days)
+    add(
+        Case(
+            tenant,
+            f"how many {title2} do we expect to move between now and Jan 31?",
+            [n],
+            [second, jan31.isoformat()],
+            tolerance=fc(n),
+        )
+    )
+    add(Case(tenant, f"when are we gonna be out of {short2_title}?", names=[short2], one_of=around(d.run_out(short2))))
+    add(Case(tenant, f"{short} - when does it sell out", names=[short], one_of=around(d.run_out(short))))
+    add(Case(tenant, "what do i need to restock", [float(d.ask_rows(30, "reorder"))], ["reorder"]))
+    add(
+        Case(
+            tenant,
+            "anything going to stock out before we can get more in?",
+            [float(d.ask_rows(30, "stockout"))],
+            ["run out"],
+        )
+    )
+    add(
+        Case(
+            tenant,
+            "which skus will run out within 10 days",
+            [float(d.ask_rows(10, "stockout", horizon_stated=True))],
+            ["10 days"],
+        )
+    )
+    feb = date(end.year + 1, 3, 1) - timedelta(days=1)
+    money = d.scope_total((feb - end).days, revenue=True)
+    add(Case(tenant, "revenue projection through end of February", [money], [feb.isoformat()], tolerance=fc(money)))
+    jan1 = date(end.year + 1, 1, 1)
+    units = d.scope_total((jan1 - end).days)
+    add(
+        Case(
+            tenant,
+            "how many units should we expect to sell till new year's day",
+            [units],
+            [jan1.isoformat()],
+            tolerance=fc(units),
+        )
+    )
+    money = d.scope_total(90, revenue=True)
+    add(Case(tenant, "what's the sales outlook for the next 90 days", [money], ["next 90 days"], tolerance=fc(money)))
+    units = d.scope_total((jan31 - end).days)
+    add(
+        Case(
+            tenant,
+            "how much inventory will we need to get through January",
+            [units],
+            [jan31.isoformat()],
+            tolerance=fc(units),
+        )
+    )
+    ls, le = month_bounds(end.replace(day=1) - timedelta(days=1))
+    add(Case(tenant, "are we going to beat last month's revenue?", [d.tr.revenue(ls, le)], [f"{ls:%B %Y}", "comes to"]))
+    change = d.whatif_units(second, 5.0)
+    add(
+        Case(
+            tenant,
+            f"if we raise {title2} price by 5% what happens to units",
+            [change],
+            [second, "30 days"],
+            tolerance=fc(change),
+        )
+    )
+    if noun_pick:
+        noun, sku = noun_pick.split("|")
+        n = d.sku_total(sku, 14)
+        add(
+            Case(
+                tenant,
+                f"how much of the {noun} will sell in the next fortnight",
+                [n],
+                [sku, "14 days"],
+                tolerance=fc(n),
+            )
+        )
+    for c in cases:
+        c.first = True
+    return cases
