@@ -230,12 +230,12 @@ def _mined_texts(data: AnalysedReviews, gi: np.ndarray, ids: np.ndarray, score: 
     """One product's aspect table, complaint and praise terms and feature requests (the per-product text work)."""
     batch = data.batch
     recent, before = data.recent[gi], data.before[gi]
-    term_inputs = (ids.tolist(), [batch.tokens[i] for i in gi], [batch.terms[i] for i in gi], score.tolist(),
+    term_inputs = (ids.tolist(), [batch.topic_words[i] for i in gi], [batch.terms[i] for i in gi], score.tolist(),
                    w.tolist(), recent.tolist(), before.tolist())
     return {"aspects": _aspect_rows(data, gi, recent, before, w),
             "complaints": rank_terms(*term_inputs, negative=True, limit=top_n * 2),
             "praise": rank_terms(*term_inputs, negative=False, limit=top_n),
-            "requests": rank_requests(ids.tolist(), [data.full_text[i] for i in gi], w.tolist(), limit=top_n)}
+            "requests": rank_requests(ids.tolist(), [batch.requests[i] for i in gi], w.tolist(), limit=top_n)}
 
 
 def _one_sku(data: AnalysedReviews, sku_key: Any, gi: np.ndarray, firsts: dict[str, dict[Any, Any]],
