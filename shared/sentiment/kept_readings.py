@@ -78,7 +78,7 @@ def keep_review_readings(warehouse: Warehouse, tenant_id: str, reviews: pd.DataF
     read_now = kept = 0
     for start in range(0, len(texts), KEEP_CHUNK):
         source = StoredReadings(warehouse, tenant_id)
-        source.readings(texts[start:start + KEEP_CHUNK])
+        source.readings(texts[start : start + KEEP_CHUNK])
         read_now += len(source.fresh)
         kept += source.kept
         source.keep()

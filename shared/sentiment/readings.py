@@ -37,15 +37,32 @@ from shared.sentiment.topics import STOPWORDS
 READABLE, NO_WORDS, FOREIGN = 0, 1, 2
 #: English function words: a review text of 3+ words with none of them is in another language (Olist's are
 #: Portuguese), which the English lexicon and heads cannot read.
-ENGLISH_WORDS = frozenset("the and it is was to this of for not but with my very so they you in on its are have "
-                          "had been be".split())
+ENGLISH_WORDS = frozenset(
+    "the and it is was to this of for not but with my very so they you in on its are have had been be".split()
+)
 
 _HERE = Path(__file__).resolve().parent
 #: What a reading depends on: these modules' code, the data and model files, and the published lexicons' packages.
-_VERSIONED_SOURCES = ("readings.py", "scorer.py", "tokens.py", "lexicon.py", "aspects.py", "fast.py", "static.py",
-                      "head.py", "topics.py", "requests.py")
-_VERSIONED_FILES = ("data/complaint_families.json", "data/domain_lexicon.json", "data/operators.json",
-                    "models/fast_ngram.json", "models/static_e5.npz", "models/static_e5.json")
+_VERSIONED_SOURCES = (
+    "readings.py",
+    "scorer.py",
+    "tokens.py",
+    "lexicon.py",
+    "aspects.py",
+    "fast.py",
+    "static.py",
+    "head.py",
+    "topics.py",
+    "requests.py",
+)
+_VERSIONED_FILES = (
+    "data/complaint_families.json",
+    "data/domain_lexicon.json",
+    "data/operators.json",
+    "models/fast_ngram.json",
+    "models/static_e5.npz",
+    "models/static_e5.json",
+)
 _VERSIONED_PACKAGES = ("vaderSentiment", "textblob")
 
 
@@ -103,8 +120,15 @@ def readability(tokens: Sequence[str]) -> int:
 
 def _topic_words(tokens: Sequence[str], terms: Sequence[tuple[str, float]]) -> tuple[str, ...]:
     opinion_words = {w for t, _ in terms for w in t.split()}
-    return tuple(sorted({tok for tok in tokens if len(tok) >= 3 and tok.isalpha() and tok not in STOPWORDS
-                         and tok not in opinion_words}))
+    return tuple(
+        sorted(
+            {
+                tok
+                for tok in tokens
+                if len(tok) >= 3 and tok.isalpha() and tok not in STOPWORDS and tok not in opinion_words
+            }
+        )
+    )
 
 
 def read_texts(texts: Sequence[str], lexicon: Lexicon | None = None, *, fast: bool = True) -> list[ReviewReading]:
@@ -118,14 +142,27 @@ def read_texts(texts: Sequence[str], lexicon: Lexicon | None = None, *, fast: bo
     if fast and texts:
         from shared.sentiment.fast import load_fast_head
 
-        rule_scores = (np.fromiter((s.score for s in scored), dtype=np.float64, count=len(scored)),
-                       np.fromiter((s.evidence for s in scored), dtype=np.float64, count=len(scored)))
-        probability = load_fast_head().probability([t or "" for t in texts], lex, rule_scores=rule_scores,
-                                                   tokens=tokens)
+        rule_scores = (
+            np.fromiter((s.score for s in scored), dtype=np.float64, count=len(scored)),
+            np.fromiter((s.evidence for s in scored), dtype=np.float64, count=len(scored)),
+        )
+        probability = load_fast_head().probability(
+            [t or "" for t in texts], lex, rule_scores=rule_scores, tokens=tokens
+        )
         fast_score = 2.0 * probability - 1.0
-    return [ReviewReading(s.score, s.evidence, float(f), s.aspects, s.terms, _topic_words(toks, s.terms),
-                          tuple(extract_requests(text)) if text else (), readability(toks))
-            for text, toks, s, f in zip(texts, tokens, scored, fast_score, strict=True)]
+    return [
+        ReviewReading(
+            s.score,
+            s.evidence,
+            float(f),
+            s.aspects,
+            s.terms,
+            _topic_words(toks, s.terms),
+            tuple(extract_requests(text)) if text else (),
+            readability(toks),
+        )
+        for text, toks, s, f in zip(texts, tokens, scored, fast_score, strict=True)
+    ]
 
 
 class ReadingSource(Protocol):
@@ -146,10 +183,16 @@ class FreshReadings:
 
 def as_row(reading: ReviewReading) -> dict[str, Any]:
     """A reading's stored columns (lists and maps as JSON text; floats round-trip exactly)."""
-    return {"lexicon_score": reading.lexicon_score, "evidence": reading.evidence, "fast_score": reading.fast_score,
-            "aspects": json.dumps(reading.aspects), "terms": json.dumps(reading.terms),
-            "topic_words": json.dumps(reading.topic_words), "requests": json.dumps(reading.requests),
-            "readable": reading.readable}
+    return {
+        "lexicon_score": reading.lexicon_score,
+        "evidence": reading.evidence,
+        "fast_score": reading.fast_score,
+        "aspects": json.dumps(reading.aspects),
+        "terms": json.dumps(reading.terms),
+        "topic_words": json.dumps(reading.topic_words),
+        "requests": json.dumps(reading.requests),
+        "readable": reading.readable,
+    }
 
 
 def _json_column(values: pd.Series) -> list[Any]:
@@ -180,15 +223,31 @@ def from_rows(rows: pd.DataFrame) -> dict[str, ReviewReading]:
 
 
 def _from_rows(rows: pd.DataFrame) -> dict[str, ReviewReading]:
-    columns = zip(rows["text_key"].tolist(), rows["lexicon_score"].tolist(), rows["evidence"].tolist(),
-                  rows["fast_score"].tolist(), _json_column(rows["aspects"]), _json_column(rows["terms"]),
-                  _json_column(rows["topic_words"]), _json_column(rows["requests"]), rows["readable"].tolist(),
-                  strict=True)
-    return {str(key): ReviewReading(float(lexicon_score), int(evidence),
-                                    math.nan if fast_score is None else float(fast_score), aspects,
-                                    [(str(t), float(v)) for t, v in terms], tuple(topic_words), tuple(requests),
-                                    int(readable))
-            for key, lexicon_score, evidence, fast_score, aspects, terms, topic_words, requests, readable in columns}
+    columns = zip(
+        rows["text_key"].tolist(),
+        rows["lexicon_score"].tolist(),
+        rows["evidence"].tolist(),
+        rows["fast_score"].tolist(),
+        _json_column(rows["aspects"]),
+        _json_column(rows["terms"]),
+        _json_column(rows["topic_words"]),
+        _json_column(rows["requests"]),
+        rows["readable"].tolist(),
+        strict=True,
+    )
+    return {
+        str(key): ReviewReading(
+            float(lexicon_score),
+            int(evidence),
+            math.nan if fast_score is None else float(fast_score),
+            aspects,
+            [(str(t), float(v)) for t, v in terms],
+            tuple(topic_words),
+            tuple(requests),
+            int(readable),
+        )
+        for key, lexicon_score, evidence, fast_score, aspects, terms, topic_words, requests, readable in columns
+    }
 
 
 def rows_of(readings: Mapping[str, ReviewReading]) -> Iterable[dict[str, Any]]:

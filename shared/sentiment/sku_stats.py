@@ -331,6 +331,7 @@ def sku_statistics(data: AnalysedReviews, *, top_n: int, themes: ThemeSet | None
         gi = np.asarray(groups[sku_key])
         one = stats[str(sku_key)]
         texts = _mined_texts(data, gi, one.ids, data.batch.score[gi].astype(float), data.weights[gi], top_n)
-        stats[str(sku_key)] = replace(one, **texts)
+        stats[str(sku_key)] = replace(one, aspects=texts["aspects"], complaints=texts["complaints"],
+                                      praise=texts["praise"], requests=texts["requests"])
         mined, mined_reviews = mined + 1, mined_reviews + one.reviews
     return SkuStatsSet([stats[k] for k in sorted(stats)], mined, mined_reviews)

@@ -13,8 +13,12 @@ from shared.sentiment import readings
 from shared.sentiment.kept_readings import StoredReadings, keep_review_readings
 from shared.store import review_scores
 
-TEXTS = ["Stopped working after a week. Wish it had a longer cable", "Love it, the strap is sturdy",
-         "", "Produto muito bom chegou antes do prazo"]
+TEXTS = [
+    "Stopped working after a week. Wish it had a longer cable",
+    "Love it, the strap is sturdy",
+    "",
+    "Produto muito bom chegou antes do prazo",
+]
 
 
 def _stored(warehouse: Any, tenant: str) -> pd.DataFrame:
@@ -39,11 +43,17 @@ def test_keeping_the_same_texts_again_writes_each_row_once(warehouse: Any) -> No
     assert keep_review_readings(warehouse, "t1", reviews) == (0, 2)  # a re-run reads nothing again
     keep_review_readings(warehouse, "t2", reviews)
     source = StoredReadings(warehouse, "t1")
-    source.fresh = dict(zip(map(readings.text_key, readings.review_texts(reviews)),
-                            readings.read_texts(readings.review_texts(reviews)), strict=True))
+    source.fresh = dict(
+        zip(
+            map(readings.text_key, readings.review_texts(reviews)),
+            readings.read_texts(readings.review_texts(reviews)),
+            strict=True,
+        )
+    )
     source.keep()  # the same readings written again replace themselves
-    counts = warehouse.query("SELECT tenant_id, COUNT(*) AS n FROM review_scores GROUP BY tenant_id "
-                             "ORDER BY tenant_id", {})
+    counts = warehouse.query(
+        "SELECT tenant_id, COUNT(*) AS n FROM review_scores GROUP BY tenant_id ORDER BY tenant_id", {}
+    )
     assert counts.values.tolist() == [["t1", 2], ["t2", 2]]
 
 

@@ -25,8 +25,11 @@ def _comparable(result: Any) -> dict[str, Any]:
 
 
 def _count(tenant: str) -> int:
-    return int(get_deps().warehouse.query("SELECT COUNT(*) AS n FROM review_scores WHERE tenant_id = @t",
-                                          {"t": tenant})["n"].iloc[0])
+    return int(
+        get_deps()
+        .warehouse.query("SELECT COUNT(*) AS n FROM review_scores WHERE tenant_id = @t", {"t": tenant})["n"]
+        .iloc[0]
+    )
 
 
 def test_processing_keeps_readings_and_a_question_reads_none_again(
@@ -43,7 +46,12 @@ def test_processing_keeps_readings_and_a_question_reads_none_again(
 
     read: list[int] = []
     real = kept_readings.read_texts
-    monkeypatch.setattr(kept_readings, "read_texts", lambda texts: read.append(len(texts)) or real(texts))
+
+    def counted(batch: list[str]) -> list[readings.ReviewReading]:
+        read.append(len(batch))
+        return real(batch)
+
+    monkeypatch.setattr(kept_readings, "read_texts", counted)
     request = AgentRequest(tenant_id="acme", options={"asks": ["complaints"], "method": "fast", "deadline_s": 110})
     with_kept = agent.run(get_deps(), request)
     assert read == []  # every text's reading came from the store
@@ -55,5 +63,6 @@ def test_processing_keeps_readings_and_a_question_reads_none_again(
     assert _count("acme") == 2 * kept  # the new version's rows beside the old ones, each once
     agent.run(get_deps(), request)
     assert read == [kept] and _count("acme") == 2 * kept
-    assert review_scores.kept_readings(get_deps().warehouse, "other", "a-changed-scorer",
-                                       [readings.text_key(t) for t in texts]).empty
+    assert review_scores.kept_readings(
+        get_deps().warehouse, "other", "a-changed-scorer", [readings.text_key(t) for t in texts]
+    ).empty

@@ -25,8 +25,14 @@ def test_feature_requests_are_extracted_and_normalised() -> None:
 def test_feature_requests_rank_by_reviews_not_repeats() -> None:
     ranked = rank_requests(
         ["a", "b", "c"],
-        [extract_requests(t) for t in ("Wish it had a timer. Wish it had a timer!", "I wish it had a timer",
-                                       "please add a bigger handle")],
+        [
+            extract_requests(t)
+            for t in (
+                "Wish it had a timer. Wish it had a timer!",
+                "I wish it had a timer",
+                "please add a bigger handle",
+            )
+        ],
         [1, 1, 1],
     )
     assert ranked[0].request == "timer" and ranked[0].reviews == 2 and ranked[0].review_ids == ["a", "b"]

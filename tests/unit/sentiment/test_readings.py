@@ -15,8 +15,13 @@ from shared.sentiment.scoring import score_reviews
 
 from .theme_fixture import AS_OF, theme_reviews
 
-TEXTS = ["Stopped working after a week. Wish it had a longer cable", "Love it, the strap is sturdy", "",
-         "Produto muito bom chegou antes do prazo", "not bad at all :)"]
+TEXTS = [
+    "Stopped working after a week. Wish it had a longer cable",
+    "Love it, the strap is sturdy",
+    "",
+    "Produto muito bom chegou antes do prazo",
+    "not bad at all :)",
+]
 
 
 class _Counted:
@@ -54,7 +59,11 @@ def test_scores_from_readings_are_the_scores_read_afresh(method: str) -> None:
     for name in ("score", "text_score", "evidence", "confidence", "label_code", "rating_mismatch", "readable"):
         np.testing.assert_array_equal(getattr(afresh, name), getattr(kept, name))
     assert (afresh.aspects, afresh.terms, afresh.topic_words, afresh.requests) == (
-        kept.aspects, kept.terms, kept.topic_words, kept.requests)
+        kept.aspects,
+        kept.terms,
+        kept.topic_words,
+        kept.requests,
+    )
     with pytest.raises(ValueError, match="readings"):
         score_reviews(TEXTS, method=method, readings=readings.read_texts(TEXTS[:2]))
 
@@ -67,4 +76,5 @@ def test_an_analysis_over_a_reading_source_is_the_analysis_that_reads_every_text
     from_source = analyse_reviews(frame, tenant_id="t1", options=options, readings=source)
     assert source.asked == len(frame)
     assert from_source.model_dump(exclude={"elapsed_ms", "generated_at"}) == read_here.model_dump(
-        exclude={"elapsed_ms", "generated_at"})
+        exclude={"elapsed_ms", "generated_at"}
+    )
