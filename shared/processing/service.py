@@ -35,6 +35,7 @@ from shared.processing.merge import prepare_batch
 from shared.processing.metrics import PROCESSED_ROWS, PROCESSING_CHANGES
 from shared.processing.parts import PARTITIONED_KINDS, Part, plan_parts
 from shared.processing.sku import SkuResolver
+from shared.sentiment.kept_readings import keep_review_readings
 from shared.store import joins
 
 DATA_UPDATED_TOPIC = "data-updated"
@@ -144,6 +145,9 @@ def process_staged(deps: Deps, notice: StagedNotice, *, part_rows: int | None = 
         merged = deps.warehouse.upsert_unless_newer(notice.kind.value, batch.rows, ["tenant_id", "record_key"],
                                                     "ingested_at")
         written += merged
+        if notice.kind is DataKind.REVIEWS:  # each new text read once now, so no question has to read it
+            read_now, kept = keep_review_readings(deps.warehouse, tenant, batch.rows)
+            log_event(_log, "review readings kept", tenant=tenant, ingestion_id=ingestion, read=read_now, kept=kept)
         total.update(batch.changes)
         if len(batch.rows) > merged:
             total["stale_skipped"] += len(batch.rows) - merged

@@ -21,6 +21,7 @@ from shared.observability.metrics import REGISTRY
 from shared.sentiment.analysis import AnalysisOptions, analyse_reviews
 from shared.sentiment.answers import DECLINE_WINDOW_DAYS, no_reviews_answers
 from shared.sentiment.compared_complaints import compared_lead, period_name
+from shared.sentiment.kept_readings import StoredReadings
 from shared.sentiment.length_answers import length_answer
 from shared.sentiment.listing import LIST_SIZE, LISTINGS
 from shared.sentiment.loader import load_reviews
@@ -240,7 +241,7 @@ def _baseline_option(request: AgentRequest) -> tuple[date, date] | None:
 
 
 def _lead_with_baseline(deps: Deps, request: AgentRequest, result: AgentResult, baseline: tuple[date, date],
-                        period: tuple[date, date], method: str, deadline: float) -> None:
+                        period: tuple[date, date], method: str, deadline: float, readings: StoredReadings) -> None:
     """The complaints answer led by its top theme and the baseline period's ("this month vs last month").
 
     The baseline is scored with the same method within the same share of the deadline (its themes lexical only).
@@ -254,13 +255,26 @@ def _lead_with_baseline(deps: Deps, request: AgentRequest, result: AgentResult, 
     before = analyse_reviews(frame, tenant_id=request.tenant_id, query=evidence, options=AnalysisOptions(
         as_of=baseline[1], asks=("complaints",), scoped=tuple(request.skus), period_start=baseline[0],
         method=method, purpose="question", scoring_deadline_s=SCORING_SHARE * deadline,
-        aspect=_aspect_option(request)))
+        aspect=_aspect_option(request)), readings=readings)
     then: dict[str, Any] = next((a for a in before.data.get("answers", []) if a.get("ask") == "complaints"), {})
     lead = compared_lead(list(now.get("rows") or []), list(then.get("rows") or []), period_name(*period),
                          period_name(*baseline))
     now["text"] = f"{lead} {now.get('text', '')}".strip()
     if result.summary:
         result.summary = f"{lead} {result.summary}"
+
+
+def _keep_readings(readings: StoredReadings, tenant: str) -> None:
+    """Write the texts this run had to read to the store, for the next question; the answer stands if that fails.
+
+    Processing keeps every review it merges; texts reach here unread after a scorer change or when stored before
+    readings were kept. The upsert is by key, so a concurrent run writing the same texts converges.
+    """
+    try:
+        readings.keep()
+    except Exception as exc:  # noqa: BLE001 - a cache write must not fail an answer already computed
+        log_event(_log, "review readings not kept", severity="WARNING", tenant=tenant, error=str(exc)[:200],
+                  readings=len(readings.fresh))
 
 
 def prepare() -> None:
@@ -341,11 +355,13 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     if "review_length" in asks:  # "reviews under 20 words", "do longer reviews rate lower?": that figure of the texts
         length = length_answer(frame, request.options.get("length") or "median", request.options.get("length_words"),
                                start=start, end=min(as_of, end), stars=tuple(stars or ()))
+    readings = StoredReadings(deps.warehouse, request.tenant_id)  # each text read once, kept across questions
     result = AgentResult(agent="sentiment", tenant_id=request.tenant_id, summary=length.text, data={}) \
         if length is not None and asks == ["review_length"] else analyse_reviews(  # words are counted, not scored
         frame,
         tenant_id=request.tenant_id,
         query=evidence,
+        readings=readings,
         options=AnalysisOptions(as_of=min(as_of, end), window_days=window, top_n=top_n, asks=tuple(asks),
                                 scoped=tuple(request.skus), period_start=start,
                                 decline_window_days=decline_window, method=method,
@@ -361,7 +377,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                 mining_by=_themes_by(started, purpose, deadline, MINING_BY_SHARE)),
     )
     if "complaints" in asks and (baseline := _baseline_option(request)) is not None:
-        _lead_with_baseline(deps, request, result, baseline, (start, min(as_of, end)), method, deadline)
+        _lead_with_baseline(deps, request, result, baseline, (start, min(as_of, end)), method, deadline, readings)
     if length is not None:
         result.data["answers"] = [length.model_dump(mode="json"), *[
             a for a in result.data.get("answers", []) if a.get("ask") != "review_length"]]
@@ -380,6 +396,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
             f"reviews for tenant between {start.isoformat()} and {end.isoformat()}"
             + (f" for SKUs {', '.join(request.skus)}" if request.skus else "")
         )
+    read_now = len(readings.fresh)
+    _keep_readings(readings, request.tenant_id)
     elapsed = time.perf_counter() - started
     result.elapsed_ms = round(elapsed * 1000.0, 1)
     RUN_SECONDS.labels(status=result.status).observe(elapsed)
@@ -392,6 +410,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         "sentiment analysed",
         tenant=request.tenant_id,
         reviews=int(len(frame)),
+        readings_kept=readings.kept,
+        readings_read=read_now,
         status=result.status,
         elapsed_ms=result.elapsed_ms,
     )

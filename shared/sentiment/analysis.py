@@ -44,6 +44,7 @@ from shared.sentiment.findings import (
 from shared.sentiment.listing import listing_answer
 from shared.sentiment.method_plan import mark_encoder_warm, plan_scoring
 from shared.sentiment.modes import Purpose
+from shared.sentiment.readings import FreshReadings, ReadingSource, review_texts
 from shared.sentiment.scorer import LABELS
 from shared.sentiment.scoring import score_reviews
 from shared.sentiment.sku_stats import (
@@ -168,8 +169,7 @@ def prepare_reviews(reviews: pd.DataFrame, warnings: list[str]) -> PreparedRevie
     df["sku"] = df["sku"].astype(str)
     df["date"] = [None if pd.isna(d) else d.date() for d in pd.to_datetime(df["date"])]  # None: undated
     df["text"] = df["text"].fillna("").astype(str)
-    title = df["title"].fillna("").astype(str) if "title" in df.columns else pd.Series("", index=df.index)
-    full_text = [f"{t}. {x}" if t else x for t, x in zip(title, df["text"], strict=True)]
+    full_text = review_texts(df)
     rating = (
         pd.to_numeric(df["rating"], errors="coerce") if "rating" in df.columns else pd.Series(np.nan, index=df.index)
     )
@@ -195,13 +195,18 @@ def prepare_reviews(reviews: pd.DataFrame, warnings: list[str]) -> PreparedRevie
     return PreparedReviews(df, full_text, weights, excluded, down, unscored, empty_text, warnings)
 
 
-def analyse_frame(prepared: PreparedReviews, options: AnalysisOptions) -> AnalysedReviews:
-    """Score every review once and mark the windows (the per-SKU statistics slice these arrays)."""
+def analyse_frame(prepared: PreparedReviews, options: AnalysisOptions,
+                  readings: ReadingSource | None = None) -> AnalysedReviews:
+    """Score every review once and mark the windows (the per-SKU statistics slice these arrays).
+
+    ``readings``: where each text's reading comes from (kept ones, the rest read; ``None``: every text read here).
+    """
     df = prepared.frame
     ratings: list[float | None] = [None if np.isnan(r) else float(r) for r in df["rating"].to_numpy(dtype=float)]
     plan = plan_scoring(df["sku"].tolist(), df["date"].tolist(), requested=options.method,
                         purpose=options.purpose, deadline_s=options.scoring_deadline_s)
-    batch = score_reviews(prepared.full_text, ratings, method=plan.method, accurate_rows=plan.accurate_rows)
+    batch = score_reviews(prepared.full_text, ratings, method=plan.method, accurate_rows=plan.accurate_rows,
+                          readings=(readings or FreshReadings()).readings(prepared.full_text))
     if plan.accurate_rows:
         mark_encoder_warm()
     df["score"] = batch.score
@@ -350,7 +355,7 @@ def _answers(data: AnalysedReviews, options: AnalysisOptions, suspicion: SpamSus
     columns += [c for c in ("product_title",) if c in df.columns]
     scored = ScoredReviews(
         frame=df[columns].assign(text=data.full_text, suspected=suspicion.suspected,
-                                 tokens=pd.Series(data.batch.tokens, index=df.index, dtype=object),
+                                 readable=data.batch.readable,
                                  spam_reasons=pd.Series(suspicion.reasons, index=df.index, dtype=object)).rename(
             columns={"_aspects": "aspects"}),
         start=options.period_start or min((d for d in df["date"] if d is not None), default=options.as_of),
@@ -372,10 +377,13 @@ def analyse_reviews(
     tenant_id: str,
     options: AnalysisOptions,
     query: Evidence | None = None,
+    readings: ReadingSource | None = None,
 ) -> AgentResult:
     """Analyse review rows and return the standard result.
 
     Columns: review_id, sku, date, text; optionally rating, title, spam_score, product_title, category.
+    ``readings``: where each review text's reading comes from (the agent's: kept by the store, the missing ones read;
+    ``None``: every text read here).
     """
     warnings: list[str] = []
     missing = [c for c in REQUIRED_COLUMNS if c not in reviews.columns]
@@ -391,7 +399,7 @@ def analyse_reviews(
             warnings,
         )
     prepared = prepare_reviews(reviews, warnings)
-    data = analyse_frame(prepared, options)
+    data = analyse_frame(prepared, options, readings)
     included = data.weights > 0
     if not included.any():
         return _insufficient(tenant_id, "every review is suspected spam", ["reviews not flagged as spam"], warnings)

@@ -69,18 +69,21 @@ def extract_requests(text: str) -> list[str]:
 
 def rank_requests(
     review_ids: Sequence[str],
-    texts: Sequence[str],
+    requests: Sequence[Sequence[str]],
     weights: Sequence[float],
     *,
     limit: int = 10,
     max_examples: int = 5,
 ) -> list[FeatureRequest]:
-    """Feature requests across reviews, ranked by spam-weighted number of reviews asking."""
+    """Feature requests across reviews, ranked by spam-weighted number of reviews asking.
+
+    ``requests``: each review's :func:`extract_requests` (``ReviewReading.requests``, read once with the text).
+    """
     acc: dict[str, FeatureRequest] = {}
-    for rid, text, w in zip(review_ids, texts, weights, strict=True):
-        if w <= 0 or not text:
+    for rid, asked, w in zip(review_ids, requests, weights, strict=True):
+        if w <= 0:
             continue
-        for phrase in extract_requests(text):
+        for phrase in asked:
             fr = acc.setdefault(phrase, FeatureRequest(phrase))
             fr.reviews += 1
             fr.weight += w

@@ -332,8 +332,10 @@ class ScoredBatch:
     #: Which polarity method produced ``text_score`` (``accurate``, ``fast`` or ``lexicon``) and its model.
     method: str = "lexicon"
     model: str = ""
-    #: Each text's tokens (``tokenize``), read once by the rule pass and reused by the fast head and the miners.
-    tokens: list[list[str]] = field(default_factory=list)
+    #: Each text's candidate topic words, feature requests and readability (``shared.sentiment.readings``).
+    topic_words: list[tuple[str, ...]] = field(default_factory=list)
+    requests: list[tuple[str, ...]] = field(default_factory=list)
+    readable: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))
 
     @property
     def labels(self) -> list[str]:

@@ -12,10 +12,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from shared.sentiment.lexicon import Lexicon, load_lexicon
+from shared.sentiment.lexicon import Lexicon
 from shared.sentiment.modes import METHODS, model_name, positive_probability
-from shared.sentiment.scorer import ScoredBatch, combine_with_rating, confidence_of, label_scores, score_text
-from shared.sentiment.tokens import tokenize
+from shared.sentiment.readings import ReviewReading, read_texts
+from shared.sentiment.scorer import ScoredBatch, combine_with_rating, confidence_of, label_scores
 
 
 def score_reviews(
@@ -25,6 +25,7 @@ def score_reviews(
     lexicon: Lexicon | None = None,
     method: str = "lexicon",
     accurate_rows: Sequence[int] | None = None,
+    readings: Sequence[ReviewReading] | None = None,
 ) -> ScoredBatch:
     """Score many reviews; ``ratings`` (1-5 stars, ``None`` where absent) act as a prior.
 
@@ -33,29 +34,25 @@ def score_reviews(
     least one opinion expression against the star prior). Aspects and fired terms always come from the
     rule pass, which names them. ``accurate_rows`` (indexes) are read by the accurate head whatever
     ``method`` is: the agent scores its most recent reviews accurately and the rest with ``method``; the
-    batch's method is then ``accurate+<method>``.
+    batch's method is then ``accurate+<method>``. ``readings``: each text's reading when the caller has it (kept
+    by the store, :mod:`shared.sentiment.readings`; read with the default lexicon), else each text is read here.
     """
     if method not in METHODS:
         raise ValueError(f"unknown sentiment method {method!r} (expected one of {', '.join(METHODS)})")
-    lex = lexicon or load_lexicon()
+    if readings is None:
+        readings = read_texts(texts, lexicon, fast=method == "fast")
+    elif lexicon is not None:
+        raise ValueError("readings are read with the default lexicon; pass one or the other")
     n = len(texts)
-    text_score = np.empty(n, dtype=np.float64)
-    evidence = np.empty(n, dtype=np.float64)
-    aspects: list[dict[str, float]] = []
-    terms: list[list[tuple[str, float]]] = []
-    # once: the rules, the fast head and the miners read them; each distinct word kept once (the tokens of 20,000
-    # reviews kept 41 MiB, 19 MiB with the repeats shared)
-    vocabulary: dict[str, str] = {}
-    tokens = [[vocabulary.setdefault(t, t) for t in tokenize(text or "")] for text in texts]
-    for k, text in enumerate(texts):
-        ts = score_text(text or "", lex, tokens[k])
-        text_score[k] = ts.score
-        evidence[k] = ts.evidence
-        aspects.append(ts.aspects)
-        terms.append(ts.terms)
-    if method != "lexicon" and n:
-        clean = [t or "" for t in texts]
-        text_score = 2.0 * positive_probability(clean, method, (text_score, evidence), lex, tokens) - 1.0  # type: ignore[arg-type]
+    if len(readings) != n:
+        raise ValueError(f"{len(readings)} readings for {n} texts")
+    text_score = np.fromiter((r.lexicon_score for r in readings), dtype=np.float64, count=n)
+    evidence = np.fromiter((r.evidence for r in readings), dtype=np.float64, count=n)
+    if method == "fast" and n:
+        text_score = np.fromiter((r.fast_score for r in readings), dtype=np.float64, count=n)
+        evidence = np.maximum(evidence, 1.0)
+    elif method == "accurate" and n:
+        text_score = 2.0 * positive_probability([t or "" for t in texts], "accurate") - 1.0
         evidence = np.maximum(evidence, 1.0)
     reported, model = method, model_name(method)  # type: ignore[arg-type]
     rows = np.asarray(sorted(set(accurate_rows or ())), dtype=np.int64)
@@ -85,10 +82,12 @@ def score_reviews(
         evidence,
         conf,
         codes,
-        aspects,
-        terms,
+        [r.aspects for r in readings],
+        [r.terms for r in readings],
         mismatch,
         reported,
         model,
-        tokens,
+        [r.topic_words for r in readings],
+        [r.requests for r in readings],
+        np.fromiter((r.readable for r in readings), dtype=np.int8, count=n),
     )

@@ -25,12 +25,19 @@ def test_feature_requests_are_extracted_and_normalised() -> None:
 def test_feature_requests_rank_by_reviews_not_repeats() -> None:
     ranked = rank_requests(
         ["a", "b", "c"],
-        ["Wish it had a timer. Wish it had a timer!", "I wish it had a timer", "please add a bigger handle"],
+        [
+            extract_requests(t)
+            for t in (
+                "Wish it had a timer. Wish it had a timer!",
+                "I wish it had a timer",
+                "please add a bigger handle",
+            )
+        ],
         [1, 1, 1],
     )
     assert ranked[0].request == "timer" and ranked[0].reviews == 2 and ranked[0].review_ids == ["a", "b"]
     assert ranked[1].request == "bigger handle"
-    assert rank_requests(["a"], ["wish it had a timer"], [0.0]) == []
+    assert rank_requests(["a"], [extract_requests("wish it had a timer")], [0.0]) == []
 
 
 @settings(max_examples=200, deadline=None)
@@ -46,7 +53,7 @@ def test_complaints_ranked_with_trend() -> None:
     recent = [True, True, False, False, True]
     stats = rank_terms(
         [f"r{i}" for i in range(5)],
-        b.tokens,
+        b.topic_words,
         b.terms,
         b.score.tolist(),
         [1.0] * 5,
@@ -97,7 +104,7 @@ def test_complaint_variants_count_as_one_problem() -> None:
     b = score_reviews(texts)
     stats = rank_terms(
         [f"r{i}" for i in range(5)],
-        b.tokens,
+        b.topic_words,
         b.terms,
         b.score.tolist(),
         [1.0] * 5,
@@ -129,3 +136,9 @@ def test_period_series_by_matches_period_series_of_each_group() -> None:
         mine = grouped[grouped["sku"] == sku].drop(columns="sku").reset_index(drop=True)
         pd.testing.assert_frame_equal(mine, alone)
     assert period_series_by(frame.iloc[:0], "sku").empty
+
+
+def test_topic_words_leave_out_stop_words_short_words_and_the_opinion_words() -> None:
+    b = score_reviews(["The strap broke and the strap is flimsy, so bad"])
+    assert "strap" in b.topic_words[0]
+    assert not {"the", "and", "so", "is", "bad", "flimsy"} & set(b.topic_words[0])

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from shared.sentiment import adjusted, answers, fast, scorer, scoring, topics
+from shared.sentiment import adjusted, answers, fast, readings, scorer, scoring, topics
 from shared.sentiment.adjusted import SpamSuspicion, adjusted_rating, adjusted_rating_at
 from shared.sentiment.analysis import AnalysisOptions, analyse_reviews
 
@@ -38,7 +38,7 @@ def test_each_review_text_is_tokenised_once(monkeypatch: pytest.MonkeyPatch) -> 
     reviews = theme_reviews()  # no titles: the text scored is the review's text
     texts = set(reviews["text"])
     calls: Counter[str] = Counter()
-    for module in (scoring, scorer, fast, topics, answers):  # every reader of a review's whole text
+    for module in (readings, scorer, fast, topics, answers):  # every reader of a review's whole text
         real = scorer.tokenize
 
         def counting(text: str, real: Any = real) -> list[str]:
@@ -101,7 +101,7 @@ def test_a_value_read_once_per_distinct_value_reads_as_each_value_alone() -> Non
     ]
 
 
-def test_the_kept_tokens_share_each_distinct_word() -> None:
-    batch = scoring.score_reviews(["The kettle is good.", "A good kettle!"])
-    assert batch.tokens == [["the", "kettle", "is", "good", "."], ["a", "good", "kettle", "!"]]
-    assert batch.tokens[0][1] is batch.tokens[1][2] and batch.tokens[0][3] is batch.tokens[1][1]
+def test_a_batch_reads_each_text_once_for_its_topic_words_requests_and_readability() -> None:
+    batch = scoring.score_reviews(["The kettle is good. Wish it had a timer", "Bom produto muito bom", "!!"])
+    assert "kettle" in batch.topic_words[0] and batch.requests[0] == ("timer",)
+    assert batch.readable.tolist() == [readings.READABLE, readings.FOREIGN, readings.NO_WORDS]
