@@ -103,7 +103,9 @@ class Market:
                                                       n=("price", "count"), our=("our", "first")).reset_index()
         latest = per_day.sort_values("date").groupby("sku").tail(1).set_index("sku")
         latest["index"] = 100 * latest["our"] / latest["median"]
-        self.latest = latest.sort_index()
+        # the market answers count the catalogue's products (a SKU priced by competitors but not in the catalogue is
+        # set apart in the answer, not counted): the truths do the same
+        self.latest = latest[latest.index.isin(self.products.index)].sort_index()
 
     def above(self) -> pd.DataFrame:
         """SKUs more than 5% above the median competitor on their latest date, furthest first."""
