@@ -169,7 +169,10 @@ def twentyfourth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # no
     add("which channel has the highest aov this year", [float(ca.max())], [str(peak(ca))])
 
     batch.style = "yes or no against a period"
-    now_o, was_o = _orders(mtd), _orders(w(same_days_s, same_days_e))
+    # "X vs last month" with no period of its own is the house's last complete month against the month before (as "up
+    # on last year" is); first written as this month so far against the same days, corrected after the one
+    # measurement before any fix (the answer said which months it compared)
+    now_o, was_o = _orders(lm), _orders(pm)
     add("are orders up vs last month?", [now_o, was_o], [f"{verdict('up', now_o, was_o)} —"])
     now_r, was_r = rev(lm), rev(p.ly_lm)
     add("did we make more last month than the same month last year?", [now_r, was_r],

@@ -1098,7 +1098,11 @@ def _ranking_answer(reading: Reading, result: MetricResult, rows: list[dict[str,
         present = {str(r.get(dim)) for r in valued}
         absent = [f"{level} (0, 0.0%)" for level in _STAR_LEVELS if level not in present] \
             if dims == ["stars"] and metric == "review_count" and not q.compare else []
-        text = (f"{_capital(noun)}{where} {when} by {one}: " + "; ".join([*(item(r) for r in shown), *absent])
+        head = f"{_capital(noun)}{where} {when} by {one}: "
+        if q.compare and METRICS[metric].additive and dim != "date":
+            # "compare March and April by channel": both periods' totals lead, then each row with its change
+            head = _compared_totals(result, rows, metric, f"{_capital(noun)}{where} {when}", v, unit) + f"; by {one}: "
+        text = (head + "; ".join([*(item(r) for r in shown), *absent])
                 + (f"; and {more} more" if more > 0 else "") + ".")
         if dims == ["stars"] and metric == "review_count" and not q.compare:
             # "promoters vs detractors": both and their difference first, then the breakdown they come from
@@ -1177,6 +1181,21 @@ def dropped_from_top(reading: Reading, result: MetricResult, before: MetricResul
     then = [(str(r.get(dim)), namer.value(dim, r.get(dim))) for r in before.rows
             if r.get(metric) is not None and r.get(dim) is not None][:n]
     return dropped_out(now, then, _previous_label(result))
+
+
+def _compared_totals(result: MetricResult, rows: list[dict[str, Any]], metric: str, said: str, v: Any,
+                     unit: Unit) -> str:
+    """An additive breakdown's two periods in total ("Revenue in April 2026 (...) was $506,471.16, down 7.4% from
+    $546,886.48 in March 2026 (...)"): the figure a comparison by channel answers first, its rows after it."""
+    now = sum(float(r[metric]) for r in rows if isinstance(r.get(metric), (int, float)))
+    before = [float(r[f"{metric}_previous"]) for r in rows if isinstance(r.get(f"{metric}_previous"), (int, float))]
+    q = result.query
+    then = _when(q.baseline) if q.baseline else "in " + _previous_label(result)
+    if not before:
+        return f"{said} {_verb(metric)} {v({metric: now})}, with nothing to compare against {then}"
+    prev = sum(before)
+    pct = (now - prev) / abs(prev) * 100 if prev else None
+    return f"{said} {_verb(metric)} {v({metric: now})}, {_change(now, prev, pct, unit)} {v({metric: prev})} {then}"
 
 
 def _change_ranking(result: MetricResult, valued: list[dict[str, Any]], dims: list[str], metric: str, noun: str,

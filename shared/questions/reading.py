@@ -190,6 +190,23 @@ NET_OF = re.compile(r"\b(?:excluding|exclude|minus|less|net of|not counting|with
                     r"|refunds?|returned (?:units|items|goods)|(?:units|items) returned)\b"
                     # Shopify's "net quantity" (ordered less returned), "net units sold"
                     r"|\bnet\s+(?:quantity|qty|units|items)\b", re.I)
+#: "units that weren't on promotion", "full-price revenue", "orders excluding promotions": the figure less its part
+#: on promotion (a line on promotion or with a discount, as "units on promotion" count it).
+_OFF_PROMOTION = re.compile(
+    r"\b(?:(?:not|never|weren'?t|wasn'?t|aren'?t|isn'?t|didn'?t)\s+(?:\w+\s+){0,2}?(?:on|at|in|under|during|with)\s+"
+    r"(?:a\s+|the\s+|any\s+)?(?:promo(?:tion)?s?|sales?|offers?|deals?|discounts?|sale\s+prices?)"
+    r"|(?:excluding|exclude|without|not\s+counting|outside(?:\s+of)?|except(?:\s+for)?|other\s+than|ignoring|"
+    r"leaving\s+out)\s+(?:the\s+|any\s+|all\s+)?(?:promo(?:tion)?s?|promotional\s+\w+|sale\s+(?:items|prices?|"
+    r"orders)|discounted\s+\w+|deals?)"
+    r"|full[- ]price(?:d)?|non[- ]?promo(?:tion(?:al)?)?|un-?discounted|at\s+list\s+price)\b",
+    re.I,
+)
+#: Each figure and its part on promotion, for :data:`_OFF_PROMOTION` (the promo figures read as their whole).
+_PROMOTED_PART = {"units": ("units", "promo_units"), "promo_units": ("units", "promo_units"),
+                  "promo_unit_share": ("units", "promo_units"), "revenue": ("revenue", "promo_revenue"),
+                  "promo_revenue": ("revenue", "promo_revenue"), "promo_revenue_share": ("revenue", "promo_revenue"),
+                  "orders": ("orders", "promo_orders"), "promo_orders": ("orders", "promo_orders"),
+                  "promo_order_share": ("orders", "promo_orders")}
 #: "more than 20k", "over $100", "above fifty dollars", "fewer than 10 units": (above/below, value, money?).
 _THRESHOLD_AT = re.compile(
     r"\b(?P<op>more than|over|above|greater than|in excess of|exceeding|at least|upwards of|under|below|less than|"
@@ -2101,7 +2118,11 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if metrics and metrics[0] == "returned_units" and re.search(lx.CANCELLED, question, re.I) \
             and _MONEY_LOST.search(question):
         metrics = ["refunds", *metrics[1:]]  # "how much revenue did we lose to cancellations": the money
-    if NET_OF.search(question) and metrics and metrics[0] in ("revenue", "units") and not dims:
+    if metrics and metrics[0] in _PROMOTED_PART and not dims and _OFF_PROMOTION.search(question):
+        # "units that weren't on promotion", "full-price revenue": the figure less its part on promotion
+        metrics = list(_PROMOTED_PART[metrics[0]])
+        reading.net_of = True
+    elif NET_OF.search(question) and metrics and metrics[0] in ("revenue", "units") and not dims:
         # "revenue excluding returns", "units sold not counting returns": the first less what went back
         metrics = ["revenue", "refunds"] if metrics[0] == "revenue" else ["units", "returned_units"]
         reading.net_of = True

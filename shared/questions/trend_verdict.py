@@ -39,6 +39,13 @@ _UP = re.compile(
     r"improv\w*|getting\s+better|up|(?:selling|making|earning|getting)\s+more)\b",
     re.I,
 )
+#: A comparative weighed against another period with "than" ("did we make more last month than the same month last
+#: year?", "were orders lower in October than September?"): a way too, as "up" or "down" is. Only with "than" after
+#: it, so "more" and "less" elsewhere ("revenue less refunds", "more than 100 units") name no way.
+_MORE_THAN = re.compile(r"\b(?:more|higher|bigger|greater|larger)\b(?=[^?.!]*\bthan\b)", re.I)
+_LESS_THAN = re.compile(r"\b(?:less|fewer|lower|smaller)\b(?=[^?.!]*\bthan\b)", re.I)
+_AMOUNT_THAN = re.compile(r"\b(?:more|less|fewer|higher|lower|greater|bigger|smaller|larger)\s+than\s+(?:[$£€]\s*)?\d",
+                          re.I)
 #: Words of better or worse, not of a way: which way they mean depends on the figure.
 _JUDGED = re.compile(r"\b(?:improv\w*|worsen\w*|getting\s+(?:better|worse))\b", re.I)
 #: Figures a merchant wants lower: "improving" is down for them, so it names no way.
@@ -62,6 +69,8 @@ def asked_way(question: str, metric: str) -> Way | None:
     if not _YES_NO.search(question):
         return None
     down, up = _DOWN.search(question), _UP.search(question)
+    if down is None and up is None and not _AMOUNT_THAN.search(question):  # "than a target amount" is no period's
+        down, up = _LESS_THAN.search(question), _MORE_THAN.search(question)
     if (down is None) == (up is None):  # neither way, or both ("up or down?")
         return None
     if _JUDGED.search(question) and metric in LOWER_IS_BETTER:
