@@ -1185,8 +1185,10 @@ def dropped_from_top(reading: Reading, result: MetricResult, before: MetricResul
 
 def _compared_totals(result: MetricResult, rows: list[dict[str, Any]], metric: str, said: str, v: Any,
                      unit: Unit) -> str:
-    """An additive breakdown's two periods in total ("Revenue in April 2026 (...) was $506,471.16, down 7.4% from
-    $546,886.48 in March 2026 (...)"): the figure a comparison by channel answers first, its rows after it."""
+    """An additive breakdown's two periods in total: the figure a comparison by channel answers first.
+
+    "Revenue in April 2026 (...) was $506,471.16, down 7.4% from $546,886.48 in March 2026 (...)", its rows after it.
+    """
     now = sum(float(r[metric]) for r in rows if isinstance(r.get(metric), (int, float)))
     before = [float(r[f"{metric}_previous"]) for r in rows if isinstance(r.get(f"{metric}_previous"), (int, float))]
     q = result.query
