@@ -2528,7 +2528,13 @@ _EXCLUDING = re.compile(r"(?:\b(?:outside(?: of)?|excluding|exclude|except(?: fo
                         r"not counting|not including|leaving out|ignoring|without|"
                         r"(?:everything|all|anything)(?:\s+\w+)? but|minus|but not)\s+"
                         r"(?:(?:on|in|from|at|via|through)\s+)?(?:the\s+)?|\bnon-?\s*|"
-                        r"\bnot\s+(?:on|in|from|at|via|through)\s+(?:the\s+)?)$", re.I)
+                        r"\bnot\s+(?:on|in|from|at|via|through)\s+(?:the\s+)?|"
+                        # "orders that weren't from amazon", "revenue that didn't come through ebay": a negated verb
+                        # before the name leaves it out as "excluding" does ("products that weren't sold on amazon"
+                        # keep amazon: the products unsold there)
+                        r"\b(?:(?:is|are|was|were|did|do|does|has|have|had)n'?t|not|never)\s+(?:(?:been\s+)?(?:come|came|"
+                        r"coming|placed|made|booked)\s+)?"
+                        r"(?:on|in|from|at|via|through)\s+(?:the\s+)?)$", re.I)
 #: "non-" before a name: a channel, category or brand left out ("non-amazon"), never a product's own word ("Non-Stick").
 _NON = re.compile(r"\bnon-?\s*$", re.I)
 #: A name listed after an excluded one ("excluding eBay and POS"): excluded too.

@@ -74,3 +74,20 @@ def test_a_breakdown_compared_leads_with_both_totals() -> None:
     plain = compose(reading(units, "breakdown"), result(units, [
         {"channel": "web", "aov": 30.0, "aov_previous": 25.0, "aov_change_pct": 20.0}]), titles={})
     assert "by channel:" in plain.answer.split(";")[0]  # a ratio has no total to add up: the rows lead as before
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how many orders weren't from amazon last quarter", "revenue that didn't come through amazon last month",
+     "orders that weren't placed on amazon this year"],
+)
+def test_a_negated_verb_before_a_name_leaves_it_out(store: VocabularyIndex, question: str) -> None:
+    """Held out: "weren't from amazon" was amazon's orders alone (the negation not read)."""
+    q = read_question(question, tenant_id="t", index=store, extents=DEC_EXTENTS).query
+    assert q is not None and [(f.dimension, f.op, f.values) for f in q.filters] == [("channel", "not_in", ["amazon"])]
+
+
+def test_products_not_sold_on_a_channel_keep_it(store: VocabularyIndex) -> None:
+    q = read_question("which products didn't sell on amazon last month", tenant_id="t", index=store,
+                      extents=DEC_EXTENTS).query
+    assert q is not None and [(f.op, f.values) for f in q.filters] == [("in", ["amazon"])]
