@@ -103,8 +103,10 @@ def twentyfourth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # no
             float(len(new_buyers(fr, w(same_days_s, same_days_e), same_days_s))),
         ],
     )
-    add("new customers last month compared to the month before", [
-        float(len(new_buyers(fr, lm, fr.lm_s))), float(len(new_buyers(fr, pm, fr.pm_s)))])
+    add(
+        "new customers last month compared to the month before",
+        [float(len(new_buyers(fr, lm, fr.lm_s))), float(len(new_buyers(fr, pm, fr.pm_s)))],
+    )
 
     batch.style = "what grew fastest"
     g = growth_by(lq, p.pq, "category")
@@ -112,8 +114,11 @@ def twentyfourth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # no
     g = growth_by(lm, pm, "channel")
     add("which channel grew the fastest last month vs the month before", [], [str(peak(g))])
     g = growth_by(lq, p.pq, "channel", "units")
-    add("what channel declined the most in units last quarter compared with the quarter before", [],
-        [str(peak(g, "min"))])
+    add(
+        "what channel declined the most in units last quarter compared with the quarter before",
+        [],
+        [str(peak(g, "min"))],
+    )
 
     batch.style = "two months by a dimension"
     mar, apr = latest_days(end, 3, 1, 31), latest_days(end, 4, 1, 30)
@@ -123,8 +128,10 @@ def twentyfourth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # no
 
     batch.style = "discounts on returned orders"
     back_orders = returned_orders(lq, every)
-    add("average discount on returned orders last quarter",
-        [discount_total(back_orders) / float(back_orders["order_id"].nunique())])
+    add(
+        "average discount on returned orders last quarter",
+        [discount_total(back_orders) / float(back_orders["order_id"].nunique())],
+    )
     back_orders = returned_orders(ytd, every)
     add("how much discount did we give on orders that were returned this year", [discount_total(back_orders)])
     add("total discounts last month", [discount_total(lm)])
@@ -165,7 +172,7 @@ def twentyfourth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # no
     batch.style = "top and bottom"
     cu = lq.groupby("category")["units"].sum().sort_values(kind="stable")
     add("bottom 3 categories by units last quarter", [], [str(x) for x in cu.index[:3]])
-    ca = (ytd.groupby("channel")["revenue"].sum() / ytd[ytd["units"] > 0].groupby("channel")["order_id"].nunique())
+    ca = ytd.groupby("channel")["revenue"].sum() / ytd[ytd["units"] > 0].groupby("channel")["order_id"].nunique()
     add("which channel has the highest aov this year", [float(ca.max())], [str(peak(ca))])
 
     batch.style = "yes or no against a period"
@@ -175,8 +182,11 @@ def twentyfourth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # no
     now_o, was_o = _orders(lm), _orders(pm)
     add("are orders up vs last month?", [now_o, was_o], [f"{verdict('up', now_o, was_o)} —"])
     now_r, was_r = rev(lm), rev(p.ly_lm)
-    add("did we make more last month than the same month last year?", [now_r, was_r],
-        [f"{verdict('up', now_r, was_r)} —"])
+    add(
+        "did we make more last month than the same month last year?",
+        [now_r, was_r],
+        [f"{verdict('up', now_r, was_r)} —"],
+    )
     return batch.cases
 
 
@@ -206,8 +216,10 @@ def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: 
     back, named = returning_split(fr, ytd)
     add("how much of our revenue came from returning customers this year, as a percentage", [back / named * 100])
     s, e = fr.wk - timedelta(days=7), end - timedelta(days=7)  # this week so far: the same days a week earlier
-    add("new customers this week vs last week",
-        [float(len(new_buyers(fr, fr.wtd, fr.wk))), float(len(new_buyers(fr, w(s, e), s)))])
+    add(
+        "new customers this week vs last week",
+        [float(len(new_buyers(fr, fr.wtd, fr.wk))), float(len(new_buyers(fr, w(s, e), s)))],
+    )
     # what grew or shrank
     g = growth_by(lq, p.pq, "category")
     add("which category shrank the most quarter on quarter", [], [str(peak(g, "min"))])

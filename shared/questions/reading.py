@@ -202,11 +202,11 @@ _OFF_PROMOTION = re.compile(
     re.I,
 )
 #: Each figure and its part on promotion, for :data:`_OFF_PROMOTION` (the promo figures read as their whole).
-_PROMOTED_PART = {"units": ("units", "promo_units"), "promo_units": ("units", "promo_units"),
-                  "promo_unit_share": ("units", "promo_units"), "revenue": ("revenue", "promo_revenue"),
-                  "promo_revenue": ("revenue", "promo_revenue"), "promo_revenue_share": ("revenue", "promo_revenue"),
-                  "orders": ("orders", "promo_orders"), "promo_orders": ("orders", "promo_orders"),
-                  "promo_order_share": ("orders", "promo_orders")}
+_PROMOTED_PART: dict[str, tuple[MetricName, MetricName]] = {
+    **dict.fromkeys(("units", "promo_units", "promo_unit_share"), ("units", "promo_units")),
+    **dict.fromkeys(("revenue", "promo_revenue", "promo_revenue_share"), ("revenue", "promo_revenue")),
+    **dict.fromkeys(("orders", "promo_orders", "promo_order_share"), ("orders", "promo_orders")),
+}
 #: "more than 20k", "over $100", "above fifty dollars", "fewer than 10 units": (above/below, value, money?).
 _THRESHOLD_AT = re.compile(
     r"\b(?P<op>more than|over|above|greater than|in excess of|exceeding|at least|upwards of|under|below|less than|"

@@ -44,8 +44,9 @@ _UP = re.compile(
 #: it, so "more" and "less" elsewhere ("revenue less refunds", "more than 100 units") name no way.
 _MORE_THAN = re.compile(r"\b(?:more|higher|bigger|greater|larger)\b(?=[^?.!]*\bthan\b)", re.I)
 _LESS_THAN = re.compile(r"\b(?:less|fewer|lower|smaller)\b(?=[^?.!]*\bthan\b)", re.I)
-_AMOUNT_THAN = re.compile(r"\b(?:more|less|fewer|higher|lower|greater|bigger|smaller|larger)\s+than\s+(?:[$£€]\s*)?\d",
-                          re.I)
+_AMOUNT_THAN = re.compile(
+    r"\b(?:more|less|fewer|higher|lower|greater|bigger|smaller|larger)\s+than\s+(?:[$£€]\s*)?\d", re.I
+)
 #: Words of better or worse, not of a way: which way they mean depends on the figure.
 _JUDGED = re.compile(r"\b(?:improv\w*|worsen\w*|getting\s+(?:better|worse))\b", re.I)
 #: Figures a merchant wants lower: "improving" is down for them, so it names no way.
