@@ -268,13 +268,13 @@ def _keep_readings(readings: StoredReadings, tenant: str) -> None:
     """Write the texts this run had to read to the store, for the next question; the answer stands if that fails.
 
     Processing keeps every review it merges; texts reach here unread after a scorer change or when stored before
-    readings were kept. The upsert is by key, so a concurrent run writing the same texts converges.
+    readings were kept. The accurate head's scores are kept here only (processing does not embed). The upsert is by key, so a concurrent run writing the same texts converges.
     """
     try:
         readings.keep()
     except Exception as exc:  # noqa: BLE001 - a cache write must not fail an answer already computed
         log_event(_log, "review readings not kept", severity="WARNING", tenant=tenant, error=str(exc)[:200],
-                  readings=len(readings.fresh))
+                  readings=len(readings.fresh), accurate_scores=len(readings.fresh_accurate))
 
 
 def prepare() -> None:
@@ -396,7 +396,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
             f"reviews for tenant between {start.isoformat()} and {end.isoformat()}"
             + (f" for SKUs {', '.join(request.skus)}" if request.skus else "")
         )
-    read_now = len(readings.fresh)
+    read_now, embedded_now = len(readings.fresh), len(readings.fresh_accurate)
     _keep_readings(readings, request.tenant_id)
     elapsed = time.perf_counter() - started
     result.elapsed_ms = round(elapsed * 1000.0, 1)
@@ -412,6 +412,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         reviews=int(len(frame)),
         readings_kept=readings.kept,
         readings_read=read_now,
+        accurate_kept=readings.accurate_kept,
+        accurate_embedded=embedded_now,
         status=result.status,
         elapsed_ms=result.elapsed_ms,
     )

@@ -205,8 +205,9 @@ def analyse_frame(prepared: PreparedReviews, options: AnalysisOptions,
     ratings: list[float | None] = [None if np.isnan(r) else float(r) for r in df["rating"].to_numpy(dtype=float)]
     plan = plan_scoring(df["sku"].tolist(), df["date"].tolist(), requested=options.method,
                         purpose=options.purpose, deadline_s=options.scoring_deadline_s)
+    source = readings or FreshReadings()
     batch = score_reviews(prepared.full_text, ratings, method=plan.method, accurate_rows=plan.accurate_rows,
-                          readings=(readings or FreshReadings()).readings(prepared.full_text))
+                          readings=source.readings(prepared.full_text), accurate=source.accurate_scores)
     if plan.accurate_rows:
         mark_encoder_warm()
     df["score"] = batch.score
