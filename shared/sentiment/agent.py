@@ -268,7 +268,8 @@ def _keep_readings(readings: StoredReadings, tenant: str) -> None:
     """Write the texts this run had to read to the store, for the next question; the answer stands if that fails.
 
     Processing keeps every review it merges; texts reach here unread after a scorer change or when stored before
-    readings were kept. The accurate head's scores are kept here only (processing does not embed). The upsert is by key, so a concurrent run writing the same texts converges.
+    readings were kept. The accurate head's scores are kept here only (processing does not embed). The upsert is by
+    key, so a concurrent run writing the same texts converges.
     """
     try:
         readings.keep()

@@ -1,5 +1,4 @@
-"""Review texts' readings kept by the sentiment scorer (``review_scores``) and the accurate head's scores
-(``review_accurate_scores``): read by key, written once per key.
+"""Review texts' readings (``review_scores``) and accurate-head scores (``review_accurate_scores``), kept by key.
 
 A row is keyed by the tenant, the hash of the text read and the scorer's version (the accurate model's for the
 second table); writing the same rows again replaces them (one row per key), so a re-run of processing or of a
