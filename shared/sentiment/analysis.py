@@ -27,7 +27,7 @@ from shared.sentiment.adjusted import (
     AdjustedRating,
     SpamSuspicion,
     adjusted_rating,
-    adjusted_rating_at,
+    adjusted_ratings_by,
     suspect_spam,
 )
 from shared.sentiment.answers import DECLINE_WINDOW_DAYS, ScoredReviews
@@ -420,9 +420,10 @@ def analyse_reviews(
     products = sku_statistics(data, top_n=options.top_n, themes=themes, mine_by=options.mining_by)
     notes = [note] if (note := products.note()) else []
     warnings.extend(notes)
+    adjusted = adjusted_ratings_by(ratings, suspicion, {s.sku: np.asarray(rows_of[s.sku]) for s in products.products})
     for stats in products.products:
         row = stats.as_row(weekly.get(stats.sku, []))
-        row.update(adjusted_rating_at(ratings, suspicion, np.sort(rows_of[stats.sku])).as_dict())
+        row.update(adjusted[stats.sku].as_dict())
         per_sku_rows.append(row)
         findings.extend(sku_findings(stats, ctx))
 
