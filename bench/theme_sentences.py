@@ -109,7 +109,64 @@ DEV: dict[str, tuple[str, list[str]]] = {
 }
 
 #: Written after the fixes, measured once (see docs/sentiment.md).
-HELD_OUT: dict[str, tuple[str, list[str]]] = {}
+HELD_OUT: dict[str, tuple[str, list[str]]] = {
+    "overheating": ("complaint", [
+        "Gets too hot to touch after ten minutes.",
+        "The base warms up like crazy.",
+        "It overheated and shut itself off twice.",
+        "Scorching on the bottom after a short while.",
+        "Runs really hot, I'm worried it's a fire hazard.",
+    ]),
+    "smell": ("complaint", [
+        "Reeks of chemicals straight out of the bag.",
+        "There's a strong plastic odor that won't go away.",
+        "The smell gave me a headache.",
+        "It stinks like burnt rubber.",
+        "Even after airing it out for a week it still smells awful.",
+    ]),
+    "leaks": ("complaint", [
+        "Water dribbles out of the spout everywhere.",
+        "Leaked all over my bag on the first day.",
+        "The seal doesn't hold, coffee seeps out.",
+        "Drips every time I pour.",
+        "My desk got soaked because it isn't watertight.",
+    ]),
+    "battery life": ("complaint", [
+        "Needs recharging twice a day.",
+        "Goes flat after a couple of hours.",
+        "The battery percentage plummets when I use the camera.",
+        "Can't get through a full day on one charge.",
+        "Powers off at 30% for no reason.",
+    ]),
+    "late delivery": ("complaint", [
+        "My parcel sat in a warehouse for two weeks.",
+        "The courier left it at the wrong address.",
+        "Estimated arrival was Monday, it came the following Friday.",
+        "Shipping took forever.",
+        "Order was delayed three times.",
+    ]),
+    "value for money": ("praise", [
+        "Great bang for the buck.",
+        "Worth every penny.",
+        "Cheaper than the big brands and just as good.",
+        "You won't find better at this price.",
+        "Excellent value, I'd pay double.",
+    ]),
+    "looks": ("praise", [
+        "The color is even prettier in person.",
+        "Looks exactly like the photos.",
+        "Gorgeous design that gets lots of compliments.",
+        "Sleek and stylish on my counter.",
+        "The finish looks really premium.",
+    ]),
+    "broke quickly": ("complaint", [
+        "The clip snapped off within days.",
+        "Quit working after three weeks.",
+        "It's already falling to pieces.",
+        "Gave out after a handful of uses.",
+        "Completely busted by the end of the month.",
+    ]),
+}
 
 SETS = {"dev": DEV, "heldout": HELD_OUT}
 
