@@ -163,13 +163,14 @@ def suspect_spam(frame: pd.DataFrame) -> SpamSuspicion:
         return SpamSuspicion(np.zeros(0, dtype=bool), reasons)
     sku = frame["sku"].astype(str).to_numpy()
     # an undated review has no day: it is in no same-day signal ("" is never counted below)
-    day = np.array(_per_distinct(frame["date"], _day), dtype=object)
+    # columns read as lists: iterating an Arrow-backed column item by item cost ~0.5 s per 60,000 values
+    day = np.array(_per_distinct(frame["date"].tolist(), _day), dtype=object)
     dated = day != ""
     rating = pd.to_numeric(frame["rating"], errors="coerce").to_numpy(dtype=float)
-    joined = [" ".join(_words(str(t or ""))) for t in frame["text"]]
+    joined = [" ".join(_words(str(t or ""))) for t in frame["text"].tolist()]
     n_words = np.fromiter((j.count(" ") + 1 if j else 0 for j in joined), dtype=np.int64, count=n)
     score = pd.to_numeric(_column(frame, "spam_score"), errors="coerce").fillna(0.0).to_numpy(dtype=float)
-    processing = _per_distinct(_column(frame, "spam_reasons"), _processing_reasons)  # read-only lists, shared
+    processing = _per_distinct(_column(frame, "spam_reasons").tolist(), _processing_reasons)  # read-only, shared
     verified = _column(frame, "verified").to_numpy(dtype=object)
     author = _column(frame, "author").to_numpy(dtype=object)
     has_author = any(isinstance(a, str) and a for a in author)
