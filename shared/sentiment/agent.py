@@ -27,6 +27,7 @@ from shared.sentiment.listing import LIST_SIZE, LISTINGS
 from shared.sentiment.loader import load_reviews
 from shared.sentiment.method_plan import encoder_warm
 from shared.sentiment.modes import ACCURATE_RATE, METHODS
+from shared.sentiment.scoring import accurate_text_scores
 from shared.sentiment.themes import EMBED_LIMIT
 from shared.store.extent import data_extent
 from shared.store.reviews import undated_review_count
@@ -356,7 +357,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     if "review_length" in asks:  # "reviews under 20 words", "do longer reviews rate lower?": that figure of the texts
         length = length_answer(frame, request.options.get("length") or "median", request.options.get("length_words"),
                                start=start, end=min(as_of, end), stars=tuple(stars or ()))
-    readings = StoredReadings(deps.warehouse, request.tenant_id)  # each text read once, kept across questions
+    # each text read (and embedded) once, kept across questions
+    readings = StoredReadings(deps.warehouse, request.tenant_id, accurate_text_scores)
     result = AgentResult(agent="sentiment", tenant_id=request.tenant_id, summary=length.text, data={}) \
         if length is not None and asks == ["review_length"] else analyse_reviews(  # words are counted, not scored
         frame,

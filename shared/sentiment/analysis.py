@@ -44,9 +44,9 @@ from shared.sentiment.findings import (
 from shared.sentiment.listing import listing_answer
 from shared.sentiment.method_plan import mark_encoder_warm, plan_scoring
 from shared.sentiment.modes import Purpose
-from shared.sentiment.readings import FreshReadings, ReadingSource, review_texts
+from shared.sentiment.readings import ReadingSource, review_texts
 from shared.sentiment.scorer import LABELS
-from shared.sentiment.scoring import score_reviews
+from shared.sentiment.scoring import FreshReadings, score_reviews
 from shared.sentiment.sku_stats import (
     MAX_SERIES_PERIODS,
     AnalysedReviews,

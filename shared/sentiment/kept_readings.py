@@ -11,7 +11,7 @@ so memory is bounded by the run's reviews and no tenant's readings can reach ano
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -19,7 +19,6 @@ import pandas as pd
 from shared.ports import Warehouse
 from shared.sentiment.readings import (
     ReviewReading,
-    accurate_text_scores,
     accurate_version,
     from_rows,
     read_texts,
@@ -34,8 +33,18 @@ from shared.store.review_scores import keep_accurate_scores, keep_readings, kept
 class StoredReadings:
     """A :class:`~shared.sentiment.readings.ReadingSource` over one tenant's kept readings."""
 
-    def __init__(self, warehouse: Warehouse, tenant_id: str) -> None:
+    def __init__(
+        self,
+        warehouse: Warehouse,
+        tenant_id: str,
+        accurate: Callable[[Sequence[str]], np.ndarray] | None = None,
+    ) -> None:
+        """``accurate``: the accurate head's scorer (``scoring.accurate_text_scores``) for texts not kept yet.
+
+        Passed in, not imported: processing keeps readings without carrying the encoder in its bundle.
+        """
         self._warehouse = warehouse
+        self._score_accurate = accurate
         self._tenant = tenant_id
         self._scorer = scorer_version()
         self._known: dict[str, ReviewReading] = {}
@@ -78,7 +87,9 @@ class StoredReadings:
             self._accurate.update(zip(stored["text_key"].astype(str), stored["score"].astype(float), strict=True))
             missing = {k: t or "" for k, t in zip(keys, texts, strict=True) if k not in self._accurate}
             if missing:
-                fresh = dict(zip(missing, accurate_text_scores(list(missing.values())).tolist(), strict=True))
+                if self._score_accurate is None:
+                    raise ValueError("accurate scores asked of a reading source given no accurate scorer")
+                fresh = dict(zip(missing, self._score_accurate(list(missing.values())).tolist(), strict=True))
                 self._accurate.update(fresh)
                 self.fresh_accurate.update(fresh)
         self.accurate_asked += len(keys)

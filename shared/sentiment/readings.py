@@ -188,37 +188,20 @@ def read_texts(texts: Sequence[str], lexicon: Lexicon | None = None, *, fast: bo
     ]
 
 
-def accurate_text_scores(texts: Sequence[str]) -> np.ndarray:
-    """The accurate head's text polarity of each text, ``2 p(positive) - 1`` (the encoder runs: tens a second)."""
-    from shared.sentiment.modes import positive_probability
-
-    if not texts:
-        return np.zeros(0)
-    return np.asarray(2.0 * positive_probability([t or "" for t in texts], "accurate") - 1.0, dtype=np.float64)
-
-
 class ReadingSource(Protocol):
-    """Where a batch's readings come from: read afresh, or kept ones with the missing read (see ``kept_readings``)."""
+    """Where a batch's readings come from: read afresh, or kept ones with the missing read (see ``kept_readings``).
+
+    ``scoring.FreshReadings`` reads every text; this module imports nothing of the accurate encoder, so the functions
+    that keep readings (processing) do not carry it.
+    """
 
     def readings(self, texts: Sequence[str]) -> list[ReviewReading]:
         """One reading per text, in order."""
         ...
 
     def accurate_scores(self, texts: Sequence[str]) -> np.ndarray:
-        """The accurate head's text polarity of each text, in order (see :func:`accurate_text_scores`)."""
+        """The accurate head's text polarity of each text, in order (``scoring.accurate_text_scores``)."""
         ...
-
-
-class FreshReadings:
-    """Every text read afresh (no store): the CLI, tests, and analyses run without a backend."""
-
-    def readings(self, texts: Sequence[str]) -> list[ReviewReading]:
-        """One reading per text, in order."""
-        return read_texts(texts)
-
-    def accurate_scores(self, texts: Sequence[str]) -> np.ndarray:
-        """The accurate head's text polarity of each text, in order."""
-        return accurate_text_scores(texts)
 
 
 def as_row(reading: ReviewReading) -> dict[str, Any]:

@@ -13,9 +13,28 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from shared.sentiment.lexicon import Lexicon
-from shared.sentiment.modes import METHODS, model_name
-from shared.sentiment.readings import ReviewReading, accurate_text_scores, read_texts
+from shared.sentiment.modes import METHODS, model_name, positive_probability
+from shared.sentiment.readings import ReviewReading, read_texts
 from shared.sentiment.scorer import ScoredBatch, combine_with_rating, confidence_of, label_scores
+
+
+def accurate_text_scores(texts: Sequence[str]) -> np.ndarray:
+    """The accurate head's text polarity of each text, ``2 p(positive) - 1`` (the encoder runs: tens a second)."""
+    if not texts:
+        return np.zeros(0)
+    return np.asarray(2.0 * positive_probability([t or "" for t in texts], "accurate") - 1.0, dtype=np.float64)
+
+
+class FreshReadings:
+    """Every text read afresh and embedded when asked (no store): the CLI, tests, analyses run without a backend."""
+
+    def readings(self, texts: Sequence[str]) -> list[ReviewReading]:
+        """One reading per text, in order."""
+        return read_texts(texts)
+
+    def accurate_scores(self, texts: Sequence[str]) -> np.ndarray:
+        """The accurate head's text polarity of each text, in order."""
+        return accurate_text_scores(texts)
 
 
 def score_reviews(

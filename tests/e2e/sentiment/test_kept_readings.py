@@ -82,7 +82,7 @@ def test_a_repeated_accurate_question_embeds_no_text_again(
         embedded.append(len(texts))
         return np.array([(len(t) % 7) / 3.0 - 1.0 for t in texts])
 
-    monkeypatch.setattr(kept_readings, "accurate_text_scores", encoder)
+    monkeypatch.setattr(agent, "accurate_text_scores", encoder)
     monkeypatch.setattr(method_plan._EncoderState, "warm", True)  # no cold start budgeted; restored after the test
     request = AgentRequest(tenant_id="acme", options={"asks": ["complaints"], "method": "auto", "deadline_s": 20})
     first = agent.run(get_deps(), request)
