@@ -176,8 +176,9 @@ def grouped_weighted_means(
     return mean, n
 
 
-def grouped_slopes(codes: np.ndarray, groups: int, days: np.ndarray, values: np.ndarray,
-                   weights: np.ndarray) -> np.ndarray:
+def grouped_slopes(
+    codes: np.ndarray, groups: int, days: np.ndarray, values: np.ndarray, weights: np.ndarray
+) -> np.ndarray:
     """Per group: :func:`weighted_slope` (per 30 days; NaN where it is undefined)."""
     vals = np.asarray(values, dtype=float)
     w = np.asarray(weights, dtype=float)

@@ -105,7 +105,9 @@ def test_accurate_scores_of_another_model_version_are_not_used(warehouse: Any) -
     embedded, encoder = _fake_encoder()
     rows = pd.DataFrame({"text_key": [readings.text_key(TEXTS[1])], "score": [0.9]})
     review_scores.keep_accurate_scores(warehouse, "t1", "accurate-an-older-model", rows)
-    assert review_scores.kept_accurate_scores(warehouse, "t1", readings.accurate_version(), rows["text_key"]).empty
+    assert review_scores.kept_accurate_scores(
+        warehouse, "t1", readings.accurate_version(), rows["text_key"].tolist()
+    ).empty
     source = StoredReadings(warehouse, "t1", encoder)
     assert source.accurate_scores([TEXTS[1]]).tolist() == [len(TEXTS[1]) / 100.0 - 0.5]
     assert embedded == [[TEXTS[1]]]  # embedded again under the current version

@@ -87,9 +87,11 @@ def test_a_repeated_accurate_question_embeds_no_text_again(
     request = AgentRequest(tenant_id="acme", options={"asks": ["complaints"], "method": "auto", "deadline_s": 20})
     first = agent.run(get_deps(), request)
     assert first.data["method"]["accurate_reviews"] > 0 and len(embedded) == 1
-    kept = get_deps().warehouse.query(
-        "SELECT COUNT(*) AS n FROM review_accurate_scores WHERE tenant_id = @t", {"t": "acme"}
-    )["n"].iloc[0]
+    kept = (
+        get_deps()
+        .warehouse.query("SELECT COUNT(*) AS n FROM review_accurate_scores WHERE tenant_id = @t", {"t": "acme"})["n"]
+        .iloc[0]
+    )
     assert 0 < kept <= embedded[0]
     again = agent.run(get_deps(), request)
     assert len(embedded) == 1 and _comparable(again) == _comparable(first)  # scores from the store, same answer

@@ -38,8 +38,9 @@ def test_grouped_window_means_and_counts_are_each_groups_own(seed: int) -> None:
     mean, n = grouped_weighted_means(r["codes"], groups, r["values"], r["weights"], r["recent"])
     for g in range(groups):
         rows = r["codes"] == g
-        own = compare_masked(r["recent"][rows], ~r["recent"][rows], r["values"][rows], r["weights"][rows],
-                             date(2026, 1, 31), 30)
+        own = compare_masked(
+            r["recent"][rows], ~r["recent"][rows], r["values"][rows], r["weights"][rows], date(2026, 1, 31), 30
+        )
         assert n[g] == own.recent_n and _same(mean[g], own.recent_mean)
 
 
@@ -74,9 +75,18 @@ def test_grouped_adjusted_ratings_are_each_products_own() -> None:
             assert (a is None and b is None) or a == pytest.approx(b, abs=1e-12)
 
 
-@pytest.mark.parametrize("text", [
-    "Great product!! 5 stars, would buy again", "don't  waste   your money", "Café crème – très bon", "",
-    "KELVIN \u212a sign and \u0130stanbul", "ok...ok,ok'ok", "émoji 👍👍 works", "TAB\there\nnewline",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great product!! 5 stars, would buy again",
+        "don't  waste   your money",
+        "Café crème – très bon",
+        "",
+        "KELVIN \u212a sign and \u0130stanbul",
+        "ok...ok,ok'ok",
+        "émoji 👍👍 works",
+        "TAB\there\nnewline",
+    ],
+)
 def test_words_are_the_regex_words_of_the_lowered_text(text: str) -> None:
     assert adjusted._words(text) == re.findall(r"[a-z0-9']+", text.lower())

@@ -16,18 +16,21 @@ from shared.sentiment.mentions import resolve_aspect
 
 def _phrases(texts: list[str], scores: list[float]) -> list[tuple[str, str]]:
     ids = [str(i) for i in range(len(texts))]
-    found = T.opinion_phrases(ids, ["SKU"] * len(ids), texts, scores, [1.0] * len(ids), [True] * len(ids),
-                              [False] * len(ids))
+    found = T.opinion_phrases(
+        ids, ["SKU"] * len(ids), texts, scores, [1.0] * len(ids), [True] * len(ids), [False] * len(ids)
+    )
     return [(p.text, p.polarity) for p in found]
 
 
 def test_a_reviews_only_topic_clause_takes_the_clearly_polar_reviews_polarity() -> None:
     assert _phrases(["The charge drops from full to 20% within an hour."], [-0.7]) == [
-        ("The charge drops from full to 20% within an hour", "complaint")]
+        ("The charge drops from full to 20% within an hour", "complaint")
+    ]
     assert _phrases(["Took three weeks to get here."], [-0.7]) == [("Took three weeks to get here", "complaint")]
     # a review only mildly polar (no stars, a weak text) keeps the clause's own reading
     assert _phrases(["The charge drops from full to 20% within an hour."], [0.2]) == [
-        ("The charge drops from full to 20% within an hour", "praise")]
+        ("The charge drops from full to 20% within an hour", "praise")
+    ]
 
 
 def test_a_mixed_review_keeps_each_clauses_own_polarity() -> None:
@@ -58,4 +61,4 @@ def test_the_dev_sentences_stay_grouped() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
     from bench.theme_sentences import DEV, grouped
 
-    assert grouped(DEV)["right"] >= 50  # 29 of 60 before the fixes
+    assert grouped(DEV).right >= 50  # 29 of 60 before the fixes
