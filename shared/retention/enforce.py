@@ -51,8 +51,10 @@ def _table_cutoffs(cutoff: date) -> list[tuple[str, str, date | datetime]]:
     # what ingestion's join of multi-file datasets keeps (shared.ingest.tables): references and held rows
     plan.append(("join_refs", "loaded_at", datetime.combine(cutoff, datetime.min.time(), UTC)))
     plan.append(("held_rows", "held_at", datetime.combine(cutoff, datetime.min.time(), UTC)))
-    # review texts' readings kept by the sentiment scorer (shared.sentiment.tables): a text still held is read again
+    # review texts' readings and accurate scores kept by the sentiment scorer (shared.sentiment.tables): a text still
+    # held is read again
     plan.append(("review_scores", "scored_at", datetime.combine(cutoff, datetime.min.time(), UTC)))
+    plan.append(("review_accurate_scores", "scored_at", datetime.combine(cutoff, datetime.min.time(), UTC)))
     return plan
 
 

@@ -27,6 +27,7 @@ from shared.sentiment.listing import LIST_SIZE, LISTINGS
 from shared.sentiment.loader import load_reviews
 from shared.sentiment.method_plan import encoder_warm
 from shared.sentiment.modes import ACCURATE_RATE, METHODS
+from shared.sentiment.scoring import accurate_text_scores
 from shared.sentiment.themes import EMBED_LIMIT
 from shared.store.extent import data_extent
 from shared.store.reviews import undated_review_count
@@ -268,13 +269,14 @@ def _keep_readings(readings: StoredReadings, tenant: str) -> None:
     """Write the texts this run had to read to the store, for the next question; the answer stands if that fails.
 
     Processing keeps every review it merges; texts reach here unread after a scorer change or when stored before
-    readings were kept. The upsert is by key, so a concurrent run writing the same texts converges.
+    readings were kept. The accurate head's scores are kept here only (processing does not embed). The upsert is by
+    key, so a concurrent run writing the same texts converges.
     """
     try:
         readings.keep()
     except Exception as exc:  # noqa: BLE001 - a cache write must not fail an answer already computed
         log_event(_log, "review readings not kept", severity="WARNING", tenant=tenant, error=str(exc)[:200],
-                  readings=len(readings.fresh))
+                  readings=len(readings.fresh), accurate_scores=len(readings.fresh_accurate))
 
 
 def prepare() -> None:
@@ -355,7 +357,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     if "review_length" in asks:  # "reviews under 20 words", "do longer reviews rate lower?": that figure of the texts
         length = length_answer(frame, request.options.get("length") or "median", request.options.get("length_words"),
                                start=start, end=min(as_of, end), stars=tuple(stars or ()))
-    readings = StoredReadings(deps.warehouse, request.tenant_id)  # each text read once, kept across questions
+    # each text read (and embedded) once, kept across questions
+    readings = StoredReadings(deps.warehouse, request.tenant_id, accurate_text_scores)
     result = AgentResult(agent="sentiment", tenant_id=request.tenant_id, summary=length.text, data={}) \
         if length is not None and asks == ["review_length"] else analyse_reviews(  # words are counted, not scored
         frame,
@@ -396,7 +399,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
             f"reviews for tenant between {start.isoformat()} and {end.isoformat()}"
             + (f" for SKUs {', '.join(request.skus)}" if request.skus else "")
         )
-    read_now = len(readings.fresh)
+    read_now, embedded_now = len(readings.fresh), len(readings.fresh_accurate)
     _keep_readings(readings, request.tenant_id)
     elapsed = time.perf_counter() - started
     result.elapsed_ms = round(elapsed * 1000.0, 1)
@@ -412,6 +415,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         reviews=int(len(frame)),
         readings_kept=readings.kept,
         readings_read=read_now,
+        accurate_kept=readings.accurate_kept,
+        accurate_embedded=embedded_now,
         status=result.status,
         elapsed_ms=result.elapsed_ms,
     )

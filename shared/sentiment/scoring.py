@@ -8,7 +8,7 @@ rule scorer's features: one direction of import, no cycle.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -16,6 +16,25 @@ from shared.sentiment.lexicon import Lexicon
 from shared.sentiment.modes import METHODS, model_name, positive_probability
 from shared.sentiment.readings import ReviewReading, read_texts
 from shared.sentiment.scorer import ScoredBatch, combine_with_rating, confidence_of, label_scores
+
+
+def accurate_text_scores(texts: Sequence[str]) -> np.ndarray:
+    """The accurate head's text polarity of each text, ``2 p(positive) - 1`` (the encoder runs: tens a second)."""
+    if not texts:
+        return np.zeros(0)
+    return np.asarray(2.0 * positive_probability([t or "" for t in texts], "accurate") - 1.0, dtype=np.float64)
+
+
+class FreshReadings:
+    """Every text read afresh and embedded when asked (no store): the CLI, tests, analyses run without a backend."""
+
+    def readings(self, texts: Sequence[str]) -> list[ReviewReading]:
+        """One reading per text, in order."""
+        return read_texts(texts)
+
+    def accurate_scores(self, texts: Sequence[str]) -> np.ndarray:
+        """The accurate head's text polarity of each text, in order."""
+        return accurate_text_scores(texts)
 
 
 def score_reviews(
@@ -26,6 +45,7 @@ def score_reviews(
     method: str = "lexicon",
     accurate_rows: Sequence[int] | None = None,
     readings: Sequence[ReviewReading] | None = None,
+    accurate: Callable[[Sequence[str]], np.ndarray] | None = None,
 ) -> ScoredBatch:
     """Score many reviews; ``ratings`` (1-5 stars, ``None`` where absent) act as a prior.
 
@@ -36,6 +56,8 @@ def score_reviews(
     ``method`` is: the agent scores its most recent reviews accurately and the rest with ``method``; the
     batch's method is then ``accurate+<method>``. ``readings``: each text's reading when the caller has it (kept
     by the store, :mod:`shared.sentiment.readings`; read with the default lexicon), else each text is read here.
+    ``accurate``: the accurate head's text scores of the texts given (kept ones by the store, the rest embedded; see
+    :mod:`shared.sentiment.kept_readings`), else each text is embedded here.
     """
     if method not in METHODS:
         raise ValueError(f"unknown sentiment method {method!r} (expected one of {', '.join(METHODS)})")
@@ -52,12 +74,12 @@ def score_reviews(
         text_score = np.fromiter((r.fast_score for r in readings), dtype=np.float64, count=n)
         evidence = np.maximum(evidence, 1.0)
     elif method == "accurate" and n:
-        text_score = 2.0 * positive_probability([t or "" for t in texts], "accurate") - 1.0
+        text_score = (accurate or accurate_text_scores)(texts)
         evidence = np.maximum(evidence, 1.0)
     reported, model = method, model_name(method)  # type: ignore[arg-type]
     rows = np.asarray(sorted(set(accurate_rows or ())), dtype=np.int64)
     if rows.size and method != "accurate":
-        text_score[rows] = 2.0 * positive_probability([texts[i] or "" for i in rows], "accurate") - 1.0
+        text_score[rows] = (accurate or accurate_text_scores)([texts[i] for i in rows])
         evidence[rows] = np.maximum(evidence[rows], 1.0)
         reported, model = (f"accurate+{method}", f"{model_name('accurate')}; {model}") if rows.size < n else (
             "accurate", model_name("accurate"))

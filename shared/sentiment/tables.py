@@ -1,4 +1,7 @@
-"""Warehouse tables owned by the sentiment agent: each review text's reading, kept (``shared.sentiment.readings``)."""
+"""Warehouse tables owned by the sentiment agent: each review text's reading and its accurate-head score, kept.
+
+See ``shared.sentiment.readings`` and ``shared.sentiment.kept_readings``.
+"""
 
 from __future__ import annotations
 
@@ -24,5 +27,21 @@ REVIEW_SCORES = register_table(
         "scored_at",
         ("tenant_id", "scorer", "text_key"),
         "Each review text's reading by the sentiment scorer, kept so a question does not read it again.",
+    )
+)
+
+REVIEW_ACCURATE_SCORES = register_table(
+    TableSpec(
+        "review_accurate_scores",
+        (
+            Column("tenant_id", "STRING", "REQUIRED"),
+            Column("text_key", "STRING", "REQUIRED", "BLAKE2b-128 of the text read (the review's title and body)."),
+            Column("scorer", "STRING", "REQUIRED", "Version of the accurate model (encoder, heads and the reading)."),
+            Column("score", "FLOAT64", "REQUIRED", "The accurate head's text polarity, 2 p(positive) - 1."),
+            Column("scored_at", "TIMESTAMP", "REQUIRED", "When it was scored (retention ages the row by it)."),
+        ),
+        "scored_at",
+        ("tenant_id", "scorer", "text_key"),
+        "Each review text's accurate-head (sentence embedding) score, kept so a question does not embed it again.",
     )
 )

@@ -60,9 +60,16 @@ OPINION_WORD_WEIGHT = 0.3
 QUOTE_CHARS = 160
 
 _CLAUSE = re.compile(r"[.!?;,\n]+|\s+(?:but|however|although|though|yet|and|while|whereas)\s+", re.IGNORECASE)
+_TABLE = read_data("theme_concepts.json")
+#: Each concept word (naming or evoking it) and each event word -> its concept (``data/theme_concepts.json``).
 _CONCEPT_OF: dict[str, str] = {
-    word: concept for concept, words in read_data("theme_concepts.json")["concepts"].items() for word in words
+    word: concept
+    for section in ("concepts", "evoking", "events")
+    for concept, words in _TABLE.get(section, {}).items()
+    for word in words
 }
+#: Concepts of what happened rather than of a part ("broke", "stopped"): half weight beside a part's concept.
+_EVENTS = frozenset(_TABLE.get("events", {}))
 #: Generic judgement words: they say how the reviewer feels, not what the theme is.
 _GENERIC = frozenset(
     "great good bad poor terrible awful horrible excellent amazing love loved hate hated nice perfect worst best "
@@ -176,14 +183,25 @@ def _read_clause(clause: str) -> _ClauseReading | None:
                           tuple(frozenset(tokenize(term)) for term, _ in scored.terms), concept)
 
 
+#: A review this polar (its blended score: stars and text) lends its polarity to its only topic clause.
+SOLE_CLAUSE_REVIEW_SCORE = 0.3
+
+
 def _clause_polarity(reading: _ClauseReading, review_score: float,
-                     title_words: frozenset[str] = frozenset()) -> Polarity | None:
+                     title_words: frozenset[str] = frozenset(), sole: bool = False) -> Polarity | None:
     """The clause's own polarity when it carries an opinion word; else the review's, if it names a concept.
 
     "Drains overnight" has no opinion word, but in a negative review and naming the battery it is the
     complaint. Words of the product's own title are its name, not an opinion: "replaced my previous cutting
     board with this one" holds no complaint though "cutting" scores negative in a general lexicon.
+
+    ``sole``: the clause is the only one of its review that names something, so it is what the review says: a clearly
+    polar review (:data:`SOLE_CLAUSE_REVIEW_SCORE`, stars and text) gives it its polarity, whatever the clause's own
+    words read ("the charge drops from full to 20% within an hour" in a one-star review reads "full" as praise;
+    "took three weeks to get here" has no opinion word and names no concept).
     """
+    if sole and abs(review_score) >= SOLE_CLAUSE_REVIEW_SCORE:
+        return "complaint" if review_score < 0 else "praise"
     named_only = bool(title_words) and all(words <= title_words for words in reading.terms)
     if reading.evidence and abs(reading.score) >= 0.05 and not named_only:
         return "complaint" if reading.score < 0 else "praise"
@@ -213,11 +231,11 @@ def opinion_phrases(
     for rid, sku, text, review_score, w, rec, bef, title_words in rows:
         if w <= 0 or not text:
             continue
-        for clause in _CLAUSE.split(text):
-            reading = _read_clause(clause)
-            if reading is None or not reading.topic:
-                continue  # "meh", "very disappointed": how the reviewer feels, about nothing in particular
-            polarity = _clause_polarity(reading, float(review_score), title_words)
+        # "meh", "very disappointed": how the reviewer feels, about nothing in particular (no topic)
+        topical = [(clause, reading) for clause in _CLAUSE.split(text)
+                   if (reading := _read_clause(clause)) is not None and reading.topic]
+        for clause, reading in topical:
+            polarity = _clause_polarity(reading, float(review_score), title_words, sole=len(topical) == 1)
             if polarity is None:
                 continue
             out.append(OpinionPhrase(str(rid), str(sku), clause.strip(), reading.key, polarity, float(w),
@@ -226,7 +244,10 @@ def opinion_phrases(
 
 
 def _stem(tok: str) -> str:
-    """A light suffix stripper (enough to match "drains"/"drain", "charging"/"charge")."""
+    """A light suffix stripper (enough to match "drains"/"drain", "charging"/"charge", "replies"/"reply")."""
+    for suffix in ("ies", "ied"):  # consonant + y: "replies", "replied", "batteries" -> "reply", "battery"
+        if tok.endswith(suffix) and len(tok) - len(suffix) >= 3:
+            return tok[: -len(suffix)] + "y"
     for suffix in ("ing", "ed", "es", "s"):
         if tok.endswith(suffix) and len(tok) - len(suffix) >= 3:
             return tok[: -len(suffix)]
@@ -234,7 +255,10 @@ def _stem(tok: str) -> str:
 
 
 def phrase_features(key: str) -> dict[str, float]:
-    """Concept and content-word features of a phrase (what it is about, not how strongly it is felt)."""
+    """Concept and content-word features of a phrase (what it is about, not how strongly it is felt).
+
+    An event's concept ("broke", "stopped") weighs half beside a part's ("the zipper broke" is about the zipper).
+    """
     feats: dict[str, float] = {}
     for tok in key.split():
         concept = _CONCEPT_OF.get(tok) or _CONCEPT_OF.get(_stem(tok))
@@ -246,6 +270,10 @@ def phrase_features(key: str) -> dict[str, float]:
         name = "w:" + _stem(tok)
         weight = OPINION_WORD_WEIGHT if tok in _GENERIC else WORD_WEIGHT
         feats[name] = max(feats.get(name, 0.0), weight)
+    if any(f[2:] not in _EVENTS for f in feats if f.startswith("c:")):
+        for event in _EVENTS:
+            if "c:" + event in feats:
+                feats["c:" + event] = CONCEPT_WEIGHT / 2.0
     return feats
 
 

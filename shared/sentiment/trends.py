@@ -147,3 +147,56 @@ def _grouped_series(frame: pd.DataFrame, keys: list[str], freq: str) -> pd.DataF
     )
     out["mean_rating"] = rated.groupby(by)["rating"].mean()
     return out.reset_index()
+
+
+# Grouped forms of the functions above: every product's figure in one pass of ``np.bincount`` over all reviews.
+# A catalogue of 1,950 products spent ~2.6 s calling the per-product forms (numpy's per-call overhead on arrays of
+# a handful of reviews). ``codes`` numbers each review's group (0 .. ``groups`` - 1); sums run in row order, so a
+# figure can differ from the per-group form in its last bits (never at the 3 decimals reported, on the benches).
+
+
+def grouped_weighted_means(
+    codes: np.ndarray, groups: int, values: np.ndarray, weights: np.ndarray, mask: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per group: the weighted mean of ``values`` and how many rows it reads (as :func:`compare_masked` counts them).
+
+    Rows with a value and a positive weight (and in ``mask``); the mean is NaN where there is none.
+    """
+    vals = np.asarray(values, dtype=float)
+    w = np.asarray(weights, dtype=float)
+    ok = ~np.isnan(vals) & (w > 0)
+    if mask is not None:
+        ok &= mask
+    c = codes[ok]
+    n = np.bincount(c, minlength=groups)
+    total = np.bincount(c, weights=w[ok], minlength=groups)
+    weighted = np.bincount(c, weights=vals[ok] * w[ok], minlength=groups)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.where(n > 0, weighted / np.where(total > 0, total, 1.0), np.nan)
+    return mean, n
+
+
+def grouped_slopes(
+    codes: np.ndarray, groups: int, days: np.ndarray, values: np.ndarray, weights: np.ndarray
+) -> np.ndarray:
+    """Per group: :func:`weighted_slope` (per 30 days; NaN where it is undefined)."""
+    vals = np.asarray(values, dtype=float)
+    w = np.asarray(weights, dtype=float)
+    x_all = np.asarray(days, dtype=float)
+    ok = ~np.isnan(vals) & (w > 0) & ~np.isnan(x_all)
+    c, x, y, ww = codes[ok], x_all[ok], vals[ok], w[ok]
+    n = np.bincount(c, minlength=groups)
+    low = np.full(groups, np.inf)
+    high = np.full(groups, -np.inf)
+    np.minimum.at(low, c, x)
+    np.maximum.at(high, c, x)
+    total = np.bincount(c, weights=ww, minlength=groups)
+    safe = np.where(total > 0, total, 1.0)
+    xm = np.bincount(c, weights=ww * x, minlength=groups) / safe
+    ym = np.bincount(c, weights=ww * y, minlength=groups) / safe
+    dx, dy = x - xm[c], y - ym[c]
+    var = np.bincount(c, weights=ww * dx * dx, minlength=groups)
+    cov = np.bincount(c, weights=ww * dx * dy, minlength=groups)
+    defined = (n >= 3) & (high - low >= 1) & (var > 0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(defined, cov / np.where(var > 0, var, 1.0) * 30.0, np.nan)

@@ -10,13 +10,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from shared.deps import get_deps
 from shared.ingest.client import ingest_path
 from shared.models.agents import AgentRequest
 from shared.sample.merchant import generate_merchant, write_merchant
-from shared.sentiment import agent, kept_readings, readings
+from shared.sentiment import agent, kept_readings, method_plan, readings
 from shared.store import review_scores
 
 
@@ -66,3 +67,34 @@ def test_processing_keeps_readings_and_a_question_reads_none_again(
     assert review_scores.kept_readings(
         get_deps().warehouse, "other", "a-changed-scorer", [readings.text_key(t) for t in texts]
     ).empty
+
+
+def test_a_repeated_accurate_question_embeds_no_text_again(
+    tmp_path: Path, isolated_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    merchant = generate_merchant(seed=6, n_skus=6, end=date(2026, 10, 31), days=120)
+    for sample in write_merchant(merchant, tmp_path / "sample"):
+        if sample.kind.value in ("products", "reviews"):
+            ingest_path(get_deps(), sample.path, "acme", sample.kind.value)
+    embedded: list[int] = []
+
+    def encoder(texts: list[str]) -> Any:  # a deterministic stand-in for the sentence encoder, counting its texts
+        embedded.append(len(texts))
+        return np.array([(len(t) % 7) / 3.0 - 1.0 for t in texts])
+
+    monkeypatch.setattr(agent, "accurate_text_scores", encoder)
+    monkeypatch.setattr(method_plan._EncoderState, "warm", True)  # no cold start budgeted; restored after the test
+    request = AgentRequest(tenant_id="acme", options={"asks": ["complaints"], "method": "auto", "deadline_s": 20})
+    first = agent.run(get_deps(), request)
+    assert first.data["method"]["accurate_reviews"] > 0 and len(embedded) == 1
+    kept = (
+        get_deps()
+        .warehouse.query("SELECT COUNT(*) AS n FROM review_accurate_scores WHERE tenant_id = @t", {"t": "acme"})["n"]
+        .iloc[0]
+    )
+    assert 0 < kept <= embedded[0]
+    again = agent.run(get_deps(), request)
+    assert len(embedded) == 1 and _comparable(again) == _comparable(first)  # scores from the store, same answer
+    monkeypatch.setattr(kept_readings, "accurate_version", lambda: "accurate-a-changed-model")
+    agent.run(get_deps(), request)
+    assert embedded[1:] == [embedded[0]]  # a changed model embeds every text once more
