@@ -35,7 +35,8 @@ _OWN_HISTORY = re.compile(
     r"|\b(?:products?|items?|skus?|lines?)\s+(?:have\s+|has\s+)?(?:changed|moved)\s+(?:in\s+)?price"
     r"|\bour\s+prices?\s+(?:have\s+|has\s+)?(?:went|gone|changed|moved|gone)\b"
     # "the date of our latest price change on X", "our last price update for X": our change named as a noun
-    r"|\b(?:our|the)\s+(?:last|latest|most\s+recent|previous)\s+(?:list\s+)?price\s+(?:change|update|adjustment|move|"
+    # "latest price change date for X": the noun without a determiner, as a note or a search box has it
+    r"|\b(?:(?:our|the|my)\s+)?(?:last|latest|most\s+recent|previous)\s+(?:list\s+)?price\s+(?:change|update|adjustment|move|"
     r"rise|increase|cut|drop|reduction)s?\b",
     re.I,
 )

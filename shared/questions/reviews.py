@@ -231,6 +231,26 @@ def _search_word(question: str, taken: Sequence[tuple[int, int]]) -> ReviewQuest
     return ReviewQuestion("aspect", '"' + "/".join(dict.fromkeys(forms)) + '"', found.span("w"))
 
 
+#: Damage on arrival asked of reviews ("which reviews mention shipping damage", "customers who said their order arrived
+#: damaged", "items damaged in transit"): narrower than any aspect (a delivery aspect counts late parcels, a
+#: packaging one neat boxes), so the reviews that say the word: its past participles, not the bare noun, which "no
+#: damage" praise holds too.
+_DAMAGE = re.compile(r"\b(?:damag\w*|dented|crushed|smashed)\b", re.I)
+_DAMAGE_FORMS = '"damaged/dented/crushed/smashed"'
+#: What makes a damage question one about reviews (not "which orders were damaged", which no upload records).
+_REVIEW_CONTEXT = re.compile(r"\b(?:reviews?|reviewers?|ratings?|feedback|complain\w*|mention\w*|customers? (?:who )?"
+                             r"(?:said|say|says|wrote|write|report\w*)|people (?:said|say|wrote|report\w*)|revs?)\b",
+                             re.I)
+
+
+def _damage_search(question: str, taken: Sequence[tuple[int, int]]) -> ReviewQuestion | None:
+    """The word search for damage on arrival, when a review question asks about damage."""
+    found = _DAMAGE.search(question)
+    if found is None or not _outside(found.span(), taken) or _REVIEW_CONTEXT.search(question) is None:
+        return None
+    return ReviewQuestion("aspect", _DAMAGE_FORMS, found.span())
+
+
 def read_review_question(question: str, taken: Sequence[tuple[int, int]] = (),
                          names: Sequence[tuple[int, int]] = ()) -> ReviewQuestion | None:
     """The review ask of ``question``, narrowed to the star ratings it names and shown one by one when asked.
@@ -246,7 +266,7 @@ def read_review_question(question: str, taken: Sequence[tuple[int, int]] = (),
         if _outside(quoted.span(group), taken):
             # "how many reviews mention 'leak'": that word as typed (its inflections), not the concept it may name
             return ReviewQuestion("aspect", f'"{quoted.group(group).lower()}"', quoted.span(group))
-    if (word := _search_word(question, taken)) is not None:
+    if (word := _search_word(question, taken) or _damage_search(question, taken)) is not None:
         return word
     taken = [*taken, *(m.span() for rx in (_NO_ASPECT, _OUR_REPLY) for m in rx.finditer(question))]
     # "any common thread": no stitching; "complaints we should respond to": our reply, no customer-service topic
