@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from bench.catalogue_picks import first_changed, market_picks, name_of
 from bench.phrasing_sets import pricing_cases
 from bench.pricing_phrasings_8 import named_by
-from bench.pricing_phrasings_10 import SHOP
+from bench.pricing_phrasings_10 import SHOP, metric_index
 from bench.pricing_phrasings_13 import _CENT, last_change, list_prices, price_changes
 from bench.pricing_phrasings_15 import markup
 from bench.pricing_phrasings_17 import out_at_rivals
@@ -44,13 +44,16 @@ def brand_position(m: Market, brand: str) -> tuple[int, int, float]:
 
 
 def brand_said(m: Market, brand: str) -> Check:
-    """Names the brand and states its products' median index, or how many of them are above the market (of how
-    many)."""
+    """Names the brand and states its products' median index, the metrics layer's price index of the brand (set 17's
+    category check accepts that one too), or how many of its products are above the market (of how many)."""
     n, above, median = brand_position(m, brand)
+    brands = pd.Series({str(s): brand_of(m, str(s)) for s in m.products.index})
+    metric = float(metric_index(m, brands).get(brand, float("nan")))
 
     def check(a: str, r: object) -> bool:
         f = first_sentence(a)
-        return brand in f and (states(f, median, 0.15) or (states(f, above, 0.5) and states(f, n, 0.5)))
+        index_said = states(f, median, 0.15) or states(f, metric, 0.15)
+        return brand in f and (index_said or (states(f, above, 0.5) and states(f, n, 0.5)))
 
     return check
 

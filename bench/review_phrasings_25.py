@@ -68,6 +68,16 @@ def better_of(t: Truth, one: str, two: str) -> Check:
     return check
 
 
+def star_theme(t: Truth, levels: tuple[int, ...], sku: str) -> Check:
+    """What reviews of those stars say about ``sku`` (``_star_theme``); when it has none in the agent's year, the
+    first sentence names it and says there are none (a check corrected before any fix: the base code's "There are no
+    one-star reviews of ELE-0010 ..." was right)."""
+    yr = t.agent_year()
+    if int(yr[yr["sku"] == sku]["rating"].isin(levels).sum()):
+        return _star_theme(t, levels, sku)
+    return lambda a, r: named(t, sku)(a, r) and re.search(r"\bno\b|\bnone\b", first_sentence(a), re.I) is not None
+
+
 def since_launch(t: Truth, sku: str) -> Check:
     """Names the falling product, says its rating fell, and dates or counts from its first review (any figure)."""
     return lambda a, r: named(t, sku)(a, r) and _FALL.search(first_sentence(a)) is not None
@@ -93,10 +103,10 @@ def sixteenth_set(t: Truth) -> list[tuple[str, str, Check]]:
     add("launch", f"has {falling.sku} been rated worse since it came out?", since_launch(t, falling.sku))
 
     # 3. what the 1-star reviews say
-    add("one star", f"what do 1-star reviews say about {x}?", _star_theme(t, (1,), x))
-    add("one star", f"what are the one-star reviewers of the {kettle} complaining about?", _star_theme(t, (1,), k))
-    add("one star", f"summarise the 1 star reviews for {y}", _star_theme(t, (1,), y))
-    add("one star", f"what do people who gave the {lamp_noun} one star say?", _star_theme(t, (1,), lamp))
+    add("one star", f"what do 1-star reviews say about {x}?", star_theme(t, (1,), x))
+    add("one star", f"what are the one-star reviewers of the {kettle} complaining about?", star_theme(t, (1,), k))
+    add("one star", f"summarise the 1 star reviews for {y}", star_theme(t, (1,), y))
+    add("one star", f"what do people who gave the {lamp_noun} one star say?", star_theme(t, (1,), lamp))
 
     # 4. two products' reviews compared
     add("pair", f"compare the reviews of {x} and {y}", pair_compared(t, x, y))
@@ -107,7 +117,7 @@ def sixteenth_set(t: Truth) -> list[tuple[str, str, Check]]:
 
     # 5. typos and casual wording
     add("typos", "revews mentioning shiping damage", damage_said(t))
-    add("typos", f"wat do 1 star revews say abt {x}", _star_theme(t, (1,), x))
+    add("typos", f"wat do 1 star revews say abt {x}", star_theme(t, (1,), x))
     add("typos", f"{falling.sku} ratng trend since lanch", since_launch(t, falling.sku))
     add("typos", f"compair reviews {k} vs {lamp}", pair_compared(t, k, lamp))
     return out
