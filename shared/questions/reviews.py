@@ -704,6 +704,11 @@ _SATISFACTION: tuple[tuple[re.Pattern[str], str], ...] = (
                 re.I), " is the average rating lower"),
     (re.compile(r"\b(?:better|nicer|more positive)\s+(?:reviews|ratings)\b", re.I), "a higher average rating"),
     (re.compile(r"\b(?:worse|more negative)\s+(?:reviews|ratings)\b", re.I), "a lower average rating"),
+    # "which do customers rate higher, A or B?": the people who rate are the reviews' authors, no customer count
+    (re.compile(r"\b(?:do|does|did)\s+(?:customers|people|buyers|shoppers|reviewers|users|clients)\s+rate\s+"
+                r"(?:higher|better|more\s+highly)\b", re.I), "has the higher average rating"),
+    (re.compile(r"\b(?:do|does|did)\s+(?:customers|people|buyers|shoppers|reviewers|users|clients)\s+rate\s+"
+                r"(?:lower|worse|less\s+highly)\b", re.I), "has the lower average rating"),
     # "A rates higher", "better reviewed"; "do longer reviews rate lower?" is review length
     (re.compile(r"\brated\s+(?:higher|better)\b|(?<!reviews )(?<!review )\b(?:rates|rate)\s+(?:higher|better)\b|"
                 r"\b(?:better|more highly)[- ]reviewed\b", re.I),
@@ -713,6 +718,9 @@ _SATISFACTION: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"\b(?:worse|more poorly)[- ]reviewed\b", re.I),
      "lower in average rating"),
 )
+#: "stack up against", "measure up to": a comparison, said as "compare with" when the question is about reviews.
+_STACK_UP = re.compile(r"\bstack(?:s|ed|ing)?\s+up\s+(?:against|to|with)\b|\bmeasures?\s+up\s+(?:against|to)\b", re.I)
+_REVIEWS_NAMED = re.compile(r"\b(?:reviews?|ratings?|rated|reviewed|stars)\b", re.I)
 #: A question about how ratings move over time keeps its words ("are reviews getting better?").
 _OVER_TIME = re.compile(r"\b(?:getting|gotten|got|becom\w*|going|gone|improv\w*|since|lately|recently|over time|"
                         r"than (?:before|last|a (?:month|year|week|quarter)))\b", re.I)
@@ -733,6 +741,8 @@ def satisfaction_as_rating(text: str) -> str:
     out = text
     for pattern, words in _SATISFACTION:
         out = pattern.sub(words, out)
+    if _REVIEWS_NAMED.search(out):  # "how do reviews for A stack up against B": the two compared, not one overview
+        out = _STACK_UP.sub("compare with", out)
     return re.sub(r"\s{2,}", " ", out).strip() if out != text else text
 
 
