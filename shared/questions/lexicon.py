@@ -536,8 +536,8 @@ AGENT_CUES: dict[str, re.Pattern[str]] = {
                    r"price recommendation|pric(?:e|ing) (?:changes?|moves?|alerts?|war)|map violation\w*|"
                    r"(?:beat|beating|beats) (?:us|me|our)|competitors? (?:prices?|pricing)|"
                    # "Outdoor vs the competition: where do we stand?": our prices against theirs, not a ranking (a
-                   # sales figure said before it, "revenue vs competitors", stays the figure's question)
-                   r"(?<!revenue )(?<!sales )(?<!orders )(?<!units )(?<!turnover )"
+                   # sales figure or "priced" said before it, "revenue vs competitors", stays the metric's question)
+                   r"(?<!revenue )(?<!sales )(?<!orders )(?<!units )(?<!turnover )(?<!priced )(?<!price )(?<!prices )"
                    r"(?:vs\.?|versus|against) (?:the )?(?:competition|competitors|rivals)"),
     "sentiment": _rx(r"why|complain\w*|complaints?|what (?:do|did|are) (?:customers|people|buyers|reviewers) "
                      r"(?:say|saying|think|like|dislike|hate|love)|sentiment|themes?|feedback about|"
