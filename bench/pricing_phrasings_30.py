@@ -8,8 +8,9 @@ from the stored catalogue by a rule (``bench/catalogue_picks.py``).
 
 from __future__ import annotations
 
-import pandas as pd
 from typing import TYPE_CHECKING
+
+import pandas as pd
 
 from bench.catalogue_picks import first_changed, market_picks, name_of
 from bench.phrasing_sets import pricing_cases
@@ -79,8 +80,9 @@ def versus_in(m: Market, rival: str, category: str) -> Check:
     last = w.sort_values("date").groupby("sku").tail(1)
     cheaper = int((last["our"] < last["price"] - 0.005).sum())
     dearer = int((last["our"] > last["price"] + 0.005).sum())
-    return lambda a, r: rival in first_sentence(a) and (
-        states(first_sentence(a), cheaper, 0.5) or states(first_sentence(a), dearer, 0.5)
+    return lambda a, r: (
+        rival in first_sentence(a)
+        and (states(first_sentence(a), cheaper, 0.5) or states(first_sentence(a), dearer, 0.5))
     )
 
 
@@ -126,8 +128,9 @@ def margin_on(m: Market, sku: str) -> Check:
     gross (the metrics layer's reading)."""
     unit = markup(m, sku)
     totals = (m.gross_margin(sku), m.net_margin(sku))
-    return lambda a, r: unit(a, r) or (
-        named_by(m, sku)(a, r) and any(states(first_sentence(a), v, max(2.0, abs(v) * 0.05)) for v in totals)
+    return lambda a, r: (
+        unit(a, r)
+        or (named_by(m, sku)(a, r) and any(states(first_sentence(a), v, max(2.0, abs(v) * 0.05)) for v in totals))
     )
 
 
@@ -160,7 +163,11 @@ def sixteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # 
 
     # 3. two rivals weighed on one product
     both = shared_pick(m, "MegaMart", "BargainBarn")
-    add("two rivals", f"who's cheaper on {both}, MegaMart or BargainBarn?", cheaper_of(m, both, "MegaMart", "BargainBarn"))
+    add(
+        "two rivals",
+        f"who's cheaper on {both}, MegaMart or BargainBarn?",
+        cheaper_of(m, both, "MegaMart", "BargainBarn"),
+    )
     add("two rivals", f"{both}: MegaMart vs BargainBarn price?", cheaper_of(m, both, "MegaMart", "BargainBarn"))
 
     # 4. when we last changed a price

@@ -28,8 +28,9 @@ def damage_said(t: Truth) -> Check:
     """Speaks of damage and counts the reviews holding "damaged" (the generator's "Box arrived damaged."): all
     reviews or the agent's year, within 10%."""
     ns = (word_forms(t.rv, "damaged"), word_forms(t.agent_year(), "damaged"))
-    return lambda a, r: _DAMAGE.search(first_sentence(a)) is not None and any(
-        states(first_sentence(a), n, max(2.0, 0.1 * n)) for n in ns
+    return lambda a, r: (
+        _DAMAGE.search(first_sentence(a)) is not None
+        and any(states(first_sentence(a), n, max(2.0, 0.1 * n)) for n in ns)
     )
 
 
@@ -46,8 +47,7 @@ def pair_compared(t: Truth, one: str, two: str) -> Check:
     def check(a: str, r: object) -> bool:
         both = named(t, one)(a, r) and named(t, two)(a, r)
         return both and any(
-            states(first_sentence(a), a_means[i], RTOL) and states(first_sentence(a), b_means[i], RTOL)
-            for i in (0, 1)
+            states(first_sentence(a), a_means[i], RTOL) and states(first_sentence(a), b_means[i], RTOL) for i in (0, 1)
         )
 
     return check
