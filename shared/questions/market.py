@@ -69,6 +69,8 @@ _ELSEWHERE = _rx(r"anywhere else|elsewhere|(?:at|with|in) (?:any )?other (?:stor
 _ANYWHERE = _rx(r"anywhere|any ?where|at any (?:stores?|shops?|sellers?|retailers?|sites?)")
 _WE_SUBJECT = _rx(r"(?:are|were|have|had|did|do|does|am) (?:we|i)|we(?:'re|'ve| are| were| have| had| do| did)?|"
                   r"i(?:'m|'ve| am| have| had)|(?:our|my) (?:own )?(?:stock|inventory|warehouse|shelves)")
+#: "is anyone out of stock on X?": another seller of a named product.
+_SOMEONE = _rx(r"anyone|anybody|someone|somebody|any seller|any other seller")
 #: Two named rivals weighed against each other ("MegaMart or BargainBarn", "MegaMart vs BargainBarn").
 _TWO_WEIGHED = _rx(r"\bor\b|vs\.?|versus|against|compar\w*|better deal|better price")
 _DEARER = _rx(r"dearer|pricier|more expensive|higher[- ]priced|charges? more")
@@ -425,6 +427,7 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
     if MAP_WORD.search(question):
         return MarketAsk("map_violations", named)  # "any MAP violations?", "below the minimum advertised price"
     if STOCK_WORD.search(question) and (group or _WHO_IS.search(question) or _ELSEWHERE.search(question) or (
+            products and _SOMEONE.search(question)) or (
             products and _ANYWHERE.search(question) and not _WE_SUBJECT.search(question))):
         # "who's out of stock on X?", "is X out of stock anywhere else?": a rival
         return MarketAsk("competitor_stock", named)  # "is MegaMart out of stock on anything?"

@@ -238,9 +238,9 @@ def _search_word(question: str, taken: Sequence[tuple[int, int]]) -> ReviewQuest
 _DAMAGE = re.compile(r"\b(?:damag\w*|dented|crushed|smashed)\b", re.I)
 _DAMAGE_FORMS = '"damaged/dented/crushed/smashed"'
 #: What makes a damage question one about reviews (not "which orders were damaged", which no upload records).
-_REVIEW_CONTEXT = re.compile(r"\b(?:reviews?|reviewers?|ratings?|feedback|complain\w*|mention\w*|customers? (?:who )?"
-                             r"(?:said|say|says|wrote|write|report\w*)|people (?:said|say|wrote|report\w*)|revs?)\b",
-                             re.I)
+_REVIEW_CONTEXT = re.compile(r"\b(?:reviews?|reviewers?|ratings?|feedback|complain\w*|mention\w*|revs?|"
+                             r"(?:customers?|people|buyers?|shoppers?) (?:who )?(?:are |were )?(?:said|say|says|saying|"
+                             r"wrote|write|writing|report\w*))\b", re.I)
 
 
 def _damage_search(question: str, taken: Sequence[tuple[int, int]]) -> ReviewQuestion | None:

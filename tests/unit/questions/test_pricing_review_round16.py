@@ -150,3 +150,24 @@ def test_two_products_ratings_compared(store: VocabularyIndex, question: str) ->
     r = read(store, question)
     assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == "avg_rating"
     assert "sku" in r.query.dimensions
+
+
+# --- after the held-out set: "the last time we changed", anyone out of stock, customers saying ---
+
+
+@pytest.mark.parametrize(
+    ("question", "ask"),
+    [
+        ("when was the last time we changed OUT-0048's price?", "price_history"),
+        ("any1 out of stok on KIT-0046?", "competitor_stock"),
+        ("is anyone out of stock on the kettle?", "competitor_stock"),
+    ],
+)
+def test_held_out_readings_fixed_in_general(store: VocabularyIndex, question: str, ask: str) -> None:  # noqa: F811
+    r = read(store, question)
+    assert r.kind == "agent" and r.asks == [ask]
+
+
+def test_customers_saying_about_damage_is_the_word_search(store: VocabularyIndex) -> None:  # noqa: F811
+    r = read(store, "what are customers saying about damaged parcels?")
+    assert r.review_ask == "aspect" and r.aspect == '"damaged/dented/crushed/smashed"'
