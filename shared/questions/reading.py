@@ -726,7 +726,9 @@ _METRIC_IN_NAME = re.compile(r"\b(?:average|avg|price|prices|revenue|sales|units
 #: Words inside a name that say nothing about which thing it is.
 _FILLER_WORDS = frozenset("and the our my their with for from new one ones have has had did does were was are is "
                           "been we they you will would shall can could should recently lately nowadays now "
-                          "today".split())
+                          "today "
+                          # "the ratings of the camping chair compare with KIT-0046": the comparison, not the name
+                          "compare compared compares comparing versus against".split())
 #: Words that name the whole business or a kind of thing, not one of the tenant's names.
 _GENERIC_WORDS = frozenset(
     "store shop shops business company site website web online team catalogue catalog range ranges line lines "

@@ -171,3 +171,9 @@ def test_held_out_readings_fixed_in_general(store: VocabularyIndex, question: st
 def test_customers_saying_about_damage_is_the_word_search(store: VocabularyIndex) -> None:  # noqa: F811
     r = read(store, "what are customers saying about damaged parcels?")
     assert r.review_ask == "aspect" and r.aspect == '"damaged/dented/crushed/smashed"'
+
+
+def test_a_comparison_word_is_no_part_of_a_products_name(store: VocabularyIndex) -> None:  # noqa: F811
+    r = read(store, "how do ratings for the camping chair compare with KIT-0046?")
+    assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == "avg_rating"
+    assert "sku" in r.query.dimensions and set(r.skus) == {"OUT-0048", "KIT-0046"}
