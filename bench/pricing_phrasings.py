@@ -25,7 +25,8 @@ cheaper at any rival, how far from the market, the products no competitor prices
 ``27`` the fourteenth round's held-out set (the products no competitor prices with a negated verb or another word
 for a price, buying a product for less elsewhere), ``28`` the fifteenth round's (what-ifs in percent and in money,
 whether to raise a price, where we are undercut, the rival most often the cheapest, gaps in dollars or percent) and
-``29`` its held-out set.
+``29`` its held-out set, ``30`` the sixteenth round's (competitors out of stock, comparisons by category and brand,
+two rivals on one product, our last price change, margins) and ``31`` its held-out set.
 ``BENCH_TODAY=YYYY-MM-DD`` generates that day's merchant (the products
 a set asks about are picked from what the store holds, ``bench/catalogue_picks.py``).
 ``BENCH_VERBOSE=1`` prints every answer, ``BENCH_ONLY=group`` runs one group. Prints ``right: N/M`` per group and
@@ -562,6 +563,14 @@ def cases(m: Market, t: Truth) -> list[Case]:
         from bench.pricing_phrasings_29 import fifteenth_held_out
 
         return [Case(g, tenant, q, c) for g, tenant, q, c in fifteenth_held_out(m, t)]
+    if os.environ.get("BENCH_SET") == "30":
+        from bench.pricing_phrasings_30 import sixteenth_set
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in sixteenth_set(m, t)]
+    if os.environ.get("BENCH_SET") == "31":
+        from bench.pricing_phrasings_31 import sixteenth_held_out
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in sixteenth_held_out(m, t)]
     return pricing_cases(m, t) + review_cases(t)
 
 

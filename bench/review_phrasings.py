@@ -21,7 +21,8 @@ rating and why, a word in the last month, typos) and ``18`` its held-out set, ``
 ``21`` the thirteenth round's (ties in a complaint ranking, passive trends, this month's complaint against last
 month's, the spam filter and a product's rating) and ``22`` its held-out set, ``23`` the fifteenth round's (reviews
 by star, period and product, what people love, the spam filter hiding good reviews, quarter against quarter, typos)
-and ``24`` its held-out set
+and ``24`` its held-out set, ``25`` the sixteenth round's (shipping damage, a rating's trend since launch, what
+1-star reviews say, two products' reviews compared) and ``26`` its held-out set
 (``BENCH_TODAY=YYYY-MM-DD``: that day's merchant),
 ``BENCH_STALE=1`` uses
 a merchant whose data ended a year ago). Prints ``right: N/M`` per group and overall. Not a timed test.
@@ -556,6 +557,14 @@ def main() -> int:
         from bench.review_phrasings_24 import fifteenth_held_out
 
         chosen = [Case(g, q, c) for g, q, c in fifteenth_held_out(truth)]
+    elif os.environ.get("BENCH_SET") == "25":
+        from bench.review_phrasings_25 import sixteenth_set
+
+        chosen = [Case(g, q, c) for g, q, c in sixteenth_set(truth)]
+    elif os.environ.get("BENCH_SET") == "26":
+        from bench.review_phrasings_26 import sixteenth_held_out
+
+        chosen = [Case(g, q, c) for g, q, c in sixteenth_held_out(truth)]
     else:
         chosen = cases(truth)
     for case in chosen:

@@ -26,15 +26,27 @@ class LoadedData:
     sources: dict[str, SourceQuery] = field(default_factory=dict)
 
 
-def load(warehouse: Warehouse, request: AgentRequest) -> LoadedData:
-    """Read the three tables for ``request`` (tenant, SKUs, categories, competitors, dates, as_of)."""
+#: The columns of a competitor price read (``pricing_inputs.competitor_prices``): an empty frame of them stands for
+#: the read when a caller needs sales and the catalogue only.
+COMPETITOR_COLUMNS = ("sku", "competitor", "date", "price", "shipping", "currency", "in_stock", "competitor_sku",
+                      "record_key")
+
+
+def load(warehouse: Warehouse, request: AgentRequest, *, competitors: bool = True) -> LoadedData:
+    """Read the three tables for ``request`` (tenant, SKUs, categories, competitors, dates, as_of).
+
+    ``competitors=False`` reads the catalogue and sales only (no competitor observations: the pooled elasticity
+    needs none, and reading and pricing every observation of the catalogue was a quarter of a what-if's run).
+    """
     scope = pricing_inputs.PricingScope(skus=request.skus, categories=request.categories,
                                         competitors=request.competitors, start_date=request.start_date,
                                         end_date=request.end_date or request.as_of)
-    reads = {"products": pricing_inputs.products(warehouse, request.tenant_id, scope),
-             "competitor_prices": pricing_inputs.competitor_prices(warehouse, request.tenant_id, scope),
-             "sales": pricing_inputs.daily_sales(warehouse, request.tenant_id, scope)}
-    return LoadedData(reads["products"].frame, reads["competitor_prices"].frame, reads["sales"].frame,
+    reads = {"products": pricing_inputs.products(warehouse, request.tenant_id, scope)}
+    if competitors:
+        reads["competitor_prices"] = pricing_inputs.competitor_prices(warehouse, request.tenant_id, scope)
+    reads["sales"] = pricing_inputs.daily_sales(warehouse, request.tenant_id, scope)
+    observed = reads["competitor_prices"].frame if competitors else pd.DataFrame(columns=list(COMPETITOR_COLUMNS))
+    return LoadedData(reads["products"].frame, observed, reads["sales"].frame,
                       {name: SourceQuery(read.sql, read.evidence_params()) for name, read in reads.items()})
 
 

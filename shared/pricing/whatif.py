@@ -22,15 +22,16 @@ from shared.pricing.loader import load, to_inputs
 
 
 def catalogue_inputs(warehouse: Warehouse, request: AgentRequest, inputs: PricingInputs) -> PricingInputs:
-    """What pooling needs: the tenant's whole catalogue (same reads, no SKU/category/competitor filter).
+    """What pooling needs: the tenant's whole catalogue and its sales (no SKU/category/competitor filter).
 
     A request scoped to one SKU read only that SKU's sales; its elasticity can only be pooled toward its
-    category's if the category's SKUs are read too. An unscoped request already has them.
+    category's if the category's SKUs are read too. An unscoped request already has them. Pooling reads sales
+    and categories only, so the catalogue's competitor prices are not read (the result has no observations).
     """
     if not request.skus and not request.categories:
         return inputs
     wide = request.model_copy(update={"skus": [], "categories": [], "competitors": []})
-    return to_inputs(load(warehouse, wide))
+    return to_inputs(load(warehouse, wide, competitors=False))
 
 
 def pooled_scenario(analysis: PricingAnalysis, sales: pd.DataFrame, attributes: pd.DataFrame, *, sku: str,

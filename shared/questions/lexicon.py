@@ -534,7 +534,11 @@ AGENT_CUES: dict[str, re.Pattern[str]] = {
     "pricing": _rx(r"over[- ]?priced|under[- ]?priced|above (?:the )?market|below (?:the )?market|undercut\w*|"
                    r"cheaper than (?:us|me|we)|should (?:i|we) (?:price|charge|raise|lower|cut)|recommend\w* price|"
                    r"price recommendation|pric(?:e|ing) (?:changes?|moves?|alerts?|war)|map violation\w*|"
-                   r"(?:beat|beating|beats) (?:us|me|our)|competitors? (?:prices?|pricing)"),
+                   r"(?:beat|beating|beats) (?:us|me|our)|competitors? (?:prices?|pricing)|"
+                   # "Outdoor vs the competition: where do we stand?": our prices against theirs, not a ranking (a
+                   # sales figure or "priced" said before it, "revenue vs competitors", stays the metric's question)
+                   r"(?<!revenue )(?<!sales )(?<!orders )(?<!units )(?<!turnover )(?<!priced )(?<!price )(?<!prices )"
+                   r"(?:vs\.?|versus|against) (?:the )?(?:competition|competitors|rivals)"),
     "sentiment": _rx(r"why|complain\w*|complaints?|what (?:do|did|are) (?:customers|people|buyers|reviewers) "
                      r"(?:say|saying|think|like|dislike|hate|love)|sentiment|themes?|feedback about|"
                      r"(?:ratings?|reviews?) (?:falling|dropping|declining|going down|getting worse)|"

@@ -63,6 +63,17 @@ _WHO = _rx(r"who(?:'s| is| has| sells?| offers?| charges?)|whose")
 _WHO_IS = _rx(r"who(?:'s| is| are| has| was)")
 #: "is the chair out of stock anywhere else?": at the other sellers, the competitors (not our own stock).
 _ELSEWHERE = _rx(r"anywhere else|elsewhere|(?:at|with|in) (?:any )?other (?:stores?|shops?|sellers?|retailers?)")
+#: "is the plug sold out anywhere?", "is X available anywhere": a named product's stock at any seller, which can only be
+#: the competitors' (our own stock of one product is one figure, never "anywhere"); not with us as the subject ("are we
+#: out of stock anywhere?" asks about our catalogue).
+_ANYWHERE = _rx(r"anywhere|any ?where|at any (?:stores?|shops?|sellers?|retailers?|sites?)")
+_WE_SUBJECT = _rx(r"(?:are|were|have|had|did|do|does|am) (?:we|i)|we(?:'re|'ve| are| were| have| had| do| did)?|"
+                  r"i(?:'m|'ve| am| have| had)|(?:our|my) (?:own )?(?:stock|inventory|warehouse|shelves)")
+#: "is anyone out of stock on X?": another seller of a named product.
+_SOMEONE = _rx(r"anyone|anybody|someone|somebody|any seller|any other seller")
+#: Two named rivals weighed against each other ("MegaMart or BargainBarn", "MegaMart vs BargainBarn").
+_TWO_WEIGHED = _rx(r"\bor\b|vs\.?|versus|against|compar\w*|better deal|better price")
+_DEARER = _rx(r"dearer|pricier|more expensive|higher[- ]priced|charges? more")
 #: "who undercuts us", "is anybody cheaper than us": someone, not a named competitor.
 _ANYONE = _rx(r"who|whom|anyone|anybody|someone|somebody")
 CHEAPEST = _rx(r"cheapest|lowest[- ]priced|lowest (?:(?:competitor|competing|rival|market)'?s? )?prices?|"
@@ -415,7 +426,9 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
         return MarketAsk("price_history", moves_order=price_direction(question))
     if MAP_WORD.search(question):
         return MarketAsk("map_violations", named)  # "any MAP violations?", "below the minimum advertised price"
-    if STOCK_WORD.search(question) and (group or _WHO_IS.search(question) or _ELSEWHERE.search(question)):
+    if STOCK_WORD.search(question) and (group or _WHO_IS.search(question) or _ELSEWHERE.search(question) or (
+            products and _SOMEONE.search(question)) or (
+            products and _ANYWHERE.search(question) and not _WE_SUBJECT.search(question))):
         # "who's out of stock on X?", "is X out of stock anywhere else?": a rival
         return MarketAsk("competitor_stock", named)  # "is MegaMart out of stock on anything?"
     if (name := _unknown_stock_subject(question, matches, index)) is not None:
@@ -466,6 +479,12 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
             or (products and re.search(r"\b(?:price|prices|deal|offer)\b", question, re.I))):
         dearest = dear is not None and (cheap is None or dear.start() < cheap.start())
         return MarketAsk("dearest_competitor" if dearest else "cheapest_competitor")
+    if len(named) >= 2 and products and (price or _TWO_WEIGHED.search(question)) and not _AGAINST_US.search(question) \
+            and not _SALES_METRIC.search(question) and not PRICE_CHANGE.search(question):
+        # "who's cheaper on X, MegaMart or BargainBarn?", "X: MegaMart vs BargainBarn price?": X's cheapest (dearest)
+        # seller among the rivals named (their prices alone are read), not each one against us
+        return MarketAsk("dearest_competitor" if DEAREST.search(question) or _DEARER.search(question)
+                         else "cheapest_competitor", named)
     if named and (price or _CARRY.search(question)) and not _SALES_METRIC.search(question):
         return MarketAsk("versus_competitor", named)  # "are we cheaper than MegaMart?"
     if price and not _SALES_METRIC.search(question) and (

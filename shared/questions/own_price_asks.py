@@ -18,6 +18,8 @@ _CHANGE = (
 _OWN_HISTORY = re.compile(
     # "when did we last change ...", "how many times did we change ...", "did we raise ...", "have we repriced ..."
     rf"\b(?:did|have|has)\s+(?:we|i)\s+(?:ever\s+|last\s+|recently\s+)?{_CHANGE}\w*"
+    # "when was the last time we changed X's price?", "the last time I repriced X"
+    rf"|\b(?:the\s+)?(?:last|latest|most\s+recent)\s+time\s+(?:we|i)\s+{_CHANGE}\w*"
     # "did the price of X change last month?", "did the kettle's price go up?"
     r"|\bdid\s+(?:the\s+|our\s+)?(?:[\w'’-]+\s+){0,6}?price\s+(?:of\s+(?:[\w'’-]+\s+){1,6}?)?(?:change|go\s+(?:up|down)|"
     r"rise|fall|drop|move)"
@@ -35,7 +37,8 @@ _OWN_HISTORY = re.compile(
     r"|\b(?:products?|items?|skus?|lines?)\s+(?:have\s+|has\s+)?(?:changed|moved)\s+(?:in\s+)?price"
     r"|\bour\s+prices?\s+(?:have\s+|has\s+)?(?:went|gone|changed|moved|gone)\b"
     # "the date of our latest price change on X", "our last price update for X": our change named as a noun
-    r"|\b(?:our|the)\s+(?:last|latest|most\s+recent|previous)\s+(?:list\s+)?price\s+(?:change|update|adjustment|move|"
+    # "latest price change date for X": the noun without a determiner, as a note or a search box has it
+    r"|\b(?:(?:our|the|my)\s+)?(?:last|latest|most\s+recent|previous)\s+(?:list\s+)?price\s+(?:change|update|adjustment|move|"
     r"rise|increase|cut|drop|reduction)s?\b",
     re.I,
 )

@@ -29,7 +29,14 @@ from collections.abc import Sequence
 
 from shared.models.records import DataKind
 from shared.questions.lexicon import AGENT_CUES, METRIC_KINDS
-from shared.questions.market import COMPETITOR_NOUN, SIGNED_CHANGE, MarketAsk, clause_spans, price_change
+from shared.questions.market import (
+    COMPETITOR_NOUN,
+    SIGNED_CHANGE,
+    STOCK_WORD,
+    MarketAsk,
+    clause_spans,
+    price_change,
+)
 from shared.questions.price_amounts import price_delta, price_target
 from shared.questions.vocabulary import EntityMatch, Vocabulary, VocabularyIndex
 
@@ -139,12 +146,15 @@ def _against(question: str, matches: Sequence[EntityMatch], index: VocabularyInd
 
 #: What a unit earns over its cost: "the kettle's markup", "is our margin on X healthy?" (a margin judged, not a
 #: total).
-_MARKUP = _rx(r"mark-?ups?|margins? (?:[\w'’-]+ ){0,8}?(?:healthy|decent|enough|thin|too (?:low|thin|small)|"
+_MARKUP = _rx(r"mark-?ups?|(?:thinnest|slimmest|skinniest|tightest|leanest) (?:[\w-]+ )?margins?|"
+              r"margins? (?:[\w'’-]+ ){0,8}?(?:healthy|decent|enough|thin|too (?:low|thin|small)|"
               r"good enough|ok|okay|fine|sustainable)|how (?:healthy|good|thin|decent|fat) (?:is|are) (?:the |our )?"
               r"margins?")
 #: What one unit of a named product earns ("how much do we make per unit on X?", "a healthy margin on X?"); without
 #: a product it is the metrics layer's margin of a channel or period ("how much do we make per unit on amazon").
 _PER_UNIT = _rx(r"(?:healthy|decent|thin|fat|good|poor|low|weak|strong) margins?|"
+                # "what percent margin do we make on X", "X's margin in %": the margin as a share of the price
+                r"(?:percent(?:age)?|%) margins?|margins? (?:in )?(?:percent(?:age)?|%)|"
                 r"margins? (?:per|a|each) (?:unit|item|sale)|(?:per[- ]unit|unit) (?:margins?|profit)|"
                 r"(?:make|makes|earn|earns|profit|clear)s? (?:per|a|each|on each|on every) (?:unit|item|one|sale)|"
                 r"(?:make|earn|clear) (?:on|from) (?:each|every) (?:one|unit|item|sale|(?:[\w-]+ ){1,3}?(?:we|i) sell)")
@@ -215,10 +225,11 @@ def read_pricing_ask(question: str, matches: Sequence[EntityMatch], index: Vocab
     if _CATEGORY_WORD.search(question) and _PRICE_SIDE.search(question) and _AGAINST_MARKET.search(question) \
             and change is None:
         return MarketAsk("category_position")
+    if group and (_COMPETITOR_STOCK.search(question) or STOCK_WORD.search(question) and _WHO_SELLS.search(question)):
+        # "which rivals have run out of X?", "which competitors have X in stock?": their stock, not who sells X
+        return MarketAsk("competitor_stock", named)
     if products and not named and _WHO_SELLS.search(question):
         return MarketAsk("competitor_prices")  # "which competitors sell X?": who prices it, and how
-    if group and _COMPETITOR_STOCK.search(question):
-        return MarketAsk("competitor_stock", named)
     if products and not named and _ARE_WE_CHEAPEST.search(question) and change is None:
         return MarketAsk("undercut")  # "are we the cheapest on X?": X's lowest price, ours against it
     if not named and (COMPETITOR_NOUN.search(question) or _WHO_ASKS.search(question)) and _TOUGHEST.search(question):
@@ -230,7 +241,8 @@ def read_pricing_ask(question: str, matches: Sequence[EntityMatch], index: Vocab
             and _SOME_RIVAL.search(question) and not _WHO_ASKS.search(question) \
             and not COMPETITOR_ASKED.search(question) and change is None:
         return MarketAsk("overpriced")  # "on how many items does a competitor beat our price?": ours, counted
-    if named and _COMPARE.search(question) and change is None and not _METRIC.search(question):
+    if named and _COMPARE.search(question) and change is None and not _METRIC.search(question) \
+            and not (len(named) >= 2 and products):  # "X: MegaMart vs BargainBarn": the two weighed (read_market)
         return MarketAsk("versus_competitor", named)
     if re.search(r"\bpric\w*|\bgap\b|\bcompar", question, re.I) and (unknown := _against(
             question, matches, index, time_spans)) is not None:

@@ -743,7 +743,9 @@ _METRIC_IN_NAME = re.compile(r"\b(?:average|avg|price|prices|revenue|sales|units
 #: Words inside a name that say nothing about which thing it is.
 _FILLER_WORDS = frozenset("and the our my their with for from new one ones have has had did does were was are is "
                           "been we they you will would shall can could should recently lately nowadays now "
-                          "today".split())
+                          "today "
+                          # "the ratings of the camping chair compare with KIT-0046": the comparison, not the name
+                          "compare compared compares comparing versus against".split())
 #: Words that name the whole business or a kind of thing, not one of the tenant's names.
 _GENERIC_WORDS = frozenset(
     "store shop shops business company site website web online team catalogue catalog range ranges line lines "
@@ -1173,6 +1175,9 @@ def find_dimensions(question: str, taken: list[tuple[int, int]],
                            r"\bwhat\s+(?:\w+\s+)?(?:products|items|skus)\b", question, re.I)))
     # "star distribution for Kitchen products": the group's reviews by stars, not its products one by one
     total_of_group = total_of_group or bool(_OTHER_BREAKDOWN.search(question))
+    # "how do Trailhead products compare on price with the competition": the group against the market, one figure
+    total_of_group = total_of_group or (bool(_AGAINST_THE_MARKET.search(question)) and not (
+        ranks or re.search(r"\b(?:which|rank\w*|list|each|every|per|by)\b", question, re.I)))
     for dim, rx in lx.DIMENSION_WORDS:
         for m in rx.finditer(question):
             # "which Kitchen products", "which Kitchen product has ...": the group's products, ranked
@@ -1205,6 +1210,9 @@ def find_dimensions(question: str, taken: list[tuple[int, int]],
     return list(dict.fromkeys(dims))
 
 
+#: A group set against the other sellers ("... compare on price with the competition", "vs competitors").
+_AGAINST_THE_MARKET = re.compile(r"\b(?:with|to|against|vs\.?|versus)\s+(?:the\s+)?(?:competition|competitors?|"
+                                 r"market|rivals?)\b", re.I)
 #: "which Kitchen product": a group's name right after "which"/"what" asks for one of its products.
 _WHICH_BEFORE = re.compile(r"\b(?:which|what)\s+(?:of\s+(?:our|the|my)\s+)?$", re.I)
 #: A breakdown by something else than the products ("star distribution for Kitchen products", "by stars").

@@ -231,6 +231,26 @@ def _search_word(question: str, taken: Sequence[tuple[int, int]]) -> ReviewQuest
     return ReviewQuestion("aspect", '"' + "/".join(dict.fromkeys(forms)) + '"', found.span("w"))
 
 
+#: Damage on arrival asked of reviews ("which reviews mention shipping damage", "customers who said their order arrived
+#: damaged", "items damaged in transit"): narrower than any aspect (a delivery aspect counts late parcels, a
+#: packaging one neat boxes), so the reviews that say the word: its past participles, not the bare noun, which "no
+#: damage" praise holds too.
+_DAMAGE = re.compile(r"\b(?:damag\w*|dented|crushed|smashed)\b", re.I)
+_DAMAGE_FORMS = '"damaged/dented/crushed/smashed"'
+#: What makes a damage question one about reviews (not "which orders were damaged", which no upload records).
+_REVIEW_CONTEXT = re.compile(r"\b(?:reviews?|reviewers?|ratings?|feedback|complain\w*|mention\w*|revs?|"
+                             r"(?:customers?|people|buyers?|shoppers?) (?:who )?(?:are |were )?(?:said|say|says|saying|"
+                             r"wrote|write|writing|report\w*))\b", re.I)
+
+
+def _damage_search(question: str, taken: Sequence[tuple[int, int]]) -> ReviewQuestion | None:
+    """The word search for damage on arrival, when a review question asks about damage."""
+    found = _DAMAGE.search(question)
+    if found is None or not _outside(found.span(), taken) or _REVIEW_CONTEXT.search(question) is None:
+        return None
+    return ReviewQuestion("aspect", _DAMAGE_FORMS, found.span())
+
+
 def read_review_question(question: str, taken: Sequence[tuple[int, int]] = (),
                          names: Sequence[tuple[int, int]] = ()) -> ReviewQuestion | None:
     """The review ask of ``question``, narrowed to the star ratings it names and shown one by one when asked.
@@ -246,7 +266,7 @@ def read_review_question(question: str, taken: Sequence[tuple[int, int]] = (),
         if _outside(quoted.span(group), taken):
             # "how many reviews mention 'leak'": that word as typed (its inflections), not the concept it may name
             return ReviewQuestion("aspect", f'"{quoted.group(group).lower()}"', quoted.span(group))
-    if (word := _search_word(question, taken)) is not None:
+    if (word := _search_word(question, taken) or _damage_search(question, taken)) is not None:
         return word
     taken = [*taken, *(m.span() for rx in (_NO_ASPECT, _OUR_REPLY) for m in rx.finditer(question))]
     # "any common thread": no stitching; "complaints we should respond to": our reply, no customer-service topic
@@ -684,6 +704,11 @@ _SATISFACTION: tuple[tuple[re.Pattern[str], str], ...] = (
                 re.I), " is the average rating lower"),
     (re.compile(r"\b(?:better|nicer|more positive)\s+(?:reviews|ratings)\b", re.I), "a higher average rating"),
     (re.compile(r"\b(?:worse|more negative)\s+(?:reviews|ratings)\b", re.I), "a lower average rating"),
+    # "which do customers rate higher, A or B?": the people who rate are the reviews' authors, no customer count
+    (re.compile(r"\b(?:do|does|did)\s+(?:customers|people|buyers|shoppers|reviewers|users|clients)\s+rate\s+"
+                r"(?:higher|better|more\s+highly)\b", re.I), "has the higher average rating"),
+    (re.compile(r"\b(?:do|does|did)\s+(?:customers|people|buyers|shoppers|reviewers|users|clients)\s+rate\s+"
+                r"(?:lower|worse|less\s+highly)\b", re.I), "has the lower average rating"),
     # "A rates higher", "better reviewed"; "do longer reviews rate lower?" is review length
     (re.compile(r"\brated\s+(?:higher|better)\b|(?<!reviews )(?<!review )\b(?:rates|rate)\s+(?:higher|better)\b|"
                 r"\b(?:better|more highly)[- ]reviewed\b", re.I),
@@ -693,6 +718,9 @@ _SATISFACTION: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"\b(?:worse|more poorly)[- ]reviewed\b", re.I),
      "lower in average rating"),
 )
+#: "stack up against", "measure up to": a comparison, said as "compare with" when the question is about reviews.
+_STACK_UP = re.compile(r"\bstack(?:s|ed|ing)?\s+up\s+(?:against|to|with)\b|\bmeasures?\s+up\s+(?:against|to)\b", re.I)
+_REVIEWS_NAMED = re.compile(r"\b(?:reviews?|ratings?|rated|reviewed|stars)\b", re.I)
 #: A question about how ratings move over time keeps its words ("are reviews getting better?").
 _OVER_TIME = re.compile(r"\b(?:getting|gotten|got|becom\w*|going|gone|improv\w*|since|lately|recently|over time|"
                         r"than (?:before|last|a (?:month|year|week|quarter)))\b", re.I)
@@ -713,6 +741,8 @@ def satisfaction_as_rating(text: str) -> str:
     out = text
     for pattern, words in _SATISFACTION:
         out = pattern.sub(words, out)
+    if _REVIEWS_NAMED.search(out):  # "how do reviews for A stack up against B": the two compared, not one overview
+        out = _STACK_UP.sub("compare with", out)
     return re.sub(r"\s{2,}", " ", out).strip() if out != text else text
 
 

@@ -38,6 +38,8 @@ _ALWAYS: dict[str, str] = {
     "wich": "which", "whcih": "which", "wensday": "wednesday", "wensdays": "wednesdays", "wendsday": "wednesday",
     "wendsdays": "wednesdays",
     "rtg": "rating", "rtgs": "ratings", "oos": "out of stock",
+    # "out of stok": four letters, below the one-edit typos' five, and no English word
+    "stok": "stock", "stoks": "stocks",
     "how'd": "how did", "what'd": "what did", "where'd": "where did",
     "excl": "excluding", "incl": "including", "adj": "adjusted",
     # to flog (British and Australian slang): to sell

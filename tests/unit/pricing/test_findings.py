@@ -54,3 +54,19 @@ def test_only_the_latest_move_per_competitor_and_sku() -> None:
 def test_overall_confidence_says_when_nothing_was_positioned() -> None:
     conf = rules.overall_confidence(_skus({}), _ctx())
     assert not conf.known and conf.explanation.startswith("no SKU could be positioned")
+
+
+def test_row_ids_are_those_of_the_sku_on_that_day_whatever_the_day_type() -> None:
+    obs = pd.DataFrame({
+        "sku": ["A", "A", "B", "A"],
+        "date": pd.to_datetime(["2026-12-01", "2026-12-02", "2026-12-02", "2026-12-02"]),
+        "row_id": ["r1", "r2", "r3", "r4"],
+    })
+    ids = rules._RowIds(obs)
+    assert ids("A", pd.Timestamp("2026-12-02")) == ["r2", "r4"]
+    assert ids("A", date(2026, 12, 1)) == ["r1"]
+    assert ids("B", pd.Timestamp("2026-12-01")) == []
+    assert ids("C", pd.Timestamp("2026-12-02")) == []
+    assert ids("A", pd.NaT) == []
+    as_dates = obs.assign(date=obs["date"].dt.date)  # a column of dates, not datetime64: compared as they are
+    assert rules._RowIds(as_dates)("A", date(2026, 12, 2)) == ["r2", "r4"]

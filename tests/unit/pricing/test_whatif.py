@@ -11,6 +11,8 @@ from shared.deps import get_deps
 from shared.models.agents import AgentRequest
 from shared.pricing.agent import run
 from shared.pricing.elasticity import POOLED_METHOD
+from shared.pricing.loader import load, to_inputs
+from shared.pricing.whatif import catalogue_inputs
 
 START = date(2026, 3, 1)
 
@@ -53,3 +55,14 @@ def test_whatif_on_a_new_sku_borrows_its_categorys_elasticity() -> None:
     assert scenario["delta_units_low"] <= scenario["delta_units"] <= scenario["delta_units_high"]
     answer = next(a for a in res.data["answers"] if a["ask"] == "what_if")
     assert "pooled toward its category" in answer["text"] and "interval" in answer["text"]
+
+
+def test_the_catalogue_read_for_pooling_holds_every_sku_sales_and_no_competitor_prices() -> None:
+    _seed()
+    deps = get_deps()
+    request = AgentRequest(tenant_id="t1", skus=["NEW"], as_of=START + timedelta(days=39))
+    scoped = to_inputs(load(deps.warehouse, request))
+    assert set(scoped.sales["sku"]) == {"NEW"} and len(scoped.observations) == 5
+    wide = catalogue_inputs(deps.warehouse, request, scoped)
+    assert set(wide.sales["sku"]) == {f"T{i}" for i in range(8)} | {"NEW"}
+    assert set(wide.attributes["category"]) == {"tools"} and wide.observations.empty
