@@ -43,6 +43,7 @@ import pandas as pd
 from shared.forecast.adaptive_level import adapted_level, step_quantiles
 from shared.forecast.backtest import selection_scale
 from shared.forecast.calendar_effects import around_holiday, holiday_distance, holiday_inflation, near_holiday
+from shared.forecast.count_median import count_median, is_count
 from shared.forecast.difficulty import Difficulty, series_difficulty
 from shared.forecast.direct_model import (
     DirectInput,
@@ -62,6 +63,7 @@ from shared.forecast.members import (
     DAILY,
     POOLED_WEEKDAY_MEMBER,
     WEEKDAY,
+    WEEKLY,
     level_window,
     local_members,
     pooled_seasonality,
@@ -106,6 +108,7 @@ class _Case:
     actual: np.ndarray | None = None
     origin: int = 0  # the backtest origin's rank, 1 the latest (0: the final fit)
     combined: dict[bool, dict[str, np.ndarray]] = field(default_factory=dict)  # candidates() per seasonal flag
+    counts: bool = False  # a weekly series of whole units: its ensembles are count medians (:mod:`count_median`)
 
 
 def combine(members: dict[str, np.ndarray], name: str, intermittent: bool, seasonal: bool = False) -> np.ndarray:
@@ -142,10 +145,15 @@ def member_names(name: str, intermittent: bool, seasonal: bool, yearly: bool = F
 
 
 def candidates(case: _Case, seasonal: bool) -> dict[str, np.ndarray]:
-    """Every pooled candidate of one case: the ensembles and the single members (computed once)."""
+    """Every pooled candidate of one case: the ensembles and the single members (computed once).
+
+    A weekly count's ensembles are whole numbers where they are small (:func:`count_median.count_median`).
+    """
     if seasonal not in case.combined:
         out = dict(case.members)
-        out.update({name: combine(case.members, name, case.intermittent, seasonal) for name in CHOICES})
+        for name in CHOICES:
+            fc = combine(case.members, name, case.intermittent, seasonal)
+            out[name] = count_median(fc) if case.counts else fc
         case.combined[seasonal] = out
     return case.combined[seasonal]
 
@@ -252,7 +260,8 @@ def _run_origin(series: list[RegularSeries], cuts: list[int], horizon: int, use_
         members = {**local_members(y, horizon, s.season_length, seasonal, intermittent, factors),
                    "global_l1": g[:horizon]}
         cases.append(_Case(i, y, members, intermittent,
-                           np.asarray(s.values[c:c + horizon], dtype=float) if with_actual else None))
+                           np.asarray(s.values[c:c + horizon], dtype=float) if with_actual else None,
+                           counts=s.season_length == WEEKLY and is_count(y)))
     return cases
 
 
