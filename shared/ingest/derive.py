@@ -182,6 +182,16 @@ def listings_as_names(raw: pd.DataFrame) -> pd.DataFrame:
                                                                            .str.strip())))
 
 
+def ids_name_each_sale(ids: pd.Series) -> bool:
+    """Whether an id column of the thing sold names each row's own (``headers.SALE_ID``): every row one, none twice.
+
+    Then each row is a sale of its own, its id the order's (a car a row, its VIN); judged once per file, on its first
+    chunk. An id written twice names a product sold again, not a sale, and the file keeps no orders of its own.
+    """
+    text = ids.astype(object).where(ids.notna(), "").astype(str).str.strip()
+    return len(text) > 1 and bool((text != "").all()) and text.nunique() == len(text)
+
+
 def tickets_of_one_event(raw: pd.DataFrame, tier: str) -> bool:
     """Whether a file naming its event and its ticket types (column ``tier``) sells one event: its tickets the products.
 

@@ -485,6 +485,9 @@ STAND_IN_ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         **{name: ("status",) for name in ("attendeestatus", "ticketstatus", "pledgedstatus", "pledgestatus",
                                           "bookingstatus", "registrationstatus", "reservationstatus",
                                           "reasonforcreditentry")},
+        # a vehicle's model is the product a dealer sells, its make the maker (Vehicle Sales Data's make, model; the
+        # Car Sales Report's Model): only where no column names the product or the brand
+        "model": ("product_title",), "make": ("product_brand",),
         **{normalise_header(city): ("region",) for city in (
             "city", "customer_city", "customer_location", "ship_city", "shipping_city", "billing_city", "store_city",
             "location", "retailer_city", "buyer_city")},
@@ -650,6 +653,7 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
     fields |= _stand_ins(headers, fields, stand_ins)
     if kind is DataKind.SALES:
         fields |= _named_by_entity(headers, fields)
+        fields |= _sale_ids(headers, fields)
         fields = _ticket_beside_event(normalised, fields)
     if kind is DataKind.PRODUCTS:
         fields |= _id_of_a_priced_product(normalised, fields)
@@ -778,6 +782,8 @@ _NOT_THE_PRODUCT = frozenset({
     "warehouse", "location", "site", "department", "account", "contact", "recipient", "billing", "driver", "cashier",
     "clerk", "team", "partner", "affiliate", "source", "medium", "device", "platform", "tax", "discount", "fee",
     "delivery", "service", "group", "segment", "class", "type", "plan", "program",
+    # who sold it (the Car Sales Report's Dealer_Name)
+    "dealer", "dealership", "salesman", "saleswoman", "broker",
     # the people of event and crowdfunding downloads (Kickstarter's Backer Name, Eventbrite's attendee)
     "backer", "attendee", "guest", "donor", "supporter", "patron", "pledger", "student", "participant"})
 _ENTITY_FIELDS = {"name": "product_title", "category": "product_category"}
@@ -807,6 +813,33 @@ def _named_by_entity(headers: list[str] | tuple[str, ...], fields: dict[int, str
             found[i] = field
             taken.add(field)
     return found
+
+
+#: The column naming each sale's own thing in a sales file with no order column (``_sale_ids``): read as the order
+#: where no value repeats (``shared.ingest.derive.ids_name_each_sale``)
+SALE_ID = "sale_id"
+#: Ids of one thing each, whatever a file sells: a vehicle's VIN, a serial number
+_OWN_IDS = frozenset({"vin", "serialnumber", "serialno", "serial"})
+
+
+def _sale_ids(headers: list[str] | tuple[str, ...], fields: dict[int, str]) -> dict[int, str]:
+    """An id column of the thing sold, in a sales file naming no order: ``SALE_ID``, decided by its values later.
+
+    The Car Sales Report's ``Car_id`` and Vehicle Sales Data's ``vin`` name the one car each row sold. Without an
+    order column a row was its customer's order of the day (two cars sold one day to one "Gia" one order), or no
+    order at all. A ``{thing}_id`` column (the thing no person, place or shop: ``_NOT_THE_PRODUCT``) or a VIN or
+    serial number, left unmapped, is taken; whether each row is its own order is read from its values.
+    """
+    if {"order_id", "order_item_id"} & set(fields.values()):
+        return {}
+    for i, header in enumerate(headers):
+        if i in fields:
+            continue
+        words = [w for w in re.split(r"[^0-9a-z]+", header.strip().lower()) if w]
+        if normalise_header(header) in _OWN_IDS or (len(words) == 2 and words[1] == "id"
+                                                     and words[0] not in _NOT_THE_PRODUCT):
+            return {i: SALE_ID}
+    return {}
 
 
 def require_columns(mapping: ColumnMapping) -> ColumnMapping:

@@ -44,6 +44,7 @@ from shared.ingest.derive import (
     filled_down,
     filled_from,
     first_rows,
+    ids_name_each_sale,
     listings_as_names,
     named_by_title,
     plain_exponents,
@@ -67,6 +68,7 @@ from shared.ingest.discount import (
 from shared.ingest.encoding import FALLBACK_ERRORS, unmark, with_flag, with_label
 from shared.ingest.header_currency import named_currency
 from shared.ingest.headers import (
+    SALE_ID,
     SALES_SOURCE_FIELDS,
     TICKET_TIER,
     ColumnMapping,
@@ -224,6 +226,8 @@ class _FileState:
     listing_skus: bool | None = None
     #: a file naming its event beside its ticket types sells one event (``derive.tickets_of_one_event``)
     one_event: bool | None = None
+    #: the id of the thing sold names each row's own, so each row is its own order (``derive.ids_name_each_sale``)
+    own_sales: bool | None = None
 
 
 class _EncodingMismatch(Exception):
@@ -458,6 +462,11 @@ class IngestRun:
                 state.one_event = tickets_of_one_event(raw, TICKET_TIER)
             # one event's tickets are its products; several events' are the events (BookTix's shows)
             raw = (tickets_as_products(raw, TICKET_TIER) if state.one_event else raw).drop(columns=TICKET_TIER)
+        if self.kind is DataKind.SALES and SALE_ID in raw:
+            if state.own_sales is None:
+                state.own_sales = ids_name_each_sale(raw[SALE_ID])
+            # a car a row, its VIN: each row its own order; an id written again names no sale (no orders kept)
+            raw = (raw.assign(order_id=raw[SALE_ID]) if state.own_sales else raw).drop(columns=SALE_ID)
         profile = mapping.profile
         if profile is not None:
             raw = apply_cells(raw, profile.cells)
