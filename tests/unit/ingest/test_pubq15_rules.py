@@ -1,0 +1,56 @@
+"""Rules of question round pubq15 (public sales datasets asked through the CLI), each failing without its fix."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from shared.ingest.derive import ids_name_each_sale
+from shared.ingest.headers import SALE_ID
+from shared.ingest.kinds import detect_kind
+from shared.models.records import DataKind
+from shared.questions import lexicon as lx
+from tests.fixtures.public.pubq14_heldout_shapes import CAR_HEADER
+from tests.fixtures.public.pubq15_shapes import ELECTRONIC_HEADER, VEHICLE_HEADER
+from tests.unit.ingest.test_public13_rules import _fields
+
+
+def test_a_vehicle_s_model_is_the_product_its_make_the_brand_and_the_file_sales() -> None:
+    """Vehicle Sales Data was read as reviews (``body`` a review's text); the Car Sales Report's product was its
+    dealer (``Dealer_Name`` read as ``{thing}_name``)."""
+    assert detect_kind(VEHICLE_HEADER) is DataKind.SALES
+    vehicles, cars = _fields(VEHICLE_HEADER), _fields(CAR_HEADER)
+    assert (vehicles["model"], vehicles["make"]) == ("product_title", "product_brand")
+    assert cars["Model"] == "product_title" and "Dealer_Name" not in cars
+
+
+def test_an_id_of_the_thing_sold_is_a_sale_id_only_without_an_order_column() -> None:
+    assert _fields(VEHICLE_HEADER)["vin"] == SALE_ID and _fields(CAR_HEADER)["Car_id"] == SALE_ID
+    assert SALE_ID not in _fields(["order_id", "pizza_id", "pizza_name", "quantity", "order_date", "unit_price"]).values()
+    assert _fields(["Customer_id", "Product", "Date", "Amount"]).get("Customer_id") != SALE_ID  # a person's id
+    assert SALE_ID not in _fields(ELECTRONIC_HEADER).values()
+
+
+def test_each_row_is_its_own_order_only_where_no_id_repeats() -> None:
+    """Two cars sold one day to one "Gia" were one order (AOV 34,763.79 for 33,605.00)."""
+    assert ids_name_each_sale(pd.Series(["C_CND_000001", "C_CND_000002", "C_CND_000003"]))
+    assert not ids_name_each_sale(pd.Series(["A", "B", "A"]))  # a product sold again: no sale's own id
+    assert not ids_name_each_sale(pd.Series(["A", None, "B"]))
+    assert not ids_name_each_sale(pd.Series(["A"]))
+
+
+def _dimension(question: str) -> list[str]:
+    return [name for name, rx in lx.DIMENSION_WORDS if rx.search(question)]
+
+
+def _refused(question: str) -> list[str]:
+    return [concept for rx, concept, _ in lx.UNANSWERABLE if rx.search(question)]
+
+
+def test_a_make_is_a_brand_and_a_seller_is_refused_with_its_reason() -> None:
+    assert _dimension("Which make had the most revenue?") == ["brand"]
+    assert "brand" not in _dimension("What did we make last month?")
+    assert "sales by seller" in _refused("Which dealer had the most revenue?")
+    assert "sales by seller" in _refused("Which seller sold the most cars?")
+    assert "sales by seller" in _refused("revenue by salesperson")
+    assert "sales by seller" not in _refused("Who are our top sellers?")  # the best-selling products
+    assert "sales by seller" not in _refused("Which dealer region had the most revenue?")
