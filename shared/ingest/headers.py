@@ -654,6 +654,7 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
     if kind is DataKind.SALES:
         fields |= _named_by_entity(headers, fields)
         fields |= _sale_ids(headers, fields)
+        fields |= _maker_of_the_model(normalised, fields)
         fields = _ticket_beside_event(normalised, fields)
     if kind is DataKind.PRODUCTS:
         fields |= _id_of_a_priced_product(normalised, fields)
@@ -840,6 +841,22 @@ def _sale_ids(headers: list[str] | tuple[str, ...], fields: dict[int, str]) -> d
                                                      and words[0] not in _NOT_THE_PRODUCT):
             return {i: SALE_ID}
     return {}
+
+
+#: Who made a model, where a file names its maker so (the Car Sales Report's ``Company``)
+_MAKERS = ("company", "makename", "carmaker", "automaker")
+
+
+def _maker_of_the_model(normalised: list[str], fields: dict[int, str]) -> dict[int, str]:
+    """A ``Company`` column beside the ``Model`` a file sells is the model's maker: its brand.
+
+    Only where ``Model`` named the product: elsewhere a ``Company`` is the customer's (an order export's billing
+    company), no brand.
+    """
+    model = next((i for i, f in fields.items() if f == "product_title" and normalised[i] == "model"), None)
+    if model is None or "product_brand" in fields.values():
+        return {}
+    return next(({i: "product_brand"} for i, n in enumerate(normalised) if n in _MAKERS and i not in fields), {})
 
 
 def require_columns(mapping: ColumnMapping) -> ColumnMapping:

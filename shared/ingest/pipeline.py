@@ -109,6 +109,7 @@ from shared.ingest.reader import (
     Chunk,
     DelimitedReader,
     MalformedRows,
+    rows_within_budget,
     without_repeated_headers,
 )
 from shared.ingest.redact import personal_columns, redact_line, redact_row
@@ -367,11 +368,13 @@ class IngestRun:
         try:
             reader: DelimitedReader | ArrowDelimitedReader
             if fast_width:
-                reader = ArrowDelimitedReader(plain, dialect.encoding, dialect.delimiter, self.chunk_rows, fast_width)
+                reader = ArrowDelimitedReader(plain, dialect.encoding, dialect.delimiter,
+                                              rows_within_budget(self.chunk_rows, fast_width), fast_width)
             else:
                 errors = FALLBACK_ERRORS if self.cp1252_fallback else "strict"
                 text = io.TextIOWrapper(plain, encoding=dialect.encoding, errors=errors, newline="")
                 reader = DelimitedReader(text, dialect.delimiter, self.chunk_rows, skip_lines)
+                reader.chunk_rows = rows_within_budget(self.chunk_rows, len(reader.headers))  # the width known now
             mapping = require_columns(packed_mapping(map_columns(reader.headers, self.kind)))
             self._width = len(reader.headers)
             made = {name for name, _ in mapping.profile.cells.templates} if mapping.profile is not None else set()

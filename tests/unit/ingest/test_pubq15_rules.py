@@ -7,6 +7,7 @@ import pandas as pd
 from shared.ingest.derive import ids_name_each_sale
 from shared.ingest.headers import SALE_ID
 from shared.ingest.kinds import detect_kind
+from shared.ingest.reader import CHUNK_CELLS, rows_within_budget
 from shared.models.records import DataKind
 from shared.questions import lexicon as lx
 from tests.fixtures.public.pubq14_heldout_shapes import CAR_HEADER
@@ -21,6 +22,8 @@ def test_a_vehicle_s_model_is_the_product_its_make_the_brand_and_the_file_sales(
     vehicles, cars = _fields(VEHICLE_HEADER), _fields(CAR_HEADER)
     assert (vehicles["model"], vehicles["make"]) == ("product_title", "product_brand")
     assert cars["Model"] == "product_title" and "Dealer_Name" not in cars
+    assert cars["Company"] == "product_brand"  # the model's maker
+    assert "Company" not in _fields(["Order ID", "Company", "Product", "Date", "Amount"])  # a customer's company
 
 
 def test_an_id_of_the_thing_sold_is_a_sale_id_only_without_an_order_column() -> None:
@@ -36,6 +39,12 @@ def test_each_row_is_its_own_order_only_where_no_id_repeats() -> None:
     assert not ids_name_each_sale(pd.Series(["A", "B", "A"]))  # a product sold again: no sale's own id
     assert not ids_name_each_sale(pd.Series(["A", None, "B"]))
     assert not ids_name_each_sale(pd.Series(["A"]))
+
+
+def test_a_wide_file_reads_fewer_rows_a_chunk() -> None:
+    """A settlement's 24 columns took 1.2M cells a chunk at 50,000 rows; a narrow file's chunks are as they were."""
+    assert rows_within_budget(50_000, 24) * 24 <= CHUNK_CELLS < 50_000 * 24
+    assert rows_within_budget(50_000, 8) == 50_000 and rows_within_budget(50_000, 1_000_000) == 1
 
 
 def _dimension(question: str) -> list[str]:
