@@ -79,7 +79,7 @@ def _retail(files: dict[str, str]) -> pd.DataFrame:
             "payment": raw["PaymentMethod"],
             "qty": raw["Quantity"].astype(int),
             "value": paid,
-            "discount": gross - paid,
+            "discount": (gross - paid).round(2),  # each line's in cents, as a line keeps its money
             "refund": 0.0,
             "day": pd.to_datetime(raw["TransactionDate"], format="%m/%d/%Y %H:%M").dt.normalize(),
         }
@@ -147,8 +147,18 @@ DATASETS: dict[str, pq.Dataset] = {
     ),
     "vehicle_sales": pq.Dataset("vehicle_sales", lambda: shapes.vehicle_sales(400, seed=153), _vehicles, VEHICLE_ASKS),
 }
-#: Answered wrong today.
-WRONG_TODAY: frozenset[str] = frozenset()
+#: Answered wrong today, each refused with its reason: sales lines keep no payment method and no seller (the dealer
+#: or salesperson; a dimension each would need), and "cars" is read as a product's name, not the kind of goods the
+#: file sells. Measured before any change: 22 of 37 (electronic 12/13, retail 10/12, vehicles 0/12: read as
+#: reviews).
+WRONG_TODAY: frozenset[str] = frozenset(
+    {
+        "electronic_sales: Which payment method had the most revenue?",
+        "retail_transactions: Which payment method had the most revenue?",
+        "vehicle_sales: How many cars did we sell in 2014?",
+        "vehicle_sales: Which seller sold the most cars?",
+    }
+)
 CASES = pq.dataset_cases(DATASETS, WRONG_TODAY)
 
 
