@@ -12,6 +12,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from shared.ingest.headers import a_purchase_a_row
 from shared.ingest.names import normalise_header
 from shared.models.records import DataKind
 
@@ -32,9 +33,11 @@ def derive_missing(kind: DataKind, raw: pd.DataFrame, as_of: date | None = None)
         raw = raw.assign(date=as_of.isoformat())
     if kind is DataKind.REVIEWS and "sku" not in raw:
         raw = raw.assign(sku=ONE_PRODUCT)
-    if kind is DataKind.SALES and "units" not in raw and ("order_item_id" in raw or "unit_price" in raw):
+    if kind is DataKind.SALES and "units" not in raw and ("order_item_id" in raw or "unit_price" in raw
+                                                       or a_purchase_a_row(set(raw.columns))):
         # a marketplace that writes an order item a row (Lazada, Kaufland's order units) has no quantity: one each; so
         # does a resale or app store's row at its price (Depop's, Poshmark's listing sold, a Google Play charge)
+        # and a customer's purchase with its money (Coffee Sales' cup, Fashion Retail Sales' item: a purchase a row)
         raw = raw.assign(units="1")
     return raw
 

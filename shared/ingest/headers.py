@@ -81,7 +81,9 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                        "listed_price", "supplier_listed_price", "supplier_price",
                        # a crowdfunding reward's price: the least a backer pledges for it (Kickstarter's Reward Minimum)
                        "reward_minimum", "reward_price", "backing_minimum"),
-        "revenue": ("sales", "total", "amount", "line_total", "gross_sales", "net_sales", "total_sales",
+        "revenue": ("sales", "total", "amount", "line_total",
+                    # what a cup was paid (Kaggle's Coffee Sales: a vending machine's money)
+                    "money", "gross_sales", "net_sales", "total_sales",
                     "gross_revenue", "line_subtotal", "item_subtotal", "total_amount", "total_price", "sales_amount",
                     "line_amount", "total_revenue", "product_revenue", "products_revenue", "product_subtotal",
                     # a line's total named for its item (Square Online's Product Total beside the order's Total)
@@ -122,7 +124,9 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                         # a wholesaler's customers are retailers (Faire's Retailer Name)
                         "retailer_name", "buyer_username", "buyer_name",
                         # a course platform's buyers are its students (Teachable's Student Name)
-                        "student_name", "student"),
+                        "student_name", "student",
+                        # a shop's reference of its customer (Fashion Retail Sales' Customer Reference ID)
+                        "customer_reference_id", "customer_reference", "customer_ref"),
         # only names that say "order": a generic file's "Discount Amount" is the line's (Shopify's is the
         # order's, and its profile says so)
         "order_discount": ("order_discount_amount", "cart_discount", "order_discount_total", "order_level_discount"),
@@ -169,6 +173,8 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                           "lineitem_name", "title", "product", "product_detail", "product_description",
                           "menu_item", "listing_title", "listing_name", "offer_name", "offer_title",
                           "article_name", "item_title",
+                          # what a purchase bought (Fashion Retail Sales' Item Purchased)
+                          "item_purchased", "product_purchased", "item_bought", "product_bought",
                           # a course sold (Teachable's Course)
                           "course", "course_name", "course_title",
                           # an accounting report's item (QuickBooks' Product/Service)
@@ -488,6 +494,9 @@ STAND_IN_ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         # a vehicle's model is the product a dealer sells, its make the maker (Vehicle Sales Data's make, model; the
         # Car Sales Report's Model): only where no column names the product or the brand
         "model": ("product_title",), "make": ("product_brand",),
+        # the (anonymised) card a purchase was paid with stands for its buyer where no column names one (Kaggle's
+        # Coffee Sales: ``card`` ANON-0000-0000-0001, empty for cash)
+        **{name: ("customer_id",) for name in ("card", "cardnumber", "cardid", "cardno")},
         **{normalise_header(city): ("region",) for city in (
             "city", "customer_city", "customer_location", "ship_city", "shipping_city", "billing_city", "store_city",
             "location", "retailer_city", "buyer_city")},
@@ -576,11 +585,22 @@ class ColumnMapping:
             present |= {name for name, _ in self.profile.cells.templates}
         if self.sku_stand_in is not None:
             present.add("sku")
-        if self.kind is DataKind.SALES and {"order_item_id", "unit_price"} & present:
+        if self.kind is DataKind.SALES and ({"order_item_id", "unit_price"} & present or a_purchase_a_row(present)):
             # a row per order item, or a priced row with no quantity (a listing sold): one unit each
             # (``derive_missing``)
             present.add("units")
         return [f for f in required_fields(self.kind) if f not in present]
+
+
+def a_purchase_a_row(present: set[str]) -> bool:
+    """Whether a sales file's rows are each one purchase of one unit: a customer's, of a product, with what was paid.
+
+    Kaggle's Coffee Sales (a cup a row: ``card``, ``coffee_name``, ``money``) and Fashion Retail Sales (``Customer
+    Reference ID``, ``Item Purchased``, ``Purchase Amount (USD)``) name no quantity; a row naming its customer is a
+    purchase, not a period's total (a store's weekly sales name no customer and stay as they are).
+    """
+    return "revenue" in present and "customer_id" in present and bool({"sku", "product_title"} & present) \
+        and "units" not in present
 
 
 def export_profile(headers: list[str] | tuple[str, ...]) -> ExportProfile | None:
@@ -645,7 +665,7 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
         # it); a word of two meanings reads as the first whose field is free (Spanish Estado: a status, then a state)
         bare = without_currency(header)
         names = [bare, *readings(header)] if bare != header else readings(header)
-        names += of_reversed(bare) + grouped_field(bare) + qualified(bare)
+        names += of_reversed(bare) + grouped_field(bare) + qualified(bare) + date_first(bare)
         field = next((f for r in names if (f := table.get(normalise_header(r))) not in (None, *taken)), None)
         if i not in fields and field is not None and field not in taken:
             fields[i] = field
@@ -708,6 +728,17 @@ def qualified(header: str) -> list[str]:
     ``Order Date & Time`` is an ``Order Date``, ``order_item_price`` an ``item_price``, ``unix_date`` a ``date``.
     """
     return [bare for pattern in _QUALIFIERS if (bare := pattern.sub("", header)) != header and bare.strip()]
+
+
+#: A date named before what happened on it (Fashion Retail Sales' ``Date Purchase``)
+_DATE_FIRST = re.compile(r"^\s*date[\s_]+(purchase|purchased|order|ordered|sale|sold|transaction|invoice|payment|"
+                         r"paid)\s*$", re.I)
+
+
+def date_first(header: str) -> list[str]:
+    """``Date Purchase`` as ``Purchase Date``: a date's name with its event after it, read head last."""
+    found = _DATE_FIRST.match(header)
+    return [f"{found.group(1)} date"] if found else []
 
 
 def of_reversed(header: str) -> list[str]:

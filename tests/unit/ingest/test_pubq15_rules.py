@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from shared.ingest.derive import ids_name_each_sale
+from shared.ingest.derive import derive_missing, ids_name_each_sale
 from shared.ingest.headers import SALE_ID
 from shared.ingest.kinds import detect_kind
 from shared.ingest.reader import CHUNK_CELLS, rows_within_budget
@@ -63,3 +63,17 @@ def test_a_make_is_a_brand_and_a_seller_is_refused_with_its_reason() -> None:
     assert "sales by seller" in _refused("revenue by salesperson")
     assert "sales by seller" not in _refused("Who are our top sellers?")  # the best-selling products
     assert "sales by seller" not in _refused("Which dealer region had the most revenue?")
+
+
+def test_a_customer_s_purchase_with_its_money_and_no_quantity_is_one_unit() -> None:
+    """pubq15's held-out: Coffee Sales was refused (no kind), Fashion Retail Sales read as reviews."""
+    coffee = ["date", "datetime", "cash_type", "card", "money", "coffee_name"]
+    fashion = ["Customer Reference ID", "Item Purchased", "Purchase Amount (USD)", "Date Purchase", "Review Rating",
+               "Payment Method"]  # fmt: skip
+    assert detect_kind(coffee) is DataKind.SALES and detect_kind(fashion) is DataKind.SALES
+    assert _fields(coffee)["money"] == "revenue" and _fields(coffee)["card"] == "customer_id"
+    assert _fields(fashion)["Date Purchase"] == "date" and _fields(fashion)["Item Purchased"] == "product_title"
+    raw = pd.DataFrame({"customer_id": ["a"], "product_title": ["Latte"], "revenue": ["38.7"], "date": ["2024-03-01"]})
+    assert derive_missing(DataKind.SALES, raw)["units"].tolist() == ["1"]
+    weekly = pd.DataFrame({"sku": ["1"], "revenue": ["24924.5"], "date": ["2010-02-05"]})  # no customer: a total
+    assert "units" not in derive_missing(DataKind.SALES, weekly)
