@@ -94,8 +94,8 @@ FASHION_ASKS = [
 DATASETS: dict[str, pq.Dataset] = {
     "coffee_sales": pq.Dataset("coffee_sales", lambda: shapes.coffee_sales(500, seed=155), _coffee, COFFEE_ASKS),
     "fashion_retail": pq.Dataset(
-        "fashion_retail", lambda: shapes.fashion_retail(400, seed=156), _fashion, FASHION_ASKS
-    ),
+        "fashion_retail", lambda: shapes.fashion_retail(400, seed=156), _fashion, FASHION_ASKS, no_currency=False
+    ),  # its amount's header names its currency: Purchase Amount (USD)
 }
 #: Answered wrong today.
 WRONG_TODAY: frozenset[str] = frozenset()
