@@ -28,7 +28,9 @@ def test_a_vehicle_s_model_is_the_product_its_make_the_brand_and_the_file_sales(
 
 def test_an_id_of_the_thing_sold_is_a_sale_id_only_without_an_order_column() -> None:
     assert _fields(VEHICLE_HEADER)["vin"] == SALE_ID and _fields(CAR_HEADER)["Car_id"] == SALE_ID
-    assert SALE_ID not in _fields(["order_id", "pizza_id", "pizza_name", "quantity", "order_date", "unit_price"]).values()
+    assert (
+        SALE_ID not in _fields(["order_id", "pizza_id", "pizza_name", "quantity", "order_date", "unit_price"]).values()
+    )
     assert _fields(["Customer_id", "Product", "Date", "Amount"]).get("Customer_id") != SALE_ID  # a person's id
     assert SALE_ID not in _fields(ELECTRONIC_HEADER).values()
 
