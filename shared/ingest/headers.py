@@ -852,6 +852,9 @@ def _named_by_entity(headers: list[str] | tuple[str, ...], fields: dict[int, str
 SALE_ID = "sale_id"
 #: Ids of one thing each, whatever a file sells: a vehicle's VIN, a serial number
 _OWN_IDS = frozenset({"vin", "serialnumber", "serialno", "serial"})
+#: Ids of a product, which name what is sold again and again, never one sale (``product_id`` beside a ``sku``)
+_PRODUCT_IDS = frozenset({"product", "item", "sku", "article", "variant", "listing", "style", "offer", "catalog",
+                          "catalogue", "parent", "stock", "barcode", "ean", "upc", "asin", "isbn"})
 
 
 def _sale_ids(headers: list[str] | tuple[str, ...], fields: dict[int, str]) -> dict[int, str]:
@@ -869,7 +872,7 @@ def _sale_ids(headers: list[str] | tuple[str, ...], fields: dict[int, str]) -> d
             continue
         words = [w for w in re.split(r"[^0-9a-z]+", header.strip().lower()) if w]
         if normalise_header(header) in _OWN_IDS or (len(words) == 2 and words[1] == "id"
-                                                     and words[0] not in _NOT_THE_PRODUCT):
+                                                     and words[0] not in _NOT_THE_PRODUCT | _PRODUCT_IDS):
             return {i: SALE_ID}
     return {}
 

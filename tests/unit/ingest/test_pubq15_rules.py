@@ -33,6 +33,7 @@ def test_an_id_of_the_thing_sold_is_a_sale_id_only_without_an_order_column() -> 
     )
     assert _fields(["Customer_id", "Product", "Date", "Amount"]).get("Customer_id") != SALE_ID  # a person's id
     assert SALE_ID not in _fields(ELECTRONIC_HEADER).values()
+    assert SALE_ID not in _fields(["product_id", "sku", "date", "qty"]).values()  # the product's id, sold again
 
 
 def test_each_row_is_its_own_order_only_where_no_id_repeats() -> None:
