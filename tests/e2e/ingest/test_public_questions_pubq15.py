@@ -142,8 +142,8 @@ DATASETS: dict[str, pq.Dataset] = {
     "electronic_sales": pq.Dataset(
         "electronic_sales", lambda: shapes.electronic_sales(400, seed=151), _electronic, ELECTRONIC_ASKS
     ),
-    "retail_transactions": pq.Dataset(
-        "retail_transactions", lambda: shapes.retail_transactions(400, seed=152), _retail, RETAIL_ASKS
+    "retail_transaction_dataset": pq.Dataset(
+        "retail_transaction_dataset", lambda: shapes.retail_transactions(400, seed=152), _retail, RETAIL_ASKS
     ),
     "vehicle_sales": pq.Dataset("vehicle_sales", lambda: shapes.vehicle_sales(400, seed=153), _vehicles, VEHICLE_ASKS),
 }
@@ -154,7 +154,7 @@ DATASETS: dict[str, pq.Dataset] = {
 WRONG_TODAY: frozenset[str] = frozenset(
     {
         "electronic_sales: Which payment method had the most revenue?",
-        "retail_transactions: Which payment method had the most revenue?",
+        "retail_transaction_dataset: Which payment method had the most revenue?",
         "vehicle_sales: How many cars did we sell in 2014?",
         "vehicle_sales: Which seller sold the most cars?",
     }
