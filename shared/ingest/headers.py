@@ -852,9 +852,11 @@ def _named_by_entity(headers: list[str] | tuple[str, ...], fields: dict[int, str
 SALE_ID = "sale_id"
 #: Ids of one thing each, whatever a file sells: a vehicle's VIN, a serial number
 _OWN_IDS = frozenset({"vin", "serialnumber", "serialno", "serial"})
-#: Ids of a product, which name what is sold again and again, never one sale (``product_id`` beside a ``sku``)
+#: Ids of a product, which name what is sold again and again, never one sale (``product_id`` beside a ``sku``), and of
+#: a shopper or a period (dunnhumby's ``household_id``, the Sample Sales' ``YEAR_ID``)
 _PRODUCT_IDS = frozenset({"product", "item", "sku", "article", "variant", "listing", "style", "offer", "catalog",
-                          "catalogue", "parent", "stock", "barcode", "ean", "upc", "asin", "isbn"})
+                          "catalogue", "parent", "stock", "barcode", "ean", "upc", "asin", "isbn", "household",
+                          "session", "visitor", "year", "qtr", "quarter", "week"})
 
 
 def _sale_ids(headers: list[str] | tuple[str, ...], fields: dict[int, str]) -> dict[int, str]:
