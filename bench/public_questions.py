@@ -49,6 +49,8 @@ from tests.e2e.ingest.test_public_questions_public12_heldout import DATASETS as 
 from tests.e2e.ingest.test_public_questions_public13 import DATASETS as PUBLIC13_DATASETS  # noqa: E402
 from tests.e2e.ingest.test_public_questions_pubq14 import DATASETS as PUBQ14_DATASETS  # noqa: E402
 from tests.e2e.ingest.test_public_questions_pubq14_heldout import DATASETS as HELD_OUT_PUBQ14_DATASETS  # noqa: E402
+from tests.e2e.ingest.test_public_questions_pubq15 import DATASETS as PUBQ15_DATASETS  # noqa: E402
+from tests.e2e.ingest.test_public_questions_pubq15_heldout import DATASETS as HELD_OUT_PUBQ15_DATASETS  # noqa: E402
 from tests.e2e.ingest.test_public_questions_stores import BIBITOR_ORDER, WALMART_RECRUITING_ORDER  # noqa: E402
 from tests.e2e.ingest.test_public_questions_stores import DATASETS as STORE_DATASETS  # noqa: E402
 from tests.e2e.ingest.test_public_questions_stores import check_store as check  # noqa: E402
@@ -67,6 +69,8 @@ from tests.fixtures.public import (  # noqa: E402
     public13_shapes,
     pubq14_heldout_shapes,
     pubq14_shapes,
+    pubq15_heldout_shapes,
+    pubq15_shapes,
     shapes,
     store_shapes,
 )
@@ -74,7 +78,8 @@ from tests.fixtures.public import (  # noqa: E402
 DATASETS = {**FIRST_DATASETS, **MORE_DATASETS, **STORE_DATASETS, **PUBLIC8_DATASETS, **HELD_OUT_DATASETS,
             **PUBLIC9_DATASETS, **HELD_OUT9_DATASETS, **PUBLIC10_DATASETS, **HELD_OUT10_DATASETS, **PUBLIC11_DATASETS,
             **HELD_OUT11_DATASETS, **PUBLIC12_DATASETS, **HELD_OUT12_DATASETS,
-            **PUBLIC13_DATASETS, **PUBQ14_DATASETS, **HELD_OUT_PUBQ14_DATASETS}
+            **PUBLIC13_DATASETS, **PUBQ14_DATASETS, **HELD_OUT_PUBQ14_DATASETS,
+            **PUBQ15_DATASETS, **HELD_OUT_PUBQ15_DATASETS}
 
 #: This checkout's CLI (the virtualenv's ``ecomintel`` script runs whichever checkout the environment installed).
 CLI = [sys.executable, "-m", "shared.cli.main"]
@@ -202,6 +207,12 @@ GENERATORS: dict[str, Callable[[int], dict[str, str]]] = {
     "ecommerce_behavior": lambda n: pubq14_shapes.ecommerce_behavior(n, seed=344),
     "bakery": lambda n: pubq14_heldout_shapes.bakery(max(1, n // 2), seed=345),
     "car_sales": lambda n: pubq14_heldout_shapes.car_sales(n, seed=346),
+    # pubq15's public datasets at n rows (Coffee Sales n cups)
+    "electronic_sales": lambda n: pubq15_shapes.electronic_sales(n, seed=351),
+    "retail_transaction_dataset": lambda n: pubq15_shapes.retail_transactions(n, seed=352),
+    "vehicle_sales": lambda n: pubq15_shapes.vehicle_sales(n, seed=353),
+    "coffee_sales": lambda n: pubq15_heldout_shapes.coffee_sales(n, seed=355),
+    "fashion_retail": lambda n: pubq15_heldout_shapes.fashion_retail(n, seed=356),
 }
 
 

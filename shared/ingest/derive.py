@@ -12,6 +12,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from shared.ingest.headers import a_purchase_a_row
 from shared.ingest.names import normalise_header
 from shared.models.records import DataKind
 
@@ -32,9 +33,11 @@ def derive_missing(kind: DataKind, raw: pd.DataFrame, as_of: date | None = None)
         raw = raw.assign(date=as_of.isoformat())
     if kind is DataKind.REVIEWS and "sku" not in raw:
         raw = raw.assign(sku=ONE_PRODUCT)
-    if kind is DataKind.SALES and "units" not in raw and ("order_item_id" in raw or "unit_price" in raw):
+    if kind is DataKind.SALES and "units" not in raw and ("order_item_id" in raw or "unit_price" in raw
+                                                       or a_purchase_a_row(set(raw.columns))):
         # a marketplace that writes an order item a row (Lazada, Kaufland's order units) has no quantity: one each; so
         # does a resale or app store's row at its price (Depop's, Poshmark's listing sold, a Google Play charge)
+        # and a customer's purchase with its money (Coffee Sales' cup, Fashion Retail Sales' item: a purchase a row)
         raw = raw.assign(units="1")
     return raw
 
@@ -180,6 +183,16 @@ def listings_as_names(raw: pd.DataFrame) -> pd.DataFrame:
     named = title.notna() & (title.astype(str).str.strip() != "")
     return raw.assign(sku=raw["sku"].astype(object).where(~named, _as_sku(title.where(named, None).astype(str)
                                                                            .str.strip())))
+
+
+def ids_name_each_sale(ids: pd.Series) -> bool:
+    """Whether an id column of the thing sold names each row's own (``headers.SALE_ID``): every row one, none twice.
+
+    Then each row is a sale of its own, its id the order's (a car a row, its VIN); judged once per file, on its first
+    chunk. An id written twice names a product sold again, not a sale, and the file keeps no orders of its own.
+    """
+    text = ids.astype(object).where(ids.notna(), "").astype(str).str.strip()
+    return len(text) > 1 and bool((text != "").all()) and text.nunique() == len(text)
 
 
 def tickets_of_one_event(raw: pd.DataFrame, tier: str) -> bool:

@@ -24,8 +24,9 @@ import pandas as pd
 #: Row flag (``quality_flags``) on lines whose discount was given as a rate and stored as its amount.
 RATE_FLAG = "discount:rate"
 #: Headers that may hold a rate: a discount named with no money or currency word or symbol.
-_RATE_HEADER = re.compile(r"^\s*(?:line[ _-]?|item[ _-]?)?discount(?:[ _-]?(?:rate|pct|percent|percentage|%|\(%\)|"
-                          r"applied))?\s*$", re.I)
+#: (the Retail Transaction Dataset's ``DiscountApplied(%)``: the word saying it was applied, then the rate's mark)
+_RATE_HEADER = re.compile(r"^\s*(?:line[ _-]?|item[ _-]?)?discount(?:[ _-]?applied)?(?:[ _-]?(?:rate|pct|percent|"
+                          r"percentage|%|\(\s*%\s*\)))?\s*$", re.I)
 
 
 _PERCENT_HEADER = re.compile(r"%|percent|pct", re.I)

@@ -81,7 +81,9 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                        "listed_price", "supplier_listed_price", "supplier_price",
                        # a crowdfunding reward's price: the least a backer pledges for it (Kickstarter's Reward Minimum)
                        "reward_minimum", "reward_price", "backing_minimum"),
-        "revenue": ("sales", "total", "amount", "line_total", "gross_sales", "net_sales", "total_sales",
+        "revenue": ("sales", "total", "amount", "line_total",
+                    # what a cup was paid (Kaggle's Coffee Sales: a vending machine's money)
+                    "money", "gross_sales", "net_sales", "total_sales",
                     "gross_revenue", "line_subtotal", "item_subtotal", "total_amount", "total_price", "sales_amount",
                     "line_amount", "total_revenue", "product_revenue", "products_revenue", "product_subtotal",
                     # a line's total named for its item (Square Online's Product Total beside the order's Total)
@@ -122,7 +124,9 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                         # a wholesaler's customers are retailers (Faire's Retailer Name)
                         "retailer_name", "buyer_username", "buyer_name",
                         # a course platform's buyers are its students (Teachable's Student Name)
-                        "student_name", "student"),
+                        "student_name", "student",
+                        # a shop's reference of its customer (Fashion Retail Sales' Customer Reference ID)
+                        "customer_reference_id", "customer_reference", "customer_ref"),
         # only names that say "order": a generic file's "Discount Amount" is the line's (Shopify's is the
         # order's, and its profile says so)
         "order_discount": ("order_discount_amount", "cart_discount", "order_discount_total", "order_level_discount"),
@@ -169,6 +173,8 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                           "lineitem_name", "title", "product", "product_detail", "product_description",
                           "menu_item", "listing_title", "listing_name", "offer_name", "offer_title",
                           "article_name", "item_title",
+                          # what a purchase bought (Fashion Retail Sales' Item Purchased)
+                          "item_purchased", "product_purchased", "item_bought", "product_bought",
                           # a course sold (Teachable's Course)
                           "course", "course_name", "course_title",
                           # an accounting report's item (QuickBooks' Product/Service)
@@ -485,6 +491,12 @@ STAND_IN_ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         **{name: ("status",) for name in ("attendeestatus", "ticketstatus", "pledgedstatus", "pledgestatus",
                                           "bookingstatus", "registrationstatus", "reservationstatus",
                                           "reasonforcreditentry")},
+        # a vehicle's model is the product a dealer sells, its make the maker (Vehicle Sales Data's make, model; the
+        # Car Sales Report's Model): only where no column names the product or the brand
+        "model": ("product_title",), "make": ("product_brand",),
+        # the (anonymised) card a purchase was paid with stands for its buyer where no column names one (Kaggle's
+        # Coffee Sales: ``card`` ANON-0000-0000-0001, empty for cash)
+        **{name: ("customer_id",) for name in ("card", "cardnumber", "cardid", "cardno")},
         **{normalise_header(city): ("region",) for city in (
             "city", "customer_city", "customer_location", "ship_city", "shipping_city", "billing_city", "store_city",
             "location", "retailer_city", "buyer_city")},
@@ -573,11 +585,22 @@ class ColumnMapping:
             present |= {name for name, _ in self.profile.cells.templates}
         if self.sku_stand_in is not None:
             present.add("sku")
-        if self.kind is DataKind.SALES and {"order_item_id", "unit_price"} & present:
+        if self.kind is DataKind.SALES and ({"order_item_id", "unit_price"} & present or a_purchase_a_row(present)):
             # a row per order item, or a priced row with no quantity (a listing sold): one unit each
             # (``derive_missing``)
             present.add("units")
         return [f for f in required_fields(self.kind) if f not in present]
+
+
+def a_purchase_a_row(present: set[str]) -> bool:
+    """Whether a sales file's rows are each one purchase of one unit: a customer's, of a product, with what was paid.
+
+    Kaggle's Coffee Sales (a cup a row: ``card``, ``coffee_name``, ``money``) and Fashion Retail Sales (``Customer
+    Reference ID``, ``Item Purchased``, ``Purchase Amount (USD)``) name no quantity; a row naming its customer is a
+    purchase, not a period's total (a store's weekly sales name no customer and stay as they are).
+    """
+    return "revenue" in present and "customer_id" in present and bool({"sku", "product_title"} & present) \
+        and "units" not in present
 
 
 def export_profile(headers: list[str] | tuple[str, ...]) -> ExportProfile | None:
@@ -642,7 +665,7 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
         # it); a word of two meanings reads as the first whose field is free (Spanish Estado: a status, then a state)
         bare = without_currency(header)
         names = [bare, *readings(header)] if bare != header else readings(header)
-        names += of_reversed(bare) + grouped_field(bare) + qualified(bare)
+        names += of_reversed(bare) + grouped_field(bare) + qualified(bare) + date_first(bare)
         field = next((f for r in names if (f := table.get(normalise_header(r))) not in (None, *taken)), None)
         if i not in fields and field is not None and field not in taken:
             fields[i] = field
@@ -650,6 +673,8 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
     fields |= _stand_ins(headers, fields, stand_ins)
     if kind is DataKind.SALES:
         fields |= _named_by_entity(headers, fields)
+        fields |= _sale_ids(headers, fields)
+        fields |= _maker_of_the_model(normalised, fields)
         fields = _ticket_beside_event(normalised, fields)
     if kind is DataKind.PRODUCTS:
         fields |= _id_of_a_priced_product(normalised, fields)
@@ -703,6 +728,17 @@ def qualified(header: str) -> list[str]:
     ``Order Date & Time`` is an ``Order Date``, ``order_item_price`` an ``item_price``, ``unix_date`` a ``date``.
     """
     return [bare for pattern in _QUALIFIERS if (bare := pattern.sub("", header)) != header and bare.strip()]
+
+
+#: A date named before what happened on it (Fashion Retail Sales' ``Date Purchase``)
+_DATE_FIRST = re.compile(r"^\s*date[\s_]+(purchase|purchased|order|ordered|sale|sold|transaction|invoice|payment|"
+                         r"paid)\s*$", re.I)
+
+
+def date_first(header: str) -> list[str]:
+    """``Date Purchase`` as ``Purchase Date``: a date's name with its event after it, read head last."""
+    found = _DATE_FIRST.match(header)
+    return [f"{found.group(1)} date"] if found else []
 
 
 def of_reversed(header: str) -> list[str]:
@@ -778,6 +814,8 @@ _NOT_THE_PRODUCT = frozenset({
     "warehouse", "location", "site", "department", "account", "contact", "recipient", "billing", "driver", "cashier",
     "clerk", "team", "partner", "affiliate", "source", "medium", "device", "platform", "tax", "discount", "fee",
     "delivery", "service", "group", "segment", "class", "type", "plan", "program",
+    # who sold it (the Car Sales Report's Dealer_Name)
+    "dealer", "dealership", "salesman", "saleswoman", "broker",
     # the people of event and crowdfunding downloads (Kickstarter's Backer Name, Eventbrite's attendee)
     "backer", "attendee", "guest", "donor", "supporter", "patron", "pledger", "student", "participant"})
 _ENTITY_FIELDS = {"name": "product_title", "category": "product_category"}
@@ -807,6 +845,54 @@ def _named_by_entity(headers: list[str] | tuple[str, ...], fields: dict[int, str
             found[i] = field
             taken.add(field)
     return found
+
+
+#: The column naming each sale's own thing in a sales file with no order column (``_sale_ids``): read as the order
+#: where no value repeats (``shared.ingest.derive.ids_name_each_sale``)
+SALE_ID = "sale_id"
+#: Ids of one thing each, whatever a file sells: a vehicle's VIN, a serial number
+_OWN_IDS = frozenset({"vin", "serialnumber", "serialno", "serial"})
+#: Ids of a product, which name what is sold again and again, never one sale (``product_id`` beside a ``sku``), and of
+#: a shopper or a period (dunnhumby's ``household_id``, the Sample Sales' ``YEAR_ID``)
+_PRODUCT_IDS = frozenset({"product", "item", "sku", "article", "variant", "listing", "style", "offer", "catalog",
+                          "catalogue", "parent", "stock", "barcode", "ean", "upc", "asin", "isbn", "household",
+                          "session", "visitor", "year", "qtr", "quarter", "week"})
+
+
+def _sale_ids(headers: list[str] | tuple[str, ...], fields: dict[int, str]) -> dict[int, str]:
+    """An id column of the thing sold, in a sales file naming no order: ``SALE_ID``, decided by its values later.
+
+    The Car Sales Report's ``Car_id`` and Vehicle Sales Data's ``vin`` name the one car each row sold. Without an
+    order column a row was its customer's order of the day (two cars sold one day to one "Gia" one order), or no
+    order at all. A ``{thing}_id`` column (the thing no person, place or shop: ``_NOT_THE_PRODUCT``) or a VIN or
+    serial number, left unmapped, is taken; whether each row is its own order is read from its values.
+    """
+    if {"order_id", "order_item_id"} & set(fields.values()):
+        return {}
+    for i, header in enumerate(headers):
+        if i in fields:
+            continue
+        words = [w for w in re.split(r"[^0-9a-z]+", header.strip().lower()) if w]
+        if normalise_header(header) in _OWN_IDS or (len(words) == 2 and words[1] == "id"
+                                                     and words[0] not in _NOT_THE_PRODUCT | _PRODUCT_IDS):
+            return {i: SALE_ID}
+    return {}
+
+
+#: Who made a model, where a file names its maker so (the Car Sales Report's ``Company``)
+_MAKERS = ("company", "makename", "carmaker", "automaker")
+
+
+def _maker_of_the_model(normalised: list[str], fields: dict[int, str]) -> dict[int, str]:
+    """A ``Company`` column beside the ``Model`` a file sells is the model's maker: its brand.
+
+    Only where ``Model`` named the product: elsewhere a ``Company`` is the customer's (an order export's billing
+    company), no brand.
+    """
+    model = next((i for i, f in fields.items() if f == "product_title" and normalised[i] == "model"), None)
+    if model is None or "product_brand" in fields.values():
+        return {}
+    return next(({i: "product_brand"} for i, n in enumerate(normalised) if n in _MAKERS and i not in fields), {})
 
 
 def require_columns(mapping: ColumnMapping) -> ColumnMapping:

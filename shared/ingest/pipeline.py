@@ -44,6 +44,7 @@ from shared.ingest.derive import (
     filled_down,
     filled_from,
     first_rows,
+    ids_name_each_sale,
     listings_as_names,
     named_by_title,
     plain_exponents,
@@ -67,6 +68,7 @@ from shared.ingest.discount import (
 from shared.ingest.encoding import FALLBACK_ERRORS, unmark, with_flag, with_label
 from shared.ingest.header_currency import named_currency
 from shared.ingest.headers import (
+    SALE_ID,
     SALES_SOURCE_FIELDS,
     TICKET_TIER,
     ColumnMapping,
@@ -107,6 +109,7 @@ from shared.ingest.reader import (
     Chunk,
     DelimitedReader,
     MalformedRows,
+    rows_within_budget,
     without_repeated_headers,
 )
 from shared.ingest.redact import personal_columns, redact_line, redact_row
@@ -224,6 +227,8 @@ class _FileState:
     listing_skus: bool | None = None
     #: a file naming its event beside its ticket types sells one event (``derive.tickets_of_one_event``)
     one_event: bool | None = None
+    #: the id of the thing sold names each row's own, so each row is its own order (``derive.ids_name_each_sale``)
+    own_sales: bool | None = None
 
 
 class _EncodingMismatch(Exception):
@@ -363,11 +368,13 @@ class IngestRun:
         try:
             reader: DelimitedReader | ArrowDelimitedReader
             if fast_width:
-                reader = ArrowDelimitedReader(plain, dialect.encoding, dialect.delimiter, self.chunk_rows, fast_width)
+                reader = ArrowDelimitedReader(plain, dialect.encoding, dialect.delimiter,
+                                              rows_within_budget(self.chunk_rows, fast_width), fast_width)
             else:
                 errors = FALLBACK_ERRORS if self.cp1252_fallback else "strict"
                 text = io.TextIOWrapper(plain, encoding=dialect.encoding, errors=errors, newline="")
                 reader = DelimitedReader(text, dialect.delimiter, self.chunk_rows, skip_lines)
+                reader.chunk_rows = rows_within_budget(self.chunk_rows, len(reader.headers))  # the width known now
             mapping = require_columns(packed_mapping(map_columns(reader.headers, self.kind)))
             self._width = len(reader.headers)
             made = {name for name, _ in mapping.profile.cells.templates} if mapping.profile is not None else set()
@@ -458,6 +465,11 @@ class IngestRun:
                 state.one_event = tickets_of_one_event(raw, TICKET_TIER)
             # one event's tickets are its products; several events' are the events (BookTix's shows)
             raw = (tickets_as_products(raw, TICKET_TIER) if state.one_event else raw).drop(columns=TICKET_TIER)
+        if self.kind is DataKind.SALES and SALE_ID in raw:
+            if state.own_sales is None:
+                state.own_sales = ids_name_each_sale(raw[SALE_ID])
+            # a car a row, its VIN: each row its own order; an id written again names no sale (no orders kept)
+            raw = (raw.assign(order_id=raw[SALE_ID]) if state.own_sales else raw).drop(columns=SALE_ID)
         profile = mapping.profile
         if profile is not None:
             raw = apply_cells(raw, profile.cells)

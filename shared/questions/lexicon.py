@@ -421,7 +421,9 @@ DIMENSION_WORDS: tuple[tuple[DimensionName, re.Pattern[str]], ...] = (
     ("category", _rx(r"(?:product )?categor(?:y|ies)|departments?|product (?:types?|lines?|groups?|famil(?:y|ies))|"
                      r"collections?|"
                      r"(?<!customer )segments?|ranges?")),
-    ("brand", _rx(r"brands?|vendors?|manufacturers?|labels?|makers?")),
+    # a car's make is its maker ("which make sold the most"), never the verb ("what did we make")
+    ("brand", _rx(r"brands?|vendors?|manufacturers?|labels?|makers?|(?:(?<=which )|(?<=each )|(?<=per )|(?<=by ))"
+                  r"makes?")),
     ("competitor", _rx(r"competitors?|rivals?|retailers?|competition")),
     ("country", _rx(r"countr(?:y|ies)|nations?|markets? abroad")),
     # cities are regions where a file's City is stored as the line's region (elsewhere refused: ``are_cities``)
@@ -567,6 +569,11 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_rx(r"(?:time|hours?) of (?:the )?day|(?:by|per|each|every|which|what|busiest|peak) hours?|hourly|what time|"
          r"(?:morning|afternoon|evening|night)s? (?:vs\.?|versus|or) (?:morning|afternoon|evening|night)s?"),
      "sales by time of day", "the time of each sale (sales are kept by date, without the hour)"),
+    # who sold a line (the Car Sales Report's Dealer_Name, Vehicle Sales Data's seller) is not kept on sales lines
+    # ("top sellers" are products: not here)
+    (_rx(r"(?:which|what|top|best|by|each|per|every) (?:dealers?|dealerships?|salesm[ae]n|salespeople|salesperson|"
+         r"sales ?(?:reps?|people|persons?))(?![- ]?regions?)|(?:which|by|each|per|every) sellers?\b(?! of)"),
+     "sales by seller", "the dealer or salesperson of each sale (a seller column is not kept on sales lines yet)"),
     (_rx(r"payment (?:methods?|types?|options?|providers?|gateways?|processors?)|(?:stripe|paypal|klarna|shopify "
          r"payments|payment|transaction|processing|merchant|card) fees?|(?:by|per|which) (?:card|payment)"),
      "payment methods and fees", "payment records (method, provider and fees per order)"),

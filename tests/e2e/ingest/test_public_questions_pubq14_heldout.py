@@ -92,15 +92,13 @@ DATASETS: dict[str, pq.Dataset] = {
     "car_sales": pq.Dataset("car_sales", lambda: shapes.car_sales(300, seed=146), _cars, CAR_ASKS, no_currency=False),
 }
 #: Answered wrong today. Measured once before any change for them: 15 of 20 (the bakery 10/10, the cars 5/10); the
-#: dealer's region is read since (6/10). Left: "cars" is read as a product's name; Company is no brand column (a
-#: customer's company in other exports), so "which brand" is refused; a dealer is no store or channel; with no order
-#: column a car a row is its customer's order of the day (two cars one day to one "Gia" are one order).
+#: dealer's region is read since (6/10), then (pubq15) each car its own order (Car_id names each row's sale) and the
+#: Company beside the Model its maker (8/10). Left: "cars" is read as a product's name; a dealer (seller) is kept on
+#: no sales line, so "which dealer" is refused with that reason.
 WRONG_TODAY: frozenset[str] = frozenset(
     {
         "car_sales: How many cars did we sell in 2022?",
-        "car_sales: Which brand had the most revenue?",
         "car_sales: Which dealer had the most revenue?",
-        "car_sales: What is our average order value?",
     }
 )
 CASES = pq.dataset_cases(DATASETS, WRONG_TODAY)

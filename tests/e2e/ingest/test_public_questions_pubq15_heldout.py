@@ -1,0 +1,126 @@
+"""pubq15's held-out sets: written after its fixes and measured once before any change made for them.
+
+Kaggle's Coffee Sales (a vending machine's cups, a row each, ``money`` what was paid) and Fashion Retail Sales (a
+purchase a row, a day-first date, an amount sometimes empty), generated in their published shapes
+(``pubq15_heldout_shapes``), ingested with ``ecomintel ingest`` and asked what a merchant asks of them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tests.e2e.ingest import test_public_questions as pq
+from tests.e2e.ingest.test_public_questions_more import check
+from tests.e2e.ingest.test_public_questions_public10 import aov, read
+from tests.e2e.ingest.test_public_questions_public11 import (  # noqa: F401 (a test: run over this module's sets)
+    test_every_file_is_stored_as_it_means,
+)
+from tests.e2e.ingest.test_public_questions_pubq14 import BEST_MONTH, LAST_MONTH, MOM, _sum, revenue_in, top
+from tests.fixtures.public import pubq15_heldout_shapes as shapes
+
+Ask = pq.Ask
+
+
+# Coffee: a cup a row, its own sale, one unit at its money; the coffee its product.
+def _coffee(files: dict[str, str]) -> pd.DataFrame:
+    raw = read(files)
+    return pd.DataFrame(
+        {
+            "order": raw.index,
+            "product": raw["coffee_name"],
+            "payment": raw["cash_type"],
+            "qty": 1,
+            "value": raw["money"].astype(float),
+            "refund": 0.0,
+            "day": pd.to_datetime(raw["date"], format="%Y-%m-%d"),
+        }
+    )
+
+
+COFFEE_ASKS = [
+    revenue_in("2024-04"),
+    Ask("How many units did we sell in May 2024?", lambda f: int(pq._month(f, "2024-05")["qty"].sum())),
+    Ask("How many coffees did we sell in June 2024?", lambda f: int(pq._month(f, "2024-06")["qty"].sum())),
+    Ask("Which product made the most revenue?", lambda f: pq._top(f, "product")),
+    Ask("Which coffee sold the most units?", lambda f: pq._top(f, "product", "qty")),
+    Ask(
+        "How much revenue did Latte bring in April 2024?",
+        lambda f: _sum(pq._month(f[f["product"] == "Latte"], "2024-04")),
+    ),
+    Ask("What is our average order value?", aov),
+    LAST_MONTH,
+    MOM,
+    BEST_MONTH,
+]
+
+
+# Fashion: a purchase a row, its own order, worth its Purchase Amount (USD); a row with no amount sold nothing.
+def _fashion(files: dict[str, str]) -> pd.DataFrame:
+    raw = read(files)
+    raw = raw[raw["Purchase Amount (USD)"] != ""].reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "order": raw.index,
+            "customer": raw["Customer Reference ID"],
+            "product": raw["Item Purchased"],
+            "payment": raw["Payment Method"],
+            "qty": 1,
+            "value": raw["Purchase Amount (USD)"].astype(float),
+            "refund": 0.0,
+            "day": pd.to_datetime(raw["Date Purchase"], format="%d-%m-%Y"),
+        }
+    )
+
+
+FASHION_ASKS = [
+    Ask("What was revenue in 2023?", lambda f: _sum(pq._year(f, 2023))),
+    revenue_in("2023-03"),
+    Ask("Which item made the most revenue?", lambda f: pq._top(f, "product")),
+    Ask(
+        "How much revenue did Jeans bring in 2023?",
+        lambda f: _sum(pq._year(f[f["product"] == "Jeans"], 2023)),
+    ),
+    Ask("How many customers bought in 2023?", lambda f: int(pq._year(f, 2023)["customer"].nunique())),
+    top("payment", "payment method"),
+    Ask("What is our average order value?", aov),
+    LAST_MONTH,
+    MOM,
+    BEST_MONTH,
+]
+
+DATASETS: dict[str, pq.Dataset] = {
+    "coffee_sales": pq.Dataset("coffee_sales", lambda: shapes.coffee_sales(500, seed=155), _coffee, COFFEE_ASKS),
+    "fashion_retail": pq.Dataset(
+        "fashion_retail", lambda: shapes.fashion_retail(400, seed=156), _fashion, FASHION_ASKS, no_currency=False
+    ),  # its amount's header names its currency: Purchase Amount (USD)
+}
+#: Answered wrong today. Measured once before any change for them: 0 of 20 (Coffee Sales refused: no kind told from
+#: its header; Fashion Retail read as reviews); 14 of 20 after the rules marked for them (docs/ingest.md, pubq15).
+#: Left: "coffees" and "which coffee" read the kind of goods the file sells as a product's name; a card's cups of one
+#: day are one order (no id tells each cup's sale apart); Fashion's rows with no amount are kept as purchases of one
+#: unit with no money (counted as customers and orders, the truth counts no sale); sales keep no payment method.
+WRONG_TODAY: frozenset[str] = frozenset(
+    {
+        "coffee_sales: How many coffees did we sell in June 2024?",
+        "coffee_sales: Which coffee sold the most units?",
+        "coffee_sales: What is our average order value?",
+        "fashion_retail: How many customers bought in 2023?",
+        "fashion_retail: Which payment method had the most revenue?",
+        "fashion_retail: What is our average order value?",
+    }
+)
+CASES = pq.dataset_cases(DATASETS, WRONG_TODAY)
+
+
+@pytest.mark.parametrize(("dataset", "ask"), CASES)
+def test_question_of_a_pubq15_heldout_dataset(
+    dataset: str,
+    ask: pq.Ask,
+    homes: dict[str, tuple[Path, pd.DataFrame]],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    pq.ask_and_check(DATASETS, homes, dataset, ask, check, monkeypatch, capsys)
