@@ -82,6 +82,11 @@ _EXPLAIN = re.compile(r"\bhow (?:sure|confident|certain|reliable|accurate|trustw
 #: A figure asked per category: "by category", "for each category", "each category's", "broken down by category".
 _BY_CATEGORY = re.compile(r"\b(?:by|per|for each|for every|each|every|across all) categor(?:y|ies)\b|"
                           r"\bbreak(?:down| down| it down)\b[^.?!]{0,40}\bcategor", re.I)
+#: A forecast asked week by week: "by week", "week by week", "each week", "weekly forecast", "broken down by week".
+_BY_WEEK = re.compile(r"\b(?:by|per|for each|each|every)\s+week\b(?!\s*(?:of|ago|before|after|from)\b)|"
+                      r"\bweek[- ](?:by|on)[- ]week\b|\bweekly\s+(?:\w+\s+){0,2}?(?:forecast|breakdown|figures|"
+                      r"numbers|projections?|outlook|split|view|plan)\b|\bbr(?:oken|eak)\s*(?:it\s+)?down\b"
+                      r"[^.?!]{0,30}\bweeks?\b|\bin\s+weeks\b", re.I)
 _LAST = re.compile(r"\b(?:last|past|previous) (\d{1,3}) (day|week|month)s?\b", re.I)
 _LAST_WORD = re.compile(r"\b(?:last|past|previous) (week|month|quarter|year)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:between|from) (\d{4}-\d{2}-\d{2}) (?:and|to|until) (\d{4}-\d{2}-\d{2})\b", re.I)
@@ -261,7 +266,8 @@ def extract_entities(question: str, *, today: date | None = None, competitors: S
     return Entities(skus=skus, categories=categories, competitors=competitors, horizon_days=min(horizon, 730)
                     if horizon else None, start_date=start, end_date=end, price_change_pct=change, price_target=target,
                     measure="revenue" if _REVENUE.search(question) else None, cover_over_days=cover_over,
-                    explain=bool(_EXPLAIN.search(question)), by_category=bool(_BY_CATEGORY.search(question)))
+                    explain=bool(_EXPLAIN.search(question)), by_category=bool(_BY_CATEGORY.search(question)),
+                    by_week=bool(_BY_WEEK.search(question)))
 
 
 def _period_end(day: date, unit: str) -> date:
