@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from shared.agents.answers import ASK_AGENT, AskKind
 from shared.orchestration.plan import Entities, Intent, Plan
+from shared.questions.lexicon import BE_OUT_OF
 from shared.questions.price_amounts import PRICE_TARGET
 
 _INTENT_PATTERNS: dict[Intent, re.Pattern[str]] = {
@@ -22,13 +23,14 @@ _INTENT_PATTERNS: dict[Intent, re.Pattern[str]] = {
         r"|\bunhappy\b|\bhappy\b|\bstars?\b", re.I),
     "forecast": re.compile(
         r"\bdemand\b|\bforecast|\bpredict|\bsell next\b|\bsales next\b|\bnext (?:week|month|quarter)\b"
-        r"|\bprojected\b|\bseasonal|\bhow many (?:units|items|pieces)\b|\bwill (?:we|i) sell\b"
+        r"|\bprojected\b|\bseasonal|\bhow many (?:units|items|pieces)\b|\bwill (?:we|i) (?:sell|move|shift)\b"
+        r"|\bexpect(?:ed|ing)? to (?:sell|move|shift)\b"
         r"|\bsell in the (?:next|coming)\b|\b(?:next|coming) (?:\d+|two|three|four|six|few) (?:days|weeks|months)\b"
         r"|\b(?:can|should|do|will|would) (?:we|i) expect\b|\b(?:rest|remainder|balance) of (?:the |this )?"
         r"(?:month|quarter|year)\b|\bon track\b", re.I),
     "inventory": re.compile(
         r"\binventory\b|\bstock(?:out|-out)?s?\b|\breorder|\bout of stock\b|\brestock|\bsafety stock\b"
-        r"|\bruns? out\b|\brunning out\b|\boverstock", re.I),
+        r"|\bruns? out\b|\brunning out\b|\boverstock|" + BE_OUT_OF, re.I),
     "overview": re.compile(
         r"\boverview\b|\bsummary\b|\bsummari[sz]e\b|\bhow (?:am i|are we|is my (?:store|shop|business)) doing\b"
         r"|\bhealth\b|\beverything\b|\bdashboard\b", re.I),
@@ -134,7 +136,8 @@ _ASK_PATTERNS: dict[AskKind, re.Pattern[str]] = {
         re.I),
     "stockout": re.compile(
         r"\bstock ?-?outs?\b|\bruns? out\b|\brunning out\b|\bran out\b|\bout of stock\b|\bsells? out\b"
-        r"|\bselling out\b|\blow (?:on )?stock\b|\bre-?order|\brestock|\breplenish|\bstock (?:last|runs?)", re.I),
+        r"|\bselling out\b|\blow (?:on )?stock\b|\bre-?order|\brestock|\breplenish|\bstock (?:last|runs?)|"
+        + BE_OUT_OF, re.I),
     "overstock": re.compile(
         r"\bover-?stock|\btoo much (?:stock|inventory)|\bexcess (?:stock|inventory)|\bmost (?:days of )?cover"
         r"|\bslow[- ]moving|\bdead stock|\bsitting (?:in|on)|\bcarrying too much|\b(?:stock|inventory) piling"
@@ -155,7 +158,8 @@ _ASK_PATTERNS: dict[AskKind, re.Pattern[str]] = {
         r"|\bdislike|\bpain points?|\bwhat(?:'s| is) wrong|\bbad reviews?|\bgripes?|\bcriticis|\bhate\b"
         r"|\b(?:go|goes|going|gone|went) wrong|\breturn reasons?|\bmoan|\bgrumbl|\bwhin(?:e|ing)", re.I),
     "forecast": re.compile(
-        r"\bforecast|\bpredict|\bhow many (?:units|items|pieces|will)|\bwill (?:we|i|it|they) sell"
+        r"\bforecast|\bpredict|\bhow many (?:units|items|pieces|will)|\bwill (?:we|i|it|they) (?:sell|move|shift)\b"
+        r"|\bexpect(?:ed|ing)? to (?:sell|move|shift)\b"
         r"|\bexpected (?:sales|demand|units)|\bprojected|\bsell (?:in )?(?:the )?(?:next|coming)|\bdemand\b"
         r"|\bwill [\w-]+ sell\b|\bhow much will\b|\bhow many will\b"
         # "how much stock will we need for Christmas": the units the demand forecast expects
