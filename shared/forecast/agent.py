@@ -773,18 +773,27 @@ def _forecast_all(deps: Deps, tenant_id: str, series: list[RegularSeries], optio
 
 def pooled_estimates(deps: Deps, request: AgentRequest, as_of: date, sales: pd.DataFrame,
                      level: float) -> pd.DataFrame:
-    """Pooled elasticities (``shared.pricing.elasticity.pooled_elasticity``) for a price what-if.
+    """The pricing agent's pooled elasticities (``shared.pricing.whatif.pooled_catalogue``) for a price what-if.
 
-    The same estimate the pricing agent's what-if states: a SKU with a short or flat price history borrows
-    the catalogue's response. A request naming SKUs read only those, so the catalogue's sales are read for
-    the pooling (the same query without the SKU filter).
+    The same estimate on the same rows as the pricing agent's what-if states: the catalogue's sales as the pricing
+    loader reads them, each SKU pooled toward its category and the catalogue. Before, this pooled the forecast
+    loader's rows toward the catalogue only, and the two agents answered one what-if with two elasticities (-1.33
+    against -1.30 on one product). ``sales``: used only when the pricing reads find no sales.
     """
+    from shared.pricing.loader import load, to_inputs
+    from shared.pricing.whatif import pooled_catalogue
+
+    # the request as the pricing agent widens it for pooling (``shared.pricing.whatif.catalogue_inputs``): both are
+    # built from one plan, so its dates are the pricing agent's too
+    wide = request.model_copy(update={"skus": [], "categories": [], "competitors": []})
+    catalogue = to_inputs(load(deps.warehouse, wide))
+    if not catalogue.sales.empty:
+        return pooled_catalogue(catalogue.sales, catalogue.attributes, level)
     from shared.pricing.elasticity import pooled_elasticity
 
-    frame = load_inputs(deps.warehouse, request.tenant_id, as_of, []).sales if request.skus else sales
-    if frame.empty:
+    if sales.empty:
         return pd.DataFrame()
-    return pooled_elasticity(frame[["sku", "date", "units", "price"]].dropna(subset=["price"]), None, level=level)
+    return pooled_elasticity(sales[["sku", "date", "units", "price"]].dropna(subset=["price"]), None, level=level)
 
 
 def _apply_whatif(o: SkuOutcome, pct: float, pooled: pd.DataFrame | None = None) -> None:

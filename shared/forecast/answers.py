@@ -745,12 +745,13 @@ def whatif_answer(views: list[SkuForecastView], pct: float, level: float, scoped
     change = 100.0 * (float(w["multiplier"]) - 1.0)
     spread = ""
     if w.get("elasticity_low") is not None:
-        method = ("forecast scaled by (1 + change)^elasticity, the elasticity pooled toward the catalogue's "
-                  "(empirical Bayes, log-log), the band spanning its interval")
+        method = ("forecast scaled by (1 + change)^elasticity, the elasticity the pricing agent's (pooled toward "
+                  "the category's and the catalogue's, empirical Bayes, log-log), the band spanning its interval")
         ends = sorted(100.0 * (float(w[k]) - 1.0) for k in ("multiplier_low", "multiplier_high"))
         spread = (f" [{float(w['elasticity_low']):.2f}, {float(w['elasticity_high']):.2f}]; the demand change is "
                   f"{ends[0]:+.1f}% to {ends[1]:+.1f}% across that interval" + (
-                      ", pooled toward the catalogue (its own history alone is short or flat)" if w.get("pooled")
+                      ", pooled toward its category and the catalogue (its own history alone is short or flat)"
+                      if w.get("pooled")
                       else ""))
     text = (f"A {pct:+g}% price change on {v.sku} changes expected demand by {change:+.1f}%: "
             f"{fmt_num(v.total, 0)} units over {period or f'the next {v.horizon_days} days'} ({level:.0%} interval "
