@@ -42,7 +42,7 @@ class Beat:
 
 
 def _span(first: date, last: date) -> str:
-    """"1-6 Dec", "28 Nov-3 Dec", "6 Dec"."""
+    """ "1-6 Dec", "28 Nov-3 Dec", "6 Dec"."""
     if first == last:
         return f"{last.day} {last:%b}"
     if first.month == last.month:
@@ -50,8 +50,17 @@ def _span(first: date, last: date) -> str:
     return f"{first.day} {first:%b}-{last.day} {last:%b}"
 
 
-def beat_text(beat: Beat, *, start: date, last_actual: date, end: date, name: str, past_name: str, level: float,
-              say: Callable[[float], str]) -> str:
+def beat_text(
+    beat: Beat,
+    *,
+    start: date,
+    last_actual: date,
+    end: date,
+    name: str,
+    past_name: str,
+    level: float,
+    say: Callable[[float], str],
+) -> str:
     """The verdict and its sum in one sentence, then what the interval says.
 
     ``start`` to ``last_actual`` are the actuals, the day after it to ``end`` the forecast; ``name`` is the running
@@ -59,11 +68,15 @@ def beat_text(beat: Beat, *, start: date, last_actual: date, end: date, name: st
     "1,234 units").
     """
     lo, hi = beat.so_far + beat.rest_low, beat.so_far + beat.rest_high
-    why = {"Probably yes": f"even its low end is above {past_name}",
-           "Probably not": f"even its high end is below {past_name}",
-           "Too close to call": f"{past_name} is inside it"}[beat.verdict]
+    why = {
+        "Probably yes": f"even its low end is above {past_name}",
+        "Probably not": f"even its high end is below {past_name}",
+        "Too close to call": f"{past_name} is inside it",
+    }[beat.verdict]
     change = 100 * (beat.whole - beat.past) / beat.past if beat.past > 0 else None
     by = "" if change is None else f", {abs(change):.1f}% {'more' if change >= 0 else 'less'}"
-    return (f"{beat.verdict}: {say(beat.so_far)} so far ({_span(start, last_actual)}) + {say(beat.rest)} expected "
-            f"({_span(last_actual + timedelta(days=1), end)}) = {say(beat.whole)} for {name}, against "
-            f"{say(beat.past)} in {past_name}{by} ({level:.0%} interval {say(lo)}-{say(hi)}: {why}).")
+    return (
+        f"{beat.verdict}: {say(beat.so_far)} so far ({_span(start, last_actual)}) + {say(beat.rest)} expected "
+        f"({_span(last_actual + timedelta(days=1), end)}) = {say(beat.whole)} for {name}, against "
+        f"{say(beat.past)} in {past_name}{by} ({level:.0%} interval {say(lo)}-{say(hi)}: {why})."
+    )

@@ -40,7 +40,7 @@ def week_blocks(first: date, last: date) -> list[tuple[date, date]]:
 
 
 def _span(first: date, last: date) -> str:
-    """"7-13 Dec", "28 Dec-3 Jan"."""
+    """ "7-13 Dec", "28 Dec-3 Jan"."""
     if first == last:
         return f"{last.day} {last:%b}"
     if first.month == last.month:
@@ -48,8 +48,14 @@ def _span(first: date, last: date) -> str:
     return f"{first.day} {first:%b}-{last.day} {last:%b}"
 
 
-def by_week_answer(answer: AgentAnswer, weeks: list[WeekFigure], *, period: str, level: float,
-                   money: Callable[[float], str] | None = None) -> AgentAnswer:
+def by_week_answer(
+    answer: AgentAnswer,
+    weeks: list[WeekFigure],
+    *,
+    period: str,
+    level: float,
+    money: Callable[[float], str] | None = None,
+) -> AgentAnswer:
     """``answer`` led by its total and each week's figure; its table the weeks.
 
     ``period`` names the whole ("the next 42 days (2026-12-07 to 2027-01-17)"); ``money`` writes an amount when the
@@ -62,13 +68,31 @@ def by_week_answer(answer: AgentAnswer, weeks: list[WeekFigure], *, period: str,
         return money(v) if money is not None else fmt_num(v, 0)
 
     total = sum(w.total for w in weeks)
-    parts = [f"{_span(w.start, w.end)}{'' if (w.end - w.start).days == 6 else f' ({(w.end - w.start).days + 1} days)'}"
-             f" {say(w.total)}" for w in weeks]
+    parts = [
+        f"{_span(w.start, w.end)}{'' if (w.end - w.start).days == 6 else f' ({(w.end - w.start).days + 1} days)'}"
+        f" {say(w.total)}"
+        for w in weeks
+    ]
     what = f"we expect revenue of about {say(total)}" if money is not None else f"we expect to sell {say(total)} units"
-    lead = (f"Week by week, {what} over {period}: {'; '.join(parts)} (each week's {level:.0%} interval is in the "
-            "table).")
-    rows = [[i, w.start.isoformat(), w.end.isoformat(), (w.end - w.start).days + 1, round(w.total, 2),
-             round(w.lower, 2), round(w.upper, 2)] for i, w in enumerate(weeks, 1)]
-    return answer.model_copy(update={"text": f"{lead} {answer.text}", "columns": WEEK_COLUMNS, "rows": rows,
-                                     "total_rows": len(rows),
-                                     "method": f"{answer.method}; by week: 7-day blocks of the same forecast"})
+    lead = f"Week by week, {what} over {period}: {'; '.join(parts)} (each week's {level:.0%} interval is in the table)."
+    rows = [
+        [
+            i,
+            w.start.isoformat(),
+            w.end.isoformat(),
+            (w.end - w.start).days + 1,
+            round(w.total, 2),
+            round(w.lower, 2),
+            round(w.upper, 2),
+        ]
+        for i, w in enumerate(weeks, 1)
+    ]
+    return answer.model_copy(
+        update={
+            "text": f"{lead} {answer.text}",
+            "columns": WEEK_COLUMNS,
+            "rows": rows,
+            "total_rows": len(rows),
+            "method": f"{answer.method}; by week: 7-day blocks of the same forecast",
+        }
+    )

@@ -15,8 +15,10 @@ from shared.agents.answers import AgentAnswer
 from shared.forecast.answers import fmt_num
 
 #: The pricing sentence's units part: "about +27 units (revenue +361.34) over 30 days ... on a baseline of 186".
-_UNITS_PART = re.compile(r"about [+-]?[\d,]+ units(?: \(revenue [^)]*\))? over (?P<days>\d+) days(?P<period>.*?) "
-                         r"on a baseline of [\d,]*\d")
+_UNITS_PART = re.compile(
+    r"about [+-]?[\d,]+ units(?: \(revenue [^)]*\))? over (?P<days>\d+) days(?P<period>.*?) "
+    r"on a baseline of [\d,]*\d"
+)
 #: Elasticities this close are one estimate (the rows round to 3 decimals).
 _SAME_ELASTICITY = 0.002
 
@@ -32,8 +34,11 @@ def on_forecast_baseline(pricing: AgentAnswer, forecast: AgentAnswer) -> AgentAn
     p = dict(zip(pricing.columns, pricing.rows[0], strict=False))
     f = dict(zip(forecast.columns, forecast.rows[0], strict=False))
     try:
-        same = (p["sku"] == f["sku"] and int(p["horizon_days"]) == int(f["horizon_days"])
-                and abs(float(p["elasticity"]) - float(f["elasticity"])) <= _SAME_ELASTICITY)
+        same = (
+            p["sku"] == f["sku"]
+            and int(p["horizon_days"]) == int(f["horizon_days"])
+            and abs(float(p["elasticity"]) - float(f["elasticity"])) <= _SAME_ELASTICITY
+        )
         changed, change_pct = float(f["forecast_units"]), float(f["units_change_pct"])
         pct = float(p["price_change_pct"])
     except (KeyError, TypeError, ValueError):
@@ -52,14 +57,23 @@ def on_forecast_baseline(pricing: AgentAnswer, forecast: AgentAnswer) -> AgentAn
     m = _UNITS_PART.search(pricing.text)
     if m is None:
         return pricing
-    said = (f"about {delta:+,.0f} units{revenue} over {m.group('days')} days{m.group('period')}: the demand "
-            f"forecast's {fmt_num(base, 0)} units become about {fmt_num(changed, 0)}")
+    said = (
+        f"about {delta:+,.0f} units{revenue} over {m.group('days')} days{m.group('period')}: the demand "
+        f"forecast's {fmt_num(base, 0)} units become about {fmt_num(changed, 0)}"
+    )
     row = list(pricing.rows[0])
-    for column, value in (("baseline_units", round(base, 1)), ("delta_units", round(delta, 1)),
-                          ("delta_revenue", None if delta_revenue is None else round(delta_revenue, 2))):
+    for column, value in (
+        ("baseline_units", round(base, 1)),
+        ("delta_units", round(delta, 1)),
+        ("delta_revenue", None if delta_revenue is None else round(delta_revenue, 2)),
+    ):
         if column in pricing.columns:
             row[pricing.columns.index(column)] = value
-    return pricing.model_copy(update={
-        "text": pricing.text[:m.start()] + said + pricing.text[m.end():], "rows": [row],
-        "method": f"{pricing.method}; units on the demand forecast of those days (the forecast agent's), not the "
-                  "last 28 days' rate"})
+    return pricing.model_copy(
+        update={
+            "text": pricing.text[: m.start()] + said + pricing.text[m.end() :],
+            "rows": [row],
+            "method": f"{pricing.method}; units on the demand forecast of those days (the forecast agent's), not the "
+            "last 28 days' rate",
+        }
+    )

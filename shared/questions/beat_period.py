@@ -20,22 +20,34 @@ from shared.questions.timephrase import period_containing
 Unit = Literal["month", "quarter", "year"]
 
 #: A word that sets one period above another ("beat", "top", "better than", "more than", "outsell").
-_BEAT = re.compile(r"\b(?:beat|beats|beating|top|pass|exceed|surpass|outdo|outsell|(?:do|be|go|look|come\s+in)\s+"
-                   r"(?:any\s+)?(?:better|higher|bigger)\s+than|better\s+than|bigger\s+than|higher\s+than|"
-                   r"more\s+(?:[\w']+\s+){0,4}?than)\b", re.I)
+_BEAT = re.compile(
+    r"\b(?:beat|beats|beating|top|pass|exceed|surpass|outdo|outsell|(?:do|be|go|look|come\s+in)\s+"
+    r"(?:any\s+)?(?:better|higher|bigger)\s+than|better\s+than|bigger\s+than|higher\s+than|"
+    r"more\s+(?:[\w']+\s+){0,4}?than)\b",
+    re.I,
+)
 #: The question asks about how things will turn out (not "did we beat last month").
-_FUTURE = re.compile(r"\b(?:will|won't|going\s+to|gonna|on\s+(?:track|pace|course)|set\s+to|likely|expect\w*|"
-                     r"forecast\w*|project\w*|shaping\s+up|end\s+up)\b", re.I)
+_FUTURE = re.compile(
+    r"\b(?:will|won't|going\s+to|gonna|on\s+(?:track|pace|course)|set\s+to|likely|expect\w*|"
+    r"forecast\w*|project\w*|shaping\s+up|end\s+up)\b",
+    re.I,
+)
 _PAST_TENSE = re.compile(r"\b(?:did|didn't|was|were|have\s+we|has\s+it)\b", re.I)
 #: Another future period named: "will next month beat this one" is the forecast's own comparison.
 _NEXT = re.compile(r"\bnext\s+(?:week|month|quarter|year)\b|\bcoming\s+(?:month|quarter|year)\b", re.I)
 _UNITS = re.compile(r"\b(?:units?|items?|pieces|quantit\w*|volumes?)\b", re.I)
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH = re.compile(r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-                    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?!\s*\d)", re.I)
+_MONTH = re.compile(
+    r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?!\s*\d)",
+    re.I,
+)
 #: The past period after the beat word: "last month('s)", "the previous quarter", "the month before", "last year".
-_LAST = re.compile(r"\b(?:last|previous|prior|the\s+(?:month|quarter|year)\s+before)\s*(?P<unit>month|quarter|"
-                   r"year)?\b", re.I)
+_LAST = re.compile(
+    r"\b(?:last|previous|prior|the\s+(?:month|quarter|year)\s+before)\s*(?P<unit>month|quarter|"
+    r"year)?\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -58,10 +70,14 @@ def beat_ask(question: str, today: date) -> BeatAsk | None:
     comparison. ``None`` too when the running period has no day left to forecast.
     """
     beat = _BEAT.search(question)
-    if beat is None or not _FUTURE.search(question) or _PAST_TENSE.search(question[: beat.start()]) \
-            or _NEXT.search(question):
+    if (
+        beat is None
+        or not _FUTURE.search(question)
+        or _PAST_TENSE.search(question[: beat.start()])
+        or _NEXT.search(question)
+    ):
         return None
-    after = question[beat.end():]
+    after = question[beat.end() :]
     unit: Unit = "month"
     against: tuple[date, date] | None = None
     if (last := _LAST.search(after)) is not None and last.start() <= 12:

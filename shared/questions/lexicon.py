@@ -516,8 +516,8 @@ REVIEW_REFUSALS = frozenset({"a net promoter score", "product versions", "a cust
                              "replies to reviews", "review photos", "reviewers' ages and profiles",
                              "competitors' reviews"})
 #: "be out of X", "be all out of X": the stock running out (as "run out of X"), not being out of date, time or luck.
-BE_OUT_OF = (r"\b(?:be|being) (?:all |completely |totally |fully |clean )?out of (?!(?:date|time|town|the office|"
-             r"office|touch|line|season|business|luck|options|ideas|money|cash|pocket|budget|range|order|stock)\b)")
+BE_OUT_OF = (r"\b(?:be|being) (?:all |completely |totally |fully |clean )?out of(?= (?!(?:date|time|town|the office|"
+             r"office|touch|line|season|business|luck|options|ideas|money|cash|pocket|budget|range|order|stock)\b))")
 #: Questions about the future, causes or recommendations: the agents' ground.
 AGENT_CUES: dict[str, re.Pattern[str]] = {
     "forecast": _rx(r"forecast\w*|predict\w*|projection|project(?:ed)?|run[- ]?rate|"
