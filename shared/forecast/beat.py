@@ -41,8 +41,8 @@ class Beat:
         return "Too close to call"
 
 
-def _span(first: date, last: date) -> str:
-    """ "1-6 Dec", "28 Nov-3 Dec", "6 Dec"."""
+def dayday_span(first: date, last: date) -> str:
+    """Days said short: "1-6 Dec", "28 Nov-3 Dec", "6 Dec"."""
     if first == last:
         return f"{last.day} {last:%b}"
     if first.month == last.month:
@@ -76,7 +76,7 @@ def beat_text(
     change = 100 * (beat.whole - beat.past) / beat.past if beat.past > 0 else None
     by = "" if change is None else f", {abs(change):.1f}% {'more' if change >= 0 else 'less'}"
     return (
-        f"{beat.verdict}: {say(beat.so_far)} so far ({_span(start, last_actual)}) + {say(beat.rest)} expected "
-        f"({_span(last_actual + timedelta(days=1), end)}) = {say(beat.whole)} for {name}, against "
+        f"{beat.verdict}: {say(beat.so_far)} so far ({day_span(start, last_actual)}) + {say(beat.rest)} expected "
+        f"({day_span(last_actual + timedelta(days=1), end)}) = {say(beat.whole)} for {name}, against "
         f"{say(beat.past)} in {past_name}{by} ({level:.0%} interval {say(lo)}-{say(hi)}: {why})."
     )

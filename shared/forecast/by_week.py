@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from shared.agents.answers import AgentAnswer
 from shared.forecast.answers import fmt_num
+from shared.forecast.beat import day_span
 
 #: The week rows of the answer's table.
 WEEK_COLUMNS = ["week", "start", "end", "days", "forecast", "lower", "upper"]
@@ -39,15 +40,6 @@ def week_blocks(first: date, last: date) -> list[tuple[date, date]]:
     return out
 
 
-def _span(first: date, last: date) -> str:
-    """ "7-13 Dec", "28 Dec-3 Jan"."""
-    if first == last:
-        return f"{last.day} {last:%b}"
-    if first.month == last.month:
-        return f"{first.day}-{last.day} {last:%b}"
-    return f"{first.day} {first:%b}-{last.day} {last:%b}"
-
-
 def by_week_answer(
     answer: AgentAnswer,
     weeks: list[WeekFigure],
@@ -69,7 +61,7 @@ def by_week_answer(
 
     total = sum(w.total for w in weeks)
     parts = [
-        f"{_span(w.start, w.end)}{'' if (w.end - w.start).days == 6 else f' ({(w.end - w.start).days + 1} days)'}"
+        f"{day_span(w.start, w.end)}{'' if (w.end - w.start).days == 6 else f' ({(w.end - w.start).days + 1} days)'}"
         f" {say(w.total)}"
         for w in weeks
     ]
