@@ -41,7 +41,7 @@ class Beat:
         return "Too close to call"
 
 
-def dayday_span(first: date, last: date) -> str:
+def day_span(first: date, last: date) -> str:
     """Days said short: "1-6 Dec", "28 Nov-3 Dec", "6 Dec"."""
     if first == last:
         return f"{last.day} {last:%b}"
