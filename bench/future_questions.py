@@ -415,7 +415,8 @@ def beat_truth(d: Direct, *, revenue: bool) -> tuple[float, float, float, str]:
     ls, le = month_bounds(ms - timedelta(days=1))
     so_far = d.tr.revenue(ms, end) if revenue else d.tr.units(ms, end)
     past = d.tr.revenue(ls, le) if revenue else d.tr.units(ls, le)
-    r = d.run((me - end).days, ["forecast"], **({"measure": "revenue"} if revenue else {}))
+    measure: dict[str, Any] = {"measure": "revenue"} if revenue else {}
+    r = d.run((me - end).days, ["forecast"], **measure)
     rest, lo, hi = _band(r.data["answers"][0]["text"], revenue)
     verdict = "Probably yes" if so_far + lo > past else "Probably not" if so_far + hi < past else "Too close to call"
     return so_far, past, so_far + rest, verdict
