@@ -582,3 +582,127 @@ def future3_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]
     for c in cases:
         c.first = True
     return cases
+
+
+def future4_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]:  # noqa: PLR0915 - one per phrasing
+    """The held-out set of the third round (batch ``future4``, style "held out"): written after the fixes of
+    ``future3``, measured once."""
+    d = Direct(deps, t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases, add = batch_cases("future4", "held out")
+    top, short, _ = d.picks()
+    cover = d.on_hand.reindex(d.rate.index) / d.rate
+    titled = [str(s) for s in d.rate.sort_values(ascending=False).index if s in d.titles.index]
+    longs = [s for s in titled if s != top and 45 < cover.get(s, 0) < 400]
+    fourth, fifth = longs[2], longs[3]
+    shorts = [s for s in titled if 1 < cover.get(s, 0) < 10 and d.rate[s] > 0.5]
+    short4 = shorts[len(shorts) // 2]
+    fourth_title, fifth_title, short4_title = str(d.titles[fourth]), str(d.titles[fifth]), str(d.titles[short4])
+    ms, _ = month_bounds(end)
+    ls, _ = month_bounds(ms - timedelta(days=1))
+
+    so_far, past, whole, verdict = beat_truth(d, revenue=True)
+    for q in (
+        "are we gonna beat last month's sales?",
+        f"will {end:%B} end up higher than {ls:%B}?",
+        "is this month on pace to top last month?",
+    ):
+        add(Case(tenant, q, [so_far, past, whole], [verdict, f"{ls:%B %Y}"], tolerance=fc(whole)))
+    u_so_far, u_past, u_whole, u_verdict = beat_truth(d, revenue=False)
+    add(
+        Case(
+            tenant,
+            "will we sell more items this month than we did last month",
+            [u_so_far, u_past, u_whole],
+            [u_verdict, f"{ls:%B %Y}"],
+            tolerance=fc(u_whole),
+        )
+    )
+    weeks = weeks_truth(d, 21)
+    add(
+        Case(
+            tenant,
+            "can you give me a week-by-week forecast for the next 3 weeks",
+            [sum(weeks), weeks[0]],
+            ["21 days"],
+            tolerance=fc(weeks[0]),
+        )
+    )
+    ns, ne = month_bounds(month_bounds(end)[1] + timedelta(days=1))
+    weeks = weeks_truth(d, (ne - end).days, ns)
+    add(
+        Case(
+            tenant,
+            "break down next month's forecast by week",
+            [sum(weeks), weeks[0]],
+            [ns.isoformat(), ne.isoformat()],
+            tolerance=fc(weeks[0]),
+        )
+    )
+    weeks = weeks_truth(d, 56, revenue=True)
+    add(
+        Case(
+            tenant,
+            "weekly sales forecast for the next 8 weeks",
+            [sum(weeks), weeks[0]],
+            ["56 days"],
+            tolerance=fc(weeks[0]),
+        )
+    )
+    n = d.sku_total(fourth, 21)
+    add(
+        Case(
+            tenant,
+            f"how many {fourth_title} will we shift in the next 3 weeks",
+            [n],
+            [fourth, "21 days"],
+            tolerance=fc(n),
+        )
+    )
+    jan31 = date(end.year + 1, 1, 31)
+    n = d.sku_total(fifth, (jan31 - end).days)
+    add(
+        Case(
+            tenant,
+            f"how much {fifth} are we likely to move through end of January",
+            [n],
+            [fifth, jan31.isoformat()],
+            tolerance=fc(n),
+        )
+    )
+    add(Case(tenant, f"how soon will we be out of {short4_title}", names=[short4], one_of=around(d.run_out(short4))))
+    last30 = d.tr.window(end - timedelta(days=29), end).groupby("sku")["units"].sum() / 30.0
+    add(
+        Case(
+            tenant,
+            f"how many weeks of stock are left for {fourth_title}",
+            [float(d.on_hand[fourth] / last30[fourth] / 7)],
+            [Tied([fourth, fourth_title]), "weeks"],
+            tolerance=0.2,
+        )
+    )
+    r = d.run(30, ["reorder"])
+    text = next(a["text"] for a in r.data["answers"] if a["ask"] == "reorder")
+    m = re.search(r"Reorder (\d+) SKUs? now, ([\d,]+) units in all", text)
+    if m is not None:
+        add(
+            Case(
+                tenant,
+                "reorder list with quantities please",
+                [float(m.group(1)), float(m.group(2).replace(",", ""))],
+                ["reorder"],
+            )
+        )
+    change = d.whatif_units(fifth, 10.0)
+    add(
+        Case(
+            tenant,
+            f"if we put the {fifth_title} price up by 10%, how many fewer units will we sell?",
+            [change],
+            [fifth, "30 days"],
+            tolerance=fc(change),
+        )
+    )
+    for c in cases:
+        c.first = True
+    return cases
