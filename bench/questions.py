@@ -1032,6 +1032,8 @@ def main() -> None:
             cases += future4_cases(t, {str(s) for s in skus["sku"]}, deps)
     if only:  # BENCH_ONLY=unseen (or unseen,unseen2): only those batches' cases
         cases = [c for c in cases if c.batch in only.split(",")]
+    if match := os.environ.get("BENCH_MATCH", ""):  # BENCH_MATCH=regex: only the questions it finds (a quick guard)
+        cases = [c for c in cases if re.search(match, c.question, re.I)]
     runtime = LocalRuntime(deps)
 
     def in_process(tenant: str, question: str) -> dict[str, object]:
