@@ -392,3 +392,317 @@ def future2_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]
     for c in cases:
         c.first = True
     return cases
+
+
+def _band(text: str, money: bool) -> tuple[float, float, float]:
+    """The total and its 90% interval as a forecast answer states them (its first figure, then "interval A-B")."""
+    num = r"\D?([\d,]+(?:\.\d\d)?)"
+    total = re.search(r"revenue of about " + num if money else r"(?:sell|selling) ([\d,]+) units", text)
+    band = re.search(r"interval " + num + "-" + num, text)
+    if total is None or band is None:
+        raise AssertionError(f"no total and interval in the direct answer: {text}")
+    return tuple(float(g.replace(",", "")) for g in (total.group(1), band.group(1), band.group(2)))  # type: ignore[return-value]
+
+
+def beat_truth(d: Direct, *, revenue: bool) -> tuple[float, float, float, str]:
+    """This month so far, its expected whole (so far + the forecast of its rest), last month's actuals, the verdict.
+
+    The verdict from the forecast's interval of the rest (added to the actuals so far): "Probably yes" when even its
+    low end beats last month, "Probably not" when even its high end falls short, "Too close to call" otherwise.
+    """
+    end = d.end
+    ms, me = month_bounds(end)
+    ls, le = month_bounds(ms - timedelta(days=1))
+    so_far = d.tr.revenue(ms, end) if revenue else d.tr.units(ms, end)
+    past = d.tr.revenue(ls, le) if revenue else d.tr.units(ls, le)
+    measure: dict[str, Any] = {"measure": "revenue"} if revenue else {}
+    r = d.run((me - end).days, ["forecast"], **measure)
+    rest, lo, hi = _band(r.data["answers"][0]["text"], revenue)
+    verdict = "Probably yes" if so_far + lo > past else "Probably not" if so_far + hi < past else "Too close to call"
+    return so_far, past, so_far + rest, verdict
+
+
+def weeks_truth(d: Direct, horizon: int, first: date | None = None, *, revenue: bool = False) -> list[float]:
+    """Each 7-day block's forecast from ``first`` (the day after the data ends when ``None``) to the horizon's end,
+    from the same fit as the whole: the window's total from each block on, less the one from the next block on."""
+    start = first or d.end + timedelta(days=1)
+    froms = [start + timedelta(days=7 * k) for k in range((d.end + timedelta(days=horizon) - start).days // 7 + 1)]
+    froms = [f for f in froms if f <= d.end + timedelta(days=horizon)]
+    tails = [
+        d.scope_total(horizon, revenue=revenue, window_start=f if f > d.end + timedelta(days=1) else None)
+        for f in froms
+    ] + [0.0]
+    return [tails[k] - tails[k + 1] for k in range(len(froms))]
+
+
+def future3_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]:  # noqa: PLR0915 - one per phrasing
+    """The third development set (batch ``future3``): this month against last, week by week, stock in weeks, moving
+    and running out, reordering how much, a what-if's units. Measured before the fixes of its round."""
+    d = Direct(deps, t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases, add = batch_cases("future3")
+    top, short, _ = d.picks()
+    cover = d.on_hand.reindex(d.rate.index) / d.rate
+    titled = [str(s) for s in d.rate.sort_values(ascending=False).index if s in d.titles.index]
+    third = [s for s in titled if s != top and 45 < cover.get(s, 0) < 400][1]
+    short3 = next((s for s in titled[::-1] if s != short and 1 < cover.get(s, 0) < 10 and d.rate[s] > 0.5), short)
+    top_title, third_title, short3_title = str(d.titles[top]), str(d.titles[third]), str(d.titles[short3])
+    ms, _ = month_bounds(end)
+    ls, _ = month_bounds(ms - timedelta(days=1))
+
+    # this month so far and the forecast of its rest, against last month: the verdict first
+    so_far, past, whole, verdict = beat_truth(d, revenue=True)
+    for q in (
+        "will we beat last month?",
+        f"are we on track to beat {ls:%B}?",
+        "will this month be better than last",
+        f"is {end:%B} going to beat {ls:%B}?",
+    ):
+        add(Case(tenant, q, [so_far, past, whole], [verdict, f"{ls:%B %Y}"], tolerance=fc(whole)))
+    u_so_far, u_past, u_whole, u_verdict = beat_truth(d, revenue=False)
+    add(
+        Case(
+            tenant,
+            "will we sell more units this month than last month?",
+            [u_so_far, u_past, u_whole],
+            [u_verdict, f"{ls:%B %Y}"],
+            tolerance=fc(u_whole),
+        )
+    )
+    # week by week: the total first, then each week
+    weeks = weeks_truth(d, 42)
+    add(
+        Case(
+            tenant,
+            "forecast by week for the next 6 weeks",
+            [sum(weeks), *weeks[:2]],
+            ["42 days"],
+            tolerance=fc(weeks[0]),
+        )
+    )
+    ns, ne = month_bounds(month_bounds(end)[1] + timedelta(days=1))
+    weeks = weeks_truth(d, (ne - end).days, ns)
+    add(
+        Case(
+            tenant,
+            "weekly forecast for next month",
+            [sum(weeks), *weeks[:2]],
+            [ns.isoformat(), ne.isoformat()],
+            tolerance=fc(weeks[0]),
+        )
+    )
+    weeks = weeks_truth(d, 28)
+    add(
+        Case(
+            tenant,
+            "what do the next 4 weeks look like week by week?",
+            [sum(weeks), weeks[0]],
+            ["28 days"],
+            tolerance=fc(weeks[0]),
+        )
+    )
+    weeks = weeks_truth(d, 28, revenue=True)
+    add(
+        Case(
+            tenant,
+            "weekly revenue forecast for the next 4 weeks",
+            [sum(weeks), weeks[0]],
+            ["28 days"],
+            tolerance=fc(weeks[0]),
+        )
+    )
+    # "move" is sell; "be out of", "run out of" are the run-out
+    n = d.sku_total(third, 30)
+    add(
+        Case(
+            tenant,
+            f"how many {third_title} do we expect to move in the next 30 days?",
+            [n],
+            [third, "next 30 days"],
+            tolerance=fc(n),
+        )
+    )
+    n = d.sku_total(top, 14)
+    add(
+        Case(
+            tenant,
+            f"how many units of {top} will we move over the next 2 weeks",
+            [n],
+            [top, "14 days"],
+            tolerance=fc(n),
+        )
+    )
+    add(Case(tenant, f"when will we be out of {short3_title}?", names=[short3], one_of=around(d.run_out(short3))))
+    add(Case(tenant, f"are we going to run out of {short} soon?", names=[short], one_of=around(d.run_out(short))))
+    add(Case(tenant, f"how long until the {short3_title} sells out", names=[short3], one_of=around(d.run_out(short3))))
+    # stock left in weeks: the metrics layer's days of cover (on hand over the last 30 days' mean daily units) / 7
+    last30 = d.tr.window(end - timedelta(days=29), end).groupby("sku")["units"].sum() / 30.0
+    add(
+        Case(
+            tenant,
+            f"how many weeks of stock do we have left of the {top_title}?",
+            [float(d.on_hand[top] / last30[top] / 7)],
+            [Tied([top, top_title]), "weeks"],
+            tolerance=0.2,
+        )
+    )
+    add(
+        Case(
+            tenant,
+            f"how many weeks of {third} stock have we got",
+            [float(d.on_hand[third] / last30[third] / 7)],
+            [Tied([third, third_title]), "weeks"],
+            tolerance=0.2,
+        )
+    )
+    # what to reorder, and how much: as many SKUs and units as the direct call's reorder answer
+    r = d.run(30, ["reorder"])
+    text = next(a["text"] for a in r.data["answers"] if a["ask"] == "reorder")
+    m = re.search(r"Reorder (\d+) SKUs? now, ([\d,]+) units in all", text)
+    if m is not None:
+        add(
+            Case(
+                tenant,
+                "what should I reorder and how much?",
+                [float(m.group(1)), float(m.group(2).replace(",", ""))],
+                ["reorder"],
+            )
+        )
+    # a price what-if's change in units over 30 days: the forecast agent's
+    change = d.whatif_units(third, -10.0)
+    add(
+        Case(
+            tenant,
+            f"what happens to units if we drop the {third_title} price by 10%?",
+            [change],
+            [third, "30 days"],
+            tolerance=fc(change),
+        )
+    )
+    for c in cases:
+        c.first = True
+    return cases
+
+
+def future4_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]:  # noqa: PLR0915 - one per phrasing
+    """The held-out set of the third round (batch ``future4``, style "held out"): written after the fixes of
+    ``future3``, measured once."""
+    d = Direct(deps, t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases, add = batch_cases("future4", "held out")
+    top, short, _ = d.picks()
+    cover = d.on_hand.reindex(d.rate.index) / d.rate
+    titled = [str(s) for s in d.rate.sort_values(ascending=False).index if s in d.titles.index]
+    longs = [s for s in titled if s != top and 45 < cover.get(s, 0) < 400]
+    fourth, fifth = longs[2], longs[3]
+    shorts = [s for s in titled if 1 < cover.get(s, 0) < 10 and d.rate[s] > 0.5]
+    short4 = shorts[len(shorts) // 2]
+    fourth_title, fifth_title, short4_title = str(d.titles[fourth]), str(d.titles[fifth]), str(d.titles[short4])
+    ms, _ = month_bounds(end)
+    ls, _ = month_bounds(ms - timedelta(days=1))
+
+    so_far, past, whole, verdict = beat_truth(d, revenue=True)
+    for q in (
+        "are we gonna beat last month's sales?",
+        f"will {end:%B} end up higher than {ls:%B}?",
+        "is this month on pace to top last month?",
+    ):
+        add(Case(tenant, q, [so_far, past, whole], [verdict, f"{ls:%B %Y}"], tolerance=fc(whole)))
+    u_so_far, u_past, u_whole, u_verdict = beat_truth(d, revenue=False)
+    add(
+        Case(
+            tenant,
+            "will we sell more items this month than we did last month",
+            [u_so_far, u_past, u_whole],
+            [u_verdict, f"{ls:%B %Y}"],
+            tolerance=fc(u_whole),
+        )
+    )
+    weeks = weeks_truth(d, 21)
+    add(
+        Case(
+            tenant,
+            "can you give me a week-by-week forecast for the next 3 weeks",
+            [sum(weeks), weeks[0]],
+            ["21 days"],
+            tolerance=fc(weeks[0]),
+        )
+    )
+    ns, ne = month_bounds(month_bounds(end)[1] + timedelta(days=1))
+    weeks = weeks_truth(d, (ne - end).days, ns)
+    add(
+        Case(
+            tenant,
+            "break down next month's forecast by week",
+            [sum(weeks), weeks[0]],
+            [ns.isoformat(), ne.isoformat()],
+            tolerance=fc(weeks[0]),
+        )
+    )
+    weeks = weeks_truth(d, 56, revenue=True)
+    add(
+        Case(
+            tenant,
+            "weekly sales forecast for the next 8 weeks",
+            [sum(weeks), weeks[0]],
+            ["56 days"],
+            tolerance=fc(weeks[0]),
+        )
+    )
+    n = d.sku_total(fourth, 21)
+    add(
+        Case(
+            tenant,
+            f"how many {fourth_title} will we shift in the next 3 weeks",
+            [n],
+            [fourth, "21 days"],
+            tolerance=fc(n),
+        )
+    )
+    jan31 = date(end.year + 1, 1, 31)
+    n = d.sku_total(fifth, (jan31 - end).days)
+    add(
+        Case(
+            tenant,
+            f"how much {fifth} are we likely to move through end of January",
+            [n],
+            [fifth, jan31.isoformat()],
+            tolerance=fc(n),
+        )
+    )
+    add(Case(tenant, f"how soon will we be out of {short4_title}", names=[short4], one_of=around(d.run_out(short4))))
+    last30 = d.tr.window(end - timedelta(days=29), end).groupby("sku")["units"].sum() / 30.0
+    add(
+        Case(
+            tenant,
+            f"how many weeks of stock are left for {fourth_title}",
+            [float(d.on_hand[fourth] / last30[fourth] / 7)],
+            [Tied([fourth, fourth_title]), "weeks"],
+            tolerance=0.2,
+        )
+    )
+    r = d.run(30, ["reorder"])
+    text = next(a["text"] for a in r.data["answers"] if a["ask"] == "reorder")
+    m = re.search(r"Reorder (\d+) SKUs? now, ([\d,]+) units in all", text)
+    if m is not None:
+        add(
+            Case(
+                tenant,
+                "reorder list with quantities please",
+                [float(m.group(1)), float(m.group(2).replace(",", ""))],
+                ["reorder"],
+            )
+        )
+    change = d.whatif_units(fifth, 10.0)
+    add(
+        Case(
+            tenant,
+            f"if we put the {fifth_title} price up by 10%, how many fewer units will we sell?",
+            [change],
+            [fifth, "30 days"],
+            tolerance=fc(change),
+        )
+    )
+    for c in cases:
+        c.first = True
+    return cases

@@ -49,7 +49,7 @@ from shared.forecast.inventory import InventoryPlan, plan_inventory, stock_deman
 from shared.forecast.loader import ForecastInputs, load_inputs
 from shared.forecast.metrics import mase_scale
 from shared.forecast.periods import Freq, RegularSeries, regularise_arrays
-from shared.forecast.window import Window, window_of, window_total
+from shared.forecast.window import Window, window_label, window_of, window_total
 from shared.models.agents import Action, AgentRequest, AgentResult, Confidence, Evidence, Finding
 from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
@@ -265,6 +265,11 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         # "forecast next quarter by category": each category's own total leads the answer
         views_by_category = category_totals(deps, request, scope_sales, last_date, freq, options, window)
         answers = [by_category_answer(a, views_by_category, level) for a in answers]
+    if opts.get("by_week") and "forecast" in asks:
+        # "forecast by week for the next 6 weeks": the total, then each week of it from the same fit
+        basis = _revenue(deps, request, scope_sales, last_date.date(), asks)
+        answers = [_by_week(a, store, outcomes, scope_sales, last_date, freq, options, request.horizon_days, level,
+                            window, basis) for a in answers]
     certainty = [_certainty(o.result) for o in outcomes]
     known = [c for c in certainty if c is not None]
     if not known and store is not None and store.certainty is not None:
@@ -461,6 +466,44 @@ def _with_rest(against: SoFar | None, request: AgentRequest, store: SkuForecastV
     else:
         total = sum(_view(o, level, request.horizon_days, rest).total for o in outcomes) if outcomes else None
     return against if total is None else replace(against, until=until, rest=float(total))
+
+
+def _by_week(answer: AgentAnswer, store: SkuForecastView | None, outcomes: list[SkuOutcome], sales: pd.DataFrame,
+             last_date: pd.Timestamp, freq: Freq, options: ForecastOptions, horizon_days: int, level: float,
+             window: Window | None, basis: RevenueBasis | None) -> AgentAnswer:
+    """``answer`` led by each week of its period: the store's series when it answered, else the SKUs forecast."""
+    from shared.forecast.by_week import WeekFigure, by_week_answer, week_blocks
+
+    if answer.ask != "forecast" or not answer.answered:
+        return answer
+    last_day = last_date.date()
+    first, end = (window.start, window.end) if window is not None else (
+        last_day + timedelta(days=1), last_day + timedelta(days=horizon_days))
+    per_unit = basis.scope if basis is not None and store is not None else None
+    if basis is not None and per_unit is None:
+        return answer  # money per SKU at each one's own price: not split by week
+    weeks = []
+    for wk_first, wk_last in week_blocks(first, end):
+        part = Window(last_day, wk_first, wk_last)
+        if store is not None:
+            view = store_total(sales, last_date, freq, options, horizon_days, int(sales["sku"].nunique()),
+                               window=part)
+            if view is None:
+                return answer
+            total, lo, hi = view.total, view.lower, view.upper
+        else:
+            views = [_view(o, level, horizon_days, part) for o in outcomes]
+            if not views:
+                return answer
+            total, lo, hi = (sum(v.total for v in views), sum(v.lower for v in views),
+                             sum(v.upper for v in views))
+        p = per_unit or 1.0
+        weeks.append(WeekFigure(wk_first, wk_last, total * p, lo * p, hi * p))
+    period = window_label(window) if window is not None else \
+        f"the next {horizon_days} days ({first.isoformat()} to {end.isoformat()})"
+    currency = basis.currency if basis is not None else None
+    return by_week_answer(answer, weeks, period=period, level=level,
+                          money=(lambda v: fmt_money(v, currency)) if per_unit is not None else None)
 
 
 def _actuals(deps: Deps, request: AgentRequest, first: date, last: date) -> SoFar | None:
@@ -730,18 +773,27 @@ def _forecast_all(deps: Deps, tenant_id: str, series: list[RegularSeries], optio
 
 def pooled_estimates(deps: Deps, request: AgentRequest, as_of: date, sales: pd.DataFrame,
                      level: float) -> pd.DataFrame:
-    """Pooled elasticities (``shared.pricing.elasticity.pooled_elasticity``) for a price what-if.
+    """The pricing agent's pooled elasticities (``shared.pricing.whatif.pooled_catalogue``) for a price what-if.
 
-    The same estimate the pricing agent's what-if states: a SKU with a short or flat price history borrows
-    the catalogue's response. A request naming SKUs read only those, so the catalogue's sales are read for
-    the pooling (the same query without the SKU filter).
+    The same estimate on the same rows as the pricing agent's what-if states: the catalogue's sales as the pricing
+    loader reads them, each SKU pooled toward its category and the catalogue. Before, this pooled the forecast
+    loader's rows toward the catalogue only, and the two agents answered one what-if with two elasticities (-1.33
+    against -1.30 on one product). ``sales``: used only when the pricing reads find no sales.
     """
+    from shared.pricing.loader import load, to_inputs
+    from shared.pricing.whatif import pooled_catalogue
+
+    # the request as the pricing agent widens it for pooling (``shared.pricing.whatif.catalogue_inputs``): both are
+    # built from one plan, so its dates are the pricing agent's too
+    wide = request.model_copy(update={"skus": [], "categories": [], "competitors": []})
+    catalogue = to_inputs(load(deps.warehouse, wide))
+    if not catalogue.sales.empty:
+        return pooled_catalogue(catalogue.sales, catalogue.attributes, level)
     from shared.pricing.elasticity import pooled_elasticity
 
-    frame = load_inputs(deps.warehouse, request.tenant_id, as_of, []).sales if request.skus else sales
-    if frame.empty:
+    if sales.empty:
         return pd.DataFrame()
-    return pooled_elasticity(frame[["sku", "date", "units", "price"]].dropna(subset=["price"]), None, level=level)
+    return pooled_elasticity(sales[["sku", "date", "units", "price"]].dropna(subset=["price"]), None, level=level)
 
 
 def _apply_whatif(o: SkuOutcome, pct: float, pooled: pd.DataFrame | None = None) -> None:

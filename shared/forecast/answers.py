@@ -650,7 +650,9 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
                         f"the {len(views)} SKUs forecast one by one sell {fmt_num(total, 0)} of them, the most ")
                     + f"{join_names(top, 3)}.")
     columns = _FORECAST_COLUMNS
-    month = ""
+    month = lead = ""
+    # "will we beat last month?": the running month so far and its rest's forecast against a past month's actuals
+    beating = done is not None and against is not None and against.until is None
     units_total = store.total if store is not None and not note else sum(v.total for v in views)
     named = window_label(window).split(" (")[0] if window is not None else ""
     compared = "" if against is None else against_text(against, units_total, horizon_days,
@@ -664,10 +666,12 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
             sd = math.sqrt(sum(((v.upper - v.lower) / (2 * z)) ** 2 for v in views))
             ulo, uhi = (max(0.0, u - z * sd), u + z * sd) if len(views) > 1 else (views[0].lower, views[0].upper)
         month = _month_total_text(done, u, ulo, uhi, level, end)
+        if beating and against is not None:  # the verdict first, the month's total in it
+            lead, month, compared = _beat_lead(done, against, (u, ulo, uhi), level, end), "", ""
     if revenue is not None:
         worth = revenue_forecast_text(views, revenue, level, period, store=store, scope=scope, note=note)
         if worth is not None:
-            if done is not None:
+            if done is not None and not beating:
                 month = _month_total_text(done, worth[1], worth[2], worth[3], level, end,
                                           money=lambda v: fmt_money(v, revenue.currency))
             text = f"{worth[0]}{month} {text}"
@@ -675,6 +679,9 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
             if against is not None and against.revenue is not None:
                 compared = against_text(against, worth[1], horizon_days,
                                         money=lambda v: fmt_money(v, revenue.currency))
+            if beating and done is not None and against is not None and done.revenue is not None \
+                    and against.revenue is not None:
+                lead, compared = _beat_lead(done, against, worth[1:], level, end, revenue.currency), ""
             method += (f"; revenue = forecast units x revenue per unit (units x price / units) of the last "
                        f"{revenue.days} days, per SKU (the store's series at the store's)")
             columns = [*_FORECAST_COLUMNS, "revenue_per_unit", "forecast_revenue"]
@@ -689,11 +696,34 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
             text += f" Revenue cannot be estimated: no sale in the last {revenue.days} days has a price."
     if against is not None and against.until is not None and compared.startswith("The forecast"):
         text, compared = compared + text, ""  # "will we sell more than this quarter?": the verdict first
-    text += month + compared
+    text = lead + text + month + compared
     table, total_rows = ranked_table(columns, rows)
     return AgentAnswer(ask="forecast", text=text, columns=columns, rows=table, total_rows=total_rows,
                        method=method, skus=[r[0] for r in rows[:10]], finding_prefixes=["forecast:"],
                        period_start=start, period_end=end)
+
+
+def _beat_lead(done: SoFar, against: SoFar, rest: tuple[float, float, float], level: float, end: date,
+               currency: str | None = "") -> str:
+    """"Probably yes: $X so far (1-6 Dec) + $Y expected (7-31 Dec) = $Z for December 2026, against ..." and a space.
+
+    ``currency`` ``""``: the figures are units; otherwise money in that currency (``None``: none named).
+    """
+    from shared.forecast.beat import Beat, beat_text
+    from shared.questions.timephrase import name_range
+
+    money = currency != ""
+    so_far = done.revenue if money and done.revenue is not None else done.units
+    past = against.revenue if money and against.revenue is not None else against.units
+
+    def say(v: float) -> str:
+        return fmt_money(v, currency) if money else f"{fmt_num(v, 0)} units"
+
+    beat = Beat(so_far, rest[0], rest[1], rest[2], past)
+    return beat_text(beat, start=done.start, last_actual=done.end, end=end,
+                     name=running_period_name(done.start, end),
+                     past_name=name_range(against.start, against.end).label.split(" (")[0], level=level,
+                     say=say) + " "
 
 
 def whatif_answer(views: list[SkuForecastView], pct: float, level: float, scoped: list[str],
@@ -715,12 +745,13 @@ def whatif_answer(views: list[SkuForecastView], pct: float, level: float, scoped
     change = 100.0 * (float(w["multiplier"]) - 1.0)
     spread = ""
     if w.get("elasticity_low") is not None:
-        method = ("forecast scaled by (1 + change)^elasticity, the elasticity pooled toward the catalogue's "
-                  "(empirical Bayes, log-log), the band spanning its interval")
+        method = ("forecast scaled by (1 + change)^elasticity, the elasticity the pricing agent's (pooled toward "
+                  "the category's and the catalogue's, empirical Bayes, log-log), the band spanning its interval")
         ends = sorted(100.0 * (float(w[k]) - 1.0) for k in ("multiplier_low", "multiplier_high"))
         spread = (f" [{float(w['elasticity_low']):.2f}, {float(w['elasticity_high']):.2f}]; the demand change is "
                   f"{ends[0]:+.1f}% to {ends[1]:+.1f}% across that interval" + (
-                      ", pooled toward the catalogue (its own history alone is short or flat)" if w.get("pooled")
+                      ", pooled toward its category and the catalogue (its own history alone is short or flat)"
+                      if w.get("pooled")
                       else ""))
     text = (f"A {pct:+g}% price change on {v.sku} changes expected demand by {change:+.1f}%: "
             f"{fmt_num(v.total, 0)} units over {period or f'the next {v.horizon_days} days'} ({level:.0%} interval "

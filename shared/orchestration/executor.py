@@ -76,6 +76,8 @@ def agent_request(
         extra["measure"] = "revenue"  # "how much revenue next month": the forecast answer is in money
     if agent == "forecast" and e.cover_over_days is not None:
         extra["cover_over_days"] = e.cover_over_days  # "more than six months of stock": counted over it
+    if agent == "forecast" and e.by_week:
+        extra["by_week"] = True  # "forecast by week for the next 6 weeks": the total, then each week
     if agent == "forecast" and e.by_category:
         extra["by_category"] = True  # "forecast next quarter by category": each category's total leads
     if agent == "forecast" and e.explain:

@@ -89,6 +89,8 @@ class Entities(BaseModel):
         default=None, ge=1, le=3650, description="Days of cover a stock question names (\"more than six months\").")
     by_category: bool = Field(default=False, description="A forecast asked per category (\"next quarter by "
                                                          "category\", \"each category's forecast\").")
+    by_week: bool = Field(default=False, description="A forecast asked week by week (\"by week for the next 6 "
+                                                     "weeks\", \"weekly forecast for next month\").")
     explain: bool = Field(default=False, description="The question asks how sure the answer is or how it was reached "
                                                      "(\"how confident are you\", \"which model did you use\").")
     to_date_start: date | None = Field(

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from shared.agents.answers import ASK_AGENT, AskKind
 from shared.orchestration.plan import Entities, Intent, Plan
+from shared.questions.lexicon import BE_OUT_OF
 from shared.questions.price_amounts import PRICE_TARGET
 
 _INTENT_PATTERNS: dict[Intent, re.Pattern[str]] = {
@@ -22,13 +23,14 @@ _INTENT_PATTERNS: dict[Intent, re.Pattern[str]] = {
         r"|\bunhappy\b|\bhappy\b|\bstars?\b", re.I),
     "forecast": re.compile(
         r"\bdemand\b|\bforecast|\bpredict|\bsell next\b|\bsales next\b|\bnext (?:week|month|quarter)\b"
-        r"|\bprojected\b|\bseasonal|\bhow many (?:units|items|pieces)\b|\bwill (?:we|i) sell\b"
+        r"|\bprojected\b|\bseasonal|\bhow many (?:units|items|pieces)\b|\bwill (?:we|i) (?:sell|move|shift)\b"
+        r"|\bexpect(?:ed|ing)? to (?:sell|move|shift)\b"
         r"|\bsell in the (?:next|coming)\b|\b(?:next|coming) (?:\d+|two|three|four|six|few) (?:days|weeks|months)\b"
         r"|\b(?:can|should|do|will|would) (?:we|i) expect\b|\b(?:rest|remainder|balance) of (?:the |this )?"
         r"(?:month|quarter|year)\b|\bon track\b", re.I),
     "inventory": re.compile(
         r"\binventory\b|\bstock(?:out|-out)?s?\b|\breorder|\bout of stock\b|\brestock|\bsafety stock\b"
-        r"|\bruns? out\b|\brunning out\b|\boverstock", re.I),
+        r"|\bruns? out\b|\brunning out\b|\boverstock|" + BE_OUT_OF, re.I),
     "overview": re.compile(
         r"\boverview\b|\bsummary\b|\bsummari[sz]e\b|\bhow (?:am i|are we|is my (?:store|shop|business)) doing\b"
         r"|\bhealth\b|\beverything\b|\bdashboard\b", re.I),
@@ -82,6 +84,11 @@ _EXPLAIN = re.compile(r"\bhow (?:sure|confident|certain|reliable|accurate|trustw
 #: A figure asked per category: "by category", "for each category", "each category's", "broken down by category".
 _BY_CATEGORY = re.compile(r"\b(?:by|per|for each|for every|each|every|across all) categor(?:y|ies)\b|"
                           r"\bbreak(?:down| down| it down)\b[^.?!]{0,40}\bcategor", re.I)
+#: A forecast asked week by week: "by week", "week by week", "each week", "weekly forecast", "broken down by week".
+_BY_WEEK = re.compile(r"\b(?:by|per|for each|each|every)\s+week\b(?!\s*(?:of|ago|before|after|from)\b)|"
+                      r"\bweek[- ](?:by|on)[- ]week\b|\bweekly\s+(?:\w+\s+){0,2}?(?:forecast|breakdown|figures|"
+                      r"numbers|projections?|outlook|split|view|plan)\b|\bbr(?:oken|eak)\s*(?:it\s+)?down\b"
+                      r"[^.?!]{0,30}\bweeks?\b|\bin\s+weeks\b", re.I)
 _LAST = re.compile(r"\b(?:last|past|previous) (\d{1,3}) (day|week|month)s?\b", re.I)
 _LAST_WORD = re.compile(r"\b(?:last|past|previous) (week|month|quarter|year)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:between|from) (\d{4}-\d{2}-\d{2}) (?:and|to|until) (\d{4}-\d{2}-\d{2})\b", re.I)
@@ -129,7 +136,8 @@ _ASK_PATTERNS: dict[AskKind, re.Pattern[str]] = {
         re.I),
     "stockout": re.compile(
         r"\bstock ?-?outs?\b|\bruns? out\b|\brunning out\b|\bran out\b|\bout of stock\b|\bsells? out\b"
-        r"|\bselling out\b|\blow (?:on )?stock\b|\bre-?order|\brestock|\breplenish|\bstock (?:last|runs?)", re.I),
+        r"|\bselling out\b|\blow (?:on )?stock\b|\bre-?order|\brestock|\breplenish|\bstock (?:last|runs?)|"
+        + BE_OUT_OF, re.I),
     "overstock": re.compile(
         r"\bover-?stock|\btoo much (?:stock|inventory)|\bexcess (?:stock|inventory)|\bmost (?:days of )?cover"
         r"|\bslow[- ]moving|\bdead stock|\bsitting (?:in|on)|\bcarrying too much|\b(?:stock|inventory) piling"
@@ -150,7 +158,8 @@ _ASK_PATTERNS: dict[AskKind, re.Pattern[str]] = {
         r"|\bdislike|\bpain points?|\bwhat(?:'s| is) wrong|\bbad reviews?|\bgripes?|\bcriticis|\bhate\b"
         r"|\b(?:go|goes|going|gone|went) wrong|\breturn reasons?|\bmoan|\bgrumbl|\bwhin(?:e|ing)", re.I),
     "forecast": re.compile(
-        r"\bforecast|\bpredict|\bhow many (?:units|items|pieces|will)|\bwill (?:we|i|it|they) sell"
+        r"\bforecast|\bpredict|\bhow many (?:units|items|pieces|will)|\bwill (?:we|i|it|they) (?:sell|move|shift)\b"
+        r"|\bexpect(?:ed|ing)? to (?:sell|move|shift)\b"
         r"|\bexpected (?:sales|demand|units)|\bprojected|\bsell (?:in )?(?:the )?(?:next|coming)|\bdemand\b"
         r"|\bwill [\w-]+ sell\b|\bhow much will\b|\bhow many will\b"
         # "how much stock will we need for Christmas": the units the demand forecast expects
@@ -261,7 +270,8 @@ def extract_entities(question: str, *, today: date | None = None, competitors: S
     return Entities(skus=skus, categories=categories, competitors=competitors, horizon_days=min(horizon, 730)
                     if horizon else None, start_date=start, end_date=end, price_change_pct=change, price_target=target,
                     measure="revenue" if _REVENUE.search(question) else None, cover_over_days=cover_over,
-                    explain=bool(_EXPLAIN.search(question)), by_category=bool(_BY_CATEGORY.search(question)))
+                    explain=bool(_EXPLAIN.search(question)), by_category=bool(_BY_CATEGORY.search(question)),
+                    by_week=bool(_BY_WEEK.search(question)))
 
 
 def _period_end(day: date, unit: str) -> date:

@@ -281,7 +281,11 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                "reviews"),
     MetricWord("days_of_cover", _rx(r"days? (?:of |in )?inventory(?: outstanding)?|dio|doi|days on hand|"
                                     r"(?:days?|weeks?|months?)(?:'s?|s')? (?:worth )?of (?:cover|stock|supply|"
-                                    r"inventory)|(?:stock|inventory) "
+                                    r"inventory)|"
+                                    # "how many weeks of KIT-0141 stock have we got": the product between
+                                    r"how (?:many|much) (?:days?|weeks?|months?)(?:'s?|s')? (?:worth )?of "
+                                    r"(?:the |our |my )?(?:[\w&'./-]+ ){1,8}?(?:stock|inventory|supply)\b|"
+                                    r"(?:stock|inventory) "
                                     r"cover|how (?:long|many days|many weeks) (?:will |would |does |do |is )?"
                                     r"(?:our |my |the )?(?:[\w&'./-]+ ){0,3}?(?:stock|inventory)"
                                     r"(?: (?:of|for) (?:the |our |my )?"
@@ -513,14 +517,21 @@ TOTAL = _rx(r"total|overall|in all|altogether|combined|sum|all (?:channels|produ
 REVIEW_REFUSALS = frozenset({"a net promoter score", "product versions", "a customer satisfaction (CSAT) score",
                              "replies to reviews", "review photos", "reviewers' ages and profiles",
                              "competitors' reviews"})
+#: "be out of X", "be all out of X": the stock running out (as "run out of X"), not being out of date, time or luck.
+BE_OUT_OF = (r"\b(?:be|being) (?:all |completely |totally |fully |clean )?out of(?= (?!(?:date|time|town|the office|"
+             r"office|touch|line|season|business|luck|options|ideas|money|cash|pocket|budget|range|order|stock)\b))")
 #: Questions about the future, causes or recommendations: the agents' ground.
 AGENT_CUES: dict[str, re.Pattern[str]] = {
     "forecast": _rx(r"forecast\w*|predict\w*|projection|project(?:ed)?|run[- ]?rate|"
-                    r"will (?:we|i|it|they) (?:sell|make|need)|"
-                    r"going to (?:sell|make|need)|expect(?:ed)? (?:demand|sales|units)|demand|next (?:week|month|"
-                    r"quarter|year|\d+ (?:days|weeks|months))|coming (?:weeks?|months?|days?)|upcoming|"
-                    r"future|seasonal(?:ity)?|outlook"),
+                    r"will (?:we|i|it|they) (?:sell|make|need|move|shift)|"
+                    # "how many do we expect to move": units sold ("move", "shift" said of stock)
+                    r"expect(?:ed|ing)? to (?:sell|move|shift|go through|get through)|"
+                    r"going to (?:sell|make|need|move|shift)|expect(?:ed)? (?:demand|sales|units)|demand|"
+                    r"next (?:week|month|quarter|year|\d+ (?:days|weeks|months))|"
+                    r"coming (?:weeks?|months?|days?)|upcoming|future|seasonal(?:ity)?|outlook"),
     "inventory": _rx(r"run(?:ning)? (?:out|low|short)|runs (?:out|low)|low (?:on )?(?:stock|inventory)|"
+                     # "when are we gonna be out of X": its run-out (not out of date, time, town or luck)
+                     rf"{BE_OUT_OF}|"
                      r"(?:stock|inventory) (?:is |are )?(?:low|short|running)|"
                      r"stock[- ]?outs?|stock(?:ing|s|ed)? out|(?:at )?risk of (?:running|selling) out|out of stock|"
                      r"reorder\w*|restock\w*|overstock\w*|"

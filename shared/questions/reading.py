@@ -30,6 +30,7 @@ from pydantic import BaseModel, Field
 from shared.models.records import DataKind
 from shared.questions import lexicon as lx
 from shared.questions.answer_scale import Scale, asked_scale
+from shared.questions.beat_period import BeatAsk, beat_ask
 from shared.questions.bestseller import asks_bestseller_stock, bestseller_stock_query, forecast_sellers
 from shared.questions.both_ends import both_ends
 from shared.questions.catalogue_price import read_catalogue_price
@@ -1499,6 +1500,10 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     text = satisfaction_as_rating(text)  # "the happiest customers": the highest average rating (#18)
     text = review_idioms(text)  # "which is liked more, A or B", "pros and cons of X", "star breakdown"
     text, seller_lead = pricing_idioms(text)  # "do we win the buy box on X", "what price maximises revenue"
+    if today is not None and (ahead := beat_ask(text, today)) is not None and (
+            beaten := _beat_reading(ahead, question, text, tenant_id=tenant_id, index=index, extents=extents,
+                                    as_of=as_of)) is not None:
+        return beaten  # "will we beat last month": this month so far and the forecast of its rest, against it
     if (beat := _ON_TRACK_TO_BEAT.search(text)) is not None:
         # "are we on track to beat last month's revenue": this month so far with its forecast, then last month's
         unit, rest = beat.group("unit").lower(), beat.group("rest")
@@ -1732,6 +1737,30 @@ def _with_last_complete(reading: Reading) -> Reading:
 
 
 #: "on track to beat last month's revenue", "on pace to top last year's sales": the running period against it.
+def _beat_reading(ahead: BeatAsk, question: str, text: str, *, tenant_id: str, index: VocabularyIndex | None,
+                  extents: Mapping[DataKind, tuple[date, date]], as_of: date | None) -> Reading | None:
+    """The running period so far (its metric), the past one (a part), and the forecast of the running one's rest.
+
+    The forecast agent completes the running period and sets it against the past one, its verdict said first
+    (``shared.forecast.beat``).
+    """
+    s, e = ahead.against_start, ahead.against_end
+    name = {"month": f"{s:%B %Y}", "quarter": f"Q{(s.month - 1) // 3 + 1} {s.year}", "year": str(s.year)}[ahead.unit]
+    reading = _read_text(f"{ahead.measure} this {ahead.unit}", tenant_id=tenant_id, index=index, extents=extents,
+                         as_of=as_of)
+    past = _read_text(f"{ahead.measure} in {name}", tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
+    q, pq = reading.query, past.query
+    if reading.kind != "metric" or past.kind != "metric" or q is None or pq is None or pq.time_range is None \
+            or q.time_range is None or q.time_range.start != ahead.start or (pq.time_range.start, pq.time_range.end) \
+            != (s, e):
+        return None
+    reading.parts = [past]
+    reading.asks, reading.agent_intents, reading.agents_first = ["forecast"], ["forecast"], True
+    reading.forecast_against = pq.time_range
+    reading.question, reading.text = question, text
+    return reading
+
+
 _ON_TRACK_TO_BEAT = re.compile(r"\b(?:on (?:track|pace|course)|going|set|likely|gonna) to (?:beat|top|pass|exceed|"
                                r"match|surpass|outdo|hit|reach|do better than)\s+(?:the\s+)?(?:last|previous)\s+"
                                r"(?P<unit>month|quarter|year)'?s?\s+(?P<rest>[a-z][\w ]{2,40}?)\s*(?:$|[?.!,])",

@@ -183,7 +183,7 @@ def test_whatif_on_a_short_history_uses_the_pooled_elasticity() -> None:
     assert isinstance(b, float) and isinstance(c, float)
     assert 1.15 < c / b < 1.6  # 10 days at one price: its own fit declines; the catalogue's ~-3 gives x1.37
     answer = next(a for a in cut.data["answers"] if a["ask"] == "what_if")
-    assert "pooled toward the catalogue" in answer["text"] and "%" in answer["text"]
+    assert "pooled toward its category and the catalogue" in answer["text"] and "%" in answer["text"]
 
 
 def _seed_categories() -> None:

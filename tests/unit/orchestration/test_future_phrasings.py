@@ -1,0 +1,68 @@
+"""Future and stock phrasings of the round: week by week, "be out of", "expect to move", weeks of a product's stock."""
+
+from datetime import date
+
+import pytest
+
+from shared.orchestration.router import detect_intents, extract_entities, route
+from shared.questions.lexicon import AGENT_CUES
+from shared.questions.reading import find_metrics
+
+TODAY = date(2026, 12, 6)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "forecast by week for the next 6 weeks",
+        "weekly forecast for next month",
+        "what do the next 4 weeks look like week by week?",
+        "weekly revenue forecast for the next 4 weeks",
+        "break the january forecast down by week",
+    ],
+)
+def test_week_by_week(question: str) -> None:
+    assert extract_entities(question, today=TODAY).by_week
+
+
+@pytest.mark.parametrize(
+    "question", ["forecast for the next 6 weeks", "what will we sell in a week", "sales the week of 14 December"]
+)
+def test_not_week_by_week(question: str) -> None:
+    assert not extract_entities(question, today=TODAY).by_week
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when will we be out of the blue kettle?",
+        "when are we gonna be out of Coastal Smart Plug?",
+        "will we be all out of SKU-12 by Christmas",
+    ],
+)
+def test_be_out_of_is_the_run_out(question: str) -> None:
+    assert "inventory" in detect_intents(question)
+    assert AGENT_CUES["inventory"].search(question)
+    assert "stockout" in route(question, today=TODAY).asks
+
+
+@pytest.mark.parametrize("question", ["is this out of date?", "we will be out of the office", "be out of luck"])
+def test_other_outs_are_not_stock(question: str) -> None:
+    assert not AGENT_CUES["inventory"].search(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many kettles do we expect to move between now and Jan 31?",
+        "how many units of SKU-1 will we move over the next 2 weeks",
+    ],
+)
+def test_move_is_sell(question: str) -> None:
+    assert AGENT_CUES["forecast"].search(question)
+    assert "forecast" in route(question, today=TODAY).asks
+
+
+def test_weeks_of_a_products_stock_is_its_cover() -> None:
+    assert find_metrics("how many weeks of KIT-0141 stock have we got")[0][:1] == ["days_of_cover"]
+    assert find_metrics("how many weeks of the blue kettle stock do we have")[0][:1] == ["days_of_cover"]
