@@ -582,9 +582,10 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
      "sales by time of day", "the time of each sale (sales are kept by date, without the hour)"),
     # who sold a line (the Car Sales Report's Dealer_Name, Vehicle Sales Data's seller) is not kept on sales lines
     # ("top sellers" are products: not here)
-    (_rx(r"(?:which|what|top|best|by|each|per|every) (?:dealers?|dealerships?|salesm[ae]n|salespeople|salesperson|"
-         r"sales ?(?:reps?|people|persons?))(?![- ]?regions?)|(?:which|by|each|per|every) sellers?\b(?! of)"),
-     "sales by seller", "the dealer or salesperson of each sale (a seller column is not kept on sales lines yet)"),
+    # (salespeople and reps are "sales by salesperson" below)
+    (_rx(r"(?:which|what|top|best|by|each|per|every) (?:dealers?|dealerships?)(?![- ]?regions?)|"
+         r"(?:which|by|each|per|every) sellers?\b(?! of)"),
+     "sales by seller", "the dealer or seller of each sale (a seller column is not kept on sales lines yet)"),
     (_rx(r"payment (?:methods?|types?|options?|providers?|gateways?|processors?)|(?:stripe|paypal|klarna|shopify "
          r"payments|payment|transaction|processing|merchant|card) fees?|(?:by|per|which) (?:card|payment)"),
      "payment methods and fees", "payment records (method, provider and fees per order)"),
@@ -627,7 +628,7 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
          r"store|shop)|(?:people|customers|visitors|shoppers|users) search(?:ed|ing)? for"),
      "site traffic and conversion", "web analytics (sessions, visitors, page views)"),
     (_rx(r"sales ?(?:reps?|representatives?|people|persons?|staff|associates?|agents?)|salesperson|salespeople|"
-         r"cashiers?|(?:which|by|per|each) (?:employee|rep|store manager|clerk|associate)"),
+         r"salesm[ae]n|cashiers?|(?:which|by|per|each) (?:employee|rep|store manager|clerk|associate)"),
      "sales by salesperson", "the salesperson or staff member of each sale (not kept from sales exports)"),
     (_rx(r"employees?|staff|salar(?:y|ies)|payroll|wages?|rent|overheads?|operating (?:costs?|expenses)|opex|"
          r"ebitda|net profit|net income|tax(?:es)?|after[- ]tax|vat|gst|hst|pst|bank (?:balance|account|statement)s?|"

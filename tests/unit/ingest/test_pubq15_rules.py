@@ -63,7 +63,7 @@ def test_a_make_is_a_brand_and_a_seller_is_refused_with_its_reason() -> None:
     assert "brand" not in _dimension("What did we make last month?")
     assert "sales by seller" in _refused("Which dealer had the most revenue?")
     assert "sales by seller" in _refused("Which seller sold the most cars?")
-    assert "sales by seller" in _refused("revenue by salesperson")
+    assert "sales by salesperson" in _refused("revenue by salesperson")  # the staff member: its own refusal
     assert "sales by seller" not in _refused("Who are our top sellers?")  # the best-selling products
     assert "sales by seller" not in _refused("Which dealer region had the most revenue?")
 
