@@ -24,7 +24,7 @@ _INTENT_PATTERNS: dict[Intent, re.Pattern[str]] = {
     "forecast": re.compile(
         r"\bdemand\b|\bforecast|\bpredict|\bsell next\b|\bsales next\b|\bnext (?:week|month|quarter)\b"
         r"|\bprojected\b|\bseasonal|\bhow many (?:units|items|pieces)\b|\bwill (?:we|i) (?:sell|move|shift)\b"
-        r"|\bexpect(?:ed|ing)? to (?:sell|move|shift)\b"
+        r"|\b(?:expect(?:ed|ing)?|likely) to (?:sell|move|shift)\b"
         r"|\bsell in the (?:next|coming)\b|\b(?:next|coming) (?:\d+|two|three|four|six|few) (?:days|weeks|months)\b"
         r"|\b(?:can|should|do|will|would) (?:we|i) expect\b|\b(?:rest|remainder|balance) of (?:the |this )?"
         r"(?:month|quarter|year)\b|\bon track\b", re.I),
@@ -159,7 +159,7 @@ _ASK_PATTERNS: dict[AskKind, re.Pattern[str]] = {
         r"|\b(?:go|goes|going|gone|went) wrong|\breturn reasons?|\bmoan|\bgrumbl|\bwhin(?:e|ing)", re.I),
     "forecast": re.compile(
         r"\bforecast|\bpredict|\bhow many (?:units|items|pieces|will)|\bwill (?:we|i|it|they) (?:sell|move|shift)\b"
-        r"|\bexpect(?:ed|ing)? to (?:sell|move|shift)\b"
+        r"|\b(?:expect(?:ed|ing)?|likely) to (?:sell|move|shift)\b"
         r"|\bexpected (?:sales|demand|units)|\bprojected|\bsell (?:in )?(?:the )?(?:next|coming)|\bdemand\b"
         r"|\bwill [\w-]+ sell\b|\bhow much will\b|\bhow many will\b"
         # "how much stock will we need for Christmas": the units the demand forecast expects

@@ -524,8 +524,8 @@ BE_OUT_OF = (r"\b(?:be|being) (?:all |completely |totally |fully |clean )?out of
 AGENT_CUES: dict[str, re.Pattern[str]] = {
     "forecast": _rx(r"forecast\w*|predict\w*|projection|project(?:ed)?|run[- ]?rate|"
                     r"will (?:we|i|it|they) (?:sell|make|need|move|shift)|"
-                    # "how many do we expect to move": units sold ("move", "shift" said of stock)
-                    r"expect(?:ed|ing)? to (?:sell|move|shift|go through|get through)|"
+                    # "how many do we expect to move", "are we likely to shift": units sold (said of stock)
+                    r"(?:expect(?:ed|ing)?|likely) to (?:sell|move|shift|go through|get through)|"
                     r"going to (?:sell|make|need|move|shift)|expect(?:ed)? (?:demand|sales|units)|demand|"
                     r"next (?:week|month|quarter|year|\d+ (?:days|weeks|months))|"
                     r"coming (?:weeks?|months?|days?)|upcoming|future|seasonal(?:ity)?|outlook"),

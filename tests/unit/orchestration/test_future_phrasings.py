@@ -51,11 +51,18 @@ def test_other_outs_are_not_stock(question: str) -> None:
     assert not AGENT_CUES["inventory"].search(question)
 
 
+@pytest.mark.parametrize("question", ["which customers are likely to churn?", "how likely are reviewers to return it"])
+def test_likely_without_selling_is_no_forecast(question: str) -> None:
+    assert "forecast" not in route(question, today=TODAY).asks
+
+
 @pytest.mark.parametrize(
     "question",
     [
         "how many kettles do we expect to move between now and Jan 31?",
         "how many units of SKU-1 will we move over the next 2 weeks",
+        "how much KIT-0141 are we likely to move over the next 3 weeks?",
+        "how many kettles are we likely to shift before Christmas",
     ],
 )
 def test_move_is_sell(question: str) -> None:
