@@ -43,6 +43,22 @@ def names_any(names: set[str]) -> Check:
     return lambda a, r: any(n in first_sentence(a) for n in names)
 
 
+_CATEGORIES = ("Apparel", "Electronics", "Home", "Kitchen", "Outdoor")
+
+
+def category_first(names: set[str]) -> Check:
+    """The first sentence speaks of the price index (or the market) and the first category it names is one of
+    ``names`` (a revenue ranking by category, or the dearest category first when the cheapest is asked, is not it)."""
+
+    def check(a: str, r: object) -> bool:
+        f = first_sentence(a)
+        said = sorted((f.find(c), c) for c in _CATEGORIES if c in f)
+        market = any(w in f.lower() for w in ("index", "competitor", "market"))
+        return market and bool(said) and said[0][1] in names
+
+    return check
+
+
 def week_undercutters(m: Market) -> set[str]:
     """The competitor most often below our price over the last 7 days, and over this calendar week to date."""
     out = set()
@@ -116,9 +132,9 @@ def seventeenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  
     changed = first_changed(changes, k, x, lamp, y)
 
     # 1. price position per category
-    add("category", "how are we positioned on price in each category?", names_any(high))
-    add("category", "which category are we most expensive in compared with competitors?", names_any(high))
-    add("category", "in what category are we the cheapest relative to the market?", names_any(low))
+    add("category", "how are we positioned on price in each category?", category_first(high))
+    add("category", "which category are we most expensive in compared with competitors?", category_first(high))
+    add("category", "in what category are we the cheapest relative to the market?", category_first(low))
     add("category", "are we priced above or below the market in Electronics?", category_said(m, "Electronics"))
     add("category", "Kitchen: our prices vs the market", category_said(m, "Kitchen"))
 
@@ -148,5 +164,5 @@ def seventeenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  
     add("typos", "which competiter undercut us this week", names_any(undercut))
     add("typos", "map violatons?", map_count(m))
     add("typos", f"pricing for the {toaster} vs competiters?", named_by(m, x))
-    add("typos", "prise index by categroy", names_any(high))
+    add("typos", "prise index by categroy", category_first(high))
     return out

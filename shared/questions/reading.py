@@ -93,6 +93,7 @@ from shared.questions.reviews import (
 )
 from shared.questions.sale_dates import asks_sale_dates, sale_dates_query
 from shared.questions.sales_location import place_needed, sales_location
+from shared.questions.market_typos import market_typos
 from shared.questions.shorthand import expand_shorthand, shorthand_names
 from shared.questions.spelled import spelled_numbers
 from shared.questions.target import period_target, stated_target, target_without_figure
@@ -1477,10 +1478,12 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
     if (language := unread_language(question)) is not None:  # "上个月的销售额": said, not the shop's overview
         return Reading(kind="unanswerable", question=question, as_of=as_of or _sales_end(extents),
                        concept="language", needed=unread_language_answer(language))
-    text = _sheet_fields(without_chatter(expand_shorthand(
-        in_english(question, index.knows_word if index is not None else None),  # "ventas el mes pasado"
-        index.knows_word if index is not None else None,
-        shorthand_names(index.vocabulary.channels, index.vocabulary.categories) if index is not None else ())))
+    known = index.knows_word if index is not None else None
+    text = _sheet_fields(without_chatter(market_typos(expand_shorthand(
+        in_english(question, known),  # "ventas el mes pasado"
+        known,
+        shorthand_names(index.vocabulary.channels, index.vocabulary.categories) if index is not None else ()),
+        known)))  # "wen did we last chnage the price", "avg ratng": the pricing and review words' typos
     text = _asked_clause(text, index, as_of or _sales_end(extents))  # a long chat message: the clause that asks
     text, scale = asked_scale(text)  # "revenue last quarter in thousands": said beside each figure, no period
     # "05/10/2026": day first for a shop selling in pounds, month first in dollars; the answer says which

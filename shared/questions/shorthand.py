@@ -189,6 +189,9 @@ def _one_edit(word: str, target: str) -> bool:
     return short[i:] == long[i + 1:]
 
 
+#: The one-edit rule, shared with the pricing and review words' typos (:mod:`shared.questions.market_typos`).
+one_edit = _one_edit
+
 #: Core words that are dimension nouns.
 _DIMENSION_NOUNS = frozenset({"channel", "channels", "category", "categories", "brands", "products"})
 
