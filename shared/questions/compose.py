@@ -27,6 +27,7 @@ from shared.questions.price_bands import price_band_answer
 from shared.questions.promoters import promoters_lead
 from shared.questions.reading import Reading
 from shared.questions.sale_dates import sale_dates_answer, slice_name
+from shared.questions.since_launch import SINCE_LAUNCH_LABEL, rating_direction
 from shared.questions.timephrase import MONTH_ABBR, add_months, fmt_day, fmt_range, period_containing
 from shared.questions.top_compared import dropped_out, like_for_like_headline, like_for_like_item
 from shared.questions.totals import missing_from_totals, totals_only
@@ -996,8 +997,17 @@ def _trend_answer(rows: list[dict[str, Any]], metric: str, noun: str, when: str,
     if len(valued) == 1:  # one period cannot show a trend: say what it holds, not "highest ... lowest" in it
         return (f"Only one {grain} of {noun}{where} falls {when}, so there is no trend to show yet: "
                 f"{v(last)} in {name(last)}.")
-    text = (f"{_capital(noun)}{where} by {grain} {when}: highest in {name(best)} ({v(best)}), "
-            f"lowest in {name(worst)} ({v(worst)}).")
+    highs = f"highest in {name(best)} ({v(best)}), lowest in {name(worst)} ({v(worst)})"
+    if metric == "avg_rating":  # a rating's trend: which way it went first (#18), then its monthly highs and lows
+        verb, moved = rating_direction(valued, metric, v, name)
+        if period is not None and period.label.startswith(SINCE_LAUNCH_LABEL):  # from the first month holding a review
+            when = f"since the first review ({name(valued[0])} - {name(last)})"
+        else:
+            when = f"by {grain} {when}"
+        return (f"{_capital(noun)}{where} {when} has {verb}: {moved}; by {grain}, {highs}."
+                + (f" The latest {grain}, {name(last)}, was {v(last)} against {v(first)} in {name(first)}."
+                   if last is not first else ""))
+    text = f"{_capital(noun)}{where} by {grain} {when}: {highs}."
     if len(valued) > 1 and last is not first:
         text += f" The latest {grain}, {name(last)}, was {v(last)} against {v(first)} in {name(first)}."
     return text

@@ -81,6 +81,7 @@ from shared.questions.reviews import (
     asks_sentiment_change,
     asks_star_breakdown,
     change_period,
+    damaged_containers,
     products_reviewed,
     products_with_negative,
     read_review_question,
@@ -95,6 +96,7 @@ from shared.questions.sale_dates import asks_sale_dates, sale_dates_query
 from shared.questions.sales_location import place_needed, sales_location
 from shared.questions.market_typos import market_typos
 from shared.questions.shorthand import expand_shorthand, shorthand_names
+from shared.questions.since_launch import SINCE_LAUNCH_LABEL, asks_since_launch
 from shared.questions.spelled import spelled_numbers
 from shared.questions.target import period_target, stated_target, target_without_figure
 from shared.questions.timephrase import (
@@ -1811,6 +1813,10 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     size = order_size_ask(question)
     if size is not None:  # "single-item orders": no product called "... Single", no breakdown by item
         matches = [m for m in matches if not (m.kind in ("product", "sku") and _spans_overlap(m.span, [size.span]))]
+    # "reviews complaining about damaged boxes": the parcels, not the products titled "... Storage Box ..."
+    parcels = damaged_containers(question)
+    matches = [m for m in matches if not (m.kind == "product" and any(s <= m.span[0] and m.span[1] <= e
+                                                                      for s, e in parcels))]
     entity_spans = [m.span for m in matches] + ([size.span] if size is not None else [])
     sku_spans = [m.span for m in matches if m.kind == "sku"]
     metrics, weak = find_metrics(question, entity_spans)
@@ -1969,8 +1975,21 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         if review.ask == "complaints" and not review.trend:
             reading.review_baseline = complaints_baseline(time)
         return reading
+    # "rating trend for X since launch", "has X been rated worse since it came out?": by month from the first review,
+    # its direction first (``since_launch``), not the last 90 days against the 90 before
+    launch = asks_since_launch(question) and set(metrics) <= {"avg_rating", "negative_review_share"} \
+        and DataKind.REVIEWS in extents
     # "is our rating improving?" names the rating it asks about: a change all the same
-    sentiment_change = asks_sentiment_change(question) and set(metrics) <= {"avg_rating", "negative_review_share"}
+    sentiment_change = asks_sentiment_change(question) and set(metrics) <= {"avg_rating", "negative_review_share"} \
+        and not launch
+    if launch:
+        metrics, kinds = ["avg_rating"], [DataKind.REVIEWS]
+        firsts = [extents[DataKind.REVIEWS][0]]
+        if as_of is None:
+            today = reading.as_of = extents[DataKind.REVIEWS][1]
+        if today is not None:
+            time = replace(time, range=make_range(firsts[0], today, SINCE_LAUNCH_LABEL), compare=None,
+                           all_time=False)
     if not metrics and star_levels(question) is not None and re.search(r"\b(?:reviews?|gave|give|given|left)\b",
                                                                        question, re.I):
         metrics = ["review_count"]  # "share of 4 and 5 star reviews": the reviews of those stars
@@ -2042,7 +2061,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         reading.agent_intents = ["sentiment"]
         return reading
     metrics = compared_reviews(question, matches, metrics)  # "Home vs Outdoor reviews": their ratings
-    grain = find_grain(question, taken)
+    grain = find_grain(question, taken) or ("month" if launch else None)
     if not dims and not grain and _UNSOLD.search(question) and (
             _PRODUCT_NOUN.search(question) or _WHAT_UNSOLD.search(question) or _STOPPED.search(question)):
         dims = ["sku"]  # "products with no sales in the last 30 days": the catalogue's products that sold none
@@ -2488,6 +2507,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         shape = "share"
     if _DISTINCT.search(question) and dims and reading.threshold is None:
         shape, order_by, limit = "count", None, None
+    if shape == "trend" and metrics == ["avg_rating"] and dims == ["date"]:
+        metrics = ["avg_rating", "review_count"]  # a rating's direction weighs each month by its reviews
     reviewed = products_reviewed(question) if metrics == ["review_count"] and dims == ["sku"] else None
     negative = products_with_negative(question) if set(metrics) & {"negative_review_share", "negative_reviews"} \
         else None

@@ -243,6 +243,20 @@ _REVIEW_CONTEXT = re.compile(r"\b(?:reviews?|reviewers?|ratings?|feedback|compla
                              r"wrote|write|writing|report\w*))\b", re.I)
 
 
+#: What a parcel arrives in, damaged ("damaged boxes", "crushed parcels", "the box arrived dented"): the shipping,
+#: not a product whose title holds the word ("Storage Box") - a longer name the merchant typed stays that product.
+_CONTAINER = r"(?P<c>box(?:es)?|parcels?|packages?|packaging|cartons?|packets?|envelopes?|shipments?|deliveries)"
+_DAMAGED_CONTAINER = re.compile(
+    r"\b(?:damag\w*|dented|crushed|smashed|squashed|broken|torn|ripped|battered)\s+(?:\w+\s+)?" + _CONTAINER + r"\b|"
+    r"\b" + _CONTAINER.replace("?P<c>", "?P<d>") + r"\s+(?:that\s+)?(?:arrived|came|was|were|got|turned\s+up|showed\s+up)"
+    r"\s+(?:\w+\s+)?(?:damag\w*|dented|crushed|smashed|squashed|broken|torn|ripped|battered)\b", re.I)
+
+
+def damaged_containers(question: str) -> list[tuple[int, int]]:
+    """Where a word for the parcel stands beside a word of damage ("damaged boxes"): no product's name there."""
+    return [m.span("c") if m.group("c") else m.span("d") for m in _DAMAGED_CONTAINER.finditer(question)]
+
+
 def _damage_search(question: str, taken: Sequence[tuple[int, int]]) -> ReviewQuestion | None:
     """The word search for damage on arrival, when a review question asks about damage."""
     found = _DAMAGE.search(question)
