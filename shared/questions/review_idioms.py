@@ -15,6 +15,8 @@ Applied by :func:`shared.questions.reading.read_question` after the shorthand an
 * "promoters vs detractors", "how many promoters and detractors" -> "star rating breakdown" (both counted from
   the stars in one answer);
 * "since the start of the year / month / quarter" -> "this year / month / quarter" (to date, not all data);
+* "sentiment by channel (category, brand)" -> "average rating by channel" (each one's stars);
+* "runs small", "fits a bit tight", "comes up large" -> the same with "(sizing)" after it (the size/fit aspect);
 * "which business / restaurant / hotel has the worst reviews?" -> "which product ..." (a review set's reviewed
   businesses are its products).
 * "what's behind it", "what is causing this", "what's driving that", "how come" -> "why" (the cause asked: a
@@ -101,6 +103,10 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     # reviews is no sentiment)
     (re.compile(r"\b(?:review\s+|customer\s+)?sentiment(?=\s+(?:trend\s+)?(?:by|per|each|every|over)\s+"
                 r"(?:month|week|quarter|day|time)\b|\s+month\s+(?:by|over|on)\s+month\b)|"
+                # "sentiment by channel", "sentiment across categories": each one's average rating
+                r"\b(?:review\s+|customer\s+)?sentiment(?=\s+(?:by|per|for\s+each|in\s+each|on\s+each|across|"
+                r"broken\s+down\s+by)\s+(?:(?:the|our|all)\s+)?(?:sales\s+)?(?:channels?|categor(?:y|ies)|"
+                r"brands?|marketplaces?|platforms?)\b)|"
                 r"(?<=\bmonthly\s)(?:review\s+|customer\s+)?sentiment\b|"
                 r"(?<=\bweekly\s)(?:review\s+|customer\s+)?sentiment\b", re.I), "average rating"),
     # net-promoter words said of reviews: promoters are the 5-star reviews, detractors the 1-2 star ones (the answer
@@ -110,6 +116,10 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bpassives?\b", re.I), "3 or 4 star reviews"),
     (re.compile(r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(year|month|quarter|week)\b", re.I),
      r"this \1"),
+    # "do customers say it runs small?", "does the jacket run a bit large": the size/fit aspect named in its words
+    (re.compile(r"\b(?:runs?|running|ran|comes?\s+up|fits?)\s+(?:a\s+(?:bit|little)\s+|too\s+|very\s+|quite\s+)?"
+                r"(?:small|large|big|tight|loose|narrow|short|long|true\s+to\s+size)\b(?![^?.!]*\b(?:siz\w*|fit)\b)",
+                re.I), r"\g<0> (sizing)"),
 )
 
 

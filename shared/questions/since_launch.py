@@ -18,10 +18,12 @@ from typing import Any
 
 #: The label of the period read: the answer names it from the first month that holds a review.
 SINCE_LAUNCH_LABEL = "since the first review"
-#: "since launch", "since its release", "since it came out", "since the kettle was launched", "since day one".
+#: "since launch", "since its release", "since it came out", "since the kettle was launched", "since day one",
+#: "than when it launched", "at launch".
 _SINCE_LAUNCH = re.compile(
-    r"\b(?:since|from)\s+(?:(?:its|the|their|our)\s+)?(?:launch|release|debut|introduction|first\s+listing)\b|"
-    r"\bsince\s+(?:[\w'-]+\s+){1,6}?(?:first\s+)?(?:launched|came\s+out|debuted|arrived|went\s+(?:on\s+sale|live)|"
+    r"\b(?:since|from|at)\s+(?:(?:its|the|their|our)\s+)?(?:launch|release|debut|introduction|first\s+listing)\b|"
+    # "since the kettle came out", "rated lower now than when it launched"
+    r"\b(?:since|when)\s+(?:[\w'-]+\s+){1,6}?(?:first\s+)?(?:launched|came\s+out|debuted|arrived|went\s+(?:on\s+sale|live)|"
     r"(?:was|were|got)\s+(?:first\s+)?(?:launched|released|introduced|listed))\b|"
     r"\b(?:since|from)\s+day\s+(?:one|1)\b|\bsince\s+(?:we|i)\s+(?:started\s+selling|began\s+selling)\b", re.I)
 #: A question about the rating (not "sales since launch", which the sales grammar reads).
