@@ -535,7 +535,7 @@ def pricing_answers(asks: list[AskKind], analysis: PricingAnalysis, obs: pd.Data
             answer = elasticity_answer(elasticities, scoped, level=options.interval_level,
                                        method=f"{elasticity.POOLED_METHOD} on daily sales", scope=scope)
         elif ask == "category_position":
-            answer = category_answer(analysis.categories)
+            answer = category_answer(analysis.categories, lowest_first=moves_order == "down")
         elif ask in ("overpriced", "underpriced") and gap_reference is not None:
             last = min(end, analysis.today) if end is not None else analysis.today
             answer = money_gap_answer(analysis, obs, ask, amount=gap_money, reference=gap_reference, today=last,

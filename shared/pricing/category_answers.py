@@ -17,8 +17,12 @@ METHOD = ("median over each category's SKUs of 100 x our price / the median comp
           "date with both prices")
 
 
-def category_answer(categories: pd.DataFrame) -> AgentAnswer:
-    """``category_position``: the categories from the furthest above the market to the furthest below."""
+def category_answer(categories: pd.DataFrame, *, lowest_first: bool = False) -> AgentAnswer:
+    """``category_position``: the categories from the furthest above the market to the furthest below.
+
+    ``lowest_first``: the question asked for the cheapest category ("where are we cheapest against the market?"),
+    so the first sentence names that end first and the dearest after it.
+    """
     frame = categories.dropna(subset=["median_price_index"]) if "median_price_index" in categories else categories
     if frame.empty:
         return AgentAnswer(ask="category_position", answered=False, method=METHOD,
@@ -36,12 +40,14 @@ def category_answer(categories: pd.DataFrame) -> AgentAnswer:
         gap = float(str(index)) - 100.0
         return f"{abs(gap):.1f}% {'above' if gap >= 0 else 'below'} the median competitor"
 
-    text = (f"{top[0]} is the category priced highest against the market (median price index {top[1]:.1f} over "
-            f"{skus(top[2])}: {side(top[1])})")
+    first, other, ends = (low, top, ("lowest", "highest")) if lowest_first else (top, low, ("highest", "lowest"))
+    text = (f"{first[0]} is the category priced {ends[0]} against the market (median price index {first[1]:.1f} "
+            f"over {skus(first[2])}: {side(first[1])})")
     if len(rows) > 1:
-        text += f" and {low[0]} the lowest ({low[1]:.1f} over {skus(low[2])}: {side(low[1])})"
+        text += f" and {other[0]} the {ends[1]} ({other[1]:.1f} over {skus(other[2])}: {side(other[1])})"
     if len(rows) > 2:
-        text += "; in between: " + ", ".join(f"{r[0]} {r[1]:.1f}" for r in rows[1:-1])
+        middle = rows[1:-1][::-1] if lowest_first else rows[1:-1]
+        text += "; in between: " + ", ".join(f"{r[0]} {r[1]:.1f}" for r in middle)
     table, total = ranked_table(COLUMNS, rows)
     return AgentAnswer(ask="category_position", text=text + ".", columns=COLUMNS, rows=table, total_rows=total,
                        method=METHOD, finding_prefixes=["category:"])

@@ -314,7 +314,9 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                     r"(?:do|have) (?:we|i) (?:got |have )?left\b"), INV, "stock on hand"),
     MetricWord("price_index", _rx(r"(?:more|less) expensive than|pricier than|dearer than|(?:are|is) (?:we|our "
                                   r"prices?) (?:\w+ )?(?:expensive|cheap|pricey|competitive)|"
-                                  r"price index|price position(?:ing)?|(?:how|are we) (?:expensive|cheap|"
+                                  # "how are we positioned on price in each category?"
+                                  r"price index|price position(?:ing)?|positioned (?:on|for|by) price|"
+                                  r"(?:how|are we) (?:expensive|cheap|"
                                   r"pricey|competitive)|(?:priced|price) (?:relative|compared) to (?:the )?"
                                   r"(?:market|competitors?)|"
                                   # "how do Brightline products compare on price with competitors", "how are

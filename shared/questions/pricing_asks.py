@@ -63,6 +63,9 @@ _PRICE_SIDE = _rx(r"over-?priced|under-?priced|expensive|cheap\w*|pric(?:ey|ier|
                   r"(?:price )?premium|markup|price gap|"
                   r"below (?:the )?market|vs\.? (?:the )?(?:competitors?|competition|market)|against (?:the )?"
                   r"(?:competitors?|competition|market)")
+#: The category asked about is the lowest against the market ("where are we cheapest", "most competitive").
+_LOW_SIDE = _rx(r"under-?priced|cheap(?:est|er)?|least (?:expensive|pricey|dear)|lowest|below (?:the )?market|"
+                r"most (?:competitive|affordable)|best (?:value|priced)")
 _WHO_SELLS = _rx(r"(?:which|what|how many) (?:competitors?|rivals?|retailers?|other (?:stores|shops|sellers))"
                  r"(?: also)? (?:sell|carry|carries|stock|list|have|offer|price)\w*|who else (?:sells|carries|stocks)")
 _TOUGHEST = _rx(r"toughest|fiercest|strongest|most aggressive|biggest (?:threat|rival)|main threat|most dangerous")
@@ -224,7 +227,8 @@ def read_pricing_ask(question: str, matches: Sequence[EntityMatch], index: Vocab
         return MarketAsk("elasticity")
     if _CATEGORY_WORD.search(question) and _PRICE_SIDE.search(question) and _AGAINST_MARKET.search(question) \
             and change is None:
-        return MarketAsk("category_position")
+        # "in which category are we cheapest": the lowest end named first (the dearest first otherwise)
+        return MarketAsk("category_position", moves_order="down" if _LOW_SIDE.search(question) else None)
     if group and (_COMPETITOR_STOCK.search(question) or STOCK_WORD.search(question) and _WHO_SELLS.search(question)):
         # "which rivals have run out of X?", "which competitors have X in stock?": their stock, not who sells X
         return MarketAsk("competitor_stock", named)
