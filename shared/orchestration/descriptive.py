@@ -353,6 +353,7 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
         explain=e.explain, by_category=e.by_category, by_week=e.by_week,
         gap_over_pct=reading.gap_over_pct, gap_negated=reading.gap_negated, gap_over_money=reading.gap_over_money,
         gap_reference=reading.gap_reference, landed=reading.landed, moves_order=reading.moves_order,
+        price_effect=reading.price_effect,
         brands=list(reading.brands)[:20] if not reading.skus and _brand_skus(reading, index) else [])
     period = reading.agent_period
     if period is not None and reading.asks and (reading.agent_intents == ["pricing"] or reading.asks == ["lost_sales"]):

@@ -128,6 +128,8 @@ def agent_request(
             extra["gap_over_money"] = e.gap_over_money  # "$5 or more above the cheapest competitor"
     if agent == "pricing" and e.landed:
         extra["landed"] = True  # "landed prices incl. shipping": the competitors' shipping added
+    if agent == "pricing" and e.price_effect:
+        extra["price_effect"] = True  # "did our last price change on X affect sales?": its units before and after
     if agent == "pricing" and e.moves_order:
         extra["moves_order"] = e.moves_order  # "who raised prices the most": the competitors ranked by their moves
     if agent in ("pricing", "forecast") and e.top_sellers:

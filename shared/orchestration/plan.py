@@ -83,6 +83,8 @@ class Entities(BaseModel):
     moves_order: Literal["up", "down"] | None = Field(
         default=None, description="Competitors' price moves ranked: up (who raised prices the most) or down; "
                                   "for markups, up ranks the highest first.")
+    price_effect: bool = Field(default=False, description="What our last price change on a product did to its "
+                                                          "sales: its units a day before against after.")
     measure: Literal["units", "revenue"] | None = Field(
         default=None, description="What a forecast is asked in: revenue for money (\"how much revenue next month\").")
     cover_over_days: int | None = Field(

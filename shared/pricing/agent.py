@@ -199,9 +199,13 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     if "price_history" in asks:  # "when did we last change the kettle's price?": our own list prices, from sales
         daily = pricing_inputs.list_prices(deps.warehouse, request.tenant_id, pricing_inputs.PricingScope(
             request.skus, request.categories))
+        effect = None
+        if request.options.get("price_effect") and len(request.skus) == 1:  # what the last change did to sales
+            effect = pricing_inputs.daily_sales(deps.warehouse, request.tenant_id, pricing_inputs.PricingScope(
+                request.skus)).frame
         own = own_price_answer(daily.frame, list(request.skus), start=request.start_date, end=request.end_date,
                                today=today, direction=request.options.get("moves_order"),
-                               catalogue=_catalogue_skus(data.products))
+                               catalogue=_catalogue_skus(data.products), effect_sales=effect)
         answers.insert(asks.index("price_history"), with_titles(own, titles, list(request.skus)))
     if "markup" in asks:  # "is the kettle's markup healthy?": price against cost, from the catalogue
         # the whole catalogue's costs: the products asked about are set beside its median markup

@@ -16,6 +16,7 @@ from datetime import date
 import pandas as pd
 
 from shared.agents.answers import AgentAnswer, fmt_num, join_names
+from shared.pricing.price_effect import price_effect_text
 
 _COLUMNS = ["sku", "changed_on", "last_day_before", "old_price", "new_price", "change_pct"]
 METHOD = (
@@ -123,16 +124,22 @@ def own_price_answer(
     today: date,
     direction: str | None = None,
     catalogue: Collection[str] = (),
+    effect_sales: pd.DataFrame | None = None,
 ) -> AgentAnswer:
     """When and how our list prices changed: one named product's history, or how many products changed in a period.
 
     ``direction`` ("up" or "down") keeps the raises or the cuts ("which products went up in price this year?").
     ``catalogue``: the tenant's products; a SKU code seen only in sales (a marketplace code, a prefixed one) is no
     product of it, so it is counted apart, not among the products (without a catalogue every code counts).
+    ``effect_sales``: one product's daily units and revenue when the question asks what its last price change did to
+    its sales (:mod:`shared.pricing.price_effect`): its units a day before against after, said first.
     """
     changes = price_changes(daily)
     last_day = min(end or today, today)
-    if len(scoped) == 1:
+    if len(scoped) == 1 and effect_sales is not None:  # "did our last price change on X affect sales?"
+        text = price_effect_text(changes, effect_sales, scoped[0], scoped[0], today=last_day)
+        rows = changes[changes["sku"] == scoped[0]]
+    elif len(scoped) == 1:
         text = _one(daily, changes, scoped[0], start, last_day, direction)
         rows = changes[changes["sku"] == scoped[0]]
     else:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from shared.questions.lexicon import AGENT_CUES
-from shared.questions.own_price_asks import asks_own_price_history, price_direction
+from shared.questions.own_price_asks import asks_own_price_history, asks_price_effect, price_direction
 from shared.questions.vocabulary import STOP_WORDS, EntityMatch, VocabularyIndex, normalise
 
 
@@ -36,6 +36,7 @@ class MarketAsk:
     gap_reference: str | None = None  # what a gap is measured to: "lowest" (the cheapest competitor) or "median"
     landed: bool = False  # "landed prices incl. shipping": the competitors' shipping added to their prices
     moves_order: str | None = None  # "who raised prices the most": competitors' moves ranked "up" (or "down")
+    price_effect: bool = False  # "did our last price change on X affect sales?": its units before and after
 
     @property
     def agent_intent(self) -> str:
@@ -420,6 +421,9 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
     products = bool(_names(matches, "sku") or _names(matches, "product"))
     known = list(index.vocabulary.competitors) if index is not None else []
     group = bool(COMPETITOR_NOUN.search(question)) or bool(named)
+    if not named and not COMPETITOR_NOUN.search(question) and asks_price_effect(question):
+        # "did our last price change on X affect sales?": what followed our own change (before sales words count)
+        return MarketAsk("price_history", price_effect=True)
     if not named and not COMPETITOR_NOUN.search(question) and not _SALES_METRIC.search(question) and \
             asks_own_price_history(question):
         # "when did we last change the kettle's price?": our own list prices, not the market's

@@ -56,6 +56,30 @@ _FIGURE = re.compile(r"\b(?:average|avg|mean|median|total|typical|selling|index|
 _ADVICE = re.compile(r"\b(?:should|could|would|shall|if)\b", re.I)
 
 
+#: Our own price change named: "our last price change", "after we repriced it", "since we raised the price".
+_OUR_CHANGE = re.compile(
+    r"\bprice\s+(?:change|rise|increase|cut|drop|reduction|hike|move|update|adjustment)s?\b|\brepric\w*|"
+    rf"\b(?:we|i)\s+(?:last\s+)?{_CHANGE}\w*\s+(?:the\s+|its\s+|our\s+|their\s+)?(?:[\w'’-]+\s+){{0,4}}?prices?\b",
+    re.I,
+)
+#: What it did to sales: "affect sales", "the impact on units", "what happened to sales after", "did sales drop".
+_EFFECT = re.compile(
+    r"\b(?:affect\w*|effects?|impact\w*|hurt|helped|boost\w*|dented|killed)\b|"
+    r"\bhappen\w*\s+to\s+(?:[\w'’-]+\s+){0,3}?(?:sales|units|demand|orders|revenue|volume)\b|"
+    r"\b(?:sales|units|demand|orders|revenue|volume)\s+(?:[\w'’-]+\s+){0,4}?(?:after|since|following)\b|"
+    r"\b(?:chang|react|respond|mov)\w*\s+(?:[\w'’-]+\s+){0,2}?(?:after|since|following)\b",
+    re.I,
+)
+#: A question about what a change would do (a what-if, advice), not what it did.
+_WOULD = re.compile(r"\b(?:should|could|would|will|shall|if|might|may)\b", re.I)
+
+
+def asks_price_effect(question: str) -> bool:
+    """Whether ``question`` asks what our own (past) price change did to sales."""
+    return (_OUR_CHANGE.search(question) is not None and _EFFECT.search(question) is not None
+            and _WOULD.search(question) is None)
+
+
 def asks_own_price_history(question: str) -> bool:
     """Whether ``question`` asks when or how our own list prices changed."""
     return (

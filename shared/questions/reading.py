@@ -559,6 +559,8 @@ class Reading(BaseModel):
     moves_order: Literal["up", "down"] | None = Field(
         default=None, description="Competitors' price moves ranked: \"up\" (who raised prices the most) or \"down\"; "
                                   "for markups, \"up\" ranks the highest first (\"the fattest markups\").")
+    price_effect: bool = Field(default=False, description="What our last price change on a product did to its sales "
+                                                          "(\"did our last price change on X affect sales?\").")
     agents_first: bool = Field(default=False, description="A mixed question that asks the agents' part first.")
     sides: list[tuple[str, list[str]]] = Field(
         default_factory=list, description="Sides of a two-way comparison of the breakdown's values, each one phrase "
@@ -873,6 +875,7 @@ def _market_reading(reading: Reading, market: MarketAsk, verbs: list[EntityMatch
         "median" if market.gap_reference == "median" else None
     reading.landed = market.landed
     reading.moves_order = "up" if market.moves_order == "up" else "down" if market.moves_order == "down" else None
+    reading.price_effect = market.price_effect
     if market.competitors:
         reading.competitors = market.competitors
     return reading
