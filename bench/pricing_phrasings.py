@@ -27,7 +27,8 @@ for a price, buying a product for less elsewhere), ``28`` the fifteenth round's 
 whether to raise a price, where we are undercut, the rival most often the cheapest, gaps in dollars or percent) and
 ``29`` its held-out set, ``30`` the sixteenth round's (competitors out of stock, comparisons by category and brand,
 two rivals on one product, our last price change, margins) and ``31`` its held-out set, ``32`` the seventeenth
-round's (position per category, who undercut us this week, the price index, MAP, what a price change did to sales).
+round's (position per category, who undercut us this week, the price index, MAP, what a price change did to sales)
+and ``33`` its held-out set.
 ``BENCH_TODAY=YYYY-MM-DD`` generates that day's merchant (the products
 a set asks about are picked from what the store holds, ``bench/catalogue_picks.py``).
 ``BENCH_VERBOSE=1`` prints every answer, ``BENCH_ONLY=group`` runs one group. Prints ``right: N/M`` per group and
@@ -576,6 +577,10 @@ def cases(m: Market, t: Truth) -> list[Case]:
         from bench.pricing_phrasings_32 import seventeenth_set
 
         return [Case(g, tenant, q, c) for g, tenant, q, c in seventeenth_set(m, t)]
+    if os.environ.get("BENCH_SET") == "33":
+        from bench.pricing_phrasings_33 import seventeenth_held_out
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in seventeenth_held_out(m, t)]
     return pricing_cases(m, t) + review_cases(t)
 
 

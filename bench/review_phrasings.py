@@ -23,7 +23,8 @@ month's, the spam filter and a product's rating) and ``22`` its held-out set, ``
 by star, period and product, what people love, the spam filter hiding good reviews, quarter against quarter, typos)
 and ``24`` its held-out set, ``25`` the sixteenth round's (shipping damage, a rating's trend since launch, what
 1-star reviews say, two products' reviews compared) and ``26`` its held-out set, ``27`` the seventeenth round's (the top
-complaint this month, the most 1-star reviews lately, size and fit, replies, channels, fake reviews)
+complaint this month, the most 1-star reviews lately, size and fit, replies, channels, fake reviews) and ``28`` its
+held-out set
 (``BENCH_TODAY=YYYY-MM-DD``: that day's merchant),
 ``BENCH_STALE=1`` uses
 a merchant whose data ended a year ago). Prints ``right: N/M`` per group and overall. Not a timed test.
@@ -570,6 +571,10 @@ def main() -> int:
         from bench.review_phrasings_27 import seventeenth_set
 
         chosen = [Case(g, q, c) for g, q, c in seventeenth_set(truth)]
+    elif os.environ.get("BENCH_SET") == "28":
+        from bench.review_phrasings_28 import seventeenth_held_out
+
+        chosen = [Case(g, q, c) for g, q, c in seventeenth_held_out(truth)]
     else:
         chosen = cases(truth)
     for case in chosen:
