@@ -316,6 +316,7 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                   r"prices?) (?:\w+ )?(?:expensive|cheap|pricey|competitive)|"
                                   # "how are we positioned on price in each category?"
                                   r"price index|price position(?:ing)?|positioned (?:on|for|by) price|"
+                                  r"(?:as|in) an? index\b|in index (?:terms|points)|"
                                   r"(?:how|are we) (?:expensive|cheap|"
                                   r"pricey|competitive)|(?:priced|price) (?:relative|compared) to (?:the )?"
                                   r"(?:market|competitors?)|"
@@ -546,7 +547,9 @@ AGENT_CUES: dict[str, re.Pattern[str]] = {
                      r"(?:stock|inventory))\b[^.?!]{0,40}?\b(?:our|my|the) (?:best|top)[- ]?sell\w*"),
     "what_if": _rx(r"what if|what happens|what would happen|if (?:i|we) (?:cut|raise|lower|increase|reduce|drop|"
                    r"change|discount|put)|what-if|scenario|simulat\w*|elasticity"),
-    "pricing": _rx(r"over[- ]?priced|under[- ]?priced|above (?:the )?market|below (?:the )?market|undercut\w*|"
+    # ("how far above the market are we, as an index?": the price index, the metrics layer's figure)
+    "pricing": _rx(r"over[- ]?priced|under[- ]?priced|(?:above|below) (?:the )?market(?![^?.!]*\b(?:as|in) an? "
+                   r"(?:price )?index\b)|undercut\w*|"
                    r"cheaper than (?:us|me|we)|should (?:i|we) (?:price|charge|raise|lower|cut)|recommend\w* price|"
                    r"price recommendation|pric(?:e|ing) (?:changes?|moves?|alerts?|war)|map violation\w*|"
                    r"(?:beat|beating|beats) (?:us|me|our)|competitors? (?:prices?|pricing)|"

@@ -176,6 +176,8 @@ _ABOVE_MARKET = _rx(r"(?:pricier|dearer|costlier|more expensive|more costly|high
                     r"competitors?)(?: (?:price|rate|average|median)s?)?|overpriced|"
                     r"(?:sell|sells|selling|sold|go|goes|going|list\w*|retail\w*) for more than (?:the )?"
                     r"(?:competition|competitors?|market|others|rivals?|everyone(?: else)?)")
+#: The gap asked as an index ("as an index", "in index terms"): the price index, not the products above the market.
+_AS_INDEX = _rx(r"(?:as|in) an? (?:price )?index|in index (?:terms|points)|index (?:number|figure|score)")
 _BELOW_MARKET = _rx(r"(?:cheaper|less expensive|less costly|lower[- ]priced|priced lower)(?: on| for)? than "
                     r"(?:the )?(?:competition|"
                     r"competitors?|market|others|rivals?|everyone(?: else)?)|"
@@ -465,7 +467,9 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
                          extra=("underpriced",) if side == "both" else (),
                          negated=side != "both" and _NOT_SIDE.search(question) is not None)
     if not named and (_ABOVE_MARKET.search(question) or _BELOW_MARKET.search(question)) \
-            and price_change(question) is None:  # "... and what if I cut X by 10%": the router plans both
+            and price_change(question) is None and not _AS_INDEX.search(question):
+        # ("... and what if I cut X by 10%": the router plans both; "how far above the market are we, as an index?":
+        # the price index, the metrics layer's)
         return MarketAsk("overpriced" if _ABOVE_MARKET.search(question) else "underpriced",
                          negated=_NOT_SIDE.search(question) is not None)
     if not named and (_HOW_MANY_WE_CHEAPEST.search(question) or _WHICH_WE_CHEAPEST.search(question)):

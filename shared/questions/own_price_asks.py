@@ -24,8 +24,8 @@ _OWN_HISTORY = re.compile(
     r"|\bdid\s+(?:the\s+|our\s+)?(?:[\w'’-]+\s+){0,6}?price\s+(?:of\s+(?:[\w'’-]+\s+){1,6}?)?(?:change|go\s+(?:up|down)|"
     r"rise|fall|drop|move)"
     # "when was the kettle's price last updated?", "when were our prices last changed?"
-    r"|\bwhen\s+(?:was|were)\s+(?:the\s+|our\s+)?(?:[\w'’-]+\s+){0,6}?prices?\s+(?:last\s+)?(?:chang|updat|rais|"
-    r"lower|cut|adjust|increas|decreas|reduc)"
+    r"|\bwhen\s+(?:was|were)\s+(?:the\s+|our\s+)?(?:[\w'’-]+\s+){0,6}?prices?\s+(?:of\s+(?:[\w'’-]+\s+){1,6}?)?"
+    r"(?:last\s+)?(?:chang|updat|rais|lower|cut|adjust|increas|decreas|reduc)"
     # "our own price history", "price history of our kettle"
     r"|\bour\s+own\s+(?:list\s+)?price\s+(?:history|changes)|\bprice\s+changes?\s+(?:we|i)\s+(?:made|did)"
     # "what was the kettle's price in March?", "what did we charge for X in March?", "what was X priced at in May?"
@@ -66,7 +66,7 @@ _OUR_CHANGE = re.compile(
 _EFFECT = re.compile(
     r"\b(?:affect\w*|effects?|impact\w*|hurt|helped|boost\w*|dented|killed)\b|"
     r"\bhappen\w*\s+to\s+(?:[\w'’-]+\s+){0,3}?(?:sales|units|demand|orders|revenue|volume)\b|"
-    r"\b(?:sales|units|demand|orders|revenue|volume)\s+(?:[\w'’-]+\s+){0,4}?(?:after|since|following)\b|"
+    r"\b(?:sales|units|demand|orders|revenue|volume)\s+(?:[\w'’-]+\s+){0,7}?(?:after|since|following)\b|"
     r"\b(?:chang|react|respond|mov)\w*\s+(?:[\w'’-]+\s+){0,2}?(?:after|since|following)\b",
     re.I,
 )

@@ -58,14 +58,18 @@ _DEMAND_WORD = _rx(r"demand|price|prices|pricing|sales|units")
 #: A category asked about against the market, not the catalogue's own prices ("which category is the most expensive").
 _AGAINST_MARKET = _rx(r"over-?priced|under-?priced|(?:price )?premium|markup|price gap|market|competit\w*|rivals?|"
                       r"(?:are|am) (?:we|i)")
-_CATEGORY_WORD = _rx(r"(?:which|what) categor(?:y|ies)|in which categor(?:y|ies)|categor(?:y|ies) (?:are|is) (?:we|i)")
+_CATEGORY_WORD = _rx(r"(?:which|what) (?:categor(?:y|ies)|departments?)|in which (?:categor(?:y|ies)|departments?)|"
+                    r"categor(?:y|ies) (?:are|is) (?:we|i)|"
+                    # "our price position in each category vs competitors": every category ranked
+                    r"(?:in|for|across|per) (?:each|every) (?:categor(?:y|ies)|department)|category by category")
 _PRICE_SIDE = _rx(r"over-?priced|under-?priced|expensive|cheap\w*|pric(?:ey|ier|iest|ed)|dear\w*|above (?:the )?market|"
+                  r"competitive(?:ly priced| on price)|price position(?:ing)?|"
                   r"(?:price )?premium|markup|price gap|"
                   r"below (?:the )?market|vs\.? (?:the )?(?:competitors?|competition|market)|against (?:the )?"
                   r"(?:competitors?|competition|market)")
 #: The category asked about is the lowest against the market ("where are we cheapest", "most competitive").
 _LOW_SIDE = _rx(r"under-?priced|cheap(?:est|er)?|least (?:expensive|pricey|dear)|lowest|below (?:the )?market|"
-                r"most (?:competitive|affordable)|best (?:value|priced)")
+                r"most (?:competitive(?:ly)?|affordable)|best (?:value|priced)")
 _WHO_SELLS = _rx(r"(?:which|what|how many) (?:competitors?|rivals?|retailers?|other (?:stores|shops|sellers))"
                  r"(?: also)? (?:sell|carry|carries|stock|list|have|offer|price)\w*|who else (?:sells|carries|stocks)")
 _TOUGHEST = _rx(r"toughest|fiercest|strongest|most aggressive|biggest (?:threat|rival)|main threat|most dangerous")

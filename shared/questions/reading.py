@@ -134,6 +134,8 @@ _ADDITIVE: frozenset[str] = frozenset(name for name, spec in METRICS.items() if 
 _DEFAULT_TOP = 5
 #: A comparative between two named things ("Amazon reviews worse than web reviews"), not a change over time.
 _THAN = re.compile(r"\b(?:better|worse|higher|lower|more|less|bigger|smaller|stronger|weaker) than\b", re.I)
+#: "worse on amazon than on web": a comparison word and its "than" with the first side between them.
+_THAN_APART = re.compile(r"\b(?:better|worse|higher|lower|happier|unhappier)\b[^?.!]{0,40}?\bthan\b", re.I)
 #: Review metrics that are a share already ("what share of reviews are negative" is no share of a total).
 REVIEW_SHARES = frozenset({"negative_review_share"})
 #: Negative reviews said as a count of all reviews and a share of the rated ones: the count is read, not derived from
@@ -1983,8 +1985,11 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     launch = asks_since_launch(question) and set(metrics) <= {"avg_rating", "negative_review_share"} \
         and DataKind.REVIEWS in extents
     # "is our rating improving?" names the rating it asks about: a change all the same
+    # "is sentiment worse on amazon than on web?": one channel against the other, not either one over time
+    weighed = bool(_THAN_APART.search(question)) and any(
+        sum(len(m.values) for m in matches if m.kind == kind) > 1 for kind in ("channel", "category", "brand"))
     sentiment_change = asks_sentiment_change(question) and set(metrics) <= {"avg_rating", "negative_review_share"} \
-        and not launch
+        and not launch and not weighed
     if launch:
         metrics, kinds = ["avg_rating"], [DataKind.REVIEWS]
         firsts = [extents[DataKind.REVIEWS][0]]
@@ -2380,7 +2385,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
             r"versus|against)\s+(?:to\s+|with\s+)?(?:the\s+)?(?:\w+\s+){0,3}(?:before|prior|previous|preceding|"
             r"earlier))\b", question, re.I):
         compare = "previous_period"
-    if compare is not None and not time.explicit_compare and _THAN.search(question) and any(
+    if compare is not None and not time.explicit_compare and (_THAN.search(question) or _THAN_APART.search(
+            question)) and any(
             len(v) > 1 for d, v in filters.items() if d not in ("sku", "weekday", "stars")):
         compare = None  # "are Amazon reviews worse than web reviews?": one against the other, not over time
     # "have sales been dropping?", "is revenue trending up": the recent run against the same days before it

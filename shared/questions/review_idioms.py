@@ -103,6 +103,9 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     # reviews is no sentiment)
     (re.compile(r"\b(?:review\s+|customer\s+)?sentiment(?=\s+(?:trend\s+)?(?:by|per|each|every|over)\s+"
                 r"(?:month|week|quarter|day|time)\b|\s+month\s+(?:by|over|on)\s+month\b)|"
+                # "is sentiment worse on amazon than on web?": each side's average rating, one against the other
+                r"\b(?:review\s+|customer\s+)?sentiment(?=\s+(?:\w+\s+)?(?:better|worse|higher|lower)\b[^?.!]{0,40}?"
+                r"\bthan\b)|"
                 # "sentiment by channel", "sentiment across categories": each one's average rating
                 r"\b(?:review\s+|customer\s+)?sentiment(?=\s+(?:by|per|for\s+each|in\s+each|on\s+each|across|"
                 r"broken\s+down\s+by)\s+(?:(?:the|our|all)\s+)?(?:sales\s+)?(?:channels?|categor(?:y|ies)|"

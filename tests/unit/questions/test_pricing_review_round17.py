@@ -175,3 +175,42 @@ def test_units_a_day_before_and_after_the_last_change() -> None:
     assert "on 15 Feb 2026, sales rose 100%: 1 units a day in the 28 days before against 2 in the 28 days after" in first
     none = price_effect_text(pd.DataFrame(columns=["sku"]), sales, "A", "A", today=date(2026, 3, 31))
     assert none.startswith("A's list price has not changed")
+
+
+# --- after the held-out set: each category's position, a department, an index, sentiment weighed, a change's date ---
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what's our price position in each category vs competitors?", "which department are we the most competitive on price?",
+     "which category is the most competitively priced?"],
+)
+def test_every_categorys_position_against_the_market(store: VocabularyIndex, question: str) -> None:
+    r = read(store, question)
+    assert r.kind == "agent" and r.asks == ["category_position"]
+
+
+def test_the_most_competitive_department_is_the_lowest_first(store: VocabularyIndex) -> None:
+    assert read(store, "which department are we the most competitive on price?").moves_order == "down"
+
+
+def test_a_gap_to_the_market_as_an_index_is_the_price_index(store: VocabularyIndex) -> None:
+    r = read(store, "how far above the market are we, as an index?")
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["price_index"]
+    assert read(store, "how far above the market are we?").kind == "agent"
+
+
+def test_sentiment_weighed_between_two_channels_is_their_ratings(store: VocabularyIndex) -> None:
+    r = read(store, "is sentiment worse on amazon than on web?")
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["avg_rating"]
+    assert r.query.dimensions == ["channel"] and r.query.compare is None
+
+
+@pytest.mark.parametrize(
+    ("question", "effect"),
+    [("wen was the pirce of KIT-0046 last changed", False),
+     ("did sales of KIT-0046 go up or down after we changed its price?", True)],
+)
+def test_our_own_price_change_in_other_words(store: VocabularyIndex, question: str, effect: bool) -> None:
+    r = read(store, question)
+    assert r.kind == "agent" and r.asks == ["price_history"] and r.price_effect is effect
