@@ -131,8 +131,11 @@ def seventeenth_set(t: Truth) -> list[tuple[str, str, Check]]:
     # 2. the products with the most 1-star reviews lately
     add("one star", "which products have the most 1-star reviews recently?", most_one_star(t, 30, 90))
     add("one star", "which item got the most one-star ratings in the last 30 days?", most_one_star(t, 30))
-    add("one star", "products with the most 1 star reviews this year", most_one_star(t, 365, (t.end - t.end.replace(
-        month=1, day=1)).days + 1))
+    add(
+        "one star",
+        "products with the most 1 star reviews this year",
+        most_one_star(t, 365, (t.end - t.end.replace(month=1, day=1)).days + 1),
+    )
 
     # 3. size and fit
     add("size", "how many reviews mention size or fit?", mentioned(t, "size"))

@@ -24,22 +24,89 @@ from shared.questions.shorthand import one_edit
 
 #: The pricing and review words a typo is corrected to (each inflection its own entry, so none is "corrected").
 MARKET_WORDS: tuple[str, ...] = (
-    "price", "prices", "priced", "pricing", "change", "changed", "changes", "competitor", "competitors",
-    "competition", "review", "reviews", "reviewed", "reviewer", "reviewers", "rating", "ratings", "rated",
-    "launch", "launched", "complaint", "complaints", "complain", "violation", "violations", "sentiment",
-    "undercut", "undercutting", "discount", "discounts", "cheapest", "when",
+    "price",
+    "prices",
+    "priced",
+    "pricing",
+    "change",
+    "changed",
+    "changes",
+    "competitor",
+    "competitors",
+    "competition",
+    "review",
+    "reviews",
+    "reviewed",
+    "reviewer",
+    "reviewers",
+    "rating",
+    "ratings",
+    "rated",
+    "launch",
+    "launched",
+    "complaint",
+    "complaints",
+    "complain",
+    "violation",
+    "violations",
+    "sentiment",
+    "undercut",
+    "undercutting",
+    "discount",
+    "discounts",
+    "cheapest",
+    "when",
 )
 #: Written as said ("wen did we"), or one letter typed for another in a short word ("prise index"): meant as these.
-_SOUNDED: dict[str, str] = {"wen": "when", "wehn": "when", "prise": "price", "prises": "prices", "pricng": "pricing",
-                            "raiting": "rating", "raitings": "ratings"}
+_SOUNDED: dict[str, str] = {
+    "wen": "when",
+    "wehn": "when",
+    "prise": "price",
+    "prises": "prices",
+    "pricng": "pricing",
+    "raiting": "rating",
+    "raitings": "ratings",
+}
 #: "prise" is also a verb ("prise the lid off"): a word of price only before a word prices take.
-_PRICE_NEXT = re.compile(r"\s+(?:index|indices|change|changes|position|gap|war|match|of|for|on|vs|versus|"
-                         r"compared|against|history)\b", re.I)
+_PRICE_NEXT = re.compile(
+    r"\s+(?:index|indices|change|changes|position|gap|war|match|of|for|on|vs|versus|"
+    r"compared|against|history)\b",
+    re.I,
+)
 #: Real words one edit from a market word: meant as themselves.
-_REAL_WORDS = frozenset({"rice", "prince", "princes", "pricey", "lunch", "launches", "rate", "rates",
-                         "rater", "ranting", "dating", "grating", "crating", "orating", "ration", "rations", "reviewing",
-                         "changer", "hence", "then", "whet", "whence", "wend", "went", "complainer", "complains",
-                         "cheapen", "undercuts", "pricier"})
+_REAL_WORDS = frozenset(
+    {
+        "rice",
+        "prince",
+        "princes",
+        "pricey",
+        "pricier",
+        "lunch",
+        "launches",
+        "rate",
+        "rates",
+        "rater",
+        "ranting",
+        "dating",
+        "grating",
+        "crating",
+        "orating",
+        "ration",
+        "rations",
+        "reviewing",
+        "changer",
+        "hence",
+        "then",
+        "whet",
+        "whence",
+        "wend",
+        "went",
+        "complainer",
+        "complains",
+        "cheapen",
+        "undercuts",
+    }
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 
 
@@ -54,8 +121,11 @@ def market_word(word: str) -> str | None:
         return None
     # (one letter typed for another counts from eight letters on: the shorthand's rule)
     # a plural or singular is the word itself ("sentiments")
-    hits = {t for t in MARKET_WORDS if abs(len(t) - len(low)) <= 1 and one_edit(low, t)
-            and t != low + "s" and low != t + "s"}
+    hits = {
+        t
+        for t in MARKET_WORDS
+        if abs(len(t) - len(low)) <= 1 and one_edit(low, t) and t != low + "s" and low != t + "s"
+    }
     return hits.pop() if len(hits) == 1 else None
 
 
@@ -68,9 +138,9 @@ def market_typos(question: str, known: Callable[[str], bool] | None = None) -> s
         if known is not None and known(low):
             continue
         fixed = market_word(low)
-        if fixed is None or (low in ("prise", "prises") and not _PRICE_NEXT.match(question[m.end():])):
+        if fixed is None or (low in ("prise", "prises") and not _PRICE_NEXT.match(question[m.end() :])):
             continue
-        out.append(question[last:m.start()])
+        out.append(question[last : m.start()])
         out.append(fixed)
         last = m.end()
     if not out:

@@ -59,6 +59,7 @@ from shared.questions.market import (
     spans_between,
     verb_matches,
 )
+from shared.questions.market_typos import market_typos
 from shared.questions.new_products import asks_new_products, new_products_query
 from shared.questions.order_percentile import asked_percentile
 from shared.questions.order_size import OrderSizeAsk, order_size_ask
@@ -94,7 +95,6 @@ from shared.questions.reviews import (
 )
 from shared.questions.sale_dates import asks_sale_dates, sale_dates_query
 from shared.questions.sales_location import place_needed, sales_location
-from shared.questions.market_typos import market_typos
 from shared.questions.shorthand import expand_shorthand, shorthand_names
 from shared.questions.since_launch import SINCE_LAUNCH_LABEL, asks_since_launch
 from shared.questions.spelled import spelled_numbers
@@ -1991,7 +1991,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     sentiment_change = asks_sentiment_change(question) and set(metrics) <= {"avg_rating", "negative_review_share"} \
         and not launch and not weighed
     if launch:
-        metrics, kinds = ["avg_rating"], [DataKind.REVIEWS]
+        metrics, kinds = ["avg_rating"], (DataKind.REVIEWS,)
         firsts = [extents[DataKind.REVIEWS][0]]
         if as_of is None:
             today = reading.as_of = extents[DataKind.REVIEWS][1]

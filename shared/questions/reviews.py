@@ -248,8 +248,8 @@ _REVIEW_CONTEXT = re.compile(r"\b(?:reviews?|reviewers?|ratings?|feedback|compla
 _CONTAINER = r"(?P<c>box(?:es)?|parcels?|packages?|packaging|cartons?|packets?|envelopes?|shipments?|deliveries)"
 _DAMAGED_CONTAINER = re.compile(
     r"\b(?:damag\w*|dented|crushed|smashed|squashed|broken|torn|ripped|battered)\s+(?:\w+\s+)?" + _CONTAINER + r"\b|"
-    r"\b" + _CONTAINER.replace("?P<c>", "?P<d>") + r"\s+(?:that\s+)?(?:arrived|came|was|were|got|turned\s+up|showed\s+up)"
-    r"\s+(?:\w+\s+)?(?:damag\w*|dented|crushed|smashed|squashed|broken|torn|ripped|battered)\b", re.I)
+    r"\b" + _CONTAINER.replace("?P<c>", "?P<d>") + r"\s+(?:that\s+)?(?:arrived|came|was|were|got|turned\s+up|"
+    r"showed\s+up)\s+(?:\w+\s+)?(?:damag\w*|dented|crushed|smashed|squashed|broken|torn|ripped|battered)\b", re.I)
 
 
 def damaged_containers(question: str) -> list[tuple[int, int]]:

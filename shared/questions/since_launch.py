@@ -25,7 +25,9 @@ _SINCE_LAUNCH = re.compile(
     # "since the kettle came out", "rated lower now than when it launched"
     r"\b(?:since|when)\s+(?:[\w'-]+\s+){1,6}?(?:first\s+)?(?:launched|came\s+out|debuted|arrived|went\s+(?:on\s+sale|live)|"
     r"(?:was|were|got)\s+(?:first\s+)?(?:launched|released|introduced|listed))\b|"
-    r"\b(?:since|from)\s+day\s+(?:one|1)\b|\bsince\s+(?:we|i)\s+(?:started\s+selling|began\s+selling)\b", re.I)
+    r"\b(?:since|from)\s+day\s+(?:one|1)\b|\bsince\s+(?:we|i)\s+(?:started\s+selling|began\s+selling)\b",
+    re.I,
+)
 #: A question about the rating (not "sales since launch", which the sales grammar reads).
 _RATING_WORDS = re.compile(r"\b(?:ratings?|rated|stars?|reviews?|reviewed|sentiment|scores?)\b", re.I)
 #: How far apart (in stars) the first and the latest months' averages must be for the rating to have moved.
@@ -37,36 +39,43 @@ def asks_since_launch(question: str) -> bool:
     return bool(_SINCE_LAUNCH.search(question)) and bool(_RATING_WORDS.search(question))
 
 
-def launch_span(question: str) -> tuple[int, int] | None:
-    """Where the since-launch phrase is (kept out of names and time phrases)."""
-    m = _SINCE_LAUNCH.search(question)
-    return m.span() if m is not None else None
+def _counts(rows: Sequence[Mapping[str, Any]]) -> list[float] | None:
+    """Each row's review count, or ``None`` when a row lacks one (the months then weigh alike)."""
+    counts = [r.get("review_count") for r in rows]
+    return (
+        [float(n) for n in counts if isinstance(n, int | float) and n > 0]
+        if all(isinstance(n, int | float) and n > 0 for n in counts)
+        else None
+    )
 
 
 def _weighted(rows: Sequence[Mapping[str, Any]], metric: str) -> float:
     """The rows' average rating over their reviews (``review_count``), or of the rows when a count is missing."""
-    counts = [r.get("review_count") for r in rows]
-    if all(isinstance(n, int | float) and n > 0 for n in counts):
-        return sum(float(r[metric]) * float(n) for r, n in zip(rows, counts, strict=True)) / sum(
-            float(n) for n in counts)  # type: ignore[arg-type]
-    return sum(float(r[metric]) for r in rows) / len(rows)
+    counts = _counts(rows)
+    if counts is None:
+        return sum(float(r[metric]) for r in rows) / len(rows)
+    return sum(float(r[metric]) * n for r, n in zip(rows, counts, strict=True)) / sum(counts)
 
 
 def _third(rows: Sequence[Mapping[str, Any]]) -> int:
     """How many of ``rows`` (from the start) hold a third of the reviews (a third of the rows without counts)."""
-    counts = [r.get("review_count") for r in rows]
-    if not all(isinstance(n, int | float) and n > 0 for n in counts):
+    counts = _counts(rows)
+    if counts is None:
         return max(1, len(rows) // 3)
-    total, seen = sum(float(n) for n in counts), 0.0  # type: ignore[arg-type]
+    total, seen = sum(counts), 0.0
     for i, n in enumerate(counts, start=1):
-        seen += float(n)  # type: ignore[arg-type]
+        seen += n
         if seen * 3 >= total:
             return min(i, max(1, len(rows) // 2))
     return 1
 
 
-def rating_direction(valued: Sequence[Mapping[str, Any]], metric: str, value: Callable[[Mapping[str, Any]], str],
-                     name: Callable[[Mapping[str, Any]], str]) -> tuple[str, str]:
+def rating_direction(
+    valued: Sequence[Mapping[str, Any]],
+    metric: str,
+    value: Callable[[Mapping[str, Any]], str],
+    name: Callable[[Mapping[str, Any]], str],
+) -> tuple[str, str]:
     """(the direction's verb, its from/to) over ``valued`` months, oldest first (two at least).
 
     The months holding the first third of the reviews are set against those holding the latest third (a month of
@@ -74,13 +83,13 @@ def rating_direction(valued: Sequence[Mapping[str, Any]], metric: str, value: Ca
     "from 3.64 out of 5 (Jan 2025 - Aug 2025) to 2.91 out of 5 (Dec 2025 - Oct 2026)". Without review counts,
     the first and the latest third of the months, each month alike.
     """
-    early, late = valued[:_third(valued)], valued[len(valued) - _third(list(reversed(valued))):]
+    early, late = valued[: _third(valued)], valued[len(valued) - _third(list(reversed(valued))) :]
     a, b = _weighted(early, metric), _weighted(late, metric)
     verb = "risen" if b - a >= STEADY_STARS else "fallen" if a - b >= STEADY_STARS else "held steady"
 
     def span(rows: Sequence[Mapping[str, Any]]) -> str:
         return name(rows[0]) if len(rows) == 1 else f"{name(rows[0])} - {name(rows[-1])}"
 
-    counted = all(isinstance(r.get("review_count"), int | float) for r in valued)
+    counted = _counts(valued) is not None
     basis = "each side the average of its reviews" if counted else "each side the average of its months' ratings"
     return verb, f"from {value({metric: a})} ({span(early)}) to {value({metric: b})} ({span(late)}), {basis}"

@@ -35,8 +35,16 @@ def store() -> VocabularyIndex:
         ProductName(sku="HOM-0027", title="Kestrel Pro Storage Box Medium", brand="Kestrel", category="Home"),
         ProductName(sku="HOM-0042", title="Trailhead Ultra Desk Lamp", brand="Trailhead", category="Home"),
     ]
-    vocab = Vocabulary(tenant_id="t", products=products, skus=[p.sku for p in products], channels=["web", "amazon"],
-                       competitors=["MegaMart"], currency="USD", sales_columns=[], priced_products=5)
+    vocab = Vocabulary(
+        tenant_id="t",
+        products=products,
+        skus=[p.sku for p in products],
+        channels=["web", "amazon"],
+        competitors=["MegaMart"],
+        currency="USD",
+        sales_columns=[],
+        priced_products=5,
+    )
     return VocabularyIndex(vocab)
 
 
@@ -49,9 +57,18 @@ def read(store: VocabularyIndex, question: str) -> Reading:
 
 @pytest.mark.parametrize(
     ("typed", "meant"),
-    [("ratng", "rating"), ("chnage", "change"), ("reveiws", "reviews"), ("revews", "reviews"),
-     ("competiter", "competitor"), ("competiters", "competitors"), ("violatons", "violations"), ("lanch", "launch"),
-     ("pirce", "price"), ("wen", "when")],
+    [
+        ("ratng", "rating"),
+        ("chnage", "change"),
+        ("reveiws", "reviews"),
+        ("revews", "reviews"),
+        ("competiter", "competitor"),
+        ("competiters", "competitors"),
+        ("violatons", "violations"),
+        ("lanch", "launch"),
+        ("pirce", "price"),
+        ("wen", "when"),
+    ],
 )
 def test_a_typo_of_a_market_word_is_that_word(typed: str, meant: str) -> None:
     assert market_word(typed) == meant
@@ -82,16 +99,21 @@ def test_typos_are_read_as_the_words(store: VocabularyIndex) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["rating trend for KIT-0046 since launch", "how has the toaster's rating changed since it launched?",
-     "has KIT-0046 been rated worse since it came out?", "is KIT-0046 rated lower now than when it launched?",
-     "KIT-0046 ratng trend since lanch"],
+    [
+        "rating trend for KIT-0046 since launch",
+        "how has the toaster's rating changed since it launched?",
+        "has KIT-0046 been rated worse since it came out?",
+        "is KIT-0046 rated lower now than when it launched?",
+        "KIT-0046 ratng trend since lanch",
+    ],
 )
 def test_a_rating_since_launch_is_by_month_from_the_first_review(store: VocabularyIndex, question: str) -> None:
     r = read(store, question)
     assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == "avg_rating"
     assert r.query.dimensions[0] == "date" and r.query.grain == "month"
-    assert r.query.time_range.label.startswith(SINCE_LAUNCH_LABEL)
-    assert r.query.time_range.start == DEC_EXTENTS[next(iter(DEC_EXTENTS))][0]
+    rng = r.query.time_range
+    assert rng is not None and rng.label.startswith(SINCE_LAUNCH_LABEL)
+    assert rng.start == DEC_EXTENTS[next(iter(DEC_EXTENTS))][0]
 
 
 def test_sales_since_launch_are_no_rating_question() -> None:
@@ -100,8 +122,10 @@ def test_sales_since_launch_are_no_rating_question() -> None:
 
 
 def test_a_ratings_direction_weighs_its_months_by_their_reviews() -> None:
-    rows = [{"date": f"m{i}", "avg_rating": r, "review_count": n}
-            for i, (r, n) in enumerate([(4.0, 5), (1.0, 1), (4.0, 4), (3.0, 3), (2.0, 4), (1.0, 3)])]
+    rows = [
+        {"date": f"m{i}", "avg_rating": r, "review_count": n}
+        for i, (r, n) in enumerate([(4.0, 5), (1.0, 1), (4.0, 4), (3.0, 3), (2.0, 4), (1.0, 3)])
+    ]
     verb, moved = rating_direction(rows, "avg_rating", lambda r: f"{r['avg_rating']:.2f}", lambda r: r["date"])
     assert verb == "fallen" and moved.startswith("from 3.70 (m0 - m2) to 1.57 (m4 - m5)")  # the lone 1.0 weighs one
     flat = [{"date": f"m{i}", "avg_rating": 4.0, "review_count": 2} for i in range(4)]
@@ -110,12 +134,25 @@ def test_a_ratings_direction_weighs_its_months_by_their_reviews() -> None:
 
 def test_the_trend_answer_leads_with_the_direction() -> None:
     rng = make_range(date(2024, 12, 9), date(2026, 11, 30), SINCE_LAUNCH_LABEL)
-    q = MetricQuery(tenant_id="t", metrics=["avg_rating", "review_count"], dimensions=["date"], grain="month",
-                    time_range=rng, filters=[DimensionFilter(dimension="sku", values=["KIT-0046"])])
-    rows = [{"date": date(2025, m, 1), "avg_rating": r, "review_count": 3} for m, r in
-            [(1, 4.5), (3, 4.0), (6, 3.0), (9, 2.0), (11, 1.5)]]
-    result = MetricResult(query=q, columns=list(rows[0]), rows=rows, currency="USD",
-                          statement=CompiledStatement(sql="SELECT 1", params={"tenant_id": "t"}, dialect="duckdb"))
+    q = MetricQuery(
+        tenant_id="t",
+        metrics=["avg_rating", "review_count"],
+        dimensions=["date"],
+        grain="month",
+        time_range=rng,
+        filters=[DimensionFilter(dimension="sku", values=["KIT-0046"])],
+    )
+    rows = [
+        {"date": date(2025, m, 1), "avg_rating": r, "review_count": 3}
+        for m, r in [(1, 4.5), (3, 4.0), (6, 3.0), (9, 2.0), (11, 1.5)]
+    ]
+    result = MetricResult(
+        query=q,
+        columns=list(rows[0]),
+        rows=rows,
+        currency="USD",
+        statement=CompiledStatement(sql="SELECT 1", params={"tenant_id": "t"}, dialect="duckdb"),
+    )
     reading = Reading(kind="metric", question="rating trend for KIT-0046 since launch", query=q, shape="trend")
     answer = compose(reading, result, titles={"KIT-0046": "Pro Toaster"}).answer
     first = answer.split(". ")[0]
@@ -142,18 +179,23 @@ def test_sentiment_by_channel_and_running_small_in_the_readers_words() -> None:
 
 
 def test_the_cheapest_category_is_named_first_when_asked() -> None:
-    cats = pd.DataFrame({"median_price_index": [112.7, 99.0, 104.0], "n_skus": [13, 16, 9],
-                         "share_rank_1": [0.1, 0.4, 0.2]}, index=["Kitchen", "Home", "Outdoor"])
+    cats = pd.DataFrame(
+        {"median_price_index": [112.7, 99.0, 104.0], "n_skus": [13, 16, 9], "share_rank_1": [0.1, 0.4, 0.2]},
+        index=["Kitchen", "Home", "Outdoor"],
+    )
     assert category_answer(cats).text.startswith("Kitchen is the category priced highest")
     assert category_answer(cats, lowest_first=True).text.startswith("Home is the category priced lowest")
 
 
 @pytest.mark.parametrize(
     ("question", "asked"),
-    [("did our last price change on KIT-0046 affect sales?", True),
-     ("what happened to KIT-0046 sales after the last price change?", True),
-     ("did sales drop after we raised the price of the kettle?", True),
-     ("how would a price cut affect sales?", False), ("when did we last change the price of KIT-0046?", False)],
+    [
+        ("did our last price change on KIT-0046 affect sales?", True),
+        ("what happened to KIT-0046 sales after the last price change?", True),
+        ("did sales drop after we raised the price of the kettle?", True),
+        ("how would a price cut affect sales?", False),
+        ("when did we last change the price of KIT-0046?", False),
+    ],
 )
 def test_a_price_changes_effect_is_asked(question: str, asked: bool) -> None:
     assert asks_price_effect(question) is asked
@@ -166,13 +208,16 @@ def test_a_price_changes_effect_is_read_as_the_products_history(store: Vocabular
 
 def test_units_a_day_before_and_after_the_last_change() -> None:
     days = pd.date_range("2026-01-01", "2026-03-31").date
-    daily = pd.DataFrame({"sku": "A", "date": days, "list_price": [20.0 if d < date(2026, 2, 15) else 18.0
-                                                                    for d in days]})
+    daily = pd.DataFrame(
+        {"sku": "A", "date": days, "list_price": [20.0 if d < date(2026, 2, 15) else 18.0 for d in days]}
+    )
     sales = pd.DataFrame({"sku": "A", "date": days, "units": [1 if d < date(2026, 2, 15) else 2 for d in days]})
     sales["revenue"] = sales["units"] * 19.0
     answer = own_price_answer(daily, ["A"], start=None, end=None, today=date(2026, 3, 31), effect_sales=sales)
     first = answer.text.split(". ")[0]
-    assert "on 15 Feb 2026, sales rose 100%: 1 units a day in the 28 days before against 2 in the 28 days after" in first
+    assert (
+        "on 15 Feb 2026, sales rose 100%: 1 units a day in the 28 days before against 2 in the 28 days after" in first
+    )
     none = price_effect_text(pd.DataFrame(columns=["sku"]), sales, "A", "A", today=date(2026, 3, 31))
     assert none.startswith("A's list price has not changed")
 
@@ -182,8 +227,11 @@ def test_units_a_day_before_and_after_the_last_change() -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["what's our price position in each category vs competitors?", "which department are we the most competitive on price?",
-     "which category is the most competitively priced?"],
+    [
+        "what's our price position in each category vs competitors?",
+        "which department are we the most competitive on price?",
+        "which category is the most competitively priced?",
+    ],
 )
 def test_every_categorys_position_against_the_market(store: VocabularyIndex, question: str) -> None:
     r = read(store, question)
@@ -208,8 +256,10 @@ def test_sentiment_weighed_between_two_channels_is_their_ratings(store: Vocabula
 
 @pytest.mark.parametrize(
     ("question", "effect"),
-    [("wen was the pirce of KIT-0046 last changed", False),
-     ("did sales of KIT-0046 go up or down after we changed its price?", True)],
+    [
+        ("wen was the pirce of KIT-0046 last changed", False),
+        ("did sales of KIT-0046 go up or down after we changed its price?", True),
+    ],
 )
 def test_our_own_price_change_in_other_words(store: VocabularyIndex, question: str, effect: bool) -> None:
     r = read(store, question)
