@@ -70,8 +70,10 @@ _EFFECT = re.compile(
     r"\b(?:chang|react|respond|mov)\w*\s+(?:[\w'’-]+\s+){0,2}?(?:after|since|following)\b",
     re.I,
 )
-#: A question about what a change would do (a what-if, advice), not what it did.
-_WOULD = re.compile(r"\b(?:should|could|would|will|shall|if|might|may)\b", re.I)
+#: A question about what a change would do (a what-if, a prediction, advice), or a change of a size asked ("after a
+#: 12% price cut"), not what our change did.
+_WOULD = re.compile(r"\b(?:should|could|would|will|shall|if|might|may|predict\w*|forecast\w*|expect\w*|project\w*|"
+                    r"going\s+to|gonna)\b|\d\s*(?:%|percent\b|per\s+cent\b|pct\b)|[$£€]\s*\d", re.I)
 
 
 def asks_price_effect(question: str) -> bool:
