@@ -77,6 +77,13 @@ _PRICE_NEXT = re.compile(
 _REAL_WORDS = frozenset(
     {
         "rice",
+        "grated",
+        "crated",
+        "preview",
+        "previews",
+        "previewed",
+        "pried",
+        "pricking",
         "prince",
         "princes",
         "pricey",

@@ -74,7 +74,9 @@ def test_a_typo_of_a_market_word_is_that_word(typed: str, meant: str) -> None:
     assert market_word(typed) == meant
 
 
-@pytest.mark.parametrize("word", ["rice", "prince", "pricey", "lunch", "rates", "ranting", "sentiments", "then"])
+@pytest.mark.parametrize(
+    "word", ["rice", "prince", "pricey", "lunch", "rates", "ranting", "sentiments", "then", "preview", "grated"]
+)
 def test_real_words_near_a_market_word_stay(word: str) -> None:
     assert market_word(word) is None
 
