@@ -89,6 +89,8 @@ _REAL_WORDS = frozenset(
         "pricey",
         "pricier",
         "lunch",
+        "launcher",
+        "launchers",
         "launches",
         "rate",
         "rates",
