@@ -77,6 +77,7 @@ from shared.questions.review_idioms import review_idioms
 from shared.questions.review_length import read_review_length
 from shared.questions.reviews import (
     POSSESSIVE_SUBJECT,
+    RECENT_REVIEW_DAYS,
     ReviewAsk,
     ReviewQuestion,
     asks_sentiment_change,
@@ -134,6 +135,8 @@ _ADDITIVE: frozenset[str] = frozenset(name for name, spec in METRICS.items() if 
 _DEFAULT_TOP = 5
 #: A comparative between two named things ("Amazon reviews worse than web reviews"), not a change over time.
 _THAN = re.compile(r"\b(?:better|worse|higher|lower|more|less|bigger|smaller|stronger|weaker) than\b", re.I)
+#: "recently", "lately", "of late" said of reviews: the recent window (not "the most recent review", a listing).
+_RECENTLY = re.compile(r"\b(?:recently|lately|of\s+late)\b", re.I)
 #: "worse on amazon than on web": a comparison word and its "than" with the first side between them.
 _THAN_APART = re.compile(r"\b(?:better|worse|higher|lower|happier|unhappier)\b[^?.!]{0,40}?\bthan\b", re.I)
 #: Review metrics that are a share already ("what share of reviews are negative" is no share of a total).
@@ -2361,6 +2364,11 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
             if len(kept.values) > 3:  # "blenders": said as the merchant said it, with how many products
                 reading.names["sku"] = f"{kept.label} ({len(kept.values)} products)"
     rng = time.range
+    if rng is None and not time.compare and not time.all_time and _RECENTLY.search(question) and metrics and all(
+            lx.METRIC_KINDS[m] == DataKind.REVIEWS for m in metrics) and "date" not in dims and grain is None:
+        # "which products have the most 1-star reviews recently?": the last 90 days (the sentiment agent's recent
+        # window), not every review since the first
+        rng = make_range(today - timedelta(days=RECENT_REVIEW_DAYS - 1), today, f"the last {RECENT_REVIEW_DAYS} days")
     if rng is not None and not time.compare and _NOW.search(question) and rng.label.startswith("the last") \
             and metrics and all(lx.METRIC_KINDS[m] == DataKind.INVENTORY for m in metrics):
         rng = None  # "what's in stock right now": the latest count, not a 30-day window of counts

@@ -268,3 +268,13 @@ def test_sentiment_weighed_between_two_channels_is_their_ratings(store: Vocabula
 def test_our_own_price_change_in_other_words(store: VocabularyIndex, question: str, effect: bool) -> None:
     r = read(store, question)
     assert r.kind == "agent" and r.asks == ["price_history"] and r.price_effect is effect
+
+
+@pytest.mark.parametrize("question", ["which products have the most 1-star reviews recently?", "average rating lately"])
+def test_reviews_recently_are_the_last_90_days(store: VocabularyIndex, question: str) -> None:
+    r = read(store, question)
+    assert r.kind == "metric" and r.query is not None and r.query.time_range is not None
+    assert r.query.time_range.label.startswith("the last 90 days")
+    sales = read(store, "revenue lately")  # a sales figure "lately" is left as it was read
+    assert sales.query is not None and sales.query.time_range is not None
+    assert not sales.query.time_range.label.startswith("the last 90 days")
