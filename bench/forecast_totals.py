@@ -145,11 +145,23 @@ def main() -> None:
     """Print each set's figures."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--held-out", action="store_true", help="the sets kept for checking after a change")
+    parser.add_argument(
+        "--products",
+        nargs=2,
+        type=int,
+        metavar=("FIRST", "LAST"),
+        help="only the Complete Journey's products ranked FIRST-LAST (slow movers: 1501 1600)",
+    )
+    parser.add_argument("--freq", choices=("D", "W"), help="only the daily or the weekly sets")
     args = parser.parse_args()
-    if args.held_out:
+    if args.products:
+        sets = completejourney_sets(*args.products)
+    elif args.held_out:
         sets = [shop_set(101, 40), shop_set(202, 15), *completejourney_sets(301, 360)]
     else:
         sets = [shop_set(7, 12), shop_set(11, 25), *completejourney_sets(1, 60)]
+    if args.freq:
+        sets = [s for s in sets if s.freq == args.freq]
     print("set | SKU-windows | summed bias | SKU abs err | median SKU bias | 90% coverage | s")  # noqa: T201
     for s in sets:
         started = time.perf_counter()

@@ -37,6 +37,7 @@ from shared.forecast.answers import (
 )
 from shared.forecast.batch import forecast_chunk
 from shared.forecast.cache import ForecastCache, PersistedFits, fingerprint
+from shared.forecast.count_median import mean_over_median
 from shared.forecast.csv_input import attach_future
 from shared.forecast.direct_model import LEVEL_WINDOW
 from shared.forecast.drift import DriftReport, assess_drift
@@ -816,6 +817,7 @@ def _apply_whatif(o: SkuOutcome, pct: float, pooled: pd.DataFrame | None = None)
                     "reason": reason}
         r = o.result
         r.forecast, r.lower, r.upper = r.forecast * centre, r.lower * ends[0], r.upper * ends[1]
+        r.unrounded = None if r.unrounded is None else r.unrounded * centre
         o.whatif_note = (f"price {pct:+g}% applied with elasticity {b:.2f} [{b_lo:.2f}, {b_hi:.2f}] ({reason}): "
                          f"demand x{centre:.3f}")
         return
@@ -828,6 +830,7 @@ def _apply_whatif(o: SkuOutcome, pct: float, pooled: pd.DataFrame | None = None)
         return
     r = o.result
     r.forecast, r.lower, r.upper = r.forecast * mult, r.lower * mult, r.upper * mult
+    r.unrounded = None if r.unrounded is None else r.unrounded * mult
     o.whatif_note = (f"price {pct:+g}% applied with elasticity {est.value:.2f} ({est.reason}): "
                      f"demand x{mult:.3f}")
 
@@ -895,13 +898,18 @@ def expected_demand(o: SkuOutcome) -> np.ndarray:
     (:func:`inventory.stock_demand`), so the stock plan and every horizon total (answers, breakdown, what-if
     units) read this; the mean is over the last 28 days / 13 weeks, times a what-if's multiplier. Smooth SKUs'
     forecasts are used as they are (a promotion's dip or lift); the per-period forecast itself stays the median.
+    A slow weekly count's forecast is a whole number (:mod:`count_median`), its sum reads the unrounded one
+    (``SeriesForecast.centre``: 1.4 a week rounded to 1 summed 13 weeks to 13 units, not 18), lifted from a median
+    to a mean by the count's last year (:func:`count_median.mean_over_median`: its sum was 10% short).
     """
     r = o.result
     if r.demand_class not in _SKEWED_CLASSES:
-        return r.forecast
+        if o.series.freq == "W":
+            return r.centre * mean_over_median(o.series.values, r.centre)
+        return r.centre
     recent = np.asarray(o.series.values, dtype=float)[-LEVEL_WINDOW.get(o.series.freq, 28):]
     multiplier = float(o.whatif["multiplier"]) if o.whatif and "multiplier" in o.whatif else 1.0
-    return stock_demand(r.forecast, float(recent.mean()) * multiplier if len(recent) else 0.0)
+    return stock_demand(r.centre, float(recent.mean()) * multiplier if len(recent) else 0.0)
 
 
 def _track_drift(deps: Deps, tenant_id: str, outcomes: list[SkuOutcome],
@@ -1000,7 +1008,8 @@ def _total_interval(o: SkuOutcome, level: float, weights: np.ndarray | None = No
     w = np.ones(n) if weights is None else np.asarray(weights, dtype=float)[:n]
     demand = expected_demand(o)[:n]
     total, lo, hi = window_total(demand, r.lower[:n], r.upper[:n], w, level)
-    lift = total - float(np.sum(r.forecast[:n] * w))  # a skewed SKU's mean above its median forecast
+    # a skewed SKU's mean above its median forecast, a slow count's unrounded centre beside its whole numbers
+    lift = total - float(np.sum(r.forecast[:n] * w))
     summed = (float(np.sum(r.lower[:n] * w)), float(np.sum(r.upper[:n] * w)) + lift)
     band = total_band(o.series.values, o.series.freq, max(1, math.ceil(float(w.sum()))), total, summed, level)
     return (total, *band) if band is not None else (total, lo, hi)

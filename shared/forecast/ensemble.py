@@ -443,6 +443,9 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
     for case, s in zip(final, series, strict=True):
         chosen = default if case.intermittent else pooled_choice
         fc = candidates(case, seasonal)[chosen]
+        # a count rounded to whole numbers keeps the members' median for sums over the horizon (count_median)
+        unrounded = combine(case.members, chosen, case.intermittent, seasonal) \
+            if case.counts and chosen in COMPONENTS else None
         calibrated = quantiles.get(case.intermittent)
         scale = interval_scale(case.history) * difficulty[case.intermittent].of(case.index) \
             * season_factors(case, calendars[case.index], m, h) if calibrated is not None \
@@ -473,7 +476,8 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
         out[idx[case.index]] = SeriesForecast(
             s.series_id, s.future_dates(h), fc, lower, upper, name, "ok", len(s.values), table, h,
             None, classify(case.history).demand_class, warnings, per_series,
-            bands={lv: (lo, hi) for lv, (lo, hi) in bands.items()})
+            bands={lv: (lo, hi) for lv, (lo, hi) in bands.items()},
+            unrounded=None if unrounded is None or np.array_equal(unrounded, fc) else unrounded)
     return out
 
 

@@ -63,6 +63,7 @@ def head(result: SeriesForecast, periods: int) -> SeriesForecast:
         lower=result.lower[:periods],
         upper=result.upper[:periods],
         bands=bands,
+        unrounded=None if result.unrounded is None else result.unrounded[:periods],
     )
 
 
