@@ -1,4 +1,4 @@
-"""Cold start of ``ecomintel ask`` and of the query and process functions: the stored compiled patterns against the stdlib.
+"""Cold start of ``ecomintel ask``, the query and the process functions: stored compiled patterns vs the stdlib.
 
 Each measurement is a fresh interpreter (what a CLI call or a function's cold start pays), run in three ways,
 alternating so that the machine's load falls on all of them alike:
@@ -62,8 +62,8 @@ CASES = {
 
 def demo_home() -> Path:
     """A home with the demo tenant: ``ECOMINTEL_HOME``, else one built once by ``ecomintel demo``."""
-    if home := os.environ.get("ECOMINTEL_HOME"):
-        return Path(home)
+    if given := os.environ.get("ECOMINTEL_HOME"):
+        return Path(given)
     home = Path(os.environ.get("COLD_START_HOME") or Path(tempfile.gettempdir()) / "ecomintel-bench-cold-start")
     if not (home / "warehouse.duckdb").exists():
         print(f"building the demo home in {home} (once) ...", flush=True)
