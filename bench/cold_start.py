@@ -8,6 +8,10 @@ alternating so that the machine's load falls on all of them alike:
 - ``first``: ``shared.regex`` with an empty store (a new install's first process: it compiles and writes the store);
 - ``stored``: ``shared.regex`` reading the store the ``first`` process wrote (every later process).
 
+With ``COLD_START_BASELINE_TREE=<dir>`` (a checkout of the commit before, e.g. ``git archive <commit> | tar -x -C dir``)
+a fourth way, ``tree``, runs that checkout as it is: the figure before every change of this round (the stored
+patterns and the imports the quick ask no longer makes).
+
 The store lives in a temporary directory (``shared.regex.cache_path`` pointed at it), so the tree's own store is
 neither read nor touched. Prints the median CPU seconds (user + system, the figure a loaded 2-core machine does not
 distort much) and wall seconds of each, and the ratio ``stdlib / stored``. Not a timed test: run by hand,
@@ -33,13 +37,14 @@ QUESTION = "what did we make last month?"
 #: Run in the child: set the way patterns are compiled up, then do one case; prints its own CPU seconds.
 CHILD = r"""
 import json, os, re, resource, sys, time
-sys.path.insert(0, os.environ["COLD_START_ROOT"])
+way, case, root = sys.argv[1], sys.argv[2], sys.argv[3]
+sys.path.insert(0, root)
 from pathlib import Path
-import shared.regex
-way, case = sys.argv[1], sys.argv[2]
+if way != "tree":
+    import shared.regex
 if way == "stdlib":
     shared.regex.compile = re.compile
-else:
+elif way != "tree":
     shared.regex.cache_path = lambda: Path(os.environ["COLD_START_STORE"])
 if case == "ask":
     import io, contextlib
@@ -75,8 +80,9 @@ def demo_home() -> Path:
 
 def one_run(way: str, case: str, env: dict[str, str]) -> tuple[float, float, float]:
     """CPU seconds, wall seconds and peak RSS (MiB) of one fresh interpreter doing ``case``."""
+    root = Path(env["COLD_START_BASELINE_TREE"]) if way == "tree" else ROOT
     started = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", CHILD, way, case], cwd=ROOT, env=env, check=True,
+    out = subprocess.run([sys.executable, "-c", CHILD, way, case, str(root)], cwd=root, env=env, check=True,
                          capture_output=True, text=True).stdout
     wall = time.perf_counter() - started
     figures = json.loads(out.strip().splitlines()[-1])
@@ -89,14 +95,16 @@ def main() -> None:
     home = demo_home()
     store_dir = Path(tempfile.mkdtemp(prefix="cold-start-regex-"))
     store = store_dir / "regex.marshal"
-    env = {**os.environ, "COLD_START_ROOT": str(ROOT), "COLD_START_STORE": str(store),
+    env = {**os.environ, "COLD_START_STORE": str(store),
            "COLD_START_QUESTION": QUESTION, "ECOMINTEL_HOME": str(home), "ECOMINTEL_LOG_LEVEL": "ERROR"}
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # the tree's bytecode is compiled once, as an install's is
+    ways = ["stdlib", "first", "stored"] + (["tree"] if os.environ.get("COLD_START_BASELINE_TREE") else [])
     for case in CASES.values():  # warm the bytecode and the OS cache: no way pays for them
-        one_run("stdlib", case, env)
+        for way in ways[:1] + ways[3:]:
+            one_run(way, case, env)
     print(f"{runs} fresh interpreters per way; median CPU s (user+sys) / wall s / peak RSS MiB")
     for label, case in CASES.items():
-        got: dict[str, list[tuple[float, float, float]]] = {"stdlib": [], "first": [], "stored": []}
+        got: dict[str, list[tuple[float, float, float]]] = {way: [] for way in ways}
         for _ in range(runs):
             for way in got:
                 if way == "first":
@@ -109,6 +117,10 @@ def main() -> None:
         print(f"  stdlib/stored: cpu x{med['stdlib'][0] / med['stored'][0]:.2f}, "
               f"wall x{med['stdlib'][1] / med['stored'][1]:.2f}; "
               f"saved {med['stdlib'][0] - med['stored'][0]:.2f} s CPU per cold start")
+        if "tree" in med:
+            tree, stored = med["tree"], med["stored"]
+            print(f"  tree/stored: cpu x{tree[0] / stored[0]:.2f}, wall x{tree[1] / stored[1]:.2f}; "
+                  f"saved {tree[0] - stored[0]:.2f} s CPU per cold start")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 Why: the question readers compile about 1,100 patterns when they are imported, and CPython's ``re`` parses and
 compiles each one in pure Python, every process: about 1 s of CPU on every ``ecomintel ask`` and every cold start
-of the query function, more than the answer itself (measured; see the "Cold start" section of docs/questions.md).
+of the query function, more than the answer itself (measured; see "Cold start" in docs/orchestration.md).
 Most of them are used by any question (the metric words are all tried), so compiling lazily saves little.
 
 What: :func:`compile` keeps what the stdlib's compiler produced for each pattern (the engine's code, its flags and
