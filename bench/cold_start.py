@@ -73,8 +73,9 @@ def demo_home() -> Path:
     if not (home / "warehouse.duckdb").exists():
         print(f"building the demo home in {home} (once) ...", flush=True)
         env = {**os.environ, "ECOMINTEL_HOME": str(home)}
-        subprocess.run([sys.executable, "-m", "shared.cli.main", "demo"], cwd=ROOT, env=env, check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-m", "shared.cli.main", "demo"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+        )
     return home
 
 
@@ -82,8 +83,14 @@ def one_run(way: str, case: str, env: dict[str, str]) -> tuple[float, float, flo
     """CPU seconds, wall seconds and peak RSS (MiB) of one fresh interpreter doing ``case``."""
     root = Path(env["COLD_START_BASELINE_TREE"]) if way == "tree" else ROOT
     started = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", CHILD, way, case, str(root)], cwd=root, env=env, check=True,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, way, case, str(root)],
+        cwd=root,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     wall = time.perf_counter() - started
     figures = json.loads(out.strip().splitlines()[-1])
     return figures["cpu"], wall, figures["rss_mib"]
@@ -95,8 +102,13 @@ def main() -> None:
     home = demo_home()
     store_dir = Path(tempfile.mkdtemp(prefix="cold-start-regex-"))
     store = store_dir / "regex.marshal"
-    env = {**os.environ, "COLD_START_STORE": str(store),
-           "COLD_START_QUESTION": QUESTION, "ECOMINTEL_HOME": str(home), "ECOMINTEL_LOG_LEVEL": "ERROR"}
+    env = {
+        **os.environ,
+        "COLD_START_STORE": str(store),
+        "COLD_START_QUESTION": QUESTION,
+        "ECOMINTEL_HOME": str(home),
+        "ECOMINTEL_LOG_LEVEL": "ERROR",
+    }
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # the tree's bytecode is compiled once, as an install's is
     ways = ["stdlib", "first", "stored"] + (["tree"] if os.environ.get("COLD_START_BASELINE_TREE") else [])
     for case in CASES.values():  # warm the bytecode and the OS cache: no way pays for them
@@ -114,13 +126,17 @@ def main() -> None:
         print(f"{label} ({case if case != 'ask' else repr(QUESTION)}):")
         for way, (cpu, wall, rss) in med.items():
             print(f"  {way:7s} cpu {cpu:5.2f} s  wall {wall:5.2f} s  rss {rss:4.0f} MiB")
-        print(f"  stdlib/stored: cpu x{med['stdlib'][0] / med['stored'][0]:.2f}, "
-              f"wall x{med['stdlib'][1] / med['stored'][1]:.2f}; "
-              f"saved {med['stdlib'][0] - med['stored'][0]:.2f} s CPU per cold start")
+        print(
+            f"  stdlib/stored: cpu x{med['stdlib'][0] / med['stored'][0]:.2f}, "
+            f"wall x{med['stdlib'][1] / med['stored'][1]:.2f}; "
+            f"saved {med['stdlib'][0] - med['stored'][0]:.2f} s CPU per cold start"
+        )
         if "tree" in med:
             tree, stored = med["tree"], med["stored"]
-            print(f"  tree/stored: cpu x{tree[0] / stored[0]:.2f}, wall x{tree[1] / stored[1]:.2f}; "
-                  f"saved {tree[0] - stored[0]:.2f} s CPU per cold start")
+            print(
+                f"  tree/stored: cpu x{tree[0] / stored[0]:.2f}, wall x{tree[1] / stored[1]:.2f}; "
+                f"saved {tree[0] - stored[0]:.2f} s CPU per cold start"
+            )
 
 
 if __name__ == "__main__":

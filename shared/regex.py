@@ -57,9 +57,32 @@ from re import _parser as _re_parser  # type: ignore[attr-defined]
 from types import FrameType
 
 __all__ = [
-    "A", "ASCII", "DOTALL", "I", "IGNORECASE", "M", "MULTILINE", "S", "U", "UNICODE", "VERBOSE", "X",
-    "Match", "Pattern", "RegexFlag", "compile", "error", "escape", "findall", "finditer", "fullmatch", "match",
-    "search", "split", "sub", "subn",
+    "A",
+    "ASCII",
+    "DOTALL",
+    "I",
+    "IGNORECASE",
+    "M",
+    "MULTILINE",
+    "S",
+    "U",
+    "UNICODE",
+    "VERBOSE",
+    "X",
+    "Match",
+    "Pattern",
+    "RegexFlag",
+    "compile",
+    "error",
+    "escape",
+    "findall",
+    "finditer",
+    "fullmatch",
+    "match",
+    "search",
+    "split",
+    "sub",
+    "subn",
 ]
 
 #: What a stored entry holds: the arguments ``_sre.compile`` takes after the pattern's text.

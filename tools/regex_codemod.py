@@ -47,7 +47,7 @@ def main() -> int:
     changed = modules_to_rewrite()
     for rel in changed:
         rewrite(ROOT / rel)
-        print(rel)
+        sys.stdout.write(f"{rel}\n")
     if changed:
         ruff = Path(sys.executable).with_name("ruff")
         subprocess.run([str(ruff), "check", "--select", "I", "--fix", "-q", *map(str, changed)], cwd=ROOT, check=False)

@@ -99,8 +99,13 @@ print(len(entries), len(bad))
 
 
 def test_every_stored_pattern_of_the_question_readers_is_the_stdlib_pattern(tmp_path: Path) -> None:
-    out = subprocess.run([sys.executable, "-c", EVERY_ENTRY, str(tmp_path / "regex.marshal")], cwd=ROOT,
-                         capture_output=True, text=True, check=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", EVERY_ENTRY, str(tmp_path / "regex.marshal")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     stored, different = int(out[0]), int(out[1])
     assert stored > 500  # the readers' patterns went through the store
     assert different == 0
@@ -109,7 +114,11 @@ def test_every_stored_pattern_of_the_question_readers_is_the_stdlib_pattern(tmp_
 
 def test_no_module_imports_the_stdlib_re_at_top_level() -> None:
     """``tools/regex_codemod.py`` rewrites any that do (a merge can bring one back)."""
-    found = [str(p.relative_to(ROOT)) for package in ("shared", "functions") for p in (ROOT / package).rglob("*.py")
-             if p.relative_to(ROOT) != Path("shared/regex.py")
-             and "import re\n" in p.read_text(encoding="utf-8").splitlines(keepends=True)]
+    found = [
+        str(p.relative_to(ROOT))
+        for package in ("shared", "functions")
+        for p in (ROOT / package).rglob("*.py")
+        if p.relative_to(ROOT) != Path("shared/regex.py")
+        and "import re\n" in p.read_text(encoding="utf-8").splitlines(keepends=True)
+    ]
     assert found == [], f"run .venv/bin/python tools/regex_codemod.py: {found}"
