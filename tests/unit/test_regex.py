@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import marshal
 import re
 import subprocess
@@ -27,11 +28,17 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     yield path
 
 
-def module_body(source: str, name: str = "shared_regex_probe") -> dict[str, Any]:
-    """Run ``source`` as a module's body (as an import does) and return its namespace."""
-    namespace: dict[str, Any] = {"__name__": name}
-    exec(compile(source, f"<{name}>", "exec"), namespace)
-    return namespace
+def module_body(source: str, directory: Path, name: str = "shared_regex_probe") -> dict[str, Any]:
+    """Import ``source`` as a module (a real import: the import system marks it initialising) and return its names."""
+    (directory / f"{name}.py").write_text(source)
+    sys.path.insert(0, str(directory))
+    try:
+        module = importlib.import_module(name)
+    finally:
+        sys.path.remove(str(directory))
+        sys.modules.pop(name, None)
+        importlib.invalidate_caches()
+    return vars(module)
 
 
 PROBE = (
@@ -42,13 +49,14 @@ PROBE = (
 )
 
 
-def test_a_stored_pattern_is_the_stdlib_pattern(store: Path) -> None:
-    first = module_body(PROBE)
+def test_a_stored_pattern_is_the_stdlib_pattern(store: Path, tmp_path: Path) -> None:
+    first = module_body(PROBE, tmp_path, "probe_first")
+    assert len(shared_re._STORE.used) == 4 and shared_re._STORE.added
     shared_re._write()
     assert store.exists()
     shared_re._STORE = shared_re._Store()  # a later process: reads the store, compiles nothing
-    second = module_body(PROBE)
-    assert shared_re._STORE.added is False
+    second = module_body(PROBE, tmp_path, "probe_second")
+    assert len(shared_re._STORE.used) == 4 and shared_re._STORE.added is False
     for name in ("NAMED", "LOOK"):
         stdlib = re.compile(first[name].pattern, first[name].flags)
         for got in (first[name], second[name]):
@@ -59,7 +67,7 @@ def test_a_stored_pattern_is_the_stdlib_pattern(store: Path) -> None:
     assert [p.search("two plates") is not None for p in second["WORDS"]] == [False, True]
 
 
-def test_a_pattern_built_at_run_time_is_not_stored(store: Path) -> None:
+def test_a_pattern_built_at_run_time_is_not_stored(store: Path, tmp_path: Path) -> None:
     def built_from_data(name: str) -> re.Pattern[str]:
         return shared_re.compile(rf"\b{re.escape(name)}\b", re.I)
 
@@ -68,21 +76,25 @@ def test_a_pattern_built_at_run_time_is_not_stored(store: Path) -> None:
 
     assert deeper("Blue Mug").search("the blue mug sold") is not None
     assert shared_re._STORE.used == {}
-    module_body("from shared import regex as re\nP = re.compile('x+')\n", name="__main__")  # a script is data too
+    script = {"__name__": "__main__"}  # a script's body is not an import
+    exec("from shared import regex as re\nP = re.compile('x+')\n", script)
     assert shared_re._STORE.used == {}
+    assert module_body("from shared import regex as re\nP = re.compile('x+')\n", tmp_path)["P"].match("xx")
+    assert list(shared_re._STORE.used) == [("x+", 0)]
 
 
-def test_a_bad_pattern_raises_as_the_stdlib_does(store: Path) -> None:
+def test_a_bad_pattern_raises_as_the_stdlib_does(store: Path, tmp_path: Path) -> None:
     with pytest.raises(re.error):
-        module_body("from shared import regex as re\nP = re.compile('(unclosed')\n")
+        module_body("from shared import regex as re\nP = re.compile('(unclosed')\n", tmp_path)
 
 
-def test_a_store_from_another_interpreter_is_ignored(store: Path) -> None:
+def test_a_store_from_another_interpreter_is_ignored(store: Path, tmp_path: Path) -> None:
     pattern = "a+b"
     wrong = shared_re._compiled_entry("zzz", 0)  # code that would match something else
     store.write_bytes(marshal.dumps(((0, 0, 0), {(pattern, 0): wrong})))
-    got = module_body(f"from shared import regex as re\nP = re.compile({pattern!r})\n")["P"]
+    got = module_body(f"from shared import regex as re\nP = re.compile({pattern!r})\n", tmp_path)["P"]
     assert got == re.compile(pattern) and got.search("xaab") is not None
+    assert shared_re._STORE.added  # compiled afresh, not read from the foreign file
 
 
 #: Run in a fresh interpreter: import the question readers through an empty store, then check every entry.
