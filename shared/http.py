@@ -18,7 +18,6 @@ import functools
 import inspect
 import json
 import os
-import re
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -32,6 +31,7 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed
 from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request as WerkzeugRequest
 
+from shared import regex as re
 from shared.audit.security_events import record_security_event
 from shared.config import Settings, get_settings
 from shared.errors import EcomIntelError, InvalidInput, PermissionDenied, RateLimited, Unauthenticated

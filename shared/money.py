@@ -17,7 +17,6 @@ same kernels on one value, so every caller reads a text the same way.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Any
 
@@ -25,6 +24,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+
+from shared import regex as re
 
 Arrow = Any  # pa.Array | pa.ChunkedArray (pyarrow ships no type stubs)
 

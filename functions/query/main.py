@@ -6,12 +6,12 @@ and GET /v1/metrics:catalog.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import flask
 import functions_framework
 
+from shared import regex as re
 from shared.deps import get_deps
 from shared.errors import NotFound
 from shared.http import endpoint, json_response, parse_body

@@ -13,7 +13,6 @@ one price (struck-through ``del``/``s`` prices are list prices) is taken, severa
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
@@ -22,6 +21,7 @@ import extruct
 from bs4 import BeautifulSoup
 from rapidfuzz import fuzz
 
+from shared import regex as re
 from shared.money import DOLLAR_PREFIXES, MARKERS, SYMBOLS, MoneyError, parse_amount
 
 Status = Literal["ok", "ambiguous", "not_found"]

@@ -8,11 +8,11 @@ for the bucket to refill enough for the next query, and back off on ``THROTTLED`
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from shared import regex as re
 from shared.connectors.base import EndpointRefused, RawPayload, SyncBatch, SyncContext, pinned_origin
 from shared.connectors.http import ApiError, RetryingClient
 from shared.models.records import DataKind

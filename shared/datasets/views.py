@@ -6,12 +6,12 @@ or warehouse predicate; nothing here accepts a tenant from a request body.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, Field
 
+from shared import regex as re
 from shared.deps import Deps
 from shared.errors import InvalidInput, NotFound
 from shared.ingest.export import records

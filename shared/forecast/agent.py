@@ -9,7 +9,6 @@ records the new forecasts, and returns the standard :class:`AgentResult`.
 from __future__ import annotations
 
 import math
-import re
 import time
 import uuid
 from collections.abc import Callable, Sequence
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from shared import regex as re
 from shared.agents.answers import AgentAnswer, requested_asks
 from shared.agents.asof import apply_staleness, resolve_as_of, stale_note
 from shared.errors import InvalidInput

@@ -11,13 +11,13 @@ silently dropped.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from shared import regex as re
 from shared.errors import InvalidInput
 from shared.forecast.periods import Freq, RegularSeries, infer_freq, regularise
 from shared.ingest.column_dates import read_date_column

@@ -9,9 +9,9 @@ stored (it is personal data).
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
+
+from shared import regex as re
 
 #: The end of a US postal address: ``, TX 75001`` or ``, TX 75001-1234``.
 US_STATE_ZIP = re.compile(r",\s*([A-Z]{2})\s+\d{5}(?:-\d{4})?\s*$")

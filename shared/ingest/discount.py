@@ -16,10 +16,10 @@ names a percentage (Odoo's ``Discount (%)``, ``Discount Percent``) over values o
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pandas as pd
+
+from shared import regex as re
 
 #: Row flag (``quality_flags``) on lines whose discount was given as a rate and stored as its amount.
 RATE_FLAG = "discount:rate"

@@ -8,9 +8,9 @@ currency of the file's rows that name none themselves.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from shared import regex as re
 from shared.ingest.upload_currency import ISO_4217
 
 #: Symbols that name one currency only (``$``, ``kr`` and ``¥`` name several: they are taken off, no currency set).

@@ -11,10 +11,10 @@ headers (``EXPORT_PROFILES``) and mapped header for header, without the generic 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
+from shared import regex as re
 from shared.errors import InvalidInput
 from shared.ingest.header_currency import without_currency
 from shared.ingest.localised import readings

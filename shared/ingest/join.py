@@ -41,7 +41,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -50,6 +49,7 @@ from typing import IO, Any
 
 import pandas as pd
 
+from shared import regex as re
 from shared.deps import Deps
 from shared.ingest import m5, split_rows
 from shared.ingest.customers import customer_hash, tenant_customer_key

@@ -7,8 +7,7 @@ keeping it out of ``headers`` is what lets each of those import only downward.
 
 from __future__ import annotations
 
-import re
-
+from shared import regex as re
 from shared.errors import InvalidInput
 from shared.ingest.headers import EVIDENCE, export_profile, map_columns, required_fields
 from shared.ingest.order_parts import order_part

@@ -15,8 +15,8 @@ Only whole names that translate to a known alias are taken: a column that reads 
 from __future__ import annotations
 
 import itertools
-import re
 
+from shared import regex as re
 from shared.ingest.header_currency import without_currency
 
 #: Words of column names -> English (lower case, as written: accented and unaccented spellings both listed).

@@ -7,9 +7,9 @@ Only ``tenants/{tenant}/ingestions`` of the authenticated tenant is read: anothe
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from shared import regex as re
 from shared.deps import Deps
 from shared.errors import NotFound
 from shared.ingest.ingestion import IngestionSummary

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from shared import regex as re
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 

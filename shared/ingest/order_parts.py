@@ -29,8 +29,7 @@ A file any kind already reads as it is (a dated sales export, a review file) is 
 
 from __future__ import annotations
 
-import re
-
+from shared import regex as re
 from shared.ingest import headers as aliases
 from shared.ingest.parts import DatasetPart, PartRole
 from shared.models.records import DataKind

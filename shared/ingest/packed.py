@@ -15,12 +15,12 @@ with its reason). Each line keeps its row's number, so a reject names the row it
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 
+from shared import regex as re
 from shared.ingest.headers import ColumnMapping, PackedItems
 from shared.ingest.names import normalise_header
 from shared.ingest.reader import Chunk

@@ -9,7 +9,6 @@ every chunk of the file.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from shared import regex as re
 from shared.ingest.localised import MONTHS
 from shared.money import amounts_currency, normalise_amounts
 

@@ -16,11 +16,11 @@ never a second copy, and a places table uploaded twice restates nothing the seco
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Sequence
 
 import pandas as pd
 
+from shared import regex as re
 from shared.ingest.headers import normalise_header
 from shared.ingest.localised import readings
 from shared.ingest.order_parts import NOT_LOOKUPS, id_things

@@ -9,8 +9,8 @@ because its first line names no columns.
 from __future__ import annotations
 
 import csv
-import re
 
+from shared import regex as re
 from shared.errors import InvalidInput
 from shared.ingest.headers import map_columns
 from shared.ingest.kinds import dataset_part, detect_kind

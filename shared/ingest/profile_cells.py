@@ -9,12 +9,12 @@ on a chunk's mapped text columns, vectorised, before the fields are parsed.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from shared import regex as re
 from shared.ingest.headers import ProfileCells
 from shared.ingest.parse import Parsed, parse_number
 

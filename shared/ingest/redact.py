@@ -10,10 +10,10 @@ a file with personal columns its text is withheld.
 from __future__ import annotations
 
 import csv
-import re
 
 import pandas as pd
 
+from shared import regex as re
 from shared.ingest.headers import ColumnMapping, normalise_header
 from shared.ingest.limits import MAX_RAW_CHARS, clip
 from shared.ingest.reader import Chunk, join_row

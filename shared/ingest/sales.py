@@ -49,7 +49,6 @@ chunks (rules 1 and 6 need the whole order).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -57,6 +56,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from shared import regex as re
 from shared.ingest.customers import hash_customers
 from shared.ingest.discount import gross_rate_amounts, rate_amounts
 from shared.ingest.localised import RETURNED_WORDS, UNPAID_PAYMENTS, cancelled_word, failed_word

@@ -24,12 +24,12 @@ object already written (its ingestion is already under way) instead of writing i
 from __future__ import annotations
 
 import hashlib
-import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from shared import regex as re
 from shared.deps import Deps
 from shared.errors import InvalidInput
 from shared.ingest.ingestion import Ingestion, ingestion_id_for

@@ -7,13 +7,13 @@ name is never used as a path, only as a sanitised last segment.
 from __future__ import annotations
 
 import io
-import re
 import uuid
 import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import IO, Any
 
+from shared import regex as re
 from shared.deps import Deps
 from shared.errors import EcomIntelError, InvalidInput, NotFound, PayloadTooLarge, PermissionDenied
 from shared.ingest.ingestion import ingestion_id_for

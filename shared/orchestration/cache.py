@@ -7,13 +7,13 @@ reviews 24 h, forecasts 12 h): an answer is only as fresh as the most perishable
 from __future__ import annotations
 
 import hashlib
-import re
 import time
 import unicodedata
 from typing import Any
 
 from prometheus_client import Counter, Gauge
 
+from shared import regex as re
 from shared.config import Settings
 from shared.models.agents import AgentName
 from shared.observability.metrics import REGISTRY

@@ -36,7 +36,6 @@ def ask(deps: Deps | None, question: str, *, tenant: str, mode: Mode = "quick", 
     every second for up to ``wait_seconds`` (``ECOMINTEL_CLIENT_TIMEOUT_SECONDS``, default 600). A job
     still running then is returned as it is (``report`` is ``None``).
     """
-    from shared.ingest.client import wait_seconds as default_wait
     from shared.runtime import runtime_for
 
     if runtime is None:
@@ -61,6 +60,9 @@ def ask(deps: Deps | None, question: str, *, tenant: str, mode: Mode = "quick", 
     resp = QueryResponse.model_validate(res.json())
     if resp.mode == "quick" or resp.job_id is None:
         return resp
+    # only a deep job waits: a quick answer does not import the ingestion client (and ``requests``) for this
+    from shared.ingest.client import wait_seconds as default_wait
+
     deadline = time.monotonic() + (default_wait() if wait_seconds is None else wait_seconds)
     polls = 0
     while True:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import time
 from typing import Any
 
 from pydantic import BaseModel, Field
 
+from shared import regex as re
 from shared.orchestration.plan import Entities, Plan
 from shared.ports import DocumentStore, Warehouse
 from shared.questions.answer_refs import turn_leaned_on

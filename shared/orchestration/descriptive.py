@@ -8,13 +8,13 @@ report, answer first.
 
 from __future__ import annotations
 
-import re
 import threading
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from shared import regex as re
 from shared.errors import EcomIntelError
 from shared.models.agents import Confidence
 from shared.models.records import DataKind

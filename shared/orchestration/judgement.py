@@ -11,10 +11,10 @@ plain (a higher rating is better, more negative reviews worse); a price index is
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
+from shared import regex as re
 from shared.models.agents import Confidence
 from shared.orchestration.plan import Plan
 from shared.orchestration.report import Mode, Report

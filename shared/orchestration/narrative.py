@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from pydantic import BaseModel, Field
 
+from shared import regex as re
 from shared.observability.logs import get_logger, log_event
 from shared.orchestration.budget import spent_on_failure
 from shared.orchestration.numbers import collect_numbers, unsupported_numbers

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable
 from typing import Any
+
+from shared import regex as re
 
 _DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?\b")
 _IDENTIFIER = re.compile(r"\b[A-Za-z]+[-_]?\d[\w-]*\b")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
+from shared import regex as re
 from shared.agents.answers import ASK_AGENT, AskKind
 from shared.orchestration.plan import Entities, Intent, Plan
 from shared.questions.lexicon import BE_OUT_OF

@@ -9,8 +9,7 @@ forecast's to count (a season, a trend), the response to price the elasticity's.
 
 from __future__ import annotations
 
-import re
-
+from shared import regex as re
 from shared.agents.answers import AgentAnswer
 from shared.forecast.answers import fmt_num
 

@@ -6,7 +6,6 @@ answer with the numbers of the ranked rows behind it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
@@ -14,6 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from shared import regex as re
 from shared.agents.answers import AgentAnswer, AskKind, fmt_num, join_names, ranked_table
 from shared.pricing import elasticity
 from shared.pricing.advice import elasticity_sentence, margin_sentence

@@ -7,7 +7,6 @@ ingest rejects table numbers them. Validation stops at the first bad value with 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
@@ -15,6 +14,7 @@ from typing import IO
 import numpy as np
 import pandas as pd
 
+from shared import regex as re
 from shared.ingest.column_dates import column_date_order, read_date_column
 from shared.ingest.parse import DateOrder
 from shared.money import parse_money_column

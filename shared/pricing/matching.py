@@ -8,11 +8,11 @@ for review; the analysis lowers its confidence by the match confidence.
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process, utils
+
+from shared import regex as re
 
 _SIZE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(kg|g|mg|l|ml|cl|oz|lb|lbs|gb|tb|in|inch|cm|mm|m|pack|pk|ct|x)\b", re.I)
 _UNIT_SCALE = {"kg": ("g", 1000.0), "g": ("g", 1.0), "mg": ("g", 0.001), "l": ("ml", 1000.0), "ml": ("ml", 1.0),

@@ -10,11 +10,12 @@ Amazon ASINs and GTINs map to our SKU through the products table's ``asin``/``gt
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from shared import regex as re
 
 _WS = re.compile(r"\s+")
 _AROUND_SEP = re.compile(r"\s*([-_/.:])\s*")

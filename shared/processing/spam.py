@@ -21,7 +21,6 @@ a terse review) crosses the default threshold on its own.
 from __future__ import annotations
 
 import json
-import re
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -31,6 +30,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+
+from shared import regex as re
 
 SPAM_THRESHOLD = 0.5
 

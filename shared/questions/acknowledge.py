@@ -10,7 +10,7 @@ it is asked what it refers to rather than answered with an overview of everythin
 
 from __future__ import annotations
 
-import re
+from shared import regex as re
 
 #: Words that acknowledge an answer; a turn made only of them (and punctuation, emoji) is an acknowledgement.
 _ACK_WORD = (r"(?:ok(?:ay)?|k|kk|cool|great|good|nice|neat|perfect|super|sweet|awesome|brilliant|excellent|"

@@ -14,9 +14,9 @@ follow-up is read, or "October not September" reads as the two months together.
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
+from shared import regex as re
 from shared.models.records import DataKind
 from shared.store.metrics.catalog import METRICS
 from shared.store.metrics.model import DimensionFilter

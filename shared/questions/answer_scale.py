@@ -8,8 +8,9 @@ Pure: text in, text and scale out; a figure in, its scaled words out.
 
 from __future__ import annotations
 
-import re
 from typing import Literal
+
+from shared import regex as re
 
 Scale = Literal["thousand", "million"]
 

@@ -10,11 +10,11 @@ running period and says the verdict (:mod:`shared.forecast.beat`). Pure: the que
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from shared import regex as re
 from shared.questions.timephrase import period_containing
 
 Unit = Literal["month", "quarter", "year"]

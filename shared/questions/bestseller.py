@@ -9,10 +9,10 @@ the SKU in that range (the latest count when the SKU was counted since the windo
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from datetime import date, timedelta
 
+from shared import regex as re
 from shared.models.records import DataKind
 from shared.questions.lexicon import AGENT_CUES
 from shared.questions.market import ONE_BESTSELLER, best_sellers_span, top_sellers

@@ -6,7 +6,7 @@ reads it twice, once with each end's word: the top first, then the bottom, each 
 
 from __future__ import annotations
 
-import re
+from shared import regex as re
 
 _TOP = (
     r"best|top|highest|biggest|largest|busiest|strongest|most|best[- ]selling|top[- ]selling|best[- ]performing|"

@@ -8,12 +8,12 @@ the cheapest?", "cheaper than MegaMart"): those name the market or a rival.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from shared import regex as re
 from shared.models.records import DataKind
 from shared.questions.timephrase import make_range
 from shared.store.metrics.model import DimensionName, MetricName, MetricQuery, TimeRange

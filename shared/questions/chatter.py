@@ -21,7 +21,7 @@ Pure and cheap: three regular expressions.
 
 from __future__ import annotations
 
-import re
+from shared import regex as re
 
 #: Things people talk in or write for: the nouns a dated aside or a purpose clause ends on.
 _TALK = (r"(?:call|meeting|chat|e-?mail|message|note|stand-?up|catch[- ]?up|sync(?:[- ]up)?|huddle|presentation|"

@@ -10,9 +10,9 @@ that dimension (``category`` / ``brand``) instead of ``sku``. Pure: no I/O.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from shared import regex as re
 from shared.questions.vocabulary import EntityMatch
 from shared.store.metrics.model import DimensionName, MetricName
 

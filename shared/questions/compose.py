@@ -8,12 +8,12 @@ the change. Pure: a :class:`~shared.store.metrics.model.MetricResult` in, text a
 from __future__ import annotations
 
 import calendar
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, cast
 
+from shared import regex as re
 from shared.orchestration.report import MAX_TABLE_ROWS, AnswerEvidence, AnswerTable
 from shared.questions.answer_scale import scaled
 from shared.questions.grouped_sides import sides_lead

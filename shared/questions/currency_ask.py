@@ -11,7 +11,7 @@ never converted (or relabelled). Two shapes are read with one vocabulary:
 
 from __future__ import annotations
 
-import re
+from shared import regex as re
 
 #: Currency words and symbols -> ISO code.
 _CODES = {

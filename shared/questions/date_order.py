@@ -9,10 +9,10 @@ first. The answer says which reading it used, so a merchant who meant the other 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from shared import regex as re
 from shared.questions.timephrase import MONTH_ABBR
 
 #: A slash date with its year ("05/10/2026", "5/10/26") or without ("03/04"), not part of a longer code or an amount.

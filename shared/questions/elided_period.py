@@ -17,7 +17,8 @@ Pure: text in, text out.
 from __future__ import annotations
 
 import calendar
-import re
+
+from shared import regex as re
 
 _PART = r"(?:first|second|last|final|latter|1st|2nd|3rd|4th|third|fourth)\s+(?:half|fortnight|week|quarter|month)"
 _COMPARED = r"(?:vs\.?|versus|v\.?|compared\s+(?:to|with)|against|or|and|to)"

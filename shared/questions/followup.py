@@ -19,11 +19,11 @@ customers do we have?" is a new question and inherits nothing.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from typing import cast
 
+from shared import regex as re
 from shared.models.records import DataKind
 from shared.questions.answer_refs import (
     Reference,

@@ -9,11 +9,11 @@ windows from tomorrow. Pure: the question and the as-of date in, the period out.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from shared import regex as re
 from shared.questions.timephrase import fmt_day, fmt_range, period_containing
 
 #: "next month", "next month's", "for next calendar month", "next quarter('s)": the calendar month (quarter) after

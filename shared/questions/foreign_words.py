@@ -9,8 +9,9 @@ written out: the rest of the question is read as it is. Pure.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
+
+from shared import regex as re
 
 #: (English, the other languages' phrases), longest phrases first within a class; articles before a period go with it.
 _ARTICLE = r"(?:(?:el|la|del|de la|de|le|du|der|die|das|im|in|o|a|do|da|il|lo|nel|nella|dello)\s+)?"

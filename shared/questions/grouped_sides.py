@@ -9,9 +9,10 @@ side: the answer leads with each side's total and share, the breakdown by value 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
+
+from shared import regex as re
 
 #: Words setting the phrases against each other.
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|against|compared?\b|or)\b", re.I)

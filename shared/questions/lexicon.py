@@ -7,9 +7,9 @@ question has with the tenant's own names and the time phrases.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from shared import regex as re
 from shared.models.records import DataKind
 from shared.questions.order_percentile import PERCENTILE_ORDER_VALUE
 from shared.store.metrics.model import DimensionName, Grain, MetricName

@@ -9,9 +9,9 @@ compared days itself: 1-14 Apr for Q3 against Q2, 1-14 Jan 2025 for 2026 so far.
 from __future__ import annotations
 
 import calendar
-import re
 from datetime import date
 
+from shared import regex as re
 from shared.questions.timephrase import make_range
 from shared.store.metrics.compile import to_date_months
 from shared.store.metrics.model import TimeRange

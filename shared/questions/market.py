@@ -10,10 +10,10 @@ Amazon" where Amazon is only a sales channel) is said, not widened to every comp
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from shared import regex as re
 from shared.questions.lexicon import AGENT_CUES
 from shared.questions.own_price_asks import asks_own_price_history, asks_price_effect, price_direction
 from shared.questions.vocabulary import STOP_WORDS, EntityMatch, VocabularyIndex, normalise

@@ -13,11 +13,11 @@ and the answer's words out.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from typing import Any
 
+from shared import regex as re
 from shared.questions.timephrase import fmt_range
 from shared.store.metrics.model import MetricQuery, TimeRange
 

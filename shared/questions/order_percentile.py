@@ -7,7 +7,7 @@ question names for it, and says it back as an ordinal.
 
 from __future__ import annotations
 
-import re
+from shared import regex as re
 
 #: "80th percentile", "60 percentile", "p80", "80th pctl": the percentile a question names (1-99).
 _ASKED = re.compile(r"\b(?:([1-9]\d?)(?:st|nd|rd|th)?[- ]?(?:percentile|pctl?)|p([1-9]\d?))\b", re.I)

@@ -10,10 +10,10 @@ Pure: the question in, the metrics and the bounds out; the answer's words.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Literal
 
+from shared import regex as re
 from shared.store.metrics.model import MetricName
 
 _N = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}

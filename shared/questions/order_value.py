@@ -7,10 +7,10 @@ order id (``MetricQuery.order_value_above``/``below``): counting lines above an 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Literal
 
+from shared import regex as re
 from shared.store.metrics.model import MetricName
 
 #: The question is about orders (or baskets, purchases, transactions) and their amounts.

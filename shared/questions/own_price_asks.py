@@ -9,7 +9,7 @@ agent answers from our list prices in the sales rows (``price_history``, ``share
 
 from __future__ import annotations
 
-import re
+from shared import regex as re
 
 _CHANGE = (
     r"(?:chang|rais|lower|cut|increas|decreas|drop|reduc|adjust|updat|repric|put\s+up|hik|touch|tweak|alter|modif|"

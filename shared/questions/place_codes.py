@@ -10,9 +10,10 @@ does, the data cannot answer for the place, and the refusal names every reading 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Literal
+
+from shared import regex as re
 
 #: ISO 3166-1 alpha-2 codes of the countries e-commerce exports name most, with their English names.
 COUNTRY_CODES: dict[str, str] = {

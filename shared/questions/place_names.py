@@ -7,7 +7,7 @@ Only names that are rarely anything else (no "Jersey", "Georgia", "Washington", 
 
 from __future__ import annotations
 
-import re
+from shared import regex as re
 
 _US_STATES = ("alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|hawaii|idaho|"
               "illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|"

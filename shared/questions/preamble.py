@@ -17,10 +17,10 @@ Pure: text in, spans out.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from datetime import date
 
+from shared import regex as re
 from shared.questions.timephrase import resolve_time
 from shared.questions.vocabulary import EntityMatch
 

@@ -7,7 +7,7 @@ percentage out from our own price, which only it reads. Pure: no I/O.
 
 from __future__ import annotations
 
-import re
+from shared import regex as re
 
 _MONEY = r"(?:\$|\u00a3|\u20ac|usd ?|eur ?|gbp ?)\s?(?P<{name}>\d[\d,]*(?:\.\d{{1,2}})?)"
 #: A what-if asked as a price, not a change: "drop the vase to $24", "if we charge $84 for the cable", "sell it at

@@ -10,12 +10,12 @@ cheapest competitor"): those name a rival or the market and are the pricing agen
 
 from __future__ import annotations
 
-import re
 import statistics
 from collections.abc import Callable, Mapping, Sequence
 
 from pydantic import BaseModel
 
+from shared import regex as re
 from shared.store.metrics.model import MetricQuery
 
 _THINGS = r"(?:products?|items?|skus?|articles?|listings?|lines?|goods|things?|range|catalogue|assortment)"

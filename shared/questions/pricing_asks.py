@@ -24,9 +24,9 @@ Pure: no I/O.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from shared import regex as re
 from shared.models.records import DataKind
 from shared.questions.lexicon import AGENT_CUES, METRIC_KINDS
 from shared.questions.market import (

@@ -31,7 +31,7 @@ Amazon and Shopify sellers ask in their own vocabulary; each rewrite keeps the r
 
 from __future__ import annotations
 
-import re
+from shared import regex as re
 
 _BUY_BOX = r"(?:the\s+)?buy[- ]?box(?:es)?"
 #: A rewrite: the pattern, its replacement and the lead the answer opens with ("" for none).

@@ -9,9 +9,10 @@ to be from stars). The reader asks for the star breakdown; :func:`promoters_lead
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
+
+from shared import regex as re
 
 _PROMOTERS = r"promoters?(?!\s+score)"
 _DETRACTORS = r"detractors?"

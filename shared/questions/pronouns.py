@@ -10,7 +10,7 @@ as any follow-up is.
 
 from __future__ import annotations
 
-import re
+from shared import regex as re
 
 _OF_THEM = re.compile(
     r"^\s*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?how\s+many\s+of\s+(?:them|those|these|that)\s+"

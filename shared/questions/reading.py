@@ -19,7 +19,6 @@ Decisions, in order:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -27,6 +26,7 @@ from typing import Literal, cast
 
 from pydantic import BaseModel, Field
 
+from shared import regex as re
 from shared.models.records import DataKind
 from shared.questions import lexicon as lx
 from shared.questions.answer_scale import Scale, asked_scale

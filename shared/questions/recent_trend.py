@@ -13,7 +13,7 @@ named) stays a trend over time.
 
 from __future__ import annotations
 
-import re
+from shared import regex as re
 
 #: A movement under way: a progressive verb of rising or falling ("been dropping", "are growing", "going down",
 #: "trending up"), or "trending" with the way it goes.

@@ -8,8 +8,7 @@ refused question without what the data cannot hold: its place ("by region", "in 
 
 from __future__ import annotations
 
-import re
-
+from shared import regex as re
 from shared.questions import lexicon as lx
 from shared.questions.place_names import PLACE
 

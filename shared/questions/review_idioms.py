@@ -28,8 +28,7 @@ Pure: no I/O.
 
 from __future__ import annotations
 
-import re
-
+from shared import regex as re
 from shared.questions.promoters import BOTH as PROMOTERS_AND_DETRACTORS
 
 _COUNT_MOVES = (r"(?:dropping|falling|declining|shrinking|slowing|down|going down|rising|growing|increasing|"

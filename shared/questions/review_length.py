@@ -8,8 +8,7 @@ answers the others from the review texts (``review_length``, ``shared/sentiment/
 
 from __future__ import annotations
 
-import re
-
+from shared import regex as re
 from shared.questions.reviews import star_levels
 
 _REVIEW = re.compile(r"\breviews?\b", re.I)

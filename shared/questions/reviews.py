@@ -9,11 +9,12 @@ that talks about what reviews or customers say. A grammar of word classes, not a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
+
+from shared import regex as re
 
 if TYPE_CHECKING:
     from shared.questions.timephrase import TimeReading

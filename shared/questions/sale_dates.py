@@ -11,11 +11,11 @@ slice in, the query and the answer's words out.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any, Literal
 
+from shared import regex as re
 from shared.questions.timephrase import fmt_day, fmt_range
 from shared.store.metrics.model import DimensionFilter, DimensionName, MetricQuery, TimeRange
 

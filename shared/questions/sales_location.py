@@ -10,9 +10,9 @@ Pure: the tenant's channel and place names in, a dimension out.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from shared import regex as re
 from shared.store.metrics.model import DimensionName
 
 #: Channel names that say how a line was sold, not where: stores online, marketplaces, the till, trade, apps.

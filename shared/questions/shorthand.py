@@ -14,8 +14,9 @@ Pure and cheap (no dictionary, no fuzzy library): a few microseconds per word.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
+
+from shared import regex as re
 
 #: Abbreviations that mean one thing wherever they stand.
 _ALWAYS: dict[str, str] = {

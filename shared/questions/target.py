@@ -12,8 +12,9 @@ no targets. Pure: no I/O.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from shared import regex as re
 
 #: A word that makes an amount a target (not a threshold such as "orders over $100").
 _CUE = re.compile(

@@ -27,11 +27,11 @@ Pure code with compiled regular expressions: no dateparser, microseconds per que
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Literal
 
+from shared import regex as re
 from shared.store.metrics.model import Comparison, TimeRange
 
 MONTHS: dict[str, int] = {

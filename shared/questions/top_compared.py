@@ -9,9 +9,10 @@ with Q2?" as the ranking's baseline; :func:`like_for_like_headline` and :func:`d
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
+
+from shared import regex as re
 
 if TYPE_CHECKING:  # the reader calls this module: the type only, no import cycle
     from shared.questions.reading import Reading

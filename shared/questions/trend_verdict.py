@@ -10,8 +10,9 @@ written as a yes/no question ("how much have sales dropped?"), gets no verdict: 
 
 from __future__ import annotations
 
-import re
 from typing import Literal
+
+from shared import regex as re
 
 Way = Literal["up", "down"]
 

@@ -7,8 +7,7 @@ them all and name the first few. The catalogue has no date: no period applies.
 
 from __future__ import annotations
 
-import re
-
+from shared import regex as re
 from shared.store.metrics.model import MetricQuery
 
 _PRODUCTS = r"(?:skus|products|items|articles|listings|product lines)"

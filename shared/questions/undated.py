@@ -9,8 +9,7 @@ place in time, so the answer says so first and gives the all-time figure instead
 
 from __future__ import annotations
 
-import re
-
+from shared import regex as re
 from shared.models.records import DataKind
 from shared.questions.lexicon import METRIC_KINDS
 from shared.questions.reading import Reading

@@ -8,10 +8,10 @@ when none is like it, one of the tenant's codes in their usual shape (what a cod
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 
+from shared import regex as re
 from shared.questions.vocabulary import compact
 
 #: A code after a word that says it is one: "SKU-9999", "sku 42", "item #A17", "product code XJ-9".

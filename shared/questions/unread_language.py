@@ -9,8 +9,9 @@ Pure.
 
 from __future__ import annotations
 
-import re
 import unicodedata
+
+from shared import regex as re
 
 #: Unicode script names (the first word of a letter's name) and the language a question in them is most likely in.
 _SCRIPTS = {

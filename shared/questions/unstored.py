@@ -9,10 +9,11 @@ answer names the file(s) received and why they hold no sale that could be stored
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from shared import regex as re
 
 #: What an acknowledged sales file's note says when its rows are sales that cannot be dated
 #: (``shared.ingest.parts``: "... so no sale can be placed in a day, month or year", "... in time or valued").

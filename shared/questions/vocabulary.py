@@ -8,13 +8,13 @@ punctuation-insensitively. Pure: no I/O.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from shared import regex as re
 from shared.questions.place_codes import asked_code, read_code
 
 EntityKind = Literal["sku", "product", "category", "brand", "channel", "competitor", "country", "region", "state"]

@@ -12,7 +12,6 @@ function is not part of this build answers 501.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +20,7 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed
 from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request, Response
 
+from shared import regex as re
 from shared.http import SECURITY_HEADERS, request_id_of
 from shared.manifest import Manifest, load_manifest
 from shared.observability.metrics import HTTP_REQUESTS, REGISTRY

@@ -10,9 +10,7 @@ it could mint one anyway; the API still checks it like any other).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import IO, Any
-
-import requests
+from typing import IO, TYPE_CHECKING, Any
 
 from shared.config import Settings
 from shared.errors import EcomIntelError
@@ -20,6 +18,9 @@ from shared.manifest import Manifest
 from shared.runtime.local import HttpResult
 from shared.security.principal import Role
 from shared.security.tokens import mint_token
+
+if TYPE_CHECKING:
+    import requests
 
 
 class ServerUnreachable(EcomIntelError):
@@ -43,7 +44,10 @@ class ServedRuntime:
         self.manifest = manifest
         self.api_url = api_url.rstrip("/")
         self._timeout = timeout_seconds
-        self._session = requests.Session()
+        # imported here: every ``ecomintel ask`` asks whether a server holds the home, and mostly none does
+        import requests
+
+        self._session: requests.Session = requests.Session()
 
     def credentials(self, tenant: str, *, role: Role = Role.ANALYST, subject: str = "cli") -> dict[str, str]:
         """Headers of a caller in ``tenant``: a token signed with the home's key."""
@@ -64,6 +68,8 @@ class ServedRuntime:
         json_body: Any = None,
     ) -> HttpResult:
         """Send a request to the server's gateway (``function`` is routed by ``path``, as the console's are)."""
+        import requests
+
         url = f"{self.api_url}/{path.lstrip('/')}"
         try:
             resp = self._session.request(method, url, headers=dict(headers or {}), params=dict(query or {}),

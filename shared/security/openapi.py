@@ -13,7 +13,6 @@ and a test fails when the two drift. It serves three readers:
 from __future__ import annotations
 
 import copy
-import re
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -24,6 +23,7 @@ import yaml
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
+from shared import regex as re
 from shared.alerts.models import Alert, AlertPage
 from shared.alerts.rules import AlertRules
 from shared.alerts.rules_api import AlertRulesIn

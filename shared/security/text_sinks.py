@@ -8,7 +8,7 @@ plain text for narratives (no markup, no links but the product's own).
 
 from __future__ import annotations
 
-import re
+from shared import regex as re
 
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _MD_IMAGE = re.compile(r"!\[([^\]]{0,500})\]\([^)]{0,2000}\)")

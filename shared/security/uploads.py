@@ -5,10 +5,10 @@ The upload function (ingest engineer) calls these; the security tests attack the
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from typing import Any
 
+from shared import regex as re
 from shared.errors import InvalidInput, PayloadTooLarge, UnsupportedMediaType
 
 MAX_FILENAME_CHARS = 255

@@ -7,7 +7,6 @@ text: data shown to the merchant, never interpreted.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from shared import regex as re
 from shared.agents.answers import AgentAnswer, AskKind, join_names, ranked_table
 from shared.sentiment.adjusted import SpamSuspicion, adjusted_rating
 from shared.sentiment.aspects import ASPECT_CUES

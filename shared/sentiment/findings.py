@@ -8,12 +8,12 @@ rule-based next steps.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from shared import regex as re
 from shared.models.agents import Action, Confidence, Evidence, Finding, Severity
 from shared.sentiment.sku_stats import AspectRow, SkuStats, round_or_none
 

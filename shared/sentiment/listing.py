@@ -9,11 +9,11 @@ as a customer's voice. Quotes are review text: shown, never interpreted.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pandas as pd
 
+from shared import regex as re
 from shared.agents.answers import AgentAnswer, AskKind, ranked_table
 from shared.sentiment.answers import ScoredReviews, _name, star_phrase
 from shared.sentiment.mentions import find_mentions, resolve_aspect

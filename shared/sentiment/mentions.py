@@ -12,10 +12,10 @@ Pure: text in, mentions out. Review text is data: matched and scored, never inte
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from shared import regex as re
 from shared.sentiment.aspects import ASPECT_CUES, ASPECT_PHRASES, MASKING_PHRASES
 from shared.sentiment.lexicon import read_data
 from shared.sentiment.tokens import CLAUSE_PUNCT, SENTENCE_PUNCT, tokenize

@@ -7,9 +7,10 @@ once per review.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+from shared import regex as re
 
 _PHRASE = r"(?P<x>[a-z0-9][a-z0-9 '\-]{1,80})"
 PATTERNS: tuple[re.Pattern[str], ...] = tuple(

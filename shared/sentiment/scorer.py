@@ -11,11 +11,11 @@ Scores are in [-1, 1]; labels are ``positive``/``negative``/``neutral``; confide
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from shared import regex as re
 from shared.sentiment.aspects import ASPECT_CUES, ASPECT_PHRASES, MASKING_PHRASES, PRICE_CONTEXT
 from shared.sentiment.lexicon import CONTRAST, IRREALIS_PHRASES, SCOPE_BREAKERS, Lexicon, load_lexicon
 from shared.sentiment.tokens import CLAUSE_PUNCT, SENTENCE_PUNCT, tokenize

@@ -19,7 +19,6 @@ once across the catalogue, then counted per product, so one problem has one name
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from shared import regex as re
 from shared.sentiment.lexicon import read_data
 from shared.sentiment.scorer import score_text
 from shared.sentiment.tokens import tokenize

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from shared import regex as re
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _TOKEN = re.compile(

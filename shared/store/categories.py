@@ -9,12 +9,12 @@ names key to, so the filters that follow stay plain ``IN`` lists over array para
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
 from sqlglot import exp
 
+from shared import regex as re
 from shared.ports import Warehouse
 from shared.store.statements import col, read, tenant_predicate
 

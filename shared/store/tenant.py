@@ -8,9 +8,9 @@ use :data:`TENANT_ID_PATTERN` (pydantic ``Field(pattern=...)``); code that build
 
 from __future__ import annotations
 
-import re
 from typing import NewType
 
+from shared import regex as re
 from shared.errors import InvalidInput
 
 #: The one tenant-id pattern (also the ``pattern`` of every payload model's ``tenant_id`` field).
