@@ -73,6 +73,7 @@ from shared.questions.pricing_idioms import pricing_idioms
 from shared.questions.recent_trend import asks_recent_trend
 from shared.questions.review_baseline import complaints_baseline
 from shared.questions.review_idioms import review_idioms
+from shared.questions.returned_orders import ReturnedSlice, returned_slice
 from shared.questions.review_length import read_review_length
 from shared.questions.reviews import (
     POSSESSIVE_SUBJECT,
@@ -361,6 +362,9 @@ _PER_CUSTOMER = re.compile(r"\b(?:per|each|every|average|avg\.?|typical|mean)\s+
 #: "discount per order", "orders per customer", "how much do we make per unit": the first metric over the second.
 _PER_NOUN = re.compile(r"\b(?:per|each|every)\s+(order|transaction|basket|checkout|unit|item|piece|customer|buyer|"
                        r"shopper|client)\b(?!s)(?! (?:service|support|care|price))", re.I)
+#: "average discount on orders", "the mean refund across transactions": the figure per order (as "per order").
+_AVERAGE_ON_ORDERS = re.compile(r"\b(?:average|avg|mean|typical)\s+(?:[a-z]+\s+){0,2}?(?:on|of|for|across|over|in)\s+"
+                                r"(?:the\s+|our\s+|all\s+)?(order|transaction|basket|checkout)s\b", re.I)
 _PER_METRIC: dict[str, MetricName] = {
     "order": "orders", "transaction": "orders", "basket": "orders", "checkout": "orders", "unit": "units",
     "item": "units", "piece": "units", "customer": "customers", "buyer": "customers", "shopper": "customers",
@@ -1467,6 +1471,35 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
                   conventions: TenantConventions | None = None) -> Reading:
     """Read ``question`` for ``tenant_id`` (see the module docstring for the decisions).
 
+    The orders that were returned ("average discount on returned orders", "revenue excluding returned orders") are
+    a slice of the figure: read without those words, then kept as the ``returned`` filter of every sales query.
+    """
+    sliced = returned_slice(question)
+    if sliced is None:
+        return _read_question(question, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of,
+                              conventions=conventions)
+    reading = _read_question(sliced.text, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of,
+                             conventions=conventions)
+    reading.question = question
+    return _returned_sliced(reading, sliced)
+
+
+def _returned_sliced(reading: Reading, sliced: ReturnedSlice) -> Reading:
+    """``reading`` with its sales queries (and its parts') kept to the orders ``sliced`` keeps."""
+    for part in (reading, *reading.parts):
+        q = part.query
+        if part.kind != "metric" or q is None or any(lx.METRIC_KINDS[m] != DataKind.SALES for m in q.metrics):
+            continue
+        kept = DimensionFilter(dimension="returned", values=[sliced.keep])
+        part.query = q.model_copy(update={"filters": [*(f for f in q.filters if f.dimension != "returned"), kept]})
+    return reading
+
+
+def _read_question(question: str, *, tenant_id: str, index: VocabularyIndex | None,
+                   extents: Mapping[DataKind, tuple[date, date]], as_of: date | None = None,
+                   conventions: TenantConventions | None = None) -> Reading:
+    """Read ``question`` (the orders-with-a-return slice already taken out: :func:`read_question`).
+
     ``conventions``: what the tenant's settings state (time zone, currency), which decide an ambiguous date's order
     when the data do not.
 
@@ -2159,6 +2192,11 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         # "units that weren't on promotion", "full-price revenue": the figure less its part on promotion
         metrics = list(_PROMOTED_PART[metrics[0]])
         reading.net_of = True
+    elif metrics and metrics[0] in _PROMOTED_PART and (dims or grain) and _OFF_PROMOTION.search(question):
+        # "top products at full price", "full-price units by channel": ranked (broken down) on the lines off
+        # promotion, not every line: the lines' promotion is a filter of the query
+        metrics = [_PROMOTED_PART[metrics[0]][0], *metrics[1:]]
+        subset = {**subset, "promotion": ["full price"]}
     elif NET_OF.search(question) and metrics and metrics[0] in ("revenue", "units") and not dims:
         # "revenue excluding returns", "units sold not counting returns": the first less what went back
         metrics = ["revenue", "refunds"] if metrics[0] == "revenue" else ["units", "returned_units"]
@@ -2272,10 +2310,10 @@ def _with_whole_period_named(reading: Reading, question: str) -> Reading:
 
 def _per_ratio(question: str, metrics: list[MetricName]) -> list[MetricName] | None:
     """The metrics of "<metric> per <order/unit/customer>": one that computes the ratio, else the two to divide."""
-    per = _PER_NOUN.search(question)
+    per = _PER_NOUN.search(question) or _AVERAGE_ON_ORDERS.search(question)
     if per is None or not metrics:
         return None
-    by = _PER_METRIC[per.group(1).lower()]
+    by = _PER_METRIC[per.group(1).lower().rstrip("s")]
     first = next((_PER_NUMERATOR[m] for m in metrics if m != by and m in _PER_NUMERATOR), None)
     if first is None or first == by:
         return None

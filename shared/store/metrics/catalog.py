@@ -654,6 +654,11 @@ DIMENSIONS: dict[str, DimensionSpec] = {d.name: d for d in (
                   "(none when the export does not say).", frozenset({"reviews"})),
     DimensionSpec("text", "Text", "Whether a review has written text: \"with text\" or \"without text\" (a rating "
                   "only).", frozenset({"reviews"})),
+    DimensionSpec("returned", "Returned", "Whether the line's order had a unit returned: \"returned\" or \"not "
+                  "returned\" (a return line of the same order id at any date; a line without an order id is its own "
+                  "order).", frozenset({"sales", "customers"})),
+    DimensionSpec("promotion", "Promotion", "Whether the line was sold on promotion or with a discount (\"on "
+                  "promotion\") or at full price (\"full price\").", frozenset({"sales", "customers"})),
 )}
 
 #: Which fact table each measure group reads.
