@@ -961,10 +961,10 @@ def main() -> None:
     from bench.twelfth_questions import twelfth_cases
     from bench.twentieth_questions import held_out_cases as twentieth_held_out
     from bench.twentieth_questions import leftover_cases as twentieth_leftovers
-    from bench.twentyfirst_questions import held_out_cases as twentyfirst_held_out
-    from bench.twentyfirst_questions import twentyfirst_cases
     from bench.twentyfifth_questions import held_out_cases as twentyfifth_held_out
     from bench.twentyfifth_questions import twentyfifth_cases
+    from bench.twentyfirst_questions import held_out_cases as twentyfirst_held_out
+    from bench.twentyfirst_questions import twentyfirst_cases
     from bench.twentyfourth_questions import held_out_cases as twentyfourth_held_out
     from bench.twentyfourth_questions import twentyfourth_cases
     from bench.twentysecond_questions import held_out_cases as twentysecond_held_out

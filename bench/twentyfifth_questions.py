@@ -50,8 +50,9 @@ def returning_lines(fr: object, f: pd.DataFrame) -> pd.DataFrame:
 
 def year_back(f_s: date, f_e: date) -> tuple[date, date]:
     """The same days a year earlier."""
-    return f_s.replace(year=f_s.year - 1), f_e.replace(year=f_e.year - 1, day=min(f_e.day, 28) if f_e.month == 2
-                                                      else f_e.day)
+    return f_s.replace(year=f_s.year - 1), f_e.replace(
+        year=f_e.year - 1, day=min(f_e.day, 28) if f_e.month == 2 else f_e.day
+    )
 
 
 def top_names(series: pd.Series, n: int) -> list[str]:
@@ -82,13 +83,18 @@ def twentyfifth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noq
 
     batch.style = "a ranking at full price"
     full = lq[~on_promotion(lq)]
-    add("top 3 products by units sold at full price last quarter", [],
-        top_names(full.groupby("title")["units"].sum(), 3), ordered=True)
+    add(
+        "top 3 products by units sold at full price last quarter",
+        [],
+        top_names(full.groupby("title")["units"].sum(), 3),
+        ordered=True,
+    )
     full = ytd[~on_promotion(ytd)]
     # "sold the most" is units in the house's reading (as "what sold best"); first written as revenue, corrected
     # after the one measurement before any fix (the answer said units)
-    add("which category sold the most at full price this year", [],
-        [str(peak(full.groupby("category")["units"].sum()))])
+    add(
+        "which category sold the most at full price this year", [], [str(peak(full.groupby("category")["units"].sum()))]
+    )
 
     batch.style = "short typos"
     dr = lm.groupby("date")["revenue"].sum()
@@ -115,21 +121,27 @@ def twentyfifth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noq
 
     batch.style = "repeat and first-time customers"
     add("how many repeat customers did we have this year", [repeat_count(ytd)])
-    add("what percentage of customers ordered more than once last quarter",
-        [repeat_count(lq) / float(len(buyers(lq))) * 100])
+    add(
+        "what percentage of customers ordered more than once last quarter",
+        [repeat_count(lq) / float(len(buyers(lq))) * 100],
+    )
     add("how many first-time buyers last month", [float(len(new_buyers(fr, lm, fr.lm_s)))])
     came_back, named = returning_split(fr, ytd)
     add("revenue from first-time customers this year", [named - came_back])
     again = returning_lines(fr, lm)
-    add("average order value for returning customers last month",
-        [rev(again) / float(again["order_id"].nunique())])
+    add("average order value for returning customers last month", [rev(again) / float(again["order_id"].nunique())])
 
     batch.style = "basket size"
     add("items per basket last quarter", [units(lq) / _orders(lq)])
     lmu = lm[lm["units"] > 0].groupby("order_id")["units"].sum()
     add("how many orders had 3 or more items last month", [float((lmu >= 3).sum())])
-    add("aov on amazon vs web this year", [rev(on_channel(ytd, "amazon")) / _orders(on_channel(ytd, "amazon")),
-                                           rev(on_channel(ytd, "web")) / _orders(on_channel(ytd, "web"))])
+    add(
+        "aov on amazon vs web this year",
+        [
+            rev(on_channel(ytd, "amazon")) / _orders(on_channel(ytd, "amazon")),
+            rev(on_channel(ytd, "web")) / _orders(on_channel(ytd, "web")),
+        ],
+    )
 
     batch.style = "busiest day and hour"
     do = lm[lm["units"] > 0].groupby("date")["order_id"].nunique()
@@ -142,8 +154,9 @@ def twentyfifth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noq
     add("what share of revenue came from Kitchen last quarter", [rev(lq[lq["category"] == "Kitchen"]) / rev(lq) * 100])
     add("what share of revenue came from promotions last quarter", [rev(lq[on_promotion(lq)]) / rev(lq) * 100])
     cr = lm.groupby("channel")["revenue"].sum()
-    add("which channel had the biggest share of revenue last month", [float(cr.max() / cr.sum() * 100)],
-        [str(peak(cr))])
+    add(
+        "which channel had the biggest share of revenue last month", [float(cr.max() / cr.sum() * 100)], [str(peak(cr))]
+    )
 
     batch.style = "growth rates"
     add("revenue growth rate this year vs last year", [growth(rev(ytd), rev(p.ly_ytd))])
@@ -160,10 +173,13 @@ def twentyfifth_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noq
 
     batch.style = "filters mixed"
     add("amazon revenue in Kitchen last month", [rev(on_channel(lm[lm["category"] == "Kitchen"], "amazon"))])
-    add("units sold on ebay excluding Apparel this year", [units(on_channel(ytd[ytd["category"] != "Apparel"],
-                                                                           "ebay"))])
-    add("how many web orders had a discount last quarter", [_orders(on_channel(lq, "web")[on_promotion(
-        on_channel(lq, "web"))])])
+    add(
+        "units sold on ebay excluding Apparel this year", [units(on_channel(ytd[ytd["category"] != "Apparel"], "ebay"))]
+    )
+    add(
+        "how many web orders had a discount last quarter",
+        [_orders(on_channel(lq, "web")[on_promotion(on_channel(lq, "web"))])],
+    )
     add("refunds on amazon this year", [refunds(on_channel(ytd, "amazon"))])
     return batch.cases
 
@@ -181,19 +197,27 @@ def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: 
 
     # the orders that were returned
     back = returned_orders(lm, every)
-    add("what's the average order value of orders that got returned last month",
-        [rev(back) / float(back["order_id"].nunique())])
+    add(
+        "what's the average order value of orders that got returned last month",
+        [rev(back) / float(back["order_id"].nunique())],
+    )
     add("units sold in returned orders this year", [units(returned_orders(ytd, every))])
     add("orders last month that weren't returned", [_orders(not_returned(lm, every))])
-    add("total discount given on orders that were sent back last quarter",
-        [discount_total(returned_orders(lq, every))])
+    add("total discount given on orders that were sent back last quarter", [discount_total(returned_orders(lq, every))])
     # a ranking at full price
     full = ytd[~on_promotion(ytd)]
-    add("best selling products at full price this year", [], top_names(full.groupby("title")["units"].sum(), 3),
-        ordered=True)
+    add(
+        "best selling products at full price this year",
+        [],
+        top_names(full.groupby("title")["units"].sum(), 3),
+        ordered=True,
+    )
     full = lm[~on_promotion(lm)]
-    add("which channel made the most revenue at full price last month", [],
-        [str(peak(full.groupby("channel")["revenue"].sum()))])
+    add(
+        "which channel made the most revenue at full price last month",
+        [],
+        [str(peak(full.groupby("channel")["revenue"].sum()))],
+    )
     # short typos
     do = lm[lm["units"] > 0].groupby("date")["order_id"].nunique()
     add("wen did we have the most orders last month", [float(do.max())], [peak(do, "max", day_name)])
@@ -226,8 +250,10 @@ def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: 
     add("which weekday had the most revenue last quarter", [float(wr.max())], [str(peak(wr))])
     add("busiest hour for sales", [], unanswerable=True)
     # share of revenue (and of units)
-    add("what % of units came from the Outdoor category this year",
-        [units(ytd[ytd["category"] == "Outdoor"]) / units(ytd) * 100])
+    add(
+        "what % of units came from the Outdoor category this year",
+        [units(ytd[ytd["category"] == "Outdoor"]) / units(ytd) * 100],
+    )
     add("ebay's share of revenue last quarter", [rev(on_channel(lq, "ebay")) / rev(lq) * 100])
     # growth rates
     add("how much did revenue grow last quarter compared to the quarter before", [rev(lq), rev(p.pq)])

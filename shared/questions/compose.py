@@ -340,6 +340,8 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
     if ranked_on and result.rows:
         when += ranked_on
     where = _filter_phrase(q.filters, titles, reading.names)
+    if metric == "orders":  # "Orders with a return ...", not "Orders of the orders with a return ..."
+        where = where.replace(" of the orders with", " with", 1)
     dims: list[str] = list(q.dimensions)
     rows = result.rows
 

@@ -71,9 +71,9 @@ from shared.questions.price_bands import PriceBand, price_band_query, read_price
 from shared.questions.pricing_asks import no_competitor_prices, read_pricing_ask
 from shared.questions.pricing_idioms import pricing_idioms
 from shared.questions.recent_trend import asks_recent_trend
+from shared.questions.returned_orders import ReturnedSlice, returned_slice
 from shared.questions.review_baseline import complaints_baseline
 from shared.questions.review_idioms import review_idioms
-from shared.questions.returned_orders import ReturnedSlice, returned_slice
 from shared.questions.review_length import read_review_length
 from shared.questions.reviews import (
     POSSESSIVE_SUBJECT,

@@ -21,22 +21,34 @@ Slice = Literal["returned", "not returned"]
 _ORDERS = r"(?:orders?|purchases?|transactions?|baskets?)"
 _RETURNED = r"(?:returned|sent back|refunded)"
 #: "excluding returned orders", "not counting orders that were returned", "minus the returned orders": the others.
-_EXCLUDED = re.compile(rf"\b(?:excluding|excl\.?|without|not counting|minus|less|ex|except(?: for)?|apart from|"
-                       rf"other than|leaving out|leave out)\s+(?:the\s+|any\s+)?(?:{_RETURNED}\s+{_ORDERS}|"
-                       rf"{_ORDERS}\s+(?:that|which)\s+(?:were|was|got|have been|had been)\s+{_RETURNED}|"
-                       rf"{_ORDERS}\s+with\s+(?:a\s+)?returns?)\b", re.I)
+_EXCLUDED = re.compile(
+    rf"\b(?:excluding|excl\.?|without|not counting|minus|less|ex|except(?: for)?|apart from|"
+    rf"other than|leaving out|leave out)\s+(?:the\s+|any\s+)?(?:{_RETURNED}\s+{_ORDERS}|"
+    rf"{_ORDERS}\s+(?:that|which)\s+(?:were|was|got|have been|had been)\s+{_RETURNED}|"
+    rf"{_ORDERS}\s+with\s+(?:a\s+)?returns?)\b",
+    re.I,
+)
 #: "non-returned orders", "orders that weren't returned", "orders with no return", "unreturned orders": the others.
-_KEPT = re.compile(rf"\b(?:(?:non-?\s?|un)returned\s+(?P<a>{_ORDERS})|(?P<b>{_ORDERS})\s+(?:that|which)\s+"
-                   rf"(?:were(?:n'?t| not)|was(?:n'?t| not)|did(?:n'?t| not) get|have(?:n'?t| not) been|never got)\s+"
-                   rf"{_RETURNED}|(?P<c>{_ORDERS})\s+with(?:out| no)\s+(?:a\s+|any\s+)?returns?)\b", re.I)
+_KEPT = re.compile(
+    rf"\b(?:(?:non-?\s?|un)returned\s+(?P<a>{_ORDERS})|(?P<b>{_ORDERS})\s+(?:that|which)\s+"
+    rf"(?:were(?:n'?t| not)|was(?:n'?t| not)|did(?:n'?t| not) get|have(?:n'?t| not) been|never got)\s+"
+    rf"{_RETURNED}|(?P<c>{_ORDERS})\s+with(?:out| no)\s+(?:a\s+|any\s+)?returns?)\b",
+    re.I,
+)
 #: "returned orders", "orders that were returned", "orders with a return", "orders that got sent back": the slice.
-_SLICE = re.compile(rf"\b(?:{_RETURNED}\s+(?P<a>{_ORDERS})|(?P<b>{_ORDERS})\s+(?:that|which)\s+(?:were|was|got|have "
-                    rf"been|had been|ended up)\s+(?:being\s+)?{_RETURNED}|(?P<c>{_ORDERS})\s+with\s+(?:a\s+|any\s+)?"
-                    rf"returns?)\b", re.I)
+_SLICE = re.compile(
+    rf"\b(?:{_RETURNED}\s+(?P<a>{_ORDERS})|(?P<b>{_ORDERS})\s+(?:that|which)\s+(?:were|was|got|have "
+    rf"been|had been|ended up)\s+(?:being\s+)?{_RETURNED}|(?P<c>{_ORDERS})\s+with\s+(?:a\s+|any\s+)?"
+    rf"returns?)\b",
+    re.I,
+)
 #: "how many orders from last month were returned", "orders last quarter that got returned": the orders counted, the
 #: words between them kept ("from last month").
-_COUNTED = re.compile(rf"\b(?P<o>orders?)\b(?P<mid>(?:\s+(?!(?:were|was|got|and|or|but)\b)[\w'-]+){{0,5}}?)\s+"
-                      rf"(?:that\s+|which\s+)?(?:were|was|got|have been|had been)\s+{_RETURNED}\b", re.I)
+_COUNTED = re.compile(
+    rf"\b(?P<o>orders?)\b(?P<mid>(?:\s+(?!(?:were|was|got|and|or|but)\b)[\w'-]+){{0,5}}?)\s+"
+    rf"(?:that\s+|which\s+)?(?:were|was|got|have been|had been)\s+{_RETURNED}\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -55,15 +67,15 @@ def returned_slice(text: str) -> ReturnedSlice | None:
     "revenue").
     """
     if (m := _EXCLUDED.search(text)) is not None:
-        return ReturnedSlice(_tidy(text[:m.start()] + text[m.end():]), "not returned")
+        return ReturnedSlice(_tidy(text[: m.start()] + text[m.end() :]), "not returned")
     if (m := _KEPT.search(text)) is not None:
         noun = m.group("a") or m.group("b") or m.group("c")
-        return ReturnedSlice(_tidy(text[:m.start()] + noun + text[m.end():]), "not returned")
+        return ReturnedSlice(_tidy(text[: m.start()] + noun + text[m.end() :]), "not returned")
     if (m := _SLICE.search(text)) is not None:
         noun = m.group("a") or m.group("b") or m.group("c")
-        return ReturnedSlice(_tidy(text[:m.start()] + noun + text[m.end():]), "returned")
+        return ReturnedSlice(_tidy(text[: m.start()] + noun + text[m.end() :]), "returned")
     if (m := _COUNTED.search(text)) is not None:
-        return ReturnedSlice(_tidy(text[:m.start()] + m.group("o") + m.group("mid") + text[m.end():]), "returned")
+        return ReturnedSlice(_tidy(text[: m.start()] + m.group("o") + m.group("mid") + text[m.end() :]), "returned")
     return None
 
 

@@ -271,10 +271,12 @@ def english_word(word: str) -> bool:
 
 
 def misspelt_question_word(low: str) -> str | None:
-    """The question word ``low`` is a typo of: one edit away (rapidfuzz's optimal string alignment: a letter dropped,
-    added, changed, or two neighbours swapped), the first letter kept, the only such word, and ``low`` itself no
-    English word. A word of three or four letters may only have dropped one ("wen", "tody", "sals"): a change or a
-    swap there makes too many other words."""
+    """The question word ``low`` is a typo of, or ``None``.
+
+    One edit away (rapidfuzz's optimal string alignment: a letter dropped, added, changed, or two neighbours swapped),
+    the first letter kept, the only such word, and ``low`` itself no English word. A word of three or four letters may
+    only have dropped one ("wen", "tody"): a change or a swap there makes too many other words.
+    """
     if len(low) < 3 or low in QUESTION_WORDS or low in _ACRONYMS or english_word(low):
         return None
     short = len(low) < 5

@@ -1208,8 +1208,10 @@ _OWN_PAST = re.compile(r"\b(?:last|previous|past|prior)\b", re.I)
 
 
 def _own_period_left(m: re.Match[str]) -> tuple[int, int]:
-    """A baseline's span, less the words between a change word and "vs"/"over"/"on" when they are a past period of
-    the question's own ("units growth last quarter vs the same quarter last year": last quarter is the period)."""
+    """A baseline's span, less a past period of the question's own skipped after its change word.
+
+    "units growth last quarter vs the same quarter last year": last quarter is the period, "vs ..." the baseline.
+    """
     if "kw" in m.re.groupindex and m.group("kw") is not None and _OWN_PAST.search(m.string, m.start(), m.start("kw")):
         return m.start("kw"), m.end()
     return m.span()

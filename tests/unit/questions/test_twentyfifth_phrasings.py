@@ -29,8 +29,13 @@ def test_the_orders_with_a_return_are_a_slice(question: str, text: str, keep: st
 
 
 @pytest.mark.parametrize(
-    "question", ["units returned last month", "revenue excluding returns", "which products were returned the most",
-                 "return rate this year"]
+    "question",
+    [
+        "units returned last month",
+        "revenue excluding returns",
+        "which products were returned the most",
+        "return rate this year",
+    ],
 )
 def test_what_went_back_is_no_slice(question: str) -> None:
     """Units and money that went back are their own figures ("excluding returns": units less returned units)."""
@@ -39,20 +44,19 @@ def test_what_went_back_is_no_slice(question: str) -> None:
 
 def test_a_figure_of_the_returned_orders_keeps_them_as_a_filter(store: VocabularyIndex) -> None:
     """Before: the period's discount rate beside the units returned (every order's)."""
-    r = read_question("average discount on returned orders last month", tenant_id="t", index=store,
-                      extents=DEC_EXTENTS)
+    r = read_question("average discount on returned orders last month", tenant_id="t", index=store, extents=DEC_EXTENTS)
     assert r.query is not None and r.query.metrics[:2] == ["discounts", "orders"]
     assert [(f.dimension, f.values) for f in r.query.filters] == [("returned", ["returned"])]
-    r = read_question("revenue last quarter excluding returned orders", tenant_id="t", index=store,
-                      extents=DEC_EXTENTS)
+    r = read_question("revenue last quarter excluding returned orders", tenant_id="t", index=store, extents=DEC_EXTENTS)
     assert r.query is not None and r.query.metrics == ["revenue"]
     assert [(f.dimension, f.values) for f in r.query.filters] == [("returned", ["not returned"])]
 
 
 def test_a_ranking_at_full_price_ranks_the_lines_off_promotion(store: VocabularyIndex) -> None:
     """Before: "top products at full price" ranked every unit sold."""
-    r = read_question("top 3 products by units sold at full price last quarter", tenant_id="t", index=store,
-                      extents=DEC_EXTENTS)
+    r = read_question(
+        "top 3 products by units sold at full price last quarter", tenant_id="t", index=store, extents=DEC_EXTENTS
+    )
     assert r.query is not None and r.query.metrics[0] == "units" and r.query.dimensions == ["sku"]
     assert [(f.dimension, f.values) for f in r.query.filters] == [("promotion", ["full price"])]
 
