@@ -116,6 +116,7 @@ from shared.questions.uncosted import asks_uncosted_products, uncosted_query
 from shared.questions.unknown_codes import closest_codes, code_example, unknown_code
 from shared.questions.unread_language import unread_language, unread_language_answer
 from shared.questions.vocabulary import EntityMatch, VocabularyIndex
+from shared.questions.when_peak import when_as_day
 from shared.questions.year_on_year import YEAR_ON_YEAR_GRAINS, year_on_year_range
 from shared.store.metrics.catalog import METRICS
 from shared.store.metrics.compile import to_date_months
@@ -1375,6 +1376,7 @@ _NEEDS_COLUMN: dict[str, tuple[str, str]] = {
     "new_customer_revenue": ("customer_hash", "a customer id or e-mail column in your sales data"),
     "returning_customer_revenue": ("customer_hash", "a customer id or e-mail column in your sales data"),
     "returning_customer_revenue_share": ("customer_hash", "a customer id or e-mail column in your sales data"),
+    "new_customer_revenue_share": ("customer_hash", "a customer id or e-mail column in your sales data"),
     "discounted_order_share": ("discount", "a discount column in your sales data"),
     "discounted_orders": ("discount", "a discount column in your sales data"),
 }
@@ -1521,6 +1523,7 @@ def _read_question(question: str, *, tenant_id: str, index: VocabularyIndex | No
         index.vocabulary.currency, index.vocabulary.countries, conventions) if index is not None else
         tenant_day_first(None, (), conventions))
     text = spelled_numbers(text)  # "ten percent", "the last thirty days": in digits
+    text = when_as_day(text)  # "when did we have the most orders last month": which day had them
     text = month_end_named(elided_periods(text))  # "... vs the second half", "... to the end of the month"
     text = compared_with_last(text)  # "this month vs last", "are we ahead of last month": this month against it
     text = days_after_month(text)  # "October, the 11th to the 20th": those days of October
@@ -2172,6 +2175,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         metrics = ["new_customers", *metrics]  # "how many customers bought, and how many were new"
     if metrics and metrics[0] == "returning_customer_revenue_share":  # the share, and the money it is
         metrics = ["returning_customer_revenue_share", "returning_customer_revenue"]
+    elif metrics and metrics[0] == "new_customer_revenue_share":
+        metrics = ["new_customer_revenue_share", "new_customer_revenue"]
     elif metrics and metrics[0] == "new_customer_revenue" and _RETURNING.search(question):
         metrics = ["new_customer_revenue", "returning_customer_revenue"]  # "new vs returning revenue": both
     elif "new_customers" in metrics:  # "new vs returning customers": each, of all who bought in the period

@@ -43,10 +43,11 @@ _SLICE = re.compile(
     re.I,
 )
 #: "how many orders from last month were returned", "orders last quarter that got returned": the orders counted, the
-#: words between them kept ("from last month").
+#: words between them kept ("from last month"); "orders last month that weren't returned": the others.
 _COUNTED = re.compile(
     rf"\b(?P<o>orders?)\b(?P<mid>(?:\s+(?!(?:were|was|got|and|or|but)\b)[\w'-]+){{0,5}}?)\s+"
-    rf"(?:that\s+|which\s+)?(?:were|was|got|have been|had been)\s+{_RETURNED}\b",
+    rf"(?:that\s+|which\s+)?(?:(?P<neg>were(?:n'?t| not)|was(?:n'?t| not)|did(?:n'?t| not) get|"
+    rf"have(?:n'?t| not) been|never got)|were|was|got|have been|had been)\s+{_RETURNED}\b",
     re.I,
 )
 
@@ -75,7 +76,8 @@ def returned_slice(text: str) -> ReturnedSlice | None:
         noun = m.group("a") or m.group("b") or m.group("c")
         return ReturnedSlice(_tidy(text[: m.start()] + noun + text[m.end() :]), "returned")
     if (m := _COUNTED.search(text)) is not None:
-        return ReturnedSlice(_tidy(text[: m.start()] + m.group("o") + m.group("mid") + text[m.end() :]), "returned")
+        keep: Slice = "not returned" if m.group("neg") else "returned"
+        return ReturnedSlice(_tidy(text[: m.start()] + m.group("o") + m.group("mid") + text[m.end() :]), keep)
     return None
 
 
