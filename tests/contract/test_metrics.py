@@ -600,9 +600,11 @@ def test_a_new_customer_returns_within_the_period(seeded: Seeded) -> None:
     seeded.warehouse.insert("sales", _lineage("shopify", "sales", rows))
     march = TimeRange(start=date(2025, 3, 1), end=date(2025, 3, 31), label="March 2025")
     row = seeded.run(tenant_id="shopify", time_range=march, metrics=[
-        "new_customer_revenue", "returning_customer_revenue", "returning_customer_revenue_share"]).rows[0]
+        "new_customer_revenue", "returning_customer_revenue", "returning_customer_revenue_share",
+        "new_customer_revenue_share"]).rows[0]
     assert (row["new_customer_revenue"], row["returning_customer_revenue"]) == (17.0, 130.0)
     assert close(row["returning_customer_revenue_share"], 100 * 130 / 147)
+    assert close(row["new_customer_revenue_share"], 100 * 17 / 147)
 
 
 def test_net_units_and_revenue_less_refunds_rank_by_product(seeded: Seeded) -> None:

@@ -8,6 +8,7 @@ from shared.questions.reading import read_question
 from shared.questions.returned_orders import returned_slice
 from shared.questions.shorthand import expand_shorthand, misspelt_question_word
 from shared.questions.vocabulary import VocabularyIndex
+from shared.questions.when_peak import when_as_day
 from tests.unit.questions.test_unseen_phrasings import DEC_EXTENTS
 
 
@@ -85,3 +86,33 @@ def test_english_words_are_meant_as_written(word: str) -> None:
 
 def test_the_tenants_names_are_never_corrected() -> None:
     assert expand_shorthand("chnage kettle sales", known=lambda w: w == "chnage") == "chnage kettle sales"
+
+
+@pytest.mark.parametrize(
+    ("question", "meant"),
+    [
+        ("when did we have the most orders last month", "which day did we have the most orders last month"),
+        ("when did we make the most money this year", "which day did we make the most money this year"),
+        ("when was our best month", "when was our best month"),  # a unit of its own
+        ("When does our best seller run out?", "When does our best seller run out?"),  # not asked in the past
+        ("when did our best seller last sell", "when did our best seller last sell"),
+    ],
+)
+def test_a_peak_asked_with_when_is_the_day(question: str, meant: str) -> None:
+    """Before: "when did we have the most orders last month" was the month's orders, no day named."""
+    assert when_as_day(question) == meant
+
+
+def test_the_orders_counted_that_were_not_returned() -> None:
+    sliced = returned_slice("orders last month that weren't returned")
+    assert sliced is not None and (sliced.text, sliced.keep) == ("orders last month", "not returned")
+
+
+def test_what_was_returned_the_most_and_the_first_time_customers_share(store: VocabularyIndex) -> None:
+    """Before: the products by revenue; the first-time customers' revenue without its share."""
+    r = read_question(
+        "which product was returned the most last quarter", tenant_id="t", index=store, extents=DEC_EXTENTS
+    )
+    assert r.query is not None and r.query.metrics[0] == "returned_units" and r.query.dimensions == ["sku"]
+    r = read_question("share of revenue from new customers last month", tenant_id="t", index=store, extents=DEC_EXTENTS)
+    assert r.query is not None and r.query.metrics == ["new_customer_revenue_share", "new_customer_revenue"]
