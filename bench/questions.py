@@ -961,6 +961,8 @@ def main() -> None:
     from bench.twelfth_questions import twelfth_cases
     from bench.twentieth_questions import held_out_cases as twentieth_held_out
     from bench.twentieth_questions import leftover_cases as twentieth_leftovers
+    from bench.twentyfifth_questions import held_out_cases as twentyfifth_held_out
+    from bench.twentyfifth_questions import twentyfifth_cases
     from bench.twentyfirst_questions import held_out_cases as twentyfirst_held_out
     from bench.twentyfirst_questions import twentyfirst_cases
     from bench.twentyfourth_questions import held_out_cases as twentyfourth_held_out
@@ -1026,6 +1028,8 @@ def main() -> None:
         cases += twentythird_held_out(t, {str(s) for s in skus["sku"]})
         cases += twentyfourth_cases(t, {str(s) for s in skus["sku"]})
         cases += twentyfourth_held_out(t, {str(s) for s in skus["sku"]})
+        cases += twentyfifth_cases(t, {str(s) for s in skus["sku"]})
+        cases += twentyfifth_held_out(t, {str(s) for s in skus["sku"]})
         if not only or "future" in only.split(","):  # truths from the forecast agent run directly: not free
             cases += future_cases(t, {str(s) for s in skus["sku"]}, deps)
         if not only or "future2" in only.split(","):

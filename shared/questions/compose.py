@@ -70,7 +70,8 @@ _DIM_NOUNS = {"sku": ("product", "products"), "product": ("product", "products")
               "competitor": ("competitor", "competitors"), "weekday": ("weekday", "weekdays"),
               "date": ("period", "periods"), "country": ("country", "countries"),
               "region": ("region", "regions"), "state": ("state", "states"),
-              "verified": ("verification", "verification"), "text": ("text", "text")}
+              "verified": ("verification", "verification"), "text": ("text", "text"),
+              "returned": ("return status", "return statuses"), "promotion": ("promotion", "promotions")}
 _SENTENCE_ITEMS = 6
 VEGA_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 
@@ -194,6 +195,12 @@ def _filter_phrase(filters: list[DimensionFilter], titles: Mapping[str, str],
             parts.append(f"{neg}from {_join(names)} buyers")
         elif f.dimension == "text":  # "with text", "without text"
             parts.append(f"{neg}{joined}")
+        elif f.dimension == "promotion":  # "at full price" / "on promotion"
+            kept = (f.op == "in") == (names == ["full price"])
+            parts.append("at full price" if kept else "on promotion or with a discount")
+        elif f.dimension == "returned":  # "of the orders with a return" / "... without one"
+            kept = (f.op == "in") == (names == ["returned"])
+            parts.append("of the orders with a return" if kept else "of the orders without a return")
         elif f.dimension in _PLACE_DIMENSIONS:
             parts.append(f"{neg or 'in '}{joined}")
         else:
@@ -334,6 +341,8 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
     if ranked_on and result.rows:
         when += ranked_on
     where = _filter_phrase(q.filters, titles, reading.names)
+    if metric == "orders":  # "Orders with a return ...", not "Orders of the orders with a return ..."
+        where = where.replace(" of the orders with", " with", 1)
     dims: list[str] = list(q.dimensions)
     rows = result.rows
 

@@ -157,7 +157,7 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("returned_units", _rx(r"returns|returned (?:units|items|products|goods)|units returned|items returned|"
                                      r"(?:how many|number of) (?:\w+ ){0,3}(?:were |got |have been |has been |are |"
                                      r"did (?:we|i) get )?(?:returned|sent back)|(?:get|gets|got|getting|are|were|"
-                                     r"being|been|is) (?:returned|sent back)|"
+                                     r"being|been|is|was) (?:returned|sent back)|"
                                      # "how many items went back": the goods came back to the shop
                                      r"(?:units|items|products|goods|things|pieces|orders) (?:went|came|got sent|were "
                                      r"sent) back|" + CANCELLED),
@@ -213,6 +213,14 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
         r"(?:(?:our|the) )?(?:returning|repeat|existing|loyal) (?:customers?|buyers?|shoppers?|clients?)|"
         r"(?:returning|repeat|existing) (?:customers?|buyers?)'? (?:share of (?:revenue|sales)|revenue share|"
         r"sales share)(?!\w)", re.I), S, "share of revenue from returning customers"),
+    # "share of revenue from new customers", "what % of sales came from first-time buyers": the mirror of the above
+    MetricWord("new_customer_revenue_share", re.compile(
+        r"(?<!\w)(?:%|percent(?:age)?|share|proportion|fraction|part|portion|how much) of "
+        r"(?:(?:our|the|all|total|my) )*"
+        r"(?:\w+'s |this \w+'s |last \w+'s )?(?:revenue|sales|turnover|takings|money)(?: \w+){0,3}? (?:from|by|of) "
+        r"(?:(?:our|the) )?(?:new|first[- ]time) (?:customers?|buyers?|shoppers?|clients?)|"
+        r"(?:new|first[- ]time) (?:customers?|buyers?)'? (?:share of (?:revenue|sales)|revenue share|"
+        r"sales share)(?!\w)", re.I), S, "share of revenue from first-time customers"),
     # "returning customer revenue", "revenue from new customers": their money, not how many they were
     # "revenue from repeat customers", "how much revenue came (did we get) from repeat customers"
     MetricWord("returning_customer_revenue", _rx(r"(?:returning|repeat|existing)[- ](?:customers?|buyers?)'?s? "

@@ -72,6 +72,7 @@ from shared.questions.price_bands import PriceBand, price_band_query, read_price
 from shared.questions.pricing_asks import no_competitor_prices, read_pricing_ask
 from shared.questions.pricing_idioms import pricing_idioms
 from shared.questions.recent_trend import asks_recent_trend
+from shared.questions.returned_orders import ReturnedSlice, returned_slice
 from shared.questions.review_baseline import complaints_baseline
 from shared.questions.review_idioms import review_idioms
 from shared.questions.review_length import read_review_length
@@ -119,6 +120,7 @@ from shared.questions.uncosted import asks_uncosted_products, uncosted_query
 from shared.questions.unknown_codes import closest_codes, code_example, unknown_code
 from shared.questions.unread_language import unread_language, unread_language_answer
 from shared.questions.vocabulary import EntityMatch, VocabularyIndex
+from shared.questions.when_peak import when_as_day
 from shared.questions.year_on_year import YEAR_ON_YEAR_GRAINS, year_on_year_range
 from shared.store.metrics.catalog import METRICS
 from shared.store.metrics.compile import to_date_months
@@ -369,6 +371,9 @@ _PER_CUSTOMER = re.compile(r"\b(?:per|each|every|average|avg\.?|typical|mean)\s+
 #: "discount per order", "orders per customer", "how much do we make per unit": the first metric over the second.
 _PER_NOUN = re.compile(r"\b(?:per|each|every)\s+(order|transaction|basket|checkout|unit|item|piece|customer|buyer|"
                        r"shopper|client)\b(?!s)(?! (?:service|support|care|price))", re.I)
+#: "average discount on orders", "the mean refund across transactions": the figure per order (as "per order").
+_AVERAGE_ON_ORDERS = re.compile(r"\b(?:average|avg|mean|typical)\s+(?:[a-z]+\s+){0,2}?(?:on|of|for|across|over|in)\s+"
+                                r"(?:the\s+|our\s+|all\s+)?(order|transaction|basket|checkout)s\b", re.I)
 _PER_METRIC: dict[str, MetricName] = {
     "order": "orders", "transaction": "orders", "basket": "orders", "checkout": "orders", "unit": "units",
     "item": "units", "piece": "units", "customer": "customers", "buyer": "customers", "shopper": "customers",
@@ -1382,6 +1387,7 @@ _NEEDS_COLUMN: dict[str, tuple[str, str]] = {
     "new_customer_revenue": ("customer_hash", "a customer id or e-mail column in your sales data"),
     "returning_customer_revenue": ("customer_hash", "a customer id or e-mail column in your sales data"),
     "returning_customer_revenue_share": ("customer_hash", "a customer id or e-mail column in your sales data"),
+    "new_customer_revenue_share": ("customer_hash", "a customer id or e-mail column in your sales data"),
     "discounted_order_share": ("discount", "a discount column in your sales data"),
     "discounted_orders": ("discount", "a discount column in your sales data"),
 }
@@ -1478,6 +1484,35 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
                   conventions: TenantConventions | None = None) -> Reading:
     """Read ``question`` for ``tenant_id`` (see the module docstring for the decisions).
 
+    The orders that were returned ("average discount on returned orders", "revenue excluding returned orders") are
+    a slice of the figure: read without those words, then kept as the ``returned`` filter of every sales query.
+    """
+    sliced = returned_slice(question)
+    if sliced is None:
+        return _read_question(question, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of,
+                              conventions=conventions)
+    reading = _read_question(sliced.text, tenant_id=tenant_id, index=index, extents=extents, as_of=as_of,
+                             conventions=conventions)
+    reading.question = question
+    return _returned_sliced(reading, sliced)
+
+
+def _returned_sliced(reading: Reading, sliced: ReturnedSlice) -> Reading:
+    """``reading`` with its sales queries (and its parts') kept to the orders ``sliced`` keeps."""
+    for part in (reading, *reading.parts):
+        q = part.query
+        if part.kind != "metric" or q is None or any(lx.METRIC_KINDS[m] != DataKind.SALES for m in q.metrics):
+            continue
+        kept = DimensionFilter(dimension="returned", values=[sliced.keep])
+        part.query = q.model_copy(update={"filters": [*(f for f in q.filters if f.dimension != "returned"), kept]})
+    return reading
+
+
+def _read_question(question: str, *, tenant_id: str, index: VocabularyIndex | None,
+                   extents: Mapping[DataKind, tuple[date, date]], as_of: date | None = None,
+                   conventions: TenantConventions | None = None) -> Reading:
+    """Read ``question`` (the orders-with-a-return slice already taken out: :func:`read_question`).
+
     ``conventions``: what the tenant's settings state (time zone, currency), which decide an ambiguous date's order
     when the data do not.
 
@@ -1501,6 +1536,7 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
         index.vocabulary.currency, index.vocabulary.countries, conventions) if index is not None else
         tenant_day_first(None, (), conventions))
     text = spelled_numbers(text)  # "ten percent", "the last thirty days": in digits
+    text = when_as_day(text)  # "when did we have the most orders last month": which day had them
     text = month_end_named(elided_periods(text))  # "... vs the second half", "... to the end of the month"
     text = compared_with_last(text)  # "this month vs last", "are we ahead of last month": this month against it
     text = days_after_month(text)  # "October, the 11th to the 20th": those days of October
@@ -2172,6 +2208,8 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         metrics = ["new_customers", *metrics]  # "how many customers bought, and how many were new"
     if metrics and metrics[0] == "returning_customer_revenue_share":  # the share, and the money it is
         metrics = ["returning_customer_revenue_share", "returning_customer_revenue"]
+    elif metrics and metrics[0] == "new_customer_revenue_share":
+        metrics = ["new_customer_revenue_share", "new_customer_revenue"]
     elif metrics and metrics[0] == "new_customer_revenue" and _RETURNING.search(question):
         metrics = ["new_customer_revenue", "returning_customer_revenue"]  # "new vs returning revenue": both
     elif "new_customers" in metrics:  # "new vs returning customers": each, of all who bought in the period
@@ -2192,6 +2230,11 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         # "units that weren't on promotion", "full-price revenue": the figure less its part on promotion
         metrics = list(_PROMOTED_PART[metrics[0]])
         reading.net_of = True
+    elif metrics and metrics[0] in _PROMOTED_PART and (dims or grain) and _OFF_PROMOTION.search(question):
+        # "top products at full price", "full-price units by channel": ranked (broken down) on the lines off
+        # promotion, not every line: the lines' promotion is a filter of the query
+        metrics = [_PROMOTED_PART[metrics[0]][0], *metrics[1:]]
+        subset = {**subset, "promotion": ["full price"]}
     elif NET_OF.search(question) and metrics and metrics[0] in ("revenue", "units") and not dims:
         # "revenue excluding returns", "units sold not counting returns": the first less what went back
         metrics = ["revenue", "refunds"] if metrics[0] == "revenue" else ["units", "returned_units"]
@@ -2305,10 +2348,10 @@ def _with_whole_period_named(reading: Reading, question: str) -> Reading:
 
 def _per_ratio(question: str, metrics: list[MetricName]) -> list[MetricName] | None:
     """The metrics of "<metric> per <order/unit/customer>": one that computes the ratio, else the two to divide."""
-    per = _PER_NOUN.search(question)
+    per = _PER_NOUN.search(question) or _AVERAGE_ON_ORDERS.search(question)
     if per is None or not metrics:
         return None
-    by = _PER_METRIC[per.group(1).lower()]
+    by = _PER_METRIC[per.group(1).lower().rstrip("s")]
     first = next((_PER_NUMERATOR[m] for m in metrics if m != by and m in _PER_NUMERATOR), None)
     if first is None or first == by:
         return None

@@ -7,14 +7,22 @@ Two rewrites, both word by word, both leaving the tenant's own names alone (``kn
   where a unit is expected (after last/this/next/past/per or a number), so a product called "Mo" is safe.
 - **typos**: a word of five letters or more that is one dropped, added or swapped letter away from one of the
   reader's core words (revenue, orders, units, customers, quarter ...) becomes that word. Substitutions are not
-  corrected ("older" stays "older", not "orders"), nor are real words that sit one letter from a core word.
+  corrected ("older" stays "older", not "orders"), nor are real words that sit one letter from a core word. A word
+  that is no English word (TextBlob's word counts, read once) is also corrected to the wider question vocabulary
+  (``QUESTION_WORDS``) one edit away, rapidfuzz finding it: "wen" (when), "chnage", "ratng", "refnd", "nmber".
 
-Pure and cheap (no dictionary, no fuzzy library): a few microseconds per word.
+Pure but for that one cached read of a packaged word list: a few microseconds per word.
 """
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable, Iterable
+from functools import cache
+from pathlib import Path
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from shared import regex as re
 
@@ -198,13 +206,88 @@ _DIMENSION_NOUNS = frozenset({"channel", "channels", "category", "categories", "
 
 
 def correct_word(word: str, *, real_ok: bool = False) -> str | None:
-    """The core word ``word`` is a typo of, or ``None`` (``real_ok``: a real word may be one too)."""
+    """The core word ``word`` is a typo of, or ``None`` (``real_ok``: a real word may be one too).
+
+    Then, for a word that is no English word (:func:`english_word`), the wider question vocabulary
+    (:func:`misspelt_question_word`).
+    """
     low = word.lower()
-    if len(low) < 5 or not low.isalpha() or (low in _REAL_WORDS and not real_ok) or low in CORE_WORDS:
+    if not low.isalpha() or (low in _REAL_WORDS and not real_ok) or low in CORE_WORDS:
         return None
+    if len(low) < 5:
+        return misspelt_question_word(low)
     hits = [t for t in CORE_WORDS if abs(len(t) - len(low)) <= 1 and _one_edit(low, t)
             and t != low + "s" and low != t + "s"]  # a plural or singular is the word itself ("competitor")
-    return hits[0] if len(hits) == 1 else None
+    if len(hits) == 1:
+        return hits[0]
+    return None if hits else misspelt_question_word(low)
+
+
+#: The rest of the words a merchant's question is made of, which a typo is corrected to when the typed word is no
+#: English word: question words, the figures' and the periods' words ("wen", "chnage", "ratng", "refnd", "nmber",
+#: "percntage", "tody", "sals"). Singular forms too: the core words' rule keeps "rating" from becoming "ratings".
+QUESTION_WORDS: tuple[str, ...] = (
+    "when", "where", "which", "what", "how", "much", "many", "most", "least", "change", "changed", "changes",
+    "rating", "refund", "refunded", "product", "number", "percentage", "growth", "growing", "breakdown",
+    "performance", "compare", "compared", "comparison", "customer", "discount", "discounted", "returned", "return",
+    "between", "previous", "period", "weekday", "weekdays", "weekend", "busiest", "repeat", "first", "basket",
+    "baskets", "items", "share", "total", "gross", "trend", "today", "sales", "sold", "units", "order", "orders",
+    "highest", "lowest", "biggest", "smallest", "best", "worst", "week", "year", "month", "last", "this", "since",
+    "promotion", "promotions", "average", "median", "buyers", "shoppers", "spend", "spent", "increase", "decrease",
+    "difference", "versus", "against", "excluding", "including", "channel", "category", "brand", "revenue",
+)
+#: How often a word must be seen in TextBlob's English word counts to be taken as meant ("wen", seen once, is "when").
+_ENGLISH_MIN_COUNT = 2
+
+
+@cache
+def _english_counts() -> dict[str, int]:
+    """TextBlob's English word counts (``en/en-spelling.txt``: Norvig's corpus, about 29,000 words), read once.
+
+    A declared dependency already (the sentiment lexicon reads its adjectives); located without importing it.
+    """
+    spec = importlib.util.find_spec("textblob")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(next(iter(spec.submodule_search_locations)), "en", "en-spelling.txt")
+    counts: dict[str, int] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, count = line.partition(" ")
+        if count.isdigit():
+            counts[word] = int(count)
+    return counts
+
+
+#: Endings an English word takes that the word counts may lack ("averaged", "growling", "numbed").
+_INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "ers", "ly")
+#: Words typed as meant that the counts see once or not at all.
+_MEANT = frozenset({"yea", "sped", "sol", "rave", "raves", "raved", "raving"})
+
+
+def english_word(word: str) -> bool:
+    """Whether ``word`` (lower case) is an English word, or one inflected, seen often enough to be meant as written."""
+    counts = _english_counts()
+    if word in _MEANT or counts.get(word, 0) >= _ENGLISH_MIN_COUNT:
+        return True
+    stems = [word[:-len(end)] for end in _INFLECTIONS if word.endswith(end) and len(word) - len(end) >= 3]
+    return any(counts.get(s, 0) >= _ENGLISH_MIN_COUNT or counts.get(s + "e", 0) >= _ENGLISH_MIN_COUNT
+               for s in stems)
+
+
+def misspelt_question_word(low: str) -> str | None:
+    """The question word ``low`` is a typo of, or ``None``.
+
+    One edit away (rapidfuzz's optimal string alignment: a letter dropped, added, changed, or two neighbours swapped),
+    the first letter kept, the only such word, and ``low`` itself no English word. A word of three or four letters may
+    only have dropped one ("wen", "tody"): a change or a swap there makes too many other words.
+    """
+    if len(low) < 3 or low in QUESTION_WORDS or low in _ACRONYMS or english_word(low):
+        return None
+    short = len(low) < 5
+    found = process.extract(low, QUESTION_WORDS, scorer=OSA.distance, score_cutoff=1, limit=None)
+    hits = {t for t, _, _ in found if t[0] == low[0] and t != low + "s" and low != t + "s"
+            and (not short or len(t) == len(low) + 1)}
+    return next(iter(hits)) if len(hits) == 1 else None
 
 
 def unswapped(word: str, names: tuple[str, ...] = ()) -> str | None:

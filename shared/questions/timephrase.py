@@ -262,8 +262,10 @@ def previous_range(rng: TimeRange, compare: Comparison) -> TimeRange:
 
 _INTRO = (r"\b(?:compared?\s+(?:to|with)|vs\.?|versus|against|than|relative\s+to|(?:grow\w*|grew|chang\w*|"
           r"increas\w*|decreas\w*|up|down|r[io]se|fell|fall\w*|drop\w*|declin\w*|growth|change)\s+"
-          # the words skipped are no period of the question's own ("up this month vs last month")
-          r"(?:(?!this\b|the\s+current\b|current\b)\S+\s+){0,2}?(?:over|from|on|since|versus|vs\.?))\s+(?:the\s+)?")
+          # the words skipped are no period of the question's own ("up this month vs last month"); a past one
+          # skipped is cut off the span ("growth last quarter vs the same quarter last year": ``_own_period_left``)
+          r"(?:(?!this\b|the\s+current\b|current\b)\S+\s+){0,2}?(?P<kw>over|from|on|since|versus|vs\.?))\s+"
+          r"(?:the\s+)?")
 _BASELINE_YEAR = re.compile(
     _INTRO +
     r"(?:same\s+(?:period|time|days?|weeks?|months?|quarters?)\s+(?:of\s+|in\s+)?)?"
@@ -1201,6 +1203,20 @@ def _day_first_written(text: str) -> str:
     return text
 
 
+#: A past period of the question's own among the words a change word's baseline skips ("growth last quarter vs ...").
+_OWN_PAST = re.compile(r"\b(?:last|previous|past|prior)\b", re.I)
+
+
+def _own_period_left(m: re.Match[str]) -> tuple[int, int]:
+    """A baseline's span, less a past period of the question's own skipped after its change word.
+
+    "units growth last quarter vs the same quarter last year": last quarter is the period, "vs ..." the baseline.
+    """
+    if "kw" in m.re.groupindex and m.group("kw") is not None and _OWN_PAST.search(m.string, m.start(), m.start("kw")):
+        return m.start("kw"), m.end()
+    return m.span()
+
+
 def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] | None = None) -> TimeReading:
     """Read every time phrase in ``question`` against ``as_of`` (see the module docstring for the rules).
 
@@ -1217,10 +1233,11 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
         for m in rx.finditer(text):
             if rx is _BASELINE_PERIOD and _CHANGE_ACROSS.search(m.group(0)):
                 continue  # "how has revenue changed over the last 6 months": that span, not a baseline before it
-            if not _overlaps(m.span(), taken):
-                taken.append(m.span())
+            span = _own_period_left(m)
+            if not _overlaps(span, taken):
+                taken.append(span)
                 if kind == "previous_year":
-                    year_back.append(m.span())
+                    year_back.append(span)
                 if reading.compare is None:
                     reading.compare = kind  # type: ignore[assignment]
                     reading.explicit_compare = True

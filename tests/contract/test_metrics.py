@@ -600,9 +600,11 @@ def test_a_new_customer_returns_within_the_period(seeded: Seeded) -> None:
     seeded.warehouse.insert("sales", _lineage("shopify", "sales", rows))
     march = TimeRange(start=date(2025, 3, 1), end=date(2025, 3, 31), label="March 2025")
     row = seeded.run(tenant_id="shopify", time_range=march, metrics=[
-        "new_customer_revenue", "returning_customer_revenue", "returning_customer_revenue_share"]).rows[0]
+        "new_customer_revenue", "returning_customer_revenue", "returning_customer_revenue_share",
+        "new_customer_revenue_share"]).rows[0]
     assert (row["new_customer_revenue"], row["returning_customer_revenue"]) == (17.0, 130.0)
     assert close(row["returning_customer_revenue_share"], 100 * 130 / 147)
+    assert close(row["new_customer_revenue_share"], 100 * 17 / 147)
 
 
 def test_net_units_and_revenue_less_refunds_rank_by_product(seeded: Seeded) -> None:
@@ -898,3 +900,29 @@ def test_stock_by_location_at_each_sku_and_locations_latest_count(seeded: Seeded
     assert sum(known(v) for v in truth.values()) == total
     with pytest.raises(MetricQueryError, match="no location"):
         seeded.run(metrics=["revenue"], dimensions=["location"], time_range=Q1)
+
+
+def test_the_orders_with_a_return_as_a_slice(seeded: Seeded) -> None:
+    """'average discount on returned orders': any figure over the orders with a return line (any date), or without."""
+    back = set(seeded.sales.loc[seeded.sales["returned_units"].fillna(0) > 0, "order_id"].dropna())
+    sales = in_range(seeded.sales, Q1.start, Q1.end)
+    own = sales["order_id"].isna() & (sales["returned_units"].fillna(0) > 0)
+    returned = sales["order_id"].isin(back) | own
+    for keep, rows in (("returned", sales[returned]), ("not returned", sales[~returned])):
+        row = seeded.run(metrics=["revenue", "units", "orders", "discounts"], time_range=Q1,
+                         filters=[{"dimension": "returned", "values": [keep]}]).rows[0]
+        truth = sales_truth(rows)
+        for m in ("revenue", "units", "orders", "discounts"):
+            assert close(row[m], truth[m]), (keep, m, row[m], truth[m])
+
+
+def test_the_lines_at_full_price_as_a_slice(seeded: Seeded) -> None:
+    """'top products at full price': the lines neither on promotion nor with a discount."""
+    sales = in_range(seeded.sales, Q1.start, Q1.end)
+    hit = sales["discount"].fillna(0) > 0
+    if "promo" in sales:
+        hit = hit | sales["promo"].fillna(False).astype(bool)
+    rows = seeded.run(metrics=["units"], dimensions=["sku"], time_range=Q1,
+                      filters=[{"dimension": "promotion", "values": ["full price"]}]).rows
+    truth = sales[~hit].groupby("sku")["units"].sum()
+    assert {r["sku"]: r["units"] for r in rows} == {k: int(v) for k, v in truth.items() if v}

@@ -487,6 +487,12 @@ METRICS: dict[str, MetricSpec] = {s.name: s for s in (
           ("returning_gross", "customer_gross"),
           lambda m, _: ratio(_zero(m("returning_gross")), m("customer_gross"), 100),
           "Returning customers' revenue as a percentage of the revenue of the lines naming a customer."),
+    _spec("new_customer_revenue_share", "Share of revenue from first-time customers", "percent", S,
+          ("customer_gross", "returning_gross"),
+          lambda m, _: ratio(exp.Sub(this=_zero(m("customer_gross")), expression=_zero(m("returning_gross"))),
+                             m("customer_gross"), 100),
+          "First-time customers' revenue (their first day's orders) as a percentage of the revenue of the lines "
+          "naming a customer: 100 less the returning customers' share."),
     _spec("returning_customers", "Returning customers", "count", S, ("customers", "new_customers"),
           lambda m, _: exp.Sub(this=m("customers"), expression=_zero(m("new_customers"))),
           "Customers in the period who had bought before it.", additive=True),
@@ -654,6 +660,11 @@ DIMENSIONS: dict[str, DimensionSpec] = {d.name: d for d in (
                   "(none when the export does not say).", frozenset({"reviews"})),
     DimensionSpec("text", "Text", "Whether a review has written text: \"with text\" or \"without text\" (a rating "
                   "only).", frozenset({"reviews"})),
+    DimensionSpec("returned", "Returned", "Whether the line's order had a unit returned: \"returned\" or \"not "
+                  "returned\" (a return line of the same order id at any date; a line without an order id is its own "
+                  "order).", frozenset({"sales", "customers"})),
+    DimensionSpec("promotion", "Promotion", "Whether the line was sold on promotion or with a discount (\"on "
+                  "promotion\") or at full price (\"full price\").", frozenset({"sales", "customers"})),
 )}
 
 #: Which fact table each measure group reads.

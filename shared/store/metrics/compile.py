@@ -234,11 +234,42 @@ def _dimension(ctx: _Context, name: str, *, bucketed: bool) -> exp.Expr:
         flag = col("verified", table="f")
         return exp.Case().when(flag, exp.Literal.string("verified")).when(
             exp.Not(this=flag.copy()), exp.Literal.string("unverified"))
+    if name == "returned":  # "average discount on returned orders": the orders that had a return, as a slice
+        return _returned_order()
+    if name == "promotion":  # "top products at full price": the lines off promotion, as a slice
+        promoted = exp.or_(exp.EQ(this=fn("COALESCE", _f("promo"), exp.false()), expression=exp.true()),
+                           exp.GT(this=fn("COALESCE", _f("discount"), exp.Literal.number(0)),
+                                  expression=exp.Literal.number(0)))
+        return when(promoted, exp.Literal.string("on promotion"), exp.Literal.string("full price"))
     if name == "text":  # "reviews without text": a rating alone
         blank = exp.EQ(this=exp.Trim(this=fn("COALESCE", col("text", table="f"), exp.Literal.string(""))),
                        expression=exp.Literal.string(""))
         return when(blank, exp.Literal.string("without text"), exp.Literal.string("with text"))
     return col(name, table="f")
+
+
+#: The values of the ``returned`` dimension.
+RETURNED, NOT_RETURNED = "returned", "not returned"
+
+
+def _returned_order() -> exp.Expr:
+    """``'returned'`` when the line's order had a unit returned, else ``'not returned'``.
+
+    A return is often its own line (units 0, the order's id, a later date, maybe after the period asked), so the
+    orders with one are looked up over all the tenant's sales, not the period's rows; a line without an order id is
+    its own order (returned when it says so itself).
+    """
+    back = exp.GT(this=fn("COALESCE", col("returned_units", table="rt"), exp.Literal.number(0)),
+                  expression=exp.Literal.number(0))
+    ids = (exp.select(col("order_id", table="rt"))
+           .from_(exp.alias_(exp.to_table("sales"), "rt", table=True, copy=False), copy=False)
+           .where(exp.and_(tenant_predicate("rt"), back, col("order_id", table="rt").is_(exp.null()).not_()),
+                  copy=False))
+    own = exp.and_(_f("order_id").is_(exp.null()),
+                   exp.GT(this=fn("COALESCE", _f("returned_units"), exp.Literal.number(0)),
+                          expression=exp.Literal.number(0)))
+    returned = exp.or_(_f("order_id").isin(query=ids), own)
+    return when(returned, exp.Literal.string(RETURNED), exp.Literal.string(NOT_RETURNED))
 
 
 def _filter(ctx: _Context, index: int, dimension: str, op: str, values: list[str]) -> exp.Expr:

@@ -34,13 +34,14 @@ MetricName = Literal[
     "new_products", "new_product_revenue", "new_product_units", "sell_through_rate", "average_stock_on_hand",
     "stock_turn", "median_order_value", "p25_order_value", "p75_order_value", "p90_order_value", "p95_order_value",
     "p99_order_value", "percentile_order_value", "largest_order_units", "new_customer_revenue",
-    "returning_customer_revenue", "returning_customer_revenue_share", "review_words",
+    "returning_customer_revenue", "returning_customer_revenue_share", "new_customer_revenue_share", "review_words",
     "net_units", "revenue_less_refunds", "discounted_orders", "discounted_order_share",
     "promo_units", "promo_unit_share",
 ]
 #: Dimension names the catalogue declares.
 DimensionName = Literal["date", "weekday", "sku", "product", "category", "brand", "channel", "competitor", "stars",
-                        "country", "region", "state", "verified", "text", "location"]
+                        "country", "region", "state", "verified", "text", "location", "returned",
+                        "promotion"]
 
 
 class TimeRange(BaseModel):
