@@ -17,9 +17,9 @@ Pure and cheap: no dictionary, a few comparisons per word. The one-edit rule is 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
+from shared import regex as re
 from shared.questions.shorthand import one_edit
 
 #: The pricing and review words a typo is corrected to (each inflection its own entry, so none is "corrected").

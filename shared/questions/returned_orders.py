@@ -12,9 +12,10 @@ Pure: regular expressions over the text.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Literal
+
+from shared import regex as re
 
 Slice = Literal["returned", "not returned"]
 

@@ -12,9 +12,10 @@ Pure: no I/O.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
+
+from shared import regex as re
 
 #: The label of the period read: the answer names it from the first month that holds a review.
 SINCE_LAUNCH_LABEL = "since the first review"

@@ -10,7 +10,7 @@ Pure: one regular expression.
 
 from __future__ import annotations
 
-import re
+from shared import regex as re
 
 _SUPERLATIVE = r"(?:most|highest|biggest|largest|best|busiest|fewest|least|lowest|worst|quietest|slowest|smallest)"
 _UNIT = r"(?:day|days|date|week|weeks|weekend|month|months|quarter|quarters|year|years|season|hour|hours|time|period)"
