@@ -676,9 +676,55 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
         fields |= _sale_ids(headers, fields)
         fields |= _maker_of_the_model(normalised, fields)
         fields = _ticket_beside_event(normalised, fields)
+        fields = _better_named(normalised, fields, table)
+        fields = _the_orders_place(normalised, fields, table)
     if kind is DataKind.PRODUCTS:
         fields |= _id_of_a_priced_product(normalised, fields)
     return ColumnMapping(kind=kind, headers=tuple(headers), fields=fields)
+
+
+#: Fields where two columns of a file may both read as it, the better name first: an order's status over its state
+#: (DataCo's ``Order Status`` beside ``Order State``, the state it shipped to), a product's name over its description
+#: (DataCo's ``Product Description``, empty, before ``Product Name``)
+_BETTER_NAMES: dict[str, tuple[str, ...]] = {"status": ("orderstatus", "status"),
+                                             "product_title": ("productname", "productitle", "itemname")}
+
+
+def _better_named(normalised: list[str], fields: dict[int, str], table: dict[str, str]) -> dict[int, str]:
+    """A field taken by a column of a weaker name given to the column of its better name (``_BETTER_NAMES``); the
+    weaker column is read as what else it names where that is free (an ``Order State`` as the state)."""
+    for field, better in _BETTER_NAMES.items():
+        holder = next((i for i, f in fields.items() if f == field), None)
+        if holder is None or normalised[holder] in better:
+            continue
+        best = next((i for name in better for i, norm in enumerate(normalised) if norm == name and i not in fields),
+                    None)
+        if best is None:
+            continue
+        fields = {i: f for i, f in fields.items() if i != holder} | {best: field}
+        other = table.get(normalised[holder].removeprefix("order"))
+        if other is not None and other != field and other not in fields.values():
+            fields[holder] = other
+    return fields
+
+
+#: Where a line was sold to, as an order's column names it (``Order Country``, ``Order Region``, ``Order City``)
+_PLACE_FIELDS = ("country", "state", "region")
+
+
+def _the_orders_place(normalised: list[str], fields: dict[int, str], table: dict[str, str]) -> dict[int, str]:
+    """Where the file names both the customer's home and the order's place (DataCo's ``Customer Country`` beside
+    ``Order Country``), the order's: a sale's place is where it was sold to, not where its buyer lives."""
+    for field in _PLACE_FIELDS:
+        holder = next((i for i, f in fields.items() if f == field), None)
+        if holder is None or not normalised[holder].startswith("customer"):
+            continue
+        orders = [i for i, norm in enumerate(normalised) if i not in fields and norm.startswith("order")
+                  and (norm[5:] == field or table.get(norm[5:]) == field)]
+        if orders:
+            best = min(orders, key=lambda i: normalised[i][5:] != field)  # its own name before another alias
+            fields = {i: f for i, f in fields.items() if i != holder} | {best: field}
+    return fields
 
 
 def _stand_ins(headers: list[str] | tuple[str, ...], fields: dict[int, str],
@@ -719,7 +765,10 @@ def grouped_field(header: str) -> list[str]:
 _QUALIFIERS = (re.compile(r"\s*(?:&|and|\+|/)\s*time\s*$", re.I), re.compile(r"^\s*order[\s_]+(?=item[\s_])", re.I),
                re.compile(r"^\s*(?:unix|epoch)[\s_]+", re.I),
                # what a price includes or leaves out (Meesho's ``Supplier Listed Price (Incl. GST + Commission)``)
-               re.compile(r"\s*\(\s*(?:incl|inc|excl|exc|including|excluding|with|without)\b[^)]*\)\s*$", re.I))
+               re.compile(r"\s*\(\s*(?:incl|inc|excl|exc|including|excluding|with|without)\b[^)]*\)\s*$", re.I),
+               # a note in brackets after the name (DataCo's ``order date (DateOrders)``): read last, where the name
+               # with its note read as nothing
+               re.compile(r"\s*\([^()]*\)\s*$"))
 
 
 def qualified(header: str) -> list[str]:
@@ -736,9 +785,17 @@ _DATE_FIRST = re.compile(r"^\s*date[\s_]+(purchase|purchased|order|ordered|sale|
 
 
 def date_first(header: str) -> list[str]:
-    """``Date Purchase`` as ``Purchase Date``: a date's name with its event after it, read head last."""
+    """``Date Purchase`` as ``Purchase Date``: a date's name with its event after it, read head last.
+
+    A date shortened to ``DT`` (Ta Feng's ``TRANSACTION_DT``) is read spelled out: ``transaction date``.
+    """
     found = _DATE_FIRST.match(header)
-    return [f"{found.group(1)} date"] if found else []
+    short = _DT.match(header)
+    return [f"{found.group(1)} date"] if found else [f"{short.group(1)} date"] if short else []
+
+
+#: A date's name shortened to DT (``TRANSACTION_DT``, ``order_dt``)
+_DT = re.compile(r"^\s*(\w+?)[\s_]+dt\s*$", re.I)
 
 
 def of_reversed(header: str) -> list[str]:

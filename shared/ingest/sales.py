@@ -92,6 +92,9 @@ NEVER_SOLD: dict[str, str] = {
 #: couriers' "RTO"): never sold, whatever followed the code.
 _RETURNED_TO_ORIGIN = re.compile(r"^(?:rto\b|rto_|return(?:ed)? to origin)")
 _RTO_REASON = "the parcel was returned to its origin before it reached the buyer"
+#: An order held as (suspected) fraud (DataCo's ``SUSPECTED_FRAUD``, a shop's ``Fraud``, ``fraud_review``): not sold
+_FRAUD = re.compile(r"^(?:(?:suspected|possible|potential|likely)[ _])?fraud(?:[ _](?:suspected|hold|held|review))?$")
+_FRAUD_REASON = "the order was held as (suspected) fraud"
 #: Order statuses saying the order is not placed or not paid yet: an invoice or quote still a draft (Xero's and Zoho
 #: Inventory's ``DRAFT``), a quotation (Odoo's), an order awaiting its payment (ShipStation's, BigCommerce's "Awaiting
 #: Payment", WooCommerce's "Pending payment"). No sale yet, rejected with the reason, as an unpaid payment status is.
@@ -505,11 +508,12 @@ def _never_sold(status: pd.Series | None, index: pd.Index) -> np.ndarray:
     if status is None:
         return np.zeros(len(index), dtype=bool)
     words = _status_words(status)
-    return np.asarray((words.isin(NEVER_SOLD.keys()) | words.str.match(_RETURNED_TO_ORIGIN)).to_numpy(), dtype=bool)
+    return np.asarray((words.isin(NEVER_SOLD.keys()) | words.str.match(_RETURNED_TO_ORIGIN)
+                       | words.str.match(_FRAUD)).to_numpy(), dtype=bool)
 
 
 def _never_sold_reason(word: str) -> str:
-    return NEVER_SOLD.get(word) or _RTO_REASON
+    return NEVER_SOLD.get(word) or (_FRAUD_REASON if _FRAUD.match(word) else _RTO_REASON)
 
 
 def split_returns(columns: dict[str, pd.Series], index: pd.Index) -> np.ndarray:
