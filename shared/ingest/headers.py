@@ -205,6 +205,14 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                   "retailer_state", "buyer_state", "ship_to_state", "shipped_to_state"),
         "line_cost": ("line_cogs", "cost_of_goods_sold", "line_cost_total", "item_cost_total", "total_cost"),
         "line_profit": ("profit", "line_profit", "gross_profit", "item_profit", "operating_profit", "total_profit"),
+        # how the order was paid (Electronic Sales' Payment Method, the Retail Transaction Dataset's PaymentMethod, Coffee
+        # Sales' cash_type): a dimension of sales questions ("revenue by payment method", "share paid by card")
+        "payment_method": ("payment_type", "payment_mode", "payment_methods", "paid_by", "paid_with", "payment_option",
+                           "payment_channel", "tender", "tender_type", "cash_type", "method_of_payment", "mode_of_payment",
+                           "pay_method", "payment_gateway", "gateway"),
+        # who sold the line: a dealer (Car Sales Report's Dealer_Name, Vehicle Sales Data's seller) or salesperson
+        "seller": ("seller_name", "dealer", "dealer_name", "dealership", "salesperson", "sales_person",
+                   "salesperson_name", "sales_rep", "sales_representative", "salesman", "sales_agent", "sold_by"),
         # where the line was sold: a shop of the merchant's (Maven's Coffee Shop Sales: store_location) or the way
         # it was sold (Adidas' Sales Method: In-store, Outlet, Online)
         "channel": ("store_location", "store_name", "store", "shop", "outlet", "sales_method"),
