@@ -187,7 +187,9 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                           "reward_title", "reward_name", "reward"),
         # E for Excel's Sales Records and Big Mart name the kind of item sold (``Item Type``): its category
         "product_category": ("category", "product_category", "product_type", "department", "product_line",
-                             "item_type"),
+                             "item_type",
+                             # the category's name beside its id (DataCo's Category Name beside Category Id)
+                             "category_name"),
         "product_brand": ("brand", "vendor", "manufacturer"),
         # where the line was sold to: a dimension of sales questions ("which country bought the most")
         "country": ("ship_country", "shipping_country", "billing_country", "customer_country", "country_code",
