@@ -44,6 +44,11 @@ def derive_missing(kind: DataKind, raw: pd.DataFrame, as_of: date | None = None)
         # does a resale or app store's row at its price (Depop's, Poshmark's listing sold, a Google Play charge)
         # and a customer's purchase with its money (Coffee Sales' cup, Fashion Retail Sales' item: a purchase a row)
         raw = raw.assign(units="1")
+        if "revenue" in raw and "unit_price" not in raw and "order_item_id" not in raw:
+            # a purchase with no money paid (Fashion Retail Sales' empty Purchase Amount) says nothing was sold:
+            # rejected with the reason, not kept as a unit sold for nothing
+            paid = raw["revenue"].notna() & (raw["revenue"].astype(str).str.strip() != "")
+            raw = raw.assign(units=raw["units"].where(paid, None))
     return raw
 
 
