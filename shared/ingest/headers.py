@@ -90,7 +90,11 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                     "item_total", "product_total", "line_item_total",
                     # what a purchase came to (Kaggle's E-commerce Customer Behavior: Total Purchase Amount beside
                     # its Product Price; Customer Shopping Trends' Purchase Amount (USD))
-                    "total_purchase_amount", "purchase_amount"),
+                    "total_purchase_amount", "purchase_amount",
+                    # what a customer spent on the line (the Cafe Sales' Total Spent)
+                    "total_spent", "amount_spent",
+                    # a sale's money named by its currency's word (Iowa Liquor Sales' Sale (Dollars): ``goods_sold``)
+                    "sale_amount"),
         "order_id": ("order", "order_number", "order_no", "transaction_id", "txn_id", "amazon_order_id",
                      "invoice", "invoice_no", "invoice_number", "invoice_id", "sale_id", "sales_id", "receipt_id",
                      "receipt_no", "receipt_number", "sale_number", "sale_no",
@@ -100,7 +104,9 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                      "num",
                      # an order's number, shortened (Discogs' order_num), and a marketplace's sub-order of one product
                      # (Meesho's Sub Order No)
-                     "order_num", "order_nbr", "sub_order_no", "sub_order_number", "sub_order_id", "suborder_id",
+                     "order_num", "order_nbr",
+                     # an invoice's line, numbered on its own (Iowa Liquor Sales' Invoice/Item Number)
+                     "invoice_item_number", "invoice_line_number", "sub_order_no", "sub_order_number", "sub_order_id", "suborder_id",
                      "suborder_no", "suborder_number"),
         "currency": ("order_currency",),
         "promo": ("on_promo", "promotion", "is_promo", "promo_flag"),
@@ -190,7 +196,9 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                              "item_type",
                              # the category's name beside its id (DataCo's Category Name beside Category Id)
                              "category_name"),
-        "product_brand": ("brand", "vendor", "manufacturer"),
+        "product_brand": ("brand", "vendor", "manufacturer",
+                          # the brand's or maker's name beside its number (Iowa Liquor Sales' Vendor Name)
+                          "brand_name", "vendor_name", "manufacturer_name"),
         # where the line was sold to: a dimension of sales questions ("which country bought the most")
         "country": ("ship_country", "shipping_country", "billing_country", "customer_country", "country_code",
                     "ship_country_code", "shipping_country_code", "billing_country_code",
@@ -675,7 +683,7 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
         # it); a word of two meanings reads as the first whose field is free (Spanish Estado: a status, then a state)
         bare = without_currency(header)
         names = [bare, *readings(header)] if bare != header else readings(header)
-        names += of_reversed(bare) + grouped_field(bare) + qualified(bare) + date_first(bare)
+        names += of_reversed(bare) + grouped_field(bare) + qualified(bare) + date_first(bare) + goods_sold(bare)
         field = next((f for r in names if (f := table.get(normalise_header(r))) not in (None, *taken)), None)
         if i not in fields and field is not None and field not in taken:
             fields[i] = field
@@ -697,7 +705,9 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
 #: (DataCo's ``Order Status`` beside ``Order State``, the state it shipped to), a product's name over its description
 #: (DataCo's ``Product Description``, empty, before ``Product Name``)
 _BETTER_NAMES: dict[str, tuple[str, ...]] = {"status": ("orderstatus", "status"),
-                                             "product_title": ("productname", "productitle", "itemname")}
+                                             "product_title": ("productname", "productitle", "itemname"),
+                                             # a category's name over its code (Iowa's Category beside Category Name)
+                                             "product_category": ("categoryname", "productcategory")}
 
 
 def _better_named(normalised: list[str], fields: dict[int, str], table: dict[str, str]) -> dict[int, str]:
@@ -779,6 +789,25 @@ _QUALIFIERS = (re.compile(r"\s*(?:&|and|\+|/)\s*time\s*$", re.I), re.compile(r"^
                # a note in brackets after the name (DataCo's ``order date (DateOrders)``): read last, where the name
                # with its note read as nothing
                re.compile(r"\s*\([^()]*\)\s*$"))
+
+
+#: Goods counted in a "... Sold" column (Iowa Liquor Sales' ``Bottles Sold``): the units; never a measure or money
+_GOODS_SOLD = re.compile(r"^\s*([a-z]+?)s?[\s_]+sold\s*$", re.I)
+_NOT_GOODS = frozenset({"volume", "weight", "value", "amount", "dollar", "euro", "pound", "rupee", "revenue", "sale",
+                        "liter", "litre", "gallon", "kg", "kilo", "lb", "ton", "tonne", "meter", "metre", "gram",
+                        "total", "net", "gross", "cost", "price", "profit", "margin", "tax", "date", "time", "day"})
+#: Money named in brackets by its currency's word (Iowa's ``Sale (Dollars)``): the name's amount
+_MONEY_NOTE = re.compile(r"^\s*(.+?)\s*\(\s*(?:us\s*)?(?:dollars?|euros?|pounds?|rupees?|yen|yuan)\s*\)\s*$", re.I)
+
+
+def goods_sold(header: str) -> list[str]:
+    """``Bottles Sold`` as ``units sold``, ``Sale (Dollars)`` as ``sale amount``: a count of goods, money named by its
+    currency's word."""
+    goods = _GOODS_SOLD.match(header)
+    if goods and goods.group(1).lower() not in _NOT_GOODS:
+        return ["units sold"]
+    money = _MONEY_NOTE.match(header)
+    return [f"{money.group(1)} amount"] if money else []
 
 
 def qualified(header: str) -> list[str]:

@@ -837,6 +837,23 @@ def metered(columns: dict[str, Any], index: pd.Index) -> int:
     return int(measured.sum())
 
 
+def units_from_money(columns: dict[str, Any], index: pd.Index) -> None:
+    """A line's missing quantity is its money over its unit price, where that is a whole number (the dirty Cafe
+    Sales' ``ERROR`` quantity beside its Total Spent and Price Per Unit): the count the till rang up."""
+    units = columns.get("units")
+    if units is None or "revenue" not in columns or "unit_price" not in columns:
+        return
+    missing = units.isna().to_numpy()
+    if not missing.any():
+        return
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ratio = _num(columns["revenue"], index) / _num(columns["unit_price"], index)
+        whole = missing & np.isfinite(ratio) & (ratio >= 1) & (np.abs(ratio - np.round(ratio)) < 1e-6)
+    if whole.any():
+        columns["units"] = units.astype("Int64").where(~whole, pd.Series(np.round(np.where(whole, ratio, 0)),
+                                                                          index=index).astype("Int64"))
+
+
 def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str, str] | None = None,
                  customer_key: Callable[[], bytes] | None = None,
                  statuses: dict[str, str] | None = None, metered_units: bool = False,
@@ -853,6 +870,7 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     """
     errors = pd.Series(None, index=index, dtype=object)
     error_field = pd.Series(None, index=index, dtype=object)
+    units_from_money(columns, index)
     order_id = columns.get("order_id")
     if order_id is not None:
         order_columns_on_first_rows(columns, order_id)
