@@ -106,7 +106,8 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                      # (Meesho's Sub Order No)
                      "order_num", "order_nbr",
                      # an invoice's line, numbered on its own (Iowa Liquor Sales' Invoice/Item Number)
-                     "invoice_item_number", "invoice_line_number", "sub_order_no", "sub_order_number", "sub_order_id", "suborder_id",
+                     "invoice_item_number", "invoice_line_number", "sub_order_no", "sub_order_number", "sub_order_id",
+                     "suborder_id",
                      "suborder_no", "suborder_number"),
         "currency": ("order_currency",),
         "promo": ("on_promo", "promotion", "is_promo", "promo_flag"),
@@ -215,11 +216,11 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                   "retailer_state", "buyer_state", "ship_to_state", "shipped_to_state"),
         "line_cost": ("line_cogs", "cost_of_goods_sold", "line_cost_total", "item_cost_total", "total_cost"),
         "line_profit": ("profit", "line_profit", "gross_profit", "item_profit", "operating_profit", "total_profit"),
-        # how the order was paid (Electronic Sales' Payment Method, the Retail Transaction Dataset's PaymentMethod, Coffee
-        # Sales' cash_type): a dimension of sales questions ("revenue by payment method", "share paid by card")
-        "payment_method": ("payment_type", "payment_mode", "payment_methods", "paid_by", "paid_with", "payment_option",
-                           "payment_channel", "tender", "tender_type", "cash_type", "method_of_payment", "mode_of_payment",
-                           "pay_method", "payment_gateway", "gateway"),
+        # how the order was paid (Electronic Sales' Payment Method, the Retail Transaction Dataset's PaymentMethod,
+        # Coffee Sales' cash_type): a dimension of sales questions ("revenue by payment method", "share paid by card")
+        "payment_method": ("payment_type", "payment_mode", "payment_methods", "paid_by", "paid_with",
+                           "payment_option", "payment_channel", "tender", "tender_type", "cash_type",
+                           "method_of_payment", "mode_of_payment", "pay_method", "payment_gateway", "gateway"),
         # who sold the line: a dealer (Car Sales Report's Dealer_Name, Vehicle Sales Data's seller) or salesperson
         "seller": ("seller_name", "dealer", "dealer_name", "dealership", "salesperson", "sales_person",
                    "salesperson_name", "sales_rep", "sales_representative", "salesman", "sales_agent", "sold_by"),
@@ -711,8 +712,10 @@ _BETTER_NAMES: dict[str, tuple[str, ...]] = {"status": ("orderstatus", "status")
 
 
 def _better_named(normalised: list[str], fields: dict[int, str], table: dict[str, str]) -> dict[int, str]:
-    """A field taken by a column of a weaker name given to the column of its better name (``_BETTER_NAMES``); the
-    weaker column is read as what else it names where that is free (an ``Order State`` as the state)."""
+    """A field taken by a column of a weaker name, given to the column of its better name (``_BETTER_NAMES``).
+
+    The weaker column is read as what else it names where that is free (an ``Order State`` as the state).
+    """
     for field, better in _BETTER_NAMES.items():
         holder = next((i for i, f in fields.items() if f == field), None)
         if holder is None or normalised[holder] in better:
@@ -733,8 +736,11 @@ _PLACE_FIELDS = ("country", "state", "region")
 
 
 def _the_orders_place(normalised: list[str], fields: dict[int, str], table: dict[str, str]) -> dict[int, str]:
-    """Where the file names both the customer's home and the order's place (DataCo's ``Customer Country`` beside
-    ``Order Country``), the order's: a sale's place is where it was sold to, not where its buyer lives."""
+    """The order's place, where the file names both it and the customer's home.
+
+    DataCo's ``Customer Country`` beside ``Order Country``: a sale's place is where it was sold to, not where its
+    buyer lives.
+    """
     for field in _PLACE_FIELDS:
         holder = next((i for i, f in fields.items() if f == field), None)
         if holder is None or not normalised[holder].startswith("customer"):
@@ -801,8 +807,10 @@ _MONEY_NOTE = re.compile(r"^\s*(.+?)\s*\(\s*(?:us\s*)?(?:dollars?|euros?|pounds?
 
 
 def goods_sold(header: str) -> list[str]:
-    """``Bottles Sold`` as ``units sold``, ``Sale (Dollars)`` as ``sale amount``: a count of goods, money named by its
-    currency's word."""
+    """``Bottles Sold`` as ``units sold``, ``Sale (Dollars)`` as ``sale amount``.
+
+    A count of goods sold, and money named by its currency's word.
+    """
     goods = _GOODS_SOLD.match(header)
     if goods and goods.group(1).lower() not in _NOT_GOODS:
         return ["units sold"]

@@ -838,8 +838,10 @@ def metered(columns: dict[str, Any], index: pd.Index) -> int:
 
 
 def units_from_money(columns: dict[str, Any], index: pd.Index) -> None:
-    """A line's missing quantity is its money over its unit price, where that is a whole number (the dirty Cafe
-    Sales' ``ERROR`` quantity beside its Total Spent and Price Per Unit): the count the till rang up."""
+    """A line's missing quantity is its money over its unit price, where that is a whole number.
+
+    The dirty Cafe Sales' ``ERROR`` quantity beside its Total Spent and Price Per Unit: the count the till rang up.
+    """
     units = columns.get("units")
     if units is None or "revenue" not in columns or "unit_price" not in columns:
         return

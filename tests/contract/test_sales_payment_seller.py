@@ -39,8 +39,21 @@ LINES = [
 
 
 def _sales(shift: float) -> list[dict[str, Any]]:
-    return [{"sku": s, "date": d, "units": u, "unit_price": r / u, "revenue": r + shift, "currency": None,
-             "order_id": o, "channel": None, "payment_method": pm, "seller": se} for s, d, u, r, o, pm, se in LINES]
+    return [
+        {
+            "sku": s,
+            "date": d,
+            "units": u,
+            "unit_price": r / u,
+            "revenue": r + shift,
+            "currency": None,
+            "order_id": o,
+            "channel": None,
+            "payment_method": pm,
+            "seller": se,
+        }
+        for s, d, u, r, o, pm, se in LINES
+    ]
 
 
 def _truth() -> pd.DataFrame:
@@ -74,8 +87,9 @@ def test_revenue_orders_and_units_by_payment_method_and_seller(warehouse: Any, d
 
 
 def test_a_payment_method_filter(warehouse: Any) -> None:
-    rows = _run(warehouse, metrics=["revenue"], time_range=YEAR,
-                filters=[{"dimension": "payment_method", "values": ["PayPal"]}])
+    rows = _run(
+        warehouse, metrics=["revenue"], time_range=YEAR, filters=[{"dimension": "payment_method", "values": ["PayPal"]}]
+    )
     assert close(rows[0]["revenue"], 210.0)
 
 
@@ -86,10 +100,11 @@ def test_the_vocabulary_names_the_methods_and_sellers_and_a_question_uses_them(w
     index = VocabularyIndex(vocabulary)
     extents = {DataKind(k): v for k, v in vocabulary.extents.items()}
     for question, expected in (
-            ("Which payment method had the most revenue in 2025?", "PayPal had the most revenue"),
-            ("Which seller sold the most units in 2025?", "Avis had the most units sold"),
-            ("What was revenue by dealer in 2025?", "Revenue in 2025"),
-            ("How much revenue was paid with PayPal in 2025?", "Revenue for PayPal in 2025")):
+        ("Which payment method had the most revenue in 2025?", "PayPal had the most revenue"),
+        ("Which seller sold the most units in 2025?", "Avis had the most units sold"),
+        ("What was revenue by dealer in 2025?", "Revenue in 2025"),
+        ("How much revenue was paid with PayPal in 2025?", "Revenue for PayPal in 2025"),
+    ):
         reading = read_question(question, tenant_id=TENANT, index=index, extents=extents)
         assert reading.kind == "metric" and reading.query is not None, (question, reading)
         answer = compose(reading, run_metric_query(warehouse, reading.query), titles={}).answer

@@ -148,8 +148,8 @@ DATASETS: dict[str, pq.Dataset] = {
     "vehicle_sales": pq.Dataset("vehicle_sales", lambda: shapes.vehicle_sales(400, seed=153), _vehicles, VEHICLE_ASKS),
 }
 #: Answered wrong today: "cars" is read as a product's name, not the kind of goods the file sells. (Payment method and
-#: seller, refused here at first, are kept on sales lines since pubq16.) Measured before any change: 22 of 37 (electronic 12/13, retail 10/12, vehicles 0/12: read as
-#: reviews).
+#: seller, refused here at first, are kept on sales lines since pubq16.) Measured before any change: 22 of 37
+#: (electronic 12/13, retail 10/12, vehicles 0/12: read as reviews).
 WRONG_TODAY: frozenset[str] = frozenset(
     {
         "vehicle_sales: How many cars did we sell in 2014?",
