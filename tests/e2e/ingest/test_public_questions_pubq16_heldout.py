@@ -122,8 +122,31 @@ DATASETS: dict[str, pq.Dataset] = {
     ),  # its money is written in dollars
     "cafe_sales": pq.Dataset("cafe_sales", lambda: shapes.cafe_sales(600, seed=166), _cafe, CAFE_ASKS),
 }
-#: Answered wrong today.
-WRONG_TODAY: frozenset[str] = frozenset()
+#: Answered wrong today. Measured once, before any change for them: 0 of 25 (Iowa's header read as no kind; the dirty
+#: cafe's ERROR and UNKNOWN cells rejected whole rows and its Total Spent was no column). After the general rules marked
+#: in docs/ingest.md (pubq16): 14 of 25. Left: "bottles" is the kind of goods the file sells (as "cars", "coffees");
+#: the cafe's rows with no item are rejected (no product) though the till took their money, and a row with neither its
+#: price nor its total is priced at its product's price where the truth counts no money.
+WRONG_TODAY: frozenset[str] = frozenset(
+    {
+        "iowa_liquor: How many bottles did we sell in June 2016?",
+        *(
+            f"cafe_sales: {q}"
+            for q in (
+                "What was revenue in May 2023?",
+                "Which item made the most revenue?",
+                "Which item sold the most units?",
+                "Which payment method had the most revenue?",
+                "How many coffees did we sell in October 2023?",
+                "How much revenue did Salad bring in 2023?",
+                "How many orders did we have in March 2023?",
+                "What is our average order value?",
+                "What did we make last month?",
+                "How did sales change month over month?",
+            )
+        ),
+    }
+)
 CASES = pq.dataset_cases(DATASETS, WRONG_TODAY)
 
 
