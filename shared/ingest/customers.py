@@ -38,11 +38,20 @@ def tenant_customer_key(documents: DocumentStore, tenant_id: str) -> bytes:
     return bytes.fromhex(str(doc[_KEY_FIELD]))
 
 
+#: A value written over with a mask character only (``XXXXXXXXX``, ``*****``, ``###``)
+_MASKED = r"^(?:[Xx]{3,}|\*{3,}|#{3,})$"
+
+
 def normalise_customer(raw: pd.Series) -> pd.Series:
-    """Trimmed values, e-mails (anything with an ``@``) lower-cased; empty cells become missing."""
+    """Trimmed values, e-mails (anything with an ``@``) lower-cased; empty cells become missing.
+
+    A masked value (DataCo's ``XXXXXXXXX`` e-mails, ``****``) names nobody: it is missing too, so the customer id
+    beside it is read instead of every line being one customer.
+    """
     text = pc.fill_null(strip(to_arrow(raw)), "")
     text = pc.if_else(pc.match_substring(text, "@"), pc.utf8_lower(text), text)
-    text = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text)
+    masked = pc.match_substring_regex(text, _MASKED)
+    text = pc.if_else(pc.or_(pc.equal(text, ""), masked), pa.scalar(None, pa.string()), text)
     return pd.Series(text.to_pylist(), index=raw.index, dtype=object)
 
 

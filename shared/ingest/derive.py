@@ -7,6 +7,7 @@ each review once and two different reviews never share an id by accident.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import numpy as np
@@ -33,13 +34,65 @@ def derive_missing(kind: DataKind, raw: pd.DataFrame, as_of: date | None = None)
         raw = raw.assign(date=as_of.isoformat())
     if kind is DataKind.REVIEWS and "sku" not in raw:
         raw = raw.assign(sku=ONE_PRODUCT)
+    if kind is DataKind.SALES and "units" not in raw and counts_beside_totals(raw):
+        # Ta Feng's AMOUNT (read as money) below its SALES_PRICE (read as a unit price) on every line: the count sold
+        # and the line's money
+        raw = raw.rename(columns={"revenue": "units", "unit_price": "revenue"})
     if kind is DataKind.SALES and "units" not in raw and ("order_item_id" in raw or "unit_price" in raw
                                                        or a_purchase_a_row(set(raw.columns))):
         # a marketplace that writes an order item a row (Lazada, Kaufland's order units) has no quantity: one each; so
         # does a resale or app store's row at its price (Depop's, Poshmark's listing sold, a Google Play charge)
         # and a customer's purchase with its money (Coffee Sales' cup, Fashion Retail Sales' item: a purchase a row)
         raw = raw.assign(units="1")
+        if "revenue" in raw and "unit_price" not in raw and "order_item_id" not in raw:
+            # a purchase with no money paid (Fashion Retail Sales' empty Purchase Amount) says nothing was sold:
+            # rejected with the reason, not kept as a unit sold for nothing
+            paid = raw["revenue"].notna() & (raw["revenue"].astype(str).str.strip() != "")
+            raw = raw.assign(units=raw["units"].where(paid, None))
     return raw
+
+
+def counts_beside_totals(raw: pd.DataFrame) -> bool:
+    """Whether a sales chunk's "revenue" is a count of units and its "unit price" the line's money.
+
+    A bare ``Amount`` is money in most exports and a quantity in some (Ta Feng's ``AMOUNT`` beside ``SALES_PRICE``).
+    A line's money is never below its unit price on every line of a file; where the "revenue" is a whole number no
+    greater than the "price" on every line, and smaller on most, the two were read the wrong way round.
+    """
+    if "revenue" not in raw or "unit_price" not in raw or not len(raw):
+        return False
+    amount = pd.to_numeric(raw["revenue"].astype(str).str.strip(), errors="coerce")
+    price = pd.to_numeric(raw["unit_price"].astype(str).str.strip(), errors="coerce")
+    given = amount.notna() & price.notna()
+    if given.sum() < max(1, len(raw) // 2):
+        return False
+    amount, price = amount[given], price[given]
+    return bool((amount >= 1).all() and (amount == amount.round()).all() and (amount <= price).all()
+                and (amount < price).mean() > 0.5 and price.max() > amount.max())
+
+
+#: Words of how an order was paid, as exports write them (DataCo's ``DEBIT``, ``TRANSFER``, ``CASH``, ``PAYMENT``)
+_PAYMENT_WORDS = re.compile(r"^(?:cash|card|credit|debit|credit card|debit card|transfer|bank transfer|wire|paypal|"
+                            r"payment|cheque|check|cod|cash on delivery|voucher|gift card|upi|wallet|e-?wallet|"
+                            r"mobile payment|apple pay|google pay|klarna|boleto|pix|invoice|direct debit)$", re.I)
+#: Bare names of a column that may hold them (DataCo's ``Type``)
+_BARE_PAYMENT_HEADERS = frozenset({"type", "method", "mode"})
+
+
+def payment_words_column(frame: pd.DataFrame, headers: tuple[str, ...], mapped: set[int]) -> int | None:
+    """An unmapped column of a bare name (``Type``) whose every value is a way of paying: how the order was paid.
+
+    DataCo's export names its payment ``Type`` (``DEBIT``, ``TRANSFER``, ``CASH``, ``PAYMENT``); a type column of
+    anything else (a product type) is left as it is.
+    """
+    for i, header in enumerate(headers):
+        if i in mapped or normalise_header(header) not in _BARE_PAYMENT_HEADERS:
+            continue
+        values = frame[f"c{i}"].dropna().astype(str).str.strip()
+        values = values[values != ""]
+        if len(values) and values.str.match(_PAYMENT_WORDS).all():
+            return i
+    return None
 
 
 #: The note of a stock file without dates (``derive_missing``).

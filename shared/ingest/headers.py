@@ -90,7 +90,11 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                     "item_total", "product_total", "line_item_total",
                     # what a purchase came to (Kaggle's E-commerce Customer Behavior: Total Purchase Amount beside
                     # its Product Price; Customer Shopping Trends' Purchase Amount (USD))
-                    "total_purchase_amount", "purchase_amount"),
+                    "total_purchase_amount", "purchase_amount",
+                    # what a customer spent on the line (the Cafe Sales' Total Spent)
+                    "total_spent", "amount_spent",
+                    # a sale's money named by its currency's word (Iowa Liquor Sales' Sale (Dollars): ``goods_sold``)
+                    "sale_amount"),
         "order_id": ("order", "order_number", "order_no", "transaction_id", "txn_id", "amazon_order_id",
                      "invoice", "invoice_no", "invoice_number", "invoice_id", "sale_id", "sales_id", "receipt_id",
                      "receipt_no", "receipt_number", "sale_number", "sale_no",
@@ -100,7 +104,10 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                      "num",
                      # an order's number, shortened (Discogs' order_num), and a marketplace's sub-order of one product
                      # (Meesho's Sub Order No)
-                     "order_num", "order_nbr", "sub_order_no", "sub_order_number", "sub_order_id", "suborder_id",
+                     "order_num", "order_nbr",
+                     # an invoice's line, numbered on its own (Iowa Liquor Sales' Invoice/Item Number)
+                     "invoice_item_number", "invoice_line_number", "sub_order_no", "sub_order_number", "sub_order_id",
+                     "suborder_id",
                      "suborder_no", "suborder_number"),
         "currency": ("order_currency",),
         "promo": ("on_promo", "promotion", "is_promo", "promo_flag"),
@@ -187,8 +194,12 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                           "reward_title", "reward_name", "reward"),
         # E for Excel's Sales Records and Big Mart name the kind of item sold (``Item Type``): its category
         "product_category": ("category", "product_category", "product_type", "department", "product_line",
-                             "item_type"),
-        "product_brand": ("brand", "vendor", "manufacturer"),
+                             "item_type",
+                             # the category's name beside its id (DataCo's Category Name beside Category Id)
+                             "category_name"),
+        "product_brand": ("brand", "vendor", "manufacturer",
+                          # the brand's or maker's name beside its number (Iowa Liquor Sales' Vendor Name)
+                          "brand_name", "vendor_name", "manufacturer_name"),
         # where the line was sold to: a dimension of sales questions ("which country bought the most")
         "country": ("ship_country", "shipping_country", "billing_country", "customer_country", "country_code",
                     "ship_country_code", "shipping_country_code", "billing_country_code",
@@ -205,6 +216,14 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                   "retailer_state", "buyer_state", "ship_to_state", "shipped_to_state"),
         "line_cost": ("line_cogs", "cost_of_goods_sold", "line_cost_total", "item_cost_total", "total_cost"),
         "line_profit": ("profit", "line_profit", "gross_profit", "item_profit", "operating_profit", "total_profit"),
+        # how the order was paid (Electronic Sales' Payment Method, the Retail Transaction Dataset's PaymentMethod,
+        # Coffee Sales' cash_type): a dimension of sales questions ("revenue by payment method", "share paid by card")
+        "payment_method": ("payment_type", "payment_mode", "payment_methods", "paid_by", "paid_with",
+                           "payment_option", "payment_channel", "tender", "tender_type", "cash_type",
+                           "method_of_payment", "mode_of_payment", "pay_method", "payment_gateway", "gateway"),
+        # who sold the line: a dealer (Car Sales Report's Dealer_Name, Vehicle Sales Data's seller) or salesperson
+        "seller": ("seller_name", "dealer", "dealer_name", "dealership", "salesperson", "sales_person",
+                   "salesperson_name", "sales_rep", "sales_representative", "salesman", "sales_agent", "sold_by"),
         # where the line was sold: a shop of the merchant's (Maven's Coffee Shop Sales: store_location) or the way
         # it was sold (Adidas' Sales Method: In-store, Outlet, Online)
         "channel": ("store_location", "store_name", "store", "shop", "outlet", "sales_method"),
@@ -665,7 +684,7 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
         # it); a word of two meanings reads as the first whose field is free (Spanish Estado: a status, then a state)
         bare = without_currency(header)
         names = [bare, *readings(header)] if bare != header else readings(header)
-        names += of_reversed(bare) + grouped_field(bare) + qualified(bare) + date_first(bare)
+        names += of_reversed(bare) + grouped_field(bare) + qualified(bare) + date_first(bare) + goods_sold(bare)
         field = next((f for r in names if (f := table.get(normalise_header(r))) not in (None, *taken)), None)
         if i not in fields and field is not None and field not in taken:
             fields[i] = field
@@ -676,9 +695,62 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
         fields |= _sale_ids(headers, fields)
         fields |= _maker_of_the_model(normalised, fields)
         fields = _ticket_beside_event(normalised, fields)
+        fields = _better_named(normalised, fields, table)
+        fields = _the_orders_place(normalised, fields, table)
     if kind is DataKind.PRODUCTS:
         fields |= _id_of_a_priced_product(normalised, fields)
     return ColumnMapping(kind=kind, headers=tuple(headers), fields=fields)
+
+
+#: Fields where two columns of a file may both read as it, the better name first: an order's status over its state
+#: (DataCo's ``Order Status`` beside ``Order State``, the state it shipped to), a product's name over its description
+#: (DataCo's ``Product Description``, empty, before ``Product Name``)
+_BETTER_NAMES: dict[str, tuple[str, ...]] = {"status": ("orderstatus", "status"),
+                                             "product_title": ("productname", "productitle", "itemname"),
+                                             # a category's name over its code (Iowa's Category beside Category Name)
+                                             "product_category": ("categoryname", "productcategory")}
+
+
+def _better_named(normalised: list[str], fields: dict[int, str], table: dict[str, str]) -> dict[int, str]:
+    """A field taken by a column of a weaker name, given to the column of its better name (``_BETTER_NAMES``).
+
+    The weaker column is read as what else it names where that is free (an ``Order State`` as the state).
+    """
+    for field, better in _BETTER_NAMES.items():
+        holder = next((i for i, f in fields.items() if f == field), None)
+        if holder is None or normalised[holder] in better:
+            continue
+        best = next((i for name in better for i, norm in enumerate(normalised) if norm == name and i not in fields),
+                    None)
+        if best is None:
+            continue
+        fields = {i: f for i, f in fields.items() if i != holder} | {best: field}
+        other = table.get(normalised[holder].removeprefix("order"))
+        if other is not None and other != field and other not in fields.values():
+            fields[holder] = other
+    return fields
+
+
+#: Where a line was sold to, as an order's column names it (``Order Country``, ``Order Region``, ``Order City``)
+_PLACE_FIELDS = ("country", "state", "region")
+
+
+def _the_orders_place(normalised: list[str], fields: dict[int, str], table: dict[str, str]) -> dict[int, str]:
+    """The order's place, where the file names both it and the customer's home.
+
+    DataCo's ``Customer Country`` beside ``Order Country``: a sale's place is where it was sold to, not where its
+    buyer lives.
+    """
+    for field in _PLACE_FIELDS:
+        holder = next((i for i, f in fields.items() if f == field), None)
+        if holder is None or not normalised[holder].startswith("customer"):
+            continue
+        orders = [i for i, norm in enumerate(normalised) if i not in fields and norm.startswith("order")
+                  and (norm[5:] == field or table.get(norm[5:]) == field)]
+        if orders:
+            best = min(orders, key=lambda i: normalised[i][5:] != field)  # its own name before another alias
+            fields = {i: f for i, f in fields.items() if i != holder} | {best: field}
+    return fields
 
 
 def _stand_ins(headers: list[str] | tuple[str, ...], fields: dict[int, str],
@@ -719,7 +791,31 @@ def grouped_field(header: str) -> list[str]:
 _QUALIFIERS = (re.compile(r"\s*(?:&|and|\+|/)\s*time\s*$", re.I), re.compile(r"^\s*order[\s_]+(?=item[\s_])", re.I),
                re.compile(r"^\s*(?:unix|epoch)[\s_]+", re.I),
                # what a price includes or leaves out (Meesho's ``Supplier Listed Price (Incl. GST + Commission)``)
-               re.compile(r"\s*\(\s*(?:incl|inc|excl|exc|including|excluding|with|without)\b[^)]*\)\s*$", re.I))
+               re.compile(r"\s*\(\s*(?:incl|inc|excl|exc|including|excluding|with|without)\b[^)]*\)\s*$", re.I),
+               # a note in brackets after the name (DataCo's ``order date (DateOrders)``): read last, where the name
+               # with its note read as nothing
+               re.compile(r"\s*\([^()]*\)\s*$"))
+
+
+#: Goods counted in a "... Sold" column (Iowa Liquor Sales' ``Bottles Sold``): the units; never a measure or money
+_GOODS_SOLD = re.compile(r"^\s*([a-z]+?)s?[\s_]+sold\s*$", re.I)
+_NOT_GOODS = frozenset({"volume", "weight", "value", "amount", "dollar", "euro", "pound", "rupee", "revenue", "sale",
+                        "liter", "litre", "gallon", "kg", "kilo", "lb", "ton", "tonne", "meter", "metre", "gram",
+                        "total", "net", "gross", "cost", "price", "profit", "margin", "tax", "date", "time", "day"})
+#: Money named in brackets by its currency's word (Iowa's ``Sale (Dollars)``): the name's amount
+_MONEY_NOTE = re.compile(r"^\s*(.+?)\s*\(\s*(?:us\s*)?(?:dollars?|euros?|pounds?|rupees?|yen|yuan)\s*\)\s*$", re.I)
+
+
+def goods_sold(header: str) -> list[str]:
+    """``Bottles Sold`` as ``units sold``, ``Sale (Dollars)`` as ``sale amount``.
+
+    A count of goods sold, and money named by its currency's word.
+    """
+    goods = _GOODS_SOLD.match(header)
+    if goods and goods.group(1).lower() not in _NOT_GOODS:
+        return ["units sold"]
+    money = _MONEY_NOTE.match(header)
+    return [f"{money.group(1)} amount"] if money else []
 
 
 def qualified(header: str) -> list[str]:
@@ -736,9 +832,17 @@ _DATE_FIRST = re.compile(r"^\s*date[\s_]+(purchase|purchased|order|ordered|sale|
 
 
 def date_first(header: str) -> list[str]:
-    """``Date Purchase`` as ``Purchase Date``: a date's name with its event after it, read head last."""
+    """``Date Purchase`` as ``Purchase Date``: a date's name with its event after it, read head last.
+
+    A date shortened to ``DT`` (Ta Feng's ``TRANSACTION_DT``) is read spelled out: ``transaction date``.
+    """
     found = _DATE_FIRST.match(header)
-    return [f"{found.group(1)} date"] if found else []
+    short = _DT.match(header)
+    return [f"{found.group(1)} date"] if found else [f"{short.group(1)} date"] if short else []
+
+
+#: A date's name shortened to DT (``TRANSACTION_DT``, ``order_dt``)
+_DT = re.compile(r"^\s*(\w+?)[\s_]+dt\s*$", re.I)
 
 
 def of_reversed(header: str) -> list[str]:

@@ -135,6 +135,10 @@ def decide_decimal_comma(columns: Iterable[pd.Series], delimiter: str) -> bool:
     return delimiter == ";"
 
 
+#: Words written in a number's cell in place of it: no number given
+_PLACEHOLDERS = pa.array(["error", "unknown"])
+
+
 def parse_number(raw: pd.Series, *, decimal_comma: bool, integer: bool = False) -> Parsed:
     """Numbers and money: ``$1,299.00``, ``1.299,00 €``, ``C$12.50``, ``-3``, ``(12.00)`` (-12).
 
@@ -142,7 +146,11 @@ def parse_number(raw: pd.Series, *, decimal_comma: bool, integer: bool = False) 
     followed by three digits (``1,299`` is 1299 in a decimal-point file and 1.299 in a decimal-comma one).
     """
     idx = raw.index
-    text, malformed = normalise_amounts(_trimmed(raw), decimal_comma=decimal_comma)
+    trimmed = _trimmed(raw)
+    # a cell a till or spreadsheet wrote over with a placeholder (the dirty Cafe Sales' ERROR, UNKNOWN) gives no number:
+    # it is missing (a figure the row's others give is derived from them), not a malformed one
+    trimmed = pc.if_else(pc.is_in(pc.utf8_lower(trimmed), value_set=_PLACEHOLDERS), "", trimmed)
+    text, malformed = normalise_amounts(trimmed, decimal_comma=decimal_comma)
     number = np.asarray(pc.cast(text, pa.float64()).to_numpy(zero_copy_only=False), dtype="float64")
     reasons = np.full(len(idx), None, dtype=object)
     reasons[malformed] = "not a number"

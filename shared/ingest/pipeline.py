@@ -47,6 +47,7 @@ from shared.ingest.derive import (
     ids_name_each_sale,
     listings_as_names,
     named_by_title,
+    payment_words_column,
     plain_exponents,
     products_from,
     repeated_rows,
@@ -229,6 +230,8 @@ class _FileState:
     one_event: bool | None = None
     #: the id of the thing sold names each row's own, so each row is its own order (``derive.ids_name_each_sale``)
     own_sales: bool | None = None
+    #: the unmapped bare column (DataCo's ``Type``) holding how each order was paid, -1 for none; None until shown
+    payment_column: int | None = None
 
 
 class _EncodingMismatch(Exception):
@@ -460,6 +463,12 @@ class IngestRun:
         self.fallback_rows += int(fallback.sum())
         raw = derive_missing(self.kind, pd.DataFrame({f: chunk.frame[f"c{i}"] for i, f in mapping.fields.items()},
                                                      index=chunk.frame.index), as_of=self.ingested_at.date())
+        if self.kind is DataKind.SALES and "payment_method" not in raw:
+            if state.payment_column is None:
+                found = payment_words_column(chunk.frame, mapping.headers, set(mapping.fields))
+                state.payment_column = -1 if found is None else found
+            if state.payment_column >= 0:  # a bare Type of payment words: how the order was paid
+                raw = raw.assign(payment_method=chunk.frame[f"c{state.payment_column}"])
         if self.kind is DataKind.SALES and TICKET_TIER in raw:
             if state.one_event is None:
                 state.one_event = tickets_of_one_event(raw, TICKET_TIER)

@@ -65,7 +65,7 @@ from shared.ingest.reader import Chunk
 #: Fields exports write on an order's first line only (filled down within the order).
 #: Where the order shipped is the order's too (Squarespace writes the billing and shipping blocks on its first line).
 ORDER_LEVEL_FIELDS = ("date", "currency", "channel", "status", "payment_status", "customer_email", "customer_id",
-                      "country", "region", "state")
+                      "country", "region", "state", "payment_method")
 #: Order statuses whose lines are not sales.
 #: Olist's "unavailable" is an order the seller could not fill: not a sale either.
 CANCELLED_STATUSES = frozenset({"cancelled", "canceled", "voided", "void", "failed", "declined", "unavailable",
@@ -92,6 +92,9 @@ NEVER_SOLD: dict[str, str] = {
 #: couriers' "RTO"): never sold, whatever followed the code.
 _RETURNED_TO_ORIGIN = re.compile(r"^(?:rto\b|rto_|return(?:ed)? to origin)")
 _RTO_REASON = "the parcel was returned to its origin before it reached the buyer"
+#: An order held as (suspected) fraud (DataCo's ``SUSPECTED_FRAUD``, a shop's ``Fraud``, ``fraud_review``): not sold
+_FRAUD = re.compile(r"^(?:(?:suspected|possible|potential|likely)[ _])?fraud(?:[ _](?:suspected|hold|held|review))?$")
+_FRAUD_REASON = "the order was held as (suspected) fraud"
 #: Order statuses saying the order is not placed or not paid yet: an invoice or quote still a draft (Xero's and Zoho
 #: Inventory's ``DRAFT``), a quotation (Odoo's), an order awaiting its payment (ShipStation's, BigCommerce's "Awaiting
 #: Payment", WooCommerce's "Pending payment"). No sale yet, rejected with the reason, as an unpaid payment status is.
@@ -505,11 +508,12 @@ def _never_sold(status: pd.Series | None, index: pd.Index) -> np.ndarray:
     if status is None:
         return np.zeros(len(index), dtype=bool)
     words = _status_words(status)
-    return np.asarray((words.isin(NEVER_SOLD.keys()) | words.str.match(_RETURNED_TO_ORIGIN)).to_numpy(), dtype=bool)
+    return np.asarray((words.isin(NEVER_SOLD.keys()) | words.str.match(_RETURNED_TO_ORIGIN)
+                       | words.str.match(_FRAUD)).to_numpy(), dtype=bool)
 
 
 def _never_sold_reason(word: str) -> str:
-    return NEVER_SOLD.get(word) or _RTO_REASON
+    return NEVER_SOLD.get(word) or (_FRAUD_REASON if _FRAUD.match(word) else _RTO_REASON)
 
 
 def split_returns(columns: dict[str, pd.Series], index: pd.Index) -> np.ndarray:
@@ -833,6 +837,25 @@ def metered(columns: dict[str, Any], index: pd.Index) -> int:
     return int(measured.sum())
 
 
+def units_from_money(columns: dict[str, Any], index: pd.Index) -> None:
+    """A line's missing quantity is its money over its unit price, where that is a whole number.
+
+    The dirty Cafe Sales' ``ERROR`` quantity beside its Total Spent and Price Per Unit: the count the till rang up.
+    """
+    units = columns.get("units")
+    if units is None or "revenue" not in columns or "unit_price" not in columns:
+        return
+    missing = units.isna().to_numpy()
+    if not missing.any():
+        return
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ratio = _num(columns["revenue"], index) / _num(columns["unit_price"], index)
+        whole = missing & np.isfinite(ratio) & (ratio >= 1) & (np.abs(ratio - np.round(ratio)) < 1e-6)
+    if whole.any():
+        columns["units"] = units.astype("Int64").where(~whole, pd.Series(np.round(np.where(whole, ratio, 0)),
+                                                                          index=index).astype("Int64"))
+
+
 def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str, str] | None = None,
                  customer_key: Callable[[], bytes] | None = None,
                  statuses: dict[str, str] | None = None, metered_units: bool = False,
@@ -849,6 +872,7 @@ def derive_sales(columns: dict[str, Any], index: pd.Index, *, defaults: dict[str
     """
     errors = pd.Series(None, index=index, dtype=object)
     error_field = pd.Series(None, index=index, dtype=object)
+    units_from_money(columns, index)
     order_id = columns.get("order_id")
     if order_id is not None:
         order_columns_on_first_rows(columns, order_id)

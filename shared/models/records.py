@@ -51,8 +51,8 @@ class SaleRecord(Record):
     """
 
     natural_key: ClassVar[tuple[str, ...]] = ("order_id", "sku", "date", "channel")
-    appended_fields: ClassVar[int] = 9  # discount, refund, returned_units, customer_hash, line_cost, country,
-    # region, state, discount_included
+    appended_fields: ClassVar[int] = 11  # discount, refund, returned_units, customer_hash, line_cost, country,
+    # region, state, discount_included, payment_method, seller
 
     sku: str = Field(min_length=1, max_length=128)
     date: date
@@ -82,6 +82,12 @@ class SaleRecord(Record):
         default=None,
         description="The line's revenue is already after its discount (the discount was given as a rate on a "
                     "revenue after it): net revenue does not subtract it again.")
+    payment_method: str | None = Field(
+        default=None, max_length=200,
+        description="How the order was paid, as the export names it (Credit Card, PayPal, Cash, DEBIT).")
+    seller: str | None = Field(
+        default=None, max_length=200,
+        description="Who sold the line: the dealer, seller or salesperson the export names.")
 
 
 class Product(Record):

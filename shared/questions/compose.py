@@ -69,6 +69,7 @@ _DIM_NOUNS = {"sku": ("product", "products"), "product": ("product", "products")
               "brand": ("brand", "brands"), "channel": ("channel", "channels"),
               "competitor": ("competitor", "competitors"), "weekday": ("weekday", "weekdays"),
               "date": ("period", "periods"), "country": ("country", "countries"),
+              "payment_method": ("payment method", "payment methods"), "seller": ("seller", "sellers"),
               "region": ("region", "regions"), "state": ("state", "states"),
               "verified": ("verification", "verification"), "text": ("text", "text"),
               "returned": ("return status", "return statuses"), "promotion": ("promotion", "promotions")}

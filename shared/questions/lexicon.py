@@ -445,6 +445,12 @@ DIMENSION_WORDS: tuple[tuple[DimensionName, re.Pattern[str]], ...] = (
     ("region", _rx(r"regions?|territor(?:y|ies)|cit(?:y|ies)")),
     ("state", _rx(r"states?|provinces?|count(?:y|ies)")),
     ("weekday", _rx(r"weekdays?|days? of (?:the )?week|which day|what day|busiest day")),
+    # how an order was paid and who sold it: dimensions where the sales lines keep them (else refused: UNANSWERABLE)
+    ("payment_method", _rx(r"payment (?:methods?|types?|modes?|options?)|(?:methods?|modes?|ways?) of payment|"
+                           r"tender types?|(?<=by )(?:payment|tender)\b(?! methods?| types?)")),
+    ("seller", _rx(r"(?:(?<=which )|(?<=what )|(?<=each )|(?<=every )|(?<=per )|(?<=by ))sellers?\b(?! of)|dealers?|"
+                   r"dealerships?|sales ?(?:reps?|representatives?|people|persons?)|salesperson|salespeople|"
+                   r"salesm[ae]n")),
     ("product", _rx(r"styles?|designs?")),  # apparel: a style is a product in all its sizes (the Sale Report)
     # "what was the best seller": the one product ranked first
     ("sku", _rx(r"products?|items?|skus?|articles?|listings?|sellers|(?:best|top|worst)[- ]?seller|movers|lines|goods|"

@@ -1031,7 +1031,8 @@ def _unanswerable(question: str, index: VocabularyIndex | None = None) -> tuple[
         if m and concept == "advertising and marketing spend" and MAP_WORD.search(question):
             continue  # "advertising below MAP": the minimum advertised price, the pricing agent's
         if m and not (concept == "sales by region" and _places_known(question, index)) \
-                and not (concept == "competitors' sales" and _names_a_channel(m.group(0), index)):
+                and not (concept == "competitors' sales" and _names_a_channel(m.group(0), index)) \
+                and not _kept_dimension(concept, m.group(0), index):
             return concept, needed
     if index is not None and not index.vocabulary.brands and _BY_BRAND.search(question):
         # "which brand sold the most" where no product has a brand: one "(none)" brand is not an answer
@@ -1048,6 +1049,21 @@ def _unanswerable(question: str, index: VocabularyIndex | None = None) -> tuple[
         return f"sales in {code[0]} ({' or '.join(code_names(code[0]))})", "a country or state column in your " \
             "sales data that holds it"
     return None
+
+
+#: The refusals a sales column answers where the tenant's sales carry it, and the vocabulary list that says so: "which
+#: payment method" once lines keep how they were paid, "which dealer" or "which salesperson" once they keep who sold.
+_KEPT_DIMENSIONS: dict[str, str] = {"payment methods and fees": "payment_methods", "sales by seller": "sellers",
+                                    "sales by salesperson": "sellers"}
+#: A payment question about fees: the payment records' (a processor's fees), not the lines' payment method
+_FEES = re.compile(r"\bfees?\b", re.I)
+
+
+def _kept_dimension(concept: str, said: str, index: VocabularyIndex | None) -> bool:
+    """Whether the refused concept is a dimension the tenant's sales lines carry (``_KEPT_DIMENSIONS``)."""
+    held = _KEPT_DIMENSIONS.get(concept)
+    return held is not None and index is not None and bool(getattr(index.vocabulary, held)) \
+        and not _FEES.search(said)
 
 
 #: A question ranking or splitting by brand ("which brand", "by brand", "top brands").

@@ -17,7 +17,8 @@ from pydantic import BaseModel, Field
 from shared import regex as re
 from shared.questions.place_codes import asked_code, read_code
 
-EntityKind = Literal["sku", "product", "category", "brand", "channel", "competitor", "country", "region", "state"]
+EntityKind = Literal["sku", "product", "category", "brand", "channel", "competitor", "country", "region", "state",
+                     "payment_method", "seller"]
 #: The kinds of place a sales line may carry: one place, said at any level ("Texas", "the West", "US").
 PLACES = frozenset({"country", "region", "state"})
 #: Names that are also ranking and quantity words ("Top": a Sale Report category): a name only with its label.
@@ -118,6 +119,8 @@ class Vocabulary(BaseModel):
     countries: list[str] = Field(default_factory=list, description="Countries sales lines were sold to.")
     regions: list[str] = Field(default_factory=list, description="Sales regions of the sales lines.")
     states: list[str] = Field(default_factory=list, description="States or provinces sales lines shipped to.")
+    payment_methods: list[str] = Field(default_factory=list, description="How sales lines' orders were paid.")
+    sellers: list[str] = Field(default_factory=list, description="Dealers, sellers or salespeople of sales lines.")
     city_regions: bool = Field(default=False, description="Most sales regions came from a City (Store City, "
                                                           "Location) column: the regions are cities.")
     currency: str | None = None
@@ -197,7 +200,8 @@ class VocabularyIndex:
         names: list[tuple[EntityKind, list[str]]] = [
             ("category", vocabulary.categories), ("brand", vocabulary.brands),
             ("channel", vocabulary.channels), ("competitor", vocabulary.competitors),
-            ("country", vocabulary.countries), ("region", vocabulary.regions), ("state", vocabulary.states)]
+            ("country", vocabulary.countries), ("region", vocabulary.regions), ("state", vocabulary.states),
+            ("payment_method", vocabulary.payment_methods), ("seller", vocabulary.sellers)]
         for kind, values in names:
             for v in values:
                 norm = normalise(v)

@@ -29,8 +29,8 @@ _DOC_ID = "vocabulary"
 #: Bumped when the cached document's shape changes, so older caches are rebuilt rather than misread.
 #: 3: sales_columns says whether sales lines name a currency; 4: undated reviews; 5: promo flag; 6: countries,
 #: regions, states; 7: the SKUs of reviews (a tenant with reviews only names its products by them); 8: how many
-#: catalogue products have a price; 9: whether the sales lines carry prices at all.
-VOCABULARY_SCHEMA = 9
+#: catalogue products have a price; 9: whether the sales lines carry prices at all; 10: payment methods, sellers.
+VOCABULARY_SCHEMA = 10
 #: Products past which the vocabulary is not written to the document store (Firestore documents are <= 1 MiB).
 MAX_CACHED_PRODUCTS = 3_000
 # keyed by the warehouse object too (held in the value, so its id cannot be reused while cached)
@@ -190,7 +190,7 @@ def read_vocabulary(warehouse: Warehouse, tenant_id: str, version: int = 0) -> V
     reviewed = warehouse.run(distinct_statement("reviews", "sku", MAX_PRODUCTS), params)
     channels = warehouse.run(distinct_statement("sales", "channel"), params)
     places = {c: _strings(warehouse.run(distinct_statement("sales", c), params), c)
-              for c in ("country", "region", "state")}
+              for c in ("country", "region", "state", "payment_method", "seller")}
     competitors = warehouse.run(distinct_statement("competitor_prices", "competitor"), params)
     currency = warehouse.run(distinct_statement("sales", "currency", 1), params)
     currencies = _strings(currency, "currency") or _strings(products, "currency")[:1]
@@ -212,6 +212,7 @@ def read_vocabulary(warehouse: Warehouse, tenant_id: str, version: int = 0) -> V
                       undated_reviews=undated_rows(warehouse, tenant_id, DataKind.REVIEWS),
                       channels=_strings(channels, "channel"), competitors=_strings(competitors, "competitor"),
                       countries=places["country"], regions=places["region"], states=places["state"],
+                      payment_methods=places["payment_method"], sellers=places["seller"],
                       city_regions=_city_regions(warehouse.run(city_regions_statement(), params)),
                       currency=currencies[0] if currencies else None,
                       priced_products=int(priced["n"].iloc[0]) if len(priced) else 0,

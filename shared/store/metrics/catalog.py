@@ -650,6 +650,10 @@ DIMENSIONS: dict[str, DimensionSpec] = {d.name: d for d in (
                   frozenset({"sales", "customers"})),
     DimensionSpec("state", "State", "State, province or county the sales line shipped to.",
                   frozenset({"sales", "customers"})),
+    DimensionSpec("payment_method", "Payment method", "How the order of the sales line was paid, as the export "
+                  "names it (Credit Card, PayPal, Cash).", frozenset({"sales"})),
+    DimensionSpec("seller", "Seller", "Who sold the line: the dealer, seller or salesperson the export names.",
+                  frozenset({"sales"})),
     DimensionSpec("location", "Location", "The warehouse, store or location an inventory count is of (as the "
                   "inventory export names it).", frozenset({"inventory"})),
     DimensionSpec("competitor", "Competitor", "The competitor a price was observed at.",

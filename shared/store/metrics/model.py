@@ -41,7 +41,7 @@ MetricName = Literal[
 #: Dimension names the catalogue declares.
 DimensionName = Literal["date", "weekday", "sku", "product", "category", "brand", "channel", "competitor", "stars",
                         "country", "region", "state", "verified", "text", "location", "returned",
-                        "promotion"]
+                        "promotion", "payment_method", "seller"]
 
 
 class TimeRange(BaseModel):

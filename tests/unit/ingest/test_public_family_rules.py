@@ -55,9 +55,9 @@ def test_excel_day_month_name_two_digit_year_dates_read() -> None:
       "pizza_size", "pizza_category", "pizza_ingredients", "pizza_name"],
      {"order_id": "order_id", "quantity": "units", "order_date": "date", "unit_price": "unit_price",
       "total_price": "revenue", "pizza_category": "product_category", "pizza_name": "product_title"}),
-    # Chocolate Sales: boxes shipped are the units
+    # Chocolate Sales: boxes shipped are the units; the salesperson who sold them its seller (pubq16)
     (["Sales Person", "Country", "Product", "Date", "Amount", "Boxes Shipped"],
-     {"Country": "country", "Product": "product_title", "Date": "date", "Amount": "revenue",
+     {"Sales Person": "seller", "Country": "country", "Product": "product_title", "Date": "date", "Amount": "revenue",
       "Boxes Shipped": "units"}),
 ])
 def test_published_sales_headers_map(header: list[str], expected: dict[str, str]) -> None:
@@ -66,9 +66,12 @@ def test_published_sales_headers_map(header: list[str], expected: dict[str, str]
 
 
 def test_a_thing_named_by_a_person_or_place_is_no_product() -> None:
-    """``Cust_name``, ``store_name`` and ``category_name`` name no product; a SKU column leaves names alone."""
+    """``Cust_name``, ``store_name`` and ``category_name`` name no product; a SKU column leaves names alone.
+
+    A ``category_name`` is the product's category (DataCo's Category Name, pubq16), never its name.
+    """
     fields = _fields(["Cust_name", "Store_Name", "category_name", "Date", "qty", "amount"])
-    assert "product_title" not in fields.values() and "product_category" not in fields.values()
+    assert "product_title" not in fields.values() and fields.get("category_name") == "product_category"
     assert "pizza_name" not in _fields(["sku", "pizza_name", "date", "qty"])
 
 
