@@ -7,12 +7,12 @@ each review once and two different reviews never share an id by accident.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import numpy as np
 import pandas as pd
 
+from shared import regex as re
 from shared.ingest.headers import a_purchase_a_row
 from shared.ingest.names import normalise_header
 from shared.models.records import DataKind
