@@ -52,8 +52,8 @@ from re import (
     sub,
     subn,
 )
-from re import _compiler as _re_compiler  # type: ignore[attr-defined]
-from re import _parser as _re_parser  # type: ignore[attr-defined]
+from re import _compiler as _re_compiler  # type: ignore[attr-defined,unused-ignore]  # typeshed lists them on some versions only
+from re import _parser as _re_parser  # type: ignore[attr-defined,unused-ignore]  # typeshed lists them on some versions only
 
 __all__ = [
     "A",
