@@ -291,13 +291,15 @@ def out_of_stock_answer(rows: list[list[Any]], as_of: date, scoped: list[str], s
 REVIEW_DAYS = 7
 
 
-def reorder_answer(rows: list[list[Any]], as_of: date, scoped: list[str], within: int | None = None) -> AgentAnswer:
+def reorder_answer(rows: list[list[Any]], as_of: date, scoped: list[str], within: int | None = None,
+                   views: list[SkuForecastView] | None = None) -> AgentAnswer:
     """``reorder``: what to order now, with how many units, soonest run-out first.
 
     A SKU needs ordering when its days of cover are shorter than its lead time plus the review period (a week,
     or the horizon the question named): an order placed later would arrive after it ran out. The quantity is
     the forecast plan's reorder quantity, else the run rate over lead time + a week less stock on hand and on
-    order.
+    order. Named products with a span ("reorder X to last 60 days": ``within`` and their ``views`` of that many
+    days) are :func:`_order_to_last`'s.
     """
     review = within if within is not None else REVIEW_DAYS
     method = (f"reorder when days of cover < lead time + {review} days; quantity = the forecast's reorder quantity, "
@@ -308,6 +310,9 @@ def reorder_answer(rows: list[list[Any]], as_of: date, scoped: list[str], within
         return AgentAnswer(ask="reorder", answered=False, method=method, skus=list(scoped),
                            text="Reorders cannot be worked out: there are no stock levels on record (inventory with "
                                 "sku, date, on_hand and lead_time_days is needed).")
+    totals = {v.sku: v.total for v in views or [] if within is not None and v.horizon_days == within}
+    if scoped and within is not None and rows and all(r[0] in totals for r in rows[:3]):
+        return _order_to_last(rows[:3], totals, within, as_of)
     due = sorted([r for r in rows if r[1] is not None and r[1] < r[3] + review and (r[7] or 0) > 0],
                  key=lambda r: (r[1], r[0]))
     if scoped and not due:
@@ -327,6 +332,34 @@ def reorder_answer(rows: list[list[Any]], as_of: date, scoped: list[str], within
     table, total = ranked_table(_STOCKOUT_COLUMNS, due if due else rows)
     return AgentAnswer(ask="reorder", text=text, columns=_STOCKOUT_COLUMNS, rows=table, total_rows=total,
                        method=method, skus=[r[0] for r in due[:10]], finding_prefixes=["stock:"])
+
+
+_ORDER_TO_LAST_COLUMNS = ["sku", "order_units", "expected_units", "on_hand", "on_order", "days", "lead_time_days"]
+
+
+def _order_to_last(rows: list[list[Any]], totals: dict[str, float], days: int, as_of: date) -> AgentAnswer:
+    """How much to order of each named SKU for its stock to last ``days``, said first.
+
+    The units its forecast expects over those days less what is on hand and on order (none when that covers them).
+    """
+    last = as_of + timedelta(days=days)
+    span = f"{days} days ({(as_of + timedelta(days=1)).isoformat()} to {last.isoformat()})"
+    parts, table = [], []
+    for r in rows:
+        expected, on_hand, on_order = totals[r[0]], float(r[4] or 0), float(r[5] or 0)
+        order = max(0, math.ceil(expected - on_hand - on_order))
+        have = f"{fmt_num(on_hand, 0)} on hand" + (f" and {fmt_num(on_order, 0)} on order" if on_order else "")
+        if order > 0:
+            parts.append(f"To last {span}, order {fmt_num(order, 0)} units of {r[0]}: {fmt_num(expected, 0)} expected "
+                         f"over those days less {have} (lead time {r[3]} days)")
+        else:
+            parts.append(f"{r[0]} needs no order to last {span}: its {have} cover the {fmt_num(expected, 0)} units "
+                         "expected over those days")
+        table.append([r[0], order, round(expected, 1), on_hand, on_order, days, r[3]])
+    return AgentAnswer(ask="reorder", text="; ".join(parts) + f" (as of {as_of.isoformat()}).",
+                       columns=_ORDER_TO_LAST_COLUMNS, rows=table, total_rows=len(table), skus=[r[0] for r in rows],
+                       method=f"order = the forecast's expected units over the {days} days - on hand - on order",
+                       finding_prefixes=["forecast:", "stock:"])
 
 
 _OVERSTOCK_COLUMNS = ["sku", "days_of_cover", "on_hand", "on_order", "daily_units", "lead_time_days"]
@@ -835,7 +868,7 @@ def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[Sk
         elif ask == "out_of_stock":
             out.append(out_of_stock_answer(stock_rows(cover, views, as_of), as_of, scoped, scope))
         elif ask == "reorder":
-            out.append(reorder_answer(stock_rows(cover, views, as_of), as_of, scoped, within))
+            out.append(reorder_answer(stock_rows(cover, views, as_of), as_of, scoped, within, views))
         elif ask == "overstock" and cover_over is not None:
             out.append(cover_over_answer(cover, cover_over, scoped, scope))
         elif ask == "overstock":
