@@ -62,6 +62,7 @@ class Direct:
             AgentRequest(
                 tenant_id=self.t.tenant,
                 skus=skus or [],
+                categories=options.pop("categories", None) or [],
                 horizon_days=horizon,
                 price_change_pct=options.pop("price_change_pct", None),
                 options={**DIRECT_OPTIONS, "asks": asks, **options},
@@ -854,8 +855,8 @@ def future5_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]
     for q, sku in zip(("when will {} run out?", "how long before we're out of {}?"), slow, strict=False):
         add(Case(tenant, q.format(sku), names=[sku], one_of=around(d.run_out(sku))))
     # a category's weekly revenue (a forecast made SKU by SKU): the total and its first week
-    weeks = [d.scope_total(28, revenue=True, skus=cat_skus, max_skus=len(cat_skus) + 1)]
-    weeks.append(weeks[0] - d.scope_total(28, revenue=True, skus=cat_skus, max_skus=len(cat_skus) + 1,
+    weeks = [d.scope_total(28, revenue=True, categories=[cat.lower()])]
+    weeks.append(weeks[0] - d.scope_total(28, revenue=True, categories=[cat.lower()],
                                           window_start=end + timedelta(days=8)))
     add(Case(tenant, f"weekly revenue forecast for {cat} for the next 4 weeks", weeks, ["28 days"],
              tolerance=fc(weeks[1])))

@@ -760,10 +760,16 @@ def _beat_lead(done: SoFar, against: SoFar, rest: tuple[float, float, float], le
 
 
 def whatif_answer(views: list[SkuForecastView], pct: float, level: float, scoped: list[str],
-                  period: str = "") -> AgentAnswer:
-    """``what_if`` (the forecast's view): the named SKU's forecast with the price change applied, or why not."""
+                  period: str = "", scope: str = "") -> AgentAnswer:
+    """``what_if`` (the forecast's view): the named SKU's forecast with the price change applied, or why not.
+
+    No SKU named but a category (``scope``, "the electronics category"): the change across its SKUs, each scaled by
+    its own response (:func:`_scope_whatif`).
+    """
     applied = [v for v in views if v.whatif and v.whatif.get("multiplier") is not None and v.sku in scoped]
     method = "forecast scaled by (1 + change)^elasticity, elasticity from a log-log fit on the SKU's own history"
+    if not scoped and scope and (every := [v for v in views if v.whatif]):
+        return _scope_whatif(every, pct, scope, period)
     if len(scoped) != 1:
         return AgentAnswer(ask="what_if", answered=False, method=method,
                            text="A price what-if needs one named product and a price change (e.g. 'cut SKU-1 by "
@@ -795,6 +801,32 @@ def whatif_answer(views: list[SkuForecastView], pct: float, level: float, scoped
     return AgentAnswer(ask="what_if", text=text, rows=[row], total_rows=1, method=method, skus=[v.sku],
                        columns=["sku", "price_change_pct", "units_change_pct", "forecast_units", "lower", "upper",
                                 "elasticity", "horizon_days"], finding_prefixes=["forecast:"])
+
+
+def _scope_whatif(views: list[SkuForecastView], pct: float, scope: str, period: str) -> AgentAnswer:
+    """A price change across a scope's SKUs, summed against their forecasts without it.
+
+    Each SKU's forecast is scaled by its own response (the pooled elasticity); a SKU with no estimate is counted
+    unchanged, and said.
+    """
+    method = ("each SKU's forecast scaled by (1 + change)^elasticity (the pricing agent's pooled estimate), summed; "
+              "a SKU with no estimate kept as it is")
+    changed = sum(v.total for v in views)
+    base = sum(v.total / float(v.whatif["multiplier"]) if v.whatif and v.whatif.get("multiplier") else v.total
+               for v in views)
+    kept = [v.sku for v in views if not (v.whatif and v.whatif.get("multiplier"))]
+    days = period or f"the next {views[0].horizon_days} days"
+    change = 100.0 * (changed - base) / base if base > 0 else 0.0
+    text = (f"A {pct:+g}% price change across {scope} ({len(views)} SKUs) changes expected demand by {change:+.1f}%: "
+            f"about {changed - base:+,.0f} units over {days}, the demand forecast's {fmt_num(base, 0)} units becoming "
+            f"about {fmt_num(changed, 0)}" + (f" ({len(kept)} SKU{'s' if len(kept) != 1 else ''} with no price response "
+                                                "estimate counted unchanged)" if kept else "") + ".")
+    row = ["all", pct, round(change, 1), round(changed, 1), round(base, 1), round(changed - base, 1),
+           views[0].horizon_days]
+    return AgentAnswer(ask="what_if", text=text, rows=[row], total_rows=1, method=method,
+                       skus=[v.sku for v in views],
+                       columns=["scope", "price_change_pct", "units_change_pct", "forecast_units", "baseline_units",
+                                "delta_units", "horizon_days"], finding_prefixes=["forecast:"])
 
 
 def cover_over_label(days: int) -> str:
@@ -878,7 +910,7 @@ def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[Sk
                                        revenue=revenue, done=done, against=against, window=window))
     if price_change_pct is not None:
         out.append(whatif_answer(views, price_change_pct, level, scoped,
-                                 period=window_label(window) if window is not None else ""))
+                                 period=window_label(window) if window is not None else "", scope=scope))
     return out
 
 

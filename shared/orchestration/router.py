@@ -56,8 +56,9 @@ _HORIZON = re.compile(r"\b(?:next|coming|over the next|within(?: the)?) (\d{1,3}
                       + r") (day|week|fortnight|month|quarter)s?\b", re.I)
 #: Stock to last a span: "reorder X to last 60 days", "enough to cover us for 3 months", "to see us through the next
 #: 8 weeks": that span is the horizon (and "last 60 days" no past period).
-_TO_LAST = re.compile(r"\b(?:to|will|would|it'?ll|enough to) (?:last(?: us)?|cover(?: us)?|see us through|get us "
-                      r"through|keep us going)(?: for| through| over)?(?: the next)? (\d{1,3}|"
+_TO_LAST = re.compile(r"\b(?:(?:to|will|would|it'?ll|enough to) (?:last(?: us)?|cover(?: us)?|see us through|get us "
+                      r"through|keep us going)|(?:stock|inventory|it|they) (?:lasts?|covers?(?: us)?))"
+                      r"(?: for| through| over)?(?: the next)? (\d{1,3}|"
                       + "|".join(_NUMBER_WORDS) + r") (day|week|fortnight|month|quarter)s?\b", re.I)
 _HORIZON_WORD = re.compile(r"\b(?:next|coming) (day|week|fortnight|month|quarter|year)\b", re.I)
 #: "the rest of the year": the days left in the period that holds the as-of date.
