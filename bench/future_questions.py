@@ -108,7 +108,7 @@ class Direct:
             opts["window_start"] = window_start.isoformat()
         r = self.run(horizon, ["forecast"], skus, **opts)
         text = r.data["answers"][0]["text"]
-        rx = r"revenue of about \D?([\d,]+\.\d\d)" if revenue else r"(?:sell|selling) ([\d,]+) units"
+        rx = r"(?:revenue of|bring in) about \D?([\d,]+\.\d\d)" if revenue else r"(?:sell|selling) ([\d,]+) units"
         m = re.search(rx, text)
         if m is None:
             raise AssertionError(f"no total in the direct answer: {text}")
@@ -827,11 +827,25 @@ def future5_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]
     add(Case(tenant, f"what if we raise {cat} prices by 10%?", [change], [cat, "30 days"], tolerance=fc(change)))
     # a promotion over a named period: the units sold with the price change over those days
     n = d.whatif_total(a, -20.0, 7)
-    add(Case(tenant, f"if we run a 20% promo on {a_title} next week how many will we sell?", [n], [a, "7 days"],
-             tolerance=fc(n)))
+    add(
+        Case(
+            tenant,
+            f"if we run a 20% promo on {a_title} next week how many will we sell?",
+            [n],
+            [a, "7 days"],
+            tolerance=fc(n),
+        )
+    )
     n = d.whatif_total(b, -15.0, 14)
-    add(Case(tenant, f"if we discount {b} by 15% for the next 2 weeks, how many units will we sell?", [n],
-             [b, "14 days"], tolerance=fc(n)))
+    add(
+        Case(
+            tenant,
+            f"if we discount {b} by 15% for the next 2 weeks, how many units will we sell?",
+            [n],
+            [b, "14 days"],
+            tolerance=fc(n),
+        )
+    )
     # a reorder to last N days: the expected units of those days less the stock on hand
     for q, sku, days in (
         (f"how much should we reorder of {a} to last 60 days?", a, 60),
@@ -856,10 +870,107 @@ def future5_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]
         add(Case(tenant, q.format(sku), names=[sku], one_of=around(d.run_out(sku))))
     # a category's weekly revenue (a forecast made SKU by SKU): the total and its first week
     weeks = [d.scope_total(28, revenue=True, categories=[cat.lower()])]
-    weeks.append(weeks[0] - d.scope_total(28, revenue=True, categories=[cat.lower()],
-                                          window_start=end + timedelta(days=8)))
-    add(Case(tenant, f"weekly revenue forecast for {cat} for the next 4 weeks", weeks, ["28 days"],
-             tolerance=fc(weeks[1])))
+    weeks.append(
+        weeks[0] - d.scope_total(28, revenue=True, categories=[cat.lower()], window_start=end + timedelta(days=8))
+    )
+    add(
+        Case(
+            tenant,
+            f"weekly revenue forecast for {cat} for the next 4 weeks",
+            weeks,
+            ["28 days"],
+            tolerance=fc(weeks[1]),
+        )
+    )
+    for case in cases:
+        case.first = True
+    return cases
+
+
+def future6_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]:  # noqa: PLR0915 - one per phrasing
+    """The held-out set of the fifth round (batch ``future6``, style "held out"): written after the fixes of
+    ``future5``, measured once."""
+    d = Direct5(deps, t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases, add = batch_cases("future6", "held out")
+    cover = d.on_hand.reindex(d.rate.index) / d.rate
+    titled = [str(s) for s in d.rate.sort_values(ascending=False).index if s in d.titles.index]
+    busy = [s for s in titled if d.rate[s] > 1.0 and 30 < cover.get(s, 0) < 400]
+    a, b, c = busy[5], busy[7], busy[9]
+    a_title, b_title, c_title = str(d.titles[a]), str(d.titles[b]), str(d.titles[c])
+
+    for q, sku, pct in (
+        (f"what would happen if we increased the price of {a_title} by 7%?", a, 7.0),
+        (f"if we mark {b} down 20 percent what happens to units", b, -20.0),
+    ):
+        change = d.whatif_units(sku, pct)
+        add(Case(tenant, q, [change], [sku, "30 days"], tolerance=fc(change)))
+    target = float(round(d.our_price(c) * 0.85))
+    change = d.whatif_units(c, d.pricing_pct(c, target=target))
+    add(Case(tenant, f"what if {c_title} cost ${target:.0f}?", [change], [c, "30 days"], tolerance=fc(change)))
+    off = max(1.0, float(round(d.our_price(a) * 0.15)))
+    change = d.whatif_units(a, d.pricing_pct(a, delta=-off))
+    add(
+        Case(
+            tenant,
+            f"knock ${off:.0f} off {a} - how many more would we sell?",
+            [change],
+            [a, "30 days"],
+            tolerance=fc(change),
+        )
+    )
+    cats = d.tr.sales.dropna(subset=["category"]).groupby("category")["sku"].unique()
+    cat = str(cats.map(len).sort_values().index[1])
+    cat_skus = sorted(str(s) for s in cats[cat] if s in catalogue)
+    change = d.category_whatif_units(cat_skus, -5.0)
+    add(Case(tenant, f"what if we lower all {cat} prices by 5%?", [change], [cat, "30 days"], tolerance=fc(change)))
+    n = d.whatif_total(b, -25.0, 10)
+    add(
+        Case(
+            tenant,
+            f"if we put {b_title} on a 25% off sale for the next 10 days, how many units would we sell?",
+            [n],
+            [b, "10 days"],
+            tolerance=fc(n),
+        )
+    )
+    n = d.whatif_total(c, -10.0, 7)
+    add(
+        Case(
+            tenant,
+            f"how many units of {c} will we sell next week if we drop the price 10%?",
+            [n],
+            [c, "7 days"],
+            tolerance=fc(n),
+        )
+    )
+    for q, sku, days in (
+        (f"how many {b} should I order so stock lasts 45 days?", b, 45),
+        (f"how much {a_title} do we need to buy to cover the next 6 weeks", a, 42),
+    ):
+        need = max(0.0, math.ceil(d.sku_total(sku, days) - float(d.on_hand.get(sku, 0.0))))
+        add(Case(tenant, q, [need], [sku, f"{days} days"], tolerance=fc(need)))
+    slow = [s for s in titled if 0.3 < d.rate[s] < 1.2 and 2 < cover.get(s, 0) < 25]
+    if len(slow) > 2:
+        add(Case(tenant, f"when does {slow[2]} sell out?", names=[slow[2]], one_of=around(d.run_out(slow[2]))))
+    pair = [a, c]
+    total = d.scope_total(21, revenue=True, skus=pair)
+    first_week = total - d.scope_total(21, revenue=True, skus=pair, window_start=end + timedelta(days=8))
+    add(
+        Case(
+            tenant,
+            f"weekly revenue forecast for {a} and {c} over the next 3 weeks",
+            [total, first_week],
+            ["21 days"],
+            tolerance=fc(first_week),
+        )
+    )
+    ys = date(end.year, 1, 1)
+    rest = d.scope_total((date(end.year, 12, 31) - end).days, revenue=True)
+    goal = round((d.tr.revenue(ys, end) + rest * 0.6) / 10_000) * 10_000
+    day = d.cross_day(goal, date(end.year, 12, 31))
+    if day is not None:
+        add(Case(tenant, f"when will we pass ${goal:,.0f} in sales this year?", one_of=around(day, 2)))
     for case in cases:
         case.first = True
     return cases
