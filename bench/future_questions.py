@@ -769,7 +769,7 @@ class Direct5(Direct):
         so_far = self.tr.revenue(ys, self.end)
         if so_far >= target:
             daily = self.tr.window(ys, self.end).groupby("date")["revenue"].sum().cumsum()
-            return min(d for d, v in daily.items() if v >= target)
+            return min(date.fromisoformat(str(d)) for d, v in daily.items() if v >= target)
         horizon = (year_end - self.end).days
         lo, hi = 1, horizon
         if so_far + self.scope_total(horizon, revenue=True) < target:

@@ -817,10 +817,11 @@ def _scope_whatif(views: list[SkuForecastView], pct: float, scope: str, period: 
     kept = [v.sku for v in views if not (v.whatif and v.whatif.get("multiplier"))]
     days = period or f"the next {views[0].horizon_days} days"
     change = 100.0 * (changed - base) / base if base > 0 else 0.0
+    unchanged = (f" ({len(kept)} SKU{'s' if len(kept) != 1 else ''} with no price response estimate counted "
+                 "unchanged)" if kept else "")
     text = (f"A {pct:+g}% price change across {scope} ({len(views)} SKUs) changes expected demand by {change:+.1f}%: "
             f"about {changed - base:+,.0f} units over {days}, the demand forecast's {fmt_num(base, 0)} units becoming "
-            f"about {fmt_num(changed, 0)}" + (f" ({len(kept)} SKU{'s' if len(kept) != 1 else ''} with no price response "
-                                                "estimate counted unchanged)" if kept else "") + ".")
+            f"about {fmt_num(changed, 0)}{unchanged}.")
     row = ["all", pct, round(change, 1), round(changed, 1), round(base, 1), round(changed - base, 1),
            views[0].horizon_days]
     return AgentAnswer(ask="what_if", text=text, rows=[row], total_rows=1, method=method,
