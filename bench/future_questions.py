@@ -108,7 +108,11 @@ class Direct:
             opts["window_start"] = window_start.isoformat()
         r = self.run(horizon, ["forecast"], skus, **opts)
         text = r.data["answers"][0]["text"]
-        rx = r"(?:revenue of|bring in) about \D?([\d,]+\.\d\d)" if revenue else r"(?:sell|selling) ([\d,]+) units"
+        rx = (
+            r"(?:revenue (?:from [^.:]*? )?of|bring in) about \D?([\d,]+\.\d\d)"
+            if revenue
+            else r"(?:sell|selling) ([\d,]+) units"
+        )
         m = re.search(rx, text)
         if m is None:
             raise AssertionError(f"no total in the direct answer: {text}")

@@ -62,6 +62,8 @@ if TYPE_CHECKING:
 _log = get_logger(__name__)
 DEFAULT_LEAD_TIME_DAYS = 7
 DEFAULT_MAX_SKUS = 50
+#: The most SKUs a category's price what-if forecasts one by one (each scaled by its own price response).
+MAX_SCOPE_WHATIF_SKUS = 120
 #: SKUs forecast for a stock question (least cover first); the rest are answered by their run rate.
 DEFAULT_STOCK_MAX_SKUS = 10
 #: Other top sellers forecast beside a question about 1-3 SKUs, so the global model has series to learn from.
@@ -162,6 +164,10 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         # choose the top sellers first: building series for SKUs that are then dropped was most of the run
         limit = int(opts.get("max_skus", DEFAULT_MAX_SKUS))
         with_sales = int(sales["sku"].nunique())
+        if request.price_change_pct is not None and request.categories:
+            # "what if we raise Kitchen prices by 10%": the change is to every SKU of the category, so every one
+            # is forecast (up to the what-if cap), not only the top sellers
+            limit = max(limit, min(with_sales, MAX_SCOPE_WHATIF_SKUS))
         # stock questions are answered from every SKU's cover; only the closest calls need a forecast
         stock_limit = min(limit, int(opts.get("stock_max_skus", DEFAULT_STOCK_MAX_SKUS)))
         by_cover = select_by_cover(cover, asks, stock_limit) if set(STOCK_ASKS) & set(asks) else []
