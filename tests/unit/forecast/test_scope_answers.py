@@ -1,4 +1,4 @@
-"""A money forecast made SKU by SKU, week by week: each SKU's units at its own price, the weeks adding to the total."""
+"""Answers over several SKUs: a money forecast made SKU by SKU week by week, a category's price what-if."""
 
 from __future__ import annotations
 
@@ -20,3 +20,17 @@ def test_named_skus_revenue_is_split_by_week_at_each_ones_price() -> None:
     assert len(weeks) == 2 and abs(sum(weeks) - total) < 0.05
     # the same total as the SKUs' revenue the answer then states
     assert f"bring in about {text.split('revenue of about ')[1].split(' over')[0]}" in text
+
+
+def test_a_category_price_what_if_forecasts_every_sku_of_it() -> None:
+    """ "What if we raise Kitchen prices by 10%": all 3 of its SKUs, past the quick mode's cap of 2, summed."""
+    from tests.unit.forecast.test_agent import _seed_categories
+
+    _seed_categories()
+    options = {"prophet": "never", "max_skus": 2, "asks": ["what_if"]}
+    res = run(get_deps(), _request(as_of=END, skus=[], categories=["kitchen"], price_change_pct=10.0, options=options))
+    assert {f["series_id"] for f in res.data["forecasts"]} == {"K1", "K2", "K3"}
+    (answer,) = [a for a in res.data["answers"] if a["ask"] == "what_if"]
+    assert answer["text"].startswith("A +10% price change across the kitchen category (3 SKUs) changes expected "), (
+        answer["text"]
+    )
