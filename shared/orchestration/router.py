@@ -103,7 +103,7 @@ _PCT = r" ?(?:%|percent\b|per cent\b|pct\b)"
 _CHANGE = re.compile(
     r"\b(cut|reduce|lower|drop|decrease|discount|mark down|markdown|raise|increase|hike|bump|mark up|markup|"
     r"go down|go up)\b"
-    r"[^.?!%]{0,60}?(?:\bby |(?<=\s))(\d{1,3}(?:\.\d+)?)" + _PCT
+    r"(?:[^.?!%]|(?<=\d)\.(?=\d)){0,60}?(?:\bby |(?<=\s))(\d{1,3}(?:\.\d+)?)" + _PCT
     + r"|([+-]\d{1,3}(?:\.\d+)?)" + _PCT
     # "a 5% price increase", "a 10 percent discount on SKU-1"
     + r"|\b(\d{1,3}(?:\.\d+)?)" + _PCT + r" (?:price )?(cut|reduction|decrease|drop|discount|markdown|increase|"
