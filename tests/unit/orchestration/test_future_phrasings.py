@@ -76,7 +76,7 @@ def test_weeks_of_a_products_stock_is_its_cover() -> None:
 
 
 def test_a_decimal_point_in_a_title_and_before_were_out_of() -> None:
-    """"Put the price of Kettle 1.7L up by 10%" read no change (the title's point ended the sentence); "how long
+    """A price change over "Kettle 1.7L" read none (the title's point ended the sentence); "how long
     before we're out of X" was no stock question."""
     import re
 
