@@ -747,6 +747,13 @@ class Direct5(Direct):
         a = next(a for a in r.data["answers"] if a["ask"] == "what_if")
         return float(a["rows"][0][a["columns"].index("price_change_pct")])
 
+    def stock_position(self, sku: str) -> float:
+        """On hand and on order at the latest count of each location (what an order to last N days tops up)."""
+        inv = self.tr.inventory.sort_values("date", kind="stable")
+        latest = inv[inv["sku"] == sku].groupby("location").tail(1)
+        ordered = float(latest["on_order"].sum()) if "on_order" in latest else 0.0
+        return float(self.on_hand.get(sku, 0.0)) + ordered
+
     def our_price(self, sku: str) -> float:
         """The SKU's latest selling price in the generated rows."""
         rows = self.tr.sales[(self.tr.sales["sku"] == sku) & (self.tr.sales["units"] > 0)].sort_values("date")
@@ -850,12 +857,12 @@ def future5_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]
             tolerance=fc(n),
         )
     )
-    # a reorder to last N days: the expected units of those days less the stock on hand
+    # a reorder to last N days: the expected units of those days less the stock on hand and on order
     for q, sku, days in (
         (f"how much should we reorder of {a} to last 60 days?", a, 60),
         (f"how many {c_title} do we need to order to cover the next 90 days?", c, 90),
     ):
-        need = max(0.0, math.ceil(d.sku_total(sku, days) - float(d.on_hand.get(sku, 0.0))))
+        need = max(0.0, math.ceil(d.sku_total(sku, days) - d.stock_position(sku)))
         add(Case(tenant, q, [need], [sku, f"{days} days"], tolerance=fc(need)))
     # a revenue milestone this year: the day the year's actuals, then its forecast, reach it
     ys = date(end.year, 1, 1)
@@ -952,7 +959,7 @@ def future6_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]
         (f"how many {b} should I order so stock lasts 45 days?", b, 45),
         (f"how much {a_title} do we need to buy to cover the next 6 weeks", a, 42),
     ):
-        need = max(0.0, math.ceil(d.sku_total(sku, days) - float(d.on_hand.get(sku, 0.0))))
+        need = max(0.0, math.ceil(d.sku_total(sku, days) - d.stock_position(sku)))
         add(Case(tenant, q, [need], [sku, f"{days} days"], tolerance=fc(need)))
     slow = [s for s in titled if 0.3 < d.rate[s] < 1.2 and 2 < cover.get(s, 0) < 25]
     if len(slow) > 2:

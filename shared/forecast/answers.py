@@ -353,8 +353,8 @@ def _order_to_last(rows: list[list[Any]], totals: dict[str, float], days: int, a
             parts.append(f"To last {span}, order {fmt_num(order, 0)} units of {r[0]}: {fmt_num(expected, 0)} expected "
                          f"over those days less {have} (lead time {r[3]} days)")
         else:
-            parts.append(f"{r[0]} needs no order to last {span}: its {have} cover the {fmt_num(expected, 0)} units "
-                         "expected over those days")
+            parts.append(f"{r[0]} needs no order (0 units) to last {span}: its {have} cover the "
+                         f"{fmt_num(expected, 0)} units expected over those days")
         table.append([r[0], order, round(expected, 1), on_hand, on_order, days, r[3]])
     return AgentAnswer(ask="reorder", text="; ".join(parts) + f" (as of {as_of.isoformat()}).",
                        columns=_ORDER_TO_LAST_COLUMNS, rows=table, total_rows=len(table), skus=[r[0] for r in rows],

@@ -148,6 +148,6 @@ def test_a_named_product_to_last_a_span_orders_the_expected_units_less_its_stock
     assert answer.text == ("To last 60 days (2026-06-01 to 2026-07-30), order 113 units of ok: 412 expected over "
                            "those days less 300 on hand (lead time 10 days) (as of 2026-05-31).")
     covered = reorder_answer(rows, AS_OF, ["soon"], within=60, views=views)
-    assert covered.text.startswith("soon needs no order to last 60 days") and covered.rows[0][1] == 0
+    assert covered.text.startswith("soon needs no order (0 units) to last 60 days") and covered.rows[0][1] == 0
     # no view of that span (or no span): the reorder-point answer as before
     assert reorder_answer(rows, AS_OF, ["ok"], within=30, views=views).text.startswith("ok runs out around")
