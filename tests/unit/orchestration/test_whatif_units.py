@@ -68,7 +68,7 @@ def test_another_elasticity_or_product_keeps_the_pricing_answer() -> None:
 
 
 def test_a_new_price_scales_the_plain_forecast_by_the_pricing_response() -> None:
-    """A new price ("drop X to $54"): the forecast agent had no % to apply; its plain forecast of those days is the baseline."""
+    """A new price ("drop X to $54"): no % for the forecast agent; its plain forecast is the baseline."""
     got = on_forecast_baseline(_pricing(), None, Baseline("SKU-1", 30, 181.0))
     changed = 181.0 * 0.9**-1.30
     assert f"the demand forecast's 181 units become about {changed:,.0f}" in got.text
