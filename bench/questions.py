@@ -947,7 +947,14 @@ def main() -> None:
     from bench.fifteenth_questions import held_out_cases as fifteenth_held_out
     from bench.fourteenth_questions import fourteenth_cases, order_size_fiscal_held_out
     from bench.fourteenth_questions import held_out_cases as fourteenth_held_out
-    from bench.future_questions import future2_cases, future3_cases, future4_cases, future_cases
+    from bench.future_questions import (
+        future2_cases,
+        future3_cases,
+        future4_cases,
+        future5_cases,
+        future6_cases,
+        future_cases,
+    )
     from bench.nineteenth_questions import held_out_cases as nineteenth_held_out
     from bench.nineteenth_questions import nineteenth_cases
     from bench.seventeenth_questions import held_out_cases as seventeenth_held_out
@@ -1038,6 +1045,10 @@ def main() -> None:
             cases += future3_cases(t, {str(s) for s in skus["sku"]}, deps)
         if not only or "future4" in only.split(","):
             cases += future4_cases(t, {str(s) for s in skus["sku"]}, deps)
+        if not only or "future5" in only.split(","):
+            cases += future5_cases(t, {str(s) for s in skus["sku"]}, deps)
+        if not only or "future6" in only.split(","):
+            cases += future6_cases(t, {str(s) for s in skus["sku"]}, deps)
     if only:  # BENCH_ONLY=unseen (or unseen,unseen2): only those batches' cases
         cases = [c for c in cases if c.batch in only.split(",")]
     if match := os.environ.get("BENCH_MATCH", ""):  # BENCH_MATCH=regex: only the questions it finds (a quick guard)

@@ -63,6 +63,8 @@ if TYPE_CHECKING:
 _log = get_logger(__name__)
 DEFAULT_LEAD_TIME_DAYS = 7
 DEFAULT_MAX_SKUS = 50
+#: The most SKUs a category's price what-if forecasts one by one (each scaled by its own price response).
+MAX_SCOPE_WHATIF_SKUS = 120
 #: SKUs forecast for a stock question (least cover first); the rest are answered by their run rate.
 DEFAULT_STOCK_MAX_SKUS = 10
 #: Other top sellers forecast beside a question about 1-3 SKUs, so the global model has series to learn from.
@@ -163,6 +165,10 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         # choose the top sellers first: building series for SKUs that are then dropped was most of the run
         limit = int(opts.get("max_skus", DEFAULT_MAX_SKUS))
         with_sales = int(sales["sku"].nunique())
+        if request.price_change_pct is not None and request.categories:
+            # "what if we raise Kitchen prices by 10%": the change is to every SKU of the category, so every one
+            # is forecast (up to the what-if cap), not only the top sellers
+            limit = max(limit, min(with_sales, MAX_SCOPE_WHATIF_SKUS))
         # stock questions are answered from every SKU's cover; only the closest calls need a forecast
         stock_limit = min(limit, int(opts.get("stock_max_skus", DEFAULT_STOCK_MAX_SKUS)))
         by_cover = select_by_cover(cover, asks, stock_limit) if set(STOCK_ASKS) & set(asks) else []
@@ -481,8 +487,11 @@ def _by_week(answer: AgentAnswer, store: SkuForecastView | None, outcomes: list[
     first, end = (window.start, window.end) if window is not None else (
         last_day + timedelta(days=1), last_day + timedelta(days=horizon_days))
     per_unit = basis.scope if basis is not None and store is not None else None
-    if basis is not None and per_unit is None:
-        return answer  # money per SKU at each one's own price: not split by week
+    # money forecast SKU by SKU ("weekly revenue forecast for X and Y"): each SKU's units at its own price per unit,
+    # as the total is (the SKUs with no priced sale left out of both)
+    per_sku = basis.per_sku if basis is not None and store is None else None
+    if basis is not None and per_unit is None and not per_sku:
+        return answer
     weeks = []
     for wk_first, wk_last in week_blocks(first, end):
         part = Window(last_day, wk_first, wk_last)
@@ -494,17 +503,20 @@ def _by_week(answer: AgentAnswer, store: SkuForecastView | None, outcomes: list[
             total, lo, hi = view.total, view.lower, view.upper
         else:
             views = [_view(o, level, horizon_days, part) for o in outcomes]
+            if per_sku is not None:
+                views = [v for v in views if v.sku in per_sku]
             if not views:
                 return answer
-            total, lo, hi = (sum(v.total for v in views), sum(v.lower for v in views),
-                             sum(v.upper for v in views))
+            worth = (lambda v: per_sku[v.sku]) if per_sku is not None else (lambda v: 1.0)
+            total, lo, hi = (sum(v.total * worth(v) for v in views), sum(v.lower * worth(v) for v in views),
+                             sum(v.upper * worth(v) for v in views))
         p = per_unit or 1.0
         weeks.append(WeekFigure(wk_first, wk_last, total * p, lo * p, hi * p))
     period = window_label(window) if window is not None else \
         f"the next {horizon_days} days ({first.isoformat()} to {end.isoformat()})"
     currency = basis.currency if basis is not None else None
     return by_week_answer(answer, weeks, period=period, level=level,
-                          money=(lambda v: fmt_money(v, currency)) if per_unit is not None else None)
+                          money=(lambda v: fmt_money(v, currency)) if basis is not None else None)
 
 
 def _actuals(deps: Deps, request: AgentRequest, first: date, last: date) -> SoFar | None:

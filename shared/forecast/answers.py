@@ -291,13 +291,15 @@ def out_of_stock_answer(rows: list[list[Any]], as_of: date, scoped: list[str], s
 REVIEW_DAYS = 7
 
 
-def reorder_answer(rows: list[list[Any]], as_of: date, scoped: list[str], within: int | None = None) -> AgentAnswer:
+def reorder_answer(rows: list[list[Any]], as_of: date, scoped: list[str], within: int | None = None,
+                   views: list[SkuForecastView] | None = None) -> AgentAnswer:
     """``reorder``: what to order now, with how many units, soonest run-out first.
 
     A SKU needs ordering when its days of cover are shorter than its lead time plus the review period (a week,
     or the horizon the question named): an order placed later would arrive after it ran out. The quantity is
     the forecast plan's reorder quantity, else the run rate over lead time + a week less stock on hand and on
-    order.
+    order. Named products with a span ("reorder X to last 60 days": ``within`` and their ``views`` of that many
+    days) are :func:`_order_to_last`'s.
     """
     review = within if within is not None else REVIEW_DAYS
     method = (f"reorder when days of cover < lead time + {review} days; quantity = the forecast's reorder quantity, "
@@ -308,6 +310,9 @@ def reorder_answer(rows: list[list[Any]], as_of: date, scoped: list[str], within
         return AgentAnswer(ask="reorder", answered=False, method=method, skus=list(scoped),
                            text="Reorders cannot be worked out: there are no stock levels on record (inventory with "
                                 "sku, date, on_hand and lead_time_days is needed).")
+    totals = {v.sku: v.total for v in views or [] if within is not None and v.horizon_days == within}
+    if scoped and within is not None and rows and all(r[0] in totals for r in rows[:3]):
+        return _order_to_last(rows[:3], totals, within, as_of)
     due = sorted([r for r in rows if r[1] is not None and r[1] < r[3] + review and (r[7] or 0) > 0],
                  key=lambda r: (r[1], r[0]))
     if scoped and not due:
@@ -327,6 +332,34 @@ def reorder_answer(rows: list[list[Any]], as_of: date, scoped: list[str], within
     table, total = ranked_table(_STOCKOUT_COLUMNS, due if due else rows)
     return AgentAnswer(ask="reorder", text=text, columns=_STOCKOUT_COLUMNS, rows=table, total_rows=total,
                        method=method, skus=[r[0] for r in due[:10]], finding_prefixes=["stock:"])
+
+
+_ORDER_TO_LAST_COLUMNS = ["sku", "order_units", "expected_units", "on_hand", "on_order", "days", "lead_time_days"]
+
+
+def _order_to_last(rows: list[list[Any]], totals: dict[str, float], days: int, as_of: date) -> AgentAnswer:
+    """How much to order of each named SKU for its stock to last ``days``, said first.
+
+    The units its forecast expects over those days less what is on hand and on order (none when that covers them).
+    """
+    last = as_of + timedelta(days=days)
+    span = f"{days} days ({(as_of + timedelta(days=1)).isoformat()} to {last.isoformat()})"
+    parts, table = [], []
+    for r in rows:
+        expected, on_hand, on_order = totals[r[0]], float(r[4] or 0), float(r[5] or 0)
+        order = max(0, math.ceil(expected - on_hand - on_order))
+        have = f"{fmt_num(on_hand, 0)} on hand" + (f" and {fmt_num(on_order, 0)} on order" if on_order else "")
+        if order > 0:
+            parts.append(f"To last {span}, order {fmt_num(order, 0)} units of {r[0]}: {fmt_num(expected, 0)} expected "
+                         f"over those days less {have} (lead time {r[3]} days)")
+        else:
+            parts.append(f"{r[0]} needs no order (0 units) to last {span}: its {have} cover the "
+                         f"{fmt_num(expected, 0)} units expected over those days")
+        table.append([r[0], order, round(expected, 1), on_hand, on_order, days, r[3]])
+    return AgentAnswer(ask="reorder", text="; ".join(parts) + f" (as of {as_of.isoformat()}).",
+                       columns=_ORDER_TO_LAST_COLUMNS, rows=table, total_rows=len(table), skus=[r[0] for r in rows],
+                       method=f"order = the forecast's expected units over the {days} days - on hand - on order",
+                       finding_prefixes=["forecast:", "stock:"])
 
 
 _OVERSTOCK_COLUMNS = ["sku", "days_of_cover", "on_hand", "on_order", "daily_units", "lead_time_days"]
@@ -727,10 +760,16 @@ def _beat_lead(done: SoFar, against: SoFar, rest: tuple[float, float, float], le
 
 
 def whatif_answer(views: list[SkuForecastView], pct: float, level: float, scoped: list[str],
-                  period: str = "") -> AgentAnswer:
-    """``what_if`` (the forecast's view): the named SKU's forecast with the price change applied, or why not."""
+                  period: str = "", scope: str = "") -> AgentAnswer:
+    """``what_if`` (the forecast's view): the named SKU's forecast with the price change applied, or why not.
+
+    No SKU named but a category (``scope``, "the electronics category"): the change across its SKUs, each scaled by
+    its own response (:func:`_scope_whatif`).
+    """
     applied = [v for v in views if v.whatif and v.whatif.get("multiplier") is not None and v.sku in scoped]
     method = "forecast scaled by (1 + change)^elasticity, elasticity from a log-log fit on the SKU's own history"
+    if not scoped and scope and (every := [v for v in views if v.whatif]):
+        return _scope_whatif(every, pct, scope, period)
     if len(scoped) != 1:
         return AgentAnswer(ask="what_if", answered=False, method=method,
                            text="A price what-if needs one named product and a price change (e.g. 'cut SKU-1 by "
@@ -762,6 +801,33 @@ def whatif_answer(views: list[SkuForecastView], pct: float, level: float, scoped
     return AgentAnswer(ask="what_if", text=text, rows=[row], total_rows=1, method=method, skus=[v.sku],
                        columns=["sku", "price_change_pct", "units_change_pct", "forecast_units", "lower", "upper",
                                 "elasticity", "horizon_days"], finding_prefixes=["forecast:"])
+
+
+def _scope_whatif(views: list[SkuForecastView], pct: float, scope: str, period: str) -> AgentAnswer:
+    """A price change across a scope's SKUs, summed against their forecasts without it.
+
+    Each SKU's forecast is scaled by its own response (the pooled elasticity); a SKU with no estimate is counted
+    unchanged, and said.
+    """
+    method = ("each SKU's forecast scaled by (1 + change)^elasticity (the pricing agent's pooled estimate), summed; "
+              "a SKU with no estimate kept as it is")
+    changed = sum(v.total for v in views)
+    base = sum(v.total / float(v.whatif["multiplier"]) if v.whatif and v.whatif.get("multiplier") else v.total
+               for v in views)
+    kept = [v.sku for v in views if not (v.whatif and v.whatif.get("multiplier"))]
+    days = period or f"the next {views[0].horizon_days} days"
+    change = 100.0 * (changed - base) / base if base > 0 else 0.0
+    unchanged = (f" ({len(kept)} SKU{'s' if len(kept) != 1 else ''} with no price response estimate counted "
+                 "unchanged)" if kept else "")
+    text = (f"A {pct:+g}% price change across {scope} ({len(views)} SKUs) changes expected demand by {change:+.1f}%: "
+            f"about {changed - base:+,.0f} units over {days}, the demand forecast's {fmt_num(base, 0)} units becoming "
+            f"about {fmt_num(changed, 0)}{unchanged}.")
+    row = ["all", pct, round(change, 1), round(changed, 1), round(base, 1), round(changed - base, 1),
+           views[0].horizon_days]
+    return AgentAnswer(ask="what_if", text=text, rows=[row], total_rows=1, method=method,
+                       skus=[v.sku for v in views],
+                       columns=["scope", "price_change_pct", "units_change_pct", "forecast_units", "baseline_units",
+                                "delta_units", "horizon_days"], finding_prefixes=["forecast:"])
 
 
 def cover_over_label(days: int) -> str:
@@ -835,7 +901,7 @@ def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[Sk
         elif ask == "out_of_stock":
             out.append(out_of_stock_answer(stock_rows(cover, views, as_of), as_of, scoped, scope))
         elif ask == "reorder":
-            out.append(reorder_answer(stock_rows(cover, views, as_of), as_of, scoped, within))
+            out.append(reorder_answer(stock_rows(cover, views, as_of), as_of, scoped, within, views))
         elif ask == "overstock" and cover_over is not None:
             out.append(cover_over_answer(cover, cover_over, scoped, scope))
         elif ask == "overstock":
@@ -845,7 +911,7 @@ def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[Sk
                                        revenue=revenue, done=done, against=against, window=window))
     if price_change_pct is not None:
         out.append(whatif_answer(views, price_change_pct, level, scoped,
-                                 period=window_label(window) if window is not None else ""))
+                                 period=window_label(window) if window is not None else "", scope=scope))
     return out
 
 

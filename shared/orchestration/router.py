@@ -54,6 +54,12 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 #: "the next 10 days", "within 10 days" ("which skus will run out within 10 days": before, the lead-time list alone)
 _HORIZON = re.compile(r"\b(?:next|coming|over the next|within(?: the)?) (\d{1,3}|" + "|".join(_NUMBER_WORDS)
                       + r") (day|week|fortnight|month|quarter)s?\b", re.I)
+#: Stock to last a span: "reorder X to last 60 days", "enough to cover us for 3 months", "to see us through the next
+#: 8 weeks": that span is the horizon (and "last 60 days" no past period).
+_TO_LAST = re.compile(r"\b(?:(?:to|will|would|it'?ll|enough to) (?:last(?: us)?|cover(?: us)?|see us through|get us "
+                      r"through|keep us going)|(?:stock|inventory|it|they) (?:lasts?|covers?(?: us)?))"
+                      r"(?: for| through| over)?(?: the next)? (\d{1,3}|"
+                      + "|".join(_NUMBER_WORDS) + r") (day|week|fortnight|month|quarter)s?\b", re.I)
 _HORIZON_WORD = re.compile(r"\b(?:next|coming) (day|week|fortnight|month|quarter|year)\b", re.I)
 #: "the rest of the year": the days left in the period that holds the as-of date.
 _REST_OF = re.compile(r"\b(?:(?:rest|remainder|balance|end) of (?:the |this )?(month|quarter|year)|(month|quarter|year)"
@@ -89,7 +95,7 @@ _BY_WEEK = re.compile(r"\b(?:by|per|for each|each|every)\s+week\b(?!\s*(?:of|ago
                       r"\bweek[- ](?:by|on)[- ]week\b|\bweekly\s+(?:\w+\s+){0,2}?(?:forecast|breakdown|figures|"
                       r"numbers|projections?|outlook|split|view|plan)\b|\bbr(?:oken|eak)\s*(?:it\s+)?down\b"
                       r"[^.?!]{0,30}\bweeks?\b|\bin\s+weeks\b", re.I)
-_LAST = re.compile(r"\b(?:last|past|previous) (\d{1,3}) (day|week|month)s?\b", re.I)
+_LAST = re.compile(r"\b(?<!to )(?<!will )(?<!would )(?:last|past|previous) (\d{1,3}) (day|week|month)s?\b", re.I)
 _LAST_WORD = re.compile(r"\b(?:last|past|previous) (week|month|quarter|year)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:between|from) (\d{4}-\d{2}-\d{2}) (?:and|to|until) (\d{4}-\d{2}-\d{2})\b", re.I)
 _SINCE = re.compile(r"\bsince (\d{4}-\d{2}-\d{2})\b", re.I)
@@ -97,7 +103,7 @@ _PCT = r" ?(?:%|percent\b|per cent\b|pct\b)"
 _CHANGE = re.compile(
     r"\b(cut|reduce|lower|drop|decrease|discount|mark down|markdown|raise|increase|hike|bump|mark up|markup|"
     r"go down|go up)\b"
-    r"[^.?!%]{0,60}?(?:\bby |(?<=\s))(\d{1,3}(?:\.\d+)?)" + _PCT
+    r"(?:[^.?!%]|(?<=\d)\.(?=\d)){0,60}?(?:\bby |(?<=\s))(\d{1,3}(?:\.\d+)?)" + _PCT
     + r"|([+-]\d{1,3}(?:\.\d+)?)" + _PCT
     # "a 5% price increase", "a 10 percent discount on SKU-1"
     + r"|\b(\d{1,3}(?:\.\d+)?)" + _PCT + r" (?:price )?(cut|reduction|decrease|drop|discount|markdown|increase|"
@@ -229,7 +235,10 @@ def extract_entities(question: str, *, today: date | None = None, competitors: S
         if name and name not in competitors and not _SKU.fullmatch(name):
             competitors.append(name)
     horizon: int | None = None
-    if h := _HORIZON.search(question):
+    if tl := _TO_LAST.search(question):
+        count = tl.group(1).lower()
+        horizon = (int(count) if count.isdigit() else _NUMBER_WORDS[count]) * _UNIT_DAYS[tl.group(2).lower()]
+    elif h := _HORIZON.search(question):
         count = h.group(1).lower()
         horizon = (int(count) if count.isdigit() else _NUMBER_WORDS[count]) * _UNIT_DAYS[h.group(2).lower()]
     elif hw := _HORIZON_WORD.search(question):

@@ -199,10 +199,11 @@ def assemble_answer(plan: Plan, outcomes: list[AgentOutcome]) -> Answered:
             continue
         if ask == "what_if" and pick[0] == "pricing":
             # one what-if: the pricing agent's price response on the demand forecast's units of those days
-            from shared.orchestration.whatif_units import on_forecast_baseline
+            from shared.orchestration.whatif_units import on_forecast_baseline, plain_baseline
 
             forecast = next((a for agent, a in candidates if agent == "forecast" and a.answered), None)
-            pick = pick if forecast is None else (pick[0], on_forecast_baseline(pick[1], forecast))
+            plain = None if forecast is not None else plain_baseline(outcomes)
+            pick = (pick[0], on_forecast_baseline(pick[1], forecast, plain))
         parts.append(pick)
         (sentences if pick[1].answered or plan.asks else unanswered).append(pick[1].text)
     sentences += unanswered

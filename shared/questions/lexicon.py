@@ -534,8 +534,10 @@ TOTAL = _rx(r"total|overall|in all|altogether|combined|sum|all (?:channels|produ
 REVIEW_REFUSALS = frozenset({"a net promoter score", "product versions", "a customer satisfaction (CSAT) score",
                              "replies to reviews", "review photos", "reviewers' ages and profiles",
                              "competitors' reviews"})
-#: "be out of X", "be all out of X": the stock running out (as "run out of X"), not being out of date, time or luck.
-BE_OUT_OF = (r"\b(?:be|being) (?:all |completely |totally |fully |clean )?out of(?= (?!(?:date|time|town|the office|"
+#: "be out of X", "be all out of X", "how long before we're out of X": the stock running out (as "run out of X"), not
+#: being out of date, time or luck.
+BE_OUT_OF = (r"\b(?:be|being|(?:before|until|till|til) (?:we|i)(?:['\u2019]re| are| am|['\u2019]m)) "
+             r"(?:all |completely |totally |fully |clean )?out of(?= (?!(?:date|time|town|the office|"
              r"office|touch|line|season|business|luck|options|ideas|money|cash|pocket|budget|range|order|stock)\b))")
 #: Questions about the future, causes or recommendations: the agents' ground.
 AGENT_CUES: dict[str, re.Pattern[str]] = {

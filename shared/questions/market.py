@@ -592,10 +592,13 @@ def spans_between(question: str, breaks: re.Pattern[str]) -> list[tuple[int, int
 
 _PCT = r" ?(?:%|percent\b|per cent\b|pct\b)"
 _CHANGE = re.compile(
-    r"\b(?P<verb>rais\w*|increas\w*|put(?:ting)? (?:[\w'-]+ ){0,8}?up|hik\w*|bump\w*|lift\w*|mark(?:ed|ing)? up|"
-    r"lower\w*|cut\w*|reduc\w*|drop\w*|discount\w*|decreas\w*|mark(?:ed|ing)? down|slash\w*|knock\w*|shav\w*|"
+    r"\b(?P<verb>rais\w*|increas\w*|put(?:ting)? (?:[\w'-]+(?:\.\d[\w'-]*)? ){0,8}?up|hik\w*|bump\w*|lift\w*|"
+    r"mark(?:s|ed|ing)? (?:[\w'-]+ ){0,8}?up|"
+    r"lower\w*|cut\w*|reduc\w*|drop\w*|discount\w*|decreas\w*|mark(?:s|ed|ing)? (?:[\w'-]+ ){0,8}?down|slash\w*|"
+    r"knock\w*|shav\w*|"
     r"(?:go(?:es)?|went|going|gone|come|comes|came|coming) (?:up|down))\b"
-    r"[^.?!%]{0,80}?"
+    # a decimal point is no sentence's end ("the Kettle 1.7L by 10%")
+    r"(?:[^.?!%]|(?<=\d)\.(?=\d)){0,80}?"
     r"(?:\bby |(?<=\s))(?P<pct>\d{1,3}(?:\.\d+)?)" + _PCT
     + r"|\b(?P<pct2>\d{1,3}(?:\.\d+)?)" + _PCT + r" (?:price )?(?P<word>higher|lower|more|less|cheaper|dearer|"
     r"more expensive|increase|rise|hike|raise|markup|cut|reduction|decrease|drop|discount|markdown)\b", re.I)
@@ -677,7 +680,8 @@ def landed_prices(question: str) -> bool:
     return _LANDED.search(question) is not None
 
 
-_DOWN = re.compile(r"^(?:lower|cut|reduc|drop|discount|decreas|mark(?:ed|ing)? down|slash|knock|shav|less|cheaper|"
+_DOWN = re.compile(r"^(?:lower|cut|reduc|drop|discount|decreas|mark(?:s|ed|ing)? (?:[\w'-]+ ){0,8}?down|slash|knock|"
+                   r"shav|less|cheaper|"
                    r"(?:go(?:es)?|went|going|gone|come|comes|came|coming) down|"
                    r"reduction|"
                    r"markdown)", re.I)

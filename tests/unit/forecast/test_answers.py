@@ -126,6 +126,20 @@ def test_what_if_is_only_stated_for_the_one_named_sku() -> None:
     assert not whatif_answer(views, -10.0, 0.9, []).answered  # no product named: no SKU's forecast stands in
 
 
+def test_a_category_what_if_sums_its_skus_each_by_its_own_response() -> None:
+    from shared.forecast.answers import whatif_answer
+
+    up = {"pct": 10.0, "multiplier": 0.8, "elasticity": -2.3, "reason": "pooled"}
+    views = [SkuForecastView("A", 80.0, 70.0, 90.0, 30, "theta", whatif=up),
+             SkuForecastView("B", 100.0, 80.0, 120.0, 30, "ses", whatif={"pct": 10.0, "multiplier": None})]
+    answer = whatif_answer(views, 10.0, 0.9, [], scope="the kitchen category")
+    # A: 100 becomes 80; B has no estimate and stays 100: 200 -> 180
+    assert answer.answered and answer.text == (
+        "A +10% price change across the kitchen category (2 SKUs) changes expected demand by -10.0%: about -20 "
+        "units over the next 30 days, the demand forecast's 200 units becoming about 180 (1 SKU with no price "
+        "response estimate counted unchanged).")
+
+
 def test_the_store_total_leads_when_only_the_top_sellers_were_forecast() -> None:
     views = [SkuForecastView("A", 300.0, 250.0, 350.0, 30, "theta"),
              SkuForecastView("B", 100.0, 80.0, 120.0, 30, "ses")]

@@ -136,3 +136,18 @@ def test_a_count_after_the_last_sale_is_where_cover_starts() -> None:
     row = stock_rows(cover, [], last_sale)[0]  # the date is counted from the count even when given the last sale
     assert row[2] == (AS_OF + timedelta(days=int(cover["days_of_cover"]["vase"]))).isoformat()
     assert row[9] == AS_OF.isoformat()
+
+
+def test_a_named_product_to_last_a_span_orders_the_expected_units_less_its_stock() -> None:
+    """"Reorder ok to last 60 days": its forecast of those 60 days less its 300 on hand, said first."""
+    from shared.forecast.answers import SkuForecastView
+
+    rows = stock_rows(_cover(), [], AS_OF)
+    views = [SkuForecastView("ok", 412.4, 350.0, 480.0, 60, "theta"), SkuForecastView("soon", 10.0, 8.0, 12.0, 60, "x")]
+    answer = reorder_answer(rows, AS_OF, ["ok"], within=60, views=views)
+    assert answer.text == ("To last 60 days (2026-06-01 to 2026-07-30), order 113 units of ok: 412 expected over "
+                           "those days less 300 on hand (lead time 10 days) (as of 2026-05-31).")
+    covered = reorder_answer(rows, AS_OF, ["soon"], within=60, views=views)
+    assert covered.text.startswith("soon needs no order (0 units) to last 60 days") and covered.rows[0][1] == 0
+    # no view of that span (or no span): the reorder-point answer as before
+    assert reorder_answer(rows, AS_OF, ["ok"], within=30, views=views).text.startswith("ok runs out around")

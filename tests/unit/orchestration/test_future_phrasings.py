@@ -73,3 +73,22 @@ def test_move_is_sell(question: str) -> None:
 def test_weeks_of_a_products_stock_is_its_cover() -> None:
     assert find_metrics("how many weeks of KIT-0141 stock have we got")[0][:1] == ["days_of_cover"]
     assert find_metrics("how many weeks of the blue kettle stock do we have")[0][:1] == ["days_of_cover"]
+
+
+def test_a_decimal_point_in_a_title_and_before_were_out_of() -> None:
+    """A price change over "Kettle 1.7L" read none (the title's point ended the sentence); "how long
+    before we're out of X" was no stock question."""
+    import re
+
+    from shared.questions.lexicon import BE_OUT_OF
+    from shared.questions.market import price_change
+
+    assert price_change("what if we put the price of Urbanist Lite Kettle 1.7L up by 10%?") == 10.0
+    assert price_change("raise the Kettle 1.7L by 5%") == 5.0
+    assert price_change("raise the price. Then 10% of sales") is None
+    # "mark X down 20 percent", "mark the kettle up 5%": the product between the verb and its direction
+    assert price_change("if we mark APP-0209 down 20 percent what happens to units") == -20.0
+    assert price_change("what if we marked the kettle up 5%") == 5.0
+    assert re.search(BE_OUT_OF, "how long before we're out of HOM-0102?", re.I)
+    assert re.search(BE_OUT_OF, "how long until we are out of the kettle", re.I)
+    assert not re.search(BE_OUT_OF, "before we're out of time", re.I)

@@ -87,3 +87,14 @@ def test_stock_needed_is_the_demand_forecast() -> None:
     """"How much stock will we need for Christmas" asks the units the forecast expects, before any stock-out."""
     plan = route("how much stock will we need for christmas")
     assert plan.asks[0] == "forecast"
+
+
+def test_stock_to_last_a_span_is_that_horizon_not_a_past_period() -> None:
+    today = date(2025, 12, 6)
+    for q, days in (("how much should we reorder of SKU-1 to last 60 days?", 60),
+                    ("how many SKU-1 should I order so stock lasts 45 days?", 45),
+                    ("order enough SKU-1 to see us through the next 8 weeks", 56)):
+        e = extract_entities(q, today=today)
+        assert (e.horizon_days, e.start_date) == (days, None), q
+    past = extract_entities("sales of SKU-1 in the last 60 days", today=today)
+    assert past.horizon_days is None and past.start_date == date(2025, 10, 7)

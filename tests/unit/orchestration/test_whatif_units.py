@@ -1,7 +1,9 @@
 """One price what-if: the pricing agent's elasticity on the demand forecast's units."""
 
 from shared.agents.answers import AgentAnswer
-from shared.orchestration.whatif_units import on_forecast_baseline
+from shared.models.agents import AgentResult, Finding
+from shared.orchestration.outcome import AgentOutcome
+from shared.orchestration.whatif_units import Baseline, on_forecast_baseline, plain_baseline
 
 PRICING_COLUMNS = [
     "sku",
@@ -63,3 +65,39 @@ def test_another_elasticity_or_product_keeps_the_pricing_answer() -> None:
     assert on_forecast_baseline(_pricing(), other) == _pricing()
     unanswered = AgentAnswer(ask="what_if", text="cannot", answered=False)
     assert on_forecast_baseline(_pricing(), unanswered) == _pricing()
+
+
+def test_a_new_price_scales_the_plain_forecast_by_the_pricing_response() -> None:
+    """A new price ("drop X to $54"): no % for the forecast agent; its plain forecast is the baseline."""
+    got = on_forecast_baseline(_pricing(), None, Baseline("SKU-1", 30, 181.0))
+    changed = 181.0 * 0.9**-1.30
+    assert f"the demand forecast's 181 units become about {changed:,.0f}" in got.text
+    row = dict(zip(got.columns, got.rows[0], strict=True))
+    assert abs(row["delta_units"] - (changed - 181.0)) < 0.1
+
+
+def test_a_baseline_of_another_product_or_span_keeps_the_pricing_answer() -> None:
+    assert on_forecast_baseline(_pricing(), None, Baseline("SKU-2", 30, 181.0)) == _pricing()
+    assert on_forecast_baseline(_pricing(), None, Baseline("SKU-1", 14, 181.0)) == _pricing()
+    assert on_forecast_baseline(_pricing(), None, None) == _pricing()
+
+
+def _outcome(detail: str, skus: tuple[str, ...] = ("SKU-1",)) -> AgentOutcome:
+    findings = [
+        Finding(
+            id=f"forecast:{s}",
+            title="t",
+            detail=detail,
+            sku=s,
+            metrics={"forecast_total": 181.0, "horizon_days": 30},
+        )
+        for s in skus
+    ]
+    result = AgentResult(agent="forecast", tenant_id="t", status="ok", summary="s", findings=findings)
+    return AgentOutcome(agent="forecast", status="ok", result=result)
+
+
+def test_the_plain_baseline_is_one_unchanged_forecast() -> None:
+    assert plain_baseline([_outcome("181 units expected")]) == Baseline("SKU-1", 30, 181.0)
+    assert plain_baseline([_outcome("...; price -10% applied with elasticity -1.30 (...)")]) is None
+    assert plain_baseline([_outcome("181 units", ("SKU-1", "SKU-2"))]) is None
