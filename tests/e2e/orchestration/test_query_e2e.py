@@ -73,8 +73,11 @@ def test_overview_runs_all_agents(client: Client) -> None:
     assert re.match(r"Revenue in \w+ \d{4} \([^)]*\) was \S+, (?:up|down) [\d.]+% from \S+ in the period before",
                     report.answer), report.answer
     # a question the reader could not place falls to the overview too, without a sales headline before it
-    unplaced = _report(client.query("avg ratng?"))
+    unplaced = _report(client.query("blorf zqx?"))
     assert unplaced.plan.intents == ["overview"] and unplaced.answer_kind == "agent"
+    # a typo of a question word is read as the word ("ratng" is rating), not left unplaced
+    typo = _report(client.query("avg ratng?"))
+    assert typo.answer_kind == "metric" and "rating" in typo.answer.split(".")[0].lower(), typo.answer
 
 
 def test_what_if_example_question(client: Client) -> None:
