@@ -10,20 +10,26 @@ groups) in a file beside the bytecode, the way ``__pycache__`` keeps bytecode, a
 it (``_sre.compile``, a few microseconds) the next time. The result is the same ``re.Pattern`` object the stdlib
 makes (patterns compare equal by their code; a test checks every stored entry), so no answer can change.
 
-Safety: the file is keyed by the exact interpreter version and the engine's ``MAGIC``; an entry is looked up by the
+Safety: the file is keyed by the compiler that wrote it (:func:`compiler_key`: the interpreter, the engine's
+``MAGIC`` and limits, the Unicode database and a hash of the ``re`` package's own source), so code is only ever
+loaded into an interpreter whose compiler would have produced exactly that code; an entry is looked up by the
 pattern's own text and flags, so an edited pattern is simply compiled again. Anything unexpected (another Python,
 an unreadable or foreign file, a changed ``re`` internal) falls back to the stdlib's ``re.compile``.
+
+A deployed function reads the store its bundle ships (``bundling/regex_store.py`` builds it); it never writes one.
 """
 
 from __future__ import annotations
 
 import _sre
 import atexit
+import hashlib
 import marshal
 import os
 import re as _re
 import sys
 import tempfile
+from functools import cache
 from pathlib import Path
 from re import (
     ASCII,
@@ -88,8 +94,43 @@ __all__ = [
 _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 _Key = tuple[str, int]
 
-#: Which compiler wrote a file: code from another interpreter or engine is never loaded.
-_VERSION = (sys.hexversion, _sre.MAGIC, _sre.CODESIZE)
+
+@cache
+def compiler_key() -> tuple[str | int, ...]:
+    """Which compiler wrote a store: code from another compiler or engine is never loaded.
+
+    Not the interpreter's version number: a bundle's store is built before the platform picks the runtime's patch
+    release (and the platform updates it under a deployed function), while patch releases with one engine
+    ``MAGIC`` do compile some patterns differently (3.11.2 and 3.11.7 do: the width of a repeat). What the
+    compiler emits is a function of the ``re`` package's Python source, the engine's ``MAGIC`` and code size,
+    its limits, the byte order and the Unicode database (case folding, named characters), and those are the key.
+    Without the ``re`` sources (a stripped install) the exact interpreter version stands in for their hash.
+    """
+    import unicodedata
+
+    compiler: str | int = sys.hexversion
+    sources = sorted(Path(_re.__file__).parent.glob("*.py")) if _re.__file__ else []
+    if sources:
+        digest = hashlib.sha256()
+        try:
+            for source in sources:
+                digest.update(source.name.encode() + b"\0" + source.read_bytes())
+            compiler = digest.hexdigest()
+        except OSError:
+            pass
+    return (
+        sys.implementation.cache_tag,
+        _sre.MAGIC,
+        _sre.CODESIZE,
+        _sre.MAXREPEAT,
+        _sre.MAXGROUPS,
+        sys.byteorder,
+        sys.maxunicode,
+        unicodedata.unidata_version,
+        compiler,
+    )
+
+
 #: Past this many entries (edited patterns leave old ones behind) a write keeps only this process's entries.
 _MAX_ENTRIES = 20_000
 #: Flags whose compilation has side effects (DEBUG prints the code) or warnings: left to the stdlib.
@@ -129,7 +170,7 @@ def _read(path: Path) -> dict[_Key, _Entry]:
         data = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return {}
-    if not (isinstance(data, tuple) and len(data) == 2 and data[0] == _VERSION and isinstance(data[1], dict)):
+    if not (isinstance(data, tuple) and len(data) == 2 and data[0] == compiler_key() and isinstance(data[1], dict)):
         return {}
     entries: dict[_Key, _Entry] = data[1]
     return entries
@@ -146,7 +187,7 @@ def _write() -> None:
         path.parent.mkdir(exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regex-", suffix=".tmp")
         with os.fdopen(fd, "wb") as out:
-            out.write(marshal.dumps((_VERSION, merged)))
+            out.write(marshal.dumps((compiler_key(), merged)))
         os.replace(tmp, path)
     except OSError:  # a read-only install: every process compiles, as the stdlib does
         return

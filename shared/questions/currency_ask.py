@@ -75,7 +75,9 @@ _AMBIGUOUS_INSIDE = {"$", "dollar", "dollars", "pound", "pounds"}
 _NAMED_INSIDE = re.compile(
     "|".join(
         rf"\b{re.escape(k)}\b" if k[0].isalnum() else re.escape(k)
-        for k in sorted(set(_CODES) - _AMBIGUOUS_INSIDE, key=len, reverse=True)
+        # longest first; ties by name, not by the set's (hash-seeded) order: one text in every process, so the
+        # compiled pattern a bundle ships is found (bundling/regex_store.py)
+        for k in sorted(set(_CODES) - _AMBIGUOUS_INSIDE, key=lambda name: (-len(name), name))
     )
     + r"|\b(?:in|how\s+many|much\s+in)\s+(?P<pounds>pounds)\b(?!\s+of\b)",
     re.I,

@@ -134,3 +134,35 @@ def test_no_module_imports_the_stdlib_re_at_top_level() -> None:
         and "import re\n" in p.read_text(encoding="utf-8").splitlines(keepends=True)
     ]
     assert found == [], f"run .venv/bin/python tools/regex_codemod.py: {found}"
+
+
+def test_a_store_of_another_compiler_with_the_same_engine_is_ignored(store: Path, tmp_path: Path) -> None:
+    """Patch releases share the engine's MAGIC but not always the compiler: the key holds the ``re`` sources' hash."""
+    pattern = "a+b"
+    key = shared_re.compiler_key()
+    assert key[1] == shared_re._sre.MAGIC and len(str(key[-1])) == 64  # the sources' sha256
+    wrong = shared_re._compiled_entry("zzz", 0)
+    store.write_bytes(marshal.dumps(((*key[:-1], "0" * 64), {(pattern, 0): wrong})))
+    got = module_body(f"from shared import regex as re\nP = re.compile({pattern!r})\n", tmp_path)["P"]
+    assert got == re.compile(pattern) and shared_re._STORE.added
+
+
+OTHER_PYTHON = Path("/usr/bin/python3.11")
+
+
+@pytest.mark.skipif(not OTHER_PYTHON.exists(), reason="no second Python 3.11 on this machine")
+def test_the_key_tells_patch_releases_whose_compilers_differ_apart() -> None:
+    """3.11.2 and 3.11.7 have one ``_sre.MAGIC`` and compile a repeat's width differently: their keys differ."""
+    script = (
+        f"import sys; sys.path.insert(0, {str(ROOT)!r}); import shared.regex as r; "
+        "print(sys.hexversion, r.compiler_key())"
+    )
+    out = subprocess.run([str(OTHER_PYTHON), "-I", "-c", script], capture_output=True, text=True, check=True).stdout
+    hexversion, key = out.split(" ", 1)
+    if int(hexversion) == sys.hexversion:
+        pytest.skip("the same interpreter")
+    other_sources = Path(OTHER_PYTHON.parent.parent / "lib" / "python3.11" / "re")
+    same_compiler = all(
+        (other_sources / p.name).read_bytes() == p.read_bytes() for p in Path(re.__file__).parent.glob("*.py")
+    )
+    assert (key.strip() == str(shared_re.compiler_key())) == same_compiler
