@@ -18,6 +18,15 @@ distort much) and wall seconds of each, and the ratio ``stdlib / stored``. Not a
 ``.venv/bin/python bench/cold_start.py``; ``COLD_START_RUNS`` (default 5) runs of each; the ``ask`` case runs
 against ``ECOMINTEL_HOME`` when set (any home with a ``demo`` tenant), else a home ``ecomintel demo`` builds once
 under the temp directory (``COLD_START_HOME`` to choose it).
+
+``bench/cold_start.py bundle [function]`` measures a deployed function's cold start instead (default ``query``):
+its zip built as Terraform's is (``bundling.build``), installed into a venv from its own ``requirements.txt``
+(``bundling.venvs``, as the bundle tests do), unpacked, and compiled to bytecode as the platform's build does
+(``python -m compileall -f -q .``). Two ways: ``without`` (the zip less its compiled-pattern store: what the builder
+made before) and ``with`` (as built). Each run is a fresh interpreter of the bundle's venv in the unpacked bundle,
+nothing of the checkout on ``sys.path``: ``functions_framework.create_app`` imports ``main.py`` (``import``), then,
+for ``query``, the first ``POST /v1/query`` (the question above, ``use_cache`` off) against the demo home on the
+embedded backend (``ask``: import + the request).
 """
 
 from __future__ import annotations
@@ -29,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -139,5 +149,111 @@ def main() -> None:
             )
 
 
+#: Run in the bundle's venv, in the unpacked bundle (isolated mode): the cold start of the function, then one question.
+BUNDLE_CHILD = r"""
+import json, os, resource, sys, time
+sys.path.insert(0, ".")
+target, signature, ask = sys.argv[1], sys.argv[2], sys.argv[3] == "ask"
+
+
+def cpu():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+started = time.perf_counter()
+import functions_framework
+app = functions_framework.create_app(target, "main.py", signature)
+figures = {"import_cpu": cpu(), "import_wall": time.perf_counter() - started}
+if ask:
+    from shared.deps import get_deps
+    from shared.security.principal import Role
+    from shared.security.tokens import mint_token
+    token = mint_token(get_deps().settings, subject="bench", tenant_id="demo", role=Role.ANALYST)
+    body = json.dumps({"question": os.environ["COLD_START_QUESTION"], "use_cache": False})
+    resp = app.test_client().post("/v1/query", data=body, content_type="application/json",
+                                  headers={"Authorization": f"Bearer {token}"})
+    assert resp.status_code == 200, resp.get_data(as_text=True)[:500]
+    figures.update(ask_cpu=cpu(), ask_wall=time.perf_counter() - started)
+import shared.regex
+figures["patterns_compiled"] = len(shared.regex._STORE.used) if shared.regex._STORE.added else 0
+print(json.dumps(figures), flush=True)
+os._exit(0)  # an instance is stopped, never exited: no store is written for the next run
+"""
+
+
+def bundle_main(name: str) -> None:
+    """A function's cold start from its bundle, with and without the shipped compiled patterns."""
+    from bundling.archive import unpack, write_zip
+    from bundling.build import build
+    from bundling.regex_store import member_name
+    from bundling.serve import function_environ
+    from bundling.venvs import ensure_venv, venv_python
+    from shared.manifest import load_manifest
+
+    runs = int(os.environ.get("COLD_START_RUNS", "3"))
+    spec = load_manifest().functions[name]
+    work = Path(tempfile.mkdtemp(prefix="cold-start-bundle-"))
+    bundle = build(name, ROOT, work / "zips")
+    venv = ensure_venv(bundle.requirements, ROOT / ".venv-bundles")
+    with zipfile.ZipFile(bundle.path) as zf:
+        kept = [(i.filename, zf.read(i)) for i in zf.infolist() if i.filename != member_name()]
+    zips = {"without": write_zip(work / "zips" / f"{name}-without.zip", kept), "with": bundle.path}
+    sources = {}
+    for way, archive in zips.items():
+        sources[way] = unpack(archive, work / way)
+        # what the platform's Python build does to the function's source (GoogleCloudPlatform/buildpacks,
+        # python/functions_framework): bytecode for every module, by the runtime's own interpreter
+        subprocess.run([str(venv_python(venv)), "-m", "compileall", "-f", "-q", "."], cwd=sources[way], check=True)
+    cases = ["import", "ask"] if name == "query" else ["import"]
+    env = function_environ(
+        spec,
+        {
+            "ECOMINTEL_BACKEND": "local",
+            "ECOMINTEL_HOME": str(demo_home()),
+            "ECOMINTEL_LOG_LEVEL": "ERROR",
+            "COLD_START_QUESTION": QUESTION,
+        },
+    )
+    print(
+        f"{name}: zip {bundle.path.stat().st_size / 1024:.0f} KiB with the store, "
+        f"{zips['without'].stat().st_size / 1024:.0f} KiB without; {runs} fresh interpreters per way"
+    )
+    for case in cases:
+        got: dict[str, list[dict[str, float]]] = {way: [] for way in zips}
+        for _ in range(runs):
+            for way in zips:
+                out = subprocess.run(
+                    [str(venv_python(venv)), "-I", "-c", BUNDLE_CHILD, spec.entry_point, spec.signature_type, case],
+                    cwd=sources[way],
+                    env=env,
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                ).stdout
+                got[way].append(json.loads(out.strip().splitlines()[-1]))
+        med = {
+            way: {
+                k: statistics.median(r[k] for r in rows) for k in (f"{case}_cpu", f"{case}_wall", "patterns_compiled")
+            }
+            for way, rows in got.items()
+        }
+        print(f"  {case}:")
+        for way, m in med.items():
+            print(
+                f"    {way:8s} cpu {m[f'{case}_cpu']:5.2f} s  wall {m[f'{case}_wall']:5.2f} s  "
+                f"patterns compiled {m['patterns_compiled']:.0f}"
+            )
+        before, after = med["without"][f"{case}_cpu"], med["with"][f"{case}_cpu"]
+        print(
+            f"    without/with: cpu x{before / after:.2f} (-{before - after:.2f} s), "
+            f"wall x{med['without'][f'{case}_wall'] / med['with'][f'{case}_wall']:.2f}"
+        )
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["bundle"]:
+        sys.path.insert(0, str(ROOT))
+        bundle_main(sys.argv[2] if len(sys.argv) > 2 else "query")
+    else:
+        main()

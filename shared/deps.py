@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shared.config import Settings, get_settings
 from shared.manifest import Manifest, load_manifest
@@ -28,6 +28,9 @@ from shared.ports import (
     SignedPuts,
     Warehouse,
 )
+
+if TYPE_CHECKING:
+    import duckdb
 
 
 @dataclass(frozen=True)
@@ -171,14 +174,27 @@ def _build_local(settings: Settings, manifest: Manifest) -> Deps:
 
 
 def _open_local(settings: Settings, manifest: Manifest, home: Path, *, on_close: Callable[[], None]) -> Deps:
+    from shared.adapters.local.home import WarehouseOpener, verify_home
+    from shared.adapters.local.warehouse import warehouse_config
+
+    # the warehouse's connection is the one the home's check opened: DuckDB's file is opened once
+    opener = WarehouseOpener(home / "warehouse.duckdb", warehouse_config(settings.warehouse_memory_limit))
+    verify_home(home, opener)
+    try:
+        return _local_deps(settings, manifest, home, opener(), on_close=on_close)
+    except BaseException:
+        opener.close()
+        raise
+
+
+def _local_deps(settings: Settings, manifest: Manifest, home: Path, warehouse_connection: duckdb.DuckDBPyConnection,
+                *, on_close: Callable[[], None]) -> Deps:
     from shared.adapters.local.blobs import DirectoryBlobStore
     from shared.adapters.local.bus import SqliteMessageBus
     from shared.adapters.local.documents import SqliteDocumentStore
-    from shared.adapters.local.home import verify_home
     from shared.adapters.local.warehouse import DuckDBWarehouse
     from shared.events import gcs_notification
 
-    verify_home(home)
     bus = SqliteMessageBus(home / "bus.sqlite")
     for topic, spec in manifest.topics.items():
         for fn in manifest.subscribers(topic):
@@ -203,7 +219,7 @@ def _open_local(settings: Settings, manifest: Manifest, home: Path, *, on_close:
         on_finalize=on_finalize,
     )
     warehouse = DuckDBWarehouse(home / "warehouse.duckdb", on_close=on_close,
-                                memory_limit=settings.warehouse_memory_limit)
+                                memory_limit=settings.warehouse_memory_limit, connection=warehouse_connection)
     warehouse.ensure_tables()
     return Deps(settings, manifest, SqliteDocumentStore(home / "documents.sqlite"), warehouse, blobs, bus,
                 keys=key_source(settings), pulled_bus=bus, signed_puts=blobs)

@@ -22,8 +22,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from shared.errors import EcomIntelError
+
+if TYPE_CHECKING:
+    import duckdb
 
 MANIFEST = "home.json"
 SQLITE_FILES = ("documents.sqlite", "bus.sqlite")
@@ -76,20 +80,50 @@ def _write_manifest(home: Path, manifest: HomeManifest) -> None:
     tmp.replace(home / MANIFEST)
 
 
-def read_stamp(path: Path) -> str | None:
-    """The home id stamped in one database (``None`` when the database has no stamp); ``HomeDamaged`` if unreadable."""
-    try:
-        if path.name.endswith(".duckdb"):
+class WarehouseOpener:
+    """The warehouse's one DuckDB connection, opened on first use with the warehouse's own configuration.
+
+    The home's checks read and write the stamp on it, and the warehouse then takes it over: DuckDB's file is
+    opened once per process (opening it for the check and again for the warehouse cost a second open and its
+    catalogue load on every ``ecomintel ask`` and every cold start of a function on the embedded backend).
+    """
+
+    def __init__(self, path: Path, config: dict[str, str | bool | int | float | list[str]] | None = None) -> None:
+        self.path = path
+        self.config = config or {}
+        self.connection: duckdb.DuckDBPyConnection | None = None
+
+    def __call__(self) -> duckdb.DuckDBPyConnection:
+        """The connection (opened now if it is not yet)."""
+        if self.connection is None:
             import duckdb
 
-            con = duckdb.connect(str(path))
+            self.connection = duckdb.connect(str(self.path), config=dict(self.config))
+        return self.connection
+
+    def close(self) -> None:
+        """Close the connection if it was opened (a refused home)."""
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+
+
+def read_stamp(path: Path, opener: WarehouseOpener | None = None) -> str | None:
+    """The home id stamped in one database (``None`` when the database has no stamp); ``HomeDamaged`` if unreadable.
+
+    A DuckDB file is read on ``opener``'s connection when one is given (left open), else on one of its own.
+    """
+    try:
+        if path.name.endswith(".duckdb"):
+            con = opener() if opener is not None else WarehouseOpener(path)()
             try:
                 exists = con.execute("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = ?",
                                      [_STAMP_TABLE]).fetchone()
                 row = con.execute(f"SELECT home_id FROM {_STAMP_TABLE} LIMIT 1").fetchone() if exists and exists[0] \
                     else None
             finally:
-                con.close()
+                if opener is None:
+                    con.close()
         else:
             with sqlite3.connect(path) as scon:
                 found = scon.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?",
@@ -103,17 +137,16 @@ def read_stamp(path: Path) -> str | None:
     return None if row is None else str(row[0])
 
 
-def _stamp(path: Path, home_id: str) -> None:
+def _stamp(path: Path, home_id: str, opener: WarehouseOpener | None = None) -> None:
     if path.name.endswith(".duckdb"):
-        import duckdb
-
-        con = duckdb.connect(str(path))
+        con = opener() if opener is not None else WarehouseOpener(path)()
         try:
             con.execute(f"CREATE TABLE IF NOT EXISTS {_STAMP_TABLE} (home_id VARCHAR)")
             con.execute(f"DELETE FROM {_STAMP_TABLE}")
             con.execute(f"INSERT INTO {_STAMP_TABLE} VALUES (?)", [home_id])
         finally:
-            con.close()
+            if opener is None:
+                con.close()
     else:
         with sqlite3.connect(path) as scon:
             scon.execute(f"CREATE TABLE IF NOT EXISTS {_STAMP_TABLE} (home_id TEXT)")
@@ -122,39 +155,44 @@ def _stamp(path: Path, home_id: str) -> None:
     path.chmod(0o600)
 
 
-def verify_home(home: Path) -> HomeManifest:
+def verify_home(home: Path, warehouse: WarehouseOpener | None = None) -> HomeManifest:
     """Refuse a damaged home; create the manifest and stamps of a new (or pre-stamp) home.
 
     Holds an exclusive lock on ``home/.lock`` while it works, so processes opening a new home together agree
-    on one id.
+    on one id. With ``warehouse``, the DuckDB file is checked on that opener's connection, which stays open for
+    the caller (closed if the home is refused).
     """
     import fcntl
 
     fd = os.open(home / ".lock", os.O_WRONLY | os.O_CREAT, 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
-        return _verify(home)
+        return _verify(home, warehouse)
+    except BaseException:
+        if warehouse is not None:
+            warehouse.close()
+        raise
     finally:
         os.close(fd)
 
 
-def _verify(home: Path) -> HomeManifest:
+def _verify(home: Path, warehouse: WarehouseOpener | None = None) -> HomeManifest:
     manifest = read_manifest(home)
     present = [name for name in DATABASES if (home / name).exists()]
     if manifest is None:
         # a new home, or one from before the stamps: adopt whatever readable databases it has
         manifest = HomeManifest(home_id=uuid.uuid4().hex, created_at=datetime.now(UTC).isoformat())
         for name in present:
-            read_stamp(home / name)  # refuses an unreadable file before adopting it
+            read_stamp(home / name, warehouse)  # refuses an unreadable file before adopting it
         for name in DATABASES:
-            _stamp(home / name, manifest.home_id)
+            _stamp(home / name, manifest.home_id, warehouse)
         _write_manifest(home, manifest)
         return manifest
     for name in DATABASES:
         path = home / name
         if not path.exists() or path.stat().st_size == 0:
             raise HomeDamaged(f"{path} is missing or empty, though {home / MANIFEST} says this home was set up")
-        stamp = read_stamp(path)
+        stamp = read_stamp(path, warehouse)
         if stamp is None:
             raise HomeDamaged(f"{path} was emptied or replaced (it carries no home stamp)")
         if stamp != manifest.home_id:

@@ -113,6 +113,11 @@ def _readable(path: Path) -> Iterator[None]:
                                 "backup back with 'ecomintel restore'") from exc
 
 
+def warehouse_config(memory_limit: str | None) -> dict[str, str | bool | int | float | list[str]]:
+    """DuckDB's configuration of the warehouse's connection."""
+    return {"memory_limit": memory_limit} if memory_limit else {}
+
+
 class DuckDBWarehouse:
     """One DuckDB database file; a cursor per thread over a shared connection."""
 
@@ -120,12 +125,17 @@ class DuckDBWarehouse:
     dialect = "duckdb"
 
     def __init__(self, path: Path, *, on_close: Callable[[], None] | None = None,
-                 memory_limit: str | None = None) -> None:
-        """Open (or create) the database at ``path``; ``memory_limit`` caps the engine's memory (``'1GB'``)."""
+                 memory_limit: str | None = None, connection: duckdb.DuckDBPyConnection | None = None) -> None:
+        """Open (or create) the database at ``path``; ``memory_limit`` caps the engine's memory (``'1GB'``).
+
+        ``connection``: one already open on ``path`` (the home's check opened it, with :func:`warehouse_config`),
+        taken over rather than opening the file a second time.
+        """
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._on_close = on_close
-        self._con = duckdb.connect(str(path), config={"memory_limit": memory_limit} if memory_limit else {})
+        self._con = connection if connection is not None else duckdb.connect(
+            str(path), config=warehouse_config(memory_limit))
         self._local = threading.local()
         self._write_lock = threading.RLock()
 

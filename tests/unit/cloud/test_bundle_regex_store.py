@@ -58,7 +58,7 @@ def test_the_query_bundle_ships_its_readers_patterns_compiled_by_this_compiler(q
     key, entries = _stored(query_zip)
     assert key == shared_re.compiler_key()
     assert len(entries) > 500  # the question readers' module-level patterns
-    assert all(_sre.compile(p, *e) == re.compile(p, f) for (p, f), e in entries.items())  # type: ignore[arg-type]
+    assert all(_sre.compile(p, *e) == re.compile(p, f) for (p, f), e in entries.items())
     assert "_JOB_PATH" in (Path(REPO_ROOT) / "functions" / "query" / "main.py").read_text()
     assert (r"^/v1/jobs/([a-f0-9]{32})/?$", 0) in entries  # main.py's own pattern
 
