@@ -15,7 +15,8 @@ patterns and the imports the quick ask no longer makes).
 The store lives in a temporary directory (``shared.regex.cache_path`` pointed at it), so the tree's own store is
 neither read nor touched. Prints the median CPU seconds (user + system, the figure a loaded 2-core machine does not
 distort much) and wall seconds of each, and the ratio ``stdlib / stored``. Not a timed test: run by hand,
-``.venv/bin/python bench/cold_start.py``; ``COLD_START_RUNS`` (default 5) runs of each; the ``ask`` case runs
+``.venv/bin/python bench/cold_start.py``; ``COLD_START_RUNS`` (default 5) runs of each, ``COLD_START_CASES`` (comma
+separated: ``ask``, ``functions.query.main``, ...) to run only those; the ``ask`` case runs
 against ``ECOMINTEL_HOME`` when set (any home with a ``demo`` tenant), else a home ``ecomintel demo`` builds once
 under the temp directory (``COLD_START_HOME`` to choose it).
 
@@ -121,11 +122,13 @@ def main() -> None:
     }
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # the tree's bytecode is compiled once, as an install's is
     ways = ["stdlib", "first", "stored"] + (["tree"] if os.environ.get("COLD_START_BASELINE_TREE") else [])
-    for case in CASES.values():  # warm the bytecode and the OS cache: no way pays for them
+    wanted = os.environ.get("COLD_START_CASES", "").split(",")  # e.g. "ask": the smallest slice that answers
+    cases = {label: case for label, case in CASES.items() if wanted == [""] or case in wanted}
+    for case in cases.values():  # warm the bytecode and the OS cache: no way pays for them
         for way in ways[:1] + ways[3:]:
             one_run(way, case, env)
     print(f"{runs} fresh interpreters per way; median CPU s (user+sys) / wall s / peak RSS MiB")
-    for label, case in CASES.items():
+    for label, case in cases.items():
         got: dict[str, list[tuple[float, float, float]]] = {way: [] for way in ways}
         for _ in range(runs):
             for way in got:
