@@ -39,7 +39,7 @@ _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 _Entries = dict[_Key, _Entry]
 
 #: Run in a fresh interpreter: import the modules named on stdin with a store that misses every lookup (so each
-#: module-level pattern is compiled and kept), record which module asked for which pattern, print them marshalled.
+#: module-level pattern is compiled and kept), record which module asked for which pattern, write them marshalled.
 _RECORD = r"""
 import importlib, importlib.util, json, marshal, sys
 repo, out, targets = sys.argv[1], sys.argv[2], json.loads(sys.stdin.read())
