@@ -425,7 +425,8 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
     group = bool(COMPETITOR_NOUN.search(question)) or bool(named)
     if not named and not COMPETITOR_NOUN.search(question) and asks_price_effect(question):
         # "did our last price change on X affect sales?": what followed our own change (before sales words count)
-        return MarketAsk("price_history", price_effect=True)
+        # "did our price cuts last month help sales?": the cuts (or raises) of the period, several products at once
+        return MarketAsk("price_history", price_effect=True, moves_order=price_direction(question))
     if not named and not COMPETITOR_NOUN.search(question) and not _SALES_METRIC.search(question) and \
             asks_own_price_history(question):
         # "when did we last change the kettle's price?": our own list prices, not the market's
