@@ -172,7 +172,9 @@ def own_price_answer(
         first = start or (None if scoped else last_day - pd.Timedelta(days=DEFAULT_DAYS - 1))
         period = _period(first, last_day) if first is not None else ""
         # the days after a change run past the period asked, to the data's last day
-        text = changes_effect_text(rows, effect_sales, what=what, period=period, today=today, names={})
+        text = changes_effect_text(
+            rows, effect_sales, what=what, period=period, today=today, names={}, named=bool(scoped)
+        )
     elif len(scoped) == 1:
         text = _one(daily, changes, scoped[0], start, last_day, direction)
         rows = changes[changes["sku"] == scoped[0]]

@@ -73,7 +73,14 @@ SHOWN = 5
 
 
 def changes_effect_text(
-    changes: pd.DataFrame, sales: pd.DataFrame, *, what: str, period: str, today: date, names: dict[str, str]
+    changes: pd.DataFrame,
+    sales: pd.DataFrame,
+    *,
+    what: str,
+    period: str,
+    today: date,
+    names: dict[str, str],
+    named: bool = False,
 ) -> str:
     """The sentence on several list-price changes and the units a day of their products before and after.
 
@@ -81,7 +88,7 @@ def changes_effect_text(
     period, direction and products asked; a product's last one is taken); ``sales``: daily rows (sku, date, units,
     revenue) of their products; ``what``: the changes said ("had their list price cut"); ``period``: how the period
     is said ("between 1 Nov 2026 and 30 Nov 2026", or "" for the products' last changes); ``names``: how a SKU is
-    said.
+    said; ``named``: the products were named in the question (a few lead the answer, each one's own change).
     """
     last = changes.sort_values("changed_on").groupby("sku", sort=False).tail(1)
     where = f" {period}" if period else ""
@@ -114,6 +121,19 @@ def changes_effect_text(
         f"{_day(r['changed_on'])}: {fmt_num(before, 2)} against {fmt_num(after, 2)} units a day)"
         for sku, before, after, _, r in ranked[:SHOWN]
     ]
+    if named and n <= SHOWN:
+        # "how did sales of X and Y react after we repriced them?": the products asked about lead, each one's own
+        each = [
+            f"{names.get(sku, sku)}'s {_verdict(before, after)} ({fmt_num(before, 2)} against {fmt_num(after, 2)} "
+            f"units a day; {fmt_num(float(r['old_price']), 2)} to {fmt_num(float(r['new_price']), 2)} on "
+            f"{_day(r['changed_on'])})"
+            for sku, before, after, _, r in per
+        ]
+        return (
+            f"After the last price change of each, sales in the {EFFECT_DAYS} days before against {after_said}: "
+            f"{join_names(each, SHOWN)}; together {fmt_num(total_before, 2)} against {fmt_num(total_after, 2)} units "
+            f"a day. {CAVEAT}"
+        )
     lead = "By product" if n <= SHOWN else "The largest moves"
     text += f" {lead}: {join_names(shown, SHOWN)}."
     if short < MIN_AFTER_DAYS:

@@ -80,9 +80,10 @@ def test_every_change_of_the_period_when_no_direction_is_asked() -> None:
 def test_named_products_take_their_last_changes_whenever() -> None:
     daily, sales = _two_products()
     answer = own_price_answer(daily, ["A", "B"], start=None, end=None, today=date(2026, 3, 31), effect_sales=sales)
-    assert answer.text.startswith("2 products changed list price; together")
-    assert "A (20 to 18 on 15 Feb 2026: 1 against 2 units a day)" in answer.text
-    assert "B (10 to 12 on 1 Mar 2026: 4 against 3 units a day)" in answer.text
+    first = answer.text.split(". ")[0]
+    assert first.startswith("After the last price change of each, sales in the 28 days before against")
+    assert "A's rose 100% (1 against 2 units a day; 20 to 18 on 15 Feb 2026)" in first
+    assert "B's fell 25% (4 against 3 units a day; 10 to 12 on 1 Mar 2026)" in first
 
 
 def test_no_change_in_the_period_is_said() -> None:
