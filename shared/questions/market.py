@@ -53,7 +53,10 @@ def _rx(body: str) -> re.Pattern[str]:
 
 #: The competitors as a group: "which competitor", "the competition", "other shops", "anyone else".
 COMPETITOR_NOUN = _rx(r"competitors?|rivals?|retailers?|competition|other (?:sellers|stores|shops|retailers)|"
-                      r"anyone else|anybody else")
+                      r"anyone else|anybody else|"
+                      # "which seller is below our price most often?": a seller priced against ours
+                      r"sellers?(?=[^?.!]{0,30}\b(?:below|under|cheaper|lower|undercut\w*|beat\w*)\b[^?.!]{0,15}"
+                      r"\b(?:our|us|we)\b)")
 #: "the cheapest place to buy X": a seller asked for, as "who" asks.
 _WHERE_TO_BUY = _rx(r"(?:place|shop|store|site|where) to (?:buy|get|find)|"
                     # "where can the kettle be bought for the least?", "where could I get X cheapest?"

@@ -194,3 +194,23 @@ def test_a_mean_per_week_is_by_week_but_a_total_per_week_its_average(store: Voca
     assert r.query is not None and r.query.metrics[0] == "avg_rating" and r.query.grain == "week"
     sales = read(store, "average revenue per week")
     assert sales.query is not None and sales.query.dimensions == [] and sales.per_unit == "week"
+
+
+# --- after the held-out sets: repricing that changed how many we sell, a seller below our price, sentiment of two ---
+
+
+def test_repricing_that_changed_how_many_we_sell_is_its_effect(store: VocabularyIndex) -> None:  # noqa: F811
+    r = read(store, "did repricing KIT-0046 and KIT-0066 change how many we sell?")
+    assert r.kind == "agent" and r.asks == ["price_history"] and r.price_effect
+    assert read(store, "should repricing KIT-0046 change sales?").asks == ["reprice"]  # advice stays advice
+
+
+def test_a_seller_below_our_price_is_a_competitor(store: VocabularyIndex) -> None:  # noqa: F811
+    assert read(store, "which seller is below our price most often?").asks == ["undercut"]
+    assert read(store, "which seller sold the most?").kind == "unanswerable"  # sales by seller are not kept
+
+
+def test_sentiment_of_one_product_against_another_is_each_ones_rating(store: VocabularyIndex) -> None:  # noqa: F811
+    r = read(store, "sentiment for the camping chair vs the toaster")
+    assert r.kind == "metric" and r.query is not None and r.query.metrics[0] == "avg_rating"
+    assert "sku" in r.query.dimensions and set(r.skus) == {"OUT-0048", "KIT-0046"}
