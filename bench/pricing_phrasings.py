@@ -28,7 +28,9 @@ whether to raise a price, where we are undercut, the rival most often the cheape
 ``29`` its held-out set, ``30`` the sixteenth round's (competitors out of stock, comparisons by category and brand,
 two rivals on one product, our last price change, margins) and ``31`` its held-out set, ``32`` the seventeenth
 round's (position per category, who undercut us this week, the price index, MAP, what a price change did to sales)
-and ``33`` its held-out set.
+and ``33`` its held-out set, ``34`` the eighteenth round's (what the price changes of a period did to sales, several
+products at once; position per category and brand; rivals out of stock; the rival undercutting us most often; our
+margin at the market's price) and ``35`` its held-out set.
 ``BENCH_TODAY=YYYY-MM-DD`` generates that day's merchant (the products
 a set asks about are picked from what the store holds, ``bench/catalogue_picks.py``).
 ``BENCH_VERBOSE=1`` prints every answer, ``BENCH_ONLY=group`` runs one group. Prints ``right: N/M`` per group and
@@ -581,6 +583,14 @@ def cases(m: Market, t: Truth) -> list[Case]:
         from bench.pricing_phrasings_33 import seventeenth_held_out
 
         return [Case(g, tenant, q, c) for g, tenant, q, c in seventeenth_held_out(m, t)]
+    if os.environ.get("BENCH_SET") == "34":
+        from bench.pricing_phrasings_34 import eighteenth_set
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in eighteenth_set(m, t)]
+    if os.environ.get("BENCH_SET") == "35":
+        from bench.pricing_phrasings_35 import eighteenth_held_out
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in eighteenth_held_out(m, t)]
     return pricing_cases(m, t) + review_cases(t)
 
 

@@ -8,13 +8,15 @@ from the stored catalogue by a rule (``bench/catalogue_picks.py``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from bench.catalogue_picks import first_changed, market_picks
+from bench.catalogue_picks import Picks, first_changed, market_picks
 from bench.phrasing_sets import pricing_cases
 from bench.pricing_phrasings_8 import named_by
 from bench.pricing_phrasings_10 import SHOP, metric_index
@@ -118,17 +120,42 @@ def effect_said(m: Market, changes: pd.DataFrame, sku: str) -> Check:
     return check
 
 
+@dataclass(frozen=True)
+class RoundTruths:
+    """What the seventeenth round's sets (32 and 33) ask about: the picked products and the truths they share."""
+
+    picks: Picks
+    high: set[str]
+    low: set[str]
+    undercut: set[str]
+    index_of: Callable[..., Check]
+    changes: pd.DataFrame
+    eff: str
+
+
+def round_truths(m: Market, t: Truth) -> RoundTruths:
+    """The seventeenth round's picks and truths: categories at either end of the index, this week's undercutters,
+    the price index per product, our list-price changes and the product whose change is weighed against its sales."""
+    changes = price_changes(list_prices())
+    high, low = category_ends(m)
+    return RoundTruths(
+        picks=market_picks(m.products, t.rv, m.window()),
+        high=high,
+        low=low,
+        undercut=week_undercutters(m),
+        index_of=partial(said_index, m, index_by_sku(m)),
+        changes=changes,
+        eff=effect_pick(m, changes),
+    )
+
+
 def seventeenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:  # noqa: PLR0915 - one line per phrasing
     """(group, tenant, question, check) of the seventeenth round's set."""
     out, add = pricing_cases(SHOP)
-    picks = market_picks(m.products, t.rv, m.window())
-    k, x, y, lamp = picks.solo.sku, picks.mapped.sku, picks.top_markup.sku, picks.solo2.sku
-    kettle, toaster = picks.solo.noun, picks.mapped.name
-    high, low = category_ends(m)
-    undercut = week_undercutters(m)
-    index_of = partial(said_index, m, index_by_sku(m))
-    changes = price_changes(list_prices())
-    eff = effect_pick(m, changes)
+    r = round_truths(m, t)
+    k, x, y, lamp = r.picks.solo.sku, r.picks.mapped.sku, r.picks.top_markup.sku, r.picks.solo2.sku
+    kettle, toaster = r.picks.solo.noun, r.picks.mapped.name
+    high, low, undercut, index_of, changes, eff = r.high, r.low, r.undercut, r.index_of, r.changes, r.eff
     changed = first_changed(changes, k, x, lamp, y)
 
     # 1. price position per category

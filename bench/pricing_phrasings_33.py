@@ -7,24 +7,20 @@ from the warehouse rows, products picked by the same rules.
 
 from __future__ import annotations
 
-from functools import partial
 from typing import TYPE_CHECKING
 
-from bench.catalogue_picks import first_changed, market_picks
+from bench.catalogue_picks import first_changed
 from bench.phrasing_sets import pricing_cases
 from bench.pricing_phrasings_10 import SHOP
-from bench.pricing_phrasings_13 import last_change, list_prices, price_changes
-from bench.pricing_phrasings_19 import index_by_sku, said_index
+from bench.pricing_phrasings_13 import last_change
 from bench.pricing_phrasings_30 import category_said
 from bench.pricing_phrasings_32 import (
-    category_ends,
     category_first,
-    effect_pick,
     effect_said,
     map_count,
     map_on,
     names_any,
-    week_undercutters,
+    round_truths,
 )
 
 if TYPE_CHECKING:
@@ -35,14 +31,10 @@ if TYPE_CHECKING:
 def seventeenth_held_out(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:
     """(group, tenant, question, check) of the seventeenth round's held-out set."""
     out, add = pricing_cases(SHOP)
-    picks = market_picks(m.products, t.rv, m.window())
-    k, x, y, lamp = picks.solo.sku, picks.mapped.sku, picks.top_markup.sku, picks.solo2.sku
-    kettle = picks.solo.noun
-    high, low = category_ends(m)
-    undercut = week_undercutters(m)
-    index_of = partial(said_index, m, index_by_sku(m))
-    changes = price_changes(list_prices())
-    eff = effect_pick(m, changes)
+    r = round_truths(m, t)
+    k, x, y, lamp = r.picks.solo.sku, r.picks.mapped.sku, r.picks.top_markup.sku, r.picks.solo2.sku
+    kettle = r.picks.solo.noun
+    high, low, undercut, index_of, changes, eff = r.high, r.low, r.undercut, r.index_of, r.changes, r.eff
     changed = first_changed(changes, x, k, lamp, y)
 
     add("category", "what's our price position in each category vs competitors?", category_first(high))

@@ -24,7 +24,8 @@ by star, period and product, what people love, the spam filter hiding good revie
 and ``24`` its held-out set, ``25`` the sixteenth round's (shipping damage, a rating's trend since launch, what
 1-star reviews say, two products' reviews compared) and ``26`` its held-out set, ``27`` the seventeenth round's (the top
 complaint this month, the most 1-star reviews lately, size and fit, replies, channels, fake reviews) and ``28`` its
-held-out set
+held-out set, ``29`` the eighteenth round's (a rating by week or quarter on few reviews, complaints against last
+quarter, praise, a rating without spam, shipping mentions, two products' sentiment) and ``30`` its held-out set
 (``BENCH_TODAY=YYYY-MM-DD``: that day's merchant),
 ``BENCH_STALE=1`` uses
 a merchant whose data ended a year ago). Prints ``right: N/M`` per group and overall. Not a timed test.
@@ -575,6 +576,14 @@ def main() -> int:
         from bench.review_phrasings_28 import seventeenth_held_out
 
         chosen = [Case(g, q, c) for g, q, c in seventeenth_held_out(truth)]
+    elif os.environ.get("BENCH_SET") == "29":
+        from bench.review_phrasings_29 import eighteenth_set
+
+        chosen = [Case(g, q, c) for g, q, c in eighteenth_set(truth)]
+    elif os.environ.get("BENCH_SET") == "30":
+        from bench.review_phrasings_30 import eighteenth_held_out
+
+        chosen = [Case(g, q, c) for g, q, c in eighteenth_held_out(truth)]
     else:
         chosen = cases(truth)
     for case in chosen:

@@ -21,7 +21,7 @@ from shared.pricing.competitor_promotions import BASELINE_DAYS, promotions_answe
 from shared.pricing.competitor_promotions import DEFAULT_DAYS as PROMOTION_DAYS
 from shared.pricing.elasticity import pooled_elasticity
 from shared.pricing.loader import load, to_inputs
-from shared.pricing.markup import markup_answer
+from shared.pricing.markup import market_margin_answer, markup_answer
 from shared.pricing.options import PricingOptions
 from shared.pricing.own_prices import own_price_answer
 from shared.pricing.unavailable import NEEDS_COMPETITORS, no_competitor_prices
@@ -200,9 +200,9 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         daily = pricing_inputs.list_prices(deps.warehouse, request.tenant_id, pricing_inputs.PricingScope(
             request.skus, request.categories))
         effect = None
-        if request.options.get("price_effect") and len(request.skus) == 1:  # what the last change did to sales
+        if request.options.get("price_effect"):  # what the last change (or a period's changes) did to sales
             effect = pricing_inputs.daily_sales(deps.warehouse, request.tenant_id, pricing_inputs.PricingScope(
-                request.skus)).frame
+                request.skus, request.categories)).frame
         own = own_price_answer(daily.frame, list(request.skus), start=request.start_date, end=request.end_date,
                                today=today, direction=request.options.get("moves_order"),
                                catalogue=_catalogue_skus(data.products), effect_sales=effect)
@@ -211,8 +211,13 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         # the whole catalogue's costs: the products asked about are set beside its median markup
         costed = pricing_inputs.products(deps.warehouse, request.tenant_id, pricing_inputs.PricingScope()).frame
         highest = request.options.get("moves_order") == "up"  # "the fattest markups": the top ones first
-        answers.insert(asks.index("markup"), with_titles(markup_answer(costed, list(request.skus), highest=highest),
-                                                         titles, list(request.skus)))
+        reference = request.options.get("gap_reference")  # "our margin on X at the market price": the market's
+        marked = (
+            market_margin_answer(costed, analysis.skus, list(request.skus), reference=str(reference))
+            if reference in ("median", "lowest")
+            else markup_answer(costed, list(request.skus), highest=highest)
+        )
+        answers.insert(asks.index("markup"), with_titles(marked, titles, list(request.skus)))
     if "competitor_promotions" in asks:  # "did MegaMart run a promotion on Black Friday?"
         answers.insert(asks.index("competitor_promotions"), with_titles(
             _promotions(deps, request, today), titles, list(request.skus)))

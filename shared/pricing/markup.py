@@ -3,14 +3,18 @@
 From the catalogue: the list price less the unit cost is the margin a unit; the markup is that margin over the cost,
 the gross margin that margin over the price. "Healthy" has no fixed bar, so the answer sets the product beside the
 catalogue's median markup. A product without a cost (or a price) is said, with what is missing, not guessed.
-Competitor prices play no part: it is answered without them. Pure: frames in, an answer out.
+Competitor prices play no part, except in "what would our margin on X be at the market price?"
+(:func:`market_margin_answer`): the margin a unit at the median (or the cheapest) competitor's latest price, beside
+ours at our own price. Pure: frames in, an answer out.
 """
 
 from __future__ import annotations
 
+from typing import cast
+
 import pandas as pd
 
-from shared.agents.answers import AgentAnswer, fmt_num
+from shared.agents.answers import AgentAnswer, fmt_num, join_names
 
 #: A markup within this many percentage points of the catalogue's median is close to it, not above or below.
 NEAR_MEDIAN_POINTS = 5.0
@@ -106,5 +110,63 @@ def markup_answer(products: pd.DataFrame, scoped: list[str], *, highest: bool = 
         total_rows=len(rows),
         method=METHOD,
         skus=list(asked),
+        answered=bool(rows),
+    )
+
+
+_MARKET_COLUMNS = ["sku", "reference_price", "cost", "margin_per_unit", "gross_margin_pct", "our_price", "our_margin"]
+MARKET_METHOD = (
+    "margin a unit at the market = the median (or lowest) competitor price on the product's latest compared date - "
+    "unit cost; its gross margin = that margin / that price; set beside our margin a unit at our price that date"
+)
+
+
+def market_margin_answer(
+    products: pd.DataFrame, positions: pd.DataFrame, scoped: list[str], *, reference: str = "median"
+) -> AgentAnswer:
+    """What each named product would earn a unit at the market's price, beside what it earns at ours.
+
+    ``reference``: at the "median" competitor's price or the "lowest" one's.
+    ``positions``: the pricing analysis' per-SKU latest position (``comp_median``, ``comp_min``, ``our_price``,
+    ``latest_date``, indexed by SKU); ``products``: the catalogue (sku, price, cost).
+    """
+    costs = unit_margins(products)["cost"] if not products.empty else pd.Series(dtype=float)
+    column, said = (
+        ("comp_min", "the cheapest competitor's")
+        if reference == "lowest"
+        else ("comp_median", "the median competitor's")
+    )
+    parts, rows, missing = [], [], []
+    for sku in scoped:
+        if sku not in costs.index or sku not in positions.index or pd.isna(cast("float", positions.at[sku, column])):
+            missing.append(sku)
+            continue
+        cost = float(costs[sku])
+        market = float(cast("float", positions.at[sku, column]))
+        ours = float(cast("float", positions.at[sku, "our_price"]))
+        unit, our_unit = market - cost, ours - cost
+        day = pd.Timestamp(str(positions.at[sku, "latest_date"]))
+        parts.append(
+            f"At the market price ({said} {fmt_num(market, 2)} on {day.day} {day:%b %Y}), {sku} would earn "
+            f"{fmt_num(unit, 2)} a unit over its cost of {fmt_num(cost, 2)}, a {100 * unit / market:.1f}% gross "
+            f"margin, against {fmt_num(our_unit, 2)} a unit ({100 * our_unit / ours:.1f}%) at our price of "
+            f"{fmt_num(ours, 2)}."
+        )
+        rows.append([sku, market, cost, round(unit, 2), round(100 * unit / market, 1), ours, round(our_unit, 2)])
+    if missing:
+        parts.append(
+            f"{join_names(missing, 3)} {'has' if len(missing) == 1 else 'have'} no unit cost or no competitor "
+            "price to set a margin at the market price."
+        )
+    if not scoped:
+        parts.append("Name a product to see its margin at the market price.")
+    return AgentAnswer(
+        ask="markup",
+        text=" ".join(parts),
+        columns=_MARKET_COLUMNS,
+        rows=rows,
+        total_rows=len(rows),
+        method=MARKET_METHOD,
+        skus=list(scoped),
         answered=bool(rows),
     )

@@ -16,7 +16,7 @@ from datetime import date
 import pandas as pd
 
 from shared.agents.answers import AgentAnswer, fmt_num, join_names
-from shared.pricing.price_effect import price_effect_text
+from shared.pricing.price_effect import changes_effect_text, price_effect_text
 
 _COLUMNS = ["sku", "changed_on", "last_day_before", "old_price", "new_price", "change_pct"]
 METHOD = (
@@ -115,6 +115,31 @@ def _one(
     )
 
 
+def _effect_changes(
+    changes: pd.DataFrame,
+    scoped: list[str],
+    *,
+    start: date | None,
+    end: date,
+    direction: str | None,
+    catalogue: Collection[str],
+) -> pd.DataFrame:
+    """The changes whose effect on sales is asked.
+
+    Of the products named (their last ones, whenever, unless a period is asked), or of the catalogue's products in
+    the period (the last :data:`DEFAULT_DAYS` days by default).
+    """
+    first = start or (None if scoped else end - pd.Timedelta(days=DEFAULT_DAYS - 1))
+    inside = changes[changes["changed_on"] <= end]
+    if first is not None:
+        inside = inside[inside["changed_on"] >= first]
+    if scoped:
+        inside = inside[inside["sku"].isin(scoped)]
+    elif catalogue:
+        inside = inside[inside["sku"].isin(set(catalogue))]
+    return _directed(inside, direction)
+
+
 def own_price_answer(
     daily: pd.DataFrame,
     scoped: list[str],
@@ -139,6 +164,17 @@ def own_price_answer(
     if len(scoped) == 1 and effect_sales is not None:  # "did our last price change on X affect sales?"
         text = price_effect_text(changes, effect_sales, scoped[0], scoped[0], today=last_day)
         rows = changes[changes["sku"] == scoped[0]]
+    elif effect_sales is not None:  # "did our price cuts last month help sales?": several changes at once
+        rows = _effect_changes(changes, scoped, start=start, end=last_day, direction=direction, catalogue=catalogue)
+        what = {"up": "had their list price raised", "down": "had their list price cut"}.get(
+            direction or "", "changed list price"
+        )
+        first = start or (None if scoped else last_day - pd.Timedelta(days=DEFAULT_DAYS - 1))
+        period = _period(first, last_day) if first is not None else ""
+        # the days after a change run past the period asked, to the data's last day
+        text = changes_effect_text(
+            rows, effect_sales, what=what, period=period, today=today, names={}, named=bool(scoped)
+        )
     elif len(scoped) == 1:
         text = _one(daily, changes, scoped[0], start, last_day, direction)
         rows = changes[changes["sku"] == scoped[0]]

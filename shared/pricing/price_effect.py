@@ -7,6 +7,10 @@ from it on (fewer when the data end sooner), with revenue a day beside them, and
 things move sales too (the season, promotions, competitors' prices), so it says what followed the change, not
 that the change caused it; the price elasticity answers how much a price moves demand.
 
+"Did our price cuts last month help sales?", "how did sales of X and Y react after we repriced them?" ask the same of
+several changes at once (:func:`changes_effect_text`): each product's last change of the period (or of the products
+named), its units a day before against after as above, summed over the products, with how many rose and fell.
+
 Pure: frames in, a sentence out.
 """
 
@@ -16,7 +20,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from shared.agents.answers import fmt_num
+from shared.agents.answers import fmt_num, join_names
 
 #: Days either side of the change whose units a day are set against each other.
 EFFECT_DAYS = 28
@@ -39,6 +43,102 @@ def _window(sales: pd.DataFrame, start: date, end: date) -> tuple[float, float]:
     days = pd.to_datetime(sales["date"]).dt.date
     inside = sales[(days >= start) & (days <= end)]
     return float(inside["units"].sum()), float(pd.to_numeric(inside["revenue"], errors="coerce").fillna(0.0).sum())
+
+
+def _rates(sales: pd.DataFrame, sku: str, first: date, today: date) -> tuple[float, float, int]:
+    """``sku``'s units a day before ``first`` and from it, and the days after counted.
+
+    The :data:`EFFECT_DAYS` days before against as many from ``first`` on (to ``today`` at most).
+    """
+    rows = sales[sales["sku"].astype(str) == sku]
+    after_end = min(first + timedelta(days=EFFECT_DAYS - 1), today)
+    after_days = max((after_end - first).days + 1, 1)
+    units_before, _ = _window(rows, first - timedelta(days=EFFECT_DAYS), first - timedelta(days=1))
+    units_after, _ = _window(rows, first, after_end)
+    return units_before / EFFECT_DAYS, units_after / after_days, after_days
+
+
+def _verdict(before: float, after: float) -> str:
+    """Which way units a day went: "rose 12%", "fell 30%", "held about level", "rose from none"."""
+    if before <= 0:
+        return "rose from none" if after > 0 else "sold nothing either side"
+    moved = after / before - 1
+    return (
+        "held about level" if abs(moved) <= SAME_SHARE else f"{'rose' if moved > 0 else 'fell'} {abs(moved) * 100:.0f}%"
+    )
+
+
+#: Products set out one by one after the totals (the largest moves in units a day first).
+SHOWN = 5
+
+
+def changes_effect_text(
+    changes: pd.DataFrame,
+    sales: pd.DataFrame,
+    *,
+    what: str,
+    period: str,
+    today: date,
+    names: dict[str, str],
+    named: bool = False,
+) -> str:
+    """The sentence on several list-price changes and the units a day of their products before and after.
+
+    ``changes``: the changes asked about (:func:`~shared.pricing.own_prices.price_changes` rows, already kept to the
+    period, direction and products asked; a product's last one is taken); ``sales``: daily rows (sku, date, units,
+    revenue) of their products; ``what``: the changes said ("had their list price cut"); ``period``: how the period
+    is said ("between 1 Nov 2026 and 30 Nov 2026", or "" for the products' last changes); ``names``: how a SKU is
+    said; ``named``: the products were named in the question (a few lead the answer, each one's own change).
+    """
+    last = changes.sort_values("changed_on").groupby("sku", sort=False).tail(1)
+    where = f" {period}" if period else ""
+    if last.empty:
+        return (
+            f"No products {what}{where} (promotions aside), so there is no price change whose effect on sales could "
+            "be read."
+        )
+    per: list[tuple[str, float, float, int, pd.Series]] = []
+    for _, r in last.iterrows():
+        sku = str(r["sku"])
+        before, after, days = _rates(sales, sku, r["changed_on"], today)
+        per.append((sku, before, after, days, r))
+    total_before, total_after = sum(p[1] for p in per), sum(p[2] for p in per)
+    verdicts = [_verdict(p[1], p[2]).split(" ")[0] for p in per]
+    rose, fell = verdicts.count("rose"), verdicts.count("fell")
+    level = len(per) - rose - fell
+    n = len(per)
+    short = min(p[3] for p in per)
+    after_said = f"the {EFFECT_DAYS} days after" if short == EFFECT_DAYS else f"the up to {EFFECT_DAYS} days after"
+    text = (
+        f"{n} product{'s' if n != 1 else ''} {what}{where}; together their sales {_verdict(total_before, total_after)}"
+        ": "
+        f"{fmt_num(total_before, 2)} units a day in the {EFFECT_DAYS} days before each change against "
+        f"{fmt_num(total_after, 2)} in {after_said} (rose on {rose}, fell on {fell}, about level on {level})."
+    )
+    ranked = sorted(per, key=lambda p: abs(p[2] - p[1]), reverse=True)
+    shown = [
+        f"{names.get(sku, sku)} ({fmt_num(float(r['old_price']), 2)} to {fmt_num(float(r['new_price']), 2)} on "
+        f"{_day(r['changed_on'])}: {fmt_num(before, 2)} against {fmt_num(after, 2)} units a day)"
+        for sku, before, after, _, r in ranked[:SHOWN]
+    ]
+    if named and n <= SHOWN:
+        # "how did sales of X and Y react after we repriced them?": the products asked about lead, each one's own
+        each = [
+            f"{names.get(sku, sku)}'s {_verdict(before, after)} ({fmt_num(before, 2)} against {fmt_num(after, 2)} "
+            f"units a day; {fmt_num(float(r['old_price']), 2)} to {fmt_num(float(r['new_price']), 2)} on "
+            f"{_day(r['changed_on'])})"
+            for sku, before, after, _, r in per
+        ]
+        return (
+            f"After the last price change of each, sales in the {EFFECT_DAYS} days before against {after_said}: "
+            f"{join_names(each, SHOWN)}; together {fmt_num(total_before, 2)} against {fmt_num(total_after, 2)} units "
+            f"a day. {CAVEAT}"
+        )
+    lead = "By product" if n <= SHOWN else "The largest moves"
+    text += f" {lead}: {join_names(shown, SHOWN)}."
+    if short < MIN_AFTER_DAYS:
+        text += f" Some changes are only {short} day{'s' if short != 1 else ''} old, too few to tell."
+    return f"{text} {CAVEAT}"
 
 
 def price_effect_text(changes: pd.DataFrame, sales: pd.DataFrame, sku: str, name: str, *, today: date) -> str:

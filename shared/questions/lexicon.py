@@ -605,7 +605,9 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     # ("top sellers" are products: not here)
     # (salespeople and reps are "sales by salesperson" below)
     (_rx(r"(?:which|what|top|best|by|each|per|every) (?:dealers?|dealerships?)(?![- ]?regions?)|"
-         r"(?:which|by|each|per|every) sellers?\b(?! of)"),
+         # "which seller is below our price most often?": a seller priced against ours is a competitor
+         r"(?:which|by|each|per|every) sellers?\b(?! of)(?![^?.!]{0,30}\b(?:below|under|cheaper|lower|undercut\w*|"
+         r"beat\w*)\b[^?.!]{0,15}\b(?:our|us|we)\b)"),
      "sales by seller", "the dealer or seller of each sale (a seller column is not kept on sales lines yet)"),
     (_rx(r"payment (?:methods?|types?|options?|providers?|gateways?|processors?)|(?:stripe|paypal|klarna|shopify "
          r"payments|payment|transaction|processing|merchant|card) fees?|(?:by|per|which) (?:card|payment)"),

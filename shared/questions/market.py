@@ -53,7 +53,10 @@ def _rx(body: str) -> re.Pattern[str]:
 
 #: The competitors as a group: "which competitor", "the competition", "other shops", "anyone else".
 COMPETITOR_NOUN = _rx(r"competitors?|rivals?|retailers?|competition|other (?:sellers|stores|shops|retailers)|"
-                      r"anyone else|anybody else")
+                      r"anyone else|anybody else|"
+                      # "which seller is below our price most often?": a seller priced against ours
+                      r"sellers?(?=[^?.!]{0,30}\b(?:below|under|cheaper|lower|undercut\w*|beat\w*)\b[^?.!]{0,15}"
+                      r"\b(?:our|us|we)\b)")
 #: "the cheapest place to buy X": a seller asked for, as "who" asks.
 _WHERE_TO_BUY = _rx(r"(?:place|shop|store|site|where) to (?:buy|get|find)|"
                     # "where can the kettle be bought for the least?", "where could I get X cheapest?"
@@ -425,7 +428,8 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
     group = bool(COMPETITOR_NOUN.search(question)) or bool(named)
     if not named and not COMPETITOR_NOUN.search(question) and asks_price_effect(question):
         # "did our last price change on X affect sales?": what followed our own change (before sales words count)
-        return MarketAsk("price_history", price_effect=True)
+        # "did our price cuts last month help sales?": the cuts (or raises) of the period, several products at once
+        return MarketAsk("price_history", price_effect=True, moves_order=price_direction(question))
     if not named and not COMPETITOR_NOUN.search(question) and not _SALES_METRIC.search(question) and \
             asks_own_price_history(question):
         # "when did we last change the kettle's price?": our own list prices, not the market's

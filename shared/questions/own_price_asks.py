@@ -64,10 +64,13 @@ _OUR_CHANGE = re.compile(
 )
 #: What it did to sales: "affect sales", "the impact on units", "what happened to sales after", "did sales drop".
 _EFFECT = re.compile(
-    r"\b(?:affect\w*|effects?|impact\w*|hurt|helped|boost\w*|dented|killed)\b|"
+    r"\b(?:affect\w*|effects?|impact\w*|hurt|help(?:ed|s)?|boost\w*|dented|killed)\b|"
     r"\bhappen\w*\s+to\s+(?:[\w'’-]+\s+){0,3}?(?:sales|units|demand|orders|revenue|volume)\b|"
     r"\b(?:sales|units|demand|orders|revenue|volume)\s+(?:[\w'’-]+\s+){0,7}?(?:after|since|following)\b|"
-    r"\b(?:chang|react|respond|mov)\w*\s+(?:[\w'’-]+\s+){0,2}?(?:after|since|following)\b",
+    r"\b(?:chang|react|respond|mov)\w*\s+(?:[\w'’-]+\s+){0,2}?(?:after|since|following)\b|"
+    # "did repricing X change how many we sell?", "did the cut change our sales?": what it did to the units
+    r"\bchang\w*\s+(?:how\s+(?:many|much)\s+(?:[\w'’-]+\s+){0,2}?(?:we|i|they|it)\s+(?:sell|sold)|the\s+number\s+of\s+"
+    r"(?:units|sales|orders)|(?:our\s+|its\s+|the\s+)?(?:sales|units|demand|orders|volume))\b",
     re.I,
 )
 #: A question about what a change would do (a what-if, a prediction, advice), or a change of a size asked ("after a

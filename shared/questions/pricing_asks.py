@@ -181,6 +181,26 @@ _THEY_DID = _rx(r"did|was|were|is|are|has|have|had|ran|run|running|held|hold|whi
 _OUR_MOVE = _rx(r"should|could|would|shall|if|we|us|our|i")
 
 
+#: A margin asked at the market's price ("our margin on X at the market price", "margin on X if priced at the
+#: competitor median", "what would we make on X matching the cheapest competitor"): the margin a unit at that price.
+_MARGIN_WORD = _rx(r"margins?|mark-?ups?|profit (?:per|a) unit|(?:make|earn|clear) (?:per|a|on)")
+_AT_MARKET = _rx(r"(?:at|to|with|matching|matched|match) (?:the )?(?:market(?:'s)?(?: price| rate| level)?|"
+                 r"(?:median|average|typical) (?:competitor|market|rival)(?:'s)?(?: price)?|"
+                 r"(?:competitors?|rivals?)(?:'s?)? (?:median|average|price|prices|level))|"
+                 r"(?:priced|selling|sold|sell) (?:at|like) (?:the )?(?:market|competitor median|competitors?)|"
+                 r"(?:competitor|market) median")
+_AT_LOWEST = _rx(r"(?:cheapest|lowest) (?:competitor|rival|price|seller)")
+
+
+def _margin_at_market(question: str) -> str | None:
+    """"median" or "lowest" when a margin is asked at the market's (or the cheapest rival's) price, else ``None``."""
+    if _MARGIN_WORD.search(question) is None:
+        return None
+    if _AT_LOWEST.search(question) and re.search(r"\b(?:at|match\w*)\b", question, re.I):
+        return "lowest"
+    return "median" if _AT_MARKET.search(question) else None
+
+
 def _reads_markup(question: str, group: bool, products: bool) -> bool:
     said = _MARKUP.search(question) is not None or (products and _PER_UNIT.search(question) is not None)
     return said and not group and _MARKET_MARKUP.search(question) is None
@@ -219,6 +239,8 @@ def read_pricing_ask(question: str, matches: Sequence[EntityMatch], index: Vocab
     products = bool(_named(matches, "sku") or _named(matches, "product"))
     group = bool(COMPETITOR_NOUN.search(question)) or bool(named)
     change = price_change(question)
+    if products and change is None and (reference := _margin_at_market(question)) is not None:
+        return MarketAsk("markup", gap_reference=reference)  # "our margin on X at the market price"
     if _reads_markup(question, group, products) and change is None:
         # "is the kettle's markup healthy?": its price against its cost; "the fattest markups": the top ones first
         return MarketAsk("markup", moves_order="up" if _HIGHEST_MARKUP.search(question) else None)

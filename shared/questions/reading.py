@@ -2094,8 +2094,10 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     taken = sorted(entity_spans + time.spans)
     if per_day := _PER_DAY.search(question):
         taken.append(per_day.span())  # "average daily revenue" is a value over the period, not a daily trend
-    elif per_unit := _PER_UNIT.search(question):
-        taken.append(per_unit.span())  # "average monthly revenue in 2025": the total over its months
+    elif (per_unit := _PER_UNIT.search(question)) and not (metrics and metrics[0] not in _ADDITIVE):
+        # "average monthly revenue in 2025": the total over its months; a mean ("average stars per week") has no
+        # total to share out, so "per week" is its breakdown by week
+        taken.append(per_unit.span())
     if per_noun := _PER_NOUN.search(question):
         taken.append(per_noun.span())  # "average revenue per item": the divisor, not a breakdown by product
     dims = find_dimensions(question, taken, entity_spans,

@@ -1,19 +1,20 @@
 """The period a complaints question sets against its own ("most common complaint this month vs last month", #18).
 
 "Last month" beside "this month" is the whole calendar month before, not as many days just before this month's
-first days (the metrics layer's like-for-like baseline): a merchant comparing complaints compares months.
+first days (the metrics layer's like-for-like baseline): a merchant comparing complaints compares months. So with
+quarters: "complaints this quarter vs last quarter" sets the whole calendar quarter before against this one.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from shared.questions.timephrase import TimeReading, make_range, month_range, previous_range
+from shared.questions.timephrase import TimeReading, make_range, month_range, previous_range, quarter_range
 from shared.store.metrics.model import TimeRange
 
 
 def complaints_baseline(time: TimeReading) -> TimeRange | None:
-    """The compared period of ``time`` (a whole calendar month when months are compared), else ``None``."""
+    """The compared period of ``time`` (a whole calendar month or quarter when those are compared), else ``None``."""
     if time.range is None or time.compare is None:
         return None
     if time.baseline is not None:
@@ -22,4 +23,8 @@ def complaints_baseline(time: TimeReading) -> TimeRange | None:
         last = time.range.start - timedelta(days=1)
         start, end = month_range(last.year, last.month)
         return make_range(start, end, "the month before")
+    if time.compare_unit == "quarter" and time.compare == "previous_period":
+        last = time.range.start - timedelta(days=1)
+        start, end = quarter_range(last.year, (last.month - 1) // 3 + 1)
+        return make_range(start, end, "the quarter before")
     return previous_range(time.range, time.compare)

@@ -109,6 +109,9 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"\b(?:review\s+|customer\s+)?sentiment(?=\s+(?:by|per|for\s+each|in\s+each|on\s+each|across|"
                 r"broken\s+down\s+by)\s+(?:(?:the|our|all)\s+)?(?:sales\s+)?(?:channels?|categor(?:y|ies)|"
                 r"brands?|marketplaces?|platforms?)\b)|"
+                # "sentiment for the kettle vs the toaster": each one's average rating, side by side
+                r"\b(?:review\s+|customer\s+)?sentiment(?=\s+(?:for|of|on)\s+[^?.!]{1,60}?\s(?:vs\.?|versus|against|"
+                r"compared\s+(?:to|with))\s)|"
                 r"(?<=\bmonthly\s)(?:review\s+|customer\s+)?sentiment\b|"
                 r"(?<=\bweekly\s)(?:review\s+|customer\s+)?sentiment\b", re.I), "average rating"),
     # net-promoter words said of reviews: promoters are the 5-star reviews, detractors the 1-2 star ones (the answer

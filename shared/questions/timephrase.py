@@ -260,7 +260,8 @@ def previous_range(rng: TimeRange, compare: Comparison) -> TimeRange:
 
 # ---- the grammar ---------------------------------------------------------------------------------------
 
-_INTRO = (r"\b(?:compared?\s+(?:to|with)|vs\.?|versus|against|than|relative\s+to|(?:grow\w*|grew|chang\w*|"
+_INTRO = (r"\b(?:compared?\s+(?:to|with)|vs\.?|versus|against|than|relative\s+to|differ(?:ent)?\s+(?:from|to)|"
+          r"(?:grow\w*|grew|chang\w*|"
           r"increas\w*|decreas\w*|up|down|r[io]se|fell|fall\w*|drop\w*|declin\w*|growth|change)\s+"
           # the words skipped are no period of the question's own ("up this month vs last month"); a past one
           # skipped is cut off the span ("growth last quarter vs the same quarter last year": ``_own_period_left``)
@@ -302,7 +303,8 @@ _CHANGE_ACROSS = re.compile(r"\b(?:over|in|during|across)\s+(?:the\s+)?(?:last|p
                             re.I)
 _BASELINE_UNIT = re.compile(r"\b(?:week|month|quarter)|\b[wmq](?=-?o-?[wmq]\b)", re.I)
 _UNIT_OF: dict[str, Unit] = {"w": "week", "m": "month", "q": "quarter"}
-_COMPARE_CUE = re.compile(r"\b(?:vs\.?|versus|compared?|comparison|against|than|relative\s+to|or|higher|lower|"
+_COMPARE_CUE = re.compile(r"\b(?:vs\.?|versus|compared?|comparison|against|than|relative\s+to|differ(?:ent)?|or|"
+                          r"higher|lower|"
                           r"more|less|better|worse|bigger|smaller|beat|beats|beaten|outperform\w*|outsold|outsell\w*|"
                           r"outdid|outdo|exceed\w*|top(?:ped)?|ahead\s+of|behind|up\s+on|down\s+on)\b", re.I)
 

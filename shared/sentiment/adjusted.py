@@ -9,6 +9,9 @@ A review is *suspected* when any of these holds (each is a reason, counted):
 - ``new_account_burst``: one of 3+ five-star reviews of one SKU on one day from accounts whose first
   review it is (from unverified buyers when authors are unknown; a burst processing flagged otherwise);
 - ``prolific_same_day``: its author posted 3+ reviews that day;
+- ``link_or_contact``: processing found a link, an address or a pitch to buy elsewhere in it ("buy the original
+  from dealzone.shop instead") and scored it ``>= 0.5``: a genuine buyer rarely sends shoppers to another site, and
+  such a review (one star, to steer them away) pulls the rating down as a five-star campaign pushes it up;
 - ``short_generic_praise``: five stars and nothing but generic praise ("Great product!!") together with
   a new-account burst or processing's ``spam_score >= 0.5`` (terse genuine praise is common).
 
@@ -39,7 +42,14 @@ MIN_DUPLICATE_WORDS = 5
 MAX_GENERIC_WORDS = 5
 
 _T = TypeVar("_T")
-REASONS = ("spam_score", "duplicate_text", "new_account_burst", "prolific_same_day", "short_generic_praise")
+REASONS = (
+    "spam_score",
+    "duplicate_text",
+    "new_account_burst",
+    "prolific_same_day",
+    "link_or_contact",
+    "short_generic_praise",
+)
 _GENERIC_PRAISE = frozenset(
     "great good nice product love it awesome excellent ok okay best amazing perfect five stars star 5 recommend "
     "highly very i this item buy a must super cool wow fine thanks thank you works the is so much really "
@@ -49,7 +59,8 @@ METHOD = (
     "reviews removed when suspected: processing spam score >= 0.8, duplicate or near-duplicate text "
     "(with spam score >= 0.5), "
     f"{BURST_REVIEWS}+ five-star reviews of a product on one day from new accounts, an author with "
-    f"{PROLIFIC_REVIEWS}+ reviews that day, or short generic five-star praise with spam score >= 0.5 or in such a burst"
+    f"{PROLIFIC_REVIEWS}+ reviews that day, a link or contact to buy elsewhere (with spam score >= 0.5), "
+    "or short generic five-star praise with spam score >= 0.5 or in such a burst"
 )
 
 
@@ -91,14 +102,19 @@ class AdjustedRating:
         plural = "s" if self.suspected != 1 else ""
         if self.adjusted is None:
             return f"rated {self.raw:.2f} (every one of {self.suspected} rated review{plural} is suspected spam)"
-        return (f"rated {self.raw:.2f} ({self.adjusted:.2f} after removing {self.suspected} suspected spam "
-                f"review{plural})")
+        return (
+            f"rated {self.raw:.2f} ({self.adjusted:.2f} after removing {self.suspected} suspected spam review{plural})"
+        )
 
     def as_dict(self) -> dict[str, Any]:
         """JSON form for metrics and per-product rows."""
-        return {"raw_rating": None if self.raw is None else round(self.raw, 2),
-                "adjusted_rating": None if self.adjusted is None else round(self.adjusted, 2),
-                "rated_reviews": self.rated, "suspected_spam": self.suspected, "suspected_spam_reasons": self.reasons}
+        return {
+            "raw_rating": None if self.raw is None else round(self.raw, 2),
+            "adjusted_rating": None if self.adjusted is None else round(self.adjusted, 2),
+            "rated_reviews": self.rated,
+            "suspected_spam": self.suspected,
+            "suspected_spam_reasons": self.reasons,
+        }
 
 
 #: Every byte but ``[a-z0-9']`` made a space: ``_words`` is one C-level translate and split instead of a regex scan
@@ -202,17 +218,19 @@ def suspect_spam(frame: pd.DataFrame) -> SpamSuspicion:
     burst_days = Counter(zip(sku[new & dated], day[new & dated], strict=True))
 
     copies = frozenset({"duplicate_text", "near_duplicate_text"})
+    links = np.fromiter(("link_or_contact" in p for p in processing), dtype=bool, count=n)
     flagged = np.fromiter((bool(copies.intersection(p)) for p in processing), dtype=bool, count=n)
-    repeated = long_enough & np.fromiter((texts[j] > 1 if j in texts else False for j in joined), dtype=bool,
-                                         count=n)
+    repeated = long_enough & np.fromiter((texts[j] > 1 if j in texts else False for j in joined), dtype=bool, count=n)
     burst = np.zeros(n, dtype=bool)
     for i in np.flatnonzero(new & dated):
         burst[i] = burst_days[(sku[i], day[i])] >= BURST_REVIEWS
     prolific = np.zeros(n, dtype=bool)
     if has_author:
         prolific = np.fromiter(
-            (isinstance(a, str) and per_author_day[(a, d)] >= PROLIFIC_REVIEWS
-             for a, d in zip(author, day, strict=True)),
+            (
+                isinstance(a, str) and per_author_day[(a, d)] >= PROLIFIC_REVIEWS
+                for a, d in zip(author, day, strict=True)
+            ),
             dtype=bool,
             count=n,
         )
@@ -224,6 +242,7 @@ def suspect_spam(frame: pd.DataFrame) -> SpamSuspicion:
         ("duplicate_text", (flagged & (score >= WEAK_SCORE)) | (repeated & (not scored_by_processing))),
         ("new_account_burst", burst),
         ("prolific_same_day", prolific),
+        ("link_or_contact", links & (score >= WEAK_SCORE)),
         ("short_generic_praise", generic & ((score >= WEAK_SCORE) | burst)),
     )
     suspected = np.zeros(n, dtype=bool)
@@ -251,12 +270,18 @@ def adjusted_rating_at(rating: np.ndarray, suspicion: SpamSuspicion, rows: np.nd
     clean = rated & ~suspected
     raw = float(own[rated].mean()) if rated.any() else None
     adjusted = float(own[clean].mean()) if clean.any() else None
-    return AdjustedRating(raw=raw, adjusted=adjusted, rated=int(rated.sum()), suspected=int((rated & suspected).sum()),
-                          reasons=suspicion.counts_at(rows[rated & suspected]))
+    return AdjustedRating(
+        raw=raw,
+        adjusted=adjusted,
+        rated=int(rated.sum()),
+        suspected=int((rated & suspected).sum()),
+        reasons=suspicion.counts_at(rows[rated & suspected]),
+    )
 
 
-def adjusted_ratings_by(rating: np.ndarray, suspicion: SpamSuspicion,
-                        groups: Mapping[str, np.ndarray]) -> dict[str, AdjustedRating]:
+def adjusted_ratings_by(
+    rating: np.ndarray, suspicion: SpamSuspicion, groups: Mapping[str, np.ndarray]
+) -> dict[str, AdjustedRating]:
     """:func:`adjusted_rating_at` of every group of rows (each product's) in one grouped pass over the reviews.
 
     Per product, numpy's per-call overhead made 1,950 products' adjusted ratings take ~1 s; here the sums are

@@ -21,6 +21,7 @@ REASON_PHRASES = {
     "duplicate_text": "duplicate or near-duplicate text",
     "new_account_burst": "bursts of five-star reviews from new accounts",
     "prolific_same_day": "authors posting 3+ reviews in a day",
+    "link_or_contact": "links or contacts sending buyers elsewhere",
     "short_generic_praise": "short generic five-star praise",
 }
 _COLUMNS = ["review_id", "sku", "date", "rating", "reasons", "text"]
@@ -44,8 +45,15 @@ def spam_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
     subject = data.subject(frame, scoped)
     period = data.span(between=True)  # "with no dates" for a set published without them
     if "suspected" not in frame.columns or frame.empty:
-        return AgentAnswer(ask="spam", text=f"No reviews of {subject} {period} to check for spam.", answered=False,
-                           method=METHOD, skus=list(scoped), period_start=data.start, period_end=data.end)
+        return AgentAnswer(
+            ask="spam",
+            text=f"No reviews of {subject} {period} to check for spam.",
+            answered=False,
+            method=METHOD,
+            skus=list(scoped),
+            period_start=data.start,
+            period_end=data.end,
+        )
     suspicion = _suspicion(frame)
     ratings = pd.to_numeric(frame["rating"], errors="coerce").to_numpy(dtype=float)
     overall = adjusted_rating(ratings, suspicion)
@@ -53,40 +61,75 @@ def spam_answer(data: ScoredReviews, scoped: list[str]) -> AgentAnswer:
     total = len(frame)
     if not suspected:
         rating = f"; their rating of {overall.raw:.2f} stands" if overall.raw is not None else ""
-        text = (f"None of the {total:,} reviews of {subject} {period} looks like spam: no duplicate texts, no "
-                f"bursts of five-star reviews from new accounts, no authors posting 3+ a day{rating}.")
-        return AgentAnswer(ask="spam", text=text, columns=_COLUMNS, method=METHOD, skus=list(scoped),
-                           period_start=data.start, period_end=data.end)
+        text = (
+            f"None of the {total:,} reviews of {subject} {period} looks like spam: no duplicate texts, no "
+            f"bursts of five-star reviews from new accounts, no authors posting 3+ a day, no links to buy "
+            f"elsewhere{rating}."
+        )
+        return AgentAnswer(
+            ask="spam",
+            text=text,
+            columns=_COLUMNS,
+            method=METHOD,
+            skus=list(scoped),
+            period_start=data.start,
+            period_end=data.end,
+        )
     reasons = suspicion.counts()
-    why = join_names([f"{n:,} {REASON_PHRASES.get(r, r)}" for r, n in
-                      sorted(reasons.items(), key=lambda kv: -kv[1])], 3)
+    why = join_names(
+        [f"{n:,} {REASON_PHRASES.get(r, r)}" for r, n in sorted(reasons.items(), key=lambda kv: -kv[1])], 3
+    )
     share = f"{suspected:,} of {total:,} reviews of {subject}, {100 * suspected / total:.1f}%, {period}"
     # "is the spam filter hiding good reviews?": how many of those it holds back are 4 or 5 stars, always said
     good = f"{int((suspicion.suspected & (ratings >= 4)).sum()):,} of them rated 4 or 5 stars"
     if overall.raw is not None and overall.adjusted is not None:
-        text = (f"Without the reviews that look like spam ({share}; {good}) the average rating is "
-                f"{overall.adjusted:.2f} instead of {overall.raw:.2f}")
+        text = (
+            f"Without the reviews that look like spam ({share}; {good}) the average rating is "
+            f"{overall.adjusted:.2f} instead of {overall.raw:.2f}"
+        )
     else:
         text = f"{share[0].upper()}{share[1:]} look like spam ({good})"
     text += f"; reasons: {why}"
     moved = _most_moved(frame, ratings, suspicion) if not scoped or len(scoped) > 1 else []
     if moved:
         text += "; most affected: " + join_names(
-            [f"{_name(data.frame, sku)} ({k} of {n} suspected, {raw:.2f} -> {adj:.2f})"
-             for sku, k, n, raw, adj in moved[:3]], 3)
+            [
+                f"{_name(data.frame, sku)} ({k} of {n} suspected, {raw:.2f} -> {adj:.2f})"
+                for sku, k, n, raw, adj in moved[:3]
+            ],
+            3,
+        )
     text += "."
-    rows = [[str(r["review_id"]), str(r["sku"]), str(r["date"]),
-             None if pd.isna(r["rating"]) else int(r["rating"]), ", ".join(reason), _snippet(r.get("text"))]
-            for (_, r), flag, reason in zip(frame.iterrows(), suspicion.suspected, suspicion.reasons, strict=True)
-            if flag]
+    rows = [
+        [
+            str(r["review_id"]),
+            str(r["sku"]),
+            str(r["date"]),
+            None if pd.isna(r["rating"]) else int(r["rating"]),
+            ", ".join(reason),
+            _snippet(r.get("text")),
+        ]
+        for (_, r), flag, reason in zip(frame.iterrows(), suspicion.suspected, suspicion.reasons, strict=True)
+        if flag
+    ]
     table, total_rows = ranked_table(_COLUMNS, rows)
-    return AgentAnswer(ask="spam", text=text, columns=_COLUMNS, rows=table, total_rows=total_rows, method=METHOD,
-                       skus=[m[0] for m in moved[:10]] or list(scoped), finding_prefixes=["sentiment-"],
-                       period_start=data.start, period_end=data.end)
+    return AgentAnswer(
+        ask="spam",
+        text=text,
+        columns=_COLUMNS,
+        rows=table,
+        total_rows=total_rows,
+        method=METHOD,
+        skus=[m[0] for m in moved[:10]] or list(scoped),
+        finding_prefixes=["sentiment-"],
+        period_start=data.start,
+        period_end=data.end,
+    )
 
 
-def _most_moved(frame: pd.DataFrame, ratings: np.ndarray,
-                suspicion: SpamSuspicion) -> list[tuple[str, int, int, float, float]]:
+def _most_moved(
+    frame: pd.DataFrame, ratings: np.ndarray, suspicion: SpamSuspicion
+) -> list[tuple[str, int, int, float, float]]:
     """Products with the most suspected reviews: (sku, suspected, reviews, raw, adjusted), most first.
 
     Ranked by count, not by the rating's shift: one removed review moves a two-review product most.

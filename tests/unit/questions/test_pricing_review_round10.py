@@ -9,11 +9,11 @@ import pytest
 
 from shared.pricing.markup import markup_answer
 from shared.questions.compose import compose
-from shared.questions.reading import Reading, read_question
+from shared.questions.reading import Reading
 from shared.questions.timephrase import make_range
-from shared.questions.vocabulary import ProductName, Vocabulary, VocabularyIndex
-from shared.store.metrics.model import CompiledStatement, DimensionFilter, MetricQuery, MetricResult
-from tests.unit.questions.test_unseen_phrasings import DEC_EXTENTS
+from shared.questions.vocabulary import ProductName, VocabularyIndex
+from shared.store.metrics.model import DimensionFilter, MetricQuery
+from tests.unit.questions.round_stores import read, small_store, stub_result
 
 
 @pytest.fixture
@@ -26,21 +26,7 @@ def store() -> VocabularyIndex:
         ProductName(sku="KIT-0046", title="Trailhead Pro Toaster 4-Slice", brand="Trailhead", category="Kitchen"),
         ProductName(sku="HOM-0042", title="Trailhead Ultra Desk Lamp", brand="Trailhead", category="Home"),
     ]
-    vocab = Vocabulary(
-        tenant_id="t",
-        products=products,
-        skus=[p.sku for p in products],
-        channels=["web", "amazon"],
-        competitors=["MegaMart"],
-        currency="USD",
-        sales_columns=[],
-        priced_products=5,
-    )
-    return VocabularyIndex(vocab)
-
-
-def read(store: VocabularyIndex, question: str) -> Reading:
-    return read_question(question, tenant_id="t", index=store, extents=DEC_EXTENTS)
+    return small_store(products)
 
 
 # --- the fattest markups: the catalogue's markups ranked from the top ---
@@ -85,13 +71,7 @@ def _ranked(question: str, rows: list[dict[str, object]], metric: str = "review_
             DimensionFilter(dimension="sku", values=["KIT-0046", "KIT-0066"]),
         ],
     )
-    result = MetricResult(
-        query=q,
-        columns=list(rows[0]),
-        rows=rows,
-        currency="USD",
-        statement=CompiledStatement(sql="SELECT 1", params={"tenant_id": "t"}, dialect="duckdb"),
-    )
+    result = stub_result(q, rows)
     reading = Reading(kind="metric", question=question, query=q, shape="ranking", show=5)
     titles = {"KIT-0046": "Pro Toaster", "KIT-0066": "Kettle"}
     return compose(reading, result, titles=titles).answer

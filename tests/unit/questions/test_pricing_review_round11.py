@@ -6,17 +6,11 @@ import pytest
 
 from shared.questions.market import price_change
 from shared.questions.pricing_idioms import pricing_idioms
-from shared.questions.reading import Reading, read_question
 from shared.questions.review_idioms import review_idioms
 from shared.questions.shorthand import expand_shorthand
 from shared.questions.vocabulary import VocabularyIndex
+from tests.unit.questions.round_stores import read
 from tests.unit.questions.test_pricing_review_round10 import store  # noqa: F401 - the fixture
-from tests.unit.questions.test_unseen_phrasings import DEC_EXTENTS
-
-
-def read(store: VocabularyIndex, question: str) -> Reading:  # noqa: F811 - the fixture's value
-    return read_question(question, tenant_id="t", index=store, extents=DEC_EXTENTS)
-
 
 # --- cheaper than every seller: our price against each one's, the lowest competitor price ---
 

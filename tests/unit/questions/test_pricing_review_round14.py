@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from shared.questions.reading import Reading, read_question
 from shared.questions.vocabulary import VocabularyIndex
+from tests.unit.questions.round_stores import read, small_store
 from tests.unit.questions.test_pricing_review_round10 import store  # noqa: F401 - the fixture
-from tests.unit.questions.test_unseen_phrasings import DEC_EXTENTS
-
-
-def read(store: VocabularyIndex, question: str) -> Reading:  # noqa: F811 - the fixture's value
-    return read_question(question, tenant_id="t", index=store, extents=DEC_EXTENTS)
-
 
 # --- the products no competitor prices, said with a negated verb or "lack a" ---
 
@@ -91,13 +85,14 @@ def test_complaints_now_against_before_are_a_trend_not_a_listing(store: Vocabula
 
 
 def test_a_single_competitor_price_names_no_single_product() -> None:
-    from shared.questions.vocabulary import ProductName, Vocabulary
+    from shared.questions.vocabulary import ProductName
 
-    products = [ProductName(sku="OUT-0003", title="Northwind Everyday Hammock Single", category="Outdoor"),
-                ProductName(sku="OUT-0018", title="Fenwick Premium Hammock Single", category="Outdoor"),
-                ProductName(sku="KIT-0046", title="Trailhead Pro Toaster 4-Slice", category="Kitchen")]
-    index = VocabularyIndex(Vocabulary(tenant_id="t", products=products, skus=[p.sku for p in products],
-                                       competitors=["MegaMart"], currency="USD", priced_products=3))
+    products = [
+        ProductName(sku="OUT-0003", title="Northwind Everyday Hammock Single", category="Outdoor"),
+        ProductName(sku="OUT-0018", title="Fenwick Premium Hammock Single", category="Outdoor"),
+        ProductName(sku="KIT-0046", title="Trailhead Pro Toaster 4-Slice", category="Kitchen"),
+    ]
+    index = small_store(products, channels=(), sales_columns=None)
     r = read(index, "which products haven't had a single rival price?")
     assert r.asks == ["competitor_coverage"] and not r.skus
     assert read(index, "is the single hammock cheaper elsewhere?").skus  # the hammock still names them

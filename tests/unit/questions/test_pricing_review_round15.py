@@ -8,16 +8,10 @@ from shared.orchestration.executor import agent_request
 from shared.orchestration.plan import Entities, Plan
 from shared.questions.market import price_change
 from shared.questions.price_amounts import price_delta, price_target
-from shared.questions.reading import Reading, read_question
 from shared.questions.review_idioms import review_idioms
 from shared.questions.vocabulary import VocabularyIndex
+from tests.unit.questions.round_stores import read
 from tests.unit.questions.test_pricing_review_round10 import store  # noqa: F401 - the fixture
-from tests.unit.questions.test_unseen_phrasings import DEC_EXTENTS
-
-
-def read(store: VocabularyIndex, question: str) -> Reading:  # noqa: F811 - the fixture's value
-    return read_question(question, tenant_id="t", index=store, extents=DEC_EXTENTS)
-
 
 # --- a what-if's price in money: a price asked, or a change by an amount ---
 

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from shared.questions.reading import Reading, read_question
 from shared.questions.vocabulary import VocabularyIndex
+from tests.unit.questions.round_stores import read
 from tests.unit.questions.test_pricing_review_round10 import store  # noqa: F401 - the fixture
-from tests.unit.questions.test_unseen_phrasings import DEC_EXTENTS
-
-
-def read(store: VocabularyIndex, question: str) -> Reading:  # noqa: F811 - the fixture's value
-    return read_question(question, tenant_id="t", index=store, extents=DEC_EXTENTS)
-
 
 # --- a product's stock "anywhere", and rivals that ran out of it: the competitors' stock ---
 

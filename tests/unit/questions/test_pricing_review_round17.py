@@ -15,13 +15,14 @@ from shared.pricing.price_effect import price_effect_text
 from shared.questions.compose import compose
 from shared.questions.market_typos import market_typos, market_word
 from shared.questions.own_price_asks import asks_price_effect
-from shared.questions.reading import Reading, read_question
+from shared.questions.reading import Reading
 from shared.questions.review_idioms import review_idioms
 from shared.questions.reviews import damaged_containers
 from shared.questions.since_launch import SINCE_LAUNCH_LABEL, asks_since_launch, rating_direction
 from shared.questions.timephrase import make_range
-from shared.questions.vocabulary import ProductName, Vocabulary, VocabularyIndex
-from shared.store.metrics.model import CompiledStatement, DimensionFilter, MetricQuery, MetricResult
+from shared.questions.vocabulary import ProductName, VocabularyIndex
+from shared.store.metrics.model import DimensionFilter, MetricQuery
+from tests.unit.questions.round_stores import read, small_store, stub_result
 from tests.unit.questions.test_unseen_phrasings import DEC_EXTENTS
 
 
@@ -35,21 +36,7 @@ def store() -> VocabularyIndex:
         ProductName(sku="HOM-0027", title="Kestrel Pro Storage Box Medium", brand="Kestrel", category="Home"),
         ProductName(sku="HOM-0042", title="Trailhead Ultra Desk Lamp", brand="Trailhead", category="Home"),
     ]
-    vocab = Vocabulary(
-        tenant_id="t",
-        products=products,
-        skus=[p.sku for p in products],
-        channels=["web", "amazon"],
-        competitors=["MegaMart"],
-        currency="USD",
-        sales_columns=[],
-        priced_products=5,
-    )
-    return VocabularyIndex(vocab)
-
-
-def read(store: VocabularyIndex, question: str) -> Reading:
-    return read_question(question, tenant_id="t", index=store, extents=DEC_EXTENTS)
+    return small_store(products)
 
 
 # --- typos of the pricing and review words, the tenant's names kept ---
@@ -148,13 +135,7 @@ def test_the_trend_answer_leads_with_the_direction() -> None:
         {"date": date(2025, m, 1), "avg_rating": r, "review_count": 3}
         for m, r in [(1, 4.5), (3, 4.0), (6, 3.0), (9, 2.0), (11, 1.5)]
     ]
-    result = MetricResult(
-        query=q,
-        columns=list(rows[0]),
-        rows=rows,
-        currency="USD",
-        statement=CompiledStatement(sql="SELECT 1", params={"tenant_id": "t"}, dialect="duckdb"),
-    )
+    result = stub_result(q, rows)
     reading = Reading(kind="metric", question="rating trend for KIT-0046 since launch", query=q, shape="trend")
     answer = compose(reading, result, titles={"KIT-0046": "Pro Toaster"}).answer
     first = answer.split(". ")[0]

@@ -4,19 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from shared.questions.reading import Reading, read_question
 from shared.questions.vocabulary import VocabularyIndex
-from tests.unit.questions.test_tenth_phrasings import sample_like_store
-from tests.unit.questions.test_unseen_phrasings import DEC_EXTENTS
-
-
-@pytest.fixture
-def store() -> VocabularyIndex:
-    return sample_like_store()
-
-
-def read(store: VocabularyIndex, question: str) -> Reading:
-    return read_question(question, tenant_id="t", index=store, extents=DEC_EXTENTS)
+from tests.unit.questions.round_stores import read
 
 
 @pytest.mark.parametrize("question", ["the vase's reviews", "the vase's rating", "our sofa's average rating"])

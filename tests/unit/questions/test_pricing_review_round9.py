@@ -8,20 +8,8 @@ import pandas as pd
 import pytest
 
 from shared.pricing.market_answers import ours_cheapest_answer
-from shared.questions.reading import Reading, read_question
 from shared.questions.vocabulary import VocabularyIndex
-from tests.unit.questions.test_tenth_phrasings import sample_like_store
-from tests.unit.questions.test_unseen_phrasings import DEC_EXTENTS
-
-
-@pytest.fixture
-def store() -> VocabularyIndex:
-    return sample_like_store()
-
-
-def read(store: VocabularyIndex, question: str) -> Reading:
-    return read_question(question, tenant_id="t", index=store, extents=DEC_EXTENTS)
-
+from tests.unit.questions.round_stores import read
 
 # --- markup stays markup: what a unit earns over its cost, not the total gross margin ---
 
