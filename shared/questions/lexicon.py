@@ -246,7 +246,13 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                            r"(?:customers?|buyers?) (?:who )?(?:came back|bought again|ordered again|"
                                            r"returned to buy)|(?:(?:customers?|buyers?|people|shoppers?|clients?) "
                                            r"(?:who |that )?(?:have |had )?)?(?:bought|ordered|purchased|shopped)"
-                                           r"(?: from us)? (?:more than once|twice or more|two or more times|again)"),
+                                           r"(?: from us)? (?:more than once|twice or more|two or more times|again)|"
+                                           # "customers who placed more than one order", "buyers with 2+ orders"
+                                           r"(?:(?:customers?|buyers?|people|shoppers?|clients?) (?:who |that )?"
+                                           r"(?:have |had )?)?(?:placed|made) (?:more than (?:one|1)|multiple|two or "
+                                           r"more|2 or more|2\+|repeat) (?:orders?|purchases?)|(?:customers?|buyers?|"
+                                           r"shoppers?|clients?) with (?:more than (?:one|1)|multiple|two or more|"
+                                           r"2 or more|2\+|repeat) (?:orders?|purchases?)"),
                S, "repeat customer rate"),
     MetricWord("avg_rating", _rx(r"customer (?:sentiment|satisfaction)|(?:customers?|buyers?|people|shoppers?|"
                                  r"reviewers?|users?|clients?) rate"), R, "average rating"),  # before "customers"
