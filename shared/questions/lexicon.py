@@ -154,12 +154,20 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("refunds", _rx(r"(?:returns?|refunds?) cost(?: us| me)?|cost of (?:returns?|refunds?)|"
                               r"refund(?:s|ed)?(?: amount)?|money (?:we )?(?:gave back|refunded)|chargebacks?"),
                S, "refunds"),
+    # "how many orders did customers return last month", "orders that came back last month": the returns made in the
+    # period, counted as orders (not the units; "how many of last month's orders were returned" is the orders placed
+    # then that had a return, ``returned_orders``)
+    MetricWord("returns_made", _rx(r"(?:orders?|purchases?) (?:did|have|had|do) (?:customers?|people|buyers?|"
+                                   r"shoppers?|clients?|they|folks) (?:return|send back)|(?:orders?|purchases?) "
+                                   r"(?:customers?|people|buyers?|shoppers?|clients?) (?:returned|sent back)|"
+                                   r"(?:orders?|purchases?) (?:that |which )?(?:came|went|got sent|were sent) back"),
+               S, "orders with a return made"),
     MetricWord("returned_units", _rx(r"returns|returned (?:units|items|products|goods)|units returned|items returned|"
                                      r"(?:how many|number of) (?:\w+ ){0,3}(?:were |got |have been |has been |are |"
                                      r"did (?:we|i) get )?(?:returned|sent back)|(?:get|gets|got|getting|are|were|"
                                      r"being|been|is|was) (?:returned|sent back)|"
                                      # "how many items went back": the goods came back to the shop
-                                     r"(?:units|items|products|goods|things|pieces|orders) (?:went|came|got sent|were "
+                                     r"(?:units|items|products|goods|things|pieces) (?:went|came|got sent|were "
                                      r"sent) back|" + CANCELLED),
                S, "units returned"),
     MetricWord("discount_rate", _rx(r"discounts? (?:as|in) (?:a )?(?:percentage|percent|%|share|proportion|fraction) "

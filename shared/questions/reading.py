@@ -1191,15 +1191,19 @@ _NEW_AND_RETURNING = re.compile(r"\b(?:new|first[- ]time)\s+(?:customers?\s+|buy
                                 r"compared\s+(?:to|with))\s+(?:new|first[- ]time)\b", re.I)
 #: The money words of a customer group's figure ("revenue from new vs returning customers").
 _MONEY_WORD = re.compile(r"\b(?:revenue|sales|spend|spent|money|turnover|takings)\b", re.I)
-#: How a share names its slice after the measure: "came from amazon", "were Apparel" (first), "on amazon", "in Kitchen" (next).
+#: How a share names its slice after the measure: "came from amazon", "were Apparel" (first); "on amazon", "in
+#: Kitchen" (next).
 _SLICE_FROM = re.compile(r"\b(?:from|were|was|are|is)\s+(?:the\s+)?$", re.I)
 _SLICE_ON = re.compile(r"\b(?:on|via|through|at|in|by)\s+(?:the\s+)?$", re.I)
 
 
 def _slice_of_share(question: str, candidates: list[str], matches: list[EntityMatch]) -> str:
-    """Which of a share's named filters is its slice (the rest are its whole): "what share of Kitchen revenue came
-    from amazon" is amazon's share of Kitchen's revenue, not Kitchen's of amazon's. The name said after "from" (else
-    the only one after "on", "in" ...); with no such word, the first candidate (a star rating before the others)."""
+    """Which of a share's named filters is its slice (the rest are its whole).
+
+    "What share of Kitchen revenue came from amazon" is amazon's share of Kitchen's revenue, not Kitchen's of
+    amazon's. The name said after "from" (else the only one after "on", "in" ...); with no such word, the first
+    candidate (a star rating before the others).
+    """
     if len(candidates) < 2:
         return candidates[0]
     for said in (_SLICE_FROM, _SLICE_ON):
@@ -1428,6 +1432,7 @@ _NEEDS_COLUMN: dict[str, tuple[str, str]] = {
     "refund_rate": ("refund", "a refund column in your sales data"),
     "returned_units": ("returned_units", "returns (returned units or refunds) in your sales data"),
     "return_rate": ("returned_units", "returns (returned units or refunds) in your sales data"),
+    "returns_made": ("returned_units", "returns (returned units or refunds) in your sales data"),
     "customers": ("customer_hash", "a customer id or e-mail column in your sales data"),
     "repeat_customer_rate": ("customer_hash", "a customer id or e-mail column in your sales data"),
     "new_customers": ("customer_hash", "a customer id or e-mail column in your sales data"),

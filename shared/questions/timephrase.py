@@ -920,8 +920,8 @@ def _anchor_relative_years(text: str, atoms: list[_Atom], as_of: date) -> list[_
 
 
 #: The words between two periods compared ("H1 vs H2", "Q1 or Q2", "January compared with February").
-_COMPARED_JOINT = re.compile(r"^\s*,?\s*(?:vs\.?|versus|v\.?|or|and|&|against|compared\s+(?:to|with)|over)\s+(?:the\s+)?$",
-                             re.I)
+_COMPARED_JOINT = re.compile(r"^\s*,?\s*(?:vs\.?|versus|v\.?|or|and|&|against|compared\s+(?:to|with)|over)\s+"
+                             r"(?:the\s+)?$", re.I)
 
 
 def _calendar_unit(a: _Atom) -> str | None:
@@ -935,10 +935,12 @@ def _calendar_unit(a: _Atom) -> str | None:
 
 
 def _share_the_year(text: str, atoms: list[_Atom], as_of: date) -> list[_Atom]:
-    """A yearless month, quarter or half compared with one of the same unit whose year follows it ("Q1 vs Q2 of last
-    year", "first half vs second half of last year", "H1 vs H2 2025"), moved to that year: the year is said once for
+    """A yearless month, quarter or half compared with one of the same unit whose year follows it, moved to that year.
+
+    "Q1 vs Q2 of last year", "first half vs second half of last year", "H1 vs H2 2025": the year is said once for
     both. Before, the first was the latest one (this year's Q1 against last year's Q2). Not when that would put it
-    after the as-of date."""
+    after the as-of date.
+    """
     out = list(atoms)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
