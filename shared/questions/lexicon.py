@@ -166,6 +166,9 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                      r"(?:how many|number of) (?:\w+ ){0,3}(?:were |got |have been |has been |are |"
                                      r"did (?:we|i) get )?(?:returned|sent back)|(?:get|gets|got|getting|are|were|"
                                      r"being|been|is|was) (?:returned|sent back)|"
+                                     # "how many units did customers send back": what they returned
+                                     r"(?:units|items|products|goods|things|pieces) (?:did|have|had|do) (?:customers?|"
+                                     r"people|buyers?|shoppers?|clients?|they|folks) (?:return|send back)|"
                                      # "how many items went back": the goods came back to the shop
                                      r"(?:units|items|products|goods|things|pieces) (?:went|came|got sent|were "
                                      r"sent) back|" + CANCELLED),
@@ -192,7 +195,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("aov", _rx(r"(?:average|typical|usual|mean|avg\.?) order (?:value|size|amount)|order size|aov|"
                           r"(?:average|typical|usual|mean) (?:basket|cart)"
                           r"(?: value| size)?|basket (?:value|size)|cart (?:value|size)|order value|"
-                          r"(?:value|spend) per order|average (?:spend|ticket)|average transaction value|"
+                          r"(?:value|spend) per order|average (?:spend|ticket)(?! per (?:customer|buyer|shopper|"
+                          r"client|head))|average transaction value|"
                           # "how much does each amazon order bring in on average": an order's worth
                           r"(?:each|every|an?|the average|a typical) (?:[\w-]+ ){0,2}order (?:bring|brings|brought|"
                           r"make|makes|made|is worth|was worth|worth)"),
@@ -254,7 +258,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                            r"(?:customers?|buyers?) (?:who )?(?:came back|bought again|ordered again|"
                                            r"returned to buy)|(?:(?:customers?|buyers?|people|shoppers?|clients?) "
                                            r"(?:who |that )?(?:have |had )?)?(?:bought|ordered|purchased|shopped)"
-                                           r"(?: from us)? (?:more than once|twice or more|two or more times|again)|"
+                                           r"(?: from us)? (?:more than once|more than one time|twice or more|(?:two|2)"
+                                           r" or more times|2\+ times|again)|"
                                            # "customers who placed more than one order", "buyers with 2+ orders"
                                            r"(?:(?:customers?|buyers?|people|shoppers?|clients?) (?:who |that )?"
                                            r"(?:have |had )?)?(?:placed|made) (?:more than (?:one|1)|multiple|two or "
