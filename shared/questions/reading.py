@@ -1197,7 +1197,7 @@ _SLICE_FROM = re.compile(r"\b(?:from|were|was|are|is)\s+(?:the\s+)?$", re.I)
 _SLICE_ON = re.compile(r"\b(?:on|via|through|at|in|by)\s+(?:the\s+)?$", re.I)
 
 
-def _slice_of_share(question: str, candidates: list[str], matches: list[EntityMatch]) -> str:
+def _slice_of_share(question: str, candidates: Sequence[DimensionName], matches: list[EntityMatch]) -> DimensionName:
     """Which of a share's named filters is its slice (the rest are its whole).
 
     "What share of Kitchen revenue came from amazon" is amazon's share of Kitchen's revenue, not Kitchen's of
