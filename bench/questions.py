@@ -975,6 +975,8 @@ def main() -> None:
     from bench.twentyfourth_questions import held_out_cases as twentyfourth_held_out
     from bench.twentyfourth_questions import twentyfourth_cases
     from bench.twentysecond_questions import held_out_cases as twentysecond_held_out
+    from bench.twentysixth_questions import held_out_cases as twentysixth_held_out
+    from bench.twentysixth_questions import twentysixth_cases
     from bench.twentythird_questions import held_out_cases as twentythird_held_out
     from bench.twentythird_questions import twentythird_cases
     from shared.deps import get_deps
@@ -1037,6 +1039,8 @@ def main() -> None:
         cases += twentyfourth_held_out(t, {str(s) for s in skus["sku"]})
         cases += twentyfifth_cases(t, {str(s) for s in skus["sku"]})
         cases += twentyfifth_held_out(t, {str(s) for s in skus["sku"]})
+        cases += twentysixth_cases(t, {str(s) for s in skus["sku"]})
+        cases += twentysixth_held_out(t, {str(s) for s in skus["sku"]})
         if not only or "future" in only.split(","):  # truths from the forecast agent run directly: not free
             cases += future_cases(t, {str(s) for s in skus["sku"]}, deps)
         if not only or "future2" in only.split(","):

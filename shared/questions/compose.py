@@ -49,6 +49,7 @@ METRIC_NEEDS: dict[str, str] = {
     "discounts": "a discount column in your sales data", "discount_rate": "a discount column in your sales data",
     "refunds": "a refund column in your sales data",
     "refund_rate": "a refund column in your sales data", "returned_units": "returns in your sales data",
+    "returns_made": "returns in your sales data",
     "return_rate": "returns in your sales data", "customers": "customer ids or e-mails in your sales data",
     "repeat_customer_rate": "customer ids or e-mails in your sales data",
     "cost": "product costs in your catalogue", "margin": "product costs in your catalogue",
@@ -649,7 +650,8 @@ def _totals_answer(totals: Mapping[str, Any], per: str, noun: str, metric: str, 
     each = {"week": "a store's sales of a product over a week", "day": "a store's sales of a product in a day",
             "month": "a product's sales over a month"}.get(
         per, "a store's sales of a product in a day or a week")
-    done = "counted" if metric in ("orders", "promo_orders", "discounted_orders", "multi_item_orders") else "worked out"
+    done = "counted" if metric in ("orders", "promo_orders", "discounted_orders", "multi_item_orders",
+                                   "returns_made") else "worked out"
     answer = (f"Your sales data are totals per {per} (each line is {each}), not orders, so {noun} cannot be "
               f"{done}{where} {when}.")
     held = [f"{fmt_value(totals.get('units'), 'count')} units sold"] if totals.get("units") is not None else []
@@ -864,7 +866,7 @@ def _stock_value_answer(row: Mapping[str, Any], where: str, when: str, cur: str 
 
 _PLURAL = frozenset({"multi_item_orders", "promo_orders", "discounted_orders", "uncosted_skus", "stocked_skus",
                      "repeat_customers", "unpriced_skus", "value_orders", "new_customers", "returning_customers",
-                     "stock_on_order", "promo_units",
+                     "stock_on_order", "promo_units", "returns_made",
                      "units", "orders", "customers", "review_count", "refunds", "discounts", "returned_units",
                      "days_of_cover"})
 

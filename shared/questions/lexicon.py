@@ -154,12 +154,23 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("refunds", _rx(r"(?:returns?|refunds?) cost(?: us| me)?|cost of (?:returns?|refunds?)|"
                               r"refund(?:s|ed)?(?: amount)?|money (?:we )?(?:gave back|refunded)|chargebacks?"),
                S, "refunds"),
+    # "how many orders did customers return last month", "orders that came back last month": the returns made in the
+    # period, counted as orders (not the units; "how many of last month's orders were returned" is the orders placed
+    # then that had a return, ``returned_orders``)
+    MetricWord("returns_made", _rx(r"(?:orders?|purchases?) (?:did|have|had|do) (?:customers?|people|buyers?|"
+                                   r"shoppers?|clients?|they|folks) (?:return|send back)|(?:orders?|purchases?) "
+                                   r"(?:customers?|people|buyers?|shoppers?|clients?) (?:returned|sent back)|"
+                                   r"(?:orders?|purchases?) (?:that |which )?(?:came|went|got sent|were sent) back"),
+               S, "orders with a return made"),
     MetricWord("returned_units", _rx(r"returns|returned (?:units|items|products|goods)|units returned|items returned|"
                                      r"(?:how many|number of) (?:\w+ ){0,3}(?:were |got |have been |has been |are |"
                                      r"did (?:we|i) get )?(?:returned|sent back)|(?:get|gets|got|getting|are|were|"
                                      r"being|been|is|was) (?:returned|sent back)|"
+                                     # "how many units did customers send back": what they returned
+                                     r"(?:units|items|products|goods|things|pieces) (?:did|have|had|do) (?:customers?|"
+                                     r"people|buyers?|shoppers?|clients?|they|folks) (?:return|send back)|"
                                      # "how many items went back": the goods came back to the shop
-                                     r"(?:units|items|products|goods|things|pieces|orders) (?:went|came|got sent|were "
+                                     r"(?:units|items|products|goods|things|pieces) (?:went|came|got sent|were "
                                      r"sent) back|" + CANCELLED),
                S, "units returned"),
     MetricWord("discount_rate", _rx(r"discounts? (?:as|in) (?:a )?(?:percentage|percent|%|share|proportion|fraction) "
@@ -184,7 +195,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("aov", _rx(r"(?:average|typical|usual|mean|avg\.?) order (?:value|size|amount)|order size|aov|"
                           r"(?:average|typical|usual|mean) (?:basket|cart)"
                           r"(?: value| size)?|basket (?:value|size)|cart (?:value|size)|order value|"
-                          r"(?:value|spend) per order|average (?:spend|ticket)|average transaction value|"
+                          r"(?:value|spend) per order|average (?:spend|ticket)(?! per (?:customer|buyer|shopper|"
+                          r"client|head))|average transaction value|"
                           # "how much does each amazon order bring in on average": an order's worth
                           r"(?:each|every|an?|the average|a typical) (?:[\w-]+ ){0,2}order (?:bring|brings|brought|"
                           r"make|makes|made|is worth|was worth|worth)"),
@@ -246,7 +258,14 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                                            r"(?:customers?|buyers?) (?:who )?(?:came back|bought again|ordered again|"
                                            r"returned to buy)|(?:(?:customers?|buyers?|people|shoppers?|clients?) "
                                            r"(?:who |that )?(?:have |had )?)?(?:bought|ordered|purchased|shopped)"
-                                           r"(?: from us)? (?:more than once|twice or more|two or more times|again)"),
+                                           r"(?: from us)? (?:more than once|more than one time|twice or more|(?:two|2)"
+                                           r" or more times|2\+ times|again)|"
+                                           # "customers who placed more than one order", "buyers with 2+ orders"
+                                           r"(?:(?:customers?|buyers?|people|shoppers?|clients?) (?:who |that )?"
+                                           r"(?:have |had )?)?(?:placed|made) (?:more than (?:one|1)|multiple|two or "
+                                           r"more|2 or more|2\+|repeat) (?:orders?|purchases?)|(?:customers?|buyers?|"
+                                           r"shoppers?|clients?) with (?:more than (?:one|1)|multiple|two or more|"
+                                           r"2 or more|2\+|repeat) (?:orders?|purchases?)"),
                S, "repeat customer rate"),
     MetricWord("avg_rating", _rx(r"customer (?:sentiment|satisfaction)|(?:customers?|buyers?|people|shoppers?|"
                                  r"reviewers?|users?|clients?) rate"), R, "average rating"),  # before "customers"

@@ -371,6 +371,11 @@ _PER_CUSTOMER = re.compile(r"\b(?:per|each|every|average|avg\.?|typical|mean)\s+
 #: "discount per order", "orders per customer", "how much do we make per unit": the first metric over the second.
 _PER_NOUN = re.compile(r"\b(?:per|each|every)\s+(order|transaction|basket|checkout|unit|item|piece|customer|buyer|"
                        r"shopper|client)\b(?!s)(?! (?:service|support|care|price))", re.I)
+#: "how many orders does a customer place (on average)", "how many items does the average shopper buy": the figure
+#: per customer (as "per customer").
+_ONE_OF_THEM_DOES = re.compile(r"\bhow\s+(?:many|much)\s+(?:[a-z]+\s+){1,2}?(?:does|do|did|will|would)\s+(?:a|an\s+"
+                               r"average|the\s+average|a\s+typical|the\s+typical|each|one|every)\s+(customer|buyer|"
+                               r"shopper|client)\b(?!s)", re.I)
 #: "average discount on orders", "the mean refund across transactions": the figure per order (as "per order").
 _AVERAGE_ON_ORDERS = re.compile(r"\b(?:average|avg|mean|typical)\s+(?:[a-z]+\s+){0,2}?(?:on|of|for|across|over|in)\s+"
                                 r"(?:the\s+|our\s+|all\s+)?(order|transaction|basket|checkout)s\b", re.I)
@@ -734,7 +739,7 @@ _GROWTH_RANK = re.compile(
     r"\b(?:fastest|most)[- ](?:growing|improved|improving)\b|\b(?:trending|going|moving|ticking)\s+up\b|"
     r"\b(?:biggest|largest|strongest)\s+(?:[\w-]+\s+)?(?:growth|increases?|gains?|jumps?|rises?|improvements?)\b|"
     r"\b(?:picking|picked)\s+up\b|\b(?:gaining|gained)\s+(?:momentum|traction|ground|steam)\b|\btaking\s+off\b|"
-    r"\bon\s+the\s+(?:rise|up)\b|\bheating\s+up\b|\b(?:growing|rising|climbing)\b(?!\s+(?:the\s+)?(?:least|slowest))",
+    r"\bon\s+the\s+(?:rise|up)\b|\bheating\s+up\b|\bup\s+(?:the\s+)?most\b|\b(?:growing|rising|climbing)\b(?!\s+(?:the\s+)?(?:least|slowest))",
     re.I)
 #: "what's trending?", "what's hot right now", "trending products": the products growing the most, recently.
 _TRENDING_ITEMS = re.compile(
@@ -748,7 +753,7 @@ _DECLINE_RANK = re.compile(
     r"\b(?:declined|dropped|fell|fallen|shrank|shrunk|decreased|slipped|slowed)\s+(?:the\s+)?(?:most|fastest)\b|"
     r"\b(?:fastest|most)[- ](?:declining|shrinking|falling|dropping)\b|\b(?:trending|going|moving)\s+down\b|"
     r"\b(?:biggest|largest|steepest|sharpest)\s+(?:[\w-]+\s+)?(?:declines?|drops?|falls?|decreases?|loss|slumps?)\b|"
-    r"\bslow(?:ing|ed|s)?\s+down\b|\blos(?:ing|t|es)\s+(?:momentum|steam|ground|traction)\b|"
+    r"\bslow(?:ing|ed|s)?\s+down\b|\bdown\s+(?:the\s+)?most\b|\blos(?:ing|t|es)\s+(?:momentum|steam|ground|traction)\b|"
     r"\b(?:tailing|tailed|falling|fell|dropping|dropped|trailing|cooling|cooled)\s+off\b|\bin\s+decline\b|"
     r"\b(?:declining|shrinking|falling|slipping|sliding|slumping|flagging|cooling)\b(?!\s+(?:the\s+)?(?:least|slowest))",
     re.I)
@@ -1179,6 +1184,37 @@ def _agent_intents(question: str, time: TimeReading, metrics: list[MetricName]) 
     return intents
 
 
+#: New and returning customers set side by side ("new vs returning", "repeat and first-time").
+_NEW_AND_RETURNING = re.compile(r"\b(?:new|first[- ]time)\s+(?:customers?\s+|buyers?\s+)?(?:vs\.?|versus|and|or|&|"
+                                r"against|compared\s+(?:to|with))\s+(?:returning|repeat|existing)\b|\b(?:returning|"
+                                r"repeat|existing)\s+(?:customers?\s+|buyers?\s+)?(?:vs\.?|versus|and|or|&|against|"
+                                r"compared\s+(?:to|with))\s+(?:new|first[- ]time)\b", re.I)
+#: The money words of a customer group's figure ("revenue from new vs returning customers").
+_MONEY_WORD = re.compile(r"\b(?:revenue|sales|spend|spent|money|turnover|takings)\b", re.I)
+#: How a share names its slice after the measure: "came from amazon", "were Apparel" (first); "on amazon", "in
+#: Kitchen" (next).
+_SLICE_FROM = re.compile(r"\b(?:from|were|was|are|is)\s+(?:the\s+)?$", re.I)
+_SLICE_ON = re.compile(r"\b(?:on|via|through|at|in|by)\s+(?:the\s+)?$", re.I)
+
+
+def _slice_of_share(question: str, candidates: Sequence[DimensionName], matches: list[EntityMatch]) -> DimensionName:
+    """Which of a share's named filters is its slice (the rest are its whole).
+
+    "What share of Kitchen revenue came from amazon" is amazon's share of Kitchen's revenue, not Kitchen's of
+    amazon's. The name said after "from" (else the only one after "on", "in" ...); with no such word, the first
+    candidate (a star rating before the others).
+    """
+    if len(candidates) < 2:
+        return candidates[0]
+    for said in (_SLICE_FROM, _SLICE_ON):
+        found = [d for d in candidates if any(m.kind == d and said.search(question[:m.span[0]]) for m in matches)]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            break
+    return candidates[0]
+
+
 #: "what percentage of items were returned": a dimension noun after a share's "of", with a verb after it, is what
 #: the share counts (one figure), not a breakdown.
 _SHARE_OF_BEFORE = re.compile(r"(?:\bpercent(?:age)?|\bper\s+cent|\bshare|\bproportion|\bfraction|%)\s+of\s+"
@@ -1396,6 +1432,7 @@ _NEEDS_COLUMN: dict[str, tuple[str, str]] = {
     "refund_rate": ("refund", "a refund column in your sales data"),
     "returned_units": ("returned_units", "returns (returned units or refunds) in your sales data"),
     "return_rate": ("returned_units", "returns (returned units or refunds) in your sales data"),
+    "returns_made": ("returned_units", "returns (returned units or refunds) in your sales data"),
     "customers": ("customer_hash", "a customer id or e-mail column in your sales data"),
     "repeat_customer_rate": ("customer_hash", "a customer id or e-mail column in your sales data"),
     "new_customers": ("customer_hash", "a customer id or e-mail column in your sales data"),
@@ -2228,8 +2265,11 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         metrics = ["returning_customer_revenue_share", "returning_customer_revenue"]
     elif metrics and metrics[0] == "new_customer_revenue_share":
         metrics = ["new_customer_revenue_share", "new_customer_revenue"]
-    elif metrics and metrics[0] == "new_customer_revenue" and _RETURNING.search(question):
-        metrics = ["new_customer_revenue", "returning_customer_revenue"]  # "new vs returning revenue": both
+    elif metrics and metrics[0] == "new_customer_revenue" and _RETURNING.search(question) or (
+            _NEW_AND_RETURNING.search(question) and _MONEY_WORD.search(question)):
+        # "new vs returning revenue", "new vs returning customer revenue", "revenue from new vs returning customers":
+        # both groups' money (before: one of them, or how many customers each group was)
+        metrics = ["new_customer_revenue", "returning_customer_revenue"]
     elif "new_customers" in metrics:  # "new vs returning customers": each, of all who bought in the period
         metrics = ["new_customers", "returning_customers", "customers"] if _RETURNING.search(question) \
             else ["new_customers", "customers"]
@@ -2366,7 +2406,7 @@ def _with_whole_period_named(reading: Reading, question: str) -> Reading:
 
 def _per_ratio(question: str, metrics: list[MetricName]) -> list[MetricName] | None:
     """The metrics of "<metric> per <order/unit/customer>": one that computes the ratio, else the two to divide."""
-    per = _PER_NOUN.search(question) or _AVERAGE_ON_ORDERS.search(question)
+    per = _PER_NOUN.search(question) or _AVERAGE_ON_ORDERS.search(question) or _ONE_OF_THEM_DOES.search(question)
     if per is None or not metrics:
         return None
     by = _PER_METRIC[per.group(1).lower().rstrip("s")]
@@ -2550,7 +2590,7 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
     if share and not dims:
         candidates = sorted((d for d in filters if d != "weekday"), key=lambda d: d != "stars")
         if candidates:
-            d = candidates[0]
+            d = _slice_of_share(question, candidates, matches)
             focus = DimensionFilter(dimension=d, values=filters.pop(d))
             dims = [d]
     limit: int | None = None

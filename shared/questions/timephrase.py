@@ -921,6 +921,43 @@ def _anchor_relative_years(text: str, atoms: list[_Atom], as_of: date) -> list[_
     return out
 
 
+#: The words between two periods compared ("H1 vs H2", "Q1 or Q2", "January compared with February").
+_COMPARED_JOINT = re.compile(r"^\s*,?\s*(?:vs\.?|versus|v\.?|or|and|&|against|compared\s+(?:to|with)|over)\s+"
+                             r"(?:the\s+)?$", re.I)
+
+
+def _calendar_unit(a: _Atom) -> str | None:
+    """Whether ``a`` is one whole calendar month, quarter or half (from its dates), else ``None``."""
+    s, e = a.start, a.end
+    if s.day != 1 or e != month_range(e.year, e.month)[1] or s.year != e.year:
+        return None
+    months = e.month - s.month + 1
+    return {1: "month", 3: "quarter" if s.month % 3 == 1 else None,
+            6: "half" if s.month in (1, 7) else None}.get(months)
+
+
+def _share_the_year(text: str, atoms: list[_Atom], as_of: date) -> list[_Atom]:
+    """A yearless month, quarter or half compared with one of the same unit whose year follows it, moved to that year.
+
+    "Q1 vs Q2 of last year", "first half vs second half of last year", "H1 vs H2 2025": the year is said once for
+    both. Before, the first was the latest one (this year's Q1 against last year's Q2). Not when that would put it
+    after the as-of date.
+    """
+    out = list(atoms)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.year_explicit or a.relative or a.day is not None or a.holiday is not None or not b.year_explicit \
+                or b.relative or a.span[1] > b.span[0] or not _COMPARED_JOINT.match(text[a.span[1]:b.span[0]]):
+            continue
+        unit = _calendar_unit(a)
+        if unit is None or unit != _calendar_unit(b) or a.start.year == b.start.year:
+            continue
+        moved = a.with_year(b.start.year)
+        if moved.start <= as_of:
+            out[i] = moved
+    return out
+
+
 def _in_named_year(text: str, atoms: list[_Atom]) -> list[_Atom]:
     """A yearless day, month or holiday and a year named apart: the day in that year, not the span between them.
 
@@ -1255,7 +1292,7 @@ def resolve_time(question: str, as_of: date, *, exclude: list[tuple[int, int]] |
         taken.append(m_all.span())
     future = [m.span() for m in _FUTURE.finditer(text)]
     taken.extend(future)
-    found = _anchor_relative_years(text, _find_atoms(text, as_of, taken), as_of)
+    found = _share_the_year(text, _anchor_relative_years(text, _find_atoms(text, as_of, taken), as_of), as_of)
     found = _weeks_of(text, _in_named_year(text, found), as_of)
     # "from Q1 to Q2" after a change word compares the two periods instead of spanning them
     atoms = found if _CHANGE_CUE.search(text) and len(found) == 2 and all(a.name for a in found) else \

@@ -24,6 +24,7 @@ ORDER_METRICS = frozenset(
         "promo_orders",
         "promo_order_share",
         "discounted_orders",
+        "returns_made",
         "discounted_order_share",
         "multi_item_orders",
         "multi_item_order_share",

@@ -926,3 +926,18 @@ def test_the_lines_at_full_price_as_a_slice(seeded: Seeded) -> None:
                       filters=[{"dimension": "promotion", "values": ["full price"]}]).rows
     truth = sales[~hit].groupby("sku")["units"].sum()
     assert {r["sku"]: r["units"] for r in rows} == {k: int(v) for k, v in truth.items() if v}
+
+
+def test_the_returns_made_in_a_period_are_orders_counted_by_the_return_lines_date(seeded: Seeded) -> None:
+    """'how many orders did customers return last quarter': the orders with units returned on a line dated in the
+    period, whenever they were placed (not the orders placed then that had a return: the ``returned`` slice)."""
+    sales = in_range(seeded.sales, Q1.start, Q1.end)
+    back = sales[sales["returned_units"].fillna(0) > 0]
+    truth = back["order_id"].dropna().nunique() + int(back["order_id"].isna().sum())
+    row = seeded.run(metrics=["returns_made", "returned_units"], time_range=Q1).rows[0]
+    assert truth > 0 and row["returns_made"] == truth
+    rows = seeded.run(metrics=["returns_made"], dimensions=["channel"], time_range=Q1).rows
+    each = {
+        str(k): g["order_id"].dropna().nunique() + int(g["order_id"].isna().sum()) for k, g in back.groupby("channel")
+    }
+    assert {r["channel"]: r["returns_made"] for r in rows if r["returns_made"]} == {k: v for k, v in each.items() if v}

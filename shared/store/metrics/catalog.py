@@ -176,6 +176,11 @@ def _orders_with(condition: exp.Expr) -> exp.Expr:
         expression=count_if(exp.and_(col("order_id").is_(exp.null()), _sold_in_order(), condition.copy()))))
 
 
+def _came_back() -> exp.Expr:
+    """A line with units returned on it."""
+    return exp.GT(this=fn("COALESCE", col("returned_units"), _num(0)), expression=_num(0))
+
+
 def _latest(*conditions: exp.Expr) -> exp.Expr:
     """The latest snapshot of a SKU and location (``is_latest``), and every other condition given."""
     return exp.and_(col("is_latest"), *conditions)
@@ -243,6 +248,12 @@ MEASURES: dict[str, Measure] = {m.name: m for m in (
     # "how many orders used a coupon": a discount amount on a line; an item on promotion (a sale price) has none
     Measure("discounted_orders", "sales", lambda: _orders_with(_discounted()),
             "Orders (counted as the orders measure counts them) with a line with a discount above 0."),
+    # a return is its own line (units 0, the order's id, the day it came back): the orders something came back from
+    # in the period, whenever they were placed (the ``returned`` dimension keeps the orders placed in it instead)
+    Measure("returns_made", "sales", lambda: _if_order_lines(exp.Add(
+        this=exp.Count(this=exp.Distinct(expressions=[when(exp.and_(_order_line(), _came_back()), col("order_id"))])),
+        expression=count_if(exp.and_(col("order_id").is_(exp.null()), _order_line(), _came_back())))),
+        "Distinct order ids of the order lines with units returned (a line without an order id is one order)."),
     Measure("multi_item_orders", "sales", lambda: _if_order_lines(exp.Add(
         this=exp.Count(this=exp.Distinct(expressions=[when(exp.and_(_sold_in_order(), col("in_units_range")),
                                                            col("order_id"))])),
@@ -534,6 +545,9 @@ METRICS: dict[str, MetricSpec] = {s.name: s for s in (
     _spec("discounted_orders", "Orders with a coupon or code", "count", S, ("discounted_orders",),
           _sum("discounted_orders"), "Orders with at least one line with a discount amount above 0 (a coupon or "
           "code; an item on promotion alone has none).", additive=True),
+    _spec("returns_made", "Orders with a return made", "count", S, ("returns_made",), _sum("returns_made"),
+          "Orders with units returned on a line dated in the period (the returns made then, whenever the order was "
+          "placed; none when the data has no returns).", additive=True),
     _spec("discounted_order_share", "Orders with a coupon or code %", "percent", S, ("discounted_orders", "orders"),
           lambda m, _: ratio(_zero(m("discounted_orders")), m("orders"), 100),
           "Orders with a line with a discount amount above 0, as a percentage of all orders."),
