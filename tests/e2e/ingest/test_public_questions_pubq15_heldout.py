@@ -7,21 +7,23 @@ purchase a row, a day-first date, an amount sometimes empty), generated in their
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
-import pytest
 
 from tests.e2e.ingest import test_public_questions as pq
-from tests.e2e.ingest.test_public_questions_more import check
-from tests.e2e.ingest.test_public_questions_public10 import aov, read
-from tests.e2e.ingest.test_public_questions_public11 import (  # noqa: F401 (a test: run over this module's sets)
+from tests.e2e.ingest.public_questions_harness import (  # noqa: F401 (a test: run over this module's sets)
+    BEST_MONTH,
+    LAST_MONTH,
+    MOM,
+    Ask,
+    aov,
+    money_sum,
+    question_test,
+    read,
+    revenue_in,
     test_every_file_is_stored_as_it_means,
+    top,
 )
-from tests.e2e.ingest.test_public_questions_pubq14 import BEST_MONTH, LAST_MONTH, MOM, _sum, revenue_in, top
 from tests.fixtures.public import pubq15_heldout_shapes as shapes
-
-Ask = pq.Ask
 
 
 # Coffee: a cup a row, its own sale, one unit at its money; the coffee its product.
@@ -48,7 +50,7 @@ COFFEE_ASKS = [
     Ask("Which coffee sold the most units?", lambda f: pq._top(f, "product", "qty")),
     Ask(
         "How much revenue did Latte bring in April 2024?",
-        lambda f: _sum(pq._month(f[f["product"] == "Latte"], "2024-04")),
+        lambda f: money_sum(pq._month(f[f["product"] == "Latte"], "2024-04")),
     ),
     Ask("What is our average order value?", aov),
     LAST_MONTH,
@@ -76,12 +78,12 @@ def _fashion(files: dict[str, str]) -> pd.DataFrame:
 
 
 FASHION_ASKS = [
-    Ask("What was revenue in 2023?", lambda f: _sum(pq._year(f, 2023))),
+    Ask("What was revenue in 2023?", lambda f: money_sum(pq._year(f, 2023))),
     revenue_in("2023-03"),
     Ask("Which item made the most revenue?", lambda f: pq._top(f, "product")),
     Ask(
         "How much revenue did Jeans bring in 2023?",
-        lambda f: _sum(pq._year(f[f["product"] == "Jeans"], 2023)),
+        lambda f: money_sum(pq._year(f[f["product"] == "Jeans"], 2023)),
     ),
     Ask("How many customers bought in 2023?", lambda f: int(pq._year(f, 2023)["customer"].nunique())),
     top("payment", "payment method"),
@@ -109,15 +111,4 @@ WRONG_TODAY: frozenset[str] = frozenset(
         "coffee_sales: What is our average order value?",
     }
 )
-CASES = pq.dataset_cases(DATASETS, WRONG_TODAY)
-
-
-@pytest.mark.parametrize(("dataset", "ask"), CASES)
-def test_question_of_a_pubq15_heldout_dataset(
-    dataset: str,
-    ask: pq.Ask,
-    homes: dict[str, tuple[Path, pd.DataFrame]],
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    pq.ask_and_check(DATASETS, homes, dataset, ask, check, monkeypatch, capsys)
+test_question_of_a_pubq15_heldout_dataset = question_test(DATASETS, WRONG_TODAY)
