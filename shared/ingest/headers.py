@@ -496,6 +496,9 @@ def _mappable(kind: DataKind) -> list[str]:
 #: ``Item`` is the product's description beside its ``Custom SKU``. A city is the line's region where no column names a
 #: region: Lazada's ``Shipping City`` comes before its ``Shipping Region``, and the first column of a field used to take
 #: it. Normalised names; each stands in for the first of its fields still free.
+#: What a dealer's Model or Make column may be named for (``Car Model``, ``Vehicle Make``).
+_VEHICLES = ("car", "vehicle", "auto", "truck", "bike", "motorcycle", "motorbike", "scooter", "boat")
+
 STAND_IN_ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
     DataKind.SALES: {
         "item": ("sku", "product_title"),
@@ -513,6 +516,9 @@ STAND_IN_ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         # a vehicle's model is the product a dealer sells, its make the maker (Vehicle Sales Data's make, model; the
         # Car Sales Report's Model): only where no column names the product or the brand
         "model": ("product_title",), "make": ("product_brand",),
+        # ... named for what it is (the Car Sales Data's Car Model, Car Make)
+        **{f"{vehicle}model": ("product_title",) for vehicle in _VEHICLES},
+        **{f"{vehicle}make": ("product_brand",) for vehicle in _VEHICLES},
         # the (anonymised) card a purchase was paid with stands for its buyer where no column names one (Kaggle's
         # Coffee Sales: ``card`` ANON-0000-0000-0001, empty for cash)
         **{name: ("customer_id",) for name in ("card", "cardnumber", "cardid", "cardno")},
@@ -597,6 +603,17 @@ class ColumnMapping:
         return self.sku_stand_in == "product_category"
 
     @property
+    def stamped(self) -> bool:
+        """Whether each row carries the time of day it happened: an event (one sale), never a period's total."""
+        return self.time_column is not None
+
+    @property
+    def time_column(self) -> int | None:
+        """The unmapped column of the time of day each row happened, the most precise one (``TIME_OF_DAY_HEADERS``)."""
+        named = {normalise_header(h): i for i, h in reversed(list(enumerate(self.headers))) if i not in self.fields}
+        return next((named[n] for n in TIME_OF_DAY_HEADERS if n in named), None)
+
+    @property
     def missing_required(self) -> list[str]:
         """Required fields no column maps to (a native export's implied values count as present)."""
         present = set(self.fields.values()) | set((self.profile.defaults or {}) if self.profile else {})
@@ -604,22 +621,32 @@ class ColumnMapping:
             present |= {name for name, _ in self.profile.cells.templates}
         if self.sku_stand_in is not None:
             present.add("sku")
-        if self.kind is DataKind.SALES and ({"order_item_id", "unit_price"} & present or a_purchase_a_row(present)):
+        if self.kind is DataKind.SALES and ({"order_item_id", "unit_price"} & present
+                                            or a_purchase_a_row(present, stamped=self.stamped)):
             # a row per order item, or a priced row with no quantity (a listing sold): one unit each
             # (``derive_missing``)
             present.add("units")
         return [f for f in required_fields(self.kind) if f not in present]
 
 
-def a_purchase_a_row(present: set[str]) -> bool:
+#: Columns of the time of day a row happened, the most precise first (Kaggle's Coffee Sales Dataset: ``Time``
+#: ``10:15:50.520000`` beside its ``hour_of_day``; the Coffee Sales' ``datetime`` to the millisecond). A part of the day
+#: (``Time_of_Day`` Morning) places no sale in time.
+TIME_OF_DAY_HEADERS = ("datetime", "timestamp", "time", "transactiontime", "ordertime", "saletime", "salestime",
+                       "purchasetime", "checkouttime", "paymenttime", "hour", "hourofday")
+
+
+def a_purchase_a_row(present: set[str], *, stamped: bool = False) -> bool:
     """Whether a sales file's rows are each one purchase of one unit: a customer's, of a product, with what was paid.
 
     Kaggle's Coffee Sales (a cup a row: ``card``, ``coffee_name``, ``money``) and Fashion Retail Sales (``Customer
     Reference ID``, ``Item Purchased``, ``Purchase Amount (USD)``) name no quantity; a row naming its customer is a
-    purchase, not a period's total (a store's weekly sales name no customer and stay as they are).
+    purchase, not a period's total (a store's weekly sales name no customer and stay as they are). So is a row
+    ``stamped`` with the time of day it happened (the Coffee Sales Dataset's cup at ``10:15:50``): a period's total
+    has no time of day.
     """
-    return "revenue" in present and "customer_id" in present and bool({"sku", "product_title"} & present) \
-        and "units" not in present
+    return "revenue" in present and ("customer_id" in present or stamped) \
+        and bool({"sku", "product_title"} & present) and "units" not in present
 
 
 def export_profile(headers: list[str] | tuple[str, ...]) -> ExportProfile | None:
