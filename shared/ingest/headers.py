@@ -502,6 +502,8 @@ _VEHICLES = ("car", "vehicle", "auto", "truck", "bike", "motorcycle", "motorbike
 STAND_IN_ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
     DataKind.SALES: {
         "item": ("sku", "product_title"),
+        # a bare Transaction is its number, the order's, where no column names the order (Vending Machine Sales)
+        "transaction": ("order_id",),
         # what kind of transaction a row is (Token of Trust's Sale or Refund): the status where no column names one
         "transactiontype": ("status",),
         # when the order was paid, or created: the sale's date where no column names one (Tokopedia's Tanggal
@@ -712,12 +714,14 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
         bare = without_currency(header)
         names = [bare, *readings(header)] if bare != header else readings(header)
         names += of_reversed(bare) + grouped_field(bare) + qualified(bare) + date_first(bare) + goods_sold(bare)
+        names += written_out(bare)
         field = next((f for r in names if (f := table.get(normalise_header(r))) not in (None, *taken)), None)
         if i not in fields and field is not None and field not in taken:
             fields[i] = field
             taken.add(field)
     fields |= _stand_ins(headers, fields, stand_ins)
     if kind is DataKind.SALES:
+        fields |= _prefixed_measures(normalised, fields)
         fields |= _named_by_entity(headers, fields)
         fields |= _sale_ids(headers, fields)
         fields |= _maker_of_the_model(normalised, fields)
@@ -856,6 +860,35 @@ def qualified(header: str) -> list[str]:
 #: A date named before what happened on it (Fashion Retail Sales' ``Date Purchase``)
 _DATE_FIRST = re.compile(r"^\s*date[\s_]+(purchase|purchased|order|ordered|sale|sold|transaction|invoice|payment|"
                          r"paid)\s*$", re.I)
+
+
+#: A transaction shortened at the start of a name (the Vending Machine Sales' ``TransDate``, ``TransTotal``; ``Txn ID``)
+_SHORT_TRANSACTION = re.compile(r"^\s*(?:trans|txn|trx)(?!action|fer|it|lat)[\s_]*(?=[a-z])", re.I)
+
+
+def written_out(header: str) -> list[str]:
+    """``header`` with a shortened transaction written out (``TransDate`` -> ``transaction Date``), else nothing."""
+    if not _SHORT_TRANSACTION.match(header):
+        return []
+    return [_SHORT_TRANSACTION.sub("transaction ", header, count=1)]
+
+
+#: A quantity or price named with a letter or two before it (the Vending Machine Sales' ``RQty``, ``RPrice`` beside the
+#: machine's ``MQty``, ``MPrice``): the line's units and unit price where no column names them, the first one written.
+_PREFIXED = (("units", re.compile(r"^[a-z]{1,2}(?:qty|quantity)$")), ("unit_price", re.compile(r"^[a-z]{1,2}price$")))
+
+
+def _prefixed_measures(normalised: list[str], fields: dict[int, str]) -> dict[int, str]:
+    taken = set(fields.values())
+    found: dict[int, str] = {}
+    for field, pattern in _PREFIXED:
+        if field in taken:
+            continue
+        at = next((i for i, n in enumerate(normalised) if i not in fields and i not in found and pattern.match(n)),
+                  None)
+        if at is not None:
+            found[at] = field
+    return found
 
 
 def date_first(header: str) -> list[str]:
