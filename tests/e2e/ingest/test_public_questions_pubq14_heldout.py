@@ -96,11 +96,7 @@ DATASETS: dict[str, pq.Dataset] = {
 }
 #: Answered wrong today. Measured once before any change for them: 15 of 20 (the bakery 10/10, the cars 5/10); the
 #: dealer's region is read since (6/10), then (pubq15) each car its own order (Car_id names each row's sale) and the
-#: Company beside the Model its maker (8/10), then (pubq16) the dealer kept as the line's seller (9/10). Left: "cars"
-#: is read as a product's name.
-WRONG_TODAY: frozenset[str] = frozenset(
-    {
-        "car_sales: How many cars did we sell in 2022?",
-    }
-)
+#: Company beside the Model its maker (8/10), then (pubq16) the dealer kept as the line's seller (9/10), then (pubq17)
+#: "cars" the kind of goods Car_id names, every product (10/10).
+WRONG_TODAY: frozenset[str] = frozenset()
 test_question_of_a_pubq14_heldout_dataset = question_test(DATASETS, WRONG_TODAY)
