@@ -863,7 +863,8 @@ _DATE_FIRST = re.compile(r"^\s*date[\s_]+(purchase|purchased|order|ordered|sale|
 
 
 #: A transaction shortened at the start of a name (the Vending Machine Sales' ``TransDate``, ``TransTotal``; ``Txn ID``)
-_SHORT_TRANSACTION = re.compile(r"^\s*(?:trans|txn|trx)(?!action|fer|it|lat)[\s_]*(?=[a-z])", re.I)
+_SHORT_TRANSACTION = re.compile(r"^\s*(?:trans|txn|trx)(?!action|fer|it|lat|port|form|mission|cript|gender|parent)"
+                                r"[\s_]*(?=[a-z])", re.I)
 
 
 def written_out(header: str) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from shared.ingest.derive import derive_missing, payment_words_column, stamped_orders
-from shared.ingest.headers import map_columns
+from shared.ingest.headers import map_columns, written_out
 from shared.ingest.kinds import detect_kind
 from shared.models.records import DataKind
 from shared.questions import lexicon as lx
@@ -101,3 +101,14 @@ def test_the_kind_of_goods_in_a_question_is_every_product() -> None:
     assert as_products("Which coffee sold the most units?", ["coffee"]) == "Which product sold the most units?"
     assert as_products("what were our top 3 pastries", ["pastry"]) == "what were our top 3 products"
     assert as_products("How many cartons did we sell?", ["car"]) == "How many cartons did we sell?"
+
+
+def test_a_shortened_transaction_is_written_out_and_a_prefixed_quantity_read() -> None:
+    """The Vending Machine Sales' every row was skipped: no date told from ``TransDate``, no units from ``RQty``."""
+    header = ["Status", "Location", "Machine", "Product", "Transaction", "TransDate", "Type", "RPrice", "RQty",
+              "MPrice", "MQty", "LineTotal", "TransTotal"]  # fmt: skip
+    fields = _fields(header)
+    assert (fields["TransDate"], fields["RQty"], fields["RPrice"]) == ("date", "units", "unit_price")
+    assert fields["Transaction"] == "order_id" and "MQty" not in fields
+    assert written_out("Transport Cost") == [] and written_out("Transfer") == []
+    assert _fields(["Order ID", "Transaction", "Date", "Qty", "Total"])["Order ID"] == "order_id"
