@@ -21,12 +21,14 @@ from shared.models.records import DataKind
 _REVIEW_CONTENT = ("sku", "date", "author", "title", "text", "rating")
 
 
-def derive_missing(kind: DataKind, raw: pd.DataFrame, as_of: date | None = None) -> pd.DataFrame:
+def derive_missing(kind: DataKind, raw: pd.DataFrame, as_of: date | None = None, *,
+                   stamped: bool = False) -> pd.DataFrame:
     """``raw`` (source text per mapped field) with the derivable fields it lacks filled in.
 
     A stock file without a date column (Maven's Mexico Toys ``inventory.csv``: ``Store_ID,Product_ID,
     Stock_On_Hand``; the BikeStores ``stocks.csv``) is a count of what is on hand now: it is dated ``as_of``, the
     day it was uploaded (``INVENTORY_AS_OF_UPLOAD`` in the note), as a stock take is dated the day it is taken.
+    ``stamped``: each row carries its time of day (``headers.ColumnMapping.stamped``), so it is one event.
     """
     if kind is DataKind.REVIEWS and "review_id" not in raw:
         raw = raw.assign(review_id=derived_review_ids(raw))
@@ -39,7 +41,7 @@ def derive_missing(kind: DataKind, raw: pd.DataFrame, as_of: date | None = None)
         # and the line's money
         raw = raw.rename(columns={"revenue": "units", "unit_price": "revenue"})
     if kind is DataKind.SALES and "units" not in raw and ("order_item_id" in raw or "unit_price" in raw
-                                                       or a_purchase_a_row(set(raw.columns))):
+                                                       or a_purchase_a_row(set(raw.columns), stamped=stamped)):
         # a marketplace that writes an order item a row (Lazada, Kaufland's order units) has no quantity: one each; so
         # does a resale or app store's row at its price (Depop's, Poshmark's listing sold, a Google Play charge)
         # and a customer's purchase with its money (Coffee Sales' cup, Fashion Retail Sales' item: a purchase a row)
@@ -74,25 +76,59 @@ def counts_beside_totals(raw: pd.DataFrame) -> bool:
 #: Words of how an order was paid, as exports write them (DataCo's ``DEBIT``, ``TRANSFER``, ``CASH``, ``PAYMENT``)
 _PAYMENT_WORDS = re.compile(r"^(?:cash|card|credit|debit|credit card|debit card|transfer|bank transfer|wire|paypal|"
                             r"payment|cheque|check|cod|cash on delivery|voucher|gift card|upi|wallet|e-?wallet|"
-                            r"mobile payment|apple pay|google pay|klarna|boleto|pix|invoice|direct debit)$", re.I)
+                            r"mobile payment|apple pay|google pay|klarna|boleto|pix|invoice|direct debit|"
+                            r"online|online payment)$", re.I)
+#: A way of paying that is also a channel's name: a column of it alone says nothing of how orders were paid
+_ALSO_A_CHANNEL = re.compile(r"^online(?: payment)?$", re.I)
 #: Bare names of a column that may hold them (DataCo's ``Type``)
 _BARE_PAYMENT_HEADERS = frozenset({"type", "method", "mode"})
+#: Names of a column read as the line's status where none is named that may hold them instead (the Fast Food Sales
+#: Report's ``transaction_type``: ``Cash``, ``Online``)
+_TYPE_OF_TRANSACTION = frozenset({"transactiontype", "txntype"})
 
 
-def payment_words_column(frame: pd.DataFrame, headers: tuple[str, ...], mapped: set[int]) -> int | None:
-    """An unmapped column of a bare name (``Type``) whose every value is a way of paying: how the order was paid.
+def payment_words_column(frame: pd.DataFrame, headers: tuple[str, ...], mapped: dict[int, str]) -> int | None:
+    """How each order was paid, in a column not read as it: a bare ``Type`` or a transaction type of payment words.
 
-    DataCo's export names its payment ``Type`` (``DEBIT``, ``TRANSFER``, ``CASH``, ``PAYMENT``); a type column of
-    anything else (a product type) is left as it is.
+    An unmapped column of a bare name (``Type``), or a transaction type read as the status, whose every value is a
+    way of paying.
+
+    DataCo's export names its payment ``Type`` (``DEBIT``, ``TRANSFER``, ``CASH``, ``PAYMENT``), the Fast Food Sales
+    Report its ``transaction_type`` (``Cash``, ``Online``, empty); a type column of anything else (a product type, a
+    Sale or Refund) is left as it is.
     """
     for i, header in enumerate(headers):
-        if i in mapped or normalise_header(header) not in _BARE_PAYMENT_HEADERS:
+        name = normalise_header(header)
+        if not ((i not in mapped and name in _BARE_PAYMENT_HEADERS)
+                or (mapped.get(i) == "status" and name in _TYPE_OF_TRANSACTION)):
             continue
         values = frame[f"c{i}"].dropna().astype(str).str.strip()
         values = values[values != ""]
-        if len(values) and values.str.match(_PAYMENT_WORDS).all():
+        if len(values) and values.str.match(_PAYMENT_WORDS).all() and not values.str.match(_ALSO_A_CHANNEL).all():
             return i
     return None
+
+
+def stamped_orders(raw: pd.DataFrame, times: pd.Series) -> pd.DataFrame:
+    """Each row's order of a sales chunk without order ids whose rows carry their time of day: its moment.
+
+    The moment is the row's date and time, and its customer where one is named.
+
+    Without it, a row is its customer's day's order (``sales._sessionless_orders``: a card's two cups of one day one
+    order) or, naming no customer, an order of its own whose content alone keys it (two cups of one coffee on one
+    day, paid alike, one line): the Coffee Sales Dataset's ``Time`` ``10:15:50.520000`` tells each cup's sale apart.
+    A row with no time keeps the reading it had.
+    """
+    clock = times.astype(str).str.strip()
+    if "date" not in raw:
+        return raw
+    timed = times.notna() & (clock != "") & raw["date"].notna()
+    if not timed.any():
+        return raw
+    moment = "at-" + raw["date"].astype(str).str.strip() + "T" + clock
+    if "customer_id" in raw:
+        moment = moment + "-" + raw["customer_id"].fillna("").astype(str).str.strip()
+    return raw.assign(order_id=moment.where(timed, None))
 
 
 #: The note of a stock file without dates (``derive_missing``).

@@ -496,9 +496,14 @@ def _mappable(kind: DataKind) -> list[str]:
 #: ``Item`` is the product's description beside its ``Custom SKU``. A city is the line's region where no column names a
 #: region: Lazada's ``Shipping City`` comes before its ``Shipping Region``, and the first column of a field used to take
 #: it. Normalised names; each stands in for the first of its fields still free.
+#: What a dealer's Model or Make column may be named for (``Car Model``, ``Vehicle Make``).
+_VEHICLES = ("car", "vehicle", "auto", "truck", "bike", "motorcycle", "motorbike", "scooter", "boat")
+
 STAND_IN_ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
     DataKind.SALES: {
         "item": ("sku", "product_title"),
+        # a bare Transaction is its number, the order's, where no column names the order (Vending Machine Sales)
+        "transaction": ("order_id",),
         # what kind of transaction a row is (Token of Trust's Sale or Refund): the status where no column names one
         "transactiontype": ("status",),
         # when the order was paid, or created: the sale's date where no column names one (Tokopedia's Tanggal
@@ -513,6 +518,9 @@ STAND_IN_ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         # a vehicle's model is the product a dealer sells, its make the maker (Vehicle Sales Data's make, model; the
         # Car Sales Report's Model): only where no column names the product or the brand
         "model": ("product_title",), "make": ("product_brand",),
+        # ... named for what it is (the Car Sales Data's Car Model, Car Make)
+        **{f"{vehicle}model": ("product_title",) for vehicle in _VEHICLES},
+        **{f"{vehicle}make": ("product_brand",) for vehicle in _VEHICLES},
         # the (anonymised) card a purchase was paid with stands for its buyer where no column names one (Kaggle's
         # Coffee Sales: ``card`` ANON-0000-0000-0001, empty for cash)
         **{name: ("customer_id",) for name in ("card", "cardnumber", "cardid", "cardno")},
@@ -597,6 +605,17 @@ class ColumnMapping:
         return self.sku_stand_in == "product_category"
 
     @property
+    def stamped(self) -> bool:
+        """Whether each row carries the time of day it happened: an event (one sale), never a period's total."""
+        return self.time_column is not None
+
+    @property
+    def time_column(self) -> int | None:
+        """The unmapped column of the time of day each row happened, the most precise one (``TIME_OF_DAY_HEADERS``)."""
+        named = {normalise_header(h): i for i, h in reversed(list(enumerate(self.headers))) if i not in self.fields}
+        return next((named[n] for n in TIME_OF_DAY_HEADERS if n in named), None)
+
+    @property
     def missing_required(self) -> list[str]:
         """Required fields no column maps to (a native export's implied values count as present)."""
         present = set(self.fields.values()) | set((self.profile.defaults or {}) if self.profile else {})
@@ -604,22 +623,32 @@ class ColumnMapping:
             present |= {name for name, _ in self.profile.cells.templates}
         if self.sku_stand_in is not None:
             present.add("sku")
-        if self.kind is DataKind.SALES and ({"order_item_id", "unit_price"} & present or a_purchase_a_row(present)):
+        if self.kind is DataKind.SALES and ({"order_item_id", "unit_price"} & present
+                                            or a_purchase_a_row(present, stamped=self.stamped)):
             # a row per order item, or a priced row with no quantity (a listing sold): one unit each
             # (``derive_missing``)
             present.add("units")
         return [f for f in required_fields(self.kind) if f not in present]
 
 
-def a_purchase_a_row(present: set[str]) -> bool:
+#: Columns of the time of day a row happened, the most precise first (Kaggle's Coffee Sales Dataset: ``Time``
+#: ``10:15:50.520000`` beside its ``hour_of_day``; the Coffee Sales' ``datetime`` to the millisecond). A part of the day
+#: (``Time_of_Day`` Morning) places no sale in time.
+TIME_OF_DAY_HEADERS = ("datetime", "timestamp", "time", "transactiontime", "ordertime", "saletime", "salestime",
+                       "purchasetime", "checkouttime", "paymenttime", "hour", "hourofday")
+
+
+def a_purchase_a_row(present: set[str], *, stamped: bool = False) -> bool:
     """Whether a sales file's rows are each one purchase of one unit: a customer's, of a product, with what was paid.
 
     Kaggle's Coffee Sales (a cup a row: ``card``, ``coffee_name``, ``money``) and Fashion Retail Sales (``Customer
     Reference ID``, ``Item Purchased``, ``Purchase Amount (USD)``) name no quantity; a row naming its customer is a
-    purchase, not a period's total (a store's weekly sales name no customer and stay as they are).
+    purchase, not a period's total (a store's weekly sales name no customer and stay as they are). So is a row
+    ``stamped`` with the time of day it happened (the Coffee Sales Dataset's cup at ``10:15:50``): a period's total
+    has no time of day.
     """
-    return "revenue" in present and "customer_id" in present and bool({"sku", "product_title"} & present) \
-        and "units" not in present
+    return "revenue" in present and ("customer_id" in present or stamped) \
+        and bool({"sku", "product_title"} & present) and "units" not in present
 
 
 def export_profile(headers: list[str] | tuple[str, ...]) -> ExportProfile | None:
@@ -685,12 +714,14 @@ def map_columns(headers: list[str] | tuple[str, ...], kind: DataKind) -> ColumnM
         bare = without_currency(header)
         names = [bare, *readings(header)] if bare != header else readings(header)
         names += of_reversed(bare) + grouped_field(bare) + qualified(bare) + date_first(bare) + goods_sold(bare)
+        names += written_out(bare)
         field = next((f for r in names if (f := table.get(normalise_header(r))) not in (None, *taken)), None)
         if i not in fields and field is not None and field not in taken:
             fields[i] = field
             taken.add(field)
     fields |= _stand_ins(headers, fields, stand_ins)
     if kind is DataKind.SALES:
+        fields |= _prefixed_measures(normalised, fields)
         fields |= _named_by_entity(headers, fields)
         fields |= _sale_ids(headers, fields)
         fields |= _maker_of_the_model(normalised, fields)
@@ -829,6 +860,36 @@ def qualified(header: str) -> list[str]:
 #: A date named before what happened on it (Fashion Retail Sales' ``Date Purchase``)
 _DATE_FIRST = re.compile(r"^\s*date[\s_]+(purchase|purchased|order|ordered|sale|sold|transaction|invoice|payment|"
                          r"paid)\s*$", re.I)
+
+
+#: A transaction shortened at the start of a name (the Vending Machine Sales' ``TransDate``, ``TransTotal``; ``Txn ID``)
+_SHORT_TRANSACTION = re.compile(r"^\s*(?:trans|txn|trx)(?!action|fer|it|lat|port|form|mission|cript|gender|parent)"
+                                r"[\s_]*(?=[a-z])", re.I)
+
+
+def written_out(header: str) -> list[str]:
+    """``header`` with a shortened transaction written out (``TransDate`` -> ``transaction Date``), else nothing."""
+    if not _SHORT_TRANSACTION.match(header):
+        return []
+    return [_SHORT_TRANSACTION.sub("transaction ", header, count=1)]
+
+
+#: A quantity or price named with a letter or two before it (the Vending Machine Sales' ``RQty``, ``RPrice`` beside the
+#: machine's ``MQty``, ``MPrice``): the line's units and unit price where no column names them, the first one written.
+_PREFIXED = (("units", re.compile(r"^[a-z]{1,2}(?:qty|quantity)$")), ("unit_price", re.compile(r"^[a-z]{1,2}price$")))
+
+
+def _prefixed_measures(normalised: list[str], fields: dict[int, str]) -> dict[int, str]:
+    taken = set(fields.values())
+    found: dict[int, str] = {}
+    for field, pattern in _PREFIXED:
+        if field in taken:
+            continue
+        at = next((i for i, n in enumerate(normalised) if i not in fields and i not in found and pattern.match(n)),
+                  None)
+        if at is not None:
+            found[at] = field
+    return found
 
 
 def date_first(header: str) -> list[str]:

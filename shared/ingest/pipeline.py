@@ -52,6 +52,7 @@ from shared.ingest.derive import (
     products_from,
     repeated_rows,
     skus_name_each_sale,
+    stamped_orders,
     summary_rows,
     tickets_as_products,
     tickets_of_one_event,
@@ -462,12 +463,15 @@ class IngestRun:
         fallback = unmark(chunk) if self.cp1252_fallback else np.zeros(len(chunk.frame), dtype=bool)
         self.fallback_rows += int(fallback.sum())
         raw = derive_missing(self.kind, pd.DataFrame({f: chunk.frame[f"c{i}"] for i, f in mapping.fields.items()},
-                                                     index=chunk.frame.index), as_of=self.ingested_at.date())
+                                                     index=chunk.frame.index), as_of=self.ingested_at.date(),
+                             stamped=mapping.stamped)
         if self.kind is DataKind.SALES and "payment_method" not in raw:
             if state.payment_column is None:
-                found = payment_words_column(chunk.frame, mapping.headers, set(mapping.fields))
+                found = payment_words_column(chunk.frame, mapping.headers, mapping.fields)
                 state.payment_column = -1 if found is None else found
             if state.payment_column >= 0:  # a bare Type of payment words: how the order was paid
+                if mapping.fields.get(state.payment_column) == "status":  # not the line's status (Cash, Online)
+                    raw = raw.drop(columns="status")
                 raw = raw.assign(payment_method=chunk.frame[f"c{state.payment_column}"])
         if self.kind is DataKind.SALES and TICKET_TIER in raw:
             if state.one_event is None:
@@ -479,6 +483,8 @@ class IngestRun:
                 state.own_sales = ids_name_each_sale(raw[SALE_ID])
             # a car a row, its VIN: each row its own order; an id written again names no sale (no orders kept)
             raw = (raw.assign(order_id=raw[SALE_ID]) if state.own_sales else raw).drop(columns=SALE_ID)
+        if self.kind is DataKind.SALES and "order_id" not in raw and (at := mapping.time_column) is not None:
+            raw = stamped_orders(raw, chunk.frame[f"c{at}"])
         profile = mapping.profile
         if profile is not None:
             raw = apply_cells(raw, profile.cells)

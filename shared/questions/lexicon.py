@@ -453,6 +453,7 @@ DIMENSION_WORDS: tuple[tuple[DimensionName, re.Pattern[str]], ...] = (
     ("channel", _rx(r"(?:sales )?channels?|marketplaces?|platforms?|storefronts?|(?:sales )?sources?|stores?|shops?|"
                     r"(?:shopping )?malls?")),
     ("category", _rx(r"(?:product )?categor(?:y|ies)|departments?|product (?:types?|lines?|groups?|famil(?:y|ies))|"
+                     r"item (?:types?|groups?|categor(?:y|ies))|"
                      r"collections?|"
                      r"(?<!customer )segments?|ranges?")),
     # a car's make is its maker ("which make sold the most"), never the verb ("what did we make")

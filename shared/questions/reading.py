@@ -48,6 +48,7 @@ from shared.questions.forecast_window import (
     through_deadline,
 )
 from shared.questions.foreign_words import in_english
+from shared.questions.goods import as_products
 from shared.questions.grouped_sides import grouped_sides
 from shared.questions.like_for_like import same_days_before
 from shared.questions.market import (
@@ -1577,6 +1578,8 @@ def _read_question(question: str, *, tenant_id: str, index: VocabularyIndex | No
         return Reading(kind="unanswerable", question=question, as_of=as_of or _sales_end(extents),
                        concept="language", needed=unread_language_answer(language))
     known = index.knows_word if index is not None else None
+    if index is not None and index.vocabulary.goods:  # "how many cars did we sell": every product is a car
+        question = as_products(question, [g for g in index.vocabulary.goods if not index.find(g)])
     text = _sheet_fields(without_chatter(market_typos(expand_shorthand(
         in_english(question, known),  # "ventas el mes pasado"
         known,

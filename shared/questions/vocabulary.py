@@ -121,6 +121,8 @@ class Vocabulary(BaseModel):
     states: list[str] = Field(default_factory=list, description="States or provinces sales lines shipped to.")
     payment_methods: list[str] = Field(default_factory=list, description="How sales lines' orders were paid.")
     sellers: list[str] = Field(default_factory=list, description="Dealers, sellers or salespeople of sales lines.")
+    goods: list[str] = Field(default_factory=list, description="The kinds of goods the sales files' headers name "
+                                                               "(Car Model: car), each meaning every product.")
     city_regions: bool = Field(default=False, description="Most sales regions came from a City (Store City, "
                                                           "Location) column: the regions are cities.")
     currency: str | None = None

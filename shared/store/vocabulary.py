@@ -17,8 +17,10 @@ from sqlglot import exp
 
 from shared.models.records import RECORD_MODELS, DataKind
 from shared.ports import DocumentStore, Warehouse
+from shared.questions.goods import goods_nouns
 from shared.questions.vocabulary import ProductName, Vocabulary
 from shared.store.documents.caches import meta_collection
+from shared.store.documents.ingestions import ingestions_collection
 from shared.store.extent import data_extent, undated_rows
 from shared.store.statements import TENANT, param, tenant_predicate
 
@@ -30,7 +32,7 @@ _DOC_ID = "vocabulary"
 #: 3: sales_columns says whether sales lines name a currency; 4: undated reviews; 5: promo flag; 6: countries,
 #: regions, states; 7: the SKUs of reviews (a tenant with reviews only names its products by them); 8: how many
 #: catalogue products have a price; 9: whether the sales lines carry prices at all; 10: payment methods, sellers.
-VOCABULARY_SCHEMA = 10
+VOCABULARY_SCHEMA = 11
 #: Products past which the vocabulary is not written to the document store (Firestore documents are <= 1 MiB).
 MAX_CACHED_PRODUCTS = 3_000
 # keyed by the warehouse object too (held in the value, so its id cannot be reused while cached)
@@ -236,6 +238,8 @@ def load_vocabulary(warehouse: Warehouse, documents: DocumentStore, tenant_id: s
             vocab = None
     if vocab is None or vocab.tenant_id != tenant_id:
         vocab = read_vocabulary(warehouse, tenant_id, version)
+        vocab.goods = goods_nouns(doc.get("column_mapping") or {} for doc in
+                                  documents.query(ingestions_collection(tenant_id)) if doc.get("kind") == "sales")
         if len(vocab.products) <= MAX_CACHED_PRODUCTS:
             documents.set(meta_collection(tenant_id), _DOC_ID,
                           {"version": version, "schema": VOCABULARY_SCHEMA,

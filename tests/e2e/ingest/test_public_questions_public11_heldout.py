@@ -7,19 +7,16 @@ SumUp's item sales in Italian (``;``, decimal commas), generated in their publis
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
-import pytest
 
 from tests.e2e.ingest import test_public_questions as pq
-from tests.e2e.ingest.test_public_questions_more import check
-from tests.e2e.ingest.test_public_questions_public10 import read, standard_asks
-from tests.e2e.ingest.test_public_questions_public11 import (  # noqa: F401 (a test: run over this module's sets)
-    _comma,
-    _lines,
+from tests.e2e.ingest.public_questions_harness import (  # noqa: F401 (a test: run over this module's sets)
+    question_test,
+    read,
     test_every_file_is_stored_as_it_means,
 )
+from tests.e2e.ingest.test_public_questions_public10 import standard_asks
+from tests.e2e.ingest.test_public_questions_public11 import _comma, _lines
 from tests.fixtures.public import public11_heldout_shapes as shapes
 
 
@@ -83,15 +80,4 @@ DATASETS: dict[str, pq.Dataset] = {
 }
 #: Answered wrong today (each is fixed at its cause, then taken off this list).
 WRONG_TODAY: frozenset[str] = frozenset()
-CASES = pq.dataset_cases(DATASETS, WRONG_TODAY)
-
-
-@pytest.mark.parametrize(("dataset", "ask"), CASES)
-def test_question_of_a_public11_held_out_export(
-    dataset: str,
-    ask: pq.Ask,
-    homes: dict[str, tuple[Path, pd.DataFrame]],
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    pq.ask_and_check(DATASETS, homes, dataset, ask, check, monkeypatch, capsys)
+test_question_of_a_public11_held_out_export = question_test(DATASETS, WRONG_TODAY)

@@ -7,44 +7,28 @@ published shape (``pubq14_shapes``), ingested with ``ecomintel ingest`` and aske
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
-import pytest
 
 from tests.e2e.ingest import test_public_questions as pq
-from tests.e2e.ingest.test_public_questions_more import check
-from tests.e2e.ingest.test_public_questions_public10 import aov, orders_in, read
-from tests.e2e.ingest.test_public_questions_public11 import (  # noqa: F401 (a test: run over this module's sets)
-    _lines,
+from tests.e2e.ingest.public_questions_harness import (  # noqa: F401 (a test: run over this module's sets)
+    AOV,
+    BEST_MONTH,
+    LAST_MONTH,
+    MOM,
+    Ask,
+    aov,
+    money_sum,
+    orders_in,
+    question_test,
+    read,
+    revenue_in,
+    sales_frame,
     test_every_file_is_stored_as_it_means,
+    top,
+    units_in_year,
 )
+from tests.e2e.ingest.test_public_questions_public11 import _lines
 from tests.fixtures.public import pubq14_shapes as shapes
-
-Ask = pq.Ask
-
-
-def _sum(frame: pd.DataFrame, column: str = "value") -> float:
-    return round(float(frame[column].sum()), 2)
-
-
-def revenue_in(period: str) -> Ask:
-    """ "What was revenue in March 2022?" for ``period`` ``2022-03``."""
-    return Ask(f"What was revenue in {pd.Period(period):%B %Y}?", lambda f: _sum(pq._month(f, period)))
-
-
-def units_in_year(year: int) -> Ask:
-    return Ask(f"How many units did we sell in {year}?", lambda f: int(pq._year(f, year)["qty"].sum()))
-
-
-def top(by: str, noun: str) -> Ask:
-    return Ask(f"Which {noun} had the most revenue?", lambda f: pq._top(f, by))
-
-
-LAST_MONTH = Ask("What did we make last month?", lambda f: _sum(pq._last_whole_month(f)))
-MOM = Ask("How did sales change month over month?", pq._mom_pct, percent=True)
-BEST_MONTH = Ask("Which month had the most revenue?", pq._best_whole_month)
-AOV = Ask("What is our average order value?", aov)
 
 
 # Vrinda: a line a row; Cancelled no sale; Returned a return of the line's Amount; Refunded a sale and its refund (an
@@ -69,11 +53,11 @@ VRINDA_ASKS = [
     Ask("How many units did we sell in April 2022?", lambda f: int(pq._month(f, "2022-04")["qty"].sum())),
     Ask("Which product made the most revenue?", lambda f: pq._top(f, "product")),
     Ask("How many orders did we have in May 2022?", lambda f: orders_in(f, "2022-05")),
-    Ask("How much did we refund in 2022?", lambda f: _sum(pq._year(f, 2022), "refund")),
+    Ask("How much did we refund in 2022?", lambda f: money_sum(pq._year(f, 2022), "refund")),
     top("state", "state"),
     top("channel", "channel"),
     top("category", "category"),
-    Ask("How much revenue did Myntra bring in 2022?", lambda f: _sum(pq._year(f[f["channel"] == "Myntra"], 2022))),
+    Ask("How much revenue did Myntra bring in 2022?", lambda f: money_sum(pq._year(f[f["channel"] == "Myntra"], 2022))),
     AOV,
     LAST_MONTH,
     MOM,
@@ -85,17 +69,13 @@ def _us_regional(files: dict[str, str]) -> pd.DataFrame:
     raw = read(files)
     qty = raw["Order Quantity"].astype(int)
     gross = (qty * raw["Unit Price"].str.replace(",", "").astype(float)).round(2)
-    return pd.DataFrame(
-        {
-            "order": raw["OrderNumber"],
-            "channel": raw["Sales Channel"],
-            "warehouse": raw["WarehouseCode"],
-            "qty": qty,
-            "value": gross,
-            "discount": (gross * raw["Discount Applied"].astype(float)).round(2),
-            "refund": 0.0,
-            "day": pd.to_datetime(raw["OrderDate"], format="%d/%m/%y"),
-        }
+    return sales_frame(
+        raw,
+        {"order": "OrderNumber", "channel": "Sales Channel", "warehouse": "WarehouseCode"},
+        qty=qty,
+        value=gross,
+        discount=(gross * raw["Discount Applied"].astype(float)).round(2),
+        day=pd.to_datetime(raw["OrderDate"], format="%d/%m/%y"),
     )
 
 
@@ -104,9 +84,9 @@ US_REGIONAL_ASKS = [
     units_in_year(2019),
     Ask("How many orders did we have in March 2020?", lambda f: orders_in(f, "2020-03")),
     Ask("How many orders did we have in 2020?", lambda f: int(pq._year(f, 2020)["order"].nunique())),
-    Ask("How much discount did we give in 2019?", lambda f: _sum(pq._year(f, 2019), "discount")),
+    Ask("How much discount did we give in 2019?", lambda f: money_sum(pq._year(f, 2019), "discount")),
     top("channel", "sales channel"),
-    Ask("What were Online sales in 2019?", lambda f: _sum(pq._year(f[f["channel"] == "Online"], 2019))),
+    Ask("What were Online sales in 2019?", lambda f: money_sum(pq._year(f[f["channel"] == "Online"], 2019))),
     top("warehouse", "warehouse"),
     AOV,
     LAST_MONTH,
@@ -118,33 +98,33 @@ US_REGIONAL_ASKS = [
 # Bike Sales in Europe: a sale a row, its Revenue the money (Profit beside it); no order number.
 def _bike(files: dict[str, str]) -> pd.DataFrame:
     raw = read(files)
-    return pd.DataFrame(
+    return sales_frame(
+        raw,
         {
-            "product": raw["Product"],
-            "category": raw["Product_Category"],
-            "country": raw["Country"],
-            "state": raw["State"],
-            "age_group": raw["Age_Group"],
-            "qty": raw["Order_Quantity"].astype(int),
-            "value": raw["Revenue"].astype(float),
-            "profit": raw["Profit"].astype(float),
-            "refund": 0.0,
-            "day": pd.to_datetime(raw["Date"], format="%Y-%m-%d"),
-        }
+            "product": "Product",
+            "category": "Product_Category",
+            "country": "Country",
+            "state": "State",
+            "age_group": "Age_Group",
+        },
+        qty=raw["Order_Quantity"].astype(int),
+        value=raw["Revenue"].astype(float),
+        profit=raw["Profit"].astype(float),
+        day=pd.to_datetime(raw["Date"], format="%Y-%m-%d"),
     )
 
 
 BIKE_ASKS = [
-    Ask("What were sales in 2015?", lambda f: _sum(pq._year(f, 2015))),
+    Ask("What were sales in 2015?", lambda f: money_sum(pq._year(f, 2015))),
     revenue_in("2016-03"),
     units_in_year(2015),
     Ask("Which product made the most revenue?", lambda f: pq._top(f, "product")),
     top("country", "country"),
     top("state", "state"),
     Ask("Which category sold the most units?", lambda f: pq._top(f, "category", "qty")),
-    Ask("What was our profit in 2015?", lambda f: _sum(pq._year(f, 2015), "profit")),
+    Ask("What was our profit in 2015?", lambda f: money_sum(pq._year(f, 2015), "profit")),
     Ask("Which country made the most profit?", lambda f: pq._top(f, "country", "profit")),
-    Ask("What was revenue in Germany in 2015?", lambda f: _sum(pq._year(f[f["country"] == "Germany"], 2015))),
+    Ask("What was revenue in Germany in 2015?", lambda f: money_sum(pq._year(f[f["country"] == "Germany"], 2015))),
     LAST_MONTH,
     MOM,
     BEST_MONTH,
@@ -166,13 +146,13 @@ def _behavior(files: dict[str, str]) -> pd.DataFrame:
 
 
 BEHAVIOR_ASKS = [
-    Ask("What was revenue in 2022?", lambda f: _sum(pq._year(f, 2022))),
+    Ask("What was revenue in 2022?", lambda f: money_sum(pq._year(f, 2022))),
     revenue_in("2023-05"),
     units_in_year(2021),
     top("category", "product category"),
     top("payment", "payment method"),
     Ask("How many customers bought in 2022?", lambda f: int(pq._year(f[f["value"] > 0], 2022)["customer"].nunique())),
-    Ask("How much did we refund in 2022?", lambda f: _sum(pq._year(f, 2022), "refund")),
+    Ask("How much did we refund in 2022?", lambda f: money_sum(pq._year(f, 2022), "refund")),
     Ask(
         "How many units of Books did we sell in 2022?",
         lambda f: int(pq._year(f[f["category"] == "Books"], 2022)["qty"].sum()),
@@ -199,15 +179,4 @@ WRONG_TODAY: frozenset[str] = frozenset(
         "us_regional: Which warehouse had the most revenue?",
     }
 )
-CASES = pq.dataset_cases(DATASETS, WRONG_TODAY)
-
-
-@pytest.mark.parametrize(("dataset", "ask"), CASES)
-def test_question_of_a_pubq14_dataset(
-    dataset: str,
-    ask: pq.Ask,
-    homes: dict[str, tuple[Path, pd.DataFrame]],
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    pq.ask_and_check(DATASETS, homes, dataset, ask, check, monkeypatch, capsys)
+test_question_of_a_pubq14_dataset = question_test(DATASETS, WRONG_TODAY)

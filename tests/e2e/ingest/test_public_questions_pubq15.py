@@ -8,21 +8,24 @@ a make and a model, the seller that sold it), each generated in its published sh
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
-import pytest
 
 from tests.e2e.ingest import test_public_questions as pq
-from tests.e2e.ingest.test_public_questions_more import check
-from tests.e2e.ingest.test_public_questions_public10 import aov, orders_in, read
-from tests.e2e.ingest.test_public_questions_public11 import (  # noqa: F401 (a test: run over this module's sets)
+from tests.e2e.ingest.public_questions_harness import (  # noqa: F401 (a test: run over this module's sets)
+    BEST_MONTH,
+    LAST_MONTH,
+    MOM,
+    Ask,
+    aov,
+    money_sum,
+    orders_in,
+    question_test,
+    read,
+    revenue_in,
     test_every_file_is_stored_as_it_means,
+    top,
 )
-from tests.e2e.ingest.test_public_questions_pubq14 import BEST_MONTH, LAST_MONTH, MOM, _sum, revenue_in, top
 from tests.fixtures.public import pubq15_shapes as shapes
-
-Ask = pq.Ask
 
 
 # Electronic sales: a purchase a row (its own order), Cancelled no sale; Total Price = Unit Price x Quantity.
@@ -46,7 +49,7 @@ def _electronic(files: dict[str, str]) -> pd.DataFrame:
 
 ELECTRONIC_ASKS = [
     revenue_in("2024-03"),
-    Ask("What was revenue in 2023?", lambda f: _sum(pq._year(f, 2023))),
+    Ask("What was revenue in 2023?", lambda f: money_sum(pq._year(f, 2023))),
     Ask("How many units did we sell in 2024?", lambda f: int(pq._year(f, 2024)["qty"].sum())),
     top("category", "product type"),
     Ask("Which product sold the most units?", lambda f: pq._top(f, "product", "qty")),
@@ -91,11 +94,11 @@ RETAIL_ASKS = [
     Ask("How many units did we sell in February 2024?", lambda f: int(pq._month(f, "2024-02")["qty"].sum())),
     top("category", "category"),
     Ask("Which product sold the most units?", lambda f: pq._top(f, "product", "qty")),
-    Ask("How much discount did we give in 2023?", lambda f: _sum(pq._year(f, 2023), "discount")),
+    Ask("How much discount did we give in 2023?", lambda f: money_sum(pq._year(f, 2023), "discount")),
     top("payment", "payment method"),
     Ask(
         "How much revenue did Books bring in 2023?",
-        lambda f: _sum(pq._year(f[f["category"] == "Books"], 2023)),
+        lambda f: money_sum(pq._year(f[f["category"] == "Books"], 2023)),
     ),
     Ask("How many orders did we have in March 2024?", lambda f: orders_in(f, "2024-03")),
     Ask("What is our average order value?", aov),
@@ -124,13 +127,13 @@ def _vehicles(files: dict[str, str]) -> pd.DataFrame:
 
 
 VEHICLE_ASKS = [
-    Ask("What was revenue in 2014?", lambda f: _sum(pq._year(f, 2014))),
+    Ask("What was revenue in 2014?", lambda f: money_sum(pq._year(f, 2014))),
     revenue_in("2015-02"),
     Ask("How many cars did we sell in 2014?", lambda f: int(pq._year(f, 2014)["qty"].sum())),
     top("brand", "make"),
     Ask("Which model made the most revenue?", lambda f: pq._top(f, "product")),
     Ask("Which seller sold the most cars?", lambda f: pq._top(f, "seller", "qty")),
-    Ask("How much revenue did Kia bring in 2014?", lambda f: _sum(pq._year(f[f["brand"] == "Kia"], 2014))),
+    Ask("How much revenue did Kia bring in 2014?", lambda f: money_sum(pq._year(f[f["brand"] == "Kia"], 2014))),
     Ask("How many orders did we have in March 2015?", lambda f: orders_in(f, "2015-03")),
     Ask("What is our average order value?", aov),
     LAST_MONTH,
@@ -155,15 +158,4 @@ WRONG_TODAY: frozenset[str] = frozenset(
         "vehicle_sales: How many cars did we sell in 2014?",
     }
 )
-CASES = pq.dataset_cases(DATASETS, WRONG_TODAY)
-
-
-@pytest.mark.parametrize(("dataset", "ask"), CASES)
-def test_question_of_a_pubq15_dataset(
-    dataset: str,
-    ask: pq.Ask,
-    homes: dict[str, tuple[Path, pd.DataFrame]],
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    pq.ask_and_check(DATASETS, homes, dataset, ask, check, monkeypatch, capsys)
+test_question_of_a_pubq15_dataset = question_test(DATASETS, WRONG_TODAY)

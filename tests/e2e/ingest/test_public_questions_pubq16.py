@@ -8,21 +8,25 @@ Sales Dataset of a popular marketplace (a transaction a row, a region and a paym
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
-import pytest
 
 from tests.e2e.ingest import test_public_questions as pq
-from tests.e2e.ingest.test_public_questions_more import check
-from tests.e2e.ingest.test_public_questions_public10 import aov, orders_in, read
-from tests.e2e.ingest.test_public_questions_public11 import (  # noqa: F401 (a test: run over this module's sets)
+from tests.e2e.ingest.public_questions_harness import (  # noqa: F401 (a test: run over this module's sets)
+    BEST_MONTH,
+    LAST_MONTH,
+    MOM,
+    Ask,
+    aov,
+    money_sum,
+    orders_in,
+    question_test,
+    read,
+    revenue_in,
+    sales_frame,
     test_every_file_is_stored_as_it_means,
+    top,
 )
-from tests.e2e.ingest.test_public_questions_pubq14 import BEST_MONTH, LAST_MONTH, MOM, _sum, revenue_in, top
 from tests.fixtures.public import pubq16_shapes as shapes
-
-Ask = pq.Ask
 
 #: DataCo's order statuses that are no sale: cancelled, held as suspected fraud, placed and not paid yet.
 DATACO_NO_SALE = ("CANCELED", "SUSPECTED_FRAUD", "PENDING_PAYMENT")
@@ -33,33 +37,33 @@ DATACO_NO_SALE = ("CANCELED", "SUSPECTED_FRAUD", "PENDING_PAYMENT")
 def _dataco(files: dict[str, str]) -> pd.DataFrame:
     raw = read(files)
     raw = raw[~raw["Order Status"].isin(DATACO_NO_SALE)].reset_index(drop=True)
-    return pd.DataFrame(
+    return sales_frame(
+        raw,
         {
-            "order": raw["Order Id"],
-            "customer": raw["Order Customer Id"],
-            "product": raw["Product Name"].str.strip(),
-            "category": raw["Category Name"],
-            "payment": raw["Type"],
-            "country": raw["Order Country"],
-            "qty": raw["Order Item Quantity"].astype(int),
-            "value": raw["Sales"].astype(float),
-            "discount": raw["Order Item Discount"].astype(float),
-            "refund": 0.0,
-            "day": pd.to_datetime(raw["order date (DateOrders)"], format="%m/%d/%Y %H:%M").dt.normalize(),
-        }
+            "order": "Order Id",
+            "customer": "Order Customer Id",
+            "category": "Category Name",
+            "payment": "Type",
+            "country": "Order Country",
+        },
+        product=raw["Product Name"].str.strip(),
+        qty=raw["Order Item Quantity"].astype(int),
+        value=raw["Sales"].astype(float),
+        discount=raw["Order Item Discount"].astype(float),
+        day=pd.to_datetime(raw["order date (DateOrders)"], format="%m/%d/%Y %H:%M").dt.normalize(),
     )
 
 
 DATACO_ASKS = [
     revenue_in("2017-03"),
-    Ask("What was revenue in 2017?", lambda f: _sum(pq._year(f, 2017))),
+    Ask("What was revenue in 2017?", lambda f: money_sum(pq._year(f, 2017))),
     Ask("How many units did we sell in June 2017?", lambda f: int(pq._month(f, "2017-06")["qty"].sum())),
     top("category", "category"),
     Ask("Which product sold the most units?", lambda f: pq._top(f, "product", "qty")),
     top("payment", "payment method"),
     top("country", "country"),
     Ask("How many orders did we have in May 2017?", lambda f: orders_in(f, "2017-05")),
-    Ask("How much discount did we give in 2017?", lambda f: _sum(pq._year(f, 2017), "discount")),
+    Ask("How much discount did we give in 2017?", lambda f: money_sum(pq._year(f, 2017), "discount")),
     Ask("How many customers bought in 2017?", lambda f: int(pq._year(f, 2017)["customer"].nunique())),
     Ask("What is our average order value?", aov),
     LAST_MONTH,
@@ -71,18 +75,18 @@ DATACO_ASKS = [
 # Online Sales: a transaction a row, its Transaction ID its order; Total Revenue = Units Sold x Unit Price.
 def _online(files: dict[str, str]) -> pd.DataFrame:
     raw = read(files)
-    return pd.DataFrame(
+    return sales_frame(
+        raw,
         {
-            "order": raw["Transaction ID"],
-            "product": raw["Product Name"],
-            "category": raw["Product Category"],
-            "region": raw["Region"],
-            "payment": raw["Payment Method"],
-            "qty": raw["Units Sold"].astype(int),
-            "value": raw["Total Revenue"].astype(float),
-            "refund": 0.0,
-            "day": pd.to_datetime(raw["Date"], format="%Y-%m-%d"),
-        }
+            "order": "Transaction ID",
+            "product": "Product Name",
+            "category": "Product Category",
+            "region": "Region",
+            "payment": "Payment Method",
+        },
+        qty=raw["Units Sold"].astype(int),
+        value=raw["Total Revenue"].astype(float),
+        day=pd.to_datetime(raw["Date"], format="%Y-%m-%d"),
     )
 
 
@@ -99,7 +103,7 @@ ONLINE_ASKS = [
     top("payment", "payment method"),
     Ask(
         "How much revenue did Electronics bring in March 2024?",
-        lambda f: _sum(pq._month(f[f["category"] == "Electronics"], "2024-03")),
+        lambda f: money_sum(pq._month(f[f["category"] == "Electronics"], "2024-03")),
     ),
     Ask("What share of revenue was paid with PayPal?", _paypal_share, percent=True),
     Ask("How many orders did we have in April 2024?", lambda f: orders_in(f, "2024-04")),
@@ -114,23 +118,19 @@ ONLINE_ASKS = [
 def _ta_feng(files: dict[str, str]) -> pd.DataFrame:
     raw = read(files)
     day = pd.to_datetime(raw["TRANSACTION_DT"], format="%m/%d/%Y")
-    return pd.DataFrame(
-        {
-            "order": raw["CUSTOMER_ID"] + "@" + day.dt.strftime("%Y-%m-%d"),
-            "customer": raw["CUSTOMER_ID"],
-            "product": raw["PRODUCT_ID"],
-            "category": raw["PRODUCT_SUBCLASS"],
-            "qty": raw["AMOUNT"].astype(int),
-            "value": raw["SALES_PRICE"].astype(float),
-            "refund": 0.0,
-            "day": day,
-        }
+    return sales_frame(
+        raw,
+        {"customer": "CUSTOMER_ID", "product": "PRODUCT_ID", "category": "PRODUCT_SUBCLASS"},
+        order=raw["CUSTOMER_ID"] + "@" + day.dt.strftime("%Y-%m-%d"),
+        qty=raw["AMOUNT"].astype(int),
+        value=raw["SALES_PRICE"].astype(float),
+        day=day,
     )
 
 
 TA_FENG_ASKS = [
     revenue_in("2000-12"),
-    Ask("What was revenue in 2001?", lambda f: _sum(pq._year(f, 2001))),
+    Ask("What was revenue in 2001?", lambda f: money_sum(pq._year(f, 2001))),
     Ask("How many units did we sell in January 2001?", lambda f: int(pq._month(f, "2001-01")["qty"].sum())),
     Ask("Which product sold the most units?", lambda f: pq._top(f, "product", "qty")),
     Ask("Which product made the most revenue?", lambda f: pq._top(f, "product")),
@@ -149,15 +149,4 @@ DATASETS: dict[str, pq.Dataset] = {
 }
 #: Answered wrong today.
 WRONG_TODAY: frozenset[str] = frozenset()
-CASES = pq.dataset_cases(DATASETS, WRONG_TODAY)
-
-
-@pytest.mark.parametrize(("dataset", "ask"), CASES)
-def test_question_of_a_pubq16_dataset(
-    dataset: str,
-    ask: pq.Ask,
-    homes: dict[str, tuple[Path, pd.DataFrame]],
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    pq.ask_and_check(DATASETS, homes, dataset, ask, check, monkeypatch, capsys)
+test_question_of_a_pubq16_dataset = question_test(DATASETS, WRONG_TODAY)
