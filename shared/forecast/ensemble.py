@@ -58,6 +58,7 @@ from shared.forecast.direct_model import (
 from shared.forecast.elasticity import MIN_PRICE_SIGNAL, price_signal
 from shared.forecast.engine import ForecastOptions, SeriesForecast
 from shared.forecast.global_model import calendar_position
+from shared.forecast.horizon_totals import cumulative_errors, expected_path, total_quantiles
 from shared.forecast.intermittent import classify
 from shared.forecast.members import (
     DAILY,
@@ -373,6 +374,35 @@ def conformal_quantiles(cases: list[_Case], name: str, horizon: int, levels: tup
     return out
 
 
+def total_scale(history: np.ndarray) -> float:
+    """What a horizon total's band is measured in: the per-period bands' noise unit (:func:`interval_scale`)."""
+    return interval_scale(history)
+
+
+def case_centre(case: _Case, name: str, seasonal: bool) -> np.ndarray:
+    """The per-period values a total of ``name`` sums on one case: the members' median before a count's rounding."""
+    if case.counts and name in COMPONENTS:
+        return combine(case.members, name, case.intermittent, seasonal)
+    return candidates(case, seasonal)[name]
+
+
+def total_bands(cases: list[_Case], methods: dict[bool, str], freqs: list[str], horizon: int,
+                levels: tuple[float, ...], seasonal: bool = False) -> dict[float, tuple[np.ndarray, np.ndarray]] | None:
+    """Offsets of the horizon total over steps 1..k in noise units, from the backtest's totals (every tier pooled).
+
+    Each case's total path is what the agent sums (:func:`horizon_totals.expected_path` of its chosen method's
+    centre: ``methods`` per intermittent flag), its cumulative misses are divided by :func:`total_scale`, and the
+    conformal quantile per k is pooled over the batch (:func:`horizon_totals.total_quantiles`).
+    """
+    scaled = []
+    for case in cases:
+        assert case.actual is not None
+        centre = case_centre(case, methods[case.intermittent], seasonal)
+        path = expected_path(case.history, centre, freqs[case.index], classify(case.history).demand_class)
+        scaled.append(cumulative_errors(case.actual, path) / total_scale(case.history))
+    return total_quantiles(scaled, horizon, levels)
+
+
 def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict[int, SeriesForecast]:
     """Forecast the eligible series of a chunk with the pooled ensemble; keyed by position in ``chunk``.
 
@@ -437,6 +467,8 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
             factors = [season_factors(c, calendars[c.index], m, h) for c in tier]
             quantiles[flag] = conformal_quantiles(tier, method, h, levels, seasonal, difficulty[flag], factors,
                                                   settled_history=m + level_window(m))
+    methods = {False: pooled_choice, True: default}
+    sums = total_bands(backtest, methods, [s.freq for s in series], h, levels, seasonal) if backtest else None
     holiday_widening = _holiday_bands(calendars, final, freq, m, levels)
     per_series = (time.perf_counter() - started) / len(series)
     out: dict[int, SeriesForecast] = {}
@@ -477,7 +509,9 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
             s.series_id, s.future_dates(h), fc, lower, upper, name, "ok", len(s.values), table, h,
             None, classify(case.history).demand_class, warnings, per_series,
             bands={lv: (lo, hi) for lv, (lo, hi) in bands.items()},
-            unrounded=None if unrounded is None or np.array_equal(unrounded, fc) else unrounded)
+            unrounded=None if unrounded is None or np.array_equal(unrounded, fc) else unrounded,
+            sum_bands={} if sums is None else {lv: (lo * total_scale(case.history), hi * total_scale(case.history))
+                                               for lv, (lo, hi) in sums.items()})
     return out
 
 
