@@ -110,6 +110,7 @@ class _Case:
     origin: int = 0  # the backtest origin's rank, 1 the latest (0: the final fit)
     combined: dict[bool, dict[str, np.ndarray]] = field(default_factory=dict)  # candidates() per seasonal flag
     counts: bool = False  # a weekly series of whole units: its ensembles are count medians (:mod:`count_median`)
+    demand_class: str = ""  # :func:`intermittent.classify` of the history (what a horizon total's path reads)
 
 
 def combine(members: dict[str, np.ndarray], name: str, intermittent: bool, seasonal: bool = False) -> np.ndarray:
@@ -253,16 +254,16 @@ def _run_origin(series: list[RegularSeries], cuts: list[int], horizon: int, use_
     cases = []
     for i, (s, c, g) in enumerate(zip(series, cuts, preds, strict=True)):
         y = np.asarray(s.values[:c], dtype=float)
-        intermittent = classify(y).intermittent
+        demand = classify(y)
         factors = None
         if profile is not None:
             weekday = cals[i].position.astype(int)
             factors = (profile[weekday[:c]], profile[weekday[c:c + horizon]])
-        members = {**local_members(y, horizon, s.season_length, seasonal, intermittent, factors),
+        members = {**local_members(y, horizon, s.season_length, seasonal, demand.intermittent, factors),
                    "global_l1": g[:horizon]}
-        cases.append(_Case(i, y, members, intermittent,
+        cases.append(_Case(i, y, members, demand.intermittent,
                            np.asarray(s.values[c:c + horizon], dtype=float) if with_actual else None,
-                           counts=s.season_length == WEEKLY and is_count(y)))
+                           counts=s.season_length == WEEKLY and is_count(y), demand_class=demand.demand_class))
     return cases
 
 
@@ -398,7 +399,7 @@ def total_bands(cases: list[_Case], methods: dict[bool, str], freqs: list[str], 
     for case in cases:
         assert case.actual is not None
         centre = case_centre(case, methods[case.intermittent], seasonal)
-        path = expected_path(case.history, centre, freqs[case.index], classify(case.history).demand_class)
+        path = expected_path(case.history, centre, freqs[case.index], case.demand_class)
         scaled.append(cumulative_errors(case.actual, path) / total_scale(case.history))
     return total_quantiles(scaled, horizon, levels)
 
@@ -507,7 +508,7 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
         lower, upper = bands[options.level]
         out[idx[case.index]] = SeriesForecast(
             s.series_id, s.future_dates(h), fc, lower, upper, name, "ok", len(s.values), table, h,
-            None, classify(case.history).demand_class, warnings, per_series,
+            None, case.demand_class, warnings, per_series,
             bands={lv: (lo, hi) for lv, (lo, hi) in bands.items()},
             unrounded=None if unrounded is None or np.array_equal(unrounded, fc) else unrounded,
             sum_bands={} if sums is None else {lv: (lo * total_scale(case.history), hi * total_scale(case.history))
