@@ -1003,9 +1003,11 @@ def _certainty(r: SeriesForecast) -> float | None:
 def _total_interval(o: SkuOutcome, level: float, weights: np.ndarray | None = None) -> tuple[float, float, float]:
     """Expected total over the horizon (``weights``: of a window's days only) with a central interval.
 
-    The band is the store total's (:func:`total_band`: how the SKU's past totals over as many periods varied);
-    with too few past windows, independent periods (normal approximation). Independent days alone read a SKU's
-    month as if no slow month ever happened: its 90% interval held 38-64% of the next totals sold.
+    The band of a total over the first periods is the backtest's (:func:`_backtest_total_band`: how the
+    backtest's totals over as many periods missed, pooled over the batch); a window's, or a forecast without one
+    (the per-series selection), is the store total's (:func:`total_band`: how the SKU's past totals over as many
+    periods varied); with too few past windows, independent periods (normal approximation). Independent days
+    alone read a SKU's month as if no slow month ever happened: its 90% interval held 38-64% of the next totals.
     """
     r = o.result
     n = len(r.forecast) if weights is None else min(len(r.forecast), len(weights))

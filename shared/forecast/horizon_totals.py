@@ -31,8 +31,9 @@ SKEWED_CLASSES = frozenset({"intermittent", "lumpy", "erratic"})
 MIN_TOTAL_ERRORS = 30
 
 
-def expected_path(history: np.ndarray, centre: np.ndarray, freq: str, demand_class: str,
-                  multiplier: float = 1.0) -> np.ndarray:
+def expected_path(
+    history: np.ndarray, centre: np.ndarray, freq: str, demand_class: str, multiplier: float = 1.0
+) -> np.ndarray:
     """Per-period demand whose sum is the expected total: for a skewed series its centre raised to its recent mean.
 
     An intermittent, lumpy or erratic series' median period sits under its mean (0 or a fraction of its rate): its
@@ -45,18 +46,21 @@ def expected_path(history: np.ndarray, centre: np.ndarray, freq: str, demand_cla
         if freq == "W":
             return centre * mean_over_median(history, centre)
         return centre
-    recent = np.asarray(history, dtype=float)[-LEVEL_WINDOW.get(freq, 28):]
+    recent = np.asarray(history, dtype=float)[-LEVEL_WINDOW.get(freq, 28) :]
     return stock_demand(centre, float(recent.mean()) * multiplier if len(recent) else 0.0)
 
 
 def cumulative_errors(actual: np.ndarray, path: np.ndarray) -> np.ndarray:
     """Per k, the miss of the total over steps 1..k: sum of actual minus sum of the expected path."""
     a = np.asarray(actual, dtype=float)
-    return np.cumsum(a - np.asarray(path, dtype=float)[:len(a)])
+    return np.cumsum(a - np.asarray(path, dtype=float)[: len(a)])
 
 
-def total_quantiles(scaled: Sequence[np.ndarray], horizon: int, levels: Sequence[float],
-                    ) -> dict[float, tuple[np.ndarray, np.ndarray]] | None:
+def total_quantiles(
+    scaled: Sequence[np.ndarray],
+    horizon: int,
+    levels: Sequence[float],
+) -> dict[float, tuple[np.ndarray, np.ndarray]] | None:
     """Per level, (lower, upper) offsets of the total over steps 1..k, k = 1..``horizon``, in noise units.
 
     ``scaled``: each backtest case's :func:`cumulative_errors` divided by its series' noise unit. The band is
@@ -64,8 +68,7 @@ def total_quantiles(scaled: Sequence[np.ndarray], horizon: int, levels: Sequence
     quantile carries the backtest's bias into the next window). ``None`` when any k up to ``horizon`` has fewer
     than :data:`MIN_TOTAL_ERRORS` errors (a batch too small to calibrate a total on).
     """
-    by_k = [np.array([abs(float(e[k])) for e in scaled if len(e) > k and np.isfinite(e[k])])
-            for k in range(horizon)]
+    by_k = [np.array([abs(float(e[k])) for e in scaled if len(e) > k and np.isfinite(e[k])]) for k in range(horizon)]
     if not by_k or min(len(b) for b in by_k) < MIN_TOTAL_ERRORS:
         return None
     out: dict[float, tuple[np.ndarray, np.ndarray]] = {}
