@@ -388,12 +388,16 @@ def case_centre(case: _Case, name: str, seasonal: bool) -> np.ndarray:
 
 
 def total_bands(cases: list[_Case], methods: dict[bool, str], freqs: list[str], horizon: int,
-                levels: tuple[float, ...], seasonal: bool = False) -> dict[float, tuple[np.ndarray, np.ndarray]] | None:
+                levels: tuple[float, ...], seasonal: bool = False,
+                ) -> tuple[dict[float, tuple[np.ndarray, np.ndarray]], Difficulty] | None:
     """Offsets of the horizon total over steps 1..k in noise units, from the backtest's totals (every tier pooled).
 
     Each case's total path is what the agent sums (:func:`horizon_totals.expected_path` of its chosen method's
-    centre: ``methods`` per intermittent flag), its cumulative misses are divided by :func:`total_scale`, and the
-    conformal quantile per k is pooled over the batch (:func:`horizon_totals.total_quantiles`).
+    centre: ``methods`` per intermittent flag), its cumulative misses are divided by :func:`total_scale` and by its
+    series' shrunken difficulty for totals (its own median cumulative miss against the batch's, its origin left
+    out, :mod:`difficulty`: a SKU whose level wanders misses its totals by more than a steady one of the same
+    day-to-day noise), and the conformal quantile per k is pooled over the batch
+    (:func:`horizon_totals.total_quantiles`). Also returns the difficulty (the final band's multiplier).
     """
     scaled = []
     for case in cases:
@@ -401,7 +405,9 @@ def total_bands(cases: list[_Case], methods: dict[bool, str], freqs: list[str], 
         centre = case_centre(case, methods[case.intermittent], seasonal)
         path = expected_path(case.history, centre, freqs[case.index], case.demand_class)
         scaled.append(cumulative_errors(case.actual, path) / total_scale(case.history))
-    return total_quantiles(scaled, horizon, levels)
+    difficulty = series_difficulty([c.index for c in cases], [float(np.median(np.abs(e))) for e in scaled])
+    quantiles = total_quantiles([e / difficulty.held_out[pos] for pos, e in enumerate(scaled)], horizon, levels)
+    return None if quantiles is None else (quantiles, difficulty)
 
 
 def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict[int, SeriesForecast]:
@@ -511,9 +517,14 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
             None, case.demand_class, warnings, per_series,
             bands={lv: (lo, hi) for lv, (lo, hi) in bands.items()},
             unrounded=None if unrounded is None or np.array_equal(unrounded, fc) else unrounded,
-            sum_bands={} if sums is None else {lv: (lo * total_scale(case.history), hi * total_scale(case.history))
-                                               for lv, (lo, hi) in sums.items()})
+            sum_bands={} if sums is None else _sum_offsets(sums, total_scale(case.history) * sums[1].of(case.index)))
     return out
+
+
+def _sum_offsets(sums: tuple[dict[float, tuple[np.ndarray, np.ndarray]], Difficulty], unit: float,
+                 ) -> dict[float, tuple[np.ndarray, np.ndarray]]:
+    """A series' offsets of its horizon totals: the pooled quantiles times its unit (noise x difficulty)."""
+    return {lv: (lo * unit, hi * unit) for lv, (lo, hi) in sums[0].items()}
 
 
 def _holiday_bands(calendars: list[SeriesCalendar], final: list[_Case], freq: Freq, m: int,
