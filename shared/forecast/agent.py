@@ -37,16 +37,15 @@ from shared.forecast.answers import (
 )
 from shared.forecast.batch import forecast_chunk
 from shared.forecast.cache import ForecastCache, PersistedFits, fingerprint
-from shared.forecast.count_median import mean_over_median
 from shared.forecast.csv_input import attach_future
-from shared.forecast.direct_model import LEVEL_WINDOW
 from shared.forecast.drift import DriftReport, assess_drift
 from shared.forecast.elasticity import ELASTICITY_RANGE, estimate_elasticity
 from shared.forecast.engine import ForecastOptions, SeriesForecast, forecast_series
 from shared.forecast.ensemble import MIN_SERIES
 from shared.forecast.fit_reuse import STORE_FITS, fit_options, fit_within, head
+from shared.forecast.horizon_totals import expected_path
 from shared.forecast.intervals import horizon_sum_band
-from shared.forecast.inventory import InventoryPlan, plan_inventory, stock_demand
+from shared.forecast.inventory import InventoryPlan, plan_inventory
 from shared.forecast.loader import ForecastInputs, load_inputs
 from shared.forecast.metrics import mase_scale
 from shared.forecast.periods import Freq, RegularSeries, regularise_arrays
@@ -915,13 +914,8 @@ def expected_demand(o: SkuOutcome) -> np.ndarray:
     to a mean by the count's last year (:func:`count_median.mean_over_median`: its sum was 10% short).
     """
     r = o.result
-    if r.demand_class not in _SKEWED_CLASSES:
-        if o.series.freq == "W":
-            return r.centre * mean_over_median(o.series.values, r.centre)
-        return r.centre
-    recent = np.asarray(o.series.values, dtype=float)[-LEVEL_WINDOW.get(o.series.freq, 28):]
-    multiplier = float(o.whatif["multiplier"]) if o.whatif and "multiplier" in o.whatif else 1.0
-    return stock_demand(r.centre, float(recent.mean()) * multiplier if len(recent) else 0.0)
+    multiplier = float(o.whatif["multiplier"]) if o.whatif and o.whatif.get("multiplier") is not None else 1.0
+    return expected_path(o.series.values, r.centre, o.series.freq, r.demand_class, multiplier)
 
 
 def _track_drift(deps: Deps, tenant_id: str, outcomes: list[SkuOutcome],
@@ -987,8 +981,6 @@ def _persist(deps: Deps, tenant_id: str, run_id: str, outcomes: list[SkuOutcome]
 
 #: Demand classes with many zero periods, where sMAPE is degenerate (a zero actual scores 200%).
 _SPARSE_CLASSES = frozenset({"intermittent", "lumpy"})
-#: Demand classes whose median forecast sits below their mean: sparse ones and erratic sizes (:func:`expected_demand`).
-_SKEWED_CLASSES = _SPARSE_CLASSES | {"erratic"}
 
 
 def _certainty(r: SeriesForecast) -> float | None:
@@ -1011,9 +1003,11 @@ def _certainty(r: SeriesForecast) -> float | None:
 def _total_interval(o: SkuOutcome, level: float, weights: np.ndarray | None = None) -> tuple[float, float, float]:
     """Expected total over the horizon (``weights``: of a window's days only) with a central interval.
 
-    The band is the store total's (:func:`total_band`: how the SKU's past totals over as many periods varied);
-    with too few past windows, independent periods (normal approximation). Independent days alone read a SKU's
-    month as if no slow month ever happened: its 90% interval held 38-64% of the next totals sold.
+    The band of a total over the first periods is the backtest's (:func:`_backtest_total_band`: how the
+    backtest's totals over as many periods missed, pooled over the batch); a window's, or a forecast without one
+    (the per-series selection), is the store total's (:func:`total_band`: how the SKU's past totals over as many
+    periods varied); with too few past windows, independent periods (normal approximation). Independent days
+    alone read a SKU's month as if no slow month ever happened: its 90% interval held 38-64% of the next totals.
     """
     r = o.result
     n = len(r.forecast) if weights is None else min(len(r.forecast), len(weights))
@@ -1023,8 +1017,28 @@ def _total_interval(o: SkuOutcome, level: float, weights: np.ndarray | None = No
     # a skewed SKU's mean above its median forecast, a slow count's unrounded centre beside its whole numbers
     lift = total - float(np.sum(r.forecast[:n] * w))
     summed = (float(np.sum(r.lower[:n] * w)), float(np.sum(r.upper[:n] * w)) + lift)
+    measured = _backtest_total_band(o, level, n) if weights is None else None
+    if measured is not None:
+        return total, max(0.0, total + measured[0]), total + measured[1]
     band = total_band(o.series.values, o.series.freq, max(1, math.ceil(float(w.sum()))), total, summed, level)
     return (total, *band) if band is not None else (total, lo, hi)
+
+
+def _backtest_total_band(o: SkuOutcome, level: float, periods: int) -> tuple[float, float] | None:
+    """(lower, upper) offsets of the total over the first ``periods`` from the backtest's totals, if measured.
+
+    :mod:`horizon_totals`: the cumulative misses of the backtest's totals, pooled over the batch, so the weeks'
+    shared misses are in the band (independent weeks held 55-65% of 13-week totals in the 90% band). A what-if's
+    multiplier (or its interval's ends) scales the offsets as it scales the forecast.
+    """
+    offsets = o.result.sum_bands.get(level)
+    if offsets is None or periods < 1 or len(offsets[0]) < periods:
+        return None
+    lo, hi = float(offsets[0][periods - 1]), float(offsets[1][periods - 1])
+    if o.whatif and o.whatif.get("multiplier") is not None:
+        lo *= float(o.whatif.get("multiplier_low", o.whatif["multiplier"]))
+        hi *= float(o.whatif.get("multiplier_high", o.whatif["multiplier"]))
+    return lo, hi
 
 
 def _findings(outcomes: list[SkuOutcome], inputs: ForecastInputs, sales_evidence: Evidence, level: float,

@@ -632,9 +632,9 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
     tomorrow: "in January" asked on 5 Dec) is the period the totals are for, and the answer names it.
     """
     method = (f"backtest-selected model per SKU; an intermittent, lumpy or erratic SKU's total at no less than its "
-              f"recent mean rate (its per-day forecast is a median); {level:.0%} interval per SKU from how its past "
-              "totals over as many days varied (backtest errors when its history is short; total: independent "
-              "SKUs, normal approximation)")
+              f"recent mean rate (its per-day forecast is a median); {level:.0%} interval per SKU from how the "
+              "backtest's totals over as many periods missed, pooled over the SKUs (else how its past totals over "
+              "as many days varied; total: independent SKUs, normal approximation)")
     if not views and store is None:
         return AgentAnswer(ask="forecast", answered=False, method=method,
                            text="Nothing could be forecast: no sales history for the requested products.")

@@ -64,6 +64,9 @@ class SeriesForecast:
     # the per-period centre a horizon total sums where it is not ``forecast``: a slow weekly count's forecast is
     # a whole number (:mod:`count_median`), right for one period, but 13 weeks of 1.4 read as 1 sum 5 units short
     unrounded: np.ndarray | None = None
+    # level -> (lower, upper) offsets of the total over the first k periods around the expected total's path
+    # (:mod:`horizon_totals`; calibrated on the backtest's totals, pooled ensemble only; empty: none measured)
+    sum_bands: dict[float, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
 
     @property
     def centre(self) -> np.ndarray:
@@ -85,6 +88,9 @@ class SeriesForecast:
             "forecast": [round(float(v), 4) for v in self.forecast],
             "lower": [round(float(v), 4) for v in self.lower], "upper": [round(float(v), 4) for v in self.upper],
             **({} if self.unrounded is None else {"unrounded": [round(float(v), 4) for v in self.unrounded]}),
+            **({} if not self.sum_bands else {"sum_bands": {
+                str(lv): [[round(float(v), 4) for v in lo], [round(float(v), 4) for v in hi]]
+                for lv, (lo, hi) in self.sum_bands.items()}}),
         }
 
     @classmethod
@@ -94,7 +100,9 @@ class SeriesForecast:
                    np.asarray(d["lower"], dtype=float), np.asarray(d["upper"], dtype=float), d["model"], d["status"],
                    d["history_periods"], d["backtest"], d["backtest_horizon"], d["interval_coverage"],
                    d["demand_class"], list(d["warnings"]), 0.0,
-                   unrounded=None if d.get("unrounded") is None else np.asarray(d["unrounded"], dtype=float))
+                   unrounded=None if d.get("unrounded") is None else np.asarray(d["unrounded"], dtype=float),
+                   sum_bands={float(lv): (np.asarray(lo, dtype=float), np.asarray(hi, dtype=float))
+                              for lv, (lo, hi) in (d.get("sum_bands") or {}).items()})
 
 
 @dataclass

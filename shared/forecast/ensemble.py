@@ -58,6 +58,7 @@ from shared.forecast.direct_model import (
 from shared.forecast.elasticity import MIN_PRICE_SIGNAL, price_signal
 from shared.forecast.engine import ForecastOptions, SeriesForecast
 from shared.forecast.global_model import calendar_position
+from shared.forecast.horizon_totals import cumulative_errors, expected_path, total_quantiles
 from shared.forecast.intermittent import classify
 from shared.forecast.members import (
     DAILY,
@@ -109,6 +110,7 @@ class _Case:
     origin: int = 0  # the backtest origin's rank, 1 the latest (0: the final fit)
     combined: dict[bool, dict[str, np.ndarray]] = field(default_factory=dict)  # candidates() per seasonal flag
     counts: bool = False  # a weekly series of whole units: its ensembles are count medians (:mod:`count_median`)
+    demand_class: str = ""  # :func:`intermittent.classify` of the history (what a horizon total's path reads)
 
 
 def combine(members: dict[str, np.ndarray], name: str, intermittent: bool, seasonal: bool = False) -> np.ndarray:
@@ -252,16 +254,16 @@ def _run_origin(series: list[RegularSeries], cuts: list[int], horizon: int, use_
     cases = []
     for i, (s, c, g) in enumerate(zip(series, cuts, preds, strict=True)):
         y = np.asarray(s.values[:c], dtype=float)
-        intermittent = classify(y).intermittent
+        demand = classify(y)
         factors = None
         if profile is not None:
             weekday = cals[i].position.astype(int)
             factors = (profile[weekday[:c]], profile[weekday[c:c + horizon]])
-        members = {**local_members(y, horizon, s.season_length, seasonal, intermittent, factors),
+        members = {**local_members(y, horizon, s.season_length, seasonal, demand.intermittent, factors),
                    "global_l1": g[:horizon]}
-        cases.append(_Case(i, y, members, intermittent,
+        cases.append(_Case(i, y, members, demand.intermittent,
                            np.asarray(s.values[c:c + horizon], dtype=float) if with_actual else None,
-                           counts=s.season_length == WEEKLY and is_count(y)))
+                           counts=s.season_length == WEEKLY and is_count(y), demand_class=demand.demand_class))
     return cases
 
 
@@ -373,6 +375,41 @@ def conformal_quantiles(cases: list[_Case], name: str, horizon: int, levels: tup
     return out
 
 
+def total_scale(history: np.ndarray) -> float:
+    """What a horizon total's band is measured in: the per-period bands' noise unit (:func:`interval_scale`)."""
+    return interval_scale(history)
+
+
+def case_centre(case: _Case, name: str, seasonal: bool) -> np.ndarray:
+    """The per-period values a total of ``name`` sums on one case: the members' median before a count's rounding."""
+    if case.counts and name in COMPONENTS:
+        return combine(case.members, name, case.intermittent, seasonal)
+    return candidates(case, seasonal)[name]
+
+
+def total_bands(cases: list[_Case], methods: dict[bool, str], freqs: list[str], horizon: int,
+                levels: tuple[float, ...], seasonal: bool = False,
+                ) -> tuple[dict[float, tuple[np.ndarray, np.ndarray]], Difficulty] | None:
+    """Offsets of the horizon total over steps 1..k in noise units, from the backtest's totals (every tier pooled).
+
+    Each case's total path is what the agent sums (:func:`horizon_totals.expected_path` of its chosen method's
+    centre: ``methods`` per intermittent flag), its cumulative misses are divided by :func:`total_scale` and by its
+    series' shrunken difficulty for totals (its own median cumulative miss against the batch's, its origin left
+    out, :mod:`difficulty`: a SKU whose level wanders misses its totals by more than a steady one of the same
+    day-to-day noise), and the conformal quantile per k is pooled over the batch
+    (:func:`horizon_totals.total_quantiles`). Also returns the difficulty (the final band's multiplier).
+    """
+    scaled = []
+    for case in cases:
+        assert case.actual is not None
+        centre = case_centre(case, methods[case.intermittent], seasonal)
+        path = expected_path(case.history, centre, freqs[case.index], case.demand_class)
+        scaled.append(cumulative_errors(case.actual, path) / total_scale(case.history))
+    difficulty = series_difficulty([c.index for c in cases], [float(np.median(np.abs(e))) for e in scaled])
+    quantiles = total_quantiles([e / difficulty.held_out[pos] for pos, e in enumerate(scaled)], horizon, levels)
+    return None if quantiles is None else (quantiles, difficulty)
+
+
 def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict[int, SeriesForecast]:
     """Forecast the eligible series of a chunk with the pooled ensemble; keyed by position in ``chunk``.
 
@@ -437,6 +474,8 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
             factors = [season_factors(c, calendars[c.index], m, h) for c in tier]
             quantiles[flag] = conformal_quantiles(tier, method, h, levels, seasonal, difficulty[flag], factors,
                                                   settled_history=m + level_window(m))
+    methods = {False: pooled_choice, True: default}
+    sums = total_bands(backtest, methods, [s.freq for s in series], h, levels, seasonal) if backtest else None
     holiday_widening = _holiday_bands(calendars, final, freq, m, levels)
     per_series = (time.perf_counter() - started) / len(series)
     out: dict[int, SeriesForecast] = {}
@@ -475,10 +514,17 @@ def ensemble_chunk(chunk: list[RegularSeries], options: ForecastOptions) -> dict
         lower, upper = bands[options.level]
         out[idx[case.index]] = SeriesForecast(
             s.series_id, s.future_dates(h), fc, lower, upper, name, "ok", len(s.values), table, h,
-            None, classify(case.history).demand_class, warnings, per_series,
+            None, case.demand_class, warnings, per_series,
             bands={lv: (lo, hi) for lv, (lo, hi) in bands.items()},
-            unrounded=None if unrounded is None or np.array_equal(unrounded, fc) else unrounded)
+            unrounded=None if unrounded is None or np.array_equal(unrounded, fc) else unrounded,
+            sum_bands={} if sums is None else _sum_offsets(sums, total_scale(case.history) * sums[1].of(case.index)))
     return out
+
+
+def _sum_offsets(sums: tuple[dict[float, tuple[np.ndarray, np.ndarray]], Difficulty], unit: float,
+                 ) -> dict[float, tuple[np.ndarray, np.ndarray]]:
+    """A series' offsets of its horizon totals: the pooled quantiles times its unit (noise x difficulty)."""
+    return {lv: (lo * unit, hi * unit) for lv, (lo, hi) in sums[0].items()}
 
 
 def _holiday_bands(calendars: list[SeriesCalendar], final: list[_Case], freq: Freq, m: int,

@@ -64,6 +64,7 @@ def head(result: SeriesForecast, periods: int) -> SeriesForecast:
         upper=result.upper[:periods],
         bands=bands,
         unrounded=None if result.unrounded is None else result.unrounded[:periods],
+        sum_bands={lvl: (lo[:periods], hi[:periods]) for lvl, (lo, hi) in result.sum_bands.items()},
     )
 
 
