@@ -794,6 +794,25 @@ class Direct5(Direct):
         return self.end + timedelta(days=lo)
 
 
+def smallest_category(d: Direct, catalogue: set[str], rank: int) -> tuple[str, list[str]]:
+    """The category with the ``rank``-th fewest SKUs sold (0: the fewest) and its catalogue SKUs."""
+    cats = d.tr.sales.dropna(subset=["category"]).groupby("category")["sku"].unique()
+    cat = str(cats.map(len).sort_values().index[rank])
+    return cat, sorted(str(s) for s in cats[cat] if s in catalogue)
+
+
+def promo_case(d: Direct5, question: str, sku: str, pct: float, days: int) -> Case:
+    """A promotion over the next ``days``: the SKU's units over those days with the price change applied."""
+    n = d.whatif_total(sku, pct, days)
+    return Case(d.t.tenant, question, [n], [sku, f"{days} days"], tolerance=fc(n))
+
+
+def order_to_last_case(d: Direct5, question: str, sku: str, days: int) -> Case:
+    """An order to last ``days``: the units expected over those days less the stock on hand and on order."""
+    need = max(0.0, math.ceil(d.sku_total(sku, days) - d.stock_position(sku)))
+    return Case(d.t.tenant, question, [need], [sku, f"{days} days"], tolerance=fc(need))
+
+
 def future5_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]:  # noqa: PLR0915 - one per phrasing
     """The development set of the fifth round (batch ``future5``): every phrasing of a price change (up, down, a new
     price, an amount off; a product and a category), a promotion's units, a reorder to last N days, a revenue
@@ -831,39 +850,15 @@ def future5_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]
     change = d.whatif_units(b, pct)
     add(Case(tenant, f"what if we take ${off:.0f} off the {b_title}?", [change], [b, "30 days"], tolerance=fc(change)))
     # a category's price change: the sum of its SKUs' changes
-    cats = d.tr.sales.dropna(subset=["category"]).groupby("category")["sku"].unique()
-    cat = str(cats.map(len).sort_values().index[0])
-    cat_skus = sorted(str(s) for s in cats[cat] if s in catalogue)
+    cat, cat_skus = smallest_category(d, catalogue, 0)
     change = d.category_whatif_units(cat_skus, 10.0)
     add(Case(tenant, f"what if we raise {cat} prices by 10%?", [change], [cat, "30 days"], tolerance=fc(change)))
     # a promotion over a named period: the units sold with the price change over those days
-    n = d.whatif_total(a, -20.0, 7)
-    add(
-        Case(
-            tenant,
-            f"if we run a 20% promo on {a_title} next week how many will we sell?",
-            [n],
-            [a, "7 days"],
-            tolerance=fc(n),
-        )
-    )
-    n = d.whatif_total(b, -15.0, 14)
-    add(
-        Case(
-            tenant,
-            f"if we discount {b} by 15% for the next 2 weeks, how many units will we sell?",
-            [n],
-            [b, "14 days"],
-            tolerance=fc(n),
-        )
-    )
+    add(promo_case(d, f"if we run a 20% promo on {a_title} next week how many will we sell?", a, -20.0, 7))
+    add(promo_case(d, f"if we discount {b} by 15% for the next 2 weeks, how many units will we sell?", b, -15.0, 14))
     # a reorder to last N days: the expected units of those days less the stock on hand and on order
-    for q, sku, days in (
-        (f"how much should we reorder of {a} to last 60 days?", a, 60),
-        (f"how many {c_title} do we need to order to cover the next 90 days?", c, 90),
-    ):
-        need = max(0.0, math.ceil(d.sku_total(sku, days) - d.stock_position(sku)))
-        add(Case(tenant, q, [need], [sku, f"{days} days"], tolerance=fc(need)))
+    add(order_to_last_case(d, f"how much should we reorder of {a} to last 60 days?", a, 60))
+    add(order_to_last_case(d, f"how many {c_title} do we need to order to cover the next 90 days?", c, 90))
     # a revenue milestone this year: the day the year's actuals, then its forecast, reach it
     ys = date(end.year, 1, 1)
     so_far = d.tr.revenue(ys, end)
@@ -930,37 +925,21 @@ def future6_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]
             tolerance=fc(change),
         )
     )
-    cats = d.tr.sales.dropna(subset=["category"]).groupby("category")["sku"].unique()
-    cat = str(cats.map(len).sort_values().index[1])
-    cat_skus = sorted(str(s) for s in cats[cat] if s in catalogue)
+    cat, cat_skus = smallest_category(d, catalogue, 1)
     change = d.category_whatif_units(cat_skus, -5.0)
     add(Case(tenant, f"what if we lower all {cat} prices by 5%?", [change], [cat, "30 days"], tolerance=fc(change)))
-    n = d.whatif_total(b, -25.0, 10)
     add(
-        Case(
-            tenant,
+        promo_case(
+            d,
             f"if we put {b_title} on a 25% off sale for the next 10 days, how many units would we sell?",
-            [n],
-            [b, "10 days"],
-            tolerance=fc(n),
+            b,
+            -25.0,
+            10,
         )
     )
-    n = d.whatif_total(c, -10.0, 7)
-    add(
-        Case(
-            tenant,
-            f"how many units of {c} will we sell next week if we drop the price 10%?",
-            [n],
-            [c, "7 days"],
-            tolerance=fc(n),
-        )
-    )
-    for q, sku, days in (
-        (f"how many {b} should I order so stock lasts 45 days?", b, 45),
-        (f"how much {a_title} do we need to buy to cover the next 6 weeks", a, 42),
-    ):
-        need = max(0.0, math.ceil(d.sku_total(sku, days) - d.stock_position(sku)))
-        add(Case(tenant, q, [need], [sku, f"{days} days"], tolerance=fc(need)))
+    add(promo_case(d, f"how many units of {c} will we sell next week if we drop the price 10%?", c, -10.0, 7))
+    add(order_to_last_case(d, f"how many {b} should I order so stock lasts 45 days?", b, 45))
+    add(order_to_last_case(d, f"how much {a_title} do we need to buy to cover the next 6 weeks", a, 42))
     slow = [s for s in titled if 0.3 < d.rate[s] < 1.2 and 2 < cover.get(s, 0) < 25]
     if len(slow) > 2:
         add(Case(tenant, f"when does {slow[2]} sell out?", names=[slow[2]], one_of=around(d.run_out(slow[2]))))
