@@ -350,7 +350,7 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
         price_delta=reading.price_delta if e.price_change_pct is None and reading.price_change_pct is None
         and e.price_target is None else None,
         aspect=e.aspect, top_sellers=reading.top_sellers, measure=e.measure, cover_over_days=e.cover_over_days,
-        explain=e.explain, by_category=e.by_category, by_week=e.by_week,
+        explain=e.explain, by_category=e.by_category, by_week=e.by_week, by_product=e.by_product,
         gap_over_pct=reading.gap_over_pct, gap_negated=reading.gap_negated, gap_over_money=reading.gap_over_money,
         gap_reference=reading.gap_reference, landed=reading.landed, moves_order=reading.moves_order,
         price_effect=reading.price_effect,
@@ -364,6 +364,8 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
     if (rest := _rest_of_month(reading)) is not None:  # "what will December sales look like" on 4 Dec
         merged.to_date_start, merged.horizon_days = rest[0], rest[1]
         merged.measure = "revenue" if rest[2] == "revenue" else merged.measure
+    if reading.forecast_milestone is not None:  # "when will we hit $1M this year": the day it is reached
+        merged.milestone = reading.forecast_milestone
     if reading.forecast_channels:  # "forecast Amazon sales next month": the channel's, not the store's
         merged.channels = list(reading.forecast_channels)
     if reading.forecast_against is not None:  # "will we sell more next month than last month": last month's too

@@ -95,6 +95,9 @@ _BY_WEEK = re.compile(r"\b(?:by|per|for each|each|every)\s+week\b(?!\s*(?:of|ago
                       r"\bweek[- ](?:by|on)[- ]week\b|\bweekly\s+(?:\w+\s+){0,2}?(?:forecast|breakdown|figures|"
                       r"numbers|projections?|outlook|split|view|plan)\b|\bbr(?:oken|eak)\s*(?:it\s+)?down\b"
                       r"[^.?!]{0,30}\bweeks?\b|\bin\s+weeks\b", re.I)
+#: A week-by-week forecast asked for each product: "per product", "by SKU", "for each item", "product by week".
+_BY_PRODUCT = re.compile(r"\b(?:by|per|for\s+each|for\s+every|each|every)\s+(?:products?|items?|skus?|lines?)\b|"
+                         r"\bproduct[- ]by[- ]week\b|\b(?:products?|skus?)\s+by\s+week\b", re.I)
 _LAST = re.compile(r"\b(?<!to )(?<!will )(?<!would )(?:last|past|previous) (\d{1,3}) (day|week|month)s?\b", re.I)
 _LAST_WORD = re.compile(r"\b(?:last|past|previous) (week|month|quarter|year)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:between|from) (\d{4}-\d{2}-\d{2}) (?:and|to|until) (\d{4}-\d{2}-\d{2})\b", re.I)
@@ -280,7 +283,7 @@ def extract_entities(question: str, *, today: date | None = None, competitors: S
                     if horizon else None, start_date=start, end_date=end, price_change_pct=change, price_target=target,
                     measure="revenue" if _REVENUE.search(question) else None, cover_over_days=cover_over,
                     explain=bool(_EXPLAIN.search(question)), by_category=bool(_BY_CATEGORY.search(question)),
-                    by_week=bool(_BY_WEEK.search(question)))
+                    by_week=bool(_BY_WEEK.search(question)), by_product=bool(_BY_PRODUCT.search(question)))
 
 
 def _period_end(day: date, unit: str) -> date:
