@@ -267,7 +267,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                done=_so_far(deps, request, last_date.date()),
                                against=_with_rest(_against(deps, request, last_date.date()), request, store,
                                                   outcomes, scope_sales, last_date, freq, options, level),
-                               window=window)
+                               window=window,
+                               band=str(opts["band"]) if opts.get("band") in ("low", "high", "range") else None)
     answers = _with_titles(answers, inputs.products, list(request.skus))
     if opts.get("milestone") and opts.get("to_date_start") and "forecast" in asks:
         # "when will we hit $1M this year": the day the year's actuals, then its daily forecast, reach it

@@ -350,7 +350,7 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
         price_delta=reading.price_delta if e.price_change_pct is None and reading.price_change_pct is None
         and e.price_target is None else None,
         aspect=e.aspect, top_sellers=reading.top_sellers, measure=e.measure, cover_over_days=e.cover_over_days,
-        explain=e.explain, by_category=e.by_category, by_week=e.by_week, by_product=e.by_product,
+        explain=e.explain, by_category=e.by_category, by_week=e.by_week, by_product=e.by_product, band=e.band,
         gap_over_pct=reading.gap_over_pct, gap_negated=reading.gap_negated, gap_over_money=reading.gap_over_money,
         gap_reference=reading.gap_reference, landed=reading.landed, moves_order=reading.moves_order,
         price_effect=reading.price_effect,

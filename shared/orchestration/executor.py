@@ -80,6 +80,8 @@ def agent_request(
         extra["by_week"] = True  # "forecast by week for the next 6 weeks": the total, then each week
     if agent == "forecast" and e.by_week and e.by_product:
         extra["by_product"] = True  # "weekly revenue forecast per product": a product-by-week table
+    if agent == "forecast" and e.band is not None:
+        extra["band"] = e.band  # "what's the worst case": the interval's low end first
     if agent == "forecast" and e.by_category:
         extra["by_category"] = True  # "forecast next quarter by category": each category's total leads
     if agent == "forecast" and e.explain:

@@ -95,6 +95,9 @@ class Entities(BaseModel):
                                                      "weeks\", \"weekly forecast for next month\").")
     by_product: bool = Field(default=False, description="A week-by-week forecast asked for each product (\"weekly "
                                                         "revenue forecast per product\"): a product-by-week table.")
+    band: Literal["low", "high", "range"] | None = Field(
+        default=None, description="An end of a forecast's interval asked for (\"what's the worst case\": low, "
+                                  "\"best case\": high, \"what's the range\": both), said first.")
     explain: bool = Field(default=False, description="The question asks how sure the answer is or how it was reached "
                                                      "(\"how confident are you\", \"which model did you use\").")
     to_date_start: date | None = Field(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
+from typing import Literal
 
 from shared import regex as re
 from shared.agents.answers import ASK_AGENT, AskKind
@@ -95,6 +96,28 @@ _BY_WEEK = re.compile(r"\b(?:by|per|for each|each|every)\s+week\b(?!\s*(?:of|ago
                       r"\bweek[- ](?:by|on)[- ]week\b|\bweekly\s+(?:\w+\s+){0,2}?(?:forecast|breakdown|figures|"
                       r"numbers|projections?|outlook|split|view|plan)\b|\bbr(?:oken|eak)\s*(?:it\s+)?down\b"
                       r"[^.?!]{0,30}\bweeks?\b|\bin\s+weeks\b", re.I)
+#: An end of a forecast's interval asked for: the worst case (its low end), the best case (its high end), the range.
+_BAND_LOW = re.compile(r"\bworst[- ]case\b|\bat\s+(?:the\s+)?worst\b|\bpessimistic\b|\bdownside\b|"
+                       r"\b(?:lowest|least|minimum)\s+(?:it|we|sales|revenue|demand)?\s*(?:could|might|would)\b|"
+                       r"\bhow\s+(?:low|bad)\s+(?:could|might|can)\b", re.I)
+_BAND_HIGH = re.compile(r"\bbest[- ]case\b|\bat\s+(?:the\s+)?best\b|\boptimistic\b|\bupside\b|"
+                        r"\bhow\s+high\s+(?:could|might|can)\b|\b(?:most|highest|maximum)\s+(?:it|we)?\s*"
+                        r"(?:could|might)\b", re.I)
+_BAND_RANGE = re.compile(r"\b(?:the\s+)?range\s+(?:on|of|for)\b|\bwhat(?:'s|\s+is)\s+the\s+range\b|"
+                         r"\b(?:best|low|high|min(?:imum)?)\s+(?:and|to|&|or)\s+(?:worst|high|low|max(?:imum)?)"
+                         r"(?:[- ]case)?\b|\b(?:worst|high)\s+(?:and|to|&)\s+(?:best|low)(?:[- ]case)?\b|"
+                         r"\bconfidence\s+(?:interval|range|band)\b|\bhow\s+wide\b", re.I)
+
+
+def band_asked(question: str) -> Literal["low", "high", "range"] | None:
+    """Which end of a forecast's interval the question asks for, or ``None``: both named is the range."""
+    if _BAND_RANGE.search(question) or (_BAND_LOW.search(question) and _BAND_HIGH.search(question)):
+        return "range"
+    if _BAND_LOW.search(question):
+        return "low"
+    return "high" if _BAND_HIGH.search(question) else None
+
+
 #: A week-by-week forecast asked for each product: "per product", "by SKU", "for each item", "product by week".
 _BY_PRODUCT = re.compile(r"\b(?:by|per|for\s+each|for\s+every|each|every)\s+(?:products?|items?|skus?|lines?)\b|"
                          r"\bproduct[- ]by[- ]week\b|\b(?:products?|skus?)\s+by\s+week\b", re.I)
@@ -283,7 +306,8 @@ def extract_entities(question: str, *, today: date | None = None, competitors: S
                     if horizon else None, start_date=start, end_date=end, price_change_pct=change, price_target=target,
                     measure="revenue" if _REVENUE.search(question) else None, cover_over_days=cover_over,
                     explain=bool(_EXPLAIN.search(question)), by_category=bool(_BY_CATEGORY.search(question)),
-                    by_week=bool(_BY_WEEK.search(question)), by_product=bool(_BY_PRODUCT.search(question)))
+                    by_week=bool(_BY_WEEK.search(question)), by_product=bool(_BY_PRODUCT.search(question)),
+                    band=band_asked(question))
 
 
 def _period_end(day: date, unit: str) -> date:
