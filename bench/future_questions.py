@@ -1171,3 +1171,117 @@ def future7_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]
     for case in cases:
         case.first = not case.question.startswith(("when will", "run-out dates", "how much should we reorder of"))
     return cases
+
+
+def future8_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]:  # noqa: PLR0915 - one per phrasing
+    """The held-out set of the seventh round (batch ``future8``, style "held out"): written after the fixes of
+    ``future7``, measured once."""
+    d = Direct7(deps, t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases, add = batch_cases("future8", "held out")
+    cover = d.on_hand.reindex(d.rate.index) / d.rate
+    titled = [str(s) for s in d.rate.sort_values(ascending=False).index if s in d.titles.index]
+    busy = [s for s in titled if d.rate[s] > 1.0 and 30 < cover.get(s, 0) < 400]
+    shorts = [s for s in titled if 2 < cover.get(s, 0) < 25 and d.rate[s] > 0.5]
+    a, b = busy[13], busy[14]
+    a_title = str(d.titles[a])
+    s4, s5 = shorts[3 % len(shorts)], shorts[4 % len(shorts)]
+
+    ys, ye = date(end.year, 1, 1), date(end.year, 12, 31)
+    rest = d.scope_total((ye - end).days, revenue=True)
+    goal = round((d.tr.revenue(ys, end) + rest * 0.7) / 10_000) * 10_000
+    day = d.cross_day(goal, ye)
+    if day is not None:
+        add(Case(tenant, f"when will we go over ${goal:,.0f} in sales this year", one_of=around(day, 2)))
+    money = [d.scope_total(21, revenue=True, skus=[s]) for s in (a, b)]
+    add(
+        Case(
+            tenant,
+            f"weekly revenue forecast per product for {a} and {b} over the next 3 weeks",
+            money,
+            [a, b],
+            tolerance=max(fc(m) for m in money),
+        )
+    )
+    nye = date(end.year, 12, 31)
+    add(
+        Case(
+            tenant,
+            "which items will sell out before new year's?",
+            [float(d.ask_rows((nye - end).days, "stockout", horizon_stated=True))],
+        )
+    )
+    add(
+        Case(
+            tenant,
+            f"when do {s4} and {s5} run out",
+            names=[s4, s5, *(Tied(around(d.run_out(s))) for s in (s4, s5))],
+        )
+    )
+    cat, cat_skus = smallest_category(d, catalogue, 2)
+    n = d.category_whatif_total(cat_skus, -10.0, 10)
+    add(
+        Case(
+            tenant,
+            f"if we put {cat} on 10% off for the next 10 days, how many units will we sell?",
+            [n],
+            [cat, "10 days"],
+            tolerance=fc(n),
+        )
+    )
+    _, low, _ = d.band(30)
+    add(Case(tenant, "worst case units for the next 30 days?", [low], ["30 days"], tolerance=fc(low)))
+    qs, qe = quarter_after(end)
+    _, _, high = d.band((qe - end).days, revenue=True, window_start=qs.isoformat())
+    add(Case(tenant, "best case revenue next quarter", [high], [qs.isoformat()], tolerance=fc(high)))
+    needs = [max(0.0, math.ceil(d.sku_total(s, 45) - d.stock_position(s))) for s in (a, b)]
+    add(
+        Case(
+            tenant,
+            f"how much should I reorder of {a_title} and {b} to cover 45 days",
+            needs,
+            [a, b],
+            tolerance=max(fc(x) for x in needs),
+        )
+    )
+    ns, ne = month_bounds(month_bounds(end)[1] + timedelta(days=1))
+    ls, le = month_bounds(end.replace(day=1) - timedelta(days=1))
+    money1 = window_total(d, ns, ne, revenue=True)
+    add(
+        Case(
+            tenant,
+            "is next month going to be better than last month?",
+            [money1, d.tr.revenue(ls, le)],
+            [f"{ls:%B %Y}"],
+            tolerance=fc(money1),
+        )
+    )
+    from shared.questions.timephrase import holiday
+
+    cm = holiday("cyber monday", end.year)
+    cm = cm if cm > end else holiday("cyber monday", end.year + 1)
+    cw_first, cw_last = week_of(cm)
+    units = window_total(d, cw_first, cw_last)
+    add(
+        Case(
+            tenant,
+            "how many units do we need for cyber monday week",
+            [units],
+            [cw_first.isoformat(), cw_last.isoformat()],
+            tolerance=fc(units),
+        )
+    )
+    cat2, _ = smallest_category(d, catalogue, 3)
+    _, low, high = d.band((qe - end).days, revenue=True, window_start=qs.isoformat(), categories=[cat2.lower()])
+    add(
+        Case(
+            tenant,
+            f"what range should we expect for {cat2} revenue next quarter?",
+            [low, high],
+            [qs.isoformat()],
+            tolerance=fc(low),
+        )
+    )
+    for case in cases:
+        case.first = not case.question.startswith(("when do", "weekly revenue forecast per product", "how much should"))
+    return cases
