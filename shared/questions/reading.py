@@ -1116,6 +1116,10 @@ _STOCK_UP_DAYS = 31
 _ON_THE_DAY = re.compile(r"\b(?:on|during)\s+(?:the\s+)?$", re.I)
 
 
+#: "before Christmas" said right before a day: a forecast to the day before it.
+_BEFORE_DAY = re.compile(r"\b(?:before|ahead\s+of)\s+(?:the\s+)?$", re.I)
+
+
 def _upcoming(question: str, time: TimeReading, today: date, *, what_if: bool = False) -> ForecastPeriod | None:
     """A yearless month or quarter asked about in the future tense, when its latest one is over: the next one.
 
@@ -1141,7 +1145,9 @@ def _upcoming(question: str, time: TimeReading, today: date, *, what_if: bool = 
                                                           f"still to come; for that day alone, from your data up to "
                                                           f"{fmt_day(today)}: ")
         # a day within a month is forecast from tomorrow to it ("how much stock will we need for Christmas" on 5 Dec:
-        # the stock must last until then)
+        # the stock must last until then); "before Christmas" to the day before it
+        if any(_BEFORE_DAY.search(question[:start]) for start, _ in time.spans):
+            return forecast_period(f"the time before {name}", today, ahead.end - timedelta(days=1), today)
         return forecast_period(name, today, ahead.end, today)
     if rng.start.day != 1 or (rng.end - rng.start).days < 27:
         # "the sales forecast for Christmas week", "the weekend before Easter": the next one, its days alone

@@ -79,3 +79,10 @@ def test_a_weekly_forecast_asked_per_product(question: str, by_product: bool) ->
 
     e = extract_entities(question)
     assert e.by_week and e.by_product == by_product
+
+
+def test_before_a_holiday_ends_the_day_before(shop: VocabularyIndex) -> None:
+    r = read_question("what's going to sell out before xmas", tenant_id="decor", index=shop, extents=DEC_EXTENTS)
+    assert r.forecast_until == date(2026, 12, 24)  # before: the 25th, the day itself
+    by = read_question("how much stock will we need for Christmas", tenant_id="decor", index=shop, extents=DEC_EXTENTS)
+    assert by.forecast_until == date(2026, 12, 25)
