@@ -93,8 +93,10 @@ def through_deadline(
     lead: the answer names the window's first and last day in its first sentence.
     """
     tomorrow = today + timedelta(days=1)
-    if period.start == period.end and period.start > tomorrow and any(
-        _BEFORE.search(question[:start]) for start, _ in spans
+    if (
+        period.start == period.end
+        and period.start > tomorrow
+        and any(_BEFORE.search(question[:start]) for start, _ in spans)
     ):
         return ForecastPeriod(tomorrow, period.end - timedelta(days=1), "")
     if period.start <= tomorrow or not any(_DEADLINE.search(question[:start]) for start, _ in spans):

@@ -40,8 +40,17 @@ _MONEY = re.compile(
     r"(?P<mult3>k|m|mn|mm|bn|million|billion)\b(?!\s*(?:units?|items?|orders?|customers?|pieces)\b)",
     re.I,
 )
-_MULT = {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "mn": 1e6, "mm": 1e6, "million": 1e6, "bn": 1e9,
-         "billion": 1e9}
+_MULT = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "grand": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mm": 1e6,
+    "million": 1e6,
+    "bn": 1e9,
+    "billion": 1e9,
+}
 #: The running period named: this month or this quarter (else the year: "this year", "in 2026", or none).
 _PERIOD = re.compile(r"\b(?:this|the|current)\s+(month|quarter)\b|\b(mtd|qtd)\b", re.I)
 #: A past-tense ask ("when did we hit $1M") is the actuals' alone: still the day, found the same way.
