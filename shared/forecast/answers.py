@@ -743,11 +743,35 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
         text, compared = compared + text, ""  # "will we sell more than this quarter?": the verdict first
     if band is not None and done is None and not lead:
         lead = band_lead(band, head, level=level, period=period, say=say) + " "
+    elif against is not None and against.until is None and done is None and not lead:
+        # "will next month beat last month?": the verdict first, the forecast and the past period's actuals in it
+        money = say is not units_said and against.revenue is not None
+        lead = past_verdict_lead(against, head, level=level, period=period,
+                                 actual=against.revenue if money and against.revenue is not None else against.units,
+                                 say=say) + " "
     text = lead + text + month + compared
     table, total_rows = ranked_table(columns, rows)
     return AgentAnswer(ask="forecast", text=text, columns=columns, rows=table, total_rows=total_rows,
                        method=method, skus=[r[0] for r in rows[:10]], finding_prefixes=["forecast:"],
                        period_start=start, period_end=end)
+
+
+def past_verdict_lead(against: SoFar, head: tuple[float, float, float], *, level: float, period: str, actual: float,
+                      say: Callable[[float], str]) -> str:
+    """Whether the forecast beats a past period's actuals, as sure as its interval allows, said first.
+
+    "Probably yes" when even the interval's low end is above the past period, "Probably not" when even its high end
+    is below, "Too close to call" otherwise; the two figures and the change in the same sentence.
+    """
+    from shared.questions.timephrase import name_range
+
+    total, lo, hi = head
+    label = name_range(against.start, against.end).label
+    verdict = "Probably yes" if lo > actual else "Probably not" if hi < actual else "Too close to call"
+    change = "" if actual <= 0 else \
+        f", {abs(100 * (total - actual) / actual):.1f}% {'more' if total >= actual else 'less'}"
+    return (f"{verdict}: {say(total)} expected over {period} against {say(actual)} in {label}{change} "
+            f"({level:.0%} interval {say(lo)} to {say(hi)}).")
 
 
 def units_said(value: float) -> str:

@@ -277,6 +277,11 @@ def _running_period_end(start: date, label: str) -> date:
     return _month_end(start)
 
 
+#: A word that sets one period above another, and the counts that make the comparison one of units, not money.
+_BEAT_WORD = re.compile(r"\b(?:beat|beats|top|exceed|outdo|surpass|better\s+than|bigger\s+than|higher\s+than)\b", re.I)
+_COUNT_WORD = re.compile(r"\b(?:units?|items?|pieces|quantit\w*|orders?|volumes?)\b", re.I)
+
+
 def _rest_of_month(reading: Reading) -> tuple[date, int, str] | None:
     """(month start, days left after the as-of date, measure) when :func:`rest_of_month` asked the forecast."""
     q, as_of = reading.query, reading.as_of
@@ -370,6 +375,8 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
         merged.channels = list(reading.forecast_channels)
     if reading.forecast_against is not None:  # "will we sell more next month than last month": last month's too
         merged.against_start, merged.against_end = reading.forecast_against.start, reading.forecast_against.end
+        if merged.measure is None and _BEAT_WORD.search(reading.question) and not _COUNT_WORD.search(reading.question):
+            merged.measure = "revenue"  # "will next month beat last month?": money, as "will we beat last month?"
     if reading.forecast_until is not None and reading.as_of is not None:  # "sales in January" asked in December
         merged.horizon_days = max(1, min(730, (reading.forecast_until - reading.as_of).days))
         merged.window_start = reading.forecast_from  # a period that starts after tomorrow: its days alone

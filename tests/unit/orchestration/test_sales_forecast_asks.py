@@ -93,3 +93,14 @@ def test_a_milestone_band_and_product_weeks_reach_the_forecast_agent() -> None:
     assert worst.options["band"] == "low"
     weeks = agent_request("acme", route("weekly revenue forecast per product for next month", today=AS_OF), "forecast")
     assert weeks.options["by_week"] and weeks.options["by_product"]
+
+
+@pytest.mark.parametrize(("question", "measure"), [
+    ("will next month beat last month?", "revenue"),
+    ("will next month be better than last month", "revenue"),
+    ("will we sell more units next month than last month?", None),
+])
+def test_next_month_against_last_is_money_unless_counted(question: str, measure: str | None) -> None:
+    last = TimeRange(start=date(2026, 11, 1), end=date(2026, 11, 30), label="November 2026")
+    reading = Reading(kind="agent", question=question, agent_intents=["forecast"], forecast_against=last)
+    assert agent_plan(reading, route(question, today=AS_OF)).entities.measure == measure
