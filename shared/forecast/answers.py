@@ -654,6 +654,7 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
         start, end, horizon_days, period = window.start, window.end, window.days, window_label(window)
         method += (f"; the total is of {window.start.isoformat()} to {window.end.isoformat()} only: the days of the "
                    f"forecast from {as_of + timedelta(days=1):%Y-%m-%d} before it are left out")
+    about = ""  # the SKU the answer leads with, when one does
     if not views:  # the store's total answers; its breakdown by product was not fitted in time
         assert store is not None
         rows = [[store.sku, round(store.total, 1), round(store.lower, 1), round(store.upper, 1), store.horizon_days,
@@ -669,7 +670,7 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
         v = views[0]
         text = (f"{v.sku} is expected to sell {fmt_num(v.total, 0)} units over {period} ({level:.0%} interval "
                 f"{fmt_num(v.lower, 0)}-{fmt_num(v.upper, 0)}; model {v.model}){note}.")
-        head = (v.total, v.lower, v.upper)
+        head, about = (v.total, v.lower, v.upper), v.sku
     else:
         total = sum(v.total for v in views)
         sd = math.sqrt(sum(((v.upper - v.lower) / (2 * z)) ** 2 for v in views))
@@ -693,6 +694,7 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
             head = (store.total, store.lower, store.upper)
     columns = _FORECAST_COLUMNS
     say: Callable[[float], str] = units_said  # the lead's amounts
+    about = about if store is None or note else ""  # one SKU's figure leads (not the store's): it is named
     month = lead = ""
     # "will we beat last month?": the running month so far and its rest's forecast against a past month's actuals
     beating = done is not None and against is not None and against.until is None
@@ -742,7 +744,7 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
     if against is not None and against.until is not None and compared.startswith("The forecast"):
         text, compared = compared + text, ""  # "will we sell more than this quarter?": the verdict first
     if band is not None and done is None and not lead:
-        lead = band_lead(band, head, level=level, period=period, say=say) + " "
+        lead = band_lead(band, head, level=level, period=period, say=say, about=about) + " "
     elif against is not None and against.until is None and done is None and not lead:
         # "will next month beat last month?": the verdict first, the forecast and the past period's actuals in it
         money = say is not units_said and against.revenue is not None
@@ -780,20 +782,21 @@ def units_said(value: float) -> str:
 
 
 def band_lead(band: str, head: tuple[float, float, float], *, level: float, period: str,
-              say: Callable[[float], str]) -> str:
+              say: Callable[[float], str], about: str = "") -> str:
     """The end of the interval asked for, said first, the expected figure after it.
 
     "What's the worst case" is the interval's low end, "best case" its high end, "the range" both.
     """
     total, lo, hi = head
     interval = f"the {level:.0%} interval's"
+    of = f" for {about}" if about else ""  # one product's figure: named, as its forecast sentence names it
     if band == "low":
-        return (f"Worst case ({interval} low end): {say(lo)} over {period}, against {say(total)} expected "
+        return (f"Worst case{of} ({interval} low end): {say(lo)} over {period}, against {say(total)} expected "
                 f"(interval {say(lo)} to {say(hi)}).")
     if band == "high":
-        return (f"Best case ({interval} high end): {say(hi)} over {period}, against {say(total)} expected "
+        return (f"Best case{of} ({interval} high end): {say(hi)} over {period}, against {say(total)} expected "
                 f"(interval {say(lo)} to {say(hi)}).")
-    return f"The range is {say(lo)} to {say(hi)} over {period} (the {level:.0%} interval), {say(total)} expected."
+    return f"The range{of} is {say(lo)} to {say(hi)} over {period} (the {level:.0%} interval), {say(total)} expected."
 
 
 def _beat_lead(done: SoFar, against: SoFar, rest: tuple[float, float, float], level: float, end: date,

@@ -42,3 +42,13 @@ def test_the_end_first_then_the_expected_figure() -> None:
     assert band_lead("range", head, level=0.9, period=period, say=lambda v: f"${v:,.2f}").startswith(
         "The range is $800.00 to $1,250.00 over the next 30 days"
     )
+
+
+def test_one_products_worst_case_names_it() -> None:
+    from datetime import date
+
+    from shared.forecast.answers import SkuForecastView, forecast_answer
+
+    view = SkuForecastView(sku="ELE-0085", total=123.0, lower=76.0, upper=197.0, horizon_days=30, model="m")
+    text = forecast_answer([view], 0.9, 30, date(2026, 12, 6), band="low").text
+    assert text.startswith("Worst case for ELE-0085 (the 90% interval's low end): 76 units over the next 30 days")
