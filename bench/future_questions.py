@@ -418,7 +418,9 @@ def future2_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]
 def _band(text: str, money: bool) -> tuple[float, float, float]:
     """The total and its 90% interval as a forecast answer states them (its first figure, then "interval A-B")."""
     num = r"\D?([\d,]+(?:\.\d\d)?)"
-    total = re.search(r"revenue of about " + num if money else r"(?:sell|selling) ([\d,]+) units", text)
+    total = re.search(
+        r"revenue (?:from [^.:]*? )?of about " + num if money else r"(?:sell|selling) ([\d,]+) units", text
+    )
     band = re.search(r"interval " + num + "-" + num, text)
     if total is None or band is None:
         raise AssertionError(f"no total and interval in the direct answer: {text}")
