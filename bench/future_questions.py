@@ -418,7 +418,9 @@ def future2_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]
 def _band(text: str, money: bool) -> tuple[float, float, float]:
     """The total and its 90% interval as a forecast answer states them (its first figure, then "interval A-B")."""
     num = r"\D?([\d,]+(?:\.\d\d)?)"
-    total = re.search(r"revenue of about " + num if money else r"(?:sell|selling) ([\d,]+) units", text)
+    total = re.search(
+        r"revenue (?:from [^.:]*? )?of about " + num if money else r"(?:sell|selling) ([\d,]+) units", text
+    )
     band = re.search(r"interval " + num + "-" + num, text)
     if total is None or band is None:
         raise AssertionError(f"no total and interval in the direct answer: {text}")
@@ -794,6 +796,25 @@ class Direct5(Direct):
         return self.end + timedelta(days=lo)
 
 
+def smallest_category(d: Direct, catalogue: set[str], rank: int) -> tuple[str, list[str]]:
+    """The category with the ``rank``-th fewest SKUs sold (0: the fewest) and its catalogue SKUs."""
+    cats = d.tr.sales.dropna(subset=["category"]).groupby("category")["sku"].unique()
+    cat = str(cats.map(len).sort_values().index[rank])
+    return cat, sorted(str(s) for s in cats[cat] if s in catalogue)
+
+
+def promo_case(d: Direct5, question: str, sku: str, pct: float, days: int) -> Case:
+    """A promotion over the next ``days``: the SKU's units over those days with the price change applied."""
+    n = d.whatif_total(sku, pct, days)
+    return Case(d.t.tenant, question, [n], [sku, f"{days} days"], tolerance=fc(n))
+
+
+def order_to_last_case(d: Direct5, question: str, sku: str, days: int) -> Case:
+    """An order to last ``days``: the units expected over those days less the stock on hand and on order."""
+    need = max(0.0, math.ceil(d.sku_total(sku, days) - d.stock_position(sku)))
+    return Case(d.t.tenant, question, [need], [sku, f"{days} days"], tolerance=fc(need))
+
+
 def future5_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]:  # noqa: PLR0915 - one per phrasing
     """The development set of the fifth round (batch ``future5``): every phrasing of a price change (up, down, a new
     price, an amount off; a product and a category), a promotion's units, a reorder to last N days, a revenue
@@ -831,39 +852,15 @@ def future5_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]
     change = d.whatif_units(b, pct)
     add(Case(tenant, f"what if we take ${off:.0f} off the {b_title}?", [change], [b, "30 days"], tolerance=fc(change)))
     # a category's price change: the sum of its SKUs' changes
-    cats = d.tr.sales.dropna(subset=["category"]).groupby("category")["sku"].unique()
-    cat = str(cats.map(len).sort_values().index[0])
-    cat_skus = sorted(str(s) for s in cats[cat] if s in catalogue)
+    cat, cat_skus = smallest_category(d, catalogue, 0)
     change = d.category_whatif_units(cat_skus, 10.0)
     add(Case(tenant, f"what if we raise {cat} prices by 10%?", [change], [cat, "30 days"], tolerance=fc(change)))
     # a promotion over a named period: the units sold with the price change over those days
-    n = d.whatif_total(a, -20.0, 7)
-    add(
-        Case(
-            tenant,
-            f"if we run a 20% promo on {a_title} next week how many will we sell?",
-            [n],
-            [a, "7 days"],
-            tolerance=fc(n),
-        )
-    )
-    n = d.whatif_total(b, -15.0, 14)
-    add(
-        Case(
-            tenant,
-            f"if we discount {b} by 15% for the next 2 weeks, how many units will we sell?",
-            [n],
-            [b, "14 days"],
-            tolerance=fc(n),
-        )
-    )
+    add(promo_case(d, f"if we run a 20% promo on {a_title} next week how many will we sell?", a, -20.0, 7))
+    add(promo_case(d, f"if we discount {b} by 15% for the next 2 weeks, how many units will we sell?", b, -15.0, 14))
     # a reorder to last N days: the expected units of those days less the stock on hand and on order
-    for q, sku, days in (
-        (f"how much should we reorder of {a} to last 60 days?", a, 60),
-        (f"how many {c_title} do we need to order to cover the next 90 days?", c, 90),
-    ):
-        need = max(0.0, math.ceil(d.sku_total(sku, days) - d.stock_position(sku)))
-        add(Case(tenant, q, [need], [sku, f"{days} days"], tolerance=fc(need)))
+    add(order_to_last_case(d, f"how much should we reorder of {a} to last 60 days?", a, 60))
+    add(order_to_last_case(d, f"how many {c_title} do we need to order to cover the next 90 days?", c, 90))
     # a revenue milestone this year: the day the year's actuals, then its forecast, reach it
     ys = date(end.year, 1, 1)
     so_far = d.tr.revenue(ys, end)
@@ -930,37 +927,21 @@ def future6_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]
             tolerance=fc(change),
         )
     )
-    cats = d.tr.sales.dropna(subset=["category"]).groupby("category")["sku"].unique()
-    cat = str(cats.map(len).sort_values().index[1])
-    cat_skus = sorted(str(s) for s in cats[cat] if s in catalogue)
+    cat, cat_skus = smallest_category(d, catalogue, 1)
     change = d.category_whatif_units(cat_skus, -5.0)
     add(Case(tenant, f"what if we lower all {cat} prices by 5%?", [change], [cat, "30 days"], tolerance=fc(change)))
-    n = d.whatif_total(b, -25.0, 10)
     add(
-        Case(
-            tenant,
+        promo_case(
+            d,
             f"if we put {b_title} on a 25% off sale for the next 10 days, how many units would we sell?",
-            [n],
-            [b, "10 days"],
-            tolerance=fc(n),
+            b,
+            -25.0,
+            10,
         )
     )
-    n = d.whatif_total(c, -10.0, 7)
-    add(
-        Case(
-            tenant,
-            f"how many units of {c} will we sell next week if we drop the price 10%?",
-            [n],
-            [c, "7 days"],
-            tolerance=fc(n),
-        )
-    )
-    for q, sku, days in (
-        (f"how many {b} should I order so stock lasts 45 days?", b, 45),
-        (f"how much {a_title} do we need to buy to cover the next 6 weeks", a, 42),
-    ):
-        need = max(0.0, math.ceil(d.sku_total(sku, days) - d.stock_position(sku)))
-        add(Case(tenant, q, [need], [sku, f"{days} days"], tolerance=fc(need)))
+    add(promo_case(d, f"how many units of {c} will we sell next week if we drop the price 10%?", c, -10.0, 7))
+    add(order_to_last_case(d, f"how many {b} should I order so stock lasts 45 days?", b, 45))
+    add(order_to_last_case(d, f"how much {a_title} do we need to buy to cover the next 6 weeks", a, 42))
     slow = [s for s in titled if 0.3 < d.rate[s] < 1.2 and 2 < cover.get(s, 0) < 25]
     if len(slow) > 2:
         add(Case(tenant, f"when does {slow[2]} sell out?", names=[slow[2]], one_of=around(d.run_out(slow[2]))))
@@ -984,4 +965,325 @@ def future6_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]
         add(Case(tenant, f"when will we pass ${goal:,.0f} in sales this year?", one_of=around(day, 2)))
     for case in cases:
         case.first = True
+    return cases
+
+
+class Direct7(Direct5):
+    """The direct calls of the seventh round: several products at once, a category's promotion, a forecast's band."""
+
+    def band(
+        self, horizon: int, *, revenue: bool = False, skus: list[str] | None = None, **options: Any
+    ) -> tuple[float, float, float]:
+        """The total and its 90% interval as the direct call's forecast answer states them."""
+        opts: dict[str, Any] = {**({"measure": "revenue"} if revenue else {}), **options}
+        r = self.run(horizon, ["forecast"], skus, **opts)
+        return _band(r.data["answers"][0]["text"], revenue)
+
+    def sku_band(self, sku: str, horizon: int) -> tuple[float, float, float]:
+        """The SKU's expected units over the horizon and their interval (its ``forecast:`` finding)."""
+        r = self.run(horizon, ["forecast"], [sku])
+        m = next(f.metrics for f in r.findings if f.id == f"forecast:{sku}")
+        return float(m["forecast_total"]), float(m["lower"]), float(m["upper"])
+
+    def category_whatif_total(self, skus: list[str], pct: float, horizon: int) -> float:
+        """A category's expected units over the horizon with the price change on every SKU (their totals summed)."""
+        r = self.run(horizon, ["forecast"], skus, price_change_pct=pct, max_skus=len(skus) + 1)
+        return sum(float(f.metrics["forecast_total"]) for f in r.findings if f.id.startswith("forecast:"))
+
+
+def week_of(day: date) -> tuple[date, date]:
+    """The Monday-Sunday week holding ``day``."""
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def window_total(d: Direct, first: date, last: date, *, revenue: bool = False, **options: Any) -> float:
+    """The store's (or a scope's) forecast of the days ``first`` to ``last``, all after the data's end."""
+    start = None if first == d.end + timedelta(days=1) else first
+    return d.scope_total((last - d.end).days, revenue=revenue, window_start=start, **options)
+
+
+def future7_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]:  # noqa: PLR0915 - one per phrasing
+    """The development set of the seventh round (batch ``future7``): run-outs and reorders of several products at
+    once, what runs out before Christmas, stock for a holiday week, a promotion on a category or a product, a
+    category's next quarter, next month against last month, the worst (best) case and the range, a revenue
+    milestone. Measured before the fixes of its round."""
+    d = Direct7(deps, t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases, add = batch_cases("future7")
+    cover = d.on_hand.reindex(d.rate.index) / d.rate
+    titled = [str(s) for s in d.rate.sort_values(ascending=False).index if s in d.titles.index]
+    busy = [s for s in titled if d.rate[s] > 1.0 and 30 < cover.get(s, 0) < 400]
+    shorts = [s for s in titled if 2 < cover.get(s, 0) < 25 and d.rate[s] > 0.5]
+    a, b, c = busy[10], busy[11], busy[12]
+    a_title, b_title = str(d.titles[a]), str(d.titles[b])
+    s1, s2, s3 = shorts[0], shorts[1], shorts[2]
+
+    # several products' run-outs and orders at once: each product with its own figure
+    several = [s1, s2, s3]
+    add(
+        Case(
+            tenant,
+            f"when will {s1}, {s2} and {s3} run out?",
+            names=[*several, *(Tied(around(d.run_out(s))) for s in several)],
+        )
+    )
+    add(
+        Case(
+            tenant,
+            f"run-out dates for {d.titles[s1]} and {d.titles[s2]}",
+            names=[Tied(around(d.run_out(s))) for s in (s1, s2)],
+        )
+    )
+    needs = [max(0.0, math.ceil(d.sku_total(s, 60) - d.stock_position(s))) for s in (a, b, c)]
+    add(
+        Case(
+            tenant,
+            f"how much should we reorder of {a}, {b} and {c} to last 60 days?",
+            needs,
+            [a, b, c],
+            tolerance=max(fc(n) for n in needs),
+        )
+    )
+    # what runs out before Christmas: the run-out ask over the days up to Christmas Eve
+    eve = date(end.year, 12, 24)
+    before_xmas = float(d.ask_rows((eve - end).days, "stockout", horizon_stated=True))
+    add(Case(tenant, "which products will run out before Christmas?", [before_xmas]))
+    add(Case(tenant, "what's going to sell out before xmas", [before_xmas]))
+    # stock for a holiday week: the forecast of that Monday-Sunday week's units
+    from bench.questions import _black_friday
+
+    bf_first, bf_last = week_of(_black_friday(end.year + (end >= _black_friday(end.year))))
+    units = window_total(d, bf_first, bf_last)
+    add(
+        Case(
+            tenant,
+            "how much stock do we need for Black Friday week?",
+            [units],
+            [bf_first.isoformat(), bf_last.isoformat()],
+            tolerance=fc(units),
+        )
+    )
+    xw_first, xw_last = week_of(date(end.year, 12, 25))
+    units = window_total(d, xw_first, xw_last)
+    add(
+        Case(
+            tenant,
+            "how many units will we need for christmas week",
+            [units],
+            [xw_first.isoformat(), xw_last.isoformat()],
+            tolerance=fc(units),
+        )
+    )
+    # a promotion: a category's or a product's units over the days named with the price change
+    cat, cat_skus = smallest_category(d, catalogue, 0)
+    n = d.category_whatif_total(cat_skus, -20.0, 7)
+    add(
+        Case(
+            tenant,
+            f"if we run a 20% off promo on {cat} next week, how many units will we sell?",
+            [n],
+            [cat, "7 days"],
+            tolerance=fc(n),
+        )
+    )
+    add(promo_case(d, f"if we run a 20% off promo on {a_title} next week", a, -20.0, 7))
+    change = d.whatif_total(b, -15.0, 14) - d.sku_total(b, 14)
+    add(
+        Case(
+            tenant,
+            f"what happens to sales if we do 15% off the {b_title} for 2 weeks?",
+            [change],
+            [b, "14 days"],
+            tolerance=fc(change),
+        )
+    )
+    # a category's next quarter, in units and in money
+    qs, qe = quarter_after(end)
+    cat2, _ = smallest_category(d, catalogue, 1)
+    units = window_total(d, qs, qe, categories=[cat.lower()])
+    add(
+        Case(tenant, f"forecast for {cat} next quarter", [units], [qs.isoformat(), qe.isoformat()], tolerance=fc(units))
+    )
+    money = window_total(d, qs, qe, revenue=True, categories=[cat2.lower()])
+    add(
+        Case(
+            tenant,
+            f"projected {cat2} revenue next quarter",
+            [money],
+            [qs.isoformat(), qe.isoformat()],
+            tolerance=fc(money),
+        )
+    )
+    # next month (a forecast) against last month (actuals)
+    ns, ne = month_bounds(month_bounds(end)[1] + timedelta(days=1))
+    ls, le = month_bounds(end.replace(day=1) - timedelta(days=1))
+    money = window_total(d, ns, ne, revenue=True)
+    add(
+        Case(
+            tenant,
+            "will next month beat last month?",
+            [money, d.tr.revenue(ls, le)],
+            [f"{ls:%B %Y}"],
+            tolerance=fc(money),
+        )
+    )
+    units = window_total(d, ns, ne)
+    add(
+        Case(
+            tenant,
+            "will we sell more units next month than last month?",
+            [units, d.tr.units(ls, le)],
+            [f"{ls:%B %Y}"],
+            tolerance=fc(units),
+        )
+    )
+    # the worst (best) case and the range: the forecast's 90% interval
+    _, low, _ = d.band((ne - end).days, revenue=True, window_start=ns.isoformat())
+    add(Case(tenant, "what's the worst case for revenue next month?", [low], [ns.isoformat()], tolerance=fc(low)))
+    _, low, _ = d.sku_band(a, 30)
+    add(
+        Case(
+            tenant,
+            f"worst case, how many {a_title} will we sell in the next 30 days?",
+            [low],
+            [a, "30 days"],
+            tolerance=fc(low),
+        )
+    )
+    _, low, high = d.band((qe - end).days, revenue=True, window_start=qs.isoformat())
+    add(
+        Case(
+            tenant,
+            "what's the range on next quarter's revenue forecast?",
+            [low, high],
+            [qs.isoformat()],
+            tolerance=fc(low),
+        )
+    )
+    _, _, high = d.band(14)
+    add(Case(tenant, "best case units over the next 2 weeks", [high], ["14 days"], tolerance=fc(high)))
+    # a revenue milestone this year
+    ys, ye = date(end.year, 1, 1), date(end.year, 12, 31)
+    rest = d.scope_total((ye - end).days, revenue=True)
+    goal = round((d.tr.revenue(ys, end) + rest * 0.4) / 10_000) * 10_000
+    day = d.cross_day(goal, ye)
+    if day is not None:
+        add(Case(tenant, f"what date will we cross ${goal:,.0f} in revenue this year?", one_of=around(day, 2)))
+    for case in cases:
+        case.first = not case.question.startswith(("when will", "run-out dates", "how much should we reorder of"))
+    return cases
+
+
+def future8_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]:  # noqa: PLR0915 - one per phrasing
+    """The held-out set of the seventh round (batch ``future8``, style "held out"): written after the fixes of
+    ``future7``, measured once."""
+    d = Direct7(deps, t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases, add = batch_cases("future8", "held out")
+    cover = d.on_hand.reindex(d.rate.index) / d.rate
+    titled = [str(s) for s in d.rate.sort_values(ascending=False).index if s in d.titles.index]
+    busy = [s for s in titled if d.rate[s] > 1.0 and 30 < cover.get(s, 0) < 400]
+    shorts = [s for s in titled if 2 < cover.get(s, 0) < 25 and d.rate[s] > 0.5]
+    a, b = busy[13], busy[14]
+    a_title = str(d.titles[a])
+    s4, s5 = shorts[3 % len(shorts)], shorts[4 % len(shorts)]
+
+    ys, ye = date(end.year, 1, 1), date(end.year, 12, 31)
+    rest = d.scope_total((ye - end).days, revenue=True)
+    goal = round((d.tr.revenue(ys, end) + rest * 0.7) / 10_000) * 10_000
+    day = d.cross_day(goal, ye)
+    if day is not None:
+        add(Case(tenant, f"when will we go over ${goal:,.0f} in sales this year", one_of=around(day, 2)))
+    money = [d.scope_total(21, revenue=True, skus=[s]) for s in (a, b)]
+    add(
+        Case(
+            tenant,
+            f"weekly revenue forecast per product for {a} and {b} over the next 3 weeks",
+            money,
+            [a, b],
+            tolerance=max(fc(m) for m in money),
+        )
+    )
+    nye = date(end.year, 12, 31)
+    add(
+        Case(
+            tenant,
+            "which items will sell out before new year's?",
+            [float(d.ask_rows((nye - end).days, "stockout", horizon_stated=True))],
+        )
+    )
+    add(
+        Case(
+            tenant,
+            f"when do {s4} and {s5} run out",
+            names=[s4, s5, *(Tied(around(d.run_out(s))) for s in (s4, s5))],
+        )
+    )
+    cat, cat_skus = smallest_category(d, catalogue, 2)
+    n = d.category_whatif_total(cat_skus, -10.0, 10)
+    add(
+        Case(
+            tenant,
+            f"if we put {cat} on 10% off for the next 10 days, how many units will we sell?",
+            [n],
+            [cat, "10 days"],
+            tolerance=fc(n),
+        )
+    )
+    _, low, _ = d.band(30)
+    add(Case(tenant, "worst case units for the next 30 days?", [low], ["30 days"], tolerance=fc(low)))
+    qs, qe = quarter_after(end)
+    _, _, high = d.band((qe - end).days, revenue=True, window_start=qs.isoformat())
+    add(Case(tenant, "best case revenue next quarter", [high], [qs.isoformat()], tolerance=fc(high)))
+    needs = [max(0.0, math.ceil(d.sku_total(s, 45) - d.stock_position(s))) for s in (a, b)]
+    add(
+        Case(
+            tenant,
+            f"how much should I reorder of {a_title} and {b} to cover 45 days",
+            needs,
+            [a, b],
+            tolerance=max(fc(x) for x in needs),
+        )
+    )
+    ns, ne = month_bounds(month_bounds(end)[1] + timedelta(days=1))
+    ls, le = month_bounds(end.replace(day=1) - timedelta(days=1))
+    money1 = window_total(d, ns, ne, revenue=True)
+    add(
+        Case(
+            tenant,
+            "is next month going to be better than last month?",
+            [money1, d.tr.revenue(ls, le)],
+            [f"{ls:%B %Y}"],
+            tolerance=fc(money1),
+        )
+    )
+    from shared.questions.timephrase import holiday
+
+    cm = holiday("cyber monday", end.year)
+    cm = cm if cm > end else holiday("cyber monday", end.year + 1)
+    cw_first, cw_last = week_of(cm)
+    units = window_total(d, cw_first, cw_last)
+    add(
+        Case(
+            tenant,
+            "how many units do we need for cyber monday week",
+            [units],
+            [cw_first.isoformat(), cw_last.isoformat()],
+            tolerance=fc(units),
+        )
+    )
+    cat2, _ = smallest_category(d, catalogue, 3)
+    _, low, high = d.band((qe - end).days, revenue=True, window_start=qs.isoformat(), categories=[cat2.lower()])
+    add(
+        Case(
+            tenant,
+            f"what range should we expect for {cat2} revenue next quarter?",
+            [low, high],
+            [qs.isoformat()],
+            tolerance=fc(low),
+        )
+    )
+    for case in cases:
+        case.first = not case.question.startswith(("when do", "weekly revenue forecast per product", "how much should"))
     return cases

@@ -32,6 +32,7 @@ from shared.forecast.answers import (
     forecast_answers,
     revenue_basis,
     run_rate_cover,
+    running_period_name,
     select_by_cover,
     with_method,
 )
@@ -265,13 +266,23 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                done=_so_far(deps, request, last_date.date()),
                                against=_with_rest(_against(deps, request, last_date.date()), request, store,
                                                   outcomes, scope_sales, last_date, freq, options, level),
-                               window=window)
+                               window=window,
+                               band=str(opts["band"]) if opts.get("band") in ("low", "high", "range") else None)
     answers = _with_titles(answers, inputs.products, list(request.skus))
+    if opts.get("milestone") and opts.get("to_date_start") and "forecast" in asks:
+        # "when will we hit $1M this year": the day the year's actuals, then its daily forecast, reach it
+        basis = _revenue(deps, request, scope_sales, last_date.date(), asks)
+        answers = [_milestone(a, deps, request, scope_sales, last_date, freq, options, basis) for a in answers]
     if opts.get("by_category") and not request.skus and not request.categories:
         # "forecast next quarter by category": each category's own total leads the answer
         views_by_category = category_totals(deps, request, scope_sales, last_date, freq, options, window)
         answers = [by_category_answer(a, views_by_category, level) for a in answers]
-    if opts.get("by_week") and "forecast" in asks:
+    if opts.get("by_week") and opts.get("by_product") and "forecast" in asks and outcomes:
+        # "weekly revenue forecast per product for next month": each product's weeks, a product-by-week table
+        basis = _revenue(deps, request, scope_sales, last_date.date(), asks)
+        answers = [_product_weeks(a, outcomes, store, last_date, request.horizon_days, level, window, basis)
+                   for a in answers]
+    elif opts.get("by_week") and "forecast" in asks:
         # "forecast by week for the next 6 weeks": the total, then each week of it from the same fit
         basis = _revenue(deps, request, scope_sales, last_date.date(), asks)
         answers = [_by_week(a, store, outcomes, scope_sales, last_date, freq, options, request.horizon_days, level,
@@ -516,6 +527,92 @@ def _by_week(answer: AgentAnswer, store: SkuForecastView | None, outcomes: list[
     currency = basis.currency if basis is not None else None
     return by_week_answer(answer, weeks, period=period, level=level,
                           money=(lambda v: fmt_money(v, currency)) if basis is not None else None)
+
+
+def _product_weeks(answer: AgentAnswer, outcomes: list[SkuOutcome], store: SkuForecastView | None,
+                   last_date: pd.Timestamp, horizon_days: int, level: float, window: Window | None,
+                   basis: RevenueBasis | None) -> AgentAnswer:
+    """``answer`` led by each forecast SKU's weeks (money at its own price per unit), its table product by week.
+
+    The SKUs are the ones forecast one by one (the named ones, else the top sellers); each week is a window of that
+    SKU's fit, so a row adds up to the SKU's total over the period.
+    """
+    from shared.forecast.by_week import WeekFigure, by_product_answer, week_blocks
+
+    if answer.ask != "forecast" or not answer.answered:
+        return answer
+    last_day = last_date.date()
+    first, end = (window.start, window.end) if window is not None else (
+        last_day + timedelta(days=1), last_day + timedelta(days=horizon_days))
+    per_sku = basis.per_sku if basis is not None else None
+    products: list[tuple[str, list[WeekFigure]]] = []
+    for o in outcomes:
+        sku = o.series.series_id
+        if per_sku is not None and sku not in per_sku:
+            continue  # no priced sale to say its money with
+        worth = per_sku[sku] if per_sku is not None else 1.0
+        weeks = []
+        for wk_first, wk_last in week_blocks(first, end):
+            v = _view(o, level, horizon_days, Window(last_day, wk_first, wk_last))
+            weeks.append(WeekFigure(wk_first, wk_last, v.total * worth, v.lower * worth, v.upper * worth))
+        products.append((sku, weeks))
+    products.sort(key=lambda p: -sum(w.total for w in p[1]))
+    period = window_label(window) if window is not None else \
+        f"the next {horizon_days} days ({first.isoformat()} to {end.isoformat()})"
+    whole = None
+    if store is not None:
+        whole = store.total * basis.scope if basis is not None and basis.scope is not None else \
+            None if basis is not None else store.total
+    currency = basis.currency if basis is not None else None
+    return by_product_answer(answer, products, period=period, store_total=whole,
+                             money=(lambda v: fmt_money(v, currency)) if basis is not None else None)
+
+
+def _milestone(answer: AgentAnswer, deps: Deps, request: AgentRequest, sales: pd.DataFrame,
+               last_date: pd.Timestamp, freq: Freq, options: ForecastOptions,
+               basis: RevenueBasis | None) -> AgentAnswer:
+    """``answer`` led by the day the running period's revenue reaches ``options["milestone"]`` (or does not).
+
+    The period runs from ``options["to_date_start"]`` to the horizon's end; its daily actuals are the metrics
+    layer's (as the year to date beside it), the days after the data the store's series at the scope's revenue per
+    unit, each window from the same fit as the horizon's total.
+    """
+    from shared.forecast.milestone import find_milestone, milestone_text
+    from shared.store.metrics.model import MetricQuery, TimeRange
+    from shared.store.metrics.run import run_metric_query
+
+    if answer.ask != "forecast" or not answer.answered or basis is None or basis.scope is None or request.skus \
+            or request.categories:
+        return answer
+    last_day = last_date.date()
+    start = date.fromisoformat(str(request.options["to_date_start"]))
+    end = last_day + timedelta(days=request.horizon_days)
+    amount = float(request.options["milestone"])
+    query = MetricQuery(tenant_id=request.tenant_id, metrics=["revenue"], dimensions=["date"], grain="day",
+                        time_range=TimeRange(start=start, end=last_day))
+    daily = [(_as_date(r["date"]), float(r.get("revenue") or 0.0)) for r in run_metric_query(deps.warehouse,
+                                                                                          query).rows]
+    per_unit, skus = basis.scope, int(sales["sku"].nunique())
+
+    def expected_through(day: date) -> float:
+        view = store_total(sales, last_date, freq, options, request.horizon_days, skus,
+                           window=Window(last_day, last_day + timedelta(days=1), day))
+        return 0.0 if view is None else view.total * per_unit
+
+    found = find_milestone(amount, daily, last_day, end, expected_through)
+    name = running_period_name(start, end)
+    lead = milestone_text(found, start=start, last_actual=last_day, name=name,
+                          say=lambda v: fmt_money(v, basis.currency))
+    return answer.model_copy(update={"text": f"{lead} {answer.text}"})
+
+
+def _as_date(value: object) -> date:
+    """A metric row's day (a date, a timestamp or its ISO text)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
 
 
 def _actuals(deps: Deps, request: AgentRequest, first: date, last: date) -> SoFar | None:

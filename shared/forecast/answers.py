@@ -11,8 +11,10 @@ passes stock on hand) and otherwise from its run rate (on hand / mean daily unit
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -618,7 +620,8 @@ def revenue_forecast_text(views: list[SkuForecastView], basis: RevenueBasis, lev
 def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: int, as_of: date,
                     note: str = "", store: SkuForecastView | None = None, scope: str = "",
                     revenue: RevenueBasis | None = None, done: SoFar | None = None,
-                    against: SoFar | None = None, window: Window | None = None) -> AgentAnswer:
+                    against: SoFar | None = None, window: Window | None = None,
+                    band: str | None = None) -> AgentAnswer:
     """``forecast``: units expected over the horizon with a central interval, per SKU and in total.
 
     ``store`` (the whole store's series, when only the top sellers were forecast one by one) leads the answer:
@@ -629,7 +632,9 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
     when the horizon completes it: "what will December sales look like" on 4 Dec) adds the month's total.
     ``against`` (a past period's actuals: "will we sell more next month than last month") says them and
     compares the forecast with them (:func:`against_text`). ``window`` (a calendar period that starts after
-    tomorrow: "in January" asked on 5 Dec) is the period the totals are for, and the answer names it.
+    tomorrow: "in January" asked on 5 Dec) is the period the totals are for, and the answer names it. ``band``
+    ("low", "high", "range": "what's the worst case", "best case", "what's the range") leads with that end of the
+    interval of the figure the answer leads with (:func:`band_lead`).
     """
     method = (f"backtest-selected model per SKU; an intermittent, lumpy or erratic SKU's total at no less than its "
               f"recent mean rate (its per-day forecast is a median); {level:.0%} interval per SKU from how the "
@@ -649,6 +654,7 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
         start, end, horizon_days, period = window.start, window.end, window.days, window_label(window)
         method += (f"; the total is of {window.start.isoformat()} to {window.end.isoformat()} only: the days of the "
                    f"forecast from {as_of + timedelta(days=1):%Y-%m-%d} before it are left out")
+    about = ""  # the SKU the answer leads with, when one does
     if not views:  # the store's total answers; its breakdown by product was not fitted in time
         assert store is not None
         rows = [[store.sku, round(store.total, 1), round(store.lower, 1), round(store.upper, 1), store.horizon_days,
@@ -657,12 +663,14 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
                 f"across {store.sku} ({level:.0%} interval {fmt_num(store.lower, 0)}-{fmt_num(store.upper, 0)}; "
                 f"{_whole(scope)}'s daily total forecast as one series, model {store.model}); the breakdown by "
                 "product is still being fitted.")
+        head = (store.total, store.lower, store.upper)
         method = (f"{_whole(scope)}'s daily total forecast as one series (backtest-selected model); {level:.0%} "
                   "interval from how past totals over as many days varied")
     elif len(views) == 1:
         v = views[0]
         text = (f"{v.sku} is expected to sell {fmt_num(v.total, 0)} units over {period} ({level:.0%} interval "
                 f"{fmt_num(v.lower, 0)}-{fmt_num(v.upper, 0)}; model {v.model}){note}.")
+        head, about = (v.total, v.lower, v.upper), v.sku
     else:
         total = sum(v.total for v in views)
         sd = math.sqrt(sum(((v.upper - v.lower) / (2 * z)) ** 2 for v in views))
@@ -671,6 +679,7 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
         whose = f"{scope[0].upper()}{scope[1:]}'s {len(views)} SKUs" if scope else f"{len(views)} SKUs"
         text = (f"{whose} are expected to sell {fmt_num(total, 0)} units over {period} ({level:.0%} "
                 f"interval {fmt_num(lo, 0)}-{fmt_num(hi, 0)}){note}; the most: {join_names(top, 3)}.")
+        head = (total, lo, hi)
         if store is not None and not note:
             text = (f"We expect {f'{scope} ' if scope else ''}to sell {fmt_num(store.total, 0)} units over {period} "
                     f"across {store.sku} "
@@ -682,7 +691,10 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
                         if store.covers is not None and len(views) >= store.covers else
                         f"the {len(views)} SKUs forecast one by one sell {fmt_num(total, 0)} of them, the most ")
                     + f"{join_names(top, 3)}.")
+            head = (store.total, store.lower, store.upper)
     columns = _FORECAST_COLUMNS
+    say: Callable[[float], str] = units_said  # the lead's amounts
+    about = about if store is None or note else ""  # one SKU's figure leads (not the store's): it is named
     month = lead = ""
     # "will we beat last month?": the running month so far and its rest's forecast against a past month's actuals
     beating = done is not None and against is not None and against.until is None
@@ -709,6 +721,8 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
                                           money=lambda v: fmt_money(v, revenue.currency))
             text = f"{worth[0]}{month} {text}"
             month = ""
+            head = (worth[1], worth[2], worth[3])
+            say = partial(fmt_money, currency=revenue.currency)
             if against is not None and against.revenue is not None:
                 compared = against_text(against, worth[1], horizon_days,
                                         money=lambda v: fmt_money(v, revenue.currency))
@@ -729,11 +743,60 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
             text += f" Revenue cannot be estimated: no sale in the last {revenue.days} days has a price."
     if against is not None and against.until is not None and compared.startswith("The forecast"):
         text, compared = compared + text, ""  # "will we sell more than this quarter?": the verdict first
+    if band is not None and done is None and not lead:
+        lead = band_lead(band, head, level=level, period=period, say=say, about=about) + " "
+    elif against is not None and against.until is None and done is None and not lead:
+        # "will next month beat last month?": the verdict first, the forecast and the past period's actuals in it
+        money = say is not units_said and against.revenue is not None
+        lead = past_verdict_lead(against, head, level=level, period=period,
+                                 actual=against.revenue if money and against.revenue is not None else against.units,
+                                 say=say) + " "
     text = lead + text + month + compared
     table, total_rows = ranked_table(columns, rows)
     return AgentAnswer(ask="forecast", text=text, columns=columns, rows=table, total_rows=total_rows,
                        method=method, skus=[r[0] for r in rows[:10]], finding_prefixes=["forecast:"],
                        period_start=start, period_end=end)
+
+
+def past_verdict_lead(against: SoFar, head: tuple[float, float, float], *, level: float, period: str, actual: float,
+                      say: Callable[[float], str]) -> str:
+    """Whether the forecast beats a past period's actuals, as sure as its interval allows, said first.
+
+    "Probably yes" when even the interval's low end is above the past period, "Probably not" when even its high end
+    is below, "Too close to call" otherwise; the two figures and the change in the same sentence.
+    """
+    from shared.questions.timephrase import name_range
+
+    total, lo, hi = head
+    label = name_range(against.start, against.end).label
+    verdict = "Probably yes" if lo > actual else "Probably not" if hi < actual else "Too close to call"
+    change = "" if actual <= 0 else \
+        f", {abs(100 * (total - actual) / actual):.1f}% {'more' if total >= actual else 'less'}"
+    return (f"{verdict}: {say(total)} expected over {period} against {say(actual)} in {label}{change} "
+            f"({level:.0%} interval {say(lo)} to {say(hi)}).")
+
+
+def units_said(value: float) -> str:
+    """A count of units as a lead says it ("1,234 units")."""
+    return f"{fmt_num(value, 0)} units"
+
+
+def band_lead(band: str, head: tuple[float, float, float], *, level: float, period: str,
+              say: Callable[[float], str], about: str = "") -> str:
+    """The end of the interval asked for, said first, the expected figure after it.
+
+    "What's the worst case" is the interval's low end, "best case" its high end, "the range" both.
+    """
+    total, lo, hi = head
+    interval = f"the {level:.0%} interval's"
+    of = f" for {about}" if about else ""  # one product's figure: named, as its forecast sentence names it
+    if band == "low":
+        return (f"Worst case{of} ({interval} low end): {say(lo)} over {period}, against {say(total)} expected "
+                f"(interval {say(lo)} to {say(hi)}).")
+    if band == "high":
+        return (f"Best case{of} ({interval} high end): {say(hi)} over {period}, against {say(total)} expected "
+                f"(interval {say(lo)} to {say(hi)}).")
+    return f"The range{of} is {say(lo)} to {say(hi)} over {period} (the {level:.0%} interval), {say(total)} expected."
 
 
 def _beat_lead(done: SoFar, against: SoFar, rest: tuple[float, float, float], level: float, end: date,
@@ -881,7 +944,8 @@ def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[Sk
                      store: SkuForecastView | None = None, within: int | None = None,
                      scope: str = "", stock_as_of: date | None = None, revenue: RevenueBasis | None = None,
                      cover_over: int | None = None, done: SoFar | None = None,
-                     against: SoFar | None = None, window: Window | None = None) -> list[AgentAnswer]:
+                     against: SoFar | None = None, window: Window | None = None,
+                     band: str | None = None) -> list[AgentAnswer]:
     """Answer each forecast ask the question has (and the what-if when a price change was given).
 
     ``within``: the horizon the question named, when it named one (stock questions list what runs out in it);
@@ -908,7 +972,8 @@ def forecast_answers(asks: list[AskKind], *, cover: pd.DataFrame, views: list[Sk
             out.append(overstock_answer(cover, scoped))
         elif ask == "forecast":
             out.append(forecast_answer(views, level, horizon_days, forecast_as_of, note, store=store, scope=scope,
-                                       revenue=revenue, done=done, against=against, window=window))
+                                       revenue=revenue, done=done, against=against, window=window,
+                                       band=band))
     if price_change_pct is not None:
         out.append(whatif_answer(views, price_change_pct, level, scoped,
                                  period=window_label(window) if window is not None else "", scope=scope))

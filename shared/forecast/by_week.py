@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from shared.agents.answers import AgentAnswer
+from shared.agents.answers import MAX_ANSWER_ROWS, AgentAnswer
 from shared.forecast.answers import fmt_num
 from shared.forecast.beat import day_span
 
@@ -86,5 +86,55 @@ def by_week_answer(
             "rows": rows,
             "total_rows": len(rows),
             "method": f"{answer.method}; by week: 7-day blocks of the same forecast",
+        }
+    )
+
+
+def by_product_answer(
+    answer: AgentAnswer,
+    products: list[tuple[str, list[WeekFigure]]],
+    *,
+    period: str,
+    money: Callable[[float], str] | None = None,
+    store_total: float | None = None,
+) -> AgentAnswer:
+    """``answer`` led by each product's weeks: a product-by-week table whose rows add up to each product's total.
+
+    ``products``: each SKU with its weeks (the same blocks for all), the largest total first. ``store_total``: the
+    store's forecast of the period when it led the answer (the products forecast one by one are part of it, said).
+    """
+    products = [(sku, weeks) for sku, weeks in products if weeks]
+    if not products or not answer.answered or answer.ask != "forecast":
+        return answer
+
+    def say(v: float) -> str:
+        return money(v) if money is not None else f"{fmt_num(v, 0)} units"
+
+    blocks = [(w.start, w.end) for w in products[0][1]]
+    totals = [(sku, sum(w.total for w in weeks)) for sku, weeks in products]
+    together = sum(t for _, t in totals)
+    top = "; ".join(
+        f"{sku} {say(total)} ({', '.join(say(w.total) for w in weeks)})"
+        for (sku, total), (_, weeks) in zip(totals[:3], products[:3], strict=True)
+    )
+    part = "" if store_total is None or store_total <= 0 else f", {together / store_total:.0%} of the store's"
+    lead = (
+        f"Week by week for each of {len(products)} products over {period} (the weeks "
+        f"{', '.join(day_span(s, e) for s, e in blocks)}): {top}{'; ...' if len(products) > 3 else ''} "
+        f"(together {say(together)}{part}; each row of the table adds up to its total)."
+    )
+    columns = ["sku", *(f"{s.isoformat()} to {e.isoformat()}" for s, e in blocks), "total"]
+    rows = [
+        [sku, *(round(w.total, 2) for w in weeks), round(total, 2)]
+        for (sku, total), (_, weeks) in zip(totals, products, strict=True)
+    ]
+    return answer.model_copy(
+        update={
+            "text": f"{lead} {answer.text}",
+            "columns": columns,
+            "rows": rows[:MAX_ANSWER_ROWS],
+            "total_rows": len(rows),
+            "skus": [sku for sku, _ in totals],
+            "method": f"{answer.method}; by product and week: 7-day blocks of each product's forecast",
         }
     )

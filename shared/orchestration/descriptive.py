@@ -277,6 +277,11 @@ def _running_period_end(start: date, label: str) -> date:
     return _month_end(start)
 
 
+#: A word that sets one period above another, and the counts that make the comparison one of units, not money.
+_BEAT_WORD = re.compile(r"\b(?:beat|beats|top|exceed|outdo|surpass|better\s+than|bigger\s+than|higher\s+than)\b", re.I)
+_COUNT_WORD = re.compile(r"\b(?:units?|items?|pieces|quantit\w*|orders?|volumes?)\b", re.I)
+
+
 def _rest_of_month(reading: Reading) -> tuple[date, int, str] | None:
     """(month start, days left after the as-of date, measure) when :func:`rest_of_month` asked the forecast."""
     q, as_of = reading.query, reading.as_of
@@ -350,7 +355,7 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
         price_delta=reading.price_delta if e.price_change_pct is None and reading.price_change_pct is None
         and e.price_target is None else None,
         aspect=e.aspect, top_sellers=reading.top_sellers, measure=e.measure, cover_over_days=e.cover_over_days,
-        explain=e.explain, by_category=e.by_category, by_week=e.by_week,
+        explain=e.explain, by_category=e.by_category, by_week=e.by_week, by_product=e.by_product, band=e.band,
         gap_over_pct=reading.gap_over_pct, gap_negated=reading.gap_negated, gap_over_money=reading.gap_over_money,
         gap_reference=reading.gap_reference, landed=reading.landed, moves_order=reading.moves_order,
         price_effect=reading.price_effect,
@@ -364,10 +369,14 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
     if (rest := _rest_of_month(reading)) is not None:  # "what will December sales look like" on 4 Dec
         merged.to_date_start, merged.horizon_days = rest[0], rest[1]
         merged.measure = "revenue" if rest[2] == "revenue" else merged.measure
+    if reading.forecast_milestone is not None:  # "when will we hit $1M this year": the day it is reached
+        merged.milestone = reading.forecast_milestone
     if reading.forecast_channels:  # "forecast Amazon sales next month": the channel's, not the store's
         merged.channels = list(reading.forecast_channels)
     if reading.forecast_against is not None:  # "will we sell more next month than last month": last month's too
         merged.against_start, merged.against_end = reading.forecast_against.start, reading.forecast_against.end
+        if merged.measure is None and _BEAT_WORD.search(reading.question) and not _COUNT_WORD.search(reading.question):
+            merged.measure = "revenue"  # "will next month beat last month?": money, as "will we beat last month?"
     if reading.forecast_until is not None and reading.as_of is not None:  # "sales in January" asked in December
         merged.horizon_days = max(1, min(730, (reading.forecast_until - reading.as_of).days))
         merged.window_start = reading.forecast_from  # a period that starts after tomorrow: its days alone

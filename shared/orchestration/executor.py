@@ -78,6 +78,10 @@ def agent_request(
         extra["cover_over_days"] = e.cover_over_days  # "more than six months of stock": counted over it
     if agent == "forecast" and e.by_week:
         extra["by_week"] = True  # "forecast by week for the next 6 weeks": the total, then each week
+    if agent == "forecast" and e.by_week and e.by_product:
+        extra["by_product"] = True  # "weekly revenue forecast per product": a product-by-week table
+    if agent == "forecast" and e.band is not None:
+        extra["band"] = e.band  # "what's the worst case": the interval's low end first
     if agent == "forecast" and e.by_category:
         extra["by_category"] = True  # "forecast next quarter by category": each category's total leads
     if agent == "forecast" and e.explain:
@@ -92,6 +96,8 @@ def agent_request(
     if agent == "forecast" and e.against_start is not None and e.against_end is not None:
         # "will we sell more next month than last month": last month's actuals, compared with the forecast
         extra["against"] = [e.against_start.isoformat(), e.against_end.isoformat()]
+    if agent == "forecast" and e.milestone is not None:
+        extra["milestone"] = e.milestone  # "when will we hit $1M this year": the day the revenue reaches it
     if agent == "sentiment" and e.aspect:
         extra["aspect"] = e.aspect
     if agent == "sentiment" and e.review_stars:

@@ -93,6 +93,11 @@ class Entities(BaseModel):
                                                          "category\", \"each category's forecast\").")
     by_week: bool = Field(default=False, description="A forecast asked week by week (\"by week for the next 6 "
                                                      "weeks\", \"weekly forecast for next month\").")
+    by_product: bool = Field(default=False, description="A week-by-week forecast asked for each product (\"weekly "
+                                                        "revenue forecast per product\"): a product-by-week table.")
+    band: Literal["low", "high", "range"] | None = Field(
+        default=None, description="An end of a forecast's interval asked for (\"what's the worst case\": low, "
+                                  "\"best case\": high, \"what's the range\": both), said first.")
     explain: bool = Field(default=False, description="The question asks how sure the answer is or how it was reached "
                                                      "(\"how confident are you\", \"which model did you use\").")
     to_date_start: date | None = Field(
@@ -106,6 +111,9 @@ class Entities(BaseModel):
         default=None, description="A past period the forecast is set against (\"will we sell more next month than "
                                   "last month\"): its first day; its actuals are said beside the forecast.")
     against_end: date | None = Field(default=None, description="The last day of ``against_start``'s period.")
+    milestone: float | None = Field(
+        default=None, gt=0, description="An amount of revenue the running period is to reach (\"when will we hit $1M "
+                                        "this year\"): the forecast answer says the day it is reached.")
     channels: list[str] = Field(default_factory=list, max_length=20,
                                 description="Sales channels a forecast is for (\"forecast Amazon sales next month\"), "
                                             "as the tenant's sales spell them.")

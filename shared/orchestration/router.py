@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
+from typing import Literal
 
 from shared import regex as re
 from shared.agents.answers import ASK_AGENT, AskKind
@@ -30,7 +31,7 @@ _INTENT_PATTERNS: dict[Intent, re.Pattern[str]] = {
         r"(?:month|quarter|year)\b|\bon track\b", re.I),
     "inventory": re.compile(
         r"\binventory\b|\bstock(?:out|-out)?s?\b|\breorder|\bout of stock\b|\brestock|\bsafety stock\b"
-        r"|\bruns? out\b|\brunning out\b|\boverstock|" + BE_OUT_OF, re.I),
+        r"|\bruns? out\b|\brun-?outs?\b|\brunning out\b|\boverstock|" + BE_OUT_OF, re.I),
     "overview": re.compile(
         r"\boverview\b|\bsummary\b|\bsummari[sz]e\b|\bhow (?:am i|are we|is my (?:store|shop|business)) doing\b"
         r"|\bhealth\b|\beverything\b|\bdashboard\b", re.I),
@@ -52,14 +53,21 @@ _COMPETITOR = re.compile(
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3}
 #: "the next 10 days", "within 10 days" ("which skus will run out within 10 days": before, the lead-time list alone)
-_HORIZON = re.compile(r"\b(?:next|coming|over the next|within(?: the)?) (\d{1,3}|" + "|".join(_NUMBER_WORDS)
-                      + r") (day|week|fortnight|month|quarter)s?\b", re.I)
+_HORIZON = re.compile(r"\b(?:next|coming|over the next|within(?: the)?|(?<!sales )(?<!sold )for) (\d{1,3}|"
+                      + "|".join(_NUMBER_WORDS) + r") (day|week|fortnight|month|quarter)s?\b(?!\s+(?:ago|before|"
+                      r"after|back|earlier))", re.I)
 #: Stock to last a span: "reorder X to last 60 days", "enough to cover us for 3 months", "to see us through the next
 #: 8 weeks": that span is the horizon (and "last 60 days" no past period).
 _TO_LAST = re.compile(r"\b(?:(?:to|will|would|it'?ll|enough to) (?:last(?: us)?|cover(?: us)?|see us through|get us "
                       r"through|keep us going)|(?:stock|inventory|it|they) (?:lasts?|covers?(?: us)?))"
                       r"(?: for| through| over)?(?: the next)? (\d{1,3}|"
                       + "|".join(_NUMBER_WORDS) + r") (day|week|fortnight|month|quarter)s?\b", re.I)
+#: A holiday as the end of a stock or forecast question: "which products will run out before Christmas", "stock to
+#: get us to Black Friday". "Before" ends the day before it; "by", "until", "in time for" on it.
+_HOLIDAY_DEADLINE = re.compile(r"\b(?P<how>before|by|until|till|til|ahead\s+of|in\s+time\s+for|up\s+to|get\s+us\s+to)"
+                               r"\s+(?:the\s+)?(?P<day>christmas\s+eve|christmas(?:\s+day)?|xmas(?:\s+eve)?|"
+                               r"black\s+friday|cyber\s+monday|thanksgiving|boxing\s+day|new\s+year'?s?(?:\s+day|"
+                               r"\s+eve)?|valentine'?s(?:\s+day)?|halloween)\b", re.I)
 _HORIZON_WORD = re.compile(r"\b(?:next|coming) (day|week|fortnight|month|quarter|year)\b", re.I)
 #: "the rest of the year": the days left in the period that holds the as-of date.
 _REST_OF = re.compile(r"\b(?:(?:rest|remainder|balance|end) of (?:the |this )?(month|quarter|year)|(month|quarter|year)"
@@ -95,6 +103,31 @@ _BY_WEEK = re.compile(r"\b(?:by|per|for each|each|every)\s+week\b(?!\s*(?:of|ago
                       r"\bweek[- ](?:by|on)[- ]week\b|\bweekly\s+(?:\w+\s+){0,2}?(?:forecast|breakdown|figures|"
                       r"numbers|projections?|outlook|split|view|plan)\b|\bbr(?:oken|eak)\s*(?:it\s+)?down\b"
                       r"[^.?!]{0,30}\bweeks?\b|\bin\s+weeks\b", re.I)
+#: An end of a forecast's interval asked for: the worst case (its low end), the best case (its high end), the range.
+_BAND_LOW = re.compile(r"\bworst[- ]case\b|\bat\s+(?:the\s+)?worst\b|\bpessimistic\b|\bdownside\b|"
+                       r"\b(?:lowest|least|minimum)\s+(?:it|we|sales|revenue|demand)?\s*(?:could|might|would)\b|"
+                       r"\bhow\s+(?:low|bad)\s+(?:could|might|can)\b", re.I)
+_BAND_HIGH = re.compile(r"\bbest[- ]case\b|\bat\s+(?:the\s+)?best\b|\boptimistic\b|\bupside\b|"
+                        r"\bhow\s+high\s+(?:could|might|can)\b|\b(?:most|highest|maximum)\s+(?:it|we)?\s*"
+                        r"(?:could|might)\b", re.I)
+_BAND_RANGE = re.compile(r"\b(?:the\s+)?range\s+(?:on|of|for)\b|\bwhat(?:'s|\s+is)\s+the\s+range\b|"
+                         r"\b(?:best|low|high|min(?:imum)?)\s+(?:and|to|&|or)\s+(?:worst|high|low|max(?:imum)?)"
+                         r"(?:[- ]case)?\b|\b(?:worst|high)\s+(?:and|to|&)\s+(?:best|low)(?:[- ]case)?\b|"
+                         r"\bconfidence\s+(?:interval|range|band)\b|\bhow\s+wide\b", re.I)
+
+
+def band_asked(question: str) -> Literal["low", "high", "range"] | None:
+    """Which end of a forecast's interval the question asks for, or ``None``: both named is the range."""
+    if _BAND_RANGE.search(question) or (_BAND_LOW.search(question) and _BAND_HIGH.search(question)):
+        return "range"
+    if _BAND_LOW.search(question):
+        return "low"
+    return "high" if _BAND_HIGH.search(question) else None
+
+
+#: A week-by-week forecast asked for each product: "per product", "by SKU", "for each item", "product by week".
+_BY_PRODUCT = re.compile(r"\b(?:by|per|for\s+each|for\s+every|each|every)\s+(?:products?|items?|skus?|lines?)\b|"
+                         r"\bproduct[- ]by[- ]week\b|\b(?:products?|skus?)\s+by\s+week\b", re.I)
 _LAST = re.compile(r"\b(?<!to )(?<!will )(?<!would )(?:last|past|previous) (\d{1,3}) (day|week|month)s?\b", re.I)
 _LAST_WORD = re.compile(r"\b(?:last|past|previous) (week|month|quarter|year)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:between|from) (\d{4}-\d{2}-\d{2}) (?:and|to|until) (\d{4}-\d{2}-\d{2})\b", re.I)
@@ -141,7 +174,7 @@ _ASK_PATTERNS: dict[AskKind, re.Pattern[str]] = {
         r"|\b(?:can|could|should) (?:i|we) (?:charge more|raise (?:my |our )?prices?)|\bprices? (?:too )?low\b",
         re.I),
     "stockout": re.compile(
-        r"\bstock ?-?outs?\b|\bruns? out\b|\brunning out\b|\bran out\b|\bout of stock\b|\bsells? out\b"
+        r"\bstock ?-?outs?\b|\bruns? out\b|\brun-?outs?\b|\brunning out\b|\bran out\b|\bout of stock\b|\bsells? out\b"
         r"|\bselling out\b|\blow (?:on )?stock\b|\bre-?order|\brestock|\breplenish|\bstock (?:last|runs?)|"
         + BE_OUT_OF, re.I),
     "overstock": re.compile(
@@ -245,6 +278,8 @@ def extract_entities(question: str, *, today: date | None = None, competitors: S
         horizon = _UNIT_DAYS[hw.group(1).lower()]
     elif rest := _REST_OF.search(question):
         horizon = max(1, (_period_end(today, (rest.group(1) or rest.group(2)).lower()) - today).days)
+    elif deadline := _HOLIDAY_DEADLINE.search(question):
+        horizon = _days_to_holiday(deadline.group("day"), deadline.group("how"), today)
     start: date | None = None
     end: date | None = None
     if b := _BETWEEN.search(question):
@@ -280,7 +315,22 @@ def extract_entities(question: str, *, today: date | None = None, competitors: S
                     if horizon else None, start_date=start, end_date=end, price_change_pct=change, price_target=target,
                     measure="revenue" if _REVENUE.search(question) else None, cover_over_days=cover_over,
                     explain=bool(_EXPLAIN.search(question)), by_category=bool(_BY_CATEGORY.search(question)),
-                    by_week=bool(_BY_WEEK.search(question)))
+                    by_week=bool(_BY_WEEK.search(question)), by_product=bool(_BY_PRODUCT.search(question)),
+                    band=band_asked(question))
+
+
+def _days_to_holiday(day: str, how: str, today: date) -> int:
+    """Days from ``today`` to the next such holiday (to the day before it when asked "before")."""
+    from shared.questions.timephrase import holiday
+
+    name = re.sub(r"\s+", " ", day.lower()).replace("xmas", "christmas").replace("'", "")
+    name = {"christmas day": "christmas", "new years": "new year's day", "new year": "new year's day",
+            "new years day": "new year's day", "new years eve": "new year's eve", "valentines": "valentine's day",
+            "valentines day": "valentine's day"}.get(name, name)
+    when = holiday(name, today.year)
+    if when <= today:
+        when = holiday(name, today.year + 1)
+    return max(1, (when - today).days - (1 if how.lower() == "before" else 0))
 
 
 def _period_end(day: date, unit: str) -> date:

@@ -78,6 +78,11 @@ _DEADLINE = re.compile(
 )
 
 
+#: "before Christmas" as the end of a forecast: the days up to the day before it (a stock that runs out on the day
+#: itself does not run out before it).
+_BEFORE = re.compile(r"\b(?:before|ahead\s+of)\s+(?:the\s+)?$", re.I)
+
+
 def through_deadline(
     question: str, spans: list[tuple[int, int]], period: ForecastPeriod, today: date
 ) -> ForecastPeriod:
@@ -88,6 +93,12 @@ def through_deadline(
     lead: the answer names the window's first and last day in its first sentence.
     """
     tomorrow = today + timedelta(days=1)
+    if (
+        period.start == period.end
+        and period.start > tomorrow
+        and any(_BEFORE.search(question[:start]) for start, _ in spans)
+    ):
+        return ForecastPeriod(tomorrow, period.end - timedelta(days=1), "")
     if period.start <= tomorrow or not any(_DEADLINE.search(question[:start]) for start, _ in spans):
         return period
     return ForecastPeriod(tomorrow, period.end, "")

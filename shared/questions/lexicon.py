@@ -568,7 +568,8 @@ AGENT_CUES: dict[str, re.Pattern[str]] = {
                     r"going to (?:sell|make|need|move|shift)|expect(?:ed)? (?:demand|sales|units)|demand|"
                     r"next (?:week|month|quarter|year|\d+ (?:days|weeks|months))|"
                     r"coming (?:weeks?|months?|days?)|upcoming|future|seasonal(?:ity)?|outlook"),
-    "inventory": _rx(r"run(?:ning)? (?:out|low|short)|runs (?:out|low)|low (?:on )?(?:stock|inventory)|"
+    "inventory": _rx(r"run(?:ning)? (?:out|low|short)|runs (?:out|low)|run-?outs?(?: dates?)?|"
+                     r"low (?:on )?(?:stock|inventory)|"
                      # "when are we gonna be out of X": its run-out (not out of date, time, town or luck)
                      rf"{BE_OUT_OF}|"
                      r"(?:stock|inventory) (?:is |are )?(?:low|short|running)|"

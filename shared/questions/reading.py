@@ -61,6 +61,7 @@ from shared.questions.market import (
     verb_matches,
 )
 from shared.questions.market_typos import market_typos
+from shared.questions.milestone import MilestoneAsk, milestone_ask
 from shared.questions.new_products import asks_new_products, new_products_query
 from shared.questions.order_percentile import asked_percentile
 from shared.questions.order_size import OrderSizeAsk, order_size_ask
@@ -594,6 +595,9 @@ class Reading(BaseModel):
     forecast_against: TimeRange | None = Field(
         default=None, description="A past period a forecast is set against (\"will we sell more next month than "
                                   "last month\"): its actuals are said and compared.")
+    forecast_milestone: float | None = Field(
+        default=None, description="An amount of revenue the running period is to reach (\"when will we hit $1M this "
+                                  "year\"): the day its actuals, then its forecast, reach it is said first.")
     text: str | None = Field(default=None, description="The question as read, when shorthand or typos were written "
                                                        "out (\"rev last mo\" -> \"revenue last month\").")
 
@@ -1118,6 +1122,10 @@ _STOCK_UP_DAYS = 31
 _ON_THE_DAY = re.compile(r"\b(?:on|during)\s+(?:the\s+)?$", re.I)
 
 
+#: "before Christmas" said right before a day: a forecast to the day before it.
+_BEFORE_DAY = re.compile(r"\b(?:before|ahead\s+of)\s+(?:the\s+)?$", re.I)
+
+
 def _upcoming(question: str, time: TimeReading, today: date, *, what_if: bool = False) -> ForecastPeriod | None:
     """A yearless month or quarter asked about in the future tense, when its latest one is over: the next one.
 
@@ -1143,7 +1151,9 @@ def _upcoming(question: str, time: TimeReading, today: date, *, what_if: bool = 
                                                           f"still to come; for that day alone, from your data up to "
                                                           f"{fmt_day(today)}: ")
         # a day within a month is forecast from tomorrow to it ("how much stock will we need for Christmas" on 5 Dec:
-        # the stock must last until then)
+        # the stock must last until then); "before Christmas" to the day before it
+        if any(_BEFORE_DAY.search(question[:start]) for start, _ in time.spans):
+            return forecast_period(f"the time before {name}", today, ahead.end - timedelta(days=1), today)
         return forecast_period(name, today, ahead.end, today)
     if rng.start.day != 1 or (rng.end - rng.start).days < 27:
         # "the sales forecast for Christmas week", "the weekend before Easter": the next one, its days alone
@@ -1609,6 +1619,10 @@ def _read_question(question: str, *, tenant_id: str, index: VocabularyIndex | No
             beaten := _beat_reading(ahead, question, text, tenant_id=tenant_id, index=index, extents=extents,
                                     as_of=as_of)) is not None:
         return beaten  # "will we beat last month": this month so far and the forecast of its rest, against it
+    if today is not None and (goal := milestone_ask(text, today)) is not None and (
+            reached := _milestone_reading(goal, question, text, tenant_id=tenant_id, index=index, extents=extents,
+                                          as_of=as_of)) is not None:
+        return reached  # "when will we hit $1M this year": the day the actuals, then the forecast, reach it
     if (beat := _ON_TRACK_TO_BEAT.search(text)) is not None:
         # "are we on track to beat last month's revenue": this month so far with its forecast, then last month's
         unit, rest = beat.group("unit").lower(), beat.group("rest")
@@ -1862,6 +1876,23 @@ def _beat_reading(ahead: BeatAsk, question: str, text: str, *, tenant_id: str, i
     reading.parts = [past]
     reading.asks, reading.agent_intents, reading.agents_first = ["forecast"], ["forecast"], True
     reading.forecast_against = pq.time_range
+    reading.question, reading.text = question, text
+    return reading
+
+
+def _milestone_reading(goal: MilestoneAsk, question: str, text: str, *, tenant_id: str,
+                       index: VocabularyIndex | None, extents: Mapping[DataKind, tuple[date, date]],
+                       as_of: date | None) -> Reading | None:
+    """The running period's revenue so far (its metric) and the forecast of its rest, with the amount to reach.
+
+    The forecast agent finds the day the actuals, then the forecast, reach it (``shared.forecast.milestone``).
+    """
+    reading = _read_text(f"revenue this {goal.unit}", tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
+    q = reading.query
+    if reading.kind != "metric" or q is None or q.time_range is None or q.time_range.start != goal.start:
+        return None
+    reading.asks, reading.agent_intents, reading.agents_first = ["forecast"], ["forecast"], True
+    reading.forecast_milestone = goal.amount
     reading.question, reading.text = question, text
     return reading
 

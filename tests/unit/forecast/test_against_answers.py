@@ -29,8 +29,14 @@ def test_money_compares_revenue() -> None:
     assert text == " In February 2027 (1-28 Feb 2027), $50,000.00 was taken: the forecast is about the same."
 
 
-def test_the_forecast_answer_ends_with_the_comparison() -> None:
+def test_the_verdict_leads_and_the_answer_ends_with_the_comparison() -> None:
     answer = forecast_answer([_view("A", 600.0), _view("B", 500.0)], 0.9, 28, date(2027, 2, 28), against=FEB)
-    assert answer.text.startswith("2 SKUs are expected to sell 1,100 units")
+    # "will next month beat last month?": the verdict, both figures and the change in the first sentence (before:
+    # the forecast first, the past period's actuals in the last sentence)
+    assert answer.text.startswith(
+        "Too close to call: 1,100 units expected over the next 28 days (2027-03-01 to 2027-03-28) against 1,000 "
+        "units in February 2027 (1-28 Feb 2027), 10.0% more (90% interval"
+    )
+    assert "2 SKUs are expected to sell 1,100 units" in answer.text
     assert answer.text.endswith("1,000 units were sold: the forecast is 10.0% more.")
     assert "were sold" not in forecast_answer([_view("A", 600.0)], 0.9, 28, date(2027, 2, 28)).text

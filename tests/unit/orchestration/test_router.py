@@ -98,3 +98,20 @@ def test_stock_to_last_a_span_is_that_horizon_not_a_past_period() -> None:
         assert (e.horizon_days, e.start_date) == (days, None), q
     past = extract_entities("sales of SKU-1 in the last 60 days", today=today)
     assert past.horizon_days is None and past.start_date == date(2025, 10, 7)
+
+
+def test_seventh_round_horizons_and_cues() -> None:
+    from datetime import date
+
+    from shared.orchestration.router import extract_entities, route
+
+    today = date(2026, 12, 6)
+    # a holiday as the deadline: "before" ends the day before it, the next one when this year's has passed
+    assert extract_entities("which products will run out before Christmas?", today=today).horizon_days == 18
+    assert extract_entities("stock needed until new year", today=today).horizon_days == 26
+    assert extract_entities("enough stock to get us to black friday", today=today).horizon_days == 355
+    # "for 2 weeks" is the horizon of a promotion; "2 weeks ago" is not
+    assert extract_entities("what if we do 15% off X for 2 weeks?", today=today).horizon_days == 14
+    assert extract_entities("sales for 2 weeks ago", today=today).horizon_days is None
+    # "run-out dates" asks for the stock-out
+    assert "stockout" in route("run-out dates for X and Y", today=today).asks

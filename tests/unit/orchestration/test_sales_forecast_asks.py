@@ -78,3 +78,29 @@ def test_an_upcoming_month_sets_the_forecast_horizon() -> None:
                       forecast_until=date(2027, 1, 31))
     plan = agent_plan(reading, route("forecast sales for january", today=AS_OF))
     assert plan.entities.horizon_days == 58 and agent_request("acme", plan, "forecast").horizon_days == 58
+
+
+def test_a_milestone_band_and_product_weeks_reach_the_forecast_agent() -> None:
+    question = "when will we hit $1M this year?"
+    query = MetricQuery(tenant_id="acme", metrics=["revenue"],
+                        time_range=TimeRange(start=date(2026, 1, 1), end=AS_OF, label="2026 to date"))
+    reading = Reading(kind="metric", question=question, query=query, asks=["forecast"], agent_intents=["forecast"],
+                      agents_first=True, forecast_milestone=1_000_000.0, as_of=AS_OF)
+    options = agent_request("acme", agent_plan(reading, route(question, today=AS_OF)), "forecast").options
+    assert options["milestone"] == 1_000_000.0 and options["to_date_start"] == "2026-01-01"
+    assert options["measure"] == "revenue"
+    worst = agent_request("acme", route("what's the worst case for revenue next month?", today=AS_OF), "forecast")
+    assert worst.options["band"] == "low"
+    weeks = agent_request("acme", route("weekly revenue forecast per product for next month", today=AS_OF), "forecast")
+    assert weeks.options["by_week"] and weeks.options["by_product"]
+
+
+@pytest.mark.parametrize(("question", "measure"), [
+    ("will next month beat last month?", "revenue"),
+    ("will next month be better than last month", "revenue"),
+    ("will we sell more units next month than last month?", None),
+])
+def test_next_month_against_last_is_money_unless_counted(question: str, measure: str | None) -> None:
+    last = TimeRange(start=date(2026, 11, 1), end=date(2026, 11, 30), label="November 2026")
+    reading = Reading(kind="agent", question=question, agent_intents=["forecast"], forecast_against=last)
+    assert agent_plan(reading, route(question, today=AS_OF)).entities.measure == measure

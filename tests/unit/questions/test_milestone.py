@@ -1,0 +1,88 @@
+"""When will a running period's revenue reach an amount: the amount and period read, and the reading made."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from shared.questions.milestone import milestone_ask
+from shared.questions.reading import read_question
+from shared.questions.vocabulary import VocabularyIndex
+from tests.unit.questions.test_known_misreadings import DEC_EXTENTS
+
+TODAY = date(2026, 12, 6)
+
+
+@pytest.mark.parametrize(
+    ("question", "amount"),
+    [
+        ("when will we hit $1M this year?", 1_000_000.0),
+        ("when will we reach $6,550,000 in revenue this year?", 6_550_000.0),
+        ("what date will we cross $6.5m in sales", 6_500_000.0),
+        ("when will we pass 2 million dollars", 2_000_000.0),
+        ("how soon do we get to $7m?", 7_000_000.0),
+        ("by when will revenue top 6.8m this year", 6_800_000.0),
+    ],
+)
+def test_the_amount_and_the_year(question: str, amount: float) -> None:
+    got = milestone_ask(question, TODAY)
+    assert got is not None
+    assert got.amount == amount
+    assert (got.unit, got.start, got.end) == ("year", date(2026, 1, 1), date(2026, 12, 31))
+
+
+def test_this_month_or_quarter_named() -> None:
+    month = milestone_ask("when will we hit $500k this month?", TODAY)
+    assert month is not None and (month.start, month.end) == (date(2026, 12, 1), date(2026, 12, 31))
+    quarter = milestone_ask("when do we pass $2m this quarter", TODAY)
+    assert quarter is not None and quarter.start == date(2026, 10, 1)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did we hit $1M this year?",  # no "when": the target reading's
+        "when will we sell 10,000 units",  # a count, not money
+        "how much will we make this year",
+        "when will we run out of the kettle",
+        "when did revenue drop below $5k a day",  # no verb of reaching before the amount
+    ],
+)
+def test_not_a_milestone(question: str) -> None:
+    assert milestone_ask(question, TODAY) is None
+
+
+def test_the_last_day_of_the_year_has_nothing_to_forecast() -> None:
+    assert milestone_ask("when will we hit $1M this year?", date(2026, 12, 31)) is None
+
+
+def test_the_reading_is_the_year_to_date_with_its_forecast(shop: VocabularyIndex) -> None:
+    r = read_question("when will we hit $1M this year?", tenant_id="decor", index=shop, extents=DEC_EXTENTS)
+    assert r.kind == "metric" and r.query is not None and r.query.metrics == ["revenue"]
+    assert r.query.time_range is not None and r.query.time_range.start == date(2026, 1, 1)
+    assert r.asks == ["forecast"] and r.agents_first and r.forecast_milestone == 1_000_000.0
+    assert r.target is None  # before: a stated target, the year to date against it
+
+
+@pytest.mark.parametrize(
+    ("question", "by_product"),
+    [
+        ("weekly revenue forecast per product for next month", True),
+        ("forecast by week for each product over the next 4 weeks", True),
+        ("weekly forecast by sku for next month", True),
+        ("weekly revenue forecast for next month", False),
+    ],
+)
+def test_a_weekly_forecast_asked_per_product(question: str, by_product: bool) -> None:
+    from shared.orchestration.router import extract_entities
+
+    e = extract_entities(question)
+    assert e.by_week and e.by_product == by_product
+
+
+def test_before_a_holiday_ends_the_day_before(shop: VocabularyIndex) -> None:
+    r = read_question("what's going to sell out before xmas", tenant_id="decor", index=shop, extents=DEC_EXTENTS)
+    assert r.forecast_until == date(2026, 12, 24)  # before: the 25th, the day itself
+    by = read_question("how much stock will we need for Christmas", tenant_id="decor", index=shop, extents=DEC_EXTENTS)
+    assert by.forecast_until == date(2026, 12, 25)
