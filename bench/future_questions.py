@@ -52,6 +52,11 @@ class Direct:
         self.rate = recent.groupby("sku")["units"].sum() / 28.0
         products = t.merchant.products[t.merchant.products["sku"].isin(catalogue)].drop_duplicates("sku")
         self.titles = products[~products["title"].duplicated(keep=False)].set_index("sku")["title"]
+        # Every set picks its products from these: days of cover at the recent rate, the titled SKUs fastest
+        # first, and the busy ones (over one a day, 30-400 days of cover) whose what-ifs and run-outs are clear.
+        self.cover = self.on_hand.reindex(self.rate.index) / self.rate
+        self.titled = [str(s) for s in self.rate.sort_values(ascending=False).index if s in self.titles.index]
+        self.busy = [s for s in self.titled if self.rate[s] > 1.0 and 30 < self.cover.get(s, 0) < 400]
 
     def run(self, horizon: int, asks: list[str], skus: list[str] | None = None, **options: Any) -> Any:
         from shared.forecast import agent
@@ -314,8 +319,7 @@ def future2_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]
     cases, add = batch_cases("future2", "held out")
     top, short, noun_pick = d.picks()
     # other products than the first set's: the next seller with weeks of cover, the next one running short
-    cover = d.on_hand.reindex(d.rate.index) / d.rate
-    titled = [str(s) for s in d.rate.sort_values(ascending=False).index if s in d.titles.index]
+    cover, titled = d.cover, d.titled
     second = next(s for s in titled if s != top and 45 < cover.get(s, 0) < 400)
     short2 = next((s for s in titled if s != short and 1 < cover.get(s, 0) < 10 and d.rate[s] > 1), short)
     title2, short2_title = str(d.titles[second]), str(d.titles[short2])
@@ -465,8 +469,7 @@ def future3_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]
     end, tenant = t.end, t.tenant
     cases, add = batch_cases("future3")
     top, short, _ = d.picks()
-    cover = d.on_hand.reindex(d.rate.index) / d.rate
-    titled = [str(s) for s in d.rate.sort_values(ascending=False).index if s in d.titles.index]
+    cover, titled = d.cover, d.titled
     third = [s for s in titled if s != top and 45 < cover.get(s, 0) < 400][1]
     short3 = next((s for s in titled[::-1] if s != short and 1 < cover.get(s, 0) < 10 and d.rate[s] > 0.5), short)
     top_title, third_title, short3_title = str(d.titles[top]), str(d.titles[third]), str(d.titles[short3])
@@ -614,8 +617,7 @@ def future4_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]
     end, tenant = t.end, t.tenant
     cases, add = batch_cases("future4", "held out")
     top, short, _ = d.picks()
-    cover = d.on_hand.reindex(d.rate.index) / d.rate
-    titled = [str(s) for s in d.rate.sort_values(ascending=False).index if s in d.titles.index]
+    cover, titled = d.cover, d.titled
     longs = [s for s in titled if s != top and 45 < cover.get(s, 0) < 400]
     fourth, fifth = longs[2], longs[3]
     shorts = [s for s in titled if 1 < cover.get(s, 0) < 10 and d.rate[s] > 0.5]
@@ -822,9 +824,7 @@ def future5_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]
     d = Direct5(deps, t, catalogue)
     end, tenant = t.end, t.tenant
     cases, add = batch_cases("future5")
-    cover = d.on_hand.reindex(d.rate.index) / d.rate
-    titled = [str(s) for s in d.rate.sort_values(ascending=False).index if s in d.titles.index]
-    busy = [s for s in titled if d.rate[s] > 1.0 and 30 < cover.get(s, 0) < 400]
+    cover, titled, busy = d.cover, d.titled, d.busy
     a, b, c = busy[4], busy[6], busy[8]
     a_title, b_title, c_title = str(d.titles[a]), str(d.titles[b]), str(d.titles[c])
 
@@ -901,9 +901,7 @@ def future6_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]
     d = Direct5(deps, t, catalogue)
     end, tenant = t.end, t.tenant
     cases, add = batch_cases("future6", "held out")
-    cover = d.on_hand.reindex(d.rate.index) / d.rate
-    titled = [str(s) for s in d.rate.sort_values(ascending=False).index if s in d.titles.index]
-    busy = [s for s in titled if d.rate[s] > 1.0 and 30 < cover.get(s, 0) < 400]
+    cover, titled, busy = d.cover, d.titled, d.busy
     a, b, c = busy[5], busy[7], busy[9]
     a_title, b_title, c_title = str(d.titles[a]), str(d.titles[b]), str(d.titles[c])
 
@@ -1011,9 +1009,7 @@ def future7_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]
     d = Direct7(deps, t, catalogue)
     end, tenant = t.end, t.tenant
     cases, add = batch_cases("future7")
-    cover = d.on_hand.reindex(d.rate.index) / d.rate
-    titled = [str(s) for s in d.rate.sort_values(ascending=False).index if s in d.titles.index]
-    busy = [s for s in titled if d.rate[s] > 1.0 and 30 < cover.get(s, 0) < 400]
+    cover, titled, busy = d.cover, d.titled, d.busy
     shorts = [s for s in titled if 2 < cover.get(s, 0) < 25 and d.rate[s] > 0.5]
     a, b, c = busy[10], busy[11], busy[12]
     a_title, b_title = str(d.titles[a]), str(d.titles[b])
@@ -1181,9 +1177,7 @@ def future8_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]
     d = Direct7(deps, t, catalogue)
     end, tenant = t.end, t.tenant
     cases, add = batch_cases("future8", "held out")
-    cover = d.on_hand.reindex(d.rate.index) / d.rate
-    titled = [str(s) for s in d.rate.sort_values(ascending=False).index if s in d.titles.index]
-    busy = [s for s in titled if d.rate[s] > 1.0 and 30 < cover.get(s, 0) < 400]
+    cover, titled, busy = d.cover, d.titled, d.busy
     shorts = [s for s in titled if 2 < cover.get(s, 0) < 25 and d.rate[s] > 0.5]
     a, b = busy[13], busy[14]
     a_title = str(d.titles[a])
