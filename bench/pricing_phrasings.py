@@ -591,6 +591,10 @@ def cases(m: Market, t: Truth) -> list[Case]:
         from bench.pricing_phrasings_35 import eighteenth_held_out
 
         return [Case(g, tenant, q, c) for g, tenant, q, c in eighteenth_held_out(m, t)]
+    if os.environ.get("BENCH_SET") == "36":
+        from bench.pricing_phrasings_36 import nineteenth_set
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in nineteenth_set(m, t)]
     return pricing_cases(m, t) + review_cases(t)
 
 

@@ -584,6 +584,10 @@ def main() -> int:
         from bench.review_phrasings_30 import eighteenth_held_out
 
         chosen = [Case(g, q, c) for g, q, c in eighteenth_held_out(truth)]
+    elif os.environ.get("BENCH_SET") == "31":
+        from bench.review_phrasings_31 import nineteenth_set
+
+        chosen = [Case(g, q, c) for g, q, c in nineteenth_set(truth)]
     else:
         chosen = cases(truth)
     for case in chosen:
