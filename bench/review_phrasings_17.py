@@ -32,10 +32,10 @@ _WHY = re.compile(r"complain|because|driven|quality|theme|mention|say", re.I)
 def complained_most(t: Truth, aspect: str) -> set[str]:
     """The products (ties kept) with the most reviews of the agent's year holding one of the generator's negative
     sentences about ``aspect``, with or without the suspected spam counted."""
-    from shared.sample.reviews import ASPECTS
+    from shared.sample.reviews import negative_sentences
 
     yr = t.agent_year()
-    negative = [s.lower() for s in ASPECTS[aspect][1]]
+    negative = [s.lower() for s in negative_sentences(aspect)]
     hit = yr["text"].fillna("").str.lower().map(lambda s: any(n in s for n in negative))
     best: set[str] = set()
     for frame in (yr[hit], yr[hit & ~yr["review_id"].astype(str).isin({str(i) for i in t.spam})]):

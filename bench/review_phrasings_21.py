@@ -35,10 +35,10 @@ _ASPECT_RX = {**_ASPECT_WORDS, "usability": r"usab|ease of use|hard to use"}
 def negative_hits(t: Truth, aspect: str, frame: pd.DataFrame) -> pd.Series:
     """Whether each review of ``frame`` holds one of the generator's negative sentences about ``aspect`` ("Box arrived
     damaged." is about the delivery too, as in set 15's mentions)."""
-    from shared.sample.reviews import ASPECTS
+    from shared.sample.reviews import negative_sentences
 
     extra = ["box arrived damaged."] if aspect == "shipping" else []
-    negative = [s.lower() for s in ASPECTS[aspect][1]] + extra
+    negative = [s.lower() for s in negative_sentences(aspect)] + extra
     return frame["text"].fillna("").str.lower().map(lambda s: any(n in s for n in negative))
 
 

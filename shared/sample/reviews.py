@@ -47,6 +47,18 @@ ASPECTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "Difficult to clean, I do not recommend it."),
     ),
 }
+#: Sentences drawn from one aspect's list that a reader files under another: a product that "stopped working after a
+#: month" did not last (quality/durability), whatever list it is drawn from (kept there so the draws, and every
+#: generated review, stay as they were).
+MEANT_ASPECT: dict[str, str] = {"Stopped working after a month.": "quality"}
+
+
+def negative_sentences(aspect: str) -> list[str]:
+    """The generator's negative sentences about ``aspect`` as a reader files them (:data:`MEANT_ASPECT`)."""
+    drawn = [s for s in ASPECTS[aspect][1] if MEANT_ASPECT.get(s, aspect) == aspect]
+    return drawn + [s for s, meant in MEANT_ASPECT.items() if meant == aspect and s not in drawn]
+
+
 _MIXED_OPENERS = ("Honestly,", "Overall", "So far", "After a month of use,", "For the money,")
 _POS_TITLES = ("Love it", "Great buy", "Very happy", "Does the job", "Recommended")
 _NEG_TITLES = ("Disappointed", "Not great", "Would not buy again", "Returned it", "Meh")

@@ -56,9 +56,10 @@ _CUES: dict[str, str] = {
         "packaging package packaged packed packing box boxes boxed wrapped wrapping wrap envelope seal "
         "sealed bubble crushed dented"
     ),
+    # "use" alone is no cue: "I use it at work", "after a month of use" say how much it is used, not how easily
     "usability": (
         "easy easily difficult hard intuitive user-friendly setup install installation installed instructions "
-        "manual assemble assembly assembled use using usable unusable interface app controls settings "
+        "manual assemble assembly assembled ease usable unusable interface app controls settings "
         "configure confusing complicated simple clunky handy convenient"
     ),
     # a hotel's, a restaurant's or an appliance's sound: "noisy at night", "loud neighbours", "whisper quiet"

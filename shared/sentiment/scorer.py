@@ -54,6 +54,19 @@ LABELS: tuple[str, str, str] = ("negative", "neutral", "positive")
 _CHEAP_PRICE = 1.2
 _CHEAP_QUALITY = -1.6
 _CHEAP_WORDS = {"cheap": None, "cheaper": 0.8, "cheapest": 0.4}
+#: Words saying how hard a task is: the verb after them and "to" is the task, not an opinion ("difficult to clean" is
+#: no praise of cleanliness; "easy to clean" is praised by "easy").
+_EASE_WORDS = frozenset({"easy", "easier", "easiest", "hard", "harder", "difficult", "simple", "simpler", "tricky",
+                         "impossible", "awkward", "fiddly", "quick", "quicker", "painful", "annoying"})
+#: A product the review sets this one against: "replaced my worn out kettle with this one", "picked it over a cheaper
+#: one". What is said of it between the cue and where the clause turns back to this product is not about this one.
+_REPLACED = frozenset({"replaced", "replacing", "replace", "swapped", "ditched"})
+_CHOSEN_OVER = frozenset({"picked", "chose", "chosen", "preferred", "bought", "got", "took"})
+_DETERMINERS = frozenset({"my", "our", "a", "an", "the", "his", "her", "their", "an"})
+#: What ends the other product's words: "... with this one", "... for this", "... after reading reviews".
+_BACK_TO_THIS = frozenset({"with", "for", "after", "because", "since", "as", "by"})
+#: Damage words that, in a clause about the packaging, describe the packaging only ("packaging was torn").
+_CONTAINER_DAMAGE = frozenset({"torn", "tore", "ripped", "crushed", "dented"})
 _NEUTRAL = 0.0
 
 
@@ -115,7 +128,8 @@ def _active_tokens(lex: Lexicon) -> frozenset[str]:
             | CONTRAST
             | SCOPE_BREAKERS
             | set(_CHEAP_WORDS)
-            | {"and"}
+            | _REPLACED
+            | {"and", "over"}
         )
         _ACTIVE[key] = active
     return active
@@ -140,6 +154,8 @@ class _Scan:
     clause_hits: int = 0
     clause_aspects: list[str] = field(default_factory=list)
     masked_until: int = 0  # tokens before this index belong to a masking phrase ("out of the box")
+    other_until: int = 0  # tokens before this index speak of another product (:data:`_REPLACED`)
+    container_damage: bool = False  # the open clause's quality cue was only a damage word (:data:`_CONTAINER_DAMAGE`)
     pending: list[tuple[list[str], float, int]] = field(default_factory=list)
     aspect_scores: dict[str, float] = field(default_factory=dict)
     terms: list[tuple[str, float]] = field(default_factory=list)
@@ -151,6 +167,9 @@ class _Scan:
         self.boost = 0.0  # a degree adverb modifies the word right after it
 
     def _close_clause(self) -> None:
+        if self.container_damage and "packaging" in self.clause_aspects:  # "the box was torn": the box's damage
+            self.clause_aspects = [a for a in self.clause_aspects if a != "quality_durability"]
+        self.container_damage = False
         self.pending.append((self.clause_aspects, self.clause_sum, self.clause_hits))
         self.clause_aspects, self.clause_sum, self.clause_hits = [], 0.0, 0
 
@@ -191,7 +210,24 @@ class _Scan:
                 self.masked_until = max(self.masked_until, i + len(ptoks))
         if i >= self.masked_until:
             for aspect in ASPECT_CUES.get(tok, ()):
+                if aspect == "quality_durability" and aspect not in self.clause_aspects:
+                    self.container_damage = tok in _CONTAINER_DAMAGE
+                elif aspect == "quality_durability":
+                    self.container_damage = self.container_damage and tok in _CONTAINER_DAMAGE
                 self.add_aspect(aspect)
+
+    def note_other_product(self, i: int) -> None:
+        """Mark the words about another product that start after token ``i`` ("replaced my worn out X with ...")."""
+        toks, tok = self.toks, self.toks[i]
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        other = (tok in _REPLACED and nxt in _DETERMINERS) or (
+            tok == "over" and nxt in _DETERMINERS and any(w in _CHOSEN_OVER for w in toks[max(0, i - 3) : i]))
+        if not other:
+            return
+        end = i + 2
+        while end < len(toks) and toks[end] not in _BACK_TO_THIS and toks[end] not in CLAUSE_PUNCT:
+            end += 1
+        self.other_until = max(self.other_until, end)
 
     def note_irrealis(self, i: int) -> None:
         """An irrealis marker at ``i`` ("would have", "wish") makes later praise in the clause a lack."""
@@ -258,12 +294,32 @@ def _phrase_at(lex: Lexicon, toks: list[str], i: int) -> tuple[tuple[str, ...], 
     return None
 
 
+def ptoks_of_use(toks: list[str], i: int, ptoks: tuple[str, ...]) -> bool:
+    """Whether the phrase ``ptoks`` at ``i`` is a time of use ("after a month of use"), not a durability verdict
+    ("it broke after a month")."""
+    end = i + len(ptoks)
+    return ptoks[0] == "after" and toks[end : end + 2] in (["of", "use"], ["of", "using"], ["of", "daily"])
+
+
 def _read_opinion(scan: _Scan, lex: Lexicon, i: int) -> int:
     """Read the token at ``i`` (a cue, phrase, operator or word) into ``scan``; return the tokens consumed."""
     tok = scan.toks[i]
+    if i < scan.other_until:  # said of the product this one replaced, not of this one
+        scan.pass_over()
+        return 1
+    if tok in _REPLACED or tok == "over":
+        scan.note_other_product(i)
+    if i >= 2 and scan.toks[i - 1] == "to" and scan.toks[i - 2] in _EASE_WORDS:  # "difficult to clean": the task
+        if tok in ASPECT_CUES or tok in ASPECT_PHRASES:
+            scan.note_cues(i)
+        scan.pass_over()
+        return 1
     if tok in ASPECT_CUES or tok in ASPECT_PHRASES:
         scan.note_cues(i)
     match = _phrase_at(lex, scan.toks, i) if tok in lex.phrases else None
+    if match is not None and ptoks_of_use(scan.toks, i, match[0]):  # "after a month of use, ...": how long, no verdict
+        scan.pass_over()
+        return len(match[0])
     if match is not None:
         ptoks, valence = match
         for extra in ptoks[1:]:
