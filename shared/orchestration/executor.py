@@ -104,6 +104,8 @@ def agent_request(
         extra["stars"] = list(e.review_stars)  # "what do 1-star reviewers complain about?"
     if agent == "forecast" and e.brands:
         extra["brands"] = list(e.brands)  # "forecast for all Acme products": the answer names the brand's range
+    if agent == "pricing" and e.brands:
+        extra["brands"] = list(e.brands)  # "is Acme priced above competitors?": the answer names the brand taken
     if agent == "sentiment" and e.brands:
         extra["brands"] = list(e.brands)  # "what do people say about Northwind products?": said as the brand's
     if agent == "sentiment" and e.review_channels:

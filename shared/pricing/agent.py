@@ -67,6 +67,14 @@ def _promotions(deps: Deps, request: AgentRequest, today: date) -> Any:
     return promotions_answer(read.frame, list(request.competitors), start=start, end=end, today=today)
 
 
+def _brand_names(request: AgentRequest) -> str:
+    """The brands the question named ("Acme" read as the brand "Acme Home"): the answer says which it took."""
+    from shared.agents.answers import join_names
+
+    brands = request.options.get("brands")
+    return join_names([str(b) for b in brands], 3) if isinstance(brands, list) and brands else ""
+
+
 def _category_names(products: Any) -> str:
     """The categories of the catalogue rows read, as the tenant spells them ("Kitchen", "Garden and Kitchen")."""
     from shared.agents.answers import join_names
@@ -187,7 +195,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     answers = pricing_answers(market_asks, analysis, inputs.observations, options, scoped=list(request.skus),
                               start=request.start_date, competitors=list(request.competitors),
                               end=request.end_date, titles=titles, sellers=sellers[:3] if sellers else None,
-                              scope=_category_names(data.products) if request.categories else "",
+                              scope=_category_names(data.products) if request.categories else _brand_names(request),
                               elasticities=elasticities, map_prices=inputs.attributes.get("map_price"),
                               gap_pct=request.options.get("gap_over_pct"),
                               negated=bool(request.options.get("gap_negated")),

@@ -29,6 +29,8 @@ _LABEL_OF: dict[str, re.Pattern[str]] = {
     "channel": re.compile(r"channels?$"), "country": re.compile(r"countr(?:y|ies)$"),
     "region": re.compile(r"regions?$"), "state": re.compile(r"states?$")}
 #: Two-letter words a question uses as words, never as a state code (Indiana's IN, Oregon's OR, Maine's ME).
+#: Words that end no brand prefix ("Home" of "Home Essentials", "The" of "The Good Store"): too common to be a name.
+_BRAND_GENERIC = frozenset("the home house co company inc ltd llc goods store shop brand brands living life".split())
 _SHORT_WORDS = frozenset("am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we".split())
 #: Other names of countries as public datasets spell them (UCI Online Retail writes Ireland as "EIRE").
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
@@ -223,6 +225,7 @@ class VocabularyIndex:
                         if key:
                             self.phrases.setdefault(key, []).append(_Phrase(kind, v, norm))
         self._add_online(vocabulary.channels)
+        self._add_brand_prefixes(vocabulary.brands)
         self.max_phrase_tokens = max((len(k.split()) for k in self.phrases), default=1)
 
     def _add_online(self, channels: list[str]) -> None:
@@ -236,6 +239,26 @@ class VocabularyIndex:
         online = [c for c in channels if normalise(c) not in IN_PERSON]
         if online and len(online) < len(channels):
             self.phrases["online"] = [_Phrase("channel", c, normalise(c)) for c in online]
+
+    def _add_brand_prefixes(self, brands: list[str]) -> None:
+        """A brand said by its first word(s): "Acme" for "Acme Home", "the Nordic range" for "Nordic Living Co.".
+
+        A merchant shortens a long brand to its leading words. Such a prefix names the brand when no other name of
+        the tenant (a category, channel, competitor, place) is spelled so; a prefix two brands share names both,
+        and the answer then sets out each (the brand taken is always said in full). Common words ("the", "home"
+        as a leading word of "Home Essentials" when Home is a category) are never a prefix.
+        """
+        shared: dict[str, list[str]] = {}
+        for brand in brands:
+            words = normalise(brand).split()
+            for n in range(1, len(words)):
+                key = " ".join(words[:n])
+                if len(key) < 3 or key in STOP_WORDS or key in _SHORT_WORDS or words[n - 1] in _BRAND_GENERIC:
+                    continue
+                shared.setdefault(key, []).append(brand)
+        for key, owners in shared.items():
+            if key not in self.phrases:  # a name spelled so (a category, a one-word brand) keeps its meaning
+                self.phrases[key] = [_Phrase("brand", b, normalise(b)) for b in dict.fromkeys(owners)]
 
     def knows_word(self, word: str) -> bool:
         """Whether ``word`` (or its singular) appears in any product title or name of the tenant."""
