@@ -40,9 +40,13 @@ def sparse_pick(t: Truth) -> str:
 
 
 def pooled_trend(t: Truth, sku: str) -> Check:
-    """Set 29's direction check, and the answer says the weeks were pooled or are too few."""
+    """Set 29's direction check, and the answer says the weeks were pooled or are too few; when the product has
+    fewer than six reviews in the weeks asked, saying they are too few to tell is right too (a truth settled after
+    the first measure: the planted falling product has 4 reviews in the last 26 weeks)."""
     direction = trend_said(t, sku)
-    return lambda a, r: direction(a, r) and _POOLED.search(a) is not None
+    recent = t.window(t.end - timedelta(weeks=WEEKS))
+    few = int((recent["sku"] == sku).sum()) < 6  # noqa: PLR2004 - the answer's own "too few" bar
+    return lambda a, r: (direction(a, r) and _POOLED.search(a) is not None) or (few and too_few(t, sku)(a, r))
 
 
 def too_few(t: Truth, sku: str) -> Check:

@@ -8,6 +8,7 @@ the change. Pure: a :class:`~shared.store.metrics.model.MetricResult` in, text a
 from __future__ import annotations
 
 import calendar
+import copy
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -28,6 +29,7 @@ from shared.questions.promoters import promoters_lead
 from shared.questions.reading import Reading
 from shared.questions.sale_dates import sale_dates_answer, slice_name
 from shared.questions.since_launch import SINCE_LAUNCH_LABEL, rating_direction
+from shared.questions.sparse_ratings import MIN_PER_BUCKET, MIN_REVIEWS, pooled_by_month, review_total, too_sparse
 from shared.questions.timephrase import MONTH_ABBR, add_months, fmt_day, fmt_range, period_containing
 from shared.questions.top_compared import dropped_out, like_for_like_headline, like_for_like_item
 from shared.questions.totals import missing_from_totals, totals_only
@@ -1006,6 +1008,10 @@ def _trend_answer(rows: list[dict[str, Any]], metric: str, noun: str, when: str,
             label += f" (to {fmt_day(period.end)})" if r is last else f" (from {fmt_day(period.start)})"
         return label
 
+    if metric == "avg_rating" and grain in ("day", "week"):  # a product's few reviews a week (#18)
+        sparse = _sparse_rating_trend(valued, metric, noun, when, where, v, namer, grain, period)
+        if sparse is not None:
+            return sparse
     if len(valued) == 1:  # one period cannot show a trend: say what it holds, not "highest ... lowest" in it
         return (f"Only one {grain} of {noun}{where} falls {when}, so there is no trend to show yet: "
                 f"{v(last)} in {name(last)}.")
@@ -1023,6 +1029,31 @@ def _trend_answer(rows: list[dict[str, Any]], metric: str, noun: str, when: str,
     if len(valued) > 1 and last is not first:
         text += f" The latest {grain}, {name(last)}, was {v(last)} against {v(first)} in {name(first)}."
     return text
+
+
+def _sparse_rating_trend(valued: list[dict[str, Any]], metric: str, noun: str, when: str, where: str, v: Any,
+                         namer: _Namer, grain: str, period: TimeRange | None) -> str | None:
+    """A weekly (daily) rating trend on few reviews: too few to tell, or pooled by month and said so; ``None`` when
+    the weeks hold enough reviews (or their counts are not known)."""
+    total = review_total(valued)
+    if total is None:
+        return None
+    buckets = (period.end - period.start).days // (7 if grain == "week" else 1) + 1 if period is not None \
+        else len(valued)
+    if total < MIN_REVIEWS:
+        mean = sum(float(r[metric]) * float(r["review_count"]) for r in valued) / total if total else None
+        held = f": their average is {v({metric: mean})}" if mean is not None else ""
+        return (f"There are too few reviews to tell which way the {noun}{where} is going {when}: only {total} "
+                f"review{'' if total == 1 else 's'} in {len(valued)} of the {buckets} {grain}s{held}.")
+    if not too_sparse(valued, buckets):
+        return None
+    months = pooled_by_month(valued, metric)
+    lead = (f"With {total} reviews in {len(valued)} of the {buckets} {grain}s (fewer than {MIN_PER_BUCKET:g} a "
+            f"{grain}), a {grain}ly trend would read single reviews, so the {grain}s are pooled by month. ")
+    monthly = copy.copy(namer)
+    monthly.grain = "month"
+    return lead + _trend_answer(months, metric, noun, when.replace(f"{grain}s", f"{grain}s, by month"), where, v,
+                                monthly, "month", None)
 
 
 def _weighed_names(reading: Reading, q: MetricQuery, dims: list[str], metric: str) -> list[str]:
