@@ -595,6 +595,10 @@ def cases(m: Market, t: Truth) -> list[Case]:
         from bench.pricing_phrasings_36 import nineteenth_set
 
         return [Case(g, tenant, q, c) for g, tenant, q, c in nineteenth_set(m, t)]
+    if os.environ.get("BENCH_SET") == "37":
+        from bench.pricing_phrasings_37 import nineteenth_held_out
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in nineteenth_held_out(m, t)]
     return pricing_cases(m, t) + review_cases(t)
 
 

@@ -588,6 +588,10 @@ def main() -> int:
         from bench.review_phrasings_31 import nineteenth_set
 
         chosen = [Case(g, q, c) for g, q, c in nineteenth_set(truth)]
+    elif os.environ.get("BENCH_SET") == "32":
+        from bench.review_phrasings_32 import nineteenth_held_out
+
+        chosen = [Case(g, q, c) for g, q, c in nineteenth_held_out(truth)]
     else:
         chosen = cases(truth)
     for case in chosen:
