@@ -372,6 +372,8 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
         answer = f"There {'were' if _verb(metric) == 'were' else 'was'} no {noun}{where} {when}."
         if starts is not None and period is not None and period.end < starts:
             answer += f" Your data starts on {fmt_day(starts)}."
+        elif metric == "avg_rating" and reading.shape == "trend":  # "is X's rating going down each week?"
+            answer += " With no reviews there are too few to tell which way the rating is going."
         elif need:
             answer += f" It needs {need}."
         return MetricAnswer(answer, period, None, None, _evidence(result))
@@ -1031,6 +1033,11 @@ def _trend_answer(rows: list[dict[str, Any]], metric: str, noun: str, when: str,
     return text
 
 
+def namer_label(namer: _Namer) -> Callable[[Mapping[str, Any]], str]:
+    """A row's date bucket as the answer names it ("the week of 29 Jun 2026")."""
+    return lambda r: namer.value("date", r["date"])
+
+
 def _sparse_rating_trend(valued: list[dict[str, Any]], metric: str, noun: str, when: str, where: str, v: Any,
                          namer: _Namer, grain: str, period: TimeRange | None) -> str | None:
     """A weekly (daily) rating trend on few reviews: too few to tell, or pooled by month and said so; ``None`` when
@@ -1042,18 +1049,21 @@ def _sparse_rating_trend(valued: list[dict[str, Any]], metric: str, noun: str, w
         else len(valued)
     if total < MIN_REVIEWS:
         mean = sum(float(r[metric]) * float(r["review_count"]) for r in valued) / total if total else None
-        held = f": their average is {v({metric: mean})}" if mean is not None else ""
+        held = "" if mean is None else f" ({'its rating' if total == 1 else 'their average'} {v({metric: mean})})"
+        if len(valued) > 1:  # what the few show, said as no more than that
+            verb, moved = rating_direction(valued, metric, v, namer_label(namer))
+            held += f"; read as they are, they have {verb}: {moved}"
         return (f"There are too few reviews to tell which way the {noun}{where} is going {when}: only {total} "
                 f"review{'' if total == 1 else 's'} in {len(valued)} of the {buckets} {grain}s{held}.")
     if not too_sparse(valued, buckets):
         return None
     months = pooled_by_month(valued, metric)
-    lead = (f"With {total} reviews in {len(valued)} of the {buckets} {grain}s (fewer than {MIN_PER_BUCKET:g} a "
-            f"{grain}), a {grain}ly trend would read single reviews, so the {grain}s are pooled by month. ")
+    # one sentence, the direction in it: "... by month in the last 26 weeks (...), pooled because ..., has fallen"
+    pooled = (f"{when}, pooled by month because the {buckets} {grain}s hold only {total} reviews (fewer than "
+              f"{MIN_PER_BUCKET:g} a {grain}, in {len(valued)} of them),")
     monthly = copy.copy(namer)
     monthly.grain = "month"
-    return lead + _trend_answer(months, metric, noun, when.replace(f"{grain}s", f"{grain}s, by month"), where, v,
-                                monthly, "month", None)
+    return _trend_answer(months, metric, noun, pooled, where, v, monthly, "month", None)
 
 
 def _weighed_names(reading: Reading, q: MetricQuery, dims: list[str], metric: str) -> list[str]:

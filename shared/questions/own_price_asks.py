@@ -64,7 +64,7 @@ _OUR_CHANGE = re.compile(
 )
 #: What it did to sales: "affect sales", "the impact on units", "what happened to sales after", "did sales drop".
 _EFFECT = re.compile(
-    r"\b(?:affect\w*|effects?|impact\w*|hurt|help(?:ed|s)?|boost\w*|dented|killed)\b|"
+    r"\b(?:affect\w*|effects?|impact\w*|hurt|help(?:ed|s)?|boost\w*|lift(?:ed|s)?|dented|killed)\b|"
     r"\bhappen\w*\s+to\s+(?:[\w'’-]+\s+){0,3}?(?:sales|units|demand|orders|revenue|volume)\b|"
     r"\b(?:sales|units|demand|orders|revenue|volume)\s+(?:[\w'’-]+\s+){0,7}?(?:after|since|following)\b|"
     r"\b(?:chang|react|respond|mov)\w*\s+(?:[\w'’-]+\s+){0,2}?(?:after|since|following)\b|"

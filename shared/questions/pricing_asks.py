@@ -188,6 +188,10 @@ _AT_MARKET = _rx(r"(?:at|to|with|matching|matched|match) (?:the )?(?:market(?:'s
                  r"(?:median|average|typical) (?:competitor|market|rival)(?:'s)?(?: price)?|"
                  r"(?:competitors?|rivals?)(?:'s?)? (?:median|average|price|prices|level))|"
                  r"(?:priced|selling|sold|sell) (?:at|like) (?:the )?(?:market|competitor median|competitors?)|"
+                 # "if we charged the market price", "charging what competitors charge"
+                 r"(?:charged|charging|charge|asked|asking) (?:the )?(?:market(?:'s)? (?:price|rate)|"
+                 r"(?:median|average|typical) (?:competitor|market|rival)(?:'s)? price|what (?:competitors|rivals) "
+                 r"(?:charge|ask))|"
                  r"(?:competitor|market) median")
 _AT_LOWEST = _rx(r"(?:cheapest|lowest) (?:competitor|rival|price|seller)")
 

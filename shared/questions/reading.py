@@ -75,7 +75,7 @@ from shared.questions.pricing_asks import no_competitor_prices, read_pricing_ask
 from shared.questions.pricing_idioms import pricing_idioms
 from shared.questions.recent_trend import asks_recent_trend
 from shared.questions.returned_orders import ReturnedSlice, returned_slice
-from shared.questions.review_baseline import complaints_baseline
+from shared.questions.review_baseline import complaints_baseline, own_period_to_date
 from shared.questions.review_idioms import review_idioms
 from shared.questions.review_length import read_review_length
 from shared.questions.reviews import (
@@ -2104,6 +2104,10 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         # "lately"), not the last 30 days alone, which hold nothing before to compare with
         reading.review_period = None if review.trend and _says_only_now(question, time) else time.range
         if review.ask == "complaints" and not review.trend:
+            anchor = reading.as_of or as_of
+            if anchor is not None:  # "changed since last quarter": this quarter to date against the last
+                time = own_period_to_date(time, anchor)
+                reading.review_period = time.range
             reading.review_baseline = complaints_baseline(time)
         return reading
     # "rating trend for X since launch", "has X been rated worse since it came out?": by month from the first review,
@@ -2659,8 +2663,9 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         shape = "share"
     if _DISTINCT.search(question) and dims and reading.threshold is None:
         shape, order_by, limit = "count", None, None
-    if shape == "trend" and metrics == ["avg_rating"] and dims == ["date"]:
-        metrics = ["avg_rating", "review_count"]  # a rating's direction weighs each month by its reviews
+    if shape == "trend" and metrics[:1] == ["avg_rating"] and "review_count" not in metrics and dims == ["date"]:
+        # a rating's direction weighs each month by its reviews; a week's few reviews are pooled (sparse_ratings)
+        metrics = [*metrics, "review_count"]
     reviewed = products_reviewed(question) if metrics == ["review_count"] and dims == ["sku"] else None
     negative = products_with_negative(question) if set(metrics) & {"negative_review_share", "negative_reviews"} \
         else None

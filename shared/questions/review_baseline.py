@@ -7,9 +7,18 @@ quarters: "complaints this quarter vs last quarter" sets the whole calendar quar
 
 from __future__ import annotations
 
-from datetime import timedelta
+from dataclasses import replace
+from datetime import date, timedelta
 
-from shared.questions.timephrase import TimeReading, make_range, month_range, previous_range, quarter_range
+from shared.questions.timephrase import (
+    TimeReading,
+    fmt_range,
+    make_range,
+    month_range,
+    period_containing,
+    previous_range,
+    quarter_range,
+)
 from shared.store.metrics.model import TimeRange
 
 
@@ -28,3 +37,14 @@ def complaints_baseline(time: TimeReading) -> TimeRange | None:
         start, end = quarter_range(last.year, (last.month - 1) // 3 + 1)
         return make_range(start, end, "the quarter before")
     return previous_range(time.range, time.compare)
+
+
+def own_period_to_date(time: TimeReading, as_of: date) -> TimeReading:
+    """"Have the complaints changed since last quarter?": this quarter to date, set against the last (a comparison
+    that names only the period before asks about the current one); any other reading as it was."""
+    if time.range is not None or time.compare != "previous_period" or time.compare_unit not in ("week", "month",
+                                                                                                "quarter"):
+        return time
+    start, _ = period_containing(as_of, time.compare_unit)
+    label = f"this {time.compare_unit} to date ({fmt_range(start, as_of)})"
+    return replace(time, range=make_range(start, as_of, label))

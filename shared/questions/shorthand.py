@@ -31,6 +31,7 @@ _ALWAYS: dict[str, str] = {
     "rev": "revenue", "yday": "yesterday", "yest": "yesterday", "ystday": "yesterday",
     "qty": "quantity", "qtys": "quantities", "ly": "last year", "v": "vs", "avg": "average", "lst": "last",
     "prev": "previous", "nxt": "next", "thru": "through", "tho": "though", "val": "value", "vol": "volume",
+    "wkly": "weekly", "mthly": "monthly", "mnthly": "monthly", "qtrly": "quarterly", "yrly": "yearly",
     "amt": "amount", "ords": "orders", "custs": "customers", "prods": "products", "xmas": "christmas",
     "bf": "black friday", "bfcm": "black friday to cyber monday", "pls": "please", "plz": "please",
     "wats": "what's", "wat": "what", "hw": "how", "ur": "your", "tmrw": "tomorrow", "tmw": "tomorrow",
