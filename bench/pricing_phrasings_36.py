@@ -51,8 +51,11 @@ def nineteenth_set(m: Market, t: Truth) -> list[tuple[str, str, str, Check]]:
     add("brand", "Acme Home prices vs the market", acme)
     add("brand", "is the Kestrel range overpriced against competitors?", brand_taken(m, "Kestrel", "Kestrel"))
     add("brand", "how does Trailhead stack up on price against rivals?", brand_taken(m, "Trailhead", "Trailhead"))
-    add("brand", "Brightline products: cheaper or dearer than the competition?",
-        brand_taken(m, "Brightline", "Brightline"))
+    add(
+        "brand",
+        "Brightline products: cheaper or dearer than the competition?",
+        brand_taken(m, "Brightline", "Brightline"),
+    )
     add("brand", "how competitive are our Fenwick prices?", brand_taken(m, "Fenwick", "Fenwick"))
 
     # 2. other asks a merchant makes in the same breath

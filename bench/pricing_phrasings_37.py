@@ -35,8 +35,11 @@ def nineteenth_held_out(m: Market, t: Truth) -> list[tuple[str, str, str, Check]
     add("brand", "Northwind range price index", brand_taken(m, "Northwind", "Northwind"))
     add("position", "how do our Outdoor prices compare to competitors?", category_said(m, "Outdoor"))
     add("undercut", "who undercuts us the most often?", undercut_top(m))
-    add("margin", f"what would our margin on {picks.top_markup.sku} be at the market price?",
-        market_margin(m, picks.top_markup.sku))
+    add(
+        "margin",
+        f"what would our margin on {picks.top_markup.sku} be at the market price?",
+        market_margin(m, picks.top_markup.sku),
+    )
     add("typos", "acme pricng vs compettitors", acme)
     add("typos", "r coastal prods overpriced", brand_taken(m, "Coastal", "Coastal"))
     return out

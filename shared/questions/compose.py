@@ -1040,8 +1040,10 @@ def namer_label(namer: _Namer) -> Callable[[Mapping[str, Any]], str]:
 
 def _sparse_rating_trend(valued: list[dict[str, Any]], metric: str, noun: str, when: str, where: str, v: Any,
                          namer: _Namer, grain: str, period: TimeRange | None) -> str | None:
-    """A weekly (daily) rating trend on few reviews: too few to tell, or pooled by month and said so; ``None`` when
-    the weeks hold enough reviews (or their counts are not known)."""
+    """A weekly (daily) rating trend on few reviews: too few to tell, or pooled by month and said so.
+
+    ``None`` when the weeks hold enough reviews (or their counts are not known).
+    """
     total = review_total(valued)
     if total is None:
         return None

@@ -40,10 +40,16 @@ def complaints_baseline(time: TimeReading) -> TimeRange | None:
 
 
 def own_period_to_date(time: TimeReading, as_of: date) -> TimeReading:
-    """"Have the complaints changed since last quarter?": this quarter to date, set against the last (a comparison
-    that names only the period before asks about the current one); any other reading as it was."""
-    if time.range is not None or time.compare != "previous_period" or time.compare_unit not in ("week", "month",
-                                                                                                "quarter"):
+    """This quarter (month, week) to date when a comparison names only the one before it.
+
+    "Have the complaints changed since last quarter?" sets this quarter to date against the last; any other reading
+    is returned as it was.
+    """
+    if (
+        time.range is not None
+        or time.compare != "previous_period"
+        or time.compare_unit not in ("week", "month", "quarter")
+    ):
         return time
     start, _ = period_containing(as_of, time.compare_unit)
     label = f"this {time.compare_unit} to date ({fmt_range(start, as_of)})"

@@ -30,8 +30,10 @@ def review_total(rows: Sequence[Mapping[str, Any]]) -> int | None:
 
 
 def too_sparse(rows: Sequence[Mapping[str, Any]], buckets: int) -> bool:
-    """Whether ``rows`` (the buckets holding a rating) hold fewer than :data:`MIN_PER_BUCKET` reviews per bucket of
-    the ``buckets`` asked."""
+    """Whether ``rows`` hold fewer than :data:`MIN_PER_BUCKET` reviews per bucket of the ``buckets`` asked.
+
+    ``rows`` are the buckets holding a rating; the empty ones count as asked.
+    """
     total = review_total(rows)
     return total is not None and buckets > 0 and total / buckets < MIN_PER_BUCKET
 

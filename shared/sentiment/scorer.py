@@ -62,7 +62,7 @@ _EASE_WORDS = frozenset({"easy", "easier", "easiest", "hard", "harder", "difficu
 #: one". What is said of it between the cue and where the clause turns back to this product is not about this one.
 _REPLACED = frozenset({"replaced", "replacing", "replace", "swapped", "ditched"})
 _CHOSEN_OVER = frozenset({"picked", "chose", "chosen", "preferred", "bought", "got", "took"})
-_DETERMINERS = frozenset({"my", "our", "a", "an", "the", "his", "her", "their", "an"})
+_DETERMINERS = frozenset({"my", "our", "a", "an", "the", "his", "her", "their"})
 #: What ends the other product's words: "... with this one", "... for this", "... after reading reviews".
 _BACK_TO_THIS = frozenset({"with", "for", "after", "because", "since", "as", "by"})
 #: Damage words that, in a clause about the packaging, describe the packaging only ("packaging was torn").
@@ -295,8 +295,10 @@ def _phrase_at(lex: Lexicon, toks: list[str], i: int) -> tuple[tuple[str, ...], 
 
 
 def ptoks_of_use(toks: list[str], i: int, ptoks: tuple[str, ...]) -> bool:
-    """Whether the phrase ``ptoks`` at ``i`` is a time of use ("after a month of use"), not a durability verdict
-    ("it broke after a month")."""
+    """Whether the phrase ``ptoks`` at ``i`` is a time of use, not a durability verdict.
+
+    "After a month of use" says how long it has been used; "it broke after a month" is the verdict.
+    """
     end = i + len(ptoks)
     return ptoks[0] == "after" and toks[end : end + 2] in (["of", "use"], ["of", "using"], ["of", "daily"])
 

@@ -61,8 +61,11 @@ def test_a_common_leading_word_names_no_brand(brands: VocabularyIndex) -> None:
 
 
 def _weeks(counts_and_ratings: list[tuple[int, float]], start: date = date(2026, 6, 8)) -> list[dict[str, object]]:
-    return [{"date": start + timedelta(weeks=i), "avg_rating": r, "review_count": n}
-            for i, (n, r) in enumerate(counts_and_ratings) if n]
+    return [
+        {"date": start + timedelta(weeks=i), "avg_rating": r, "review_count": n}
+        for i, (n, r) in enumerate(counts_and_ratings)
+        if n
+    ]
 
 
 def test_weeks_pool_into_months_by_their_reviews() -> None:
@@ -81,8 +84,27 @@ def _rating_trend(store: VocabularyIndex, rows: list[dict[str, object]]) -> str:
 
 def test_a_sparse_weekly_trend_is_pooled_by_month_and_says_so() -> None:
     store = small_store([ProductName(sku="KIT-0046", title="Trailhead Pro Toaster", brand="Trailhead")])
-    answer = _rating_trend(store, _weeks([(2, 5.0), (1, 5.0), (0, 0), (0, 0), (0, 0), (1, 4.0), (0, 0), (0, 0),
-                                          (2, 2.0), (0, 0), (0, 0), (0, 0), (0, 0), (2, 1.0)]))
+    answer = _rating_trend(
+        store,
+        _weeks(
+            [
+                (2, 5.0),
+                (1, 5.0),
+                (0, 0),
+                (0, 0),
+                (0, 0),
+                (1, 4.0),
+                (0, 0),
+                (0, 0),
+                (2, 2.0),
+                (0, 0),
+                (0, 0),
+                (0, 0),
+                (0, 0),
+                (2, 1.0),
+            ]
+        ),
+    )
     first = answer.split(". ")[0]
     assert "by month" in first and "pooled" in first and "fallen" in first
 
@@ -98,8 +120,7 @@ def test_too_few_reviews_say_so() -> None:
 
 def test_complaints_since_last_quarter_compare_this_quarter_to_date() -> None:
     as_of = date(2026, 12, 3)
-    time = own_period_to_date(resolve_time("has what people complain about changed since last quarter?", as_of),
-                              as_of)
+    time = own_period_to_date(resolve_time("has what people complain about changed since last quarter?", as_of), as_of)
     assert time.range is not None and time.range.start == date(2026, 10, 1) and time.range.end == as_of
 
 
