@@ -101,6 +101,7 @@ from shared.questions.sale_dates import asks_sale_dates, sale_dates_query
 from shared.questions.sales_location import place_needed, sales_location
 from shared.questions.shorthand import expand_shorthand, shorthand_names
 from shared.questions.since_launch import SINCE_LAUNCH_LABEL, asks_since_launch
+from shared.questions.sparse_ratings import rating_week_on_week
 from shared.questions.spelled import spelled_numbers
 from shared.questions.target import period_target, stated_target, target_without_figure
 from shared.questions.timephrase import (
@@ -1602,6 +1603,7 @@ def _read_question(question: str, *, tenant_id: str, index: VocabularyIndex | No
         index.vocabulary.currency, index.vocabulary.countries, conventions) if index is not None else
         tenant_day_first(None, (), conventions))
     text = spelled_numbers(text)  # "ten percent", "the last thirty days": in digits
+    text = rating_week_on_week(text)  # "week-on-week star rating for X": its weekly trend (sparse_ratings)
     text = when_as_day(text)  # "when did we have the most orders last month": which day had them
     text = month_end_named(elided_periods(text))  # "... vs the second half", "... to the end of the month"
     text = compared_with_last(text)  # "this month vs last", "are we ahead of last month": this month against it

@@ -28,15 +28,25 @@ def complaints_baseline(time: TimeReading) -> TimeRange | None:
         return None
     if time.baseline is not None:
         return time.baseline
-    if time.compare_unit == "month" and time.compare == "previous_period":
+    unit = time.compare_unit or _calendar_unit(time.range)  # "this quarter vs the last one": the quarter's unit
+    if unit == "month" and time.compare == "previous_period":
         last = time.range.start - timedelta(days=1)
         start, end = month_range(last.year, last.month)
         return make_range(start, end, "the month before")
-    if time.compare_unit == "quarter" and time.compare == "previous_period":
+    if unit == "quarter" and time.compare == "previous_period":
         last = time.range.start - timedelta(days=1)
         start, end = quarter_range(last.year, (last.month - 1) // 3 + 1)
         return make_range(start, end, "the quarter before")
     return previous_range(time.range, time.compare)
+
+
+def _calendar_unit(rng: TimeRange) -> str | None:
+    """ "quarter" or "month" when ``rng`` starts a calendar quarter (month) and stays inside it, else ``None``."""
+    q_start, q_end = period_containing(rng.start, "quarter")
+    if rng.start == q_start and rng.end <= q_end and rng.label.startswith("Q"):
+        return "quarter"
+    m_start, m_end = period_containing(rng.start, "month")
+    return "month" if rng.start == m_start and rng.end <= m_end else None
 
 
 def own_period_to_date(time: TimeReading, as_of: date) -> TimeReading:

@@ -15,6 +15,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from shared import regex as re
+
 #: Fewer reviews than this in the whole period: too few to tell a direction.
 MIN_REVIEWS = 6
 #: Fewer reviews than this a week (or a day), on average over the weeks asked: the weeks are pooled by month.
@@ -49,3 +51,14 @@ def pooled_by_month(rows: Sequence[Mapping[str, Any]], metric: str) -> list[dict
         total[0] += float(value) * float(n)
         total[1] += float(n)
     return [{"date": m, metric: s / n, "review_count": int(n)} for m, (s, n) in sorted(months.items()) if n > 0]
+
+
+#: A rating asked "week-on-week", "week to week", "WoW": its weekly trend (pooled when the weeks are thin), not last
+#: week against the week before, which on a product's few reviews sets one or two reviews against one or two.
+_WEEK_ON_WEEK = re.compile(r"\bweek[-\s]+(?:on|to|over)[-\s]+week\b|\bw-?o-?w\b", re.I)
+_RATING = re.compile(r"\b(?:ratings?|rated|stars?|review\s+scores?)\b", re.I)
+
+
+def rating_week_on_week(text: str) -> str:
+    """``text`` with a rating's "week-on-week" read as "by week" (a sales figure's stays a comparison)."""
+    return _WEEK_ON_WEEK.sub("by week", text) if _RATING.search(text) else text

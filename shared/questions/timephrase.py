@@ -296,7 +296,8 @@ _BASELINE_PERIOD = re.compile(
     r"percent|per\s+cent|\w)))\b"
     r"|\b(?:month|quarter|week)[-\s]+(?:over|on)[-\s]+(?:month|quarter|week)\b|\bm-?o-?m\b|\bq-?o-?q\b|\bw-?o-?w\b"
     r"|\bthe\s+(?:month|quarter|week|period)\s+before\b" + _BEFORE_A_DAY + r"|\bsequential(?:ly)?\b"
-    r"|\b(?:compared?\s+(?:to|with)|vs\.?|versus|than)\s+the\s+one\s+before\b", re.I)
+    r"|\b(?:compared?\s+(?:to|with)|vs\.?|versus|than)\s+the\s+(?:one\s+before|(?:last|previous|prior)\s+one)\b",
+    re.I)
 #: A change "over the last 6 months" is across those months (the rolling period), not against them: only a
 #: comparison word ("compared to the last 3 months", "vs the previous 3 months") makes N months a baseline.
 _CHANGE_ACROSS = re.compile(r"\b(?:over|in|during|across)\s+(?:the\s+)?(?:last|past)\s+\d+\s+(?:days|weeks|months)\b",

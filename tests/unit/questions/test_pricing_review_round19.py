@@ -173,3 +173,21 @@ def test_lift_is_an_effect_word() -> None:
 
 def test_weekly_in_chat_spelling() -> None:
     assert "weekly" in expand_shorthand("wkly ratng for KIT-0046")
+
+
+# --- after the held-out sets (fixed in general) ---
+
+
+def test_a_ratings_week_on_week_is_its_weekly_trend() -> None:
+    store = small_store([ProductName(sku="KIT-0046", title="Trailhead Pro Toaster", brand="Trailhead")])
+    r = read(store, "week-on-week star rating for KIT-0046")
+    assert r.query is not None and r.query.grain == "week" and r.query.compare is None
+    sales = read(store, "revenue week-on-week")  # a sales figure's stays last week against the week before
+    assert sales.query is not None and sales.query.compare == "previous_period"
+
+
+def test_this_quarter_against_the_last_one_is_the_whole_quarter_before() -> None:
+    from shared.questions.review_baseline import complaints_baseline
+
+    baseline = complaints_baseline(resolve_time("top gripes this quarter vs the last one", date(2026, 12, 3)))
+    assert baseline is not None and (baseline.start, baseline.end) == (date(2026, 7, 1), date(2026, 9, 30))
