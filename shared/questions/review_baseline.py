@@ -41,7 +41,7 @@ def complaints_baseline(time: TimeReading) -> TimeRange | None:
 
 
 def _calendar_unit(rng: TimeRange) -> str | None:
-    """ "quarter" or "month" when ``rng`` starts a calendar quarter (month) and stays inside it, else ``None``."""
+    """The calendar unit ("quarter" or "month") ``rng`` starts and stays inside, else ``None``."""
     q_start, q_end = period_containing(rng.start, "quarter")
     if rng.start == q_start and rng.end <= q_end and rng.label.startswith("Q"):
         return "quarter"
