@@ -121,9 +121,14 @@ def test_words_of_the_products_title_are_its_name_not_a_complaint() -> None:
     general lexicon, and it is the product's name here."""
     from shared.sentiment.themes import opinion_phrases
 
-    texts = ["Replaced my previous cutting board with this one. It cracked in a week."]
+    # (that sentence itself is no opinion now: words about the product replaced are not this one's, round 19; the
+    # title rule is shown on a sentence that names the product)
+    texts = ["Bought a second cutting board for the kitchen. It cracked in a week."]
     args = (["r1"], ["B1"], texts, [-0.6], [1.0], [True], [False])
     without = {p.key for p in opinion_phrases(*args)}
     named = {p.key for p in opinion_phrases(*args, titles=["Fenwick Ultra Cutting Board Large"])}
-    assert "replaced my previous cutting board with this one" in without
-    assert "replaced my previous cutting board with this one" not in named and "it cracked in a week" in named
+    assert "bought a second cutting board for the kitchen" in without
+    assert "bought a second cutting board for the kitchen" not in named and "it cracked in a week" in named
+    replaced = ["Replaced my previous cutting board with this one. It cracked in a week."]
+    assert {p.key for p in opinion_phrases(["r1"], ["B1"], replaced, [-0.6], [1.0], [True], [False])} == {
+        "it cracked in a week"}
