@@ -12,6 +12,7 @@ from datetime import date
 
 from shared.agents.answers import ASK_AGENT, AgentAnswer, AskKind, answers_of
 from shared.models.agents import Confidence
+from shared.orchestration.answer_charts import agent_chart
 from shared.orchestration.discount_cover import discount_verdict
 from shared.orchestration.outcome import AgentOutcome
 from shared.orchestration.plan import Plan
@@ -27,6 +28,7 @@ from shared.orchestration.report import (
     ReportFinding,
     Risk,
 )
+from shared.orchestration.table_columns import described
 from shared.store.metrics.model import TimeRange
 
 _URGENCY_WEIGHT = {"high": 3.0, "medium": 2.0, "low": 1.0}
@@ -212,7 +214,8 @@ def assemble_answer(plan: Plan, outcomes: list[AgentOutcome]) -> Answered:
     table = None
     for _, a in parts:
         if a.rows:
-            table = AnswerTable(columns=a.columns, rows=a.rows, total_rows=max(a.total_rows, len(a.rows)))
+            table = described(AnswerTable(columns=a.columns, rows=a.rows, total_rows=max(a.total_rows, len(a.rows))),
+                              measure=plan.entities.measure)
             break
     evidence = [AnswerEvidence(kind="agent_method", agent=agent, method=a.method,
                                description=f"{agent} agent, {a.ask.replace('_', ' ')}")
@@ -291,7 +294,7 @@ def synthesize(question: str, plan: Plan, outcomes: list[AgentOutcome], *, mode:
     return Report(
         question=question, answer=answered.text, answer_kind="agent", as_of=as_of_of(outcomes),
         period=period_of(answered),
-        table=answered.table, evidence=answered.evidence,
+        table=answered.table, chart=agent_chart(answered.table), evidence=answered.evidence,
         mode=mode, plan=plan, planner="llm" if planner == "llm" else "router",
         executive_summary=deterministic_summary(plan, outcomes, missing, risks, actions),
         key_metrics=key_metrics(outcomes, kpis), findings=findings, risks=risks, actions=actions,

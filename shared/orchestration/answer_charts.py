@@ -1,0 +1,76 @@
+"""Charts for agents' answers whose table is a time series: a forecast by week with its band, products by week.
+
+A week-by-week forecast is read at a glance as a line with its 90% interval shaded around it; a product-by-week
+table as one line per product. Both are Vega-Lite v5 specs with inline data (the report's ``chart``, drawn by the
+console as it is), built from the described table, so the axis says units or money as the table's columns do.
+Other tables (rankings, single figures) get no chart here: their rows are the answer.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from shared.orchestration.report import AnswerTable
+
+VEGA_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+#: Lines a product-by-week chart draws at most (the largest first): more is a tangle, the table has them all.
+MAX_PRODUCT_LINES = 8
+_WEEK = re.compile(r"^(\d{4}-\d{2}-\d{2}) to \d{4}-\d{2}-\d{2}$")
+
+
+def _axis_title(table: AnswerTable, column: str, fallback: str) -> str:
+    info = next((c for c in table.column_info if c.name == column), None)
+    if info is None:
+        return fallback
+    if info.unit == "money":
+        return f"Revenue ({table.currency})" if table.currency else "Revenue"
+    return "Units" if info.unit == "count" else info.label
+
+
+def band_chart(table: AnswerTable) -> dict[str, Any] | None:
+    """A forecast by period: the estimate as a line, its interval as a shaded band (needs 2+ periods)."""
+    band = table.band
+    if band is None or band.period_start is None or len(table.rows) < 2:
+        return None
+    at = {c: i for i, c in enumerate(table.columns)}
+    values = [{"start": r[at[band.period_start]], "estimate": r[at[band.estimate]], "lower": r[at[band.lower]],
+               "upper": r[at[band.upper]]} for r in table.rows]
+    title = _axis_title(table, band.estimate, "Forecast")
+    x = {"field": "start", "type": "temporal", "title": "Week starting"}
+    return {
+        "$schema": VEGA_SCHEMA, "data": {"values": values}, "height": 220,
+        "layer": [
+            {"mark": {"type": "area", "opacity": 0.25},
+             "encoding": {"x": x, "y": {"field": "lower", "type": "quantitative", "title": title},
+                          "y2": {"field": "upper"}}},
+            {"mark": {"type": "line", "point": True},
+             "encoding": {"x": x, "y": {"field": "estimate", "type": "quantitative", "title": title}}},
+        ],
+        "description": f"{title} by week with its {band.level:.0%} interval shaded",
+    }
+
+
+def product_weeks_chart(table: AnswerTable) -> dict[str, Any] | None:
+    """A product-by-week table: one line per product over the weeks (the largest :data:`MAX_PRODUCT_LINES`)."""
+    weeks = [(i, m.group(1)) for i, c in enumerate(table.columns) if (m := _WEEK.match(c))]
+    if len(weeks) < 2 or not table.columns or table.columns[0] != "sku":
+        return None
+    title = _axis_title(table, table.columns[weeks[0][0]], "Forecast")
+    values = [{"product": str(r[0]), "start": start, "value": r[i]}
+              for r in table.rows[:MAX_PRODUCT_LINES] for i, start in weeks]
+    return {
+        "$schema": VEGA_SCHEMA, "data": {"values": values}, "height": 240,
+        "mark": {"type": "line", "point": True},
+        "encoding": {"x": {"field": "start", "type": "temporal", "title": "Week starting"},
+                     "y": {"field": "value", "type": "quantitative", "title": title},
+                     "color": {"field": "product", "type": "nominal", "title": "Product"}},
+        "description": f"{title} by week for the {min(len(table.rows), MAX_PRODUCT_LINES)} largest products",
+    }
+
+
+def agent_chart(table: AnswerTable | None) -> dict[str, Any] | None:
+    """The chart an agent's table is read best as, if any."""
+    if table is None:
+        return None
+    return band_chart(table) or product_weeks_chart(table)
