@@ -17,6 +17,8 @@ VEGA_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 #: Lines a product-by-week chart draws at most (the largest first): more is a tangle, the table has them all.
 MAX_PRODUCT_LINES = 8
 _WEEK = re.compile(r"^(\d{4}-\d{2}-\d{2}) to \d{4}-\d{2}-\d{2}$")
+#: One tick a week, written as the answer writes days ("7 Dec"): a weekly series read against its weeks.
+_WEEK_AXIS = {"format": "%-d %b", "tickCount": {"interval": "utcweek", "step": 1}}
 
 
 def _axis_title(table: AnswerTable, column: str, fallback: str) -> str:
@@ -34,18 +36,37 @@ def band_chart(table: AnswerTable) -> dict[str, Any] | None:
     if band is None or band.period_start is None or len(table.rows) < 2:
         return None
     at = {c: i for i, c in enumerate(table.columns)}
-    values = [{"start": r[at[band.period_start]], "estimate": r[at[band.estimate]], "lower": r[at[band.lower]],
-               "upper": r[at[band.upper]]} for r in table.rows]
+    values = [
+        {
+            "start": r[at[band.period_start]],
+            "estimate": r[at[band.estimate]],
+            "lower": r[at[band.lower]],
+            "upper": r[at[band.upper]],
+        }
+        for r in table.rows
+    ]
     title = _axis_title(table, band.estimate, "Forecast")
-    x = {"field": "start", "type": "temporal", "title": "Week starting"}
+    x = {"field": "start", "type": "temporal", "title": "Week starting", "axis": _WEEK_AXIS, "scale": {"type": "utc"}}
     return {
-        "$schema": VEGA_SCHEMA, "data": {"values": values}, "height": 220,
+        "$schema": VEGA_SCHEMA,
+        "data": {"values": values},
+        "height": 220,
         "layer": [
-            {"mark": {"type": "area", "opacity": 0.25},
-             "encoding": {"x": x, "y": {"field": "lower", "type": "quantitative", "title": title},
-                          "y2": {"field": "upper"}}},
-            {"mark": {"type": "line", "point": True},
-             "encoding": {"x": x, "y": {"field": "estimate", "type": "quantitative", "title": title}}},
+            {
+                "mark": {"type": "area", "opacity": 0.25},
+                "encoding": {
+                    "x": x,
+                    "y": {"field": "lower", "type": "quantitative", "title": title, "scale": {"zero": False}},
+                    "y2": {"field": "upper"},
+                },
+            },
+            {
+                "mark": {"type": "line", "point": True},
+                "encoding": {
+                    "x": x,
+                    "y": {"field": "estimate", "type": "quantitative", "title": title, "scale": {"zero": False}},
+                },
+            },
         ],
         "description": f"{title} by week with its {band.level:.0%} interval shaded",
     }
@@ -57,14 +78,27 @@ def product_weeks_chart(table: AnswerTable) -> dict[str, Any] | None:
     if len(weeks) < 2 or not table.columns or table.columns[0] != "sku":
         return None
     title = _axis_title(table, table.columns[weeks[0][0]], "Forecast")
-    values = [{"product": str(r[0]), "start": start, "value": r[i]}
-              for r in table.rows[:MAX_PRODUCT_LINES] for i, start in weeks]
+    values = [
+        {"product": str(r[0]), "start": start, "value": r[i]}
+        for r in table.rows[:MAX_PRODUCT_LINES]
+        for i, start in weeks
+    ]
     return {
-        "$schema": VEGA_SCHEMA, "data": {"values": values}, "height": 240,
+        "$schema": VEGA_SCHEMA,
+        "data": {"values": values},
+        "height": 240,
         "mark": {"type": "line", "point": True},
-        "encoding": {"x": {"field": "start", "type": "temporal", "title": "Week starting"},
-                     "y": {"field": "value", "type": "quantitative", "title": title},
-                     "color": {"field": "product", "type": "nominal", "title": "Product"}},
+        "encoding": {
+            "x": {
+                "field": "start",
+                "type": "temporal",
+                "title": "Week starting",
+                "axis": _WEEK_AXIS,
+                "scale": {"type": "utc"},
+            },
+            "y": {"field": "value", "type": "quantitative", "title": title},
+            "color": {"field": "product", "type": "nominal", "title": "Product"},
+        },
         "description": f"{title} by week for the {min(len(table.rows), MAX_PRODUCT_LINES)} largest products",
     }
 

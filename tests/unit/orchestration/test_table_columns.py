@@ -22,7 +22,8 @@ def _agent_columns() -> set[str]:
             for node in ast.walk(ast.parse(path.read_text())):
                 value = None
                 if isinstance(node, ast.Assign) and any(
-                        isinstance(t, ast.Name) and t.id.endswith("COLUMNS") for t in node.targets):
+                    isinstance(t, ast.Name) and t.id.endswith("COLUMNS") for t in node.targets
+                ):
                     value = node.value
                 elif isinstance(node, ast.keyword) and node.arg == "columns":
                     value = node.value
@@ -41,8 +42,17 @@ def _units(columns: list[str], **kw: object) -> dict[str, str]:
 
 
 def test_a_per_sku_revenue_forecast_keeps_its_interval_in_units() -> None:
-    cols = ["sku", "product", "forecast_units", "lower", "upper", "horizon_days", "model", "revenue_per_unit",
-            "forecast_revenue"]
+    cols = [
+        "sku",
+        "product",
+        "forecast_units",
+        "lower",
+        "upper",
+        "horizon_days",
+        "model",
+        "revenue_per_unit",
+        "forecast_revenue",
+    ]
     units = _units(cols, measure="revenue")
     assert units["lower"] == units["upper"] == "count"
     assert units["forecast_revenue"] == "money"
@@ -86,11 +96,18 @@ def test_week_labels() -> None:
 
 
 def test_a_forecast_by_week_is_charted_with_its_band() -> None:
-    table = described(AnswerTable(
-        columns=["week", "start", "end", "days", "forecast", "lower", "upper"],
-        rows=[[1, "2026-12-07", "2026-12-13", 7, 100.0, 90.0, 110.0],
-              [2, "2026-12-14", "2026-12-20", 7, 120.0, 100.0, 140.0]], total_rows=2), measure="revenue",
-        currency="USD")
+    table = described(
+        AnswerTable(
+            columns=["week", "start", "end", "days", "forecast", "lower", "upper"],
+            rows=[
+                [1, "2026-12-07", "2026-12-13", 7, 100.0, 90.0, 110.0],
+                [2, "2026-12-14", "2026-12-20", 7, 120.0, 100.0, 140.0],
+            ],
+            total_rows=2,
+        ),
+        measure="revenue",
+        currency="USD",
+    )
     chart = agent_chart(table)
     assert chart is not None
     area, line = chart["layer"]
