@@ -10,6 +10,8 @@ interface Shown {
   key: string;
   label: string;
   numeric: boolean;
+  /** Kept on one line: a figure or a day broken across lines is misread. */
+  nowrap?: boolean;
   render: (row: unknown[]) => string;
 }
 
@@ -31,7 +33,9 @@ export function shownColumns(table: AnswerTable, all: boolean): Shown[] {
     if (!all && col.detail) return;
     if (!all && band && (col.name === band.lower || col.name === band.upper)) return;
     const numeric = NUMERIC.has(col.unit) && table.rows.some((r) => typeof r[i] === "number");
-    out.push({ key: col.name, label: col.label, numeric,
+    // a day, or a short code without spaces ("APP-0244"), is kept whole rather than broken at its hyphen
+    const short = table.rows.every((r) => typeof r[i] !== "string" || (r[i] as string).length <= 14 && !/\s/.test(r[i] as string));
+    out.push({ key: col.name, label: col.label, numeric, nowrap: col.unit === "date" || (col.unit === "text" && short),
                render: (row) => formatValue(row[i], col.unit, table.currency) });
     if (!all && band && col.name === band.estimate) {
       const lo = at.get(band.lower)!;
@@ -64,7 +68,7 @@ export function AnswerTableView({ table }: { table: AnswerTable }) {
           </thead>
           <tbody>
             {table.rows.map((row, i) => (
-              <tr key={i}>{columns.map((c) => <td key={c.key} className={c.numeric ? "num" : undefined}>{c.render(row)}</td>)}</tr>
+              <tr key={i}>{columns.map((c) => <td key={c.key} className={c.numeric ? "num" : c.nowrap ? "nowrap" : undefined}>{c.render(row)}</td>)}</tr>
             ))}
           </tbody>
         </table>
