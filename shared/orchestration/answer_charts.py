@@ -9,16 +9,29 @@ Other tables (rankings, single figures) get no chart here: their rows are the an
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from shared.orchestration.report import AnswerTable
+from shared.orchestration.table_columns import week_label
 
 VEGA_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 #: Lines a product-by-week chart draws at most (the largest first): more is a tangle, the table has them all.
 MAX_PRODUCT_LINES = 8
-_WEEK = re.compile(r"^(\d{4}-\d{2}-\d{2}) to \d{4}-\d{2}-\d{2}$")
-#: One tick a week, written as the answer writes days ("7 Dec"): a weekly series read against its weeks.
-_WEEK_AXIS = {"format": "%-d %b", "tickCount": {"interval": "utcweek", "step": 1}}
+_WEEK = re.compile(r"^(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})$")
+#: Weeks along the axis as the answer names them ("7-13 Dec"), in order: no time zone can move a day, and a week
+#: that starts on any weekday is labelled as the forecast cut it.
+_WEEK_X = {
+    "field": "week",
+    "type": "ordinal",
+    "sort": None,
+    "title": "Week",
+    "axis": {"labelAngle": 0, "labelOverlap": "greedy"},
+}
+
+
+def _day(iso: str) -> date:
+    return date.fromisoformat(str(iso)[:10])
 
 
 def _axis_title(table: AnswerTable, column: str, fallback: str) -> str:
@@ -30,6 +43,12 @@ def _axis_title(table: AnswerTable, column: str, fallback: str) -> str:
     return "Units" if info.unit == "count" else info.label
 
 
+def _period(start: Any, end: Any) -> str:
+    """A row's period as the answer names it: ``7-13 Dec`` (or its first day when the row has no end)."""
+    first = _day(start)
+    return week_label(first, _day(end)) if end is not None else f"{first.day} {first:%b}"
+
+
 def band_chart(table: AnswerTable) -> dict[str, Any] | None:
     """A forecast by period: the estimate as a line, its interval as a shaded band (needs 2+ periods)."""
     band = table.band
@@ -38,7 +57,7 @@ def band_chart(table: AnswerTable) -> dict[str, Any] | None:
     at = {c: i for i, c in enumerate(table.columns)}
     values = [
         {
-            "start": r[at[band.period_start]],
+            "week": _period(r[at[band.period_start]], r[at["end"]] if "end" in at else None),
             "estimate": r[at[band.estimate]],
             "lower": r[at[band.lower]],
             "upper": r[at[band.upper]],
@@ -46,7 +65,7 @@ def band_chart(table: AnswerTable) -> dict[str, Any] | None:
         for r in table.rows
     ]
     title = _axis_title(table, band.estimate, "Forecast")
-    x = {"field": "start", "type": "temporal", "title": "Week starting", "axis": _WEEK_AXIS, "scale": {"type": "utc"}}
+    x = _WEEK_X
     return {
         "$schema": VEGA_SCHEMA,
         "data": {"values": values},
@@ -74,14 +93,16 @@ def band_chart(table: AnswerTable) -> dict[str, Any] | None:
 
 def product_weeks_chart(table: AnswerTable) -> dict[str, Any] | None:
     """A product-by-week table: one line per product over the weeks (the largest :data:`MAX_PRODUCT_LINES`)."""
-    weeks = [(i, m.group(1)) for i, c in enumerate(table.columns) if (m := _WEEK.match(c))]
+    weeks = [
+        (i, week_label(_day(m.group(1)), _day(m.group(2))))
+        for i, c in enumerate(table.columns)
+        if (m := _WEEK.match(c))
+    ]
     if len(weeks) < 2 or not table.columns or table.columns[0] != "sku":
         return None
     title = _axis_title(table, table.columns[weeks[0][0]], "Forecast")
     values = [
-        {"product": str(r[0]), "start": start, "value": r[i]}
-        for r in table.rows[:MAX_PRODUCT_LINES]
-        for i, start in weeks
+        {"product": str(r[0]), "week": week, "value": r[i]} for r in table.rows[:MAX_PRODUCT_LINES] for i, week in weeks
     ]
     return {
         "$schema": VEGA_SCHEMA,
@@ -89,13 +110,7 @@ def product_weeks_chart(table: AnswerTable) -> dict[str, Any] | None:
         "height": 240,
         "mark": {"type": "line", "point": True},
         "encoding": {
-            "x": {
-                "field": "start",
-                "type": "temporal",
-                "title": "Week starting",
-                "axis": _WEEK_AXIS,
-                "scale": {"type": "utc"},
-            },
+            "x": _WEEK_X,
             "y": {"field": "value", "type": "quantitative", "title": title},
             "color": {"field": "product", "type": "nominal", "title": "Product"},
         },

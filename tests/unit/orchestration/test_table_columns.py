@@ -113,7 +113,8 @@ def test_a_forecast_by_week_is_charted_with_its_band() -> None:
     area, line = chart["layer"]
     assert area["mark"]["type"] == "area" and area["encoding"]["y2"] == {"field": "upper"}
     assert line["encoding"]["y"]["title"] == "Revenue (USD)"
-    assert chart["data"]["values"][1] == {"start": "2026-12-14", "estimate": 120.0, "lower": 100.0, "upper": 140.0}
+    assert chart["data"]["values"][1] == {"week": "14-20 Dec", "estimate": 120.0, "lower": 100.0, "upper": 140.0}
+    assert line["encoding"]["x"]["type"] == "ordinal" and line["encoding"]["x"]["sort"] is None
 
 
 def test_products_by_week_are_one_line_each_and_a_ranking_gets_no_chart() -> None:
