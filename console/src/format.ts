@@ -87,10 +87,11 @@ export function formatValue(value: unknown, unit: string | undefined, currency?:
 /**
  * The answer's first sentence and the rest (with its leading space), so `lead + rest` is the answer exactly.
  * A sentence ends at `.`, `!` or `?` followed by a space and a capital, a digit or an opening bracket or quote;
- * a decimal point ("$1,234.50") or a point inside a code ("KIT-1.7L") is not followed by a space, so never ends one.
+ * a decimal point ("$1,234.50") or a point inside a code ("KIT-1.7L") is not followed by a space, so never ends one,
+ * and an ellipsis ("...; ... (together") is a list going on, not an end.
  */
 export function splitLead(text: string): [string, string] {
-  const m = /[.!?](?=\s+[A-Z0-9"“(])/.exec(text);
+  const m = /(?<!\.)[.!?](?=\s+[A-Z0-9"“(])/.exec(text);
   if (!m || m.index + 1 >= text.length) return [text, ""];
   return [text.slice(0, m.index + 1), text.slice(m.index + 1)];
 }

@@ -118,8 +118,44 @@ def product_weeks_chart(table: AnswerTable) -> dict[str, Any] | None:
     }
 
 
+#: Rankings read at a glance as bars: the column whose value ranks the rows, by the agents' tables' own measure.
+#: What reviews complain about (each theme's share of reviews), how far each product's price sits from the market.
+_RANKED_BY = ("share_of_reviews", "gap_pct")
+#: Bars a ranking draws at most (the table has every row).
+MAX_BARS = 15
+
+
+def ranking_chart(table: AnswerTable) -> dict[str, Any] | None:
+    """A ranking of themes or products as horizontal bars, in the table's order (2+ rows)."""
+    measure = next((c for c in _RANKED_BY if c in table.columns), None)
+    if measure is None or len(table.rows) < 2:
+        return None
+    at = {c: i for i, c in enumerate(table.columns)}
+    name = "product" if "product" in at else table.columns[0]
+    info = next((c for c in table.column_info if c.name == measure), None)
+    scale = 100.0 if info is not None and info.unit == "share" else 1.0
+    title = f"{info.label if info is not None else measure} (%)"
+    values = [
+        {"label": str(r[at[name]]), "value": round(float(r[at[measure]]) * scale, 1)}
+        for r in table.rows[:MAX_BARS]
+        if isinstance(r[at[measure]], (int, float))
+    ]
+    if len(values) < 2:
+        return None
+    return {
+        "$schema": VEGA_SCHEMA,
+        "data": {"values": values},
+        "mark": "bar",
+        "encoding": {
+            "y": {"field": "label", "type": "nominal", "sort": None, "title": None},
+            "x": {"field": "value", "type": "quantitative", "title": title},
+        },
+        "description": f"{title} for the first {len(values)} rows, in the answer's order",
+    }
+
+
 def agent_chart(table: AnswerTable | None) -> dict[str, Any] | None:
     """The chart an agent's table is read best as, if any."""
     if table is None:
         return None
-    return band_chart(table) or product_weeks_chart(table)
+    return band_chart(table) or product_weeks_chart(table) or ranking_chart(table)

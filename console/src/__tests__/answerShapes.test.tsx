@@ -48,6 +48,7 @@ describe("formatting a cell in its unit", () => {
     expect(lead).toBe("Revenue was $1,234.50 for KIT-1.7L in May.");
     expect(lead + rest).toBe(text);
     expect(splitLead("One sentence only.")).toEqual(["One sentence only.", ""]);
+    expect(splitLead("A $1.00; B $2.00; ... (together $3.00). Next.")[0]).toBe("A $1.00; B $2.00; ... (together $3.00).");
   });
 });
 

@@ -117,10 +117,11 @@ def test_answer_shapes_read_at_a_glance(served: Served, browser: Browser, sample
     revenue = _column(page, "Revenue")
     assert revenue and all(MONEY.match(v) for v in revenue), revenue
 
-    # what reviews complain about: shares as percentages, the example review's id folded away
+    # what reviews complain about: bars of each theme's share, shares as percentages, the review id folded away
     timings["complaints"] = _ask(
         page, served.base, "What are customers complaining about in their reviews over the last 90 days?"
     )
+    expect(page.get_by_test_id("chart").locator("canvas")).to_have_count(1, timeout=30_000)  # themes as bars
     shares = _column(page, "Share of reviews")
     assert shares and all(PERCENT.match(v) for v in shares), shares
     assert "quote_review_id" not in page.locator(".answer-table table").inner_text()

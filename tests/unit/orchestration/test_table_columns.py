@@ -126,7 +126,29 @@ def test_products_by_week_are_one_line_each_and_a_ranking_gets_no_chart() -> Non
     assert chart is not None
     assert len({v["product"] for v in chart["data"]["values"]}) == MAX_PRODUCT_LINES
     assert chart["encoding"]["y"]["title"] == "Units"
-    ranking = described(AnswerTable(columns=["sku", "our_price", "gap_pct"], rows=[["A", 1.0, 2.0]], total_rows=1))
-    assert agent_chart(ranking) is None
+    ranking = described(AnswerTable(columns=["sku", "our_price", "reviews"], rows=[["A", 1.0, 2], ["B", 2.0, 1]]))
+    assert agent_chart(ranking) is None  # no ranking measure of its own: its rows are the answer
     single = described(AnswerTable(columns=["sku", "forecast_units", "lower", "upper"], rows=[["A", 5, 4, 6]]))
     assert single is not None and single.band is not None and agent_chart(single) is None
+
+
+def test_complaint_themes_and_price_gaps_are_bars_in_the_answers_order() -> None:
+    themes = described(
+        AnswerTable(
+            columns=["theme", "reviews", "share_of_reviews", "products", "quote", "quote_review_id"],
+            rows=[["quality", 44, 0.121, 30, "Flimsy.", "R1"], ["shipping", 39, 0.107, 26, "Late.", "R2"]],
+        )
+    )
+    chart = agent_chart(themes)
+    assert chart is not None and chart["mark"] == "bar"
+    assert chart["data"]["values"] == [{"label": "quality", "value": 12.1}, {"label": "shipping", "value": 10.7}]
+    assert chart["encoding"]["y"]["sort"] is None and chart["encoding"]["x"]["title"] == "Share of reviews (%)"
+    gaps = described(
+        AnswerTable(
+            columns=["sku", "product", "our_price", "competitor_median", "gap_pct"],
+            rows=[["A-1", "Mug", 12.0, 10.0, 20.0], ["B-2", "Plate", 9.0, 8.0, 12.5]],
+        )
+    )
+    chart = agent_chart(gaps)
+    assert chart is not None and [v["label"] for v in chart["data"]["values"]] == ["Mug", "Plate"]
+    assert chart["data"]["values"][0]["value"] == 20.0
