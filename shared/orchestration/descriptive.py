@@ -28,6 +28,7 @@ from shared.orchestration.latest_observed import latest_observed_day
 from shared.orchestration.plan import INTENTS, Entities, Intent, Plan
 from shared.orchestration.report import Mode, Report
 from shared.orchestration.synthesis import combine as combine  # re-exported: the quick path's name
+from shared.orchestration.table_columns import described
 from shared.questions.answer_refs import reference_to_answer
 from shared.questions.compose import CurrencyHint, compose, dropped_from_top
 from shared.questions.date_order import TenantConventions
@@ -555,7 +556,8 @@ def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode:
         evidence += more.evidence
     return Report(
         question=reading.question, answer=answer.answer, answer_kind="metric", period=answer.period,
-        as_of=reading.as_of, table=answer.table, chart=answer.chart, evidence=evidence, mode=mode,
+        as_of=reading.as_of, table=described(answer.table, metrics=True, currency=result.currency),
+        chart=answer.chart, evidence=evidence, mode=mode,
         plan=_plan_for(reading), planner="llm" if planner == "llm" else "router",
         executive_summary=answer.answer, limitations=limitations, warnings=warnings,
         confidence=Confidence(explanation="exact figures computed from your data"), data_version=data_version)

@@ -63,12 +63,44 @@ MAX_FINDINGS = 5
 AnswerKind = Literal["metric", "agent", "unanswerable", "mixed"]
 
 
+#: What a column's values are, so a reader formats them without guessing from the name: ``percent`` is already in
+#: percent (12.5 is 12.5%), ``share`` a fraction (0.125 is 12.5%), ``date`` an ISO day, ``rating`` stars of 5.
+ColumnUnit = Literal["text", "count", "number", "money", "percent", "share", "date", "days", "rating"]
+
+
+class TableColumn(BaseModel):
+    """One column of an answer's table as a person reads it: its header, its unit, whether it is a detail."""
+
+    name: str
+    label: str
+    unit: ColumnUnit = "text"
+    detail: bool = Field(default=False, description="A supporting column (model name, source row id) a reader may "
+                                                     "fold away; the answer's own figures are never details.")
+
+
+class TableBand(BaseModel):
+    """The columns that hold an estimate and its interval, and the column that orders them in time (if any)."""
+
+    estimate: str
+    lower: str
+    upper: str
+    level: float = Field(default=0.9, gt=0, lt=1, description="The interval's coverage (0.9: a 90% interval).")
+    period_start: str | None = Field(default=None, description="The column with each row's first day (ISO), "
+                                                               "when the rows are periods in order.")
+
+
 class AnswerTable(BaseModel):
     """The rows behind the answer (at most :data:`MAX_TABLE_ROWS`), column names first."""
 
     columns: list[str]
     rows: list[list[Any]] = Field(default_factory=list, max_length=MAX_TABLE_ROWS)
     total_rows: int = Field(default=0, description="Rows the full result had before the cut.")
+    column_info: list[TableColumn] = Field(default_factory=list,
+                                           description="Each column's header and unit, in ``columns``' order "
+                                                       "(empty when not described).")
+    currency: str | None = Field(default=None, description="The ISO 4217 code of the money columns, when the data "
+                                                           "states one.")
+    band: TableBand | None = Field(default=None, description="An estimate with its interval, when the table has one.")
 
 
 class AnswerEvidence(BaseModel):

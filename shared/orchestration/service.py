@@ -186,7 +186,8 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
 
     outcomes = run_agents(deps, requests, budget_seconds=s.query_budget_seconds, runners=runners)
     report = synthesize(req.question, plan, outcomes, mode="quick", planner=planning.planner, kpis=prefs.kpis,
-                        warnings=warnings, data_version=version, full=req.full)
+                        warnings=warnings, data_version=version, full=req.full,
+                        currency=read.index.vocabulary.currency)
     if llm is not None:
         report, responses = narrate(llm, req.question, outcomes, report, deps.settings.llm_timeout_seconds)
         record_usage(deps, tenant, responses)

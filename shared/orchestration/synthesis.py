@@ -12,6 +12,7 @@ from datetime import date
 
 from shared.agents.answers import ASK_AGENT, AgentAnswer, AskKind, answers_of
 from shared.models.agents import Confidence
+from shared.orchestration.answer_charts import agent_chart
 from shared.orchestration.discount_cover import discount_verdict
 from shared.orchestration.outcome import AgentOutcome
 from shared.orchestration.plan import Plan
@@ -27,6 +28,7 @@ from shared.orchestration.report import (
     ReportFinding,
     Risk,
 )
+from shared.orchestration.table_columns import described
 from shared.store.metrics.model import TimeRange
 
 _URGENCY_WEIGHT = {"high": 3.0, "medium": 2.0, "low": 1.0}
@@ -212,7 +214,8 @@ def assemble_answer(plan: Plan, outcomes: list[AgentOutcome]) -> Answered:
     table = None
     for _, a in parts:
         if a.rows:
-            table = AnswerTable(columns=a.columns, rows=a.rows, total_rows=max(a.total_rows, len(a.rows)))
+            table = described(AnswerTable(columns=a.columns, rows=a.rows, total_rows=max(a.total_rows, len(a.rows))),
+                              measure=plan.entities.measure)
             break
     evidence = [AnswerEvidence(kind="agent_method", agent=agent, method=a.method,
                                description=f"{agent} agent, {a.ask.replace('_', ' ')}")
@@ -254,9 +257,16 @@ def as_of_of(outcomes: list[AgentOutcome]) -> date | None:
 
 def synthesize(question: str, plan: Plan, outcomes: list[AgentOutcome], *, mode: Mode = "quick",
                planner: str = "router", kpis: list[str] | None = None, warnings: list[str] | None = None,
-               data_version: int = 0, job_id: str | None = None, full: bool = False) -> Report:
-    """Assemble the report from agent outcomes without any model; ``full`` keeps every finding and action."""
+               data_version: int = 0, job_id: str | None = None, full: bool = False,
+               currency: str | None = None) -> Report:
+    """Assemble the report from agent outcomes without any model; ``full`` keeps every finding and action.
+
+    ``currency``: the tenant's (its catalogue's) currency, stated on the answer's table when it has money columns.
+    """
     answered = assemble_answer(plan, outcomes)
+    table = answered.table
+    if table is not None and currency and any(c.unit == "money" for c in table.column_info):
+        table = table.model_copy(update={"currency": currency})
     findings = [ReportFinding(**f.model_dump(), agent=o.agent) for o in outcomes if o.result for f in o.result.findings]
     findings.sort(key=lambda f: -_relevance(f.sku, f.id, _SEVERITY_RANK[f.severity], answered, plan))
     risks = [Risk(agent=f.agent, title=f.title, severity=f.severity, finding_id=f.id, sku=f.sku)
@@ -291,7 +301,7 @@ def synthesize(question: str, plan: Plan, outcomes: list[AgentOutcome], *, mode:
     return Report(
         question=question, answer=answered.text, answer_kind="agent", as_of=as_of_of(outcomes),
         period=period_of(answered),
-        table=answered.table, evidence=answered.evidence,
+        table=table, chart=agent_chart(table), evidence=answered.evidence,
         mode=mode, plan=plan, planner="llm" if planner == "llm" else "router",
         executive_summary=deterministic_summary(plan, outcomes, missing, risks, actions),
         key_metrics=key_metrics(outcomes, kpis), findings=findings, risks=risks, actions=actions,

@@ -45,10 +45,31 @@ export interface Confidence {
   data_freshness: number | null;
   explanation: string;
 }
+/** What a column's values are: `percent` is already in percent (12.5), `share` a fraction (0.125). */
+export type ColumnUnit = "text" | "count" | "number" | "money" | "percent" | "share" | "date" | "days" | "rating";
+export interface TableColumn {
+  name: string;
+  label: string;
+  unit: ColumnUnit;
+  /** A supporting column (model name, source row id), folded away until asked for. */
+  detail: boolean;
+}
+/** The columns holding an estimate and its interval (and each row's first day, when the rows are periods). */
+export interface TableBand {
+  estimate: string;
+  lower: string;
+  upper: string;
+  level: number;
+  period_start?: string | null;
+}
 export interface AnswerTable {
   columns: string[];
   rows: unknown[][];
   total_rows: number;
+  /** Each column's header and unit in `columns`' order; empty (or absent) on reports that do not describe them. */
+  column_info?: TableColumn[];
+  currency?: string | null;
+  band?: TableBand | null;
 }
 export interface AnswerEvidence {
   kind: "sql" | "agent_method";

@@ -3,7 +3,8 @@
 // the report is rendered as text.
 import { lazy, Suspense } from "react";
 import type { Report } from "../api/types";
-import { cell } from "../format";
+import { cell, splitLead } from "../format";
+import { AnswerTableView } from "./AnswerTableView";
 import { Loading } from "./Status";
 
 const Chart = lazy(() => import("./Chart"));
@@ -15,6 +16,36 @@ function factor(name: string, value: number | null) {
       {name}: {Math.round(value * 100)}%
     </li>
   );
+}
+
+/** The answer with its first sentence set apart: on a long answer, that sentence is the one to read first. */
+function Answer({ text }: { text: string }) {
+  const [lead, rest] = splitLead(text);
+  return (
+    <p className="answer" data-testid="answer">
+      <span className="lead" data-testid="answer-lead">{lead}</span>
+      {rest ? <span className="rest">{rest}</span> : null}
+    </p>
+  );
+}
+
+function chartLabel(report: Report): string {
+  const said = report.chart?.description;
+  return typeof said === "string" && said ? `Chart: ${said}` : `Chart for: ${report.question}`;
+}
+
+/** The first method's first clause ("backtest-selected model per SKU"): how the figure was made, in a line. */
+function methodLine(report: Report): string {
+  const m = report.evidence.find((e) => e.kind === "agent_method" && e.method)?.method ?? "";
+  const first = m.split(/;\s/)[0].trim();
+  return first.length > 160 ? `${first.slice(0, 157)}…` : first;
+}
+
+function evidenceKinds(report: Report): string {
+  const sql = report.evidence.filter((e) => e.kind === "sql").length;
+  const methods = report.evidence.length - sql;
+  return [sql ? `${sql === 1 ? "the query" : `${sql} queries`}` : "", methods ? `${methods === 1 ? "the method" : `${methods} methods`}` : ""]
+    .filter(Boolean).join(" and ");
 }
 
 export function ConfidenceBadge({ report }: { report: Report }) {
@@ -46,40 +77,23 @@ export function ConfidenceBadge({ report }: { report: Report }) {
 export function ReportView({ report }: { report: Report }) {
   return (
     <article className="report" aria-label={`Answer to: ${report.question}`}>
-      <p className="answer" data-testid="answer">{report.answer || report.executive_summary}</p>
+      <Answer text={report.answer || report.executive_summary} />
       <p className="meta">
         {report.period ? <span>Period: {report.period.label || `${report.period.start} – ${report.period.end}`}</span> : null}
         {report.as_of ? <span>As of {report.as_of}</span> : null}
         <span>{report.mode === "deep" ? "Deep analysis" : "Quick answer"}</span>
       </p>
+      {methodLine(report) ? <p className="method small" data-testid="method">Method: {methodLine(report)}</p> : null}
       <ConfidenceBadge report={report} />
       {report.warnings.length ? (
         <ul className="warnings">{report.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>
       ) : null}
       {report.chart ? (
         <Suspense fallback={<Loading what="Drawing the chart" />}>
-          <Chart spec={report.chart} label={`Chart for: ${report.question}`} />
+          <Chart spec={report.chart} label={chartLabel(report)} />
         </Suspense>
       ) : null}
-      {report.table && report.table.rows.length ? (
-        <div className="table-wrap">
-          <table>
-            <caption className="small muted">
-              {report.table.total_rows > report.table.rows.length
-                ? `First ${report.table.rows.length} of ${report.table.total_rows} rows`
-                : `${report.table.rows.length} rows`}
-            </caption>
-            <thead>
-              <tr>{report.table.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
-            </thead>
-            <tbody>
-              {report.table.rows.map((row, i) => (
-                <tr key={i}>{row.map((v, j) => <td key={j}>{cell(v)}</td>)}</tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {report.table && report.table.rows.length ? <AnswerTableView table={report.table} /> : null}
       {report.findings.length ? (
         <section>
           <h3>Findings</h3>
@@ -101,7 +115,7 @@ export function ReportView({ report }: { report: Report }) {
       ) : null}
       {report.evidence.length ? (
         <details className="evidence">
-          <summary>Evidence ({report.evidence.length})</summary>
+          <summary>How this was worked out ({evidenceKinds(report)})</summary>
           {report.evidence.map((e, i) => (
             <div key={i} className="evidence-item">
               <p>{e.description || (e.kind === "sql" ? "Query" : "Method")}</p>

@@ -1,7 +1,7 @@
 // Ask: a question box with example questions and this session's history. Quick answers come back at once;
 // deep mode returns a job that is polled (GET /v1/jobs/{id}) with the agents' progress. Every question of a
 // browser session carries the same session_id, so follow-ups ("and last month?") resolve against it.
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "react-router-dom";
 import { Send } from "lucide-react";
@@ -76,6 +76,13 @@ export function AskPage() {
     sessionStorage.setItem(HISTORY, JSON.stringify(history.slice(-20)));
   }, [history]);
 
+  const answerTop = useRef<HTMLHeadingElement>(null);
+  const [arrived, setArrived] = useState(0);
+  // a new answer is brought into view (on a phone the form and examples fill the first screen)
+  useEffect(() => {
+    if (arrived) answerTop.current?.scrollIntoView?.({ block: "start" });
+  }, [arrived]);
+
   const ask = useMutation({
     mutationFn: (q: { question: string; mode: "quick" | "deep" }) =>
       api<QueryResponse>("/v1/query", { method: "POST", body: { ...q, session_id: sessionId() } }),
@@ -83,6 +90,7 @@ export function AskPage() {
       const item: Asked = { question: q.question, mode: q.mode, report: resp.report ?? undefined, jobId: resp.job_id ?? undefined };
       setCurrent(item);
       setHistory((h) => [...h, item]);
+      setArrived((n) => n + 1);
     },
   });
 
@@ -107,6 +115,14 @@ export function AskPage() {
     setHistory((h) => h.map((x) => (x.jobId && x.jobId === report.job_id ? { ...x, report } : x)));
   }
 
+  const examples = (
+    <div className="examples" aria-label="Example questions">
+      {EXAMPLES.map((q) => (
+        <button key={q} type="button" className="chip" onClick={() => { setQuestion(q); submit(undefined, q); }}>{q}</button>
+      ))}
+    </div>
+  );
+
   return (
     <section className="ask">
       <h1>Ask</h1>
@@ -126,18 +142,20 @@ export function AskPage() {
           <input type="checkbox" checked={deep} onChange={(e) => setDeep(e.target.checked)} /> Deep analysis (runs every agent in the background)
         </label>
       </form>
-      <div className="examples" aria-label="Example questions">
-        {EXAMPLES.map((q) => (
-          <button key={q} type="button" className="chip" onClick={() => { setQuestion(q); submit(undefined, q); }}>{q}</button>
-        ))}
-      </div>
+      {current ? (
+        // once there is an answer, the examples fold away: on a phone they would push it below the fold
+        <details className="examples-fold">
+          <summary>Example questions</summary>
+          {examples}
+        </details>
+      ) : examples}
       <ErrorNote error={ask.error} />
       {ask.isPending ? <Loading what="Working out the answer" /> : null}
       <div className="ask-body">
         <div className="ask-main">
           {current && !ask.isPending ? (
             <>
-              <h2 className="question">{current.question}</h2>
+              <h2 className="question" ref={answerTop} tabIndex={-1}>{current.question}</h2>
               {current.report ? <ReportView report={current.report} /> : null}
               {!current.report && current.jobId ? <JobProgress jobId={current.jobId} onDone={finished} /> : null}
             </>
