@@ -17,8 +17,11 @@ from shared.forecast.horizon_totals import (
     cumulative_errors,
     expected_path,
     total_quantiles,
+    window_offset,
+    window_span,
 )
 from shared.forecast.periods import RegularSeries, regularise_arrays
+from shared.forecast.window import Window
 
 
 def test_cumulative_errors_are_the_running_miss_of_the_total() -> None:
@@ -139,3 +142,33 @@ def test_the_reorder_point_covers_lead_time_demand_at_its_service_level() -> Non
         independent.append(_lead_time_misses(series, [replace(r, sum_bands={}) for r in results], demand))
     assert np.mean(misses) <= 0.12, misses
     assert np.mean(independent) > np.mean(misses) + 0.05, (independent, misses)
+
+
+def test_a_window_from_step_one_is_the_horizon_totals_band_and_a_later_one_its_own_share() -> None:
+    shared_only = 3.0 * np.arange(1, 9)  # a level miss shared by every step: the offset grows as k
+    assert window_span(np.ones(8)) == (0.0, 8.0)
+    assert window_offset(shared_only, 0.0, 8.0) == pytest.approx(24.0)
+    assert window_offset(shared_only, 4.0, 8.0) == pytest.approx(12.0)  # half the steps, half the miss
+    noise_only = 2.0 * np.sqrt(np.arange(1, 9))  # steps missing independently: as sqrt(k)
+    assert window_offset(noise_only, 4.0, 8.0) == pytest.approx(2.0 * 2.0)  # sqrt(4) steps' worth
+    # a week the window cuts counts in part: from the 3rd day of week 2 to the end of week 4
+    weights = np.array([0.0, 5 / 7, 1.0, 1.0, 0.0])
+    assert window_span(weights) == pytest.approx((1 + 2 / 7, 4.0))
+    assert window_span(np.zeros(3)) is None
+
+
+def test_a_later_windows_band_is_read_off_the_backtests_totals() -> None:
+    """The agent's view of the last four weeks of an 8-week horizon ("next month" asked a month ahead): the
+    backtest's totals' band, its share for the window, narrower than the whole horizon's."""
+    series, _ = _quarterly_panel(7, 80, 60)
+    results = forecast_chunk(series, ForecastOptions(horizon=8, level=0.9, prophet="never"))
+    end = series[0].dates[-1].date()
+    window = Window(end, end + pd.Timedelta(days=29).to_pytimedelta(), end + pd.Timedelta(days=56).to_pytimedelta())
+    for s, r in zip(series[:10], results[:10], strict=True):
+        o = SkuOutcome(s, r, False, period_days=7)
+        later = _view(o, 0.9, 56, window)
+        whole = _view(o, 0.9, 56)
+        assert later.upper - later.lower < whole.upper - whole.lower
+        assert later.upper - later.total == pytest.approx(
+            window_offset(r.sum_bands[0.9][1], *window_span(window.weights(8, 7))), rel=1e-6
+        )
