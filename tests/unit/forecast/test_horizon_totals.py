@@ -164,11 +164,11 @@ def test_a_later_windows_band_is_read_off_the_backtests_totals() -> None:
     results = forecast_chunk(series, ForecastOptions(horizon=8, level=0.9, prophet="never"))
     end = series[0].dates[-1].date()
     window = Window(end, end + pd.Timedelta(days=29).to_pytimedelta(), end + pd.Timedelta(days=56).to_pytimedelta())
+    span = window_span(window.weights(8, 7))
+    assert span == (4.0, 8.0)
     for s, r in zip(series[:10], results[:10], strict=True):
         o = SkuOutcome(s, r, False, period_days=7)
         later = _view(o, 0.9, 56, window)
         whole = _view(o, 0.9, 56)
         assert later.upper - later.lower < whole.upper - whole.lower
-        assert later.upper - later.total == pytest.approx(
-            window_offset(r.sum_bands[0.9][1], *window_span(window.weights(8, 7))), rel=1e-6
-        )
+        assert later.upper - later.total == pytest.approx(window_offset(r.sum_bands[0.9][1], *span), rel=1e-6)
