@@ -1153,9 +1153,9 @@ def _backtest_total_band(o: SkuOutcome, level: float, weights: np.ndarray) -> tu
 
     :mod:`horizon_totals`: the cumulative misses of the backtest's totals, pooled over the batch, so the weeks'
     shared misses are in the band (independent weeks held 55-65% of 13-week totals in the 90% band); a window
-    that starts later ("in January" asked on 5 Dec) reads the part its own periods add
-    (:func:`horizon_totals.window_offset`). A what-if's multiplier (or its interval's ends) scales the offsets
-    as it scales the forecast.
+    that starts later ("in January" asked on 5 Dec) reads the share of the band to its end that a window of its
+    length keeps (:func:`horizon_totals.window_offset`). A what-if's multiplier (or its interval's ends) scales
+    the offsets as it scales the forecast.
     """
     offsets = o.result.sum_bands.get(level)
     span = window_span(weights)
