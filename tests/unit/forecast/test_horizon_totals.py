@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from shared.forecast.agent import SkuOutcome, _view
+from shared.forecast.agent import SkuOutcome, _view, stock_plan
 from shared.forecast.batch import forecast_chunk
 from shared.forecast.engine import ForecastOptions, SeriesForecast
 from shared.forecast.fit_reuse import head
@@ -17,8 +17,11 @@ from shared.forecast.horizon_totals import (
     cumulative_errors,
     expected_path,
     total_quantiles,
+    window_offset,
+    window_span,
 )
 from shared.forecast.periods import RegularSeries, regularise_arrays
+from shared.forecast.window import Window
 
 
 def test_cumulative_errors_are_the_running_miss_of_the_total() -> None:
@@ -69,9 +72,9 @@ def test_too_few_totals_give_no_band() -> None:
     assert total_quantiles(_errors(rng, MIN_TOTAL_ERRORS, 4, 1.0), 4, (0.9,)) is not None
 
 
-def _quarterly_panel(seed: int, skus: int, weeks: int) -> tuple[list[RegularSeries], np.ndarray]:
+def _quarterly_panel(seed: int, skus: int, weeks: int, ahead: int = 13) -> tuple[list[RegularSeries], np.ndarray]:
     """Weekly counts whose level moves quarter to quarter (a slow quarter is slow every week): histories and the
-    next 13 weeks' totals sold."""
+    next ``ahead`` weeks' totals sold (of 13)."""
     rng = np.random.default_rng(seed)
     dates = pd.date_range("2023-01-02", periods=weeks, freq="W-MON")
     series, sold = [], []
@@ -80,7 +83,7 @@ def _quarterly_panel(seed: int, skus: int, weeks: int) -> tuple[list[RegularSeri
         quarters = np.repeat(np.exp(rng.normal(0.0, 0.3, weeks // 13 + 2)), 13)[: weeks + 13]
         units = rng.poisson(rate * quarters).astype(float)
         series.append(regularise_arrays(f"S{k}", dates, units[:weeks], None, None, "W"))
-        sold.append(units[weeks:].sum())
+        sold.append(units[weeks : weeks + ahead].sum())
     return series, np.array(sold)
 
 
@@ -109,3 +112,63 @@ def test_the_total_band_survives_the_cache_and_a_shorter_horizon() -> None:
     assert np.allclose(back.sum_bands[0.9][1], result.sum_bands[0.9][1], atol=1e-4)
     cut = head(result, 4)
     assert len(cut.sum_bands[0.9][0]) == 4 and cut.sum_bands[0.9][1][3] == result.sum_bands[0.9][1][3]
+
+
+def _lead_time_misses(series: list[RegularSeries], results: list[SeriesForecast], demand: np.ndarray) -> float:
+    """Share of SKUs whose demand over an 8-week lead time passed the reorder point of a 95% service level."""
+    plans = [
+        stock_plan(
+            SkuOutcome(s, r, False, period_days=7),
+            0.9,
+            on_hand=0.0,
+            on_order=0.0,
+            lead_time_days=56,
+            service_level=0.95,
+            review_days=7,
+        )
+        for s, r in zip(series, results, strict=True)
+    ]
+    return float(np.mean([d > p.reorder_point for p, d in zip(plans, demand, strict=True)]))
+
+
+def test_the_reorder_point_covers_lead_time_demand_at_its_service_level() -> None:
+    """An 8-week lead time's demand is a total: its safety stock from the backtest's totals passes it at about the
+    5% a 95% service level allows (0.07-0.11 on 80 SKUs); read as independent weeks, about 1 in 5 run out."""
+    misses, independent = [], []
+    for seed in (11, 12):
+        series, demand = _quarterly_panel(seed, 80, 36, ahead=8)
+        results = forecast_chunk(series, ForecastOptions(horizon=13, level=0.9, prophet="never"))
+        misses.append(_lead_time_misses(series, results, demand))
+        independent.append(_lead_time_misses(series, [replace(r, sum_bands={}) for r in results], demand))
+    assert np.mean(misses) <= 0.12, misses
+    assert np.mean(independent) > np.mean(misses) + 0.05, (independent, misses)
+
+
+def test_a_window_from_step_one_is_the_horizon_totals_band_and_a_later_one_its_own_share() -> None:
+    shared_only = 3.0 * np.arange(1, 9)  # a level miss shared by every step: the offset grows as k
+    assert window_span(np.ones(8)) == (0.0, 8.0)
+    assert window_offset(shared_only, 0.0, 8.0) == pytest.approx(24.0)
+    assert window_offset(shared_only, 4.0, 8.0) == pytest.approx(12.0)  # half the steps, half the miss
+    noise_only = 2.0 * np.sqrt(np.arange(1, 9))  # steps missing independently: as sqrt(k)
+    assert window_offset(noise_only, 4.0, 8.0) == pytest.approx(2.0 * 2.0)  # sqrt(4) steps' worth
+    # a week the window cuts counts in part: from the 3rd day of week 2 to the end of week 4
+    weights = np.array([0.0, 5 / 7, 1.0, 1.0, 0.0])
+    assert window_span(weights) == pytest.approx((1 + 2 / 7, 4.0))
+    assert window_span(np.zeros(3)) is None
+
+
+def test_a_later_windows_band_is_read_off_the_backtests_totals() -> None:
+    """The agent's view of the last four weeks of an 8-week horizon ("next month" asked a month ahead): the
+    backtest's totals' band, its share for the window, narrower than the whole horizon's."""
+    series, _ = _quarterly_panel(7, 80, 60)
+    results = forecast_chunk(series, ForecastOptions(horizon=8, level=0.9, prophet="never"))
+    end = series[0].dates[-1].date()
+    window = Window(end, end + pd.Timedelta(days=29).to_pytimedelta(), end + pd.Timedelta(days=56).to_pytimedelta())
+    span = window_span(window.weights(8, 7))
+    assert span == (4.0, 8.0)
+    for s, r in zip(series[:10], results[:10], strict=True):
+        o = SkuOutcome(s, r, False, period_days=7)
+        later = _view(o, 0.9, 56, window)
+        whole = _view(o, 0.9, 56)
+        assert later.upper - later.lower < whole.upper - whole.lower
+        assert later.upper - later.total == pytest.approx(window_offset(r.sum_bands[0.9][1], *span), rel=1e-6)
