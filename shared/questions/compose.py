@@ -18,6 +18,7 @@ from shared.orchestration.report import MAX_TABLE_ROWS, AnswerEvidence, AnswerTa
 from shared.questions.answer_scale import scaled
 from shared.questions.grouped_sides import sides_lead
 from shared.questions.lexicon import METRIC_NOUNS
+from shared.questions.time_of_day import clock_phrase, span_label
 from shared.questions.named_pair import named_values, pair_sentence, with_named_zeros
 from shared.questions.new_products import new_products_answer
 from shared.questions.order_percentile import ordinal
@@ -69,6 +70,7 @@ _DIM_NOUNS = {"sku": ("product", "products"), "product": ("product", "products")
               "category": ("category", "categories"),
               "brand": ("brand", "brands"), "channel": ("channel", "channels"),
               "competitor": ("competitor", "competitors"), "weekday": ("weekday", "weekdays"),
+              "hour": ("hour", "hours"),
               "date": ("period", "periods"), "country": ("country", "countries"),
               "payment_method": ("payment method", "payment methods"), "seller": ("seller", "sellers"),
               "region": ("region", "regions"), "state": ("state", "states"),
@@ -140,9 +142,11 @@ class _Namer:
 
     def value(self, dim: str, value: Any) -> str:
         if value is None:
-            return "(none)"
+            return "no time of day" if dim == "hour" else "(none)"
         if dim == "date":
             return _grain_label(value, self.grain)
+        if dim == "hour":  # "10:00" -> "10:00-11:00": the hour it names
+            return span_label(str(value))
         if dim == "sku":
             title = self.titles.get(str(value))
             # a SKU that is its title in capitals (a category standing for the product) is named once
@@ -189,6 +193,8 @@ def _filter_phrase(filters: list[DimensionFilter], titles: Mapping[str, str],
             parts.append(f"{neg or 'against '}{joined}")
         elif f.dimension == "weekday":
             parts.append(f"{neg or 'on '}{_join([n + 's' for n in names])}")
+        elif f.dimension == "hour":  # "between 00:00 and 12:00": the hours kept, as one span of the clock
+            parts.append(f"{neg or ''}{clock_phrase(list(f.values))}")
         elif f.dimension == "stars" and names == ["no rating"]:
             parts.append("with a star rating" if neg else "without a star rating")
         elif f.dimension == "stars":

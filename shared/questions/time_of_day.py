@@ -107,3 +107,17 @@ def span_label(hour: str) -> str:
 def hours_label(hours: list[str]) -> str:
     """A run of hours as one span: ``["00:00" ... "11:00"]`` -> ``00:00-12:00``."""
     return f"{hours[0]}-{span_label(hours[-1])[-5:]}"
+
+
+def clock_phrase(hours: list[str]) -> str:
+    """The hours a filter keeps, said as a span of the clock: ``between 00:00 and 12:00``, ``at 10:00-11:00``."""
+    ordered = sorted(hours)
+    starts = [int(h[:2]) for h in ordered]
+    if len(ordered) == 1:
+        return f"at {span_label(ordered[0])}"
+    # a run across midnight (22:00 ... 04:00) starts after its gap
+    gap = next((i for i in range(1, len(starts)) if starts[i] != starts[i - 1] + 1), 0)
+    run = ordered[gap:] + ordered[:gap]
+    if all((int(b[:2]) - int(a[:2])) % 24 == 1 for a, b in zip(run, run[1:], strict=False)):
+        return f"between {run[0]} and {span_label(run[-1])[-5:]}"
+    return "at " + ", ".join(span_label(h) for h in ordered)
