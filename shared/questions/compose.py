@@ -193,8 +193,8 @@ def _filter_phrase(filters: list[DimensionFilter], titles: Mapping[str, str],
             parts.append(f"{neg or 'against '}{joined}")
         elif f.dimension == "weekday":
             parts.append(f"{neg or 'on '}{_join([n + 's' for n in names])}")
-        elif f.dimension == "hour":  # "between 00:00 and 12:00": the hours kept, as one span of the clock
-            parts.append(f"{neg or ''}{clock_phrase(list(f.values))}")
+        elif f.dimension == "hour":  # "(sold between 00:00 and 12:00)": the hours kept, a span of the clock aside
+            parts.append(f"({neg or 'sold '}{clock_phrase(list(f.values))})")
         elif f.dimension == "stars" and names == ["no rating"]:
             parts.append("with a star rating" if neg else "without a star rating")
         elif f.dimension == "stars":
