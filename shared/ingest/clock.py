@@ -31,6 +31,8 @@ _HOUR = r"^\s*(?P<h>\d{1,2})(?:\.0+)?\s*$"
 
 def clock_times(cells: pd.Series) -> pd.Series:
     """Each cell's local clock time as ``HH:MM:SS``, ``None`` where the cell has no valid time of day."""
+    if cells.empty:
+        return pd.Series([], index=cells.index, dtype=object)
     found = _text(cells).str.extract(_CLOCK)
     hour = pd.to_numeric(found["h"], errors="coerce")
     half = found["half"].fillna("").astype(str).str.lower()
@@ -44,6 +46,8 @@ def clock_times(cells: pd.Series) -> pd.Series:
 
 def hour_times(cells: pd.Series) -> pd.Series:
     """A bare hour column's cells (``10``) as the hour's start (``10:00:00``); ``None`` where not an hour 0-23."""
+    if cells.empty:
+        return pd.Series([], index=cells.index, dtype=object)
     found = _text(cells).str.extract(_HOUR)
     hour = pd.to_numeric(found["h"], errors="coerce")
     valid = hour.notna() & (hour <= 23)
@@ -94,3 +98,9 @@ def sale_times(frame: pd.DataFrame, mapping: ColumnMapping, mapped: pd.Series | 
     if not columns:
         return pd.Series([None] * len(frame), index=frame.index, dtype=object)
     return first_known(*columns)
+
+
+def named_sale_times(cells: pd.DataFrame, mapping: ColumnMapping) -> pd.Series:
+    """``sale_times`` of a table whose columns are named by the file's headers (a relational export's table)."""
+    frame = pd.DataFrame({f"c{i}": cells[h] for i, h in enumerate(mapping.headers) if h in cells}, index=cells.index)
+    return sale_times(frame, mapping)
