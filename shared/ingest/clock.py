@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from shared import regex as re
 from shared.ingest.headers import ColumnMapping
 from shared.ingest.names import normalise_header
 
 #: A clock in a cell: ``h:mm``, ``h:mm:ss``, fractions of a second, ``AM``/``PM`` (``a.m.``); the first one in the cell
 #: (an offset after it, ``+02:00``, is not a second clock: the first match is the time).
-_CLOCK = (r"(?<![\d:])(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d)(?:[.,]\d+)?)?(?![\d:])"
-          r"\s*(?:(?P<half>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?")
+_CLOCK = (
+    r"(?<![\d:])(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d)(?:[.,]\d+)?)?(?![\d:])"
+    r"\s*(?:(?P<half>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?"
+)
 #: Time columns that give the hour alone (``TIME_OF_DAY_HEADERS``' least precise).
 _HOUR_HEADERS = frozenset({"hour", "hourofday"})
 #: A bare hour (``hour_of_day``: ``0`` ... ``23``).

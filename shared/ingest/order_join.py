@@ -30,8 +30,8 @@ import json
 import pandas as pd
 
 from shared.deps import Deps
-from shared.ingest.discount import decide_rate, rate_header
 from shared.ingest.clock import named_sale_times
+from shared.ingest.discount import decide_rate, rate_header
 from shared.ingest.headers import ColumnMapping, map_columns, normalise_header
 from shared.ingest.ingestion import Ingestion
 from shared.ingest.join import PartJoin, PartOutcome, _DerivedFile

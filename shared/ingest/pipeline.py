@@ -36,9 +36,9 @@ from shared.ingest.catalogue_prices import (
     priced_from_catalogue,
     with_catalogue_flag,
 )
+from shared.ingest.clock import sale_times
 from shared.ingest.crashpoints import crash_point
 from shared.ingest.customers import tenant_customer_key
-from shared.ingest.clock import sale_times
 from shared.ingest.derive import (
     INVENTORY_AS_OF_UPLOAD,
     derive_missing,

@@ -18,7 +18,6 @@ from shared.orchestration.report import MAX_TABLE_ROWS, AnswerEvidence, AnswerTa
 from shared.questions.answer_scale import scaled
 from shared.questions.grouped_sides import sides_lead
 from shared.questions.lexicon import METRIC_NOUNS
-from shared.questions.time_of_day import clock_phrase, span_label
 from shared.questions.named_pair import named_values, pair_sentence, with_named_zeros
 from shared.questions.new_products import new_products_answer
 from shared.questions.order_percentile import ordinal
@@ -29,6 +28,7 @@ from shared.questions.promoters import promoters_lead
 from shared.questions.reading import Reading
 from shared.questions.sale_dates import sale_dates_answer, slice_name
 from shared.questions.since_launch import SINCE_LAUNCH_LABEL, rating_direction
+from shared.questions.time_of_day import clock_phrase, span_label
 from shared.questions.timephrase import MONTH_ABBR, add_months, fmt_day, fmt_range, period_containing
 from shared.questions.top_compared import dropped_out, like_for_like_headline, like_for_like_item
 from shared.questions.totals import missing_from_totals, totals_only

@@ -103,6 +103,7 @@ from shared.questions.shorthand import expand_shorthand, shorthand_names
 from shared.questions.since_launch import SINCE_LAUNCH_LABEL, asks_since_launch
 from shared.questions.spelled import spelled_numbers
 from shared.questions.target import period_target, stated_target, target_without_figure
+from shared.questions.time_of_day import hour_metric, hours_asked
 from shared.questions.timephrase import (
     RECENT_DAYS,
     TimeReading,
@@ -122,7 +123,6 @@ from shared.questions.uncosted import asks_uncosted_products, uncosted_query
 from shared.questions.unknown_codes import closest_codes, code_example, unknown_code
 from shared.questions.unread_language import unread_language, unread_language_answer
 from shared.questions.vocabulary import EntityMatch, VocabularyIndex
-from shared.questions.time_of_day import hour_metric, hours_asked
 from shared.questions.when_peak import when_as_day
 from shared.questions.year_on_year import YEAR_ON_YEAR_GRAINS, year_on_year_range
 from shared.store.metrics.catalog import METRICS

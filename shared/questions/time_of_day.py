@@ -19,10 +19,12 @@ from shared import regex as re
 from shared.store.metrics.catalog import HOURS
 
 #: The words of a breakdown or ranking by hour.
-HOUR_WORDS = (r"hours? of (?:the )?day|times? of (?:the )?day|hourly|(?:what|which) times?\b(?! ?(?:period|frame|"
-              r"range|span|series|zone))|when in the day|rush hours?|"
-              r"(?:busiest|peak|quietest|slowest|best|worst|top|which|what|each|every|per|by|the|an?|our)\s+"
-              r"(?:\d+\s+)?hours?\b(?! ago)")
+HOUR_WORDS = (
+    r"hours? of (?:the )?day|times? of (?:the )?day|hourly|(?:what|which) times?\b(?! ?(?:period|frame|"
+    r"range|span|series|zone))|when in the day|rush hours?|"
+    r"(?:busiest|peak|quietest|slowest|best|worst|top|which|what|each|every|per|by|the|an?|our)\s+"
+    r"(?:\d+\s+)?hours?\b(?! ago)"
+)
 
 _CLOCK = r"(?P<{n}>\d{{1,2}})(?::(?P<{n}m>[0-5]\d))?\s*(?P<{n}h>[ap]\.?m\.?)?"
 _NOON = {"noon": 12, "midday": 12, "mid-day": 12, "midnight": 0}
@@ -35,11 +37,19 @@ _DASH = re.compile(rf"(?<![\w:/-]){_POINT}\s*(?:-|to)\s*{_POINT_B}(?![\w:/-])", 
 _BEFORE = re.compile(rf"\b(?:before|until|till|up to)\s+{_POINT}(?![\w:])", re.I)
 #: "after 6pm", "from 18:00" (a clock needs its am/pm or minutes, so "after 2021" is a year)
 _AFTER = re.compile(rf"\b(?:after|from|since|past)\s+{_POINT}(?![\w:])", re.I)
-_PARTS = {"morning": (5, 12), "afternoon": (12, 17), "evening": (17, 22), "night": (22, 5), "lunchtime": (12, 14),
-          "lunch": (12, 14)}
-_PART = re.compile(r"\b(?:in|during|at|over)\s+(?:the\s+)?(mornings?|afternoons?|evenings?|night|lunch(?:time)?)\b|"
-                   r"\b(morning|afternoon|evening|lunchtime|night[- ]?time)\s+(?:sales|revenue|orders|trade|rush)\b",
-                   re.I)
+_PARTS = {
+    "morning": (5, 12),
+    "afternoon": (12, 17),
+    "evening": (17, 22),
+    "night": (22, 5),
+    "lunchtime": (12, 14),
+    "lunch": (12, 14),
+}
+_PART = re.compile(
+    r"\b(?:in|during|at|over)\s+(?:the\s+)?(mornings?|afternoons?|evenings?|night|lunch(?:time)?)\b|"
+    r"\b(morning|afternoon|evening|lunchtime|night[- ]?time)\s+(?:sales|revenue|orders|trade|rush)\b",
+    re.I,
+)
 
 
 def _hour(number: str | None, minutes: str | None, half: str | None, word: str | None) -> int | None:

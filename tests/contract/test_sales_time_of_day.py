@@ -37,8 +37,20 @@ LINES = [
 
 
 def _sales(shift: float) -> list[dict[str, Any]]:
-    return [{"sku": s, "date": d, "units": u, "unit_price": r / u, "revenue": r + shift, "currency": None,
-             "order_id": o, "channel": None, "time_of_day": t} for s, d, u, r, o, t in LINES]
+    return [
+        {
+            "sku": s,
+            "date": d,
+            "units": u,
+            "unit_price": r / u,
+            "revenue": r + shift,
+            "currency": None,
+            "order_id": o,
+            "channel": None,
+            "time_of_day": t,
+        }
+        for s, d, u, r, o, t in LINES
+    ]
 
 
 def _truth() -> pd.DataFrame:
@@ -84,8 +96,14 @@ def test_hour_by_weekday_and_a_weekday_filter(warehouse: Any) -> None:
     assert got[("Saturday", "10:00")] == 1  # o1 on Saturday 4 Jan; o2 on Sunday 5 Jan
     assert got[("Saturday", "08:00")] == 1  # o6 on Saturday 5 Apr
     assert got[("Sunday", "10:00")] == 1
-    saturdays = _run(warehouse, metrics=["orders"], dimensions=["hour"], time_range=YEAR,
-                     filters=[{"dimension": "weekday", "values": ["Saturday"]}], order_by="orders")
+    saturdays = _run(
+        warehouse,
+        metrics=["orders"],
+        dimensions=["hour"],
+        time_range=YEAR,
+        filters=[{"dimension": "weekday", "values": ["Saturday"]}],
+        order_by="orders",
+    )
     assert {r["hour"]: r["orders"] for r in saturdays} == {"10:00": 1, "08:00": 1, "00:00": 1}  # 1 Mar: a Saturday
 
 

@@ -24,9 +24,8 @@ from tests.e2e.ingest.public_questions_harness import (  # noqa: F401 (a test: r
 )
 from tests.e2e.ingest.test_public_questions_more import Says
 from tests.e2e.ingest.test_public_questions_pubq17 import _car_sales, _fast_food
-from tests.fixtures.public import maven_shapes
+from tests.fixtures.public import maven_shapes, pubq17_shapes
 from tests.fixtures.public import pubq14_heldout_shapes as bakery_shapes
-from tests.fixtures.public import pubq17_shapes
 
 
 def span(hour: int) -> str:
@@ -138,15 +137,17 @@ NO_TIME_ASKS = [
 ]
 
 DATASETS: dict[str, pq.Dataset] = {
-    "coffee_times": pq.Dataset("coffee_times", lambda: pubq17_shapes.coffee_sales(600, seed=181), _coffee,
-                               COFFEE_ASKS),
+    "coffee_times": pq.Dataset("coffee_times", lambda: pubq17_shapes.coffee_sales(600, seed=181), _coffee, COFFEE_ASKS),
     "pizza_times": pq.Dataset("pizza_times", lambda: maven_shapes.pizza_sales(900, seed=182), _pizza, PIZZA_ASKS),
-    "bakery_times": pq.Dataset("bakery_times", lambda: bakery_shapes.bakery(300, seed=183), _bakery, BAKERY_ASKS,
-                               no_currency=False),
-    "fast_food_untimed": pq.Dataset("fast_food_untimed", lambda: pubq17_shapes.fast_food_sales(200, seed=184),
-                                    _fast_food, NO_TIME_ASKS),
-    "cars_untimed": pq.Dataset("cars_untimed", lambda: pubq17_shapes.car_sales(150, seed=185), _car_sales,
-                               NO_TIME_ASKS[:1]),
+    "bakery_times": pq.Dataset(
+        "bakery_times", lambda: bakery_shapes.bakery(300, seed=183), _bakery, BAKERY_ASKS, no_currency=False
+    ),
+    "fast_food_untimed": pq.Dataset(
+        "fast_food_untimed", lambda: pubq17_shapes.fast_food_sales(200, seed=184), _fast_food, NO_TIME_ASKS
+    ),
+    "cars_untimed": pq.Dataset(
+        "cars_untimed", lambda: pubq17_shapes.car_sales(150, seed=185), _car_sales, NO_TIME_ASKS[:1]
+    ),
 }
 #: Answered wrong today. Measured before any change: 0 of 23 (every time-of-day question refused, "before noon" and
 #: "after 6pm" answered as the whole day's, the stores without times refused without saying their exports carry

@@ -12,22 +12,25 @@ def _hours(first: int, last: int) -> list[str]:
     return [f"{h % 24:02d}:00" for h in range(first, last if last > first else last + 24)]
 
 
-@pytest.mark.parametrize(("question", "expected"), [
-    ("How much did we make before noon?", _hours(0, 12)),
-    ("revenue before 10am", _hours(0, 10)),
-    ("How many coffees did we sell after 6pm?", _hours(18, 24)),
-    ("sales from 18:00", _hours(18, 24)),
-    ("How much revenue did we make between 12pm and 2pm?", _hours(12, 14)),
-    ("revenue from 9 to 11am", _hours(9, 11)),
-    ("orders 9am-11am", _hours(9, 11)),
-    ("How many pizzas did we sell in the evening?", _hours(17, 22)),
-    ("sales in the morning", _hours(5, 12)),
-    ("revenue at lunchtime", _hours(12, 14)),
-    ("revenue at night", _hours(22, 5)),
-    ("sales after 2021", None),  # a year, not a clock
-    ("revenue before 5", None),  # no clock said
-    ("revenue in March 2025", None),
-])
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How much did we make before noon?", _hours(0, 12)),
+        ("revenue before 10am", _hours(0, 10)),
+        ("How many coffees did we sell after 6pm?", _hours(18, 24)),
+        ("sales from 18:00", _hours(18, 24)),
+        ("How much revenue did we make between 12pm and 2pm?", _hours(12, 14)),
+        ("revenue from 9 to 11am", _hours(9, 11)),
+        ("orders 9am-11am", _hours(9, 11)),
+        ("How many pizzas did we sell in the evening?", _hours(17, 22)),
+        ("sales in the morning", _hours(5, 12)),
+        ("revenue at lunchtime", _hours(12, 14)),
+        ("revenue at night", _hours(22, 5)),
+        ("sales after 2021", None),  # a year, not a clock
+        ("revenue before 5", None),  # no clock said
+        ("revenue in March 2025", None),
+    ],
+)
 def test_the_hours_a_question_keeps(question: str, expected: list[str] | None) -> None:
     assert hours_asked(question) == expected
 
