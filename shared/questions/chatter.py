@@ -45,7 +45,8 @@ _CLOCK = re.compile(r"\b(?:before|after|by|at|until|till|ahead\s+of)\s+(?:my\s+|
 #: A clock time right after what was sold is when it sold ("what did we sell after 6pm", "revenue before 10am"): the
 #: question's hours of the day (``shared.questions.time_of_day``), not an aside.
 _SOLD_AT = re.compile(r"\b(?:sell|sells|sold|selling|make|made|revenue|sales|orders|units|takings|earn|earned|"
-                      r"bring|brought|brings|items|customers)\s+$", re.I)
+                      r"bring|brought|brings|items|customers|get|got|take|took|taken|have|had|receive|received|came\s+in|"
+                      r"come\s+in|do|did|does|done)\s+$", re.I)
 _MINE = re.compile(r"(?:by|at|ahead)\b|\w+\s+(?:my|our|the)\b", re.I)  # "by 5pm", "before my 3pm": asides
 #: "need it for the board deck", "(this is) for the investor update", "for a slide": what the answer is for.
 _PURPOSE = re.compile(rf"(?:^|(?<=[\s,.;:!?(-]))(?:(?:i|we|they|he|she|my\s+\w+)\s+)?(?:need|needs|want|wants|"

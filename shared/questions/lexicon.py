@@ -626,7 +626,8 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
          r"(?! (?:say|said|think|complain\w*|like|love|hate|mention\w*))"),
      "a list of individual customers", "customer names or accounts (customer ids are stored only as hashes)"),
     (_rx(r"(?:time|hours?) of (?:the )?day|(?:by|per|each|every|which|what|busiest|peak|quietest|slowest) hours?|"
-         r"hourly|what time|when in the day|rush hours?|"
+         r"hourly|what time|when in the day|(?:during|over|across|through) the day\b|rush hours?|"
+         r"(?:busiest|peak|quietest|slowest) (?:times?|part of (?:the )?day)|"
          r"(?:morning|afternoon|evening|night)s? (?:vs\.?|versus|or) (?:morning|afternoon|evening|night)s?|"
          r"(?:before|after) (?:noon|midday|\d{1,2}(?::\d\d)? ?[ap]\.?m\b\.?)|"
          r"in the (?:morning|afternoon|evening)s?|at (?:night|lunchtime)"),

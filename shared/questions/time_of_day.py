@@ -21,7 +21,8 @@ from shared.store.metrics.catalog import HOURS
 #: The words of a breakdown or ranking by hour.
 HOUR_WORDS = (
     r"hours? of (?:the )?day|times? of (?:the )?day|hourly|(?:what|which) times?\b(?! ?(?:period|frame|"
-    r"range|span|series|zone))|when in the day|rush hours?|"
+    r"range|span|series|zone))|when in the day|(?:during|over|across|through) the day\b|rush hours?|"
+    r"(?:busiest|peak|quietest|slowest) (?:times?|part of (?:the )?day)|"
     r"(?:busiest|peak|quietest|slowest|best|worst|top|which|what|each|every|per|by|the|an?|our)\s+"
     r"(?:\d+\s+)?hours?\b(?! ago)"
 )
