@@ -80,6 +80,8 @@ def hour_answer(reading: Reading, answer: str, run: Run, titles: Mapping[str, st
         )
     if q.dimensions == ["hour"] and q.order_by is not None and reading.shape in ("ranking", "breakdown"):
         answer = _ranked(reading, q, run, titles, currency, when) or answer
+    elif set(q.dimensions) == {"hour", "weekday"} and q.order_by is not None:
+        answer = _each_weekday(q, run, currency, when) or answer
     return f"{answer} {untimed_note(untimed)}" if untimed else answer
 
 
@@ -140,3 +142,32 @@ def _mostly(q: MetricQuery, metric: str, hour: str, run: Run, titles: Mapping[st
     sku = str(rows[0]["sku"])
     value = fmt_value(rows[0][metric], metric_unit(metric), currency, metric)
     return f", mostly {titles.get(sku, sku)} ({value})"
+
+
+#: Days of the week in order, for the hour-by-weekday answer.
+_WEEK = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _each_weekday(q: MetricQuery, run: Run, currency: str | None, when: str) -> str | None:
+    """Each day of the week's own top hour ("Monday 10:00-11:00 (20 sales); Tuesday ...")."""
+    metric = q.order_by
+    assert metric is not None
+    rows = [
+        r
+        for r in run(q.model_copy(update={"limit": None})).rows
+        if r.get("hour") is not None and r.get("weekday") in _WEEK and r.get(metric) is not None
+    ]
+    if not rows:
+        return None
+    best: dict[str, dict[str, Any]] = {}
+    for r in sorted(rows, key=lambda r: (-float(r[metric]) if q.descending else float(r[metric]), str(r["hour"]))):
+        best.setdefault(str(r["weekday"]), r)
+    what = _RANKED.get((metric, q.descending), f"{'top' if q.descending else 'bottom'} hour by {metric}")
+    unit = f" {_COUNTED[metric]}" if metric in _COUNTED else ""
+    days = [
+        f"{day} {span_label(str(best[day]['hour']))} "
+        f"({fmt_value(best[day][metric], metric_unit(metric), currency, metric)}{unit})"
+        for day in _WEEK
+        if day in best
+    ]
+    return f"{what[:1].upper()}{what[1:]} by day of the week, {when}: {'; '.join(days)}."
