@@ -30,8 +30,9 @@ import json
 import pandas as pd
 
 from shared.deps import Deps
+from shared.ingest.clock import named_sale_times
 from shared.ingest.discount import decide_rate, rate_header
-from shared.ingest.headers import map_columns, normalise_header
+from shared.ingest.headers import ColumnMapping, map_columns, normalise_header
 from shared.ingest.ingestion import Ingestion
 from shared.ingest.join import PartJoin, PartOutcome, _DerivedFile
 from shared.ingest.order_parts import LOCATION_COLUMNS, PRODUCT_LOOKUPS, id_things, lookup_thing, name_things
@@ -52,7 +53,8 @@ ORDER_HEADER = "order_header"
 #: Held order lines (``held_rows.part``).
 HELD_LINES = "order_lines"
 #: The order fields a line takes from its order's header (record or source fields of a sales line).
-HEADER_FIELDS = ("status", "channel", "customer_id", "country", "region", "state")
+#: ``time_of_day``: the order's clock time, from its own time column or its date's timestamp (``shared.ingest.clock``).
+HEADER_FIELDS = ("status", "channel", "customer_id", "country", "region", "state", "time_of_day")
 #: Fields of a line that add up when an order names one product on several lines (``merge_lines``).
 SUMMED_FIELDS = ("units", "revenue", "discount_amount", "line_net", "line_cost", "line_profit", "returned_units",
                  "refund")
@@ -158,6 +160,10 @@ class RelationalJoin(PartJoin):
         position = next((i for i, f in self._fields.items() if f == field), None)
         return None if position is None else self.part.signature[position]
 
+    def _mapping(self) -> ColumnMapping:
+        """The file's columns as a sales file's (the time of day is read from them as from any sales file)."""
+        return ColumnMapping(kind=DataKind.SALES, headers=tuple(self.part.signature), fields=self._fields)
+
     def _line_header(self) -> tuple[str, ...]:
         """The derived sales file's header: the line's own fields as ``_line_cells`` writes them, then the order's."""
         empty = pd.DataFrame({h: pd.Series([], dtype=object) for h in self.part.signature})
@@ -248,6 +254,7 @@ class RelationalJoin(PartJoin):
             column = self._column(field)
             if column is not None:
                 detail[field] = rows[column]
+        detail["time_of_day"] = named_sale_times(rows, self._mapping()).fillna("")
         if "status" in detail and self._codes:
             detail["status"] = detail["status"].map(lambda v: self._codes.get(v, v))
         if "customer_id" in detail:
@@ -275,6 +282,8 @@ class RelationalJoin(PartJoin):
             own["units"] = pd.Series("0" if "returned_units" in own else "1", index=cells.index, dtype=object)
         if (dated := self._column("date")) is not None:  # the lines carry their own date: no order to wait for
             own["date"] = cells[dated]
+        if self._mapping().time_column is not None or dated is not None:  # the line's own time of day
+            own["time_of_day"] = named_sale_times(cells, self._mapping()).fillna("")
         lines = pd.DataFrame(own, index=cells.index)
         if "revenue" in lines or not {"units", "unit_price"} <= set(lines):
             return lines

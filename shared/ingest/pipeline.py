@@ -36,6 +36,7 @@ from shared.ingest.catalogue_prices import (
     priced_from_catalogue,
     with_catalogue_flag,
 )
+from shared.ingest.clock import sale_times
 from shared.ingest.crashpoints import crash_point
 from shared.ingest.customers import tenant_customer_key
 from shared.ingest.derive import (
@@ -485,6 +486,8 @@ class IngestRun:
             raw = (raw.assign(order_id=raw[SALE_ID]) if state.own_sales else raw).drop(columns=SALE_ID)
         if self.kind is DataKind.SALES and "order_id" not in raw and (at := mapping.time_column) is not None:
             raw = stamped_orders(raw, chunk.frame[f"c{at}"])
+        if self.kind is DataKind.SALES:
+            raw = raw.assign(time_of_day=sale_times(chunk.frame, mapping, raw.get("time_of_day")))
         profile = mapping.profile
         if profile is not None:
             raw = apply_cells(raw, profile.cells)

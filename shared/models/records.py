@@ -51,8 +51,8 @@ class SaleRecord(Record):
     """
 
     natural_key: ClassVar[tuple[str, ...]] = ("order_id", "sku", "date", "channel")
-    appended_fields: ClassVar[int] = 11  # discount, refund, returned_units, customer_hash, line_cost, country,
-    # region, state, discount_included, payment_method, seller
+    appended_fields: ClassVar[int] = 12  # discount, refund, returned_units, customer_hash, line_cost, country,
+    # region, state, discount_included, payment_method, seller, time_of_day
 
     sku: str = Field(min_length=1, max_length=128)
     date: date
@@ -88,6 +88,10 @@ class SaleRecord(Record):
     seller: str | None = Field(
         default=None, max_length=200,
         description="Who sold the line: the dealer, seller or salesperson the export names.")
+    time_of_day: str | None = Field(
+        default=None, pattern=r"^(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d$",
+        description="The merchant's local clock time of the sale, HH:MM:SS (24h), as the export wrote it (an offset "
+                    "is not applied); None when the export gives no time of day (never midnight by default).")
 
 
 class Product(Record):

@@ -33,6 +33,7 @@ from shared.questions.answer_refs import reference_to_answer
 from shared.questions.compose import CurrencyHint, compose, dropped_from_top
 from shared.questions.date_order import TenantConventions
 from shared.questions.followup import follow_up
+from shared.questions.hour_answer import hour_answer
 from shared.questions.lexicon import METRIC_NOUNS
 from shared.questions.pronouns import named_it, of_them
 from shared.questions.reading import Reading, needs_absent_sales, read_question
@@ -525,6 +526,9 @@ def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode:
     if scope is not None and all(r.get(reading.query.metrics[0]) is None for r in result.rows):
         totals = next(iter(run_metric_query(deps.warehouse, scope).rows), None)
     answer = compose(reading, result, titles=titles, currency=currency_hint(deps.documents, index), totals=totals)
+    # by time of day: the ranked hour first, and the lines without a time of day said ("312 lines had no time ...")
+    answer.answer = hour_answer(reading, answer.answer, partial(run_metric_query, deps.warehouse), titles,
+                                result.currency)
     if result.previous_range is not None and reading.shape == "ranking" and not reading.query.order_by_change:
         # "top 5 in Q3 vs Q2": which of Q2's own top 5 fell out (the same ranking over the compared period)
         before = run_metric_query(deps.warehouse, reading.query.model_copy(

@@ -42,6 +42,12 @@ _MEETING_EVERY = re.compile(rf"\b(?:for|before|after|ahead\s+of|at|in|during)\s+
 #: "before my 3pm", "by 5:30 pm", "at 10am call": a clock time.
 _CLOCK = re.compile(r"\b(?:before|after|by|at|until|till|ahead\s+of)\s+(?:my\s+|our\s+|the\s+)?"
                     r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|o'?clock)\b", re.I)
+#: A clock time right after what was sold is when it sold ("what did we sell after 6pm", "revenue before 10am"): the
+#: question's hours of the day (``shared.questions.time_of_day``), not an aside.
+_SOLD_AT = re.compile(r"\b(?:sell|sells|sold|selling|make|made|revenue|sales|orders|units|takings|earn|earned|"
+                      r"bring|brought|brings|items|customers|get|got|take|took|taken|have|had|receive|received|came\s+in|"
+                      r"come\s+in|do|did|does|done)\s+$", re.I)
+_MINE = re.compile(r"(?:by|at|ahead)\b|\w+\s+(?:my|our|the)\b", re.I)  # "by 5pm", "before my 3pm": asides
 #: "need it for the board deck", "(this is) for the investor update", "for a slide": what the answer is for.
 _PURPOSE = re.compile(rf"(?:^|(?<=[\s,.;:!?(-]))(?:(?:i|we|they|he|she|my\s+\w+)\s+)?(?:need|needs|want|wants|"
                       rf"needed|am\s+using|will\s+use)\s+(?:it|this|that|these|them|the\s+(?:numbers?|figures?|data))"
@@ -79,6 +85,7 @@ def without_chatter(question: str) -> str:
     question_only = _SHORT_ANSWER_OPENER.sub("", question)
     text = _MEETING_EVERY.sub("", _DATED_TALK.sub("", _APOLOGY.sub("", _PLEASANTRY.sub(" ", question_only).strip())))
     text = _ASKER_NEXT.sub(" ", text)
-    text = _CLOCK.sub(" ", text)
+    text = _CLOCK.sub(lambda m: m.group(0) if _SOLD_AT.search(text[:m.start()]) and not _MINE.match(m.group(0))
+                      else " ", text)
     text = _PURPOSE.sub(" ", text)
     return re.sub(r"\s{2,}", " ", text).strip() if text != question else question

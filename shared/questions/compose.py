@@ -30,6 +30,7 @@ from shared.questions.reading import Reading
 from shared.questions.sale_dates import sale_dates_answer, slice_name
 from shared.questions.since_launch import SINCE_LAUNCH_LABEL, rating_direction
 from shared.questions.sparse_ratings import MIN_PER_BUCKET, MIN_REVIEWS, pooled_by_month, review_total, too_sparse
+from shared.questions.time_of_day import clock_phrase, span_label
 from shared.questions.timephrase import MONTH_ABBR, add_months, fmt_day, fmt_range, period_containing
 from shared.questions.top_compared import dropped_out, like_for_like_headline, like_for_like_item
 from shared.questions.totals import missing_from_totals, totals_only
@@ -71,6 +72,7 @@ _DIM_NOUNS = {"sku": ("product", "products"), "product": ("product", "products")
               "category": ("category", "categories"),
               "brand": ("brand", "brands"), "channel": ("channel", "channels"),
               "competitor": ("competitor", "competitors"), "weekday": ("weekday", "weekdays"),
+              "hour": ("hour", "hours"),
               "date": ("period", "periods"), "country": ("country", "countries"),
               "payment_method": ("payment method", "payment methods"), "seller": ("seller", "sellers"),
               "region": ("region", "regions"), "state": ("state", "states"),
@@ -142,9 +144,11 @@ class _Namer:
 
     def value(self, dim: str, value: Any) -> str:
         if value is None:
-            return "(none)"
+            return "no time of day" if dim == "hour" else "(none)"
         if dim == "date":
             return _grain_label(value, self.grain)
+        if dim == "hour":  # "10:00" -> "10:00-11:00": the hour it names
+            return span_label(str(value))
         if dim == "sku":
             title = self.titles.get(str(value))
             # a SKU that is its title in capitals (a category standing for the product) is named once
@@ -191,6 +195,8 @@ def _filter_phrase(filters: list[DimensionFilter], titles: Mapping[str, str],
             parts.append(f"{neg or 'against '}{joined}")
         elif f.dimension == "weekday":
             parts.append(f"{neg or 'on '}{_join([n + 's' for n in names])}")
+        elif f.dimension == "hour":  # "(sold between 00:00 and 12:00)": the hours kept, a span of the clock aside
+            parts.append(f"({neg or 'sold '}{clock_phrase(list(f.values))})")
         elif f.dimension == "stars" and names == ["no rating"]:
             parts.append("with a star rating" if neg else "without a star rating")
         elif f.dimension == "stars":

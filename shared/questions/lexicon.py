@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from shared import regex as re
 from shared.models.records import DataKind
 from shared.questions.order_percentile import PERCENTILE_ORDER_VALUE
+from shared.questions.time_of_day import HOUR_WORDS
 from shared.store.metrics.model import DimensionName, Grain, MetricName
 
 S, R, INV, C = DataKind.SALES, DataKind.REVIEWS, DataKind.INVENTORY, DataKind.COMPETITOR_PRICES
@@ -465,6 +466,8 @@ DIMENSION_WORDS: tuple[tuple[DimensionName, re.Pattern[str]], ...] = (
     ("region", _rx(r"regions?|territor(?:y|ies)|cit(?:y|ies)")),
     ("state", _rx(r"states?|provinces?|count(?:y|ies)")),
     ("weekday", _rx(r"weekdays?|days? of (?:the )?week|which day|what day|busiest day")),
+    # the hour of the day a line was sold, where the sales lines keep their time of day (else refused: UNANSWERABLE)
+    ("hour", _rx(HOUR_WORDS)),
     # how an order was paid and who sold it: dimensions where the sales lines keep them (else refused: UNANSWERABLE)
     ("payment_method", _rx(r"payment (?:methods?|types?|modes?|options?)|(?:methods?|modes?|ways?) of payment|"
                            r"tender types?|(?<=by )(?:payment|tender)\b(?! methods?| types?)")),
@@ -608,6 +611,9 @@ PLACE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("country", _rx(r"countr(?:y|ies)|nations?")), ("region", _rx(r"regions?|regional|territor(?:y|ies)")),
     ("state", _rx(r"states?|provinces?|count(?:y|ies)")),
     ("city", _rx(r"cit(?:y|ies)")), ("", _rx(r"postcodes?|zip codes?|geograph(?:y|ies)|geographic(?:al)?")))
+#: What "sales by time of day" needs where no sales line of the tenant carries its time of day.
+TIME_OF_DAY_NEEDED = ("the time of day of each sale, and your sales exports carry no time of day (only dates): an "
+                      "export with a timestamp, or a time column beside the date, would answer it")
 #: Questions the data cannot answer: the concept and what would be needed to answer it.
 UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_rx(r"(?:top|best|biggest|largest|most valuable|loyal\w*|worst) (?:\d+ )?(?:customers|buyers|clients|shoppers|"
@@ -619,9 +625,13 @@ UNANSWERABLE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_rx(r"which (?:customers|buyers|clients|shoppers|households)\b"
          r"(?! (?:say|said|think|complain\w*|like|love|hate|mention\w*))"),
      "a list of individual customers", "customer names or accounts (customer ids are stored only as hashes)"),
-    (_rx(r"(?:time|hours?) of (?:the )?day|(?:by|per|each|every|which|what|busiest|peak) hours?|hourly|what time|"
-         r"(?:morning|afternoon|evening|night)s? (?:vs\.?|versus|or) (?:morning|afternoon|evening|night)s?"),
-     "sales by time of day", "the time of each sale (sales are kept by date, without the hour)"),
+    (_rx(r"(?:time|hours?) of (?:the )?day|(?:by|per|each|every|which|what|busiest|peak|quietest|slowest) hours?|"
+         r"hourly|what time|when in the day|(?:during|over|across|through) the day\b|rush hours?|"
+         r"(?:busiest|peak|quietest|slowest) (?:times?|part of (?:the )?day)|"
+         r"(?:morning|afternoon|evening|night)s? (?:vs\.?|versus|or) (?:morning|afternoon|evening|night)s?|"
+         r"(?:before|after) (?:noon|midday|\d{1,2}(?::\d\d)? ?[ap]\.?m\b\.?)|"
+         r"in the (?:morning|afternoon|evening)s?|at (?:night|lunchtime)"),
+     "sales by time of day", TIME_OF_DAY_NEEDED),
     # who sold a line (the Car Sales Report's Dealer_Name, Vehicle Sales Data's seller) is not kept on sales lines
     # ("top sellers" are products: not here)
     # (salespeople and reps are "sales by salesperson" below)

@@ -104,6 +104,7 @@ from shared.questions.since_launch import SINCE_LAUNCH_LABEL, asks_since_launch
 from shared.questions.sparse_ratings import rating_week_on_week
 from shared.questions.spelled import spelled_numbers
 from shared.questions.target import period_target, stated_target, target_without_figure
+from shared.questions.time_of_day import hour_metric, hours_asked
 from shared.questions.timephrase import (
     RECENT_DAYS,
     TimeReading,
@@ -1072,6 +1073,8 @@ _FEES = re.compile(r"\bfees?\b", re.I)
 
 def _kept_dimension(concept: str, said: str, index: VocabularyIndex | None) -> bool:
     """Whether the refused concept is a dimension the tenant's sales lines carry (``_KEPT_DIMENSIONS``)."""
+    if concept == "sales by time of day":  # "what is our busiest hour?" where sales lines keep their time of day
+        return index is not None and "time_of_day" in (index.vocabulary.sales_columns or [])
     held = _KEPT_DIMENSIONS.get(concept)
     return held is not None and index is not None and bool(getattr(index.vocabulary, held)) \
         and not _FEES.search(said)
@@ -1284,7 +1287,7 @@ def find_dimensions(question: str, taken: list[tuple[int, int]],
             if _THE_BUSINESS.search(before) and _BUSINESS_VERB.match(question[m.end():]) \
                     and m.group(0).lower() in ("shop", "store", "business"):
                 continue  # "what did the shop turn over in October": the whole business, not its channels
-            if _RANK_CONTEXT.search(before) or _RANK_AFTER.match(question[m.end():]) or dim == "weekday":
+            if _RANK_CONTEXT.search(before) or _RANK_AFTER.match(question[m.end():]) or dim in ("weekday", "hour"):
                 dims.append(dim)
                 taken.append(m.span())
                 break
@@ -2227,6 +2230,11 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     elif (reviewed := products_reviewed(question)) is not None and ("review_count" in metrics or (
             reviewed == "unreviewed" and not metrics and not dims[1:])):
         dims, metrics = ["sku"], ["review_count"]  # "which products have no reviews", "how many have reviews"
+    clock = hours_asked(question) if index is None or _kept_dimension("sales by time of day", "", index) else None
+    if not metrics and "hour" in dims:
+        metrics = [cast(MetricName, hour_metric(question))]  # "our busiest hour": sales counted; "when ... sell": units
+    elif not metrics and clock is not None:
+        metrics = ["revenue"]  # "what do we make before noon", "how did we do in the mornings"
     growth = bool(re.search(r"\b(?:grow\w*|grew|growth|declin\w*|shrink\w*|up or down)\b", question, re.I))
     if not metrics and not intents and ((dims or grain) or (time.range is not None and time.explicit_compare)
                                         or (time.explicit_compare and growth)
@@ -2600,13 +2608,15 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
         filters["weekday"] = time.weekdays
         if len(time.weekdays) > 1 and "weekday" not in dims and _DAY_VERSUS.search(question):
             dims = [*dims, "weekday"]  # "Saturday vs Sunday revenue": each day's
+    if (clock := hours_asked(question)) is not None:
+        filters["hour"] = clock  # "before noon", "after 6pm", "in the evening": the hours of the day kept
     # two or more names of the same kind ("Amazon vs eBay") -> one value each; their share together ("what
     # percentage of revenue came from Apparel and Outdoor") is one share of the total
     together = bool(_TOGETHER.search(question)) and not dims and not lx.CHANGE.search(question) \
         and not re.search(r"\b(?:split|mix|each|respectively|or)\b", question, re.I)
     for dim, values in filters.items():
         # "online revenue": one phrase naming several channels is one slice of them, not each compared
-        if len(values) > 1 and dim not in dims and dim not in ("sku", "weekday", "stars") and not together \
+        if len(values) > 1 and dim not in dims and dim not in ("sku", "weekday", "stars", "hour") and not together \
                 and phrases.get(dim, 0) != 1:
             dims.append(dim)
             if METRICS[metrics[0]].additive:  # "online vs pos": two sides, one of them several channels

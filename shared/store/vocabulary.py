@@ -31,8 +31,9 @@ _DOC_ID = "vocabulary"
 #: Bumped when the cached document's shape changes, so older caches are rebuilt rather than misread.
 #: 3: sales_columns says whether sales lines name a currency; 4: undated reviews; 5: promo flag; 6: countries,
 #: regions, states; 7: the SKUs of reviews (a tenant with reviews only names its products by them); 8: how many
-#: catalogue products have a price; 9: whether the sales lines carry prices at all; 10: payment methods, sellers.
-VOCABULARY_SCHEMA = 11
+#: catalogue products have a price; 9: whether the sales lines carry prices at all; 10: payment methods, sellers;
+#: 12: whether sales lines carry a time of day (``sales_columns``).
+VOCABULARY_SCHEMA = 12
 #: Products past which the vocabulary is not written to the document store (Firestore documents are <= 1 MiB).
 MAX_CACHED_PRODUCTS = 3_000
 # keyed by the warehouse object too (held in the value, so its id cannot be reused while cached)
@@ -125,7 +126,7 @@ def distinct_statement(table: str, column: str, limit: int = MAX_NAMES) -> exp.S
 
 
 #: Sales columns an export may lack; metrics that need them are refused plainly when they are empty.
-OPTIONAL_SALES_COLUMNS = ("discount", "refund", "returned_units", "customer_hash", "currency", "promo")
+OPTIONAL_SALES_COLUMNS = ("discount", "refund", "returned_units", "customer_hash", "currency", "promo", "time_of_day")
 
 
 def optional_columns_statement() -> exp.Select:

@@ -236,6 +236,10 @@ MEASURES: dict[str, Measure] = {m.name: m for m in (
             "Lines that are totals per week (Breakfast at the Frat), not order lines."),
     Measure("unitless_lines", "sales", lambda: count_if(col("units").is_(exp.null())),
             "Lines whose units the data do not give (revenue totals: Walmart's weekly, Rossmann's daily sales)."),
+    Measure("untimed_lines", "sales", lambda: count_if(col("time_of_day").is_(exp.null())),
+            "Lines whose time of day the data do not give."),
+    Measure("timed_lines", "sales", lambda: count_if(col("time_of_day").is_(exp.null()).not_()),
+            "Lines stamped with their time of day."),
     Measure("productless_lines", "sales", lambda: count_if(col("no_product")),
             "Lines that name no product (a store's whole revenue), stored against a stand-in SKU."),
     Measure("monthly_total_lines", "sales",
@@ -443,6 +447,11 @@ METRICS: dict[str, MetricSpec] = {s.name: s for s in (
           _sum("weekly_total_lines"), "The total lines that total a week (the others total a day).", additive=True),
     _spec("unitless_lines", "Sales lines without units", "count", S, ("unitless_lines",), _sum("unitless_lines"),
           "Sales lines whose units the data do not give (revenue totals per store and week or day).", additive=True),
+    _spec("untimed_lines", "Sales lines without a time of day", "count", S, ("untimed_lines",),
+          _sum("untimed_lines"), "Sales lines whose export gives no time of day (left out of a breakdown by hour).",
+          additive=True),
+    _spec("timed_lines", "Sales lines with a time of day", "count", S, ("timed_lines",), _sum("timed_lines"),
+          "Sales lines stamped with the merchant's local time of day.", additive=True),
     _spec("productless_lines", "Sales lines without a product", "count", S, ("productless_lines",),
           _sum("productless_lines"), "Sales lines that are a store's whole revenue, naming no product.",
           additive=True),
@@ -652,6 +661,9 @@ DIMENSIONS: dict[str, DimensionSpec] = {d.name: d for d in (
     DimensionSpec("date", "Date", "The row's date, truncated to the grain (day, ISO week from Monday, month, "
                   "quarter, year); the value is the first day of the bucket.", _DATED, is_time=True),
     DimensionSpec("weekday", "Weekday", "Day of the week, in English (Monday ... Sunday).", _DATED, is_time=True),
+    DimensionSpec("hour", "Hour", "The hour of the day a sales line was sold, on the merchant's clock, named by its "
+                  "start (\"00:00\" ... \"23:00\"); none for a line without a time of day.",
+                  frozenset({"sales", "customers"})),
     DimensionSpec("sku", "SKU", "The product code as the merchant's data spells it.", _ALL),
     DimensionSpec("product", "Product", "The product's title from the catalogue.", _ALL, needs_products=True),
     DimensionSpec("category", "Category", "The product's category from the catalogue.", _ALL,
@@ -707,6 +719,16 @@ def truncate(day: exp.Expr, grain: Grain) -> exp.Expr:
 def weekday_name(day: exp.Expr) -> exp.Expr:
     """The English weekday name of ``day`` (``FORMAT_DATE('%A', ...)`` / ``STRFTIME``)."""
     return exp.TimeToStr(this=day, format=exp.Literal.string("%A"))
+
+
+#: The values of the ``hour`` dimension: each hour named by its start.
+HOURS = tuple(f"{h:02d}:00" for h in range(24))
+
+
+def hour_of_day(time_of_day: exp.Expr) -> exp.Expr:
+    """The hour ``HH:00`` of an ``HH:MM:SS`` time of day (NULL stays NULL): its first two characters."""
+    return exp.DPipe(this=exp.Substring(this=time_of_day, start=exp.Literal.number(1), length=exp.Literal.number(2)),
+                     expression=exp.Literal.string(":00"))
 
 
 def weekday_order(value: exp.Expr) -> exp.Expr:

@@ -27,6 +27,7 @@ from shared.errors import InvalidInput
 from shared.store.metrics.catalog import (
     DIMENSIONS,
     GROUP_SOURCE,
+    HOURS,
     MEASURES,
     METRICS,
     NO_PRODUCTS_FLAG,
@@ -39,6 +40,7 @@ from shared.store.metrics.catalog import (
     MetricSpec,
     col,
     fn,
+    hour_of_day,
     ratio,
     sold_line,
     truncate,
@@ -223,6 +225,8 @@ def _dimension(ctx: _Context, name: str, *, bucketed: bool) -> exp.Expr:
         return bucket
     if name == "weekday":
         return weekday_name(_day())
+    if name == "hour":
+        return hour_of_day(_f("time_of_day"))
     if name in ("product", "category", "brand"):
         return col({"product": "title"}.get(name, name), table="p")
     if name == "stars":  # "1 star" ... "5 stars": the rating as the answer names it (and a filter matches it)
@@ -286,6 +290,9 @@ def _filter(ctx: _Context, index: int, dimension: str, op: str, values: list[str
             value = raw.strip().capitalize()
             if value not in WEEKDAYS:
                 raise MetricQueryError(f"weekday filter value {raw!r} is not a weekday name")
+        elif dimension == "hour":
+            if raw not in HOURS:
+                raise MetricQueryError(f"hour filter value {raw!r} is not an hour's start (00:00 ... 23:00)")
         bound.append(ctx.params.bind(f"f{index}_{j}", value))
     member = exp.In(this=target, expressions=bound)
     if op == "in":
@@ -361,7 +368,7 @@ def _sales_columns(ctx: _Context) -> dict[str, exp.Expr]:
             "returned_units": _f("returned_units"), "order_id": _f("order_id"),
             "customer_hash": _f("customer_hash"), "unit_cost": unit_cost, "line_cost": line_cost,
             "currency": _f("currency"), "promo": _f("promo"), "aggregate": _total_flag(),
-            "no_product": _flagged(NO_PRODUCTS_FLAG)} | (
+            "no_product": _flagged(NO_PRODUCTS_FLAG), "time_of_day": _f("time_of_day")} | (
         _order_units(ctx) if {"multi_item_orders", "largest_order_units"} & set(ctx.needed.get("sales", ()))
         else {}) | (
         _order_values(ctx, gross) if _ORDER_VALUE_MEASURES & set(ctx.needed.get("sales", ())) else {})

@@ -117,8 +117,8 @@ def _coffee(files: dict[str, str]) -> pd.DataFrame:
 
 
 def _busiest_hour(frame: pd.DataFrame) -> tuple[str, float]:
-    """The hour of the day with the most cups sold, as "10:00"."""
-    name, cups = pq._top(frame.assign(at=frame["hour"].map(lambda h: f"{h:02d}:00")), "at", "qty")
+    """The hour of the day with the most cups sold, as the answers name it: "10:00-11:00"."""
+    name, cups = pq._top(frame.assign(at=frame["hour"].map(lambda h: f"{h:02d}:00-{(h + 1) % 24:02d}:00")), "at", "qty")
     return name, cups
 
 
@@ -146,14 +146,13 @@ DATASETS: dict[str, pq.Dataset] = {
 #: Car Sales Data draws each car's make apart from its model, while a brand is a product's (its first make): "which
 #: make" and "Toyota's revenue" need a line's own brand; without a sale id a customer's day is one order, so two cars
 #: sold to one name on one day are one order (the AOV, and the salesperson filled down the order's lines); "busiest
-#: hour" needs the time of day kept on sales lines (refused with that reason).
+#: hour" needed the time of day kept on sales lines (answered since the hour round: docs/metrics.md).
 WRONG_TODAY: frozenset[str] = frozenset(
     {
         "car_sales: Which make had the most revenue?",
         "car_sales: Which salesperson had the most revenue?",
         "car_sales: How much revenue did Toyota bring in 2023?",
         "car_sales: What is our average order value?",
-        "coffee_hours: What was our busiest hour?",
     }
 )
 test_question_of_a_pubq17_dataset = question_test(DATASETS, WRONG_TODAY)

@@ -21,7 +21,7 @@ def _sales(channels: list[str]) -> pd.DataFrame:
         "unit_price": [10.0] * n, "revenue": [20.0] * n, "currency": [None] * n,
         "order_id": [str(100 + i) for i in range(n)], "channel": channels})
     for name in ("promo", "discount", "refund", "returned_units", "customer_hash", "line_cost", "country", "region",
-                 "state", "discount_included", "payment_method", "seller"):
+                 "state", "discount_included", "payment_method", "seller", "time_of_day"):
         rows[name] = None
     return rows
 

@@ -1,0 +1,107 @@
+"""The time of day of a sale, read from a time or timestamp cell as the merchant's local clock (``HH:MM:SS``).
+
+Till, cafe, vending and pizzeria exports stamp each sale: a timestamp in the date column (``2025-03-01 10:15:50``,
+``12/1/2010 8:26``, ``Saturday, January 1, 2022 10:05 AM``, ``2025-03-01T10:15:00+02:00``) or a time column of its own
+(``10:15:50.520000``, ``2:15 PM``, ``14:15``). "Our busiest hour" means the merchant's clock, so the time is kept as
+written: an offset (``+02:00``, ``Z``, ``UTC``) is not applied, as the date is kept as written too
+(``shared.ingest.parse.parse_date``). Seconds are ``00`` where the cell gives minutes only; a bare hour column
+(``hour_of_day`` ``10``) is read as the hour's start (``10:00:00``), used only when no column gives the minutes.
+
+A missing time is never invented: a cell without a clock is ``None``, and a column whose every time is midnight is a
+date written as a timestamp (Excel's ``2025-03-01 00:00:00``), not sales at midnight, so it gives no times at all.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from shared.ingest.headers import ColumnMapping
+from shared.ingest.names import normalise_header
+
+#: A clock in a cell: ``h:mm``, ``h:mm:ss``, fractions of a second, ``AM``/``PM`` (``a.m.``); the first one in the cell
+#: (an offset after it, ``+02:00``, is not a second clock: the first match is the time).
+_CLOCK = (
+    r"(?<![\d:])(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d)(?:[.,]\d+)?)?(?![\d:])"
+    r"\s*(?:(?P<half>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?"
+)
+#: Time columns that give the hour alone (``TIME_OF_DAY_HEADERS``' least precise).
+_HOUR_HEADERS = frozenset({"hour", "hourofday"})
+#: A bare hour (``hour_of_day``: ``0`` ... ``23``).
+_HOUR = r"^\s*(?P<h>\d{1,2})(?:\.0+)?\s*$"
+
+
+def clock_times(cells: pd.Series) -> pd.Series:
+    """Each cell's local clock time as ``HH:MM:SS``, ``None`` where the cell has no valid time of day."""
+    if cells.empty:
+        return pd.Series([], index=cells.index, dtype=object)
+    found = _text(cells).str.extract(_CLOCK)
+    hour = pd.to_numeric(found["h"], errors="coerce")
+    half = found["half"].fillna("").astype(str).str.lower()
+    twelve = half != ""
+    valid = hour.notna() & ((~twelve & (hour <= 23)) | (twelve & (hour >= 1) & (hour <= 12)))
+    hour = hour.where(~twelve, hour % 12 + (half == "p").astype(int) * 12)
+    seconds = found["s"].fillna("00")
+    text = hour.fillna(0).astype(int).map("{:02d}".format) + ":" + found["m"].fillna("00") + ":" + seconds
+    return _no_bare_midnight(text.where(valid, None).astype(object).where(valid, None))
+
+
+def hour_times(cells: pd.Series) -> pd.Series:
+    """A bare hour column's cells (``10``) as the hour's start (``10:00:00``); ``None`` where not an hour 0-23."""
+    if cells.empty:
+        return pd.Series([], index=cells.index, dtype=object)
+    found = _text(cells).str.extract(_HOUR)
+    hour = pd.to_numeric(found["h"], errors="coerce")
+    valid = hour.notna() & (hour <= 23)
+    text = hour.fillna(0).astype(int).map("{:02d}:00:00".format)
+    return text.astype(object).where(valid, None)
+
+
+def _text(cells: pd.Series) -> pd.Series:
+    """Cells as plain Python text (any dtype in, an empty string where missing)."""
+    return cells.astype(object).where(cells.notna(), "").astype(str)
+
+
+def _no_bare_midnight(times: pd.Series) -> pd.Series:
+    """``times``, or all ``None`` when every time in it is midnight (a date written as a timestamp)."""
+    known = times.dropna()
+    if len(known) and (known == "00:00:00").all():
+        return pd.Series([None] * len(times), index=times.index, dtype=object)
+    return times
+
+
+def first_known(*columns: pd.Series) -> pd.Series:
+    """Per row, the first of ``columns`` (all on one index) with a time; ``None`` where none has one."""
+    out = columns[0]
+    for col in columns[1:]:
+        out = out.where(out.notna(), col)
+    return out.astype(object).where(out.notna(), None)
+
+
+def sale_times(frame: pd.DataFrame, mapping: ColumnMapping, mapped: pd.Series | None = None) -> pd.Series:
+    """Each sales row's local time of day, from the most precise source that gives one (``None`` where none does).
+
+    In order: a column mapped to ``time_of_day`` itself (``mapped``; a part of the day such as ``Morning`` is no
+    time), the file's time column (``ColumnMapping.time_column``: ``Time``, ``order_time``, ``datetime``), the date
+    column's own timestamp, and last a bare hour column.
+    """
+    sources: list[pd.Series] = []
+    hours: list[pd.Series] = []
+    if mapped is not None:
+        sources.append(clock_times(mapped))
+    at = mapping.time_column
+    if at is not None:
+        if normalise_header(mapping.headers[at]) in _HOUR_HEADERS:
+            hours.append(hour_times(frame[f"c{at}"]))
+        else:
+            sources.append(clock_times(frame[f"c{at}"]))
+    sources += [clock_times(frame[f"c{i}"]) for i, f in mapping.fields.items() if f == "date"]
+    columns = [*sources, *hours]
+    if not columns:
+        return pd.Series([None] * len(frame), index=frame.index, dtype=object)
+    return first_known(*columns)
+
+
+def named_sale_times(cells: pd.DataFrame, mapping: ColumnMapping) -> pd.Series:
+    """``sale_times`` of a table whose columns are named by the file's headers (a relational export's table)."""
+    frame = pd.DataFrame({f"c{i}": cells[h] for i, h in enumerate(mapping.headers) if h in cells}, index=cells.index)
+    return sale_times(frame, mapping)
