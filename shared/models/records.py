@@ -51,8 +51,8 @@ class SaleRecord(Record):
     """
 
     natural_key: ClassVar[tuple[str, ...]] = ("order_id", "sku", "date", "channel")
-    appended_fields: ClassVar[int] = 11  # discount, refund, returned_units, customer_hash, line_cost, country,
-    # region, state, discount_included, payment_method, seller
+    appended_fields: ClassVar[int] = 12  # discount, refund, returned_units, customer_hash, line_cost, country,
+    # region, state, discount_included, payment_method, seller, occurrence
 
     sku: str = Field(min_length=1, max_length=128)
     date: date
@@ -88,6 +88,10 @@ class SaleRecord(Record):
     seller: str | None = Field(
         default=None, max_length=200,
         description="Who sold the line: the dealer, seller or salesperson the export names.")
+    occurrence: int | None = Field(
+        default=None, ge=2, le=10_000_000,
+        description="The line's place among its file's lines with the same order, product, day and channel, from 2 "
+                    "(the item sold again in one order); empty for the first. Part of the line's record key.")
 
 
 class Product(Record):
