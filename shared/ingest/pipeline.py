@@ -398,8 +398,9 @@ class IngestRun:
                 self.lines = DistinctLines()
             if self.kind is DataKind.SALES and not (mapping.profile is not None and mapping.profile.repeats_are_units):
                 self.occurrences = Occurrences()
-                # an explicit line id (an order item id) tells a line written twice (same id) from a second sale
-                self._repeats_are_sales = "order_item_id" not in mapping.fields.values()
+                # an explicit line id (an order item id) tells a line written twice (same id) from a second sale; an
+                # event log's row is an event at its moment, so one written again is that event logged twice (REES46)
+                self._repeats_are_sales = not {"order_item_id", "event_type"} & set(mapping.fields.values())
             # ids of things whose places another file gives (AdventureWorks' TerritoryKey): the line's region
             self.located = located_by(reader.headers, list(mapping.fields)) if self.kind is DataKind.SALES else {}
             # a region read from a City (Store City, Location) column: its lines' regions are cities, said so on each

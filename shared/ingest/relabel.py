@@ -32,7 +32,7 @@ def keyed(rows: pd.DataFrame, kind: DataKind) -> pd.DataFrame:
     digests = sales_key_digests(rows) if kind is DataKind.SALES else content_digests(rows, list(model.natural_key))
     fields = list(model.model_fields)
     return rows.assign(record_key=hex_digests(digests).to_pylist(),
-                       row_hash=hex_digests(content_digests(rows[fields], fields,
+                       row_hash=hex_digests(content_digests(rows.reindex(columns=fields), fields,
                                                             appended=model.appended_fields)).to_pylist())
 
 
