@@ -8,8 +8,8 @@ key, and processing kept only the last of them: "which region sold the most" cam
 named the wrong one. A file does not revise its own lines, so a line whose key an earlier line of the same file
 already has is a sale of its own: it gets a line id made from its content (``line-`` + 16 hex digits), stored as
 its order id. Every line without an order id is one order to the metrics either way, so no count changes; the same
-file uploaded again gives the same ids (its lines are duplicates, not new sales); a line repeated exactly is still
-one line (same content, same id, a duplicate).
+file uploaded again gives the same ids (its lines are duplicates, not new sales); a line repeated exactly has the
+same id, and is then told apart by its place (below).
 
 Files with an order id had the same loss: two lines of one order selling the same product on the same day (a
 vending machine's transaction listing a drink twice; Online Retail's invoice scanning a StockCode twice) shared a
