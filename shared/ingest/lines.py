@@ -138,8 +138,8 @@ class Occurrences:
         again = places > 1
         if again.any():
             self.lines += int(again.sum())
-            for key, last in pd.Series(places[again]).groupby(keys[again]).max().items():
-                self.repeated[int(key)] = int(last)
+            # a key's places rise along the file: its last line in the chunk holds its count so far
+            self.repeated.update(zip(keys[again].tolist(), places[again].tolist(), strict=True))
         fresh = np.unique(keys[~known])
         # two sorted runs: the stable sort (timsort) merges them in linear time
         self.seen = np.sort(np.concatenate([self.seen, fresh]), kind="stable") if len(fresh) else self.seen

@@ -20,8 +20,10 @@ from tests.e2e.ingest.test_kill_drill import CHUNK_ROWS, _run_cli, _warm_up
 
 HEADER = "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country"
 TOTALS = "SELECT COUNT(*) AS n, SUM(units) AS u, ROUND(SUM(revenue), 2) AS r FROM sales WHERE tenant_id = @t"
-ONE_ORDER = ("SELECT COUNT(*) AS n, SUM(units) AS u, ROUND(SUM(revenue), 2) AS r FROM sales "
-             "WHERE tenant_id = @t AND order_id = '{order}'")
+ONE_ORDER = (
+    "SELECT COUNT(*) AS n, SUM(units) AS u, ROUND(SUM(revenue), 2) AS r FROM sales "
+    "WHERE tenant_id = @t AND order_id = '{order}'"
+)
 
 
 def _lines() -> list[tuple[str, str, int, str, float]]:
@@ -31,10 +33,16 @@ def _lines() -> list[tuple[str, str, int, str, float]]:
     and invoice 902 sells a code again further down the file, after the chunks in between (a later chunk).
     """
     lines = [(f"{100 + k}", f"2{k % 7:04d}", 1 + k % 3, f"2024-03-{1 + k % 28:02d}", 2.5) for k in range(60)]
-    lines[10:10] = [("900", "85123A", 2, "2024-03-05", 2.55), ("900", "85123A", 2, "2024-03-05", 2.55),
-                    ("900", "22423", 1, "2024-03-05", 12.75)]
-    lines[30:30] = [("901", "84879", 6, "2024-03-09", 1.69), ("901", "84879", 6, "2024-03-09", 1.69),
-                    ("901", "84879", 12, "2024-03-09", 1.45)]
+    lines[10:10] = [
+        ("900", "85123A", 2, "2024-03-05", 2.55),
+        ("900", "85123A", 2, "2024-03-05", 2.55),
+        ("900", "22423", 1, "2024-03-05", 12.75),
+    ]
+    lines[30:30] = [
+        ("901", "84879", 6, "2024-03-09", 1.69),
+        ("901", "84879", 6, "2024-03-09", 1.69),
+        ("901", "84879", 12, "2024-03-09", 1.45),
+    ]
     lines[15:15] = [("902", "21730", 1, "2024-03-06", 4.25)]
     lines.append(("902", "21730", 1, "2024-03-06", 4.25))
     return lines
@@ -42,8 +50,11 @@ def _lines() -> list[tuple[str, str, int, str, float]]:
 
 def _sums(lines: list[tuple[str, str, int, str, float]], order: str | None = None) -> dict[str, object]:
     chosen = [x for x in lines if order is None or x[0] == order]
-    return {"n": len(chosen), "u": sum(q for _, _, q, _, _ in chosen),
-            "r": round(sum(q * p for _, _, q, _, p in chosen), 2)}
+    return {
+        "n": len(chosen),
+        "u": sum(q for _, _, q, _, _ in chosen),
+        "r": round(sum(q * p for _, _, q, _, p in chosen), 2),
+    }
 
 
 def _same_minute(lines: list[tuple[str, str, int, str, float]]) -> str:

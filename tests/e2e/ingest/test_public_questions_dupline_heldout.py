@@ -68,6 +68,7 @@ def test_every_line_lands_with_its_units_and_money(ingested: Ingested) -> None:
     home, frame, docs = ingested["retail"]
     (doc,) = docs.values()
     assert (doc["accepted"], doc["duplicates"], doc["rejected"]) == (len(frame), 0, 0), doc
-    got = stored_row(Path(home), "SELECT COUNT(*) AS n, SUM(units) AS u, ROUND(SUM(revenue), 2) AS r FROM sales "
-                                 "WHERE tenant_id = @t")
+    got = stored_row(
+        Path(home), "SELECT COUNT(*) AS n, SUM(units) AS u, ROUND(SUM(revenue), 2) AS r FROM sales WHERE tenant_id = @t"
+    )
     assert got == {"n": len(frame), "u": int(frame["qty"].sum()), "r": money_sum(frame)}
