@@ -86,7 +86,7 @@ from shared.ingest.join import recognise
 from shared.ingest.lifecycle import IngestionLifecycle, uncommitted_ids
 from shared.ingest.limits import MAX_RAW_CHARS, MAX_REASON_CHARS, BoundedStream, ascii_compatible, clip
 from shared.ingest.lineage import content_digests, hex_digests, in_file_keys
-from shared.ingest.lines import DistinctLines, lines_note
+from shared.ingest.lines import DistinctLines, Occurrences, lines_note, occurrence_note, sales_key_digests
 from shared.ingest.order_join import ingest_part
 from shared.ingest.packed import expand_chunk, packed_mapping
 from shared.ingest.parse import (
@@ -119,7 +119,6 @@ from shared.ingest.redact import personal_columns, redact_line, redact_row
 from shared.ingest.sales import (
     align_orders,
     derive_sales,
-    line_kind,
     metered_note,
     refund_flags_as_status,
     return_flags_as_status,
@@ -356,6 +355,10 @@ class IngestRun:
         self._unknown: tuple[str, ...] = ()  # flags of what the rows do not give (``unknown_flags``)
         self._city_regions = False  # the file's region column names cities (``places.CITY_FLAG`` on its lines)
         self.lines: DistinctLines | None = None  # a sales file without order ids: lines that share a key kept apart
+        #: a sales file's lines numbered by their place among the lines sharing their key (``lines.Occurrences``)
+        self.occurrences: Occurrences | None = None
+        #: a line written again exactly is the item sold again (a sales file without a line id): never a duplicate
+        self._repeats_are_sales = False
         #: a sales file without prices valued at its catalogue's (``shared.ingest.catalogue_prices``): lines priced,
         #: lines left unpriced; None for any other file
         self.catalogue_priced: list[int] | None = None
@@ -394,6 +397,11 @@ class IngestRun:
             self._unknown = unknown_flags(mapping.profile)
             if self.kind is DataKind.SALES and "order_id" not in mapping.fields.values() and not self._aggregate:
                 self.lines = DistinctLines()
+            if self.kind is DataKind.SALES and not (mapping.profile is not None and mapping.profile.repeats_are_units):
+                self.occurrences = Occurrences()
+                # an explicit line id (an order item id) tells a line written twice (same id) from a second sale; an
+                # event log's row is an event at its moment, so one written again is that event logged twice (REES46)
+                self._repeats_are_sales = not {"order_item_id", "event_type"} & set(mapping.fields.values())
             # ids of things whose places another file gives (AdventureWorks' TerritoryKey): the line's region
             self.located = located_by(reader.headers, list(mapping.fields)) if self.kind is DataKind.SALES else {}
             # a region read from a City (Store City, Location) column: its lines' regions are cities, said so on each
@@ -637,21 +645,27 @@ class IngestRun:
         if self.lines is not None:
             good = self.lines.apply(good, self._record_digests(good), list(self.model.model_fields),
                                     self.model.appended_fields)
-        digests = content_digests(good, list(self.model.model_fields), appended=self.model.appended_fields)
+        fields = list(self.model.model_fields)
+        digests = content_digests(good, fields, appended=self.model.appended_fields)
+        key_digests = self._record_digests(good)
+        if self._repeats_are_sales or (mapping.profile is not None and mapping.profile.repeats_are_units):
+            # a sales row written again is the item sold again (numbered below) or, in an export writing each unit
+            # as a row, a further unit in any chunk: a day longer than a chunk is split (``_chunks``), and its repeat
+            # in the next chunk is staged as a line of its own, which processing sums into the first (one file's
+            # lines sharing a record key add up); never a duplicate, whose units would be lost
+            dup = np.zeros(len(good), dtype=bool)
+        else:
+            # the in-file duplicate key: the row digest's first 8 bytes with the row's own cells, so that a row counts
+            # as written twice only when the file wrote it twice (``in_file_keys``)
+            keys = in_file_keys(digests, chunk.frame.iloc[np.flatnonzero(~out)])
+            dup = pd.Series(keys).duplicated().to_numpy() | _contains(state.seen, keys)
+            # two sorted runs: the stable sort (timsort) merges them in linear time, not a full re-sort per chunk
+            state.seen = np.sort(np.concatenate([state.seen, np.sort(keys[~dup])]), kind="stable")
+        if self.occurrences is not None:
+            good, digests, key_digests = self._place_lines(good, digests, key_digests, dup)
         hashes = hex_digests(digests)
         row_hash = string_series(hashes, good.index)
-        record_key = string_series(hex_digests(self._record_digests(good)), good.index)
-        # the in-file duplicate key: the row digest's first 8 bytes with the row's own cells, so that a row counts as
-        # written twice only when the file wrote it twice (``in_file_keys``)
-        keys = in_file_keys(digests, chunk.frame.iloc[np.flatnonzero(~out)])
-        dup = pd.Series(keys).duplicated().to_numpy() | _contains(state.seen, keys)
-        if mapping.profile is not None and mapping.profile.repeats_are_units:
-            # a row written again is a further unit in any chunk: a day longer than a chunk is split (``_chunks``),
-            # and its repeat in the next chunk is staged as a line of its own, which processing sums into the first
-            # (one file's lines sharing a record key add up); never a duplicate, whose units would be lost
-            dup = np.zeros(len(keys), dtype=bool)
-        # two sorted runs: the stable sort (timsort) merges them in linear time, not a full re-sort per chunk
-        state.seen = np.sort(np.concatenate([state.seen, np.sort(keys[~dup])]), kind="stable")
+        record_key = string_series(hex_digests(key_digests), good.index)
         if self.tenant_has_rows:
             stored = existing_hashes(self.warehouse, self.ingestion.tenant_id, self.kind,
                                      hashes.filter(pa.array(~dup)).to_pylist(), self.pending)
@@ -716,12 +730,32 @@ class IngestRun:
         return True
 
     def _record_digests(self, good: pd.DataFrame) -> np.ndarray:
-        """Digests of the natural key; a sales return line adds a ``return`` part (see ``line_kind``)."""
-        key = list(self.model.natural_key)
-        if self.kind is not DataKind.SALES:
-            return content_digests(good, key)
-        kinds = line_kind(good["units"], good.get("returned_units"), good.get("refund"))
-        return content_digests(good[key].assign(line_kind=kinds), [*key, "line_kind"], appended=1)
+        """Digests of the record key (a sales line's: ``lines.sales_key_digests``)."""
+        if self.kind is DataKind.SALES:
+            return sales_key_digests(good)
+        return content_digests(good, list(self.model.natural_key))
+
+    def _place_lines(self, good: pd.DataFrame, digests: np.ndarray, key_digests: np.ndarray,
+                     dup: np.ndarray) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+        """``good`` with each line's ``occurrence`` among its file's lines of one key; its row and key digests.
+
+        Lines written twice (``dup``) take no place. Only lines placed second or later change (rare): their digests
+        are computed again.
+        """
+        assert self.occurrences is not None
+        places = np.ones(len(good), dtype=np.int64)
+        places[~dup] = self.occurrences.place(key_digests[~dup])
+        again = places > 1
+        if not again.any():
+            return good, digests, key_digests
+        good = good.copy()
+        occurrence = pd.array(np.where(again, places, 0), dtype="Int64")
+        good["occurrence"] = pd.Series(occurrence, index=good.index).where(again)
+        rows = good[again]
+        digests, key_digests = digests.copy(), key_digests.copy()
+        digests[again] = content_digests(rows, list(self.model.model_fields), appended=self.model.appended_fields)
+        key_digests[again] = sales_key_digests(rows)
+        return good, digests, key_digests
 
     def _currency_from_amounts(self, raw: pd.DataFrame, parsed: dict[str, Any]) -> np.ndarray:
         """Fill a missing ``currency`` from what the row's money cells name (``EUR 12,50``); mask of rows filled."""
@@ -825,7 +859,7 @@ def publish_staged(deps: Deps, tenant_id: str, ingestion_id: str, kind: str) -> 
 
 def run_note(mapping: ColumnMapping, discount_column: str | None, skipped_events: dict[str, int],
              blank_rows: int = 0, rounded_rows: int = 0, metered: int = 0, lines: int = 0,
-             priced: Sequence[int] | None = None) -> str | None:
+             priced: Sequence[int] | None = None, occurrences: int = 0) -> str | None:
     """What the ingestion's record says about how the file was read, or ``None`` when nothing needs saying."""
     parts: list[str] = []
     if mapping.profile is not None and mapping.profile.note:
@@ -850,6 +884,8 @@ def run_note(mapping: ColumnMapping, discount_column: str | None, skipped_events
         parts.append(metered_note(metered))
     if lines:
         parts.append(lines_note(lines))
+    if occurrences:
+        parts.append(occurrence_note(occurrences))
     if mapping.kind is DataKind.INVENTORY and "date" not in mapping.fields.values():
         parts.append(INVENTORY_AS_OF_UPLOAD)
     if priced is not None and priced[0]:
@@ -916,7 +952,8 @@ def _stage_passes(deps: Deps, ingestion: Ingestion, kind: DataKind) -> IngestRun
                 if (read := run_note(mapping, run.discount_column, run.skipped_events, run.blank_rows,
                                      run.rounded_rows, run.metered,
                                      run.lines.lines if run.lines is not None else 0,
-                                     run.catalogue_priced)) is not None:
+                                     run.catalogue_priced,
+                                     run.occurrences.lines if run.occurrences is not None else 0)) is not None:
                     notes.append(read)
                 if run.summary_rows and mapping.profile is not None and mapping.profile.summary_rows:
                     notes.append(f"{run.summary_rows:,} rows skipped (no record of their own): "

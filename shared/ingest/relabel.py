@@ -18,7 +18,7 @@ from functools import partial
 import pandas as pd
 
 from shared.ingest.lineage import content_digests, hex_digests
-from shared.ingest.sales import line_kind
+from shared.ingest.lines import sales_key_digests
 from shared.models.records import RECORD_MODELS, DataKind
 from shared.ports import Warehouse
 from shared.store import joins
@@ -29,15 +29,10 @@ _KINDS = {"sales": DataKind.SALES, "inventory": DataKind.INVENTORY, "products": 
 def keyed(rows: pd.DataFrame, kind: DataKind) -> pd.DataFrame:
     """``rows`` with ``record_key`` and ``row_hash`` computed as the ingest pipeline computes them."""
     model = RECORD_MODELS[kind]
-    key = list(model.natural_key)
-    if kind is DataKind.SALES:
-        kinds = line_kind(rows["units"], rows.get("returned_units"), rows.get("refund"))
-        digests = content_digests(rows[key].assign(line_kind=kinds), [*key, "line_kind"], appended=1)
-    else:
-        digests = content_digests(rows, key)
+    digests = sales_key_digests(rows) if kind is DataKind.SALES else content_digests(rows, list(model.natural_key))
     fields = list(model.model_fields)
     return rows.assign(record_key=hex_digests(digests).to_pylist(),
-                       row_hash=hex_digests(content_digests(rows[fields], fields,
+                       row_hash=hex_digests(content_digests(rows.reindex(columns=fields), fields,
                                                             appended=model.appended_fields)).to_pylist())
 
 

@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from shared.ingest.lineage import content_digests, hex_digests
+from shared.ingest.lines import sales_key_digests
 from shared.ingest.sales import line_kind
 from shared.models.records import RECORD_MODELS, DataKind
 
@@ -74,18 +75,24 @@ def record_key(kind: DataKind, values: Mapping[str, Any]) -> str:
     so a row whose SKU needed no rewrite keeps the key it was staged with.
     """
     parts = [canonical_text(values.get(f)) for f in RECORD_MODELS[kind].natural_key]
+    kinds: list[str | None] = [None]
     if kind is DataKind.SALES and "units" in values:
         one = pd.Series([values.get("units")])
-        kinds = line_kind(one, pd.Series([values.get("returned_units")]), pd.Series([values.get("refund")]))
-        parts += [k for k in kinds.tolist() if k]
+        kinds = line_kind(one, pd.Series([values.get("returned_units")]), pd.Series([values.get("refund")])).tolist()
+    occurrence = canonical_text(values.get("occurrence")) if kind is DataKind.SALES else MISSING
+    if occurrence != MISSING:  # a line sold again in its file (``shared.ingest.lines.SALES_KEY``)
+        parts += [kinds[0] or MISSING, str(int(float(occurrence)))]
+    elif kinds[0]:
+        parts.append(kinds[0])
     return _digest(parts)
 
 
 def record_keys(kind: DataKind, frame: pd.DataFrame) -> list[str]:
     """``record_key`` for every row of ``frame``, vectorised with ingestion's own digest (Arrow canonical text).
 
-    A sales return line (``shared.ingest.sales.line_kind``) adds a ``return`` part, as ingestion does, so a
-    return never replaces the sale line of the same order line. Key fields are text and dates; a float key
+    A sales line's key is ingestion's own (``shared.ingest.lines.sales_key_digests``): a return line adds a
+    ``return`` part, so a return never replaces the sale line of the same order line, and a line sold again in its
+    file its ``occurrence``. Key fields are text and dates; a float key
     field (none today) falls back to the per-value encoding of :func:`record_key`.
     """
     key = list(RECORD_MODELS[kind].natural_key)
@@ -94,10 +101,9 @@ def record_keys(kind: DataKind, frame: pd.DataFrame) -> list[str]:
     columns = {f: frame[f] if f in frame.columns else pd.Series(None, index=frame.index, dtype=object) for f in key}
     if any(pd.api.types.is_float_dtype(c.dtype) for c in columns.values()):
         return [record_key(kind, {str(k): v for k, v in row.items()}) for row in frame.to_dict("records")]
+    if kind is DataKind.SALES:
+        return list(hex_digests(sales_key_digests(frame)).to_pylist())
     parts = pd.DataFrame(columns, index=frame.index)
-    if kind is DataKind.SALES and "units" in frame.columns:
-        parts["line_kind"] = line_kind(frame["units"], frame.get("returned_units"), frame.get("refund"))
-        return list(hex_digests(content_digests(parts, [*key, "line_kind"], appended=1)).to_pylist())
     return list(hex_digests(content_digests(parts, key)).to_pylist())
 
 

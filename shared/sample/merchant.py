@@ -122,5 +122,9 @@ def write_merchant(merchant: SampleMerchant, out_dir: Path) -> list[SampleFile]:
     files = []
     for kind in KIND_ORDER:
         path = Path(out_dir) / f"{kind.value}.csv"
-        files.append(SampleFile(kind, path, write_messy_csv(tables[kind], kind.value, path, rng)))
+        # a sales export's line written again is the item sold again (``SaleRecord.occurrence``), not a duplicate:
+        # the sales file plants none, so its stored lines stay the generated ones
+        duplicates = 0 if kind is DataKind.SALES else 5
+        files.append(SampleFile(kind, path, write_messy_csv(tables[kind], kind.value, path, rng,
+                                                            n_duplicates=duplicates)))
     return files

@@ -3,7 +3,8 @@
 Realistic mess, all of it deliberate and counted: header aliases (``Qty`` for ``units``, ``EAN``),
 money as ``$1,299.00``, marketplace SKU spellings (ASINs on Amazon rows, lower case and ``sku-``
 prefixes elsewhere), a few gaps to fill, a few rows with one clear defect, and a few exact duplicate
-lines. The clean values stay in memory for tests.
+lines (none in a sales file, where a line written again is a further sale). The clean values stay in memory for
+tests.
 """
 
 from __future__ import annotations

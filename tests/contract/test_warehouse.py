@@ -6,6 +6,9 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from shared.ingest.lineage import hex_digests
+from shared.ingest.lines import sales_key_digests
+
 
 def _sales(tenant: str, sku: str, units: int, key: str) -> dict[str, Any]:
     return {"tenant_id": tenant, "ingestion_id": "i1", "sku": sku, "date": date(2024, 1, 2), "units": units,
@@ -207,3 +210,21 @@ def test_a_failed_replace_slice_leaves_the_slice_as_it_was(warehouse: Any) -> No
     with pytest.raises(Exception):  # noqa: B017 - each engine raises its own conversion error
         warehouse.replace_slice("sales", bad, slice_)
     assert _slice_of(warehouse, "t1", "i1") == [("A", 1), ("B", 2)]
+
+
+def test_an_orders_product_sold_twice_is_stored_as_two_lines(warehouse: Any) -> None:
+    """Two lines of one order for one product on one day (Online Retail's StockCode scanned twice, a vending
+    transaction's drink bought twice) differ only by their place (``occurrence``): both are stored, by their own
+    record keys, and a re-run of the merge stores each once."""
+    lines = pd.DataFrame([{**_sales("t1", "85123A", 2, ""), "order_id": "536365", "occurrence": None},
+                          {**_sales("t1", "85123A", 2, ""), "order_id": "536365", "occurrence": 2}])
+    lines["occurrence"] = lines["occurrence"].astype("Int64")
+    lines["record_key"] = hex_digests(sales_key_digests(lines)).to_pylist()
+    lines["row_hash"] = ["h1", "h2"]
+    keys = ["tenant_id", "record_key"]
+    assert lines["record_key"].nunique() == 2
+    for _ in range(2):  # the merge run again (a redelivery) converges
+        assert warehouse.upsert_unless_newer("sales", lines, keys, "ingested_at") == 2
+        df = warehouse.query("SELECT COUNT(*) AS n, SUM(units) AS u, COUNT(DISTINCT order_id) AS o, "
+                             "MAX(occurrence) AS k FROM sales WHERE tenant_id = @t", {"t": "t1"})
+        assert df.to_dict("records") == [{"n": 2, "u": 4, "o": 1, "k": 2}]

@@ -16,7 +16,7 @@ SALES = (
     b"Order Date,Product ID,Qty,Unit Price,Currency,Order\n"
     b"2024-01-02,A1,3,$12.50,USD,o1\n"     # good
     b"2024-01-03,A2,-1,$5.00,USD,o2\n"     # good: a return (negative units)
-    b"2024-01-02,A1,3,$12.50,USD,o1\n"     # duplicate of row 1
+    b"2024-01-02,A1,3,$12.50,USD,o1\n"     # good: row 1 written again, the item sold again in o1 (occurrence 2)
     b"2024-13-45,A3,1,$1.00,USD,o3\n"      # bad: date
     b"2024-01-05,A4,2\n"                   # bad: too few fields
     b"2024-01-06,A5,4,twelve,USD,o5\n"     # bad: not a number
@@ -28,22 +28,23 @@ def _invariant(doc: dict) -> None:
     assert doc["rows_read"] == doc["accepted"] + doc["rejected"] + doc["duplicates"]
 
 
-def test_good_bad_and_duplicate_rows_land_exactly(harness: Harness) -> None:
+def test_good_bad_and_repeated_rows_land_exactly(harness: Harness) -> None:
     doc = harness.ingest(SALES)
     assert doc["status"] == "processed" and doc["kind"] == "sales"
-    assert (doc["rows_read"], doc["accepted"], doc["rejected"], doc["duplicates"]) == (7, 3, 3, 1)
+    assert (doc["rows_read"], doc["accepted"], doc["rejected"], doc["duplicates"]) == (7, 4, 3, 0)
     # the final table holds exactly the good rows, with lineage back to the file
-    final = harness.rows("SELECT sku, units, unit_price, source_row, ingestion_id, returned_units, refund "
+    final = harness.rows("SELECT sku, units, unit_price, source_row, ingestion_id, returned_units, refund, occurrence "
                          "FROM sales ORDER BY source_row")
     assert [(r["sku"], r["units"], r["unit_price"], r["source_row"]) for r in final] == [
-        ("A1", 3, 12.5, 1), ("A2", 0, 5.0, 2), ("A6", 5, 1299.0, 7)]
+        ("A1", 3, 12.5, 1), ("A2", 0, 5.0, 2), ("A1", 3, 12.5, 3), ("A6", 5, 1299.0, 7)]
+    assert [r["occurrence"] for r in final][::2] == [None, 2]
     assert (final[1]["returned_units"], final[1]["refund"]) == (1, 5.0)
     assert {r["ingestion_id"] for r in final} == {doc["ingestion_id"]}
     _invariant(doc)
     assert doc["column_mapping"]["Qty"] == "units" and doc["column_mapping"]["Product ID"] == "sku"
     staged = harness.rows("SELECT sku, units, unit_price, source_row, ingestion_id FROM stg_sales ORDER BY source_row")
     assert [(r["sku"], r["units"], r["unit_price"], r["source_row"]) for r in staged] == [
-        ("A1", 3, 12.5, 1), ("A2", 0, 5.0, 2), ("A6", 5, 1299.0, 7)]
+        ("A1", 3, 12.5, 1), ("A2", 0, 5.0, 2), ("A1", 3, 12.5, 3), ("A6", 5, 1299.0, 7)]
     assert all(r["ingestion_id"] == doc["ingestion_id"] for r in staged)
     rejects = harness.rows("SELECT row_number, `column`, reason, raw, file_checksum FROM rejects ORDER BY row_number")
     assert [r["row_number"] for r in rejects] == [4, 5, 6]
@@ -71,7 +72,7 @@ def test_redelivered_event_changes_nothing(harness: Harness) -> None:
     harness.deps.bus.publish("raw-object-finalized", data, attrs)
     assert harness.runtime.drain() >= 1
     assert harness.deps.warehouse.query("SELECT * FROM stg_sales ORDER BY source_row").equals(staged_before)
-    assert harness.count("rejects") == 3 and harness.count("sales") == 3
+    assert harness.count("rejects") == 3 and harness.count("sales") == 4
     again = harness.ingestion_of(doc["object"])
     assert again["attempts"] == 1 and again["finished_at"] == doc["finished_at"]
 
@@ -81,7 +82,7 @@ def test_reuploading_the_same_file_accepts_nothing(harness: Harness) -> None:
     second = harness.ingest(SALES, filename="again.csv")
     assert second["accepted"] == 0 and second["duplicates"] == 4 and second["rejected"] == 3
     _invariant(second)
-    assert harness.count("stg_sales") == 3 and harness.count("sales") == 3
+    assert harness.count("stg_sales") == 4 and harness.count("sales") == 4
     assert harness.count("rejects") == 3  # rejects of the same file are not stored twice
 
 
@@ -104,8 +105,8 @@ def test_zero_accepted_rows_still_publishes(harness: Harness) -> None:
 def test_tenants_are_isolated_for_duplicates(harness: Harness) -> None:
     harness.ingest(SALES)
     other = harness.ingest(SALES, tenant="globex")
-    assert other["accepted"] == 3
-    assert harness.count("stg_sales", "globex") == 3 and harness.count("stg_sales", "acme") == 3
+    assert other["accepted"] == 4
+    assert harness.count("stg_sales", "globex") == 4 and harness.count("stg_sales", "acme") == 4
 
 
 def test_cp1252_file(harness: Harness) -> None:
@@ -226,8 +227,8 @@ def test_interrupted_attempt_is_not_double_staged(harness: Harness) -> None:
     event = StorageObjectEvent(event_id="e2", bucket=doc["bucket"], name=doc["object"],
                                generation=doc["generation"], metadata={"tenant_id": "acme"})
     result = ingest_object(harness.deps, event)
-    assert result is not None and result.accepted == 3 and result.attempts == 2
-    assert harness.count("stg_sales") == 3 and harness.count("rejects") == 3
+    assert result is not None and result.accepted == 4 and result.attempts == 2
+    assert harness.count("stg_sales") == 4 and harness.count("rejects") == 3
 
 
 def test_unreadable_file_is_recorded_failed_and_not_retried(harness: Harness) -> None:

@@ -145,12 +145,13 @@ DATASETS: dict[str, pq.Dataset] = {
 #: sales refused: no kind told from their headers); after the rules of docs/ingest.md (pubq17): 33 of 38. Left: the
 #: Car Sales Data draws each car's make apart from its model, while a brand is a product's (its first make): "which
 #: make" and "Toyota's revenue" need a line's own brand; without a sale id a customer's day is one order, so two cars
-#: sold to one name on one day are one order (the AOV, and the salesperson filled down the order's lines); "busiest
-#: hour" needed the time of day kept on sales lines (answered since the hour round: docs/metrics.md).
+#: sold to one name on one day are one order (the AOV); "busiest hour" needed the time of day kept on sales lines
+#: (answered since the hour round: docs/metrics.md). Since each line is numbered by its place among its file's lines
+#: of one key (docs/ingest.md, "An order's product on two rows"), two cars of one model sold to one name on one day
+#: are two lines, each with its own salesperson (they were summed into the first line, its salesperson's): 35 of 38.
 WRONG_TODAY: frozenset[str] = frozenset(
     {
         "car_sales: Which make had the most revenue?",
-        "car_sales: Which salesperson had the most revenue?",
         "car_sales: How much revenue did Toyota bring in 2023?",
         "car_sales: What is our average order value?",
     }

@@ -73,10 +73,13 @@ DATASETS: dict[str, pq.Dataset] = {
 }
 #: Answered wrong today. Measured once, before any change for it: 0 of 14 (no date told: ``TransDate``; no units:
 #: ``RQty``). After the general rules marked in docs/ingest.md (pubq17: a shortened transaction written out, a prefixed
-#: quantity and price, a bare Transaction the order): 1 of 14. Left: a transaction buying one product on two rows keeps
-#: one of them (56 of 793 rows: an order's line repeated in one file is read as the same line, 36 exactly), which
-#: moves every money and unit figure; a machine is no dimension (a vending machine is a place of sale, as a store).
+#: quantity and price, a bare Transaction the order): 1 of 14. A transaction buying one product on two rows kept one of
+#: them (56 of 793 rows: an order's line repeated in one file read as the same line, 36 exactly), which moved every
+#: money and unit figure; since each line is numbered by its place among its file's lines of one key (docs/ingest.md,
+#: "An order's product on two rows"): 12 of 14. Left: a machine is no dimension (a vending machine is a place of sale,
+#: as a store), and the average order value (1,907.50 over 500 transactions, 3.815: answered 3.81 against the truth's
+#: 3.82, a half cent rounded the other way).
 WRONG_TODAY: frozenset[str] = frozenset(
-    f"vending: {a.question}" for a in VENDING_ASKS if a.question != "How many orders did we have in March 2022?"
+    f"vending: {q}" for q in ("Which machine had the most revenue?", "What is our average order value?")
 )
 test_question_of_a_pubq17_heldout_dataset = question_test(DATASETS, WRONG_TODAY)

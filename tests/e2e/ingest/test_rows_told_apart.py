@@ -3,8 +3,8 @@
 Depop's sales download has no order or sale id: a buyer's two sales of one item on one day differ only by their
 ``Time of sale``, which no record field keeps. Both records were the same content, so the second was counted a
 duplicate of the first and lost (Depop at 3,000 rows: "duplicates 1", the top product's revenue one sale short).
-A row the file writes again, cell for cell, is still a duplicate; so is every row of the same file uploaded again,
-and of a run killed part-way and run again.
+A row the file writes again, cell for cell, is a third sale (within one file a row is a sale: ``SaleRecord.occurrence``
+numbers it); every row of the same file uploaded again, and of a run killed part-way and run again, is a duplicate.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def _sale(day: int, time: str, buyer: str, title: str, price: float) -> dict[str
 
 def _depop_file() -> str:
     """25 sales over 25 days (a chunk of 20 rows ends before the last ones), then shopper_7's second pair of boots
-    the same day as the first, 17:21 then 18:48, and the 18:48 row written again cell for cell (a re-send)."""
+    the same day as the first, 17:21 then 18:48, and the 18:48 row written again cell for cell (a third pair)."""
     rows = [_sale(1 + k, "12:00", f"shopper_{k}", f"Carhartt Beanie {k}", 16.0) for k in range(25)]
     first, second = _sale(13, "17:21", "shopper_7", BOOTS, 65.0), _sale(13, "18:48", "shopper_7", BOOTS, 65.0)
     return _text(DEPOP_HEADER, [first, *rows, second, second])
@@ -57,11 +57,11 @@ def test_a_buyers_two_sales_of_one_item_on_one_day_both_land(
     monkeypatch.setenv("ECOMINTEL_INGEST_CHUNK_ROWS", "20")  # the two sales in two chunks
     text = _depop_file()
     doc = ingest_one(tmp_path, "depop_sales_2024.csv", text, capsys)
-    assert (doc["accepted"], doc["duplicates"], doc["rejected"]) == (27, 1, 0), doc
-    assert stored_row(tmp_path / "home", UNITS.format(sku=BOOTS)) == {"u": 2, "r": 130.0}
+    assert (doc["accepted"], doc["duplicates"], doc["rejected"]) == (28, 0, 0), doc
+    assert stored_row(tmp_path / "home", UNITS.format(sku=BOOTS)) == {"u": 3, "r": 195.0}
     again = ingest_one(tmp_path, "depop_sales_2024 (1).csv", text, capsys)  # the same download, uploaded again
     assert (again["accepted"], again["duplicates"]) == (0, 28), again
-    assert stored_row(tmp_path / "home", UNITS.format(sku=BOOTS)) == {"u": 2, "r": 130.0}
+    assert stored_row(tmp_path / "home", UNITS.format(sku=BOOTS)) == {"u": 3, "r": 195.0}
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="the drill forks")
@@ -74,5 +74,5 @@ def test_both_sales_land_once_when_the_ingest_is_killed_and_run_again(point: str
     assert _run_cli(home, source, tmp_path / "killed.log", point) == -signal.SIGKILL
     log = tmp_path / "rerun.log"
     assert _run_cli(home, source, log, None) == 0, log.read_text()
-    assert stored_row(home, UNITS.format(sku=BOOTS)) == {"u": 2, "r": 130.0}
-    assert stored_row(home, "SELECT SUM(units) AS u FROM sales WHERE tenant_id = @t")["u"] == 27
+    assert stored_row(home, UNITS.format(sku=BOOTS)) == {"u": 3, "r": 195.0}
+    assert stored_row(home, "SELECT SUM(units) AS u FROM sales WHERE tenant_id = @t")["u"] == 28
