@@ -39,6 +39,7 @@ class FieldRule:
     lt: float | None = None
     min_length: int | None = None
     max_length: int | None = None
+    pattern: str | None = None  # anchored, as pydantic's ``pattern`` (a clock time: HH:MM:SS)
     strip: bool = False
 
 
@@ -66,6 +67,8 @@ def rules_for(model: type[Record]) -> list[FieldRule]:
                 value = getattr(meta, attr, None)
                 if value is not None and isinstance(meta, annotated_types.BaseMetadata):
                     limits[attr] = value
+            if getattr(meta, "pattern", None) is not None:  # pydantic's general metadata, not annotated_types
+                limits["pattern"] = meta.pattern
         rules.append(FieldRule(name=name, type=base, required=info.is_required(), nullable=nullable,
                                default=None if info.is_required() else info.default,
                                strip=strip and base is str, **limits))
@@ -120,6 +123,11 @@ def _check(rule: FieldRule, col: pd.Series, present: pd.Series) -> tuple[pd.Seri
         if rule.max_length is not None:
             bad = pres & (lengths > rule.max_length) & ~fails
             reasons[bad] = f"longer than {rule.max_length} characters"
+            fails |= bad
+        if rule.pattern is not None:
+            matches = col.str.contains(rule.pattern, regex=True).fillna(False).to_numpy(dtype=bool)
+            bad = pres & ~matches & ~fails
+            reasons[bad] = "not in the expected form"
             fails |= bad
     elif rule.type in (int, float):
         num = col.astype("float64").to_numpy(na_value=np.nan) if rule.type is float else \

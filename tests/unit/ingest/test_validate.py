@@ -100,3 +100,12 @@ def test_first_failing_field_and_reason_are_reported() -> None:
     assert result.valid.tolist() == [True, False, False]
     assert result.error_field.tolist()[1:] == ["sku", "units"]
     assert result.errors.iloc[1] == "required value missing" and result.errors.iloc[2] == "must be >= 0"
+
+
+def test_a_clock_time_out_of_form_is_rejected_as_pydantic_would() -> None:
+    times = ["09:05:00", "25:00:00", "", "9:05", None]
+    frame = pd.DataFrame({"sku": ["A"] * 5, "date": [dt.date(2024, 1, 1)] * 5, "units": [1] * 5, "time_of_day": times})
+    result = validate_frame(frame, SaleRecord)
+    assert result.valid.tolist() == [True, False, False, False, True]
+    assert set(result.error_field.dropna()) == {"time_of_day"}
+    assert result.errors.iloc[1] == "not in the expected form"
