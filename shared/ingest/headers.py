@@ -518,6 +518,11 @@ STAND_IN_ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         # a vehicle's model is the product a dealer sells, its make the maker (Vehicle Sales Data's make, model; the
         # Car Sales Report's Model): only where no column names the product or the brand
         "model": ("product_title",), "make": ("product_brand",),
+        # a place of sale that is no store column, where no column names the channel: a branch of the business, the
+        # vending machine or kiosk that sold the line (Vending Machine Sales' Machine), the warehouse an order left
+        # from (``reading`` asks "which machine / branch / warehouse" of the channel when the channels are places)
+        **{name: ("channel",) for name in ("branch", "branchname", "machine", "machinename", "vendingmachine",
+                                           "kiosk", "kioskname", "warehouse", "warehousename")},
         # ... named for what it is (the Car Sales Data's Car Model, Car Make)
         **{f"{vehicle}model": ("product_title",) for vehicle in _VEHICLES},
         **{f"{vehicle}make": ("product_brand",) for vehicle in _VEHICLES},

@@ -33,6 +33,7 @@ from shared.questions.compose import CurrencyHint, compose, dropped_from_top
 from shared.questions.date_order import TenantConventions
 from shared.questions.followup import follow_up
 from shared.questions.lexicon import METRIC_NOUNS
+from shared.questions.order_keys import order_keys_query
 from shared.questions.pronouns import named_it, of_them
 from shared.questions.reading import Reading, needs_absent_sales, read_question
 from shared.questions.refused import readable_rest
@@ -523,7 +524,11 @@ def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode:
     scope = totals_query(reading.query)
     if scope is not None and all(r.get(reading.query.metrics[0]) is None for r in result.rows):
         totals = next(iter(run_metric_query(deps.warehouse, scope).rows), None)
-    answer = compose(reading, result, titles=titles, currency=currency_hint(deps.documents, index), totals=totals)
+    keys: dict[str, Any] | None = None  # an orders value: what an order is where the file had no order ids
+    if (key_scope := order_keys_query(reading.query)) is not None and result.rows and reading.shape == "value":
+        keys = next(iter(run_metric_query(deps.warehouse, key_scope).rows), None)
+    answer = compose(reading, result, titles=titles, currency=currency_hint(deps.documents, index), totals=totals,
+                     order_keys=keys)
     if result.previous_range is not None and reading.shape == "ranking" and not reading.query.order_by_change:
         # "top 5 in Q3 vs Q2": which of Q2's own top 5 fell out (the same ranking over the compared period)
         before = run_metric_query(deps.warehouse, reading.query.model_copy(

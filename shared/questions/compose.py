@@ -20,12 +20,14 @@ from shared.questions.grouped_sides import sides_lead
 from shared.questions.lexicon import METRIC_NOUNS
 from shared.questions.named_pair import named_values, pair_sentence, with_named_zeros
 from shared.questions.new_products import new_products_answer
+from shared.questions.order_keys import order_key_clause
 from shared.questions.order_percentile import ordinal
 from shared.questions.order_size import order_size_answer, sized_orders_noun
 from shared.questions.order_value import range_phrase
 from shared.questions.price_bands import price_band_answer
 from shared.questions.promoters import promoters_lead
 from shared.questions.reading import Reading
+from shared.questions.returns_count import returns_sentence
 from shared.questions.sale_dates import sale_dates_answer, slice_name
 from shared.questions.since_launch import SINCE_LAUNCH_LABEL, rating_direction
 from shared.questions.timephrase import MONTH_ABBR, add_months, fmt_day, fmt_range, period_containing
@@ -292,12 +294,15 @@ def currency_note(result: MetricResult, hint: CurrencyHint | None) -> tuple[str 
 
 
 def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str],
-            currency: CurrencyHint | None = None, totals: Mapping[str, Any] | None = None) -> MetricAnswer:
+            currency: CurrencyHint | None = None, totals: Mapping[str, Any] | None = None,
+            order_keys: Mapping[str, Any] | None = None) -> MetricAnswer:
     """The answer, table, chart and evidence for ``reading`` from ``result``.
 
     ``currency``: what the data says of its currency when the result names none (:class:`CurrencyHint`).
     ``totals``: the units, revenue and total lines of an orders question's scope (``shared.questions.totals``):
     when every line is a total per day or week, the answer says the data hold no orders, and what they hold.
+    ``order_keys``: the order-key counts of an orders value's scope (``shared.questions.order_keys``): where the
+    file had no order ids, the first sentence says what it counted as an order.
     """
     cur, note = currency_note(result, currency)
     if cur != result.currency:
@@ -512,6 +517,10 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
     elif reading.shape == "value" or not dims:
         row, moved = rows[0], None
         answer = f"{_capital(noun)}{where} {when} {_verb(metric)} {v(row)}"
+        answer += order_key_clause(order_keys, metric, lambda x: fmt_value(x, "money", cur))
+        returns_led = q.metrics[:2] == ["returns_made", "returned_units"] and not q.compare
+        if returns_led:  # "how many returns": the returns made, the units and the refunds in one sentence
+            answer = returns_sentence(row, where, when, lambda x: fmt_value(x, "money", cur))
         if q.compare:
             prev = row.get(f"{metric}_previous")
             then = _when(q.baseline) if q.baseline else "in " + _previous_label(result)
@@ -539,7 +548,7 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
             answer += (" (100 = the competitors' median price): our prices are "
                        + (f"{abs(gap):.1f}% {'above' if gap > 0 else 'below'} theirs" if abs(gap) >= 0.05
                           else "level with theirs"))
-        others = [m for m in q.metrics[1:] if row.get(m) is not None]
+        others = [] if returns_led else [m for m in q.metrics[1:] if row.get(m) is not None]
         if others:
             answer += "; " + "; ".join(
                 f"{METRIC_NOUNS.get(m, m)} {_verb(m)} {fmt_value(row.get(m), metric_unit(m), cur, m)}"

@@ -449,7 +449,9 @@ WEAK_REVENUE = _rx(r"run[- ]?rate|perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|
 DIMENSION_WORDS: tuple[tuple[DimensionName, re.Pattern[str]], ...] = (
     # a merchant's sites: where stock is counted, or (of sales) the shop the line was sold at (``sales_location``)
     ("location", _rx(r"(?:stock |storage |inventory |store |shop )?locations?|warehouses?|depots?|"
-                     r"fulfil?ment cent(?:er|re)s?|stockrooms?|branch(?:es)?|outlets?")),
+                     r"fulfil?ment cent(?:er|re)s?|stockrooms?|branch(?:es)?|outlets?|"
+                     # a vending machine or kiosk: the place a line was sold at, as a branch is
+                     r"(?:vending )?machines?|kiosks?")),
     ("channel", _rx(r"(?:sales )?channels?|marketplaces?|platforms?|storefronts?|(?:sales )?sources?|stores?|shops?|"
                     r"(?:shopping )?malls?")),
     ("category", _rx(r"(?:product )?categor(?:y|ies)|departments?|product (?:types?|lines?|groups?|famil(?:y|ies))|"

@@ -75,6 +75,7 @@ from shared.questions.pricing_asks import no_competitor_prices, read_pricing_ask
 from shared.questions.pricing_idioms import pricing_idioms
 from shared.questions.recent_trend import asks_recent_trend
 from shared.questions.returned_orders import ReturnedSlice, returned_slice
+from shared.questions.returns_count import returns_counted
 from shared.questions.review_baseline import complaints_baseline
 from shared.questions.review_idioms import review_idioms
 from shared.questions.review_length import read_review_length
@@ -2318,6 +2319,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if metrics and metrics[0] == "returned_units" and re.search(lx.CANCELLED, question, re.I) \
             and _MONEY_LOST.search(question):
         metrics = ["refunds", *metrics[1:]]  # "how much revenue did we lose to cancellations": the money
+    elif not dims and grain is None and (returns_read := returns_counted(
+            question, metrics, index.vocabulary.sales_columns if index is not None else None)) is not None:
+        metrics = returns_read  # "how many returns": the returns made, the units and the refunds (``returns_count``)
     if metrics and metrics[0] in _PROMOTED_PART and not dims and _OFF_PROMOTION.search(question):
         # "units that weren't on promotion", "full-price revenue": the figure less its part on promotion
         metrics = list(_PROMOTED_PART[metrics[0]])
@@ -2388,6 +2392,10 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     query_text = lx.TREND.sub("direction", question) if sentiment_change and grain is None else question
     _build_query(reading, query_text, tenant_id, metrics, matches, dims, grain, time, today,
                  min(firsts) if firsts else None, index, stars.values if stars is not None else None, subset)
+    if reading.query is not None and metrics[1:2] == ["returned_units"] and metrics[0] == "returns_made" \
+            and (reading.query.compare or reading.query.dimensions):
+        # "returns this month vs last": a comparison (breakdown) of returns stays the units, as every round's
+        reading.query = reading.query.model_copy(update={"metrics": ["returned_units"]})
     if reading.ranked is not None and reading.query is not None:
         reading.query = reading.query.model_copy(update={"limit": None})  # its place among all of them
     if size is not None and reading.query is not None and size.kind == "at_least":
