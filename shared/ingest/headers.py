@@ -1124,11 +1124,14 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
         "supermarket_sales", DataKind.SALES, ("Invoice ID", "Branch", "Customer type", "Product line", "Tax 5%",
                                               "Total", "cogs", "gross income"),
         {"Invoice ID": "order_id", "Date": "date", "Product line": "product_category", "Unit price": "unit_price",
-         "Quantity": "units", "cogs": "revenue"},
+         "Quantity": "units", "cogs": "revenue",
+         # the branch a sale was made at is where it was sold ("which branch sold the most"), its city the region
+         "Branch": "channel", "City": "region"},
         note="Supermarket sales: revenue is the sale before the 5% tax (its 'cogs' column, Unit price x "
              "Quantity); 'Total' (with tax), 'Tax 5%' and 'gross income' (the tax) are not stored; 'Rating' is "
-             "the customer's rating of the visit, not a product review, and is not stored; Branch, City, "
-             "Customer type, Gender and Payment are not stored",
+             "the customer's rating of the visit, not a product review, and is not stored; the Branch is where "
+             "each sale was made (its channel), the City its region; Customer type, Gender and Payment are not "
+             "stored",
     ),
     # REES46 "eCommerce events history in cosmetics shop" (and the multi-category store): one row per event;
     # only purchases are sales (one unit at the event's price); a session's purchases are one order

@@ -29,6 +29,7 @@ from shared.questions.promoters import promoters_lead
 from shared.questions.reading import Reading
 from shared.questions.returns_count import returns_sentence
 from shared.questions.sale_dates import sale_dates_answer, slice_name
+from shared.questions.sales_location import place_word
 from shared.questions.since_launch import SINCE_LAUNCH_LABEL, rating_direction
 from shared.questions.timephrase import MONTH_ABBR, add_months, fmt_day, fmt_range, period_containing
 from shared.questions.top_compared import dropped_out, like_for_like_headline, like_for_like_item
@@ -1081,7 +1082,8 @@ def _ranking_answer(reading: Reading, result: MetricResult, rows: list[dict[str,
                     metric: str, noun: str, when: str, where: str, v: Any, namer: _Namer, unit: Unit) -> str:
     q = result.query
     dim = dims[0]
-    one, many = _DIM_NOUNS.get(dim, (dim, dim + "s"))
+    # "revenue by branch", "which machine sold the most": the place by the merchant's word, not "channel"
+    one, many = place_word(reading.question, dim) or _DIM_NOUNS.get(dim, (dim, dim + "s"))
     if dim == "date":
         one, many = {"month": ("month", "months"), "week": ("week", "weeks"), "quarter": ("quarter", "quarters"),
                      "year": ("year", "years")}.get(q.grain or "day", ("day", "days"))

@@ -29,7 +29,8 @@ def returns_counted(question: str, metrics: list[MetricName], sales_columns: Col
 
     None when the question is not a count of returns (it names units, or reads another measure).
     """
-    if metrics != ["returned_units"] or not _RETURNS_COUNTED.search(question) or _UNITS_NAMED.search(question):
+    if metrics not in (["returned_units"], ["returned_units", "refunds"]) or not _RETURNS_COUNTED.search(question) \
+            or _UNITS_NAMED.search(question):  # "how many returns, and how much did we refund": the same three
         return None
     refunds: list[MetricName] = ["refunds"] if sales_columns is None or "refund" in sales_columns else []
     return ["returns_made", "returned_units", *refunds]

@@ -25,7 +25,26 @@ def test_a_channel_named_as_one_keeps_the_channel() -> None:
 
 
 def test_the_vending_machine_sales_machine_is_its_channel_and_location_its_region() -> None:
-    fields = _fields(["Status", "Device ID", "Location", "Machine", "Product", "Category", "Transaction",
-                      "TransDate", "Type", "RCoil", "RPrice", "RQty", "MCoil", "MPrice", "MQty", "LineTotal",
-                      "TransTotal", "Prcd Date"])
+    fields = _fields(
+        [
+            "Status",
+            "Device ID",
+            "Location",
+            "Machine",
+            "Product",
+            "Category",
+            "Transaction",
+            "TransDate",
+            "Type",
+            "RCoil",
+            "RPrice",
+            "RQty",
+            "MCoil",
+            "MPrice",
+            "MQty",
+            "LineTotal",
+            "TransTotal",
+            "Prcd Date",
+        ]
+    )
     assert fields["Machine"] == "channel" and fields["Location"] == "region"

@@ -7,6 +7,7 @@ import pytest
 from shared.questions.order_keys import order_key_clause, order_keys_query
 from shared.questions.reading import read_question
 from shared.questions.returns_count import returns_counted, returns_sentence
+from shared.questions.sales_location import place_word
 from shared.questions.vocabulary import VocabularyIndex
 from shared.store.metrics.model import MetricQuery
 from tests.unit.questions.test_unseen_phrasings import DEC_EXTENTS
@@ -19,7 +20,7 @@ def _money(x: float) -> str:
 @pytest.mark.parametrize(
     "question",
     ["how many returns did we have last month?", "returns last quarter", "number of returns this year",
-     "returns ytd?"],
+     "returns ytd?", "how many returns and how much did we refund last month"],
 )
 def test_how_many_returns_reads_the_returns_made_with_units_and_refunds(store: VocabularyIndex, question: str) -> None:
     """Before: units returned alone (a merchant counting returns got the units)."""
@@ -86,3 +87,11 @@ def test_a_place_of_sale_word_is_the_sales_place(store: VocabularyIndex, word: s
     """The sample store's channels are ways of selling: a place of sale is refused as such, never ranked as them."""
     r = read_question(f"which {word} sold the most last month", tenant_id="t", index=store, extents=DEC_EXTENTS)
     assert r.kind == "unanswerable"
+
+
+def test_the_place_word_names_the_grouping() -> None:
+    assert place_word("revenue by branch last month", "channel") == ("branch", "branches")
+    assert place_word("which vending machine sold the most", "channel") == ("vending machine", "vending machines")
+    assert place_word("stock by warehouse", "location") == ("warehouse", "warehouses")
+    assert place_word("revenue by branch last month", "category") is None
+    assert place_word("revenue by channel last month", "channel") is None
