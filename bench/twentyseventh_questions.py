@@ -72,7 +72,9 @@ def twentyseventh_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # n
     batch.style = "comparisons across periods"
     add(f"{month_name(fr.lm_s)} vs {month_name(fr.pm_s)} revenue", [rev(lm), rev(pm)])
     add("how did orders last month compare to the same month last year", [_orders(lm), _orders(p.ly_lm)])
-    same_days = fr.w(fr.lq_s, fr.lq_s + (fr.end - fr.qs))
+    # the same point of the quarter before is its calendar day three months back (6 Dec -> 6 Sep), as the house's
+    # "the same days of the quarter before" (first written as the same number of days: 5 Sep; corrected)
+    same_days = fr.w(fr.lq_s, fr.end.replace(month=fr.end.month - 3) if fr.end.month > 3 else fr.end)
     add("units this quarter vs the same point last quarter", [units(p.qtd), units(same_days)])
     add("was last week better than the week before for revenue", [rev(lw), rev(p.plw)])
 
@@ -110,4 +112,46 @@ def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: 
     """New questions of the set's kinds (batch ``twentyseventh2``, "held out"), written after its fixes and measured
     once; judged on the first sentence as the set is."""
     fr, p, batch = phrasing_set(t, catalogue, "twentyseventh2", "held out")
+    tenant = t.tenant
+    lm, pm, lw, ytd, lq = fr.lm, fr.pm, fr.lw, fr.ytd, fr.lq
+    every = fr.tr.sales
+
+    def add(question: str, numbers: list[float], names: list[str] | None = None, **kw: object) -> None:
+        batch.add(Case(tenant, question, numbers, names or [], lead=True, **kw))  # type: ignore[arg-type]
+
+    # how many returns
+    add("how many returns came in last week", [returns_made(lw), returned(lw)])
+    add("total returns in the last quarter", [returns_made(lq), returned(lq)])
+    add("count of returns on amazon last month", [returns_made(on_channel(lm, "amazon")),
+                                                  returned(on_channel(lm, "amazon"))])
+    add("how many units were sent back this year", [returned(ytd)])
+    # return rates
+    add("returns as a percentage of units sold this year", [returned(ytd) / units(ytd) * 100])
+    add("what proportion of orders got returned last quarter",
+        [float(returned_orders(lq, every)["order_id"].nunique()) / _orders(lq) * 100])
+    cr = lm.groupby("category")["returned_units"].sum() / lm.groupby("category")["units"].sum()
+    add("which category had the worst return rate last month", [], [str(peak(cr))])
+    # average order value
+    add("what's a typical order worth on amazon last quarter",
+        [rev(on_channel(lq, "amazon")) / _orders(on_channel(lq, "amazon"))])
+    add("average order value last month vs the month before", [rev(lm) / _orders(lm), rev(pm) / _orders(pm)])
+    add("how much did the average order come to last week", [rev(lw) / _orders(lw)])
+    # places of sale the data lack
+    add("sales by branch this year", [], unanswerable=True)
+    add("which kiosk sold the most units last month", [], unanswerable=True)
+    # comparisons across periods
+    add(f"revenue in {month_name(fr.lm_s)} compared with {month_name(fr.pm_s)}", [rev(lm), rev(pm)])
+    add("orders last week vs the week before", [_orders(lw), _orders(p.plw)])
+    # shares and rankings
+    add("what percentage of this year's orders came from ebay",
+        [_orders(on_channel(ytd, "ebay")) / _orders(ytd) * 100])
+    add("top 2 channels by units last month", [], top_names(lm.groupby("channel")["units"].sum(), 2), ordered=True)
+    # new and returning customers
+    add("how many first-time buyers did we have last quarter", [float(len(new_buyers(fr, lq, fr.lq_s)))])
+    came_back, named = returning_split(fr, lq)
+    add("revenue from new customers last quarter", [named - came_back])
+    # discounts
+    add("total discounts given last month", [discount_total(lm)])
+    # channels
+    add("how much did amazon bring in last week", [rev(on_channel(lw, "amazon"))])
     return batch.cases

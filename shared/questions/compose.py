@@ -37,7 +37,7 @@ from shared.questions.totals import missing_from_totals, totals_only
 from shared.questions.trend_verdict import with_verdict
 from shared.questions.year_on_year import year_on_year_answer
 from shared.store.metrics.catalog import FRACTIONAL_COUNTS, METRICS, Unit
-from shared.store.metrics.compile import to_date_months
+from shared.store.metrics.compile import RETURNED, to_date_months
 from shared.store.metrics.model import DimensionFilter, Grain, MetricQuery, MetricResult, TimeRange
 
 
@@ -895,6 +895,8 @@ def _share_answer(focus: DimensionFilter, rows: list[dict[str, Any]], dim: str, 
     wanted = {x.lower() for x in focus.values}
     hit = [r for r in rows if str(r.get(dim, "")).lower() in wanted]
     names = _join([titles.get(x, x) if dim == "sku" else x for x in focus.values])
+    if dim == "returned":  # "what % of orders were returned": the orders with a return (or without one)
+        names = "the orders with a return" if focus.values == [RETURNED] else "the orders without a return"
     names = _capital(names)
     if not hit:
         return f"{names} had no {noun}{where} {when}, so its share is 0%."

@@ -199,7 +199,9 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                           r"client|head))|average transaction value|"
                           # "how much does each amazon order bring in on average": an order's worth
                           r"(?:each|every|an?|the average|a typical) (?:[\w-]+ ){0,2}order (?:bring|brings|brought|"
-                          r"make|makes|made|is worth|was worth|worth)"),
+                          r"make|makes|made|is worth|was worth|worth|"
+                          # "how much does the average order come to", "what did a typical order cost": its total
+                          r"comes? to|came to|amounts? to|amounted to|totals?|totall?ed|cost|costs)\b"),
                S, "average order value"),
     # "the average price of bananas last month": a named product (masked "_______") over a period is what it
     # sold at; without a period it may be the catalogue's or the market's price, so that is left to the agents

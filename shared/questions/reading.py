@@ -1563,7 +1563,19 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
 
 
 def _returned_sliced(reading: Reading, sliced: ReturnedSlice) -> Reading:
-    """``reading`` with its sales queries (and its parts') kept to the orders ``sliced`` keeps."""
+    """``reading`` with its sales queries (and its parts') kept to the orders ``sliced`` keeps.
+
+    A share of one figure ("what % of last month's orders were returned", "share of revenue from returned orders")
+    is the slice's share of the whole: the figure by the ``returned`` dimension, the slice its focus.
+    """
+    q = reading.query
+    if reading.kind == "metric" and q is not None and reading.shape == "value" and not q.dimensions \
+            and not q.compare and METRICS[q.metrics[0]].additive and lx.METRIC_KINDS[q.metrics[0]] == DataKind.SALES \
+            and lx.SHARE.search(reading.question):
+        reading.query = q.model_copy(update={"dimensions": ["returned"], "share_of_total": True, "limit": None,
+                                             "order_by": None})
+        reading.shape, reading.focus = "share", DimensionFilter(dimension="returned", values=[sliced.keep])
+        return reading
     for part in (reading, *reading.parts):
         q = part.query
         if part.kind != "metric" or q is None or any(lx.METRIC_KINDS[m] != DataKind.SALES for m in q.metrics):
