@@ -2331,7 +2331,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if metrics and metrics[0] == "returned_units" and re.search(lx.CANCELLED, question, re.I) \
             and _MONEY_LOST.search(question):
         metrics = ["refunds", *metrics[1:]]  # "how much revenue did we lose to cancellations": the money
-    elif not dims and grain is None and (returns_read := returns_counted(
+    elif not dims and grain is None and not NET_OF.search(question) and (returns_read := returns_counted(
             question, metrics, index.vocabulary.sales_columns if index is not None else None)) is not None:
         metrics = returns_read  # "how many returns": the returns made, the units and the refunds (``returns_count``)
     if metrics and metrics[0] in _PROMOTED_PART and not dims and _OFF_PROMOTION.search(question):
