@@ -389,6 +389,14 @@ _PER_METRIC: dict[str, MetricName] = {
 #: A ratio the metrics layer computes itself (revenue per unit is the average selling price).
 _RATIO_METRIC: dict[tuple[str, str], MetricName] = {
     ("revenue", "units"): "asp", ("revenue", "orders"): "aov", ("units", "orders"): "units_per_order"}
+#: A rate the metrics layer computes itself, asked as one figure "as a percentage of" another.
+_RATE_METRIC: dict[tuple[str, str], MetricName] = {
+    ("returned_units", "units"): "return_rate", ("refunds", "revenue"): "refund_rate",
+    ("discounts", "revenue"): "discount_rate"}
+_AS_PERCENT_OF = re.compile(r"\bas an? (?:percentage|percent|%|share|proportion|fraction|rate) of\b", re.I)
+#: Rates where more is worse: "the worst return rate" is the highest, "the best" the lowest.
+_MORE_IS_WORSE = frozenset({"return_rate", "refund_rate", "negative_review_share"})
+_WORST_OR_BEST = re.compile(r"\b(?:(?P<worst>worst|poorest)|best)\b", re.I)
 #: What may be divided by orders, units or customers (a rate such as the discount rate is its amount there).
 _PER_NUMERATOR: dict[str, MetricName] = {
     "revenue": "revenue", "units": "units", "orders": "orders", "discounts": "discounts", "discount_rate": "discounts",
@@ -2353,6 +2361,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         # the gross and what went back beside it (before: ranked by the gross)
         metrics = ["net_units", "units", "returned_units"] if metrics[0] == "units" or re.search(
             r"\b(?:quantity|qty|units|items)\b", net.group(0), re.I) else ["revenue_less_refunds", "revenue", "refunds"]
+    if len(metrics) >= 2 and (rate := _RATE_METRIC.get((metrics[0], metrics[1]))) is not None \
+            and _AS_PERCENT_OF.search(question):
+        metrics = [rate]  # "returns as a percentage of units sold": the return rate, not the two figures
     limit = _threshold(question)
     if metrics and metrics[0] == "days_of_cover" and (cover := _cover_threshold(question)) is not None:
         limit = cover  # "which SKUs have less than a week of stock": those whose cover is under 7 days
@@ -2662,6 +2673,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
                               or _weighs_two(question, filters.get(dims[0], [])))
     if dims and dims[0] != "date" or (dims and ranking):
         descending = not _is_bottom(question)
+        if primary in _MORE_IS_WORSE and (judged := _WORST_OR_BEST.search(question)):
+            descending = bool(judged.group("worst"))  # "the worst return rate": the highest
         order_by = primary
         n = _limit(question)
         if reading.threshold is not None:  # "which products sold over 100 units": every one above it

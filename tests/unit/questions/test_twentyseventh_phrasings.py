@@ -95,3 +95,23 @@ def test_the_place_word_names_the_grouping() -> None:
     assert place_word("stock by warehouse", "location") == ("warehouse", "warehouses")
     assert place_word("revenue by branch last month", "category") is None
     assert place_word("revenue by channel last month", "channel") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "rate"),
+    [("returns as a percentage of units sold this year", "return_rate"),
+     ("refunds as a share of revenue last month", "refund_rate")],
+)
+def test_one_figure_as_a_percentage_of_another_is_their_rate(store: VocabularyIndex, question: str, rate: str) -> None:
+    """Held out (twentyseventh2): both figures were given, not the rate."""
+    r = read_question(question, tenant_id="t", index=store, extents=DEC_EXTENTS)
+    assert r.query is not None and r.query.metrics == [rate]
+
+
+def test_the_worst_return_rate_is_the_highest(store: VocabularyIndex) -> None:
+    """Held out (twentyseventh2): "worst" ranked the lowest rate."""
+    worst = read_question("which category had the worst return rate last month", tenant_id="t", index=store,
+                          extents=DEC_EXTENTS)
+    best = read_question("which channel has the best return rate", tenant_id="t", index=store, extents=DEC_EXTENTS)
+    assert worst.query is not None and worst.query.descending
+    assert best.query is not None and not best.query.descending
