@@ -50,8 +50,10 @@ def twentyseventh_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # n
     batch.style = "return rates"
     add("what was our return rate last month", [returned(lm) / units(lm) * 100])
     add("what percentage of units got returned last quarter", [returned(lq) / units(lq) * 100])
-    add("what % of last month's orders were returned",
-        [float(returned_orders(lm, every)["order_id"].nunique()) / _orders(lm) * 100])
+    add(
+        "what % of last month's orders were returned",
+        [float(returned_orders(lm, every)["order_id"].nunique()) / _orders(lm) * 100],
+    )
     ly = p.ly_ytd
     add("return rate this year vs last year", [returned(ytd) / units(ytd) * 100, returned(ly) / units(ly) * 100])
     rr = lq.groupby("channel")["returned_units"].sum() / lq.groupby("channel")["units"].sum()
@@ -60,8 +62,10 @@ def twentyseventh_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # n
     batch.style = "average order value"
     add("what was our average order value last month", [rev(lm) / _orders(lm)])
     add("aov this year vs last year", [rev(ytd) / _orders(ytd), rev(p.ly_ytd) / _orders(p.ly_ytd)])
-    add("how much does the average order come to on ebay this year",
-        [rev(on_channel(ytd, "ebay")) / _orders(on_channel(ytd, "ebay"))])
+    add(
+        "how much does the average order come to on ebay this year",
+        [rev(on_channel(ytd, "ebay")) / _orders(on_channel(ytd, "ebay"))],
+    )
     add("average basket value last week", [rev(lw) / _orders(lw)])
 
     batch.style = "places of sale the data lack"
@@ -81,8 +85,12 @@ def twentyseventh_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # n
     batch.style = "shares and rankings"
     lc = lm.groupby("channel")["revenue"].sum()
     add("what share of last month's revenue came from amazon", [rev(on_channel(lm, "amazon")) / rev(lm) * 100])
-    add("rank the channels by revenue last quarter", [],
-        top_names(lq.groupby("channel")["revenue"].sum(), 4), ordered=True)
+    add(
+        "rank the channels by revenue last quarter",
+        [],
+        top_names(lq.groupby("channel")["revenue"].sum(), 4),
+        ordered=True,
+    )
     add("which channel was smallest last month", [float(lc.min())], [str(peak(lc, "min"))])
     cu = ytd.groupby("category")["units"].sum()
     add("what share of units this year were Kitchen", [float(cu.get("Kitchen", 0)) / units(ytd) * 100])
@@ -122,18 +130,24 @@ def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: 
     # how many returns
     add("how many returns came in last week", [returns_made(lw), returned(lw)])
     add("total returns in the last quarter", [returns_made(lq), returned(lq)])
-    add("count of returns on amazon last month", [returns_made(on_channel(lm, "amazon")),
-                                                  returned(on_channel(lm, "amazon"))])
+    add(
+        "count of returns on amazon last month",
+        [returns_made(on_channel(lm, "amazon")), returned(on_channel(lm, "amazon"))],
+    )
     add("how many units were sent back this year", [returned(ytd)])
     # return rates
     add("returns as a percentage of units sold this year", [returned(ytd) / units(ytd) * 100])
-    add("what proportion of orders got returned last quarter",
-        [float(returned_orders(lq, every)["order_id"].nunique()) / _orders(lq) * 100])
+    add(
+        "what proportion of orders got returned last quarter",
+        [float(returned_orders(lq, every)["order_id"].nunique()) / _orders(lq) * 100],
+    )
     cr = lm.groupby("category")["returned_units"].sum() / lm.groupby("category")["units"].sum()
     add("which category had the worst return rate last month", [], [str(peak(cr))])
     # average order value
-    add("what's a typical order worth on amazon last quarter",
-        [rev(on_channel(lq, "amazon")) / _orders(on_channel(lq, "amazon"))])
+    add(
+        "what's a typical order worth on amazon last quarter",
+        [rev(on_channel(lq, "amazon")) / _orders(on_channel(lq, "amazon"))],
+    )
     add("average order value last month vs the month before", [rev(lm) / _orders(lm), rev(pm) / _orders(pm)])
     add("how much did the average order come to last week", [rev(lw) / _orders(lw)])
     # places of sale the data lack
@@ -143,8 +157,7 @@ def held_out_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: 
     add(f"revenue in {month_name(fr.lm_s)} compared with {month_name(fr.pm_s)}", [rev(lm), rev(pm)])
     add("orders last week vs the week before", [_orders(lw), _orders(p.plw)])
     # shares and rankings
-    add("what percentage of this year's orders came from ebay",
-        [_orders(on_channel(ytd, "ebay")) / _orders(ytd) * 100])
+    add("what percentage of this year's orders came from ebay", [_orders(on_channel(ytd, "ebay")) / _orders(ytd) * 100])
     add("top 2 channels by units last month", [], top_names(lm.groupby("channel")["units"].sum(), 2), ordered=True)
     # new and returning customers
     add("how many first-time buyers did we have last quarter", [float(len(new_buyers(fr, lq, fr.lq_s)))])

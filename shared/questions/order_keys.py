@@ -20,8 +20,13 @@ from shared.store.metrics.model import MetricName, MetricQuery
 ORDER_KEYED = frozenset({"orders", "aov", "units_per_order"})
 
 #: The counts the clause is read from (``shared.store.metrics.catalog``).
-_KEY_COUNTS: list[MetricName] = ["orders", "customer_day_orders", "moment_orders", "idless_order_lines",
-                                  "value_per_line"]
+_KEY_COUNTS: list[MetricName] = [
+    "orders",
+    "customer_day_orders",
+    "moment_orders",
+    "idless_order_lines",
+    "value_per_line",
+]
 
 #: Each way ingest keys an order without an id, as the answer says it.
 _COUNTED_AS = {
@@ -35,8 +40,9 @@ def order_keys_query(query: MetricQuery) -> MetricQuery | None:
     """The order-key counts of ``query``'s scope (period and filters), for a value of an order-keyed metric."""
     if query.metrics[0] not in ORDER_KEYED or query.dimensions or query.compare:
         return None
-    return MetricQuery(tenant_id=query.tenant_id, time_range=query.time_range, filters=query.filters,
-                       metrics=list(_KEY_COUNTS))
+    return MetricQuery(
+        tenant_id=query.tenant_id, time_range=query.time_range, filters=query.filters, metrics=list(_KEY_COUNTS)
+    )
 
 
 def order_key_clause(row: Mapping[str, Any] | None, metric: str, money: Callable[[float], str]) -> str:
@@ -51,8 +57,11 @@ def order_key_clause(row: Mapping[str, Any] | None, metric: str, money: Callable
     key = max(made, key=lambda k: made[k])
     if not made[key]:
         return ""
-    why = "since the file has no order ids" if sum(made.values()) >= int(row["orders"]) else \
-        "for the lines without an order id"
+    why = (
+        "since the file has no order ids"
+        if sum(made.values()) >= int(row["orders"])
+        else "for the lines without an order id"
+    )
     clause = f", {_COUNTED_AS[key]}, {why}"
     per_line = row.get("value_per_line")
     if metric == "aov" and key != "idless_order_lines" and per_line is not None:

@@ -1,4 +1,4 @@
-""""How many returns did we have last month?": the returns made, the units that came back and the money refunded.
+"""A count of returns ("how many returns did we have last month?"): the returns made, the units and the refunds.
 
 A merchant's "returns" is a count of return events as often as of units: "14 returns" is 14 orders something came
 back from. The house read it as units returned alone (the tenth round's reading), so a merchant counting returns got
@@ -23,14 +23,18 @@ _RETURNS_COUNTED = re.compile(r"\breturns\b(?!\s+(?:rate|%|percent|ratio|value|a
 _UNITS_NAMED = re.compile(r"\b(?:units?|items?|pieces?|products?|goods|quantity|qty)\b", re.I)
 
 
-def returns_counted(question: str, metrics: list[MetricName], sales_columns: Collection[str] | None
-                    ) -> list[MetricName] | None:
+def returns_counted(
+    question: str, metrics: list[MetricName], sales_columns: Collection[str] | None
+) -> list[MetricName] | None:
     """The metrics of "how many returns" (the returns made, units returned, and refunds where the data has them).
 
     None when the question is not a count of returns (it names units, or reads another measure).
     """
-    if metrics not in (["returned_units"], ["returned_units", "refunds"]) or not _RETURNS_COUNTED.search(question) \
-            or _UNITS_NAMED.search(question):  # "how many returns, and how much did we refund": the same three
+    if (
+        metrics not in (["returned_units"], ["returned_units", "refunds"])
+        or not _RETURNS_COUNTED.search(question)
+        or _UNITS_NAMED.search(question)
+    ):  # "how many returns, and how much did we refund": the same three
         return None
     refunds: list[MetricName] = ["refunds"] if sales_columns is None or "refund" in sales_columns else []
     return ["returns_made", "returned_units", *refunds]
