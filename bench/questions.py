@@ -977,6 +977,8 @@ def main() -> None:
     from bench.twentyfourth_questions import held_out_cases as twentyfourth_held_out
     from bench.twentyfourth_questions import twentyfourth_cases
     from bench.twentysecond_questions import held_out_cases as twentysecond_held_out
+    from bench.twentyseventh_questions import held_out_cases as twentyseventh_held_out
+    from bench.twentyseventh_questions import twentyseventh_cases
     from bench.twentysixth_questions import held_out_cases as twentysixth_held_out
     from bench.twentysixth_questions import twentysixth_cases
     from bench.twentythird_questions import held_out_cases as twentythird_held_out
@@ -1043,6 +1045,8 @@ def main() -> None:
         cases += twentyfifth_held_out(t, {str(s) for s in skus["sku"]})
         cases += twentysixth_cases(t, {str(s) for s in skus["sku"]})
         cases += twentysixth_held_out(t, {str(s) for s in skus["sku"]})
+        cases += twentyseventh_cases(t, {str(s) for s in skus["sku"]})
+        cases += twentyseventh_held_out(t, {str(s) for s in skus["sku"]})
         if not only or "future" in only.split(","):  # truths from the forecast agent run directly: not free
             cases += future_cases(t, {str(s) for s in skus["sku"]}, deps)
         if not only or "future2" in only.split(","):

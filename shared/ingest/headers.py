@@ -518,6 +518,11 @@ STAND_IN_ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         # a vehicle's model is the product a dealer sells, its make the maker (Vehicle Sales Data's make, model; the
         # Car Sales Report's Model): only where no column names the product or the brand
         "model": ("product_title",), "make": ("product_brand",),
+        # a place of sale that is no store column, where no column names the channel: a branch of the business, the
+        # vending machine or kiosk that sold the line (Vending Machine Sales' Machine), the warehouse an order left
+        # from (``reading`` asks "which machine / branch / warehouse" of the channel when the channels are places)
+        **{name: ("channel",) for name in ("branch", "branchname", "machine", "machinename", "vendingmachine",
+                                           "kiosk", "kioskname", "warehouse", "warehousename")},
         # ... named for what it is (the Car Sales Data's Car Model, Car Make)
         **{f"{vehicle}model": ("product_title",) for vehicle in _VEHICLES},
         **{f"{vehicle}make": ("product_brand",) for vehicle in _VEHICLES},
@@ -1119,11 +1124,14 @@ EXPORT_PROFILES: tuple[ExportProfile, ...] = (
         "supermarket_sales", DataKind.SALES, ("Invoice ID", "Branch", "Customer type", "Product line", "Tax 5%",
                                               "Total", "cogs", "gross income"),
         {"Invoice ID": "order_id", "Date": "date", "Product line": "product_category", "Unit price": "unit_price",
-         "Quantity": "units", "cogs": "revenue"},
+         "Quantity": "units", "cogs": "revenue",
+         # the branch a sale was made at is where it was sold ("which branch sold the most"), its city the region
+         "Branch": "channel", "City": "region"},
         note="Supermarket sales: revenue is the sale before the 5% tax (its 'cogs' column, Unit price x "
              "Quantity); 'Total' (with tax), 'Tax 5%' and 'gross income' (the tax) are not stored; 'Rating' is "
-             "the customer's rating of the visit, not a product review, and is not stored; Branch, City, "
-             "Customer type, Gender and Payment are not stored",
+             "the customer's rating of the visit, not a product review, and is not stored; the Branch is where "
+             "each sale was made (its channel), the City its region; Customer type, Gender and Payment are not "
+             "stored",
     ),
     # REES46 "eCommerce events history in cosmetics shop" (and the multi-category store): one row per event;
     # only purchases are sales (one unit at the event's price); a session's purchases are one order

@@ -35,6 +35,7 @@ from shared.questions.date_order import TenantConventions
 from shared.questions.followup import follow_up
 from shared.questions.hour_answer import hour_answer
 from shared.questions.lexicon import METRIC_NOUNS
+from shared.questions.order_keys import order_keys_query
 from shared.questions.pronouns import named_it, of_them
 from shared.questions.reading import Reading, needs_absent_sales, read_question
 from shared.questions.refused import readable_rest
@@ -525,7 +526,11 @@ def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode:
     scope = totals_query(reading.query)
     if scope is not None and all(r.get(reading.query.metrics[0]) is None for r in result.rows):
         totals = next(iter(run_metric_query(deps.warehouse, scope).rows), None)
-    answer = compose(reading, result, titles=titles, currency=currency_hint(deps.documents, index), totals=totals)
+    keys: dict[str, Any] | None = None  # an orders value: what an order is where the file had no order ids
+    if (key_scope := order_keys_query(reading.query)) is not None and result.rows and reading.shape == "value":
+        keys = next(iter(run_metric_query(deps.warehouse, key_scope).rows), None)
+    answer = compose(reading, result, titles=titles, currency=currency_hint(deps.documents, index), totals=totals,
+                     order_keys=keys)
     # by time of day: the ranked hour first, and the lines without a time of day said ("312 lines had no time ...")
     answer.answer = hour_answer(reading, answer.answer, partial(run_metric_query, deps.warehouse), titles,
                                 result.currency)

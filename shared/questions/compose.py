@@ -21,13 +21,16 @@ from shared.questions.grouped_sides import sides_lead
 from shared.questions.lexicon import METRIC_NOUNS
 from shared.questions.named_pair import named_values, pair_sentence, with_named_zeros
 from shared.questions.new_products import new_products_answer
+from shared.questions.order_keys import order_key_clause
 from shared.questions.order_percentile import ordinal
 from shared.questions.order_size import order_size_answer, sized_orders_noun
 from shared.questions.order_value import range_phrase
 from shared.questions.price_bands import price_band_answer
 from shared.questions.promoters import promoters_lead
 from shared.questions.reading import Reading
+from shared.questions.returns_count import returns_sentence
 from shared.questions.sale_dates import sale_dates_answer, slice_name
+from shared.questions.sales_location import place_word
 from shared.questions.since_launch import SINCE_LAUNCH_LABEL, rating_direction
 from shared.questions.sparse_ratings import MIN_PER_BUCKET, MIN_REVIEWS, pooled_by_month, review_total, too_sparse
 from shared.questions.time_of_day import clock_phrase, span_label
@@ -37,7 +40,7 @@ from shared.questions.totals import missing_from_totals, totals_only
 from shared.questions.trend_verdict import with_verdict
 from shared.questions.year_on_year import year_on_year_answer
 from shared.store.metrics.catalog import FRACTIONAL_COUNTS, METRICS, Unit
-from shared.store.metrics.compile import to_date_months
+from shared.store.metrics.compile import RETURNED, to_date_months
 from shared.store.metrics.model import DimensionFilter, Grain, MetricQuery, MetricResult, TimeRange
 
 
@@ -300,12 +303,15 @@ def currency_note(result: MetricResult, hint: CurrencyHint | None) -> tuple[str 
 
 
 def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str],
-            currency: CurrencyHint | None = None, totals: Mapping[str, Any] | None = None) -> MetricAnswer:
+            currency: CurrencyHint | None = None, totals: Mapping[str, Any] | None = None,
+            order_keys: Mapping[str, Any] | None = None) -> MetricAnswer:
     """The answer, table, chart and evidence for ``reading`` from ``result``.
 
     ``currency``: what the data says of its currency when the result names none (:class:`CurrencyHint`).
     ``totals``: the units, revenue and total lines of an orders question's scope (``shared.questions.totals``):
     when every line is a total per day or week, the answer says the data hold no orders, and what they hold.
+    ``order_keys``: the order-key counts of an orders value's scope (``shared.questions.order_keys``): where the
+    file had no order ids, the first sentence says what it counted as an order.
     """
     cur, note = currency_note(result, currency)
     if cur != result.currency:
@@ -522,6 +528,10 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
     elif reading.shape == "value" or not dims:
         row, moved = rows[0], None
         answer = f"{_capital(noun)}{where} {when} {_verb(metric)} {v(row)}"
+        answer += order_key_clause(order_keys, metric, lambda x: fmt_value(x, "money", cur))
+        returns_led = q.metrics[:2] == ["returns_made", "returned_units"] and not q.compare
+        if returns_led:  # "how many returns": the returns made, the units and the refunds in one sentence
+            answer = returns_sentence(row, where, when, lambda x: fmt_value(x, "money", cur))
         if q.compare:
             prev = row.get(f"{metric}_previous")
             then = _when(q.baseline) if q.baseline else "in " + _previous_label(result)
@@ -549,7 +559,7 @@ def compose(reading: Reading, result: MetricResult, *, titles: Mapping[str, str]
             answer += (" (100 = the competitors' median price): our prices are "
                        + (f"{abs(gap):.1f}% {'above' if gap > 0 else 'below'} theirs" if abs(gap) >= 0.05
                           else "level with theirs"))
-        others = [m for m in q.metrics[1:] if row.get(m) is not None]
+        others = [] if returns_led else [m for m in q.metrics[1:] if row.get(m) is not None]
         if others:
             answer += "; " + "; ".join(
                 f"{METRIC_NOUNS.get(m, m)} {_verb(m)} {fmt_value(row.get(m), metric_unit(m), cur, m)}"
@@ -895,6 +905,8 @@ def _share_answer(focus: DimensionFilter, rows: list[dict[str, Any]], dim: str, 
     wanted = {x.lower() for x in focus.values}
     hit = [r for r in rows if str(r.get(dim, "")).lower() in wanted]
     names = _join([titles.get(x, x) if dim == "sku" else x for x in focus.values])
+    if dim == "returned":  # "what % of orders were returned": the orders with a return (or without one)
+        names = "the orders with a return" if focus.values == [RETURNED] else "the orders without a return"
     names = _capital(names)
     if not hit:
         return f"{names} had no {noun}{where} {when}, so its share is 0%."
@@ -1121,7 +1133,8 @@ def _ranking_answer(reading: Reading, result: MetricResult, rows: list[dict[str,
                     metric: str, noun: str, when: str, where: str, v: Any, namer: _Namer, unit: Unit) -> str:
     q = result.query
     dim = dims[0]
-    one, many = _DIM_NOUNS.get(dim, (dim, dim + "s"))
+    # "revenue by branch", "which machine sold the most": the place by the merchant's word, not "channel"
+    one, many = place_word(reading.question, dim) or _DIM_NOUNS.get(dim, (dim, dim + "s"))
     if dim == "date":
         one, many = {"month": ("month", "months"), "week": ("week", "weeks"), "quarter": ("quarter", "quarters"),
                      "year": ("year", "years")}.get(q.grain or "day", ("day", "days"))

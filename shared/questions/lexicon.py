@@ -200,7 +200,9 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
                           r"client|head))|average transaction value|"
                           # "how much does each amazon order bring in on average": an order's worth
                           r"(?:each|every|an?|the average|a typical) (?:[\w-]+ ){0,2}order (?:bring|brings|brought|"
-                          r"make|makes|made|is worth|was worth|worth)"),
+                          r"make|makes|made|is worth|was worth|worth|"
+                          # "how much does the average order come to", "what did a typical order cost": its total
+                          r"comes? to|came to|amounts? to|amounted to|totals?|totall?ed|cost|costs)\b"),
                S, "average order value"),
     # "the average price of bananas last month": a named product (masked "_______") over a period is what it
     # sold at; without a period it may be the catalogue's or the market's price, so that is left to the agents
@@ -450,7 +452,9 @@ WEAK_REVENUE = _rx(r"run[- ]?rate|perform(?:ed|ing|ance|s)?|did (?:\w+ ){0,3}do|
 DIMENSION_WORDS: tuple[tuple[DimensionName, re.Pattern[str]], ...] = (
     # a merchant's sites: where stock is counted, or (of sales) the shop the line was sold at (``sales_location``)
     ("location", _rx(r"(?:stock |storage |inventory |store |shop )?locations?|warehouses?|depots?|"
-                     r"fulfil?ment cent(?:er|re)s?|stockrooms?|branch(?:es)?|outlets?")),
+                     r"fulfil?ment cent(?:er|re)s?|stockrooms?|branch(?:es)?|outlets?|"
+                     # a vending machine or kiosk: the place a line was sold at, as a branch is
+                     r"(?:vending )?machines?|kiosks?")),
     ("channel", _rx(r"(?:sales )?channels?|marketplaces?|platforms?|storefronts?|(?:sales )?sources?|stores?|shops?|"
                     r"(?:shopping )?malls?")),
     ("category", _rx(r"(?:product )?categor(?:y|ies)|departments?|product (?:types?|lines?|groups?|famil(?:y|ies))|"

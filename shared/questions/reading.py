@@ -75,6 +75,7 @@ from shared.questions.pricing_asks import no_competitor_prices, read_pricing_ask
 from shared.questions.pricing_idioms import pricing_idioms
 from shared.questions.recent_trend import asks_recent_trend
 from shared.questions.returned_orders import ReturnedSlice, returned_slice
+from shared.questions.returns_count import returns_counted
 from shared.questions.review_baseline import complaints_baseline, own_period_to_date
 from shared.questions.review_idioms import review_idioms
 from shared.questions.review_length import read_review_length
@@ -390,6 +391,14 @@ _PER_METRIC: dict[str, MetricName] = {
 #: A ratio the metrics layer computes itself (revenue per unit is the average selling price).
 _RATIO_METRIC: dict[tuple[str, str], MetricName] = {
     ("revenue", "units"): "asp", ("revenue", "orders"): "aov", ("units", "orders"): "units_per_order"}
+#: A rate the metrics layer computes itself, asked as one figure "as a percentage of" another.
+_RATE_METRIC: dict[tuple[str, str], MetricName] = {
+    ("returned_units", "units"): "return_rate", ("refunds", "revenue"): "refund_rate",
+    ("discounts", "revenue"): "discount_rate"}
+_AS_PERCENT_OF = re.compile(r"\bas an? (?:percentage|percent|%|share|proportion|fraction|rate) of\b", re.I)
+#: Rates where more is worse: "the worst return rate" is the highest, "the best" the lowest.
+_MORE_IS_WORSE = frozenset({"return_rate", "refund_rate", "negative_review_share"})
+_WORST_OR_BEST = re.compile(r"\b(?:(?P<worst>worst|poorest)|best)\b", re.I)
 #: What may be divided by orders, units or customers (a rate such as the discount rate is its amount there).
 _PER_NUMERATOR: dict[str, MetricName] = {
     "revenue": "revenue", "units": "units", "orders": "orders", "discounts": "discounts", "discount_rate": "discounts",
@@ -1566,7 +1575,19 @@ def read_question(question: str, *, tenant_id: str, index: VocabularyIndex | Non
 
 
 def _returned_sliced(reading: Reading, sliced: ReturnedSlice) -> Reading:
-    """``reading`` with its sales queries (and its parts') kept to the orders ``sliced`` keeps."""
+    """``reading`` with its sales queries (and its parts') kept to the orders ``sliced`` keeps.
+
+    A share of one figure ("what % of last month's orders were returned", "share of revenue from returned orders")
+    is the slice's share of the whole: the figure by the ``returned`` dimension, the slice its focus.
+    """
+    q = reading.query
+    if reading.kind == "metric" and q is not None and reading.shape == "value" and not q.dimensions \
+            and not q.compare and METRICS[q.metrics[0]].additive and lx.METRIC_KINDS[q.metrics[0]] == DataKind.SALES \
+            and lx.SHARE.search(reading.question):
+        reading.query = q.model_copy(update={"dimensions": ["returned"], "share_of_total": True, "limit": None,
+                                             "order_by": None})
+        reading.shape, reading.focus = "share", DimensionFilter(dimension="returned", values=[sliced.keep])
+        return reading
     for part in (reading, *reading.parts):
         q = part.query
         if part.kind != "metric" or q is None or any(lx.METRIC_KINDS[m] != DataKind.SALES for m in q.metrics):
@@ -2332,6 +2353,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if metrics and metrics[0] == "returned_units" and re.search(lx.CANCELLED, question, re.I) \
             and _MONEY_LOST.search(question):
         metrics = ["refunds", *metrics[1:]]  # "how much revenue did we lose to cancellations": the money
+    elif not dims and grain is None and not NET_OF.search(question) and (returns_read := returns_counted(
+            question, metrics, index.vocabulary.sales_columns if index is not None else None)) is not None:
+        metrics = returns_read  # "how many returns": the returns made, the units and the refunds (``returns_count``)
     if metrics and metrics[0] in _PROMOTED_PART and not dims and _OFF_PROMOTION.search(question):
         # "units that weren't on promotion", "full-price revenue": the figure less its part on promotion
         metrics = list(_PROMOTED_PART[metrics[0]])
@@ -2351,6 +2375,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         # the gross and what went back beside it (before: ranked by the gross)
         metrics = ["net_units", "units", "returned_units"] if metrics[0] == "units" or re.search(
             r"\b(?:quantity|qty|units|items)\b", net.group(0), re.I) else ["revenue_less_refunds", "revenue", "refunds"]
+    if len(metrics) >= 2 and (rate := _RATE_METRIC.get((metrics[0], metrics[1]))) is not None \
+            and _AS_PERCENT_OF.search(question):
+        metrics = [rate]  # "returns as a percentage of units sold": the return rate, not the two figures
     limit = _threshold(question)
     if metrics and metrics[0] == "days_of_cover" and (cover := _cover_threshold(question)) is not None:
         limit = cover  # "which SKUs have less than a week of stock": those whose cover is under 7 days
@@ -2402,6 +2429,10 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     query_text = lx.TREND.sub("direction", question) if sentiment_change and grain is None else question
     _build_query(reading, query_text, tenant_id, metrics, matches, dims, grain, time, today,
                  min(firsts) if firsts else None, index, stars.values if stars is not None else None, subset)
+    if reading.query is not None and metrics[1:2] == ["returned_units"] and metrics[0] == "returns_made" \
+            and (reading.query.compare or reading.query.dimensions):
+        # "returns this month vs last": a comparison (breakdown) of returns stays the units, as every round's
+        reading.query = reading.query.model_copy(update={"metrics": ["returned_units"]})
     if reading.ranked is not None and reading.query is not None:
         reading.query = reading.query.model_copy(update={"limit": None})  # its place among all of them
     if size is not None and reading.query is not None and size.kind == "at_least":
@@ -2658,6 +2689,8 @@ def _build_query(reading: Reading, question: str, tenant_id: str, metrics: list[
                               or _weighs_two(question, filters.get(dims[0], [])))
     if dims and dims[0] != "date" or (dims and ranking):
         descending = not _is_bottom(question)
+        if primary in _MORE_IS_WORSE and (judged := _WORST_OR_BEST.search(question)):
+            descending = bool(judged.group("worst"))  # "the worst return rate": the highest
         order_by = primary
         n = _limit(question)
         if reading.threshold is not None:  # "which products sold over 100 units": every one above it

@@ -49,3 +49,24 @@ def sales_location(
     if states:
         return "state"
     return "country" if countries else "location"
+
+
+#: The words a merchant names a place of sale by, where the sales keep it as a channel, region, state or country
+#: (or the stock as its location): the answer groups by the word asked ("revenue by branch: ...", not "by channel").
+_PLACE_WORD = re.compile(
+    r"\b(?P<word>vending machine|machine|kiosk|branch|warehouse|outlet|depot|location|stockroom|"
+    r"fulfil?ment cent(?:er|re))(?:e?s)?\b",
+    re.I,
+)
+_PLACE_DIMENSIONS = frozenset({"channel", "region", "state", "country", "location"})
+
+
+def place_word(question: str, dimension: str) -> tuple[str, str] | None:
+    """The place-of-sale word ``question`` groups ``dimension`` by, singular and plural ("branch", "branches").
+
+    None when the dimension is no place or the question names none of these words.
+    """
+    if dimension not in _PLACE_DIMENSIONS or not (found := _PLACE_WORD.search(question)):
+        return None
+    word = found.group("word").lower()
+    return word, word + ("es" if word.endswith(("ch", "sh", "x", "s")) else "s")

@@ -941,3 +941,18 @@ def test_the_returns_made_in_a_period_are_orders_counted_by_the_return_lines_dat
         str(k): g["order_id"].dropna().nunique() + int(g["order_id"].isna().sum()) for k, g in back.groupby("channel")
     }
     assert {r["channel"]: r["returns_made"] for r in rows if r["returns_made"]} == {k: v for k, v in each.items() if v}
+
+
+def test_what_an_order_is_where_the_file_has_none(seeded: Seeded) -> None:
+    """The order-key counts an orders value's sentence is read from (``shared.questions.order_keys``): the orders
+    ingest keyed by a customer's day or a moment, the sold lines without an id, and the value per sold line."""
+    sales = in_range(seeded.sales, Q1.start, Q1.end)
+    sold = sales[sales["units"] > 0]
+    ids = sold["order_id"].dropna().astype(str)
+    row = seeded.run(metrics=["orders", "customer_day_orders", "moment_orders", "idless_order_lines",
+                              "sold_order_lines", "value_per_line"], time_range=Q1).rows[0]
+    assert row["customer_day_orders"] == ids[ids.str.startswith("customer-")].nunique()
+    assert row["moment_orders"] == ids[ids.str.startswith("at-")].nunique()
+    assert row["idless_order_lines"] == int(sold["order_id"].isna().sum())
+    assert row["sold_order_lines"] == len(sold) > 0
+    assert close(row["value_per_line"], float(sales_truth(sales)["revenue"]) / len(sold))

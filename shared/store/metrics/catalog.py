@@ -176,6 +176,12 @@ def _orders_with(condition: exp.Expr) -> exp.Expr:
         expression=count_if(exp.and_(col("order_id").is_(exp.null()), _sold_in_order(), condition.copy()))))
 
 
+def _keyed_orders(prefix: str) -> exp.Expr:
+    """Distinct order ids of sold order lines that ingest made from ``prefix`` (no order id in the file)."""
+    made = exp.Like(this=col("order_id"), expression=exp.Literal.string(prefix + "%"))
+    return exp.Count(this=exp.Distinct(expressions=[when(exp.and_(_sold_in_order(), made), col("order_id"))]))
+
+
 def _came_back() -> exp.Expr:
     """A line with units returned on it."""
     return exp.GT(this=fn("COALESCE", col("returned_units"), _num(0)), expression=_num(0))
@@ -258,6 +264,17 @@ MEASURES: dict[str, Measure] = {m.name: m for m in (
         this=exp.Count(this=exp.Distinct(expressions=[when(exp.and_(_order_line(), _came_back()), col("order_id"))])),
         expression=count_if(exp.and_(col("order_id").is_(exp.null()), _order_line(), _came_back())))),
         "Distinct order ids of the order lines with units returned (a line without an order id is one order)."),
+    # what an order is where the export has no order ids (``shared.ingest``: a customer's day, a moment, a line):
+    # the answer says which it counted (``shared.questions.order_keys``)
+    Measure("customer_day_orders", "sales", lambda: _keyed_orders("customer-"),
+            "Orders keyed by their customer and day at ingest (the file had no order ids)."),
+    Measure("moment_orders", "sales", lambda: _keyed_orders("at-"),
+            "Orders keyed by their date and time of day at ingest (the file had no order ids)."),
+    Measure("idless_order_lines", "sales",
+            lambda: count_if(exp.and_(col("order_id").is_(exp.null()), _sold_in_order())),
+            "Sold order lines without an order id (each counted as an order of its own)."),
+    Measure("sold_order_lines", "sales", lambda: count_if(_sold_in_order()),
+            "Sold order lines (totals per day or week left out): the base of the value per line."),
     Measure("multi_item_orders", "sales", lambda: _if_order_lines(exp.Add(
         this=exp.Count(this=exp.Distinct(expressions=[when(exp.and_(_sold_in_order(), col("in_units_range")),
                                                            col("order_id"))])),
@@ -557,6 +574,21 @@ METRICS: dict[str, MetricSpec] = {s.name: s for s in (
     _spec("returns_made", "Orders with a return made", "count", S, ("returns_made",), _sum("returns_made"),
           "Orders with units returned on a line dated in the period (the returns made then, whenever the order was "
           "placed; none when the data has no returns).", additive=True),
+    _spec("customer_day_orders", "Orders that are a customer's day", "count", S, ("customer_day_orders",),
+          _sum("customer_day_orders"), "Orders made at ingest from a customer and a day, where the export has no "
+          "order ids (a customer's purchases on one day are one order).", additive=True),
+    _spec("moment_orders", "Orders that are a moment", "count", S, ("moment_orders",), _sum("moment_orders"),
+          "Orders made at ingest from a date and time of day, where the export has no order ids (each timed "
+          "purchase is one order).", additive=True),
+    _spec("idless_order_lines", "Order lines without an order id", "count", S, ("idless_order_lines",),
+          _sum("idless_order_lines"), "Sold order lines with no order id, each counted as an order of its own.",
+          additive=True),
+    _spec("sold_order_lines", "Sold order lines", "count", S, ("sold_order_lines",), _sum("sold_order_lines"),
+          "Sales lines with units sold that are order lines (totals per day or week left out).", additive=True),
+    _spec("value_per_line", "Revenue per sold line", "money", S, ("order_gross", "sold_order_lines"),
+          lambda m, _: ratio(m("order_gross"), m("sold_order_lines")),
+          "Revenue (gross) of the order lines divided by the sold order lines: the average order value when each "
+          "line is counted as its own order."),
     _spec("discounted_order_share", "Orders with a coupon or code %", "percent", S, ("discounted_orders", "orders"),
           lambda m, _: ratio(_zero(m("discounted_orders")), m("orders"), 100),
           "Orders with a line with a discount amount above 0, as a percentage of all orders."),

@@ -36,7 +36,8 @@ MetricName = Literal[
     "p99_order_value", "percentile_order_value", "largest_order_units", "new_customer_revenue",
     "returning_customer_revenue", "returning_customer_revenue_share", "new_customer_revenue_share", "review_words",
     "net_units", "revenue_less_refunds", "discounted_orders", "discounted_order_share",
-    "promo_units", "promo_unit_share", "returns_made",
+    "promo_units", "promo_unit_share", "returns_made", "customer_day_orders", "moment_orders", "idless_order_lines",
+    "sold_order_lines", "value_per_line",
 ]
 #: Dimension names the catalogue declares.
 DimensionName = Literal["date", "weekday", "sku", "product", "category", "brand", "channel", "competitor", "stars",
