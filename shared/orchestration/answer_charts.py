@@ -8,10 +8,10 @@ Other tables (rankings, single figures) get no chart here: their rows are the an
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
+from shared import regex as re
 from shared.orchestration.report import AnswerTable
 from shared.orchestration.table_columns import week_label
 

@@ -10,10 +10,10 @@ text): never money or a percentage by guess.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any, Literal
 
+from shared import regex as re
 from shared.orchestration.report import AnswerTable, ColumnUnit, TableBand, TableColumn
 from shared.store.metrics.catalog import METRICS
 

@@ -99,7 +99,7 @@ from shared.questions.reviews import (
     verified_against_unverified,
 )
 from shared.questions.sale_dates import asks_sale_dates, sale_dates_query
-from shared.questions.sales_location import place_needed, sales_location
+from shared.questions.sales_location import place_needed, place_word, sales_location
 from shared.questions.shorthand import expand_shorthand, shorthand_names
 from shared.questions.since_launch import SINCE_LAUNCH_LABEL, asks_since_launch
 from shared.questions.sparse_ratings import rating_week_on_week
@@ -1111,12 +1111,13 @@ def _places_known(question: str, index: VocabularyIndex | None) -> bool:
     return bool(named) and all(have.get(dim) for dim in named)
 
 
-def _sales_location(index: VocabularyIndex | None) -> DimensionName:
+def _sales_location(index: VocabularyIndex | None, question: str) -> DimensionName:
     """Where the tenant's sales keep the place a line was sold at (:mod:`shared.questions.sales_location`)."""
     if index is None:
         return "location"
     v = index.vocabulary
-    return sales_location(v.channels, v.regions, v.states, v.countries)
+    site_asked = (word := place_word(question, "channel")) is not None and word[0] == "location"
+    return sales_location(v.channels, v.regions, v.states, v.countries, site_asked=site_asked)
 
 
 #: Words that ask about what is still to come.
@@ -2215,7 +2216,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
         dims = [d if d != "channel" else "location" for d in dims]  # "stock per store": counts have no channel
     elif "location" in dims and metrics and all(lx.METRIC_KINDS[m] == DataKind.SALES for m in metrics):
         # "which location (branch) had the most revenue": sales have no stock location, the shop is stored elsewhere
-        dims = [d if d != "location" else _sales_location(index) for d in dims]
+        dims = [d if d != "location" else _sales_location(index, question) for d in dims]
         if "location" in dims:  # channels that are ways of selling (web, Amazon) and no place column: none to break by
             reading.kind, reading.concept = "unanswerable", f"{lx.METRIC_NOUNS[metrics[0]]} by location"
             reading.needed = place_needed(index.vocabulary.channels if index is not None else [])

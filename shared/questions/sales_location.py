@@ -38,11 +38,32 @@ def channels_are_places(channels: Sequence[str]) -> bool:
     return bool(channels) and not any(_WAY_OF_SELLING.search(c) for c in channels)
 
 
+def _within_regions(channels: Sequence[str], regions: Sequence[str]) -> bool:
+    """Whether most channels are named after a region they sit in: places within places.
+
+    Vending Machine Sales' machine "EB Public Library x1380" stands at the Location "EB Public Library".
+    """
+    lowered = [r.lower() for r in regions if len(r) >= 3]
+    inside = sum(any(r in c.lower() and r != c.lower() for r in lowered) for c in channels)
+    return inside * 2 > len(channels)
+
+
 def sales_location(
-    channels: Sequence[str], regions: Sequence[str], states: Sequence[str], countries: Sequence[str]
+    channels: Sequence[str],
+    regions: Sequence[str],
+    states: Sequence[str],
+    countries: Sequence[str],
+    *,
+    site_asked: bool = False,
 ) -> DimensionName:
-    """The dimension the sales keep the place a line was sold at in; ``location`` (which sales lack) when none."""
+    """The dimension the sales keep the place a line was sold at in; ``location`` (which sales lack) when none.
+
+    ``site_asked``: the question says "location", not the channel's own word (machine, branch, kiosk): where
+    the channels are places within the regions (machines at a site), the site is the region.
+    """
     if channels_are_places(channels):
+        if site_asked and regions and _within_regions(channels, regions):
+            return "region"
         return "channel"
     if regions:
         return "region"

@@ -48,3 +48,19 @@ def test_channels_that_are_ways_of_selling_are_no_location(shop: VocabularyIndex
         assert r.kind == "metric" and r.query is not None and r.query.dimensions == [dim], (question, r)
     r = read_question(question, tenant_id="t", index=_index(shop, **ways, regions=[]), extents=EXTENTS)  # type: ignore[arg-type]
     assert r.kind == "unanswerable" and "location" in (r.concept or "") and "ways of selling" in (r.needed or ""), r
+
+
+
+def test_location_asked_of_machines_at_sites_is_the_site(shop: VocabularyIndex) -> None:
+    # Vending Machine Sales: each Machine (the channel) stands at a Location (the region), named after it
+    machines = ["EB Public Library x1380", "GuttenPlans x1367", "Earle Asphalt x1371", "BSQ Mall x1366 - ATT"]
+    sites = ["EB Public Library", "GuttenPlans", "Earle Asphalt", "Brunswick Sq Mall"]
+    index = _index(shop, channels=machines, regions=sites)
+    for question, dim in (("Which location had the most revenue?", "region"),
+                          ("Which machine had the most revenue?", "channel")):
+        r = read_question(question, tenant_id="t", index=index, extents=EXTENTS)  # type: ignore[arg-type]
+        assert r.query is not None and r.query.dimensions == [dim], (question, r)
+    # shops named for themselves, in cities: the shop is the location
+    index = _index(shop, channels=["Downtown", "Riverside", "Airport"], regions=["Seattle", "Tacoma"])
+    r = read_question("Which location had the most revenue?", tenant_id="t", index=index, extents=EXTENTS)  # type: ignore[arg-type]
+    assert r.query is not None and r.query.dimensions == ["channel"], r
