@@ -43,6 +43,7 @@ from shared.questions.fiscal import CALENDAR_NOTE, fiscal_as_calendar, fiscal_na
 from shared.questions.forecast_window import (
     ForecastPeriod,
     forecast_period,
+    holidays_of_next_year,
     months_as_next_and_this,
     next_calendar_period,
     through_deadline,
@@ -1614,6 +1615,7 @@ def _read_question(question: str, *, tenant_id: str, index: VocabularyIndex | No
         fiscal = fiscal_names(text, today)  # named so in the answer: "FY2026/27 to date (1 Apr - 5 Dec 2026)"
         text = fiscal_periods(text, today)  # "our FY starts in April - revenue this fiscal year": 1 Apr to date
         text = months_as_next_and_this(text, today)  # "more in January than in December?" on 5 Dec: a forecast
+        text = holidays_of_next_year(text, today)  # "Cyber Monday week next year": that week of next year
     text, calendar_fiscal = fiscal_as_calendar(text)  # no start stated: "this fiscal quarter" is the calendar one
     text = satisfaction_as_rating(text)  # "the happiest customers": the highest average rating (#18)
     text = review_idioms(text)  # "which is liked more, A or B", "pros and cons of X", "star breakdown"

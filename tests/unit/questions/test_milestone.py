@@ -118,3 +118,16 @@ def test_a_count_reading_is_the_units_sold_to_date(shop: VocabularyIndex) -> Non
         "when will we have sold 500 of the zebra lamp?", tenant_id="decor", index=shop, extents=DEC_EXTENTS
     )
     assert unknown.forecast_milestone is None  # not the store's count in place of the product's
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "last"),
+    [
+        ("how many units do we need for cyber monday week next year", date(2027, 11, 29), date(2027, 12, 5)),
+        ("how much stock will we need for black friday week next year?", date(2027, 11, 22), date(2027, 11, 28)),
+        ("how many units will we sell on next year's black friday", date(2027, 11, 26), date(2027, 11, 26)),
+    ],
+)
+def test_a_holiday_of_next_year_is_that_year_s(shop: VocabularyIndex, question: str, first: date, last: date) -> None:
+    r = read_question(question, tenant_id="decor", index=shop, extents=DEC_EXTENTS)
+    assert (r.forecast_from, r.forecast_until) == (first, last)  # before: "next year" read alone, the week lost
