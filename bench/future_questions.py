@@ -1369,3 +1369,48 @@ def future9_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]
     for case in cases:
         case.first = True
     return cases
+
+
+def future10_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]:
+    """The held-out set of the eighth round (batch ``future10``, style "held out"): written after the fixes of
+    ``future9``, measured once."""
+    d = Direct7(deps, t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases, add = batch_cases("future10", "held out")
+    ys, ye = date(end.year, 1, 1), date(end.year, 12, 31)
+    busy = d.busy
+    so_far, rest = units_so_far(d, ys), d.scope_total((ye - end).days)
+    n = int(round((so_far + rest * 0.55) / 10) * 10)
+    if (day := cross_units(d, n, ys, ye)) is not None:
+        add(Case(tenant, f"by when will we have shipped {n:,} items this year", one_of=around(day, 2)))
+    n = int(round((so_far + rest * 0.3) / 100) * 100)
+    if (day := cross_units(d, n, ys, ye)) is not None:
+        add(Case(tenant, f"how soon will units sold get past {n:,}?", one_of=around(day, 2)))
+    n = int(round((so_far + rest * 2.5) / 1000) * 1000)
+    add(Case(tenant, f"what day do we sell unit number {n:,} this year", [so_far], one_of=["not reach"], tolerance=2.0))
+    sku = busy[6]
+    own = units_so_far(d, ys, sku)
+    n = int(round(own + d.scope_total((ye - end).days, skus=[sku]) * 0.6))
+    if (day := cross_units(d, n, ys, ye, sku)) is not None:
+        add(Case(tenant, f"when will we reach {n:,} units of {sku} sold this year?", one_of=around(day, 2)))
+    sku = busy[7]
+    n = max(1, int(units_so_far(d, ys, sku) * 0.3))
+    if (day := cross_units(d, n, ys, ye, sku)) is not None:
+        title = str(d.titles.get(sku, sku)).lower()
+        add(Case(tenant, f"when did we hit {n:,} sales of the {title}?", one_of=around(day, 0)))
+    from shared.questions.timephrase import holiday
+
+    w_first, w_last = week_of(holiday("christmas", end.year + 1))
+    units = window_total(d, w_first, w_last)
+    add(
+        Case(
+            tenant,
+            "units needed for next year's christmas week?",
+            [units],
+            [w_first.isoformat(), w_last.isoformat()],
+            tolerance=fc(units),
+        )
+    )
+    for case in cases:
+        case.first = True
+    return cases
