@@ -1281,3 +1281,136 @@ def future8_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]
     for case in cases:
         case.first = not case.question.startswith(("when do", "weekly revenue forecast per product", "how much should"))
     return cases
+
+
+def cross_units(d: Direct7, target: float, first: date, last: date, sku: str | None = None) -> date | None:
+    """The day the units sold from ``first`` (the store's, or ``sku``'s) reach ``target``: the actuals to date,
+    then the forecast as the agent's forecast answer states it (None: not reached by ``last``)."""
+    sales = d.tr.window(first, d.end)
+    if sku is not None:
+        sales = sales[sales["sku"].astype(str) == sku]
+    daily = sales.groupby("date")["units"].sum().cumsum()
+    if len(daily) and float(daily.iloc[-1]) >= target:
+        return min(date.fromisoformat(str(day)[:10]) for day, v in daily.items() if v >= target)
+    so_far = float(daily.iloc[-1]) if len(daily) else 0.0
+    skus = [sku] if sku is not None else None
+    lo, hi = 1, (last - d.end).days
+    if so_far + d.scope_total(hi, skus=skus) < target:
+        return None
+    while lo < hi:  # the fewest days whose forecast reaches the rest
+        mid = (lo + hi) // 2
+        if so_far + d.scope_total(mid, skus=skus) >= target:
+            hi = mid
+        else:
+            lo = mid + 1
+    return d.end + timedelta(days=lo)
+
+
+def units_so_far(d: Direct7, first: date, sku: str | None = None) -> float:
+    """Units sold from ``first`` to the data's end (the store's, or ``sku``'s)."""
+    sales = d.tr.window(first, d.end)
+    if sku is not None:
+        sales = sales[sales["sku"].astype(str) == sku]
+    return float(sales["units"].sum())
+
+
+def future9_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]:
+    """The development set of the eighth round (batch ``future9``): milestones in units sold (the store's this
+    year, this month, one product's), passed, ahead or not reached, and a holiday week of next year. Measured
+    before the fixes of its round."""
+    d = Direct7(deps, t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases, add = batch_cases("future9")
+    ys, ye = date(end.year, 1, 1), date(end.year, 12, 31)
+    ms, me = month_bounds(end)
+    busy = d.busy
+    a, b, c = busy[3], busy[4], busy[5]
+    so_far, rest = units_so_far(d, ys), d.scope_total((ye - end).days)
+
+    def goal(share: float, base: float, more: float, step: int) -> int:
+        return int(round((base + more * share) / step) * step)
+
+    for question, share in (
+        ("when will we sell our {n:,}th unit this year?", 0.4),
+        ("when will we pass {n:,} units sold?", 0.7),
+        ("what date will we cross {n:,} units this year", 0.25),
+    ):
+        n = goal(share, so_far, rest, 10)
+        if (day := cross_units(d, n, ys, ye)) is not None:
+            add(Case(tenant, question.format(n=n), one_of=around(day, 2)))
+    n = goal(0.5, units_so_far(d, ms), d.scope_total((me - end).days), 10)
+    if (day := cross_units(d, n, ms, me)) is not None:
+        add(Case(tenant, f"when will we hit {n:,} units this month?", one_of=around(day, 2)))
+    n = int(round(so_far * 0.6 / 10) * 10)
+    if (day := cross_units(d, n, ys, ye)) is not None:
+        add(Case(tenant, f"when did we pass {n:,} units this year?", one_of=around(day, 0)))
+    n = int(round((so_far + rest * 3) / 100) * 100)
+    add(Case(tenant, f"when will we sell {n:,} units this year?", [so_far], one_of=["not reach"], tolerance=2.0))
+    for sku, share in ((a, 0.5), (b, 0.8)):
+        title = str(d.titles.get(sku, sku))
+        own = units_so_far(d, ys, sku)
+        n = goal(share, own, d.scope_total((ye - end).days, skus=[sku]), 1)
+        if (day := cross_units(d, n, ys, ye, sku)) is not None:
+            add(Case(tenant, f"when will we have sold {n:,} of the {title.lower()}?", one_of=around(day, 2)))
+    own = units_so_far(d, ys, c)
+    n = max(1, int(own * 0.5))
+    if (day := cross_units(d, n, ys, ye, c)) is not None:
+        add(Case(tenant, f"when did we sell {n:,} units of {c} this year", one_of=around(day, 0)))
+    # a holiday week of next year: the forecast of that Monday-Sunday week's units
+    from shared.questions.timephrase import holiday
+
+    for name, question in (
+        ("cyber monday", "how many units do we need for cyber monday week next year"),
+        ("black friday", "how much stock will we need for black friday week next year?"),
+    ):
+        w_first, w_last = week_of(holiday(name, end.year + 1))
+        units = window_total(d, w_first, w_last)
+        add(Case(tenant, question, [units], [w_first.isoformat(), w_last.isoformat()], tolerance=fc(units)))
+    for case in cases:
+        case.first = True
+    return cases
+
+
+def future10_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]:
+    """The held-out set of the eighth round (batch ``future10``, style "held out"): written after the fixes of
+    ``future9``, measured once."""
+    d = Direct7(deps, t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases, add = batch_cases("future10", "held out")
+    ys, ye = date(end.year, 1, 1), date(end.year, 12, 31)
+    busy = d.busy
+    so_far, rest = units_so_far(d, ys), d.scope_total((ye - end).days)
+    n = int(round((so_far + rest * 0.55) / 10) * 10)
+    if (day := cross_units(d, n, ys, ye)) is not None:
+        add(Case(tenant, f"by when will we have shipped {n:,} items this year", one_of=around(day, 2)))
+    n = int(round((so_far + rest * 0.3) / 100) * 100)
+    if (day := cross_units(d, n, ys, ye)) is not None:
+        add(Case(tenant, f"how soon will units sold get past {n:,}?", one_of=around(day, 2)))
+    n = int(round((so_far + rest * 2.5) / 1000) * 1000)
+    add(Case(tenant, f"what day do we sell unit number {n:,} this year", [so_far], one_of=["not reach"], tolerance=2.0))
+    sku = busy[6]
+    own = units_so_far(d, ys, sku)
+    n = int(round(own + d.scope_total((ye - end).days, skus=[sku]) * 0.6))
+    if (day := cross_units(d, n, ys, ye, sku)) is not None:
+        add(Case(tenant, f"when will we reach {n:,} units of {sku} sold this year?", one_of=around(day, 2)))
+    sku = busy[7]
+    n = max(1, int(units_so_far(d, ys, sku) * 0.3))
+    if (day := cross_units(d, n, ys, ye, sku)) is not None:
+        title = str(d.titles.get(sku, sku)).lower()
+        add(Case(tenant, f"when did we hit {n:,} sales of the {title}?", one_of=around(day, 0)))
+    from shared.questions.timephrase import holiday
+
+    w_first, w_last = week_of(holiday("christmas", end.year + 1))
+    units = window_total(d, w_first, w_last)
+    add(
+        Case(
+            tenant,
+            "units needed for next year's christmas week?",
+            [units],
+            [w_first.isoformat(), w_last.isoformat()],
+            tolerance=fc(units),
+        )
+    )
+    for case in cases:
+        case.first = True
+    return cases

@@ -270,7 +270,7 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                band=str(opts["band"]) if opts.get("band") in ("low", "high", "range") else None)
     answers = _with_titles(answers, inputs.products, list(request.skus))
     if opts.get("milestone") and opts.get("to_date_start") and "forecast" in asks:
-        # "when will we hit $1M this year": the day the year's actuals, then its daily forecast, reach it
+        # "when will we hit $1M (sell our 10,000th unit) this year": the day the actuals, then the forecast, reach it
         basis = _revenue(deps, request, scope_sales, last_date.date(), asks)
         answers = [_milestone(a, deps, request, scope_sales, last_date, freq, options, basis) for a in answers]
     if opts.get("by_category") and not request.skus and not request.categories:
@@ -571,28 +571,33 @@ def _product_weeks(answer: AgentAnswer, outcomes: list[SkuOutcome], store: SkuFo
 def _milestone(answer: AgentAnswer, deps: Deps, request: AgentRequest, sales: pd.DataFrame,
                last_date: pd.Timestamp, freq: Freq, options: ForecastOptions,
                basis: RevenueBasis | None) -> AgentAnswer:
-    """``answer`` led by the day the running period's revenue reaches ``options["milestone"]`` (or does not).
+    """``answer`` led by the day the running period's revenue (or units sold) reaches ``options["milestone"]``.
 
-    The period runs from ``options["to_date_start"]`` to the horizon's end; its daily actuals are the metrics
-    layer's (as the year to date beside it), the days after the data the store's series at the scope's revenue per
-    unit, each window from the same fit as the horizon's total.
+    Revenue when the question asks about money (``basis``: the store's), else units sold: the store's, or the
+    named SKUs' ("when will we have sold 500 of the vase"). The period runs from ``options["to_date_start"]`` to
+    the horizon's end; its daily actuals are the metrics layer's (as the year to date beside it), the days after
+    the data the scope's series (at the scope's revenue per unit for money), each window from the same fit as
+    the horizon's total.
     """
     from shared.forecast.milestone import find_milestone, milestone_text
-    from shared.store.metrics.model import MetricQuery, TimeRange
+    from shared.store.metrics.model import DimensionFilter, MetricQuery, TimeRange
     from shared.store.metrics.run import run_metric_query
 
-    if answer.ask != "forecast" or not answer.answered or basis is None or basis.scope is None or request.skus \
-            or request.categories:
+    if answer.ask != "forecast" or not answer.answered or request.categories:
         return answer
+    if basis is not None and (basis.scope is None or request.skus):
+        return answer  # a product's revenue milestone is not read; the store's needs its revenue per unit
+    measure = "revenue" if basis is not None else "units"
     last_day = last_date.date()
     start = date.fromisoformat(str(request.options["to_date_start"]))
     end = last_day + timedelta(days=request.horizon_days)
     amount = float(request.options["milestone"])
-    query = MetricQuery(tenant_id=request.tenant_id, metrics=["revenue"], dimensions=["date"], grain="day",
-                        time_range=TimeRange(start=start, end=last_day))
-    daily = [(_as_date(r["date"]), float(r.get("revenue") or 0.0)) for r in run_metric_query(deps.warehouse,
-                                                                                          query).rows]
-    per_unit, skus = basis.scope, int(sales["sku"].nunique())
+    filters = [DimensionFilter(dimension="sku", values=list(request.skus))] if request.skus else []
+    query = MetricQuery(tenant_id=request.tenant_id, metrics=[measure], dimensions=["date"], grain="day",
+                        filters=filters, time_range=TimeRange(start=start, end=last_day))
+    daily = [(_as_date(r["date"]), float(r.get(measure) or 0.0)) for r in run_metric_query(deps.warehouse,
+                                                                                           query).rows]
+    per_unit, skus = (basis.scope or 1.0) if basis is not None else 1.0, int(sales["sku"].nunique())
 
     def expected_through(day: date) -> float:
         view = store_total(sales, last_date, freq, options, request.horizon_days, skus,
@@ -601,8 +606,13 @@ def _milestone(answer: AgentAnswer, deps: Deps, request: AgentRequest, sales: pd
 
     found = find_milestone(amount, daily, last_day, end, expected_through)
     name = running_period_name(start, end)
-    lead = milestone_text(found, start=start, last_actual=last_day, name=name,
-                          say=lambda v: fmt_money(v, basis.currency))
+    if basis is not None:
+        lead = milestone_text(found, start=start, last_actual=last_day, name=name,
+                              say=lambda v: fmt_money(v, basis.currency))
+    else:
+        of = f" of {', '.join(request.skus)}" if request.skus else ""
+        lead = milestone_text(found, start=start, last_actual=last_day, name=name, say=lambda v: f"{v:,.0f} units",
+                              what=f"Units sold{of}", pace=f"the daily forecast of units sold{of}", plural=True)
     return answer.model_copy(update={"text": f"{lead} {answer.text}"})
 
 

@@ -67,22 +67,37 @@ def find_milestone(
     return Milestone("ahead", amount, so_far, day, expected_through(day))
 
 
-def milestone_text(m: Milestone, *, start: date, last_actual: date, name: str, say: Callable[[float], str]) -> str:
-    """The day first, then the sum that gives it; ``name`` is the period ("2026"), ``say`` writes an amount."""
+def milestone_text(
+    m: Milestone,
+    *,
+    start: date,
+    last_actual: date,
+    name: str,
+    say: Callable[[float], str],
+    what: str = "Revenue",
+    pace: str = "the store's daily revenue forecast",
+    plural: bool = False,
+) -> str:
+    """The day first, then the sum that gives it.
+
+    ``name`` is the period ("2026"), ``say`` writes an amount, ``what`` is the measure ("Revenue"; "Units sold of
+    SKU-1", ``plural``) and ``pace`` the forecast the rest comes from.
+    """
+    reaches, does = ("reach", "do") if plural else ("reaches", "does")
     so_far = f"{say(m.so_far)} so far ({day_span(start, last_actual)})"
     if m.outcome == "passed":
         return (
-            f"Revenue passed {say(m.amount)} on {m.day.day} {m.day:%b %Y} ({say(m.reached_with)} from "
+            f"{what} passed {say(m.amount)} on {m.day.day} {m.day:%b %Y} ({say(m.reached_with)} from "
             f"{day_span(start, m.day)}); {name} stands at {so_far}."
         )
     rest = day_span(last_actual + timedelta(days=1), m.day)
     if m.outcome == "ahead":
         return (
-            f"Revenue reaches {say(m.amount)} on {m.day.day} {m.day:%b %Y} at the forecast's pace: {so_far} + "
-            f"{say(m.expected)} expected ({rest}; the store's daily revenue forecast)."
+            f"{what} {reaches} {say(m.amount)} on {m.day.day} {m.day:%b %Y} at the forecast's pace: {so_far} + "
+            f"{say(m.expected)} expected ({rest}; {pace})."
         )
     whole = m.so_far + m.expected
     return (
-        f"Revenue does not reach {say(m.amount)} in {name} at the forecast's pace: {so_far} + {say(m.expected)} "
+        f"{what} {does} not reach {say(m.amount)} in {name} at the forecast's pace: {so_far} + {say(m.expected)} "
         f"expected ({rest}) = {say(whole)} by {m.day.day} {m.day:%b %Y}, {say(m.amount - whole)} short."
     )

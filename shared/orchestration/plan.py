@@ -112,8 +112,9 @@ class Entities(BaseModel):
                                   "last month\"): its first day; its actuals are said beside the forecast.")
     against_end: date | None = Field(default=None, description="The last day of ``against_start``'s period.")
     milestone: float | None = Field(
-        default=None, gt=0, description="An amount of revenue the running period is to reach (\"when will we hit $1M "
-                                        "this year\"): the forecast answer says the day it is reached.")
+        default=None, gt=0, description="An amount of revenue (of units sold when the measure is not revenue) the "
+                                        "running period is to reach (\"when will we hit $1M this year\", \"sell our "
+                                        "10,000th unit\"): the forecast answer says the day it is reached.")
     channels: list[str] = Field(default_factory=list, max_length=20,
                                 description="Sales channels a forecast is for (\"forecast Amazon sales next month\"), "
                                             "as the tenant's sales spell them.")

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from shared import regex as re
-from shared.questions.timephrase import fmt_day, fmt_range, period_containing
+from shared.questions.timephrase import HOLIDAY_NAMES, fmt_day, fmt_range, period_containing
 
 #: "next month", "next month's", "for next calendar month", "next quarter('s)": the calendar month (quarter) after
 #: the as-of date's. "The next month" (over/within/for the next month, quarter) is a rolling 30 (91) days and is
@@ -171,3 +171,20 @@ def _year(written: str | None) -> int | None:
         return None
     digits = written.lstrip("'")
     return int(digits) if len(digits) == 4 else 2000 + int(digits)
+
+
+#: A named day (its week or weekend) of next year: "Cyber Monday week next year", "next year's Black Friday".
+_HOLIDAY_NEXT_YEAR = re.compile(
+    rf"\b(?:next\s+year'?s\s+(?P<a>(?:{HOLIDAY_NAMES})(?:\s+week(?:end)?)?)|(?P<b>(?:{HOLIDAY_NAMES})(?:\s+week(?:end)?)?)"
+    rf"\s+(?:of\s+|in\s+)?next\s+year)\b",
+    re.I,
+)
+
+
+def holidays_of_next_year(question: str, today: date) -> str:
+    """A named day "next year" written with that year: "Cyber Monday week next year" -> "Cyber Monday week 2027".
+
+    "Next year" after the day was read as a period of its own (the whole next year) beside the day, so the
+    question lost its week; with the year written, the day (its week) of that year is the window asked.
+    """
+    return _HOLIDAY_NEXT_YEAR.sub(lambda m: f"{m.group('a') or m.group('b')} {today.year + 1}", question)

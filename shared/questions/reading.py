@@ -43,6 +43,7 @@ from shared.questions.fiscal import CALENDAR_NOTE, fiscal_as_calendar, fiscal_na
 from shared.questions.forecast_window import (
     ForecastPeriod,
     forecast_period,
+    holidays_of_next_year,
     months_as_next_and_this,
     next_calendar_period,
     through_deadline,
@@ -607,8 +608,9 @@ class Reading(BaseModel):
         default=None, description="A past period a forecast is set against (\"will we sell more next month than "
                                   "last month\"): its actuals are said and compared.")
     forecast_milestone: float | None = Field(
-        default=None, description="An amount of revenue the running period is to reach (\"when will we hit $1M this "
-                                  "year\"): the day its actuals, then its forecast, reach it is said first.")
+        default=None, description="An amount of revenue (or of units sold, when the reading's metric is units) the "
+                                  "running period is to reach (\"when will we hit $1M this year\", \"sell our "
+                                  "10,000th unit\"): the day its actuals, then its forecast, reach it is said first.")
     text: str | None = Field(default=None, description="The question as read, when shorthand or typos were written "
                                                        "out (\"rev last mo\" -> \"revenue last month\").")
 
@@ -1638,6 +1640,7 @@ def _read_question(question: str, *, tenant_id: str, index: VocabularyIndex | No
         fiscal = fiscal_names(text, today)  # named so in the answer: "FY2026/27 to date (1 Apr - 5 Dec 2026)"
         text = fiscal_periods(text, today)  # "our FY starts in April - revenue this fiscal year": 1 Apr to date
         text = months_as_next_and_this(text, today)  # "more in January than in December?" on 5 Dec: a forecast
+        text = holidays_of_next_year(text, today)  # "Cyber Monday week next year": that week of next year
     text, calendar_fiscal = fiscal_as_calendar(text)  # no start stated: "this fiscal quarter" is the calendar one
     text = satisfaction_as_rating(text)  # "the happiest customers": the highest average rating (#18)
     text = review_idioms(text)  # "which is liked more, A or B", "pros and cons of X", "star breakdown"
@@ -1910,14 +1913,19 @@ def _beat_reading(ahead: BeatAsk, question: str, text: str, *, tenant_id: str, i
 def _milestone_reading(goal: MilestoneAsk, question: str, text: str, *, tenant_id: str,
                        index: VocabularyIndex | None, extents: Mapping[DataKind, tuple[date, date]],
                        as_of: date | None) -> Reading | None:
-    """The running period's revenue so far (its metric) and the forecast of its rest, with the amount to reach.
+    """The running period's revenue (units sold; a product's) so far and the forecast of its rest, with the amount.
 
     The forecast agent finds the day the actuals, then the forecast, reach it (``shared.forecast.milestone``).
     """
-    reading = _read_text(f"revenue this {goal.unit}", tenant_id=tenant_id, index=index, extents=extents, as_of=as_of)
+    measure = "revenue" if goal.measure == "revenue" else "units sold"
+    of = f" of {goal.product}" if goal.product else ""  # "500 of the ceramic vase": that product's units
+    reading = _read_text(f"{measure}{of} this {goal.unit}", tenant_id=tenant_id, index=index, extents=extents,
+                         as_of=as_of)
     q = reading.query
     if reading.kind != "metric" or q is None or q.time_range is None or q.time_range.start != goal.start:
         return None
+    if goal.product and not any(f.dimension == "sku" for f in q.filters):
+        return None  # the product named was not found: the store's count would answer another question
     reading.asks, reading.agent_intents, reading.agents_first = ["forecast"], ["forecast"], True
     reading.forecast_milestone = goal.amount
     reading.question, reading.text = question, text

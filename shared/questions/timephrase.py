@@ -341,6 +341,12 @@ _NOT_OF_MONTH = (rf"(?!\s+(?:of|in)\s+(?:the\s+month\s+of\s+)?(?:{_MONTH_ALT}|ma
 _NOT_OF_PERIOD = (rf"(?!\s+(?:of|in)\s+(?:the\s+)?(?:month|quarter|year|q[1-4]|h[12]|{_YEAR}|(?:last|this|previous|"
                   rf"prior|current)\s+(?:month|quarter|year))\b)")
 
+#: The named shopping days :func:`holiday` dates ("Black Friday", "Christmas Eve", "Mother's Day", ...).
+HOLIDAY_NAMES = (r"black\s+friday|cyber\s+monday|christmas\s+eve|christmas(?:\s+day)?|boxing\s+day|"
+                 r"new\s+year'?s?\s+(?:day|eve)|valentine'?s?\s+day|halloween|mother'?s'?\s+day|father'?s'?\s+day|"
+                 r"thanksgiving|easter(?:\s+(?:sunday|monday))?|good\s+friday|"
+                 r"(?:st\.?|saint)\s+patrick'?s?\s+day|paddy'?s\s+day|singles'?\s+day|"
+                 r"small\s+business\s+saturday|independence\s+day|fourth\s+of\s+july|labou?r\s+day|memorial\s+day")
 _ATOMS: list[tuple[str, re.Pattern[str]]] = [
     # numeric dates: "11/27/2026" (US), "27/11/2026", "27.11.2026" (day first), "2026/11/27"; an ambiguous
     # "03/04/2026" is read month first
@@ -366,13 +372,7 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
                                   r"(?=\s*(?:$|[?.!,;:]|(?:vs\.?|versus|compared|against|last|this|so|please|pls)\b))",
                                   re.I)),
     # named days before the months ("the fourth of July" is a day, not July)
-    ("holiday", re.compile(rf"\b(black\s+friday|cyber\s+monday|christmas\s+eve|christmas(?:\s+day)?|boxing\s+day|"
-                           rf"new\s+year'?s?\s+(?:day|eve)|valentine'?s?\s+day|halloween|mother'?s'?\s+day|father'?s'?\s+day|"
-                           rf"thanksgiving|easter(?:\s+(?:sunday|monday))?|good\s+friday|"
-                           rf"(?:st\.?|saint)\s+patrick'?s?\s+day|paddy'?s\s+day|singles'?\s+day|"
-                           rf"small\s+business\s+saturday|independence\s+day|fourth\s+of\s+july|labou?r\s+day|"
-                           rf"memorial\s+day)\b(?:\s+(?:of\s+|in\s+)?"
-                           rf"({_YEAR})\b)?", re.I)),
+    ("holiday", re.compile(rf"\b({HOLIDAY_NAMES})\b(?:\s+(?:of\s+|in\s+)?({_YEAR})\b)?", re.I)),
     # "between 1st and 15th November", "from the 3rd to the 10th of March 2025", "1-15 Nov"
     ("day_span", re.compile(rf"\b(?:(?:between|from)\s+(?:the\s+)?)?({_DAY})\s*(?:and|to|until|till|through|thru|-|–)"
                             rf"\s*(?:the\s+)?({_DAY})\s+(?:of\s+)?({_MONTH})\b\.?(?:,?\s+({_YEAR})\b)?", re.I)),

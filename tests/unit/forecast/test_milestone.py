@@ -46,3 +46,22 @@ def test_not_reached_by_the_end() -> None:
 def test_the_first_day_of_the_forecast() -> None:
     m = find_milestone(34_100.0, DAILY, LAST, END, forecast)
     assert m.outcome == "ahead" and m.day == date(2026, 12, 7)
+
+
+def test_a_count_of_units_says_its_measure() -> None:
+    ahead = find_milestone(35_000.0, DAILY, LAST, END, forecast)
+    text = milestone_text(
+        ahead,
+        start=START,
+        last_actual=LAST,
+        name="2026",
+        say=lambda v: f"{v:,.0f} units",
+        what="Units sold of SKU-1",
+        pace="the daily forecast of units sold of SKU-1",
+        plural=True,
+    )
+    assert text.startswith("Units sold of SKU-1 reach 35,000 units on 11 Dec 2026")
+    assert "34,000 units so far" in text and "the daily forecast of units sold of SKU-1" in text
+    short = find_milestone(50_000.0, DAILY, LAST, END, forecast)
+    said = milestone_text(short, start=START, last_actual=LAST, name="2026", say=str, what="Units sold", plural=True)
+    assert said.startswith("Units sold do not reach 50000.0 in 2026")

@@ -43,7 +43,8 @@ def test_this_month_or_quarter_named() -> None:
     "question",
     [
         "did we hit $1M this year?",  # no "when": the target reading's
-        "when will we sell 10,000 units",  # a count, not money
+        "when will we have 500 orders",  # orders are not units sold
+        "when will we sell more units in 2027",  # no count to reach
         "how much will we make this year",
         "when will we run out of the kettle",
         "when did revenue drop below $5k a day",  # no verb of reaching before the amount
@@ -86,3 +87,47 @@ def test_before_a_holiday_ends_the_day_before(shop: VocabularyIndex) -> None:
     assert r.forecast_until == date(2026, 12, 24)  # before: the 25th, the day itself
     by = read_question("how much stock will we need for Christmas", tenant_id="decor", index=shop, extents=DEC_EXTENTS)
     assert by.forecast_until == date(2026, 12, 25)
+
+
+@pytest.mark.parametrize(
+    ("question", "amount", "product"),
+    [
+        ("when will we sell our 10,000th unit this year?", 10_000.0, None),
+        ("when will we pass 50,000 units sold?", 50_000.0, None),
+        ("when will units sold reach 20k", 20_000.0, None),  # "20k" after "units": a count, not money
+        ("when will we have sold 500 of the ceramic vase?", 500.0, "ceramic vase"),
+        ("by when will we ship 2,000 units of SKU-0012 this year", 2_000.0, "SKU-0012"),
+    ],
+)
+def test_a_count_of_units(question: str, amount: float, product: str | None) -> None:
+    got = milestone_ask(question, TODAY)
+    assert got is not None and got.measure == "units"
+    assert (got.amount, got.product, got.start) == (amount, product, date(2026, 1, 1))
+
+
+def test_a_count_reading_is_the_units_sold_to_date(shop: VocabularyIndex) -> None:
+    store = read_question("when will we pass 50,000 units sold?", tenant_id="decor", index=shop, extents=DEC_EXTENTS)
+    assert store.query is not None and store.query.metrics == ["units"] and not store.query.filters
+    assert store.forecast_milestone == 50_000.0 and store.asks == ["forecast"]
+    one = read_question(
+        "when will we have sold 500 of the blue ceramic vase?", tenant_id="decor", index=shop, extents=DEC_EXTENTS
+    )
+    assert one.query is not None and one.query.filters[0].values == ["vase-blue-20"]
+    assert one.forecast_milestone == 500.0
+    unknown = read_question(
+        "when will we have sold 500 of the zebra lamp?", tenant_id="decor", index=shop, extents=DEC_EXTENTS
+    )
+    assert unknown.forecast_milestone is None  # not the store's count in place of the product's
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "last"),
+    [
+        ("how many units do we need for cyber monday week next year", date(2027, 11, 29), date(2027, 12, 5)),
+        ("how much stock will we need for black friday week next year?", date(2027, 11, 22), date(2027, 11, 28)),
+        ("how many units will we sell on next year's black friday", date(2027, 11, 26), date(2027, 11, 26)),
+    ],
+)
+def test_a_holiday_of_next_year_is_that_year_s(shop: VocabularyIndex, question: str, first: date, last: date) -> None:
+    r = read_question(question, tenant_id="decor", index=shop, extents=DEC_EXTENTS)
+    assert (r.forecast_from, r.forecast_until) == (first, last)  # before: "next year" read alone, the week lost
