@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,8 @@ from bench.questions import Case, Truth, batch_cases
 from bench.truths import Tied
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from shared.deps import Deps
 
 #: The forecast agent's options as the orchestrator's quick mode passes them, without its fit wait: the fits the
@@ -38,6 +41,28 @@ SKEWED_CLASSES = frozenset({"intermittent", "lumpy", "erratic"})
 #: Relative tolerance on a forecast figure.
 FORECAST_TOL = 0.05
 
+
+
+def reached_on(cumulative: pd.Series, target: float) -> date:
+    """The first day a cumulative daily series (indexed by day) reaches ``target``."""
+    return min(date.fromisoformat(str(day)[:10]) for day, v in cumulative.items() if v >= target)
+
+
+def forecast_crossing(
+    end: date, so_far: float, target: float, horizon: int, total: Callable[[int], float]
+) -> date | None:
+    """The day after ``end`` when ``so_far`` plus the forecast's total over that many days (``total``) reaches
+    ``target``; None when not within ``horizon`` days."""
+    lo, hi = 1, horizon
+    if so_far + total(hi) < target:
+        return None
+    while lo < hi:  # the fewest days whose forecast reaches the rest
+        mid = (lo + hi) // 2
+        if so_far + total(mid) >= target:
+            hi = mid
+        else:
+            lo = mid + 1
+    return end + timedelta(days=lo)
 
 class Direct:
     """The forecast agent run directly for one merchant, and the truths read off its structured output."""
@@ -783,19 +808,9 @@ class Direct5(Direct):
         ys = date(self.end.year, 1, 1)
         so_far = self.tr.revenue(ys, self.end)
         if so_far >= target:
-            daily = self.tr.window(ys, self.end).groupby("date")["revenue"].sum().cumsum()
-            return min(date.fromisoformat(str(d)) for d, v in daily.items() if v >= target)
-        horizon = (year_end - self.end).days
-        lo, hi = 1, horizon
-        if so_far + self.scope_total(horizon, revenue=True) < target:
-            return None
-        while lo < hi:  # the fewest days whose forecast reaches the rest
-            mid = (lo + hi) // 2
-            if so_far + self.scope_total(mid, revenue=True) >= target:
-                hi = mid
-            else:
-                lo = mid + 1
-        return self.end + timedelta(days=lo)
+            return reached_on(self.tr.window(ys, self.end).groupby("date")["revenue"].sum().cumsum(), target)
+        return forecast_crossing(self.end, so_far, target, (year_end - self.end).days,
+                                 lambda days: self.scope_total(days, revenue=True))
 
 
 def smallest_category(d: Direct, catalogue: set[str], rank: int) -> tuple[str, list[str]]:
@@ -1291,19 +1306,10 @@ def cross_units(d: Direct7, target: float, first: date, last: date, sku: str | N
         sales = sales[sales["sku"].astype(str) == sku]
     daily = sales.groupby("date")["units"].sum().cumsum()
     if len(daily) and float(daily.iloc[-1]) >= target:
-        return min(date.fromisoformat(str(day)[:10]) for day, v in daily.items() if v >= target)
+        return reached_on(daily, target)
     so_far = float(daily.iloc[-1]) if len(daily) else 0.0
     skus = [sku] if sku is not None else None
-    lo, hi = 1, (last - d.end).days
-    if so_far + d.scope_total(hi, skus=skus) < target:
-        return None
-    while lo < hi:  # the fewest days whose forecast reaches the rest
-        mid = (lo + hi) // 2
-        if so_far + d.scope_total(mid, skus=skus) >= target:
-            hi = mid
-        else:
-            lo = mid + 1
-    return d.end + timedelta(days=lo)
+    return forecast_crossing(d.end, so_far, target, (last - d.end).days, lambda days: d.scope_total(days, skus=skus))
 
 
 def units_so_far(d: Direct7, first: date, sku: str | None = None) -> float:
