@@ -1,4 +1,4 @@
-"""Answer cache keyed by tenant, normalised question and the tenant's data version.
+"""Answer cache keyed by tenant, normalised question, the tenant's data version and the code's revision.
 
 Entries live at ``tenants/{t}/query_cache/{key}`` and also expire by per-kind freshness limits (prices 1 h,
 reviews 24 h, forecasts 12 h): an answer is only as fresh as the most perishable data it used.
@@ -6,7 +6,10 @@ reviews 24 h, forecasts 12 h): an answer is only as fresh as the most perishable
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.metadata
+import os
 import time
 import unicodedata
 from typing import Any
@@ -39,9 +42,27 @@ def normalise_question(question: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@functools.cache
+def _package_version() -> str:
+    try:
+        return importlib.metadata.version("ecomintel")
+    except importlib.metadata.PackageNotFoundError:
+        return ""
+
+
+def code_revision() -> str:
+    """What computes the answers: the deployed revision, else the installed package's version.
+
+    The revision is ``K_REVISION``, which Cloud Run sets on every Cloud Functions gen2 deploy. It is part of the key
+    because a deploy changes answers (a better reading, a new table column for the console) while the data stays the
+    same: without it, answers cached by the old code are served until they expire (up to 24 h).
+    """
+    return os.environ.get("K_REVISION") or _package_version()
+
+
 def cache_key(tenant_id: str, question: str, version: int, context: str = "") -> str:
-    """Stable cache key."""
-    raw = "\x1f".join([tenant_id, normalise_question(question), str(version), context])
+    """Stable cache key (stable within one deployed revision)."""
+    raw = "\x1f".join([tenant_id, normalise_question(question), str(version), context, code_revision()])
     return hashlib.sha256(raw.encode()).hexdigest()[:40]
 
 

@@ -76,3 +76,11 @@ def test_preferences_round_trip() -> None:
 def test_normalise_is_idempotent(text: str) -> None:
     once = cache.normalise_question(text)
     assert cache.normalise_question(once) == once
+
+
+def test_a_new_deploy_does_not_serve_answers_cached_by_the_old_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("K_REVISION", "query-00007-abc")
+    before = cache.cache_key("a", "q", 1)
+    assert cache.cache_key("a", "q", 1) == before
+    monkeypatch.setenv("K_REVISION", "query-00008-def")
+    assert cache.cache_key("a", "q", 1) != before
