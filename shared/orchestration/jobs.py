@@ -71,14 +71,15 @@ class JobView(BaseModel):
 def create_job(deps: Deps, *, question: str, plan: Plan, planner: str, requests: dict[AgentName, AgentRequest],
                deadline_seconds: float, warnings: list[str], kpis: list[str], data_version: int,
                user: str, full: bool = False, metric: Report | None = None, agents_first: bool = False,
-               lead: str = "") -> str:
+               lead: str = "", currency: str | None = None) -> str:
     """Create the job document and publish one task per planned agent; returns the job id.
 
     ``metric`` is the metrics layer's answer to the sales half of a mixed question ("what did we make last
     month and are we cheaper than MegaMart?"), computed now and kept in the job document so every assembly
     (a redelivered part, the deadline) combines the same figure; ``agents_first`` keeps the order asked.
     ``lead`` is what the reader must say before the agents' answer ("Orders are not forecast, only units sold
-    and revenue."), as quick mode says it (``descriptive.with_lead``).
+    and revenue."), as quick mode says it (``descriptive.with_lead``). ``currency`` is the tenant's (its
+    catalogue's) when the question was asked: the assembled table states it on its money columns, as quick mode's.
     """
     job_id = uuid.uuid4().hex
     tenant = next(iter(requests.values())).tenant_id
@@ -90,6 +91,7 @@ def create_job(deps: Deps, *, question: str, plan: Plan, planner: str, requests:
         "created_at": now, "deadline_at": now + deadline_seconds,
         **({"metric_report": metric.model_dump(mode="json"), "agents_first": agents_first} if metric else {}),
         **({"lead": lead} if lead else {}),
+        **({"currency": currency} if currency else {}),
     })
     for agent, request in requests.items():
         task = AgentTask(tenant_id=tenant, job_id=job_id, agent=agent, request=request)
@@ -152,7 +154,8 @@ def assemble(deps: Deps, tenant_id: str, job_id: str, *, force: bool = False, no
     report = synthesize(job["question"], Plan.model_validate(job["plan"]), outcomes, mode="deep",
                         planner=job.get("planner", "router"), kpis=job.get("kpis") or [],
                         warnings=list(job.get("warnings") or []), data_version=int(job.get("data_version", 0)),
-                        job_id=job_id, full=bool(job.get("full")))
+                        job_id=job_id, full=bool(job.get("full")),
+                        currency=job["currency"] if isinstance(job.get("currency"), str) else None)
     report = maybe_narrate(deps, tenant_id, job["question"], outcomes, report)
     if job.get("lead") and report.answer:  # "Orders are not forecast, ...": said first, as in quick mode
         answer = str(job["lead"]) + report.answer

@@ -181,7 +181,8 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
         job_id = create_job(deps, question=req.question, plan=plan, planner=planning.planner, requests=requests,
                             deadline_seconds=s.job_deadline_seconds, warnings=warnings, kpis=prefs.kpis,
                             data_version=version, user=user, full=req.full, metric=metric_report,
-                            agents_first=reading.agents_first, lead=reading.lead if reading.kind == "agent" else "")
+                            agents_first=reading.agents_first, lead=reading.lead if reading.kind == "agent" else "",
+                            currency=read.index.vocabulary.currency)
         return QueryResponse(mode="deep", status="running", job_id=job_id, warnings=warnings)
 
     outcomes = run_agents(deps, requests, budget_seconds=s.query_budget_seconds, runners=runners)

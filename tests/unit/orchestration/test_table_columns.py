@@ -129,7 +129,9 @@ def test_products_by_week_are_one_line_each_and_a_ranking_gets_no_chart() -> Non
     ranking = described(AnswerTable(columns=["sku", "our_price", "reviews"], rows=[["A", 1.0, 2], ["B", 2.0, 1]]))
     assert agent_chart(ranking) is None  # no ranking measure of its own: its rows are the answer
     single = described(AnswerTable(columns=["sku", "forecast_units", "lower", "upper"], rows=[["A", 5, 4, 6]]))
-    assert single is not None and single.band is not None and agent_chart(single) is None
+    assert single is not None and single.band is not None
+    drawn = agent_chart(single)  # one period's forecast: its estimate on its interval (test_answer_charts.py)
+    assert drawn is not None and drawn["data"]["values"][0]["lower"] == 4
 
 
 def test_complaint_themes_and_price_gaps_are_bars_in_the_answers_order() -> None:
@@ -141,7 +143,10 @@ def test_complaint_themes_and_price_gaps_are_bars_in_the_answers_order() -> None
     )
     chart = agent_chart(themes)
     assert chart is not None and chart["mark"] == "bar"
-    assert chart["data"]["values"] == [{"label": "quality", "value": 12.1}, {"label": "shipping", "value": 10.7}]
+    assert chart["data"]["values"] == [
+        {"key": "quality", "label": "quality", "value": 12.1},
+        {"key": "shipping", "label": "shipping", "value": 10.7},
+    ]
     assert chart["encoding"]["y"]["sort"] is None and chart["encoding"]["x"]["title"] == "Share of reviews (%)"
     gaps = described(
         AnswerTable(
