@@ -90,7 +90,7 @@ export function ReportView({ report }: { report: Report }) {
       ) : null}
       {report.chart ? (
         <Suspense fallback={<Loading what="Drawing the chart" />}>
-          <Chart spec={report.chart} label={chartLabel(report)} />
+          <Chart spec={report.chart} label={chartLabel(report)} hasTable={!!report.table?.rows.length} />
         </Suspense>
       ) : null}
       {report.table && report.table.rows.length ? <AnswerTableView table={report.table} /> : null}
