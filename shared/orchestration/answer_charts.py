@@ -151,11 +151,31 @@ def ranking_chart(table: AnswerTable) -> dict[str, Any] | None:
         "data": {"values": values},
         "mark": "bar",
         "encoding": {
-            "y": {"field": "label", "type": "nominal", "sort": None, "title": None},
+            "y": {
+                "field": "label",
+                "type": "nominal",
+                "sort": None,
+                "title": None,
+                "axis": {"labelLimit": LABEL_LIMIT},
+            },
             "x": {"field": "value", "type": "quantitative", "title": title},
         },
         "description": f"{title} for the first {len(values)} rows, in the answer's order",
     }
+
+
+#: The width (px) an axis gives a row's label before cutting it, and the characters of a title kept before its SKU.
+LABEL_LIMIT = 200
+TITLE_WITH_SKU = 20
+
+
+def _clipped(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+#: The store's own series as the agents name it in a table's first column (a revenue-totals forecast's "revenue", a
+#: what-if across the catalogue's "all"): the whole store, to a person.
+_WHOLE_STORE = {"revenue": "Whole store", "units": "Whole store", "all": "Whole store"}
 
 
 def row_labels(table: AnswerTable, rows: Sequence[list[Any]]) -> list[tuple[str, str]]:
@@ -170,10 +190,20 @@ def row_labels(table: AnswerTable, rows: Sequence[list[Any]]) -> list[tuple[str,
     name_column = "product" if "product" in at else key_column
     keys = [str(r[at[key_column]]) for r in rows]
     names = [
-        str(r[at[name_column]]) if r[at[name_column]] not in (None, "") else k for r, k in zip(rows, keys, strict=True)
+        str(r[at[name_column]])
+        if name_column != key_column and r[at[name_column]] not in (None, "")
+        else k
+        if key_column == "sku"
+        else _WHOLE_STORE.get(k, k)
+        for r, k in zip(rows, keys, strict=True)
     ]
     repeated = Counter(names)
-    labels = [f"{n} ({k})" if repeated[n] > 1 and n != k else n for n, k in zip(names, keys, strict=True)]
+    # the SKU is what tells them apart: the title is shortened so that an axis (which cuts a label at its end,
+    # LABEL_LIMIT px) never cuts the SKU off
+    labels = [
+        f"{_clipped(n, TITLE_WITH_SKU)} ({k})" if repeated[n] > 1 and n != k else n
+        for n, k in zip(names, keys, strict=True)
+    ]
     twice, seen = Counter(zip(keys, labels, strict=True)), Counter[tuple[str, str]]()
     out = []
     for key, label in zip(keys, labels, strict=True):
@@ -211,7 +241,7 @@ def interval_chart(table: AnswerTable) -> dict[str, Any] | None:
         }
         for (key, label), r in zip(row_labels(table, rows), rows, strict=True)
     ]
-    y = {"field": "label", "type": "nominal", "sort": None, "title": None}
+    y = {"field": "label", "type": "nominal", "sort": None, "title": None, "axis": {"labelLimit": LABEL_LIMIT}}
     return {
         "$schema": VEGA_SCHEMA,
         "data": {"values": values},

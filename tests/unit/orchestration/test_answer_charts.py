@@ -66,7 +66,7 @@ def test_a_store_total_is_drawn_on_its_interval() -> None:
     assert chart is not None
     band, point = chart["layer"]
     assert chart["data"]["values"] == [
-        {"key": "revenue", "label": "revenue", "estimate": 95242.32, "lower": 80150.44, "upper": 113175.92}
+        {"key": "revenue", "label": "Whole store", "estimate": 95242.32, "lower": 80150.44, "upper": 113175.92}
     ]
     assert band["mark"]["type"] == "bar" and band["encoding"]["x2"] == {"field": "upper"}
     assert point["encoding"]["x"]["field"] == "estimate" and point["encoding"]["x"]["title"] == "Revenue (USD)"
@@ -115,6 +115,13 @@ def test_products_of_one_title_are_one_bar_each_told_apart_by_their_sku() -> Non
         ("MUG-RED", "Classic Mug (MUG-RED)"),
         ("MUG-BLU", "Classic Mug (MUG-BLU)"),
         ("PLT-1", "<b>Plate</b>"),  # a title is data: the console draws it as text
+    ]
+    long = _table(["sku", "product", "gap_pct"], [["A-1", "Coastal Premium Charger 65W", 5.0],
+                                                   ["A-2", "Coastal Premium Charger 65W", 4.0]])  # fmt: skip
+    # an axis cuts a long label at its end: the title gives way, the SKU that tells them apart stays
+    assert [label for _, label in row_labels(long, long.rows)] == [
+        "Coastal Premium Cha… (A-1)",
+        "Coastal Premium Cha… (A-2)",
     ]
     one_product_twice = _table(["sku", "product", "gap_pct"], [["A", "Mug", 5.0], ["A", "Mug", 4.0]])
     assert row_labels(one_product_twice, one_product_twice.rows) == [("A #1", "Mug (A) #1"), ("A #2", "Mug (A) #2")]
