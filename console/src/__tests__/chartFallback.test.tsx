@@ -44,7 +44,8 @@ describe("a chart that draws", () => {
     embed.next = () => Promise.resolve(drawn(BARS));
     render(<Chart spec={SPEC} label="Chart: gaps" />);
     await waitFor(() => expect(embed.calls.length).toBeGreaterThan(0));
-    expect(screen.getByRole("img", { name: "Chart: gaps" })).toBeInTheDocument();
+    const chart = screen.getByRole("img", { name: "Chart: gaps" });
+    await waitFor(() => expect(chart).toHaveClass("drawn")); // as tall as what was drawn, not the loading frame
     expect(embed.calls[0][1]).toMatchObject({ width: "container" });
     expect(screen.queryByTestId("chart-failed")).toBeNull();
   });

@@ -73,9 +73,12 @@ export default function Chart({ spec, label, hasTable = false }: {
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
+  // the frame keeps its height while Vega loads (no jump); once drawn, it is as tall as the chart (a one-row band)
+  const [drawn, setDrawn] = useState(false);
 
   useEffect(() => {
     setFailed(false);
+    setDrawn(false);
   }, [spec]);
 
   useEffect(() => {
@@ -99,6 +102,7 @@ export default function Chart({ spec, label, hasTable = false }: {
         finalize = () => result.finalize();
         const scene = (result.view.scenegraph() as unknown as { root?: SceneNode }).root;
         if (!drewMarks(scene)) setFailed(true); // drawn without a single mark: an empty frame, not a chart
+        else setDrawn(true);
       })
       .catch(() => {
         if (!cancelled) setFailed(true);
@@ -121,5 +125,5 @@ export default function Chart({ spec, label, hasTable = false }: {
       </div>
     );
   }
-  return <div className="chart" ref={ref} role="img" aria-label={label} data-testid="chart" />;
+  return <div className={drawn ? "chart drawn" : "chart"} ref={ref} role="img" aria-label={label} data-testid="chart" />;
 }
