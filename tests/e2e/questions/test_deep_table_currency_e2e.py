@@ -16,8 +16,13 @@ from tests.e2e.questions.conftest import TENANT, Ingested
 
 @pytest.mark.parametrize("mode", ["quick", "deep"])
 def test_a_revenue_forecasts_table_states_its_currency(shop: Ingested, mode: str) -> None:
-    resp = ask(shop.deps, "How much revenue will we make next month?", tenant=TENANT, mode=mode,  # type: ignore[arg-type]
-               use_cache=False)
+    resp = ask(
+        shop.deps,
+        "How much revenue will we make next month?",
+        tenant=TENANT,
+        mode=mode,  # type: ignore[arg-type]
+        use_cache=False,
+    )
     assert resp.status == "done" and resp.report is not None and resp.report.table is not None
     table = resp.report.table
     assert resp.report.mode == mode
