@@ -15,8 +15,8 @@ Read after the market reader (whose asks are more exact), before the metrics rea
 up" was X's revenue, "where does X sit" X's place in a revenue ranking, and "dearer than what competitors charge"
 the price index per competitor and product. A one-sided comparative ("dearer than ...") is the products above the
 market (``overpriced``; "cheaper than ...": ``underpriced``); anything else the slice's price position. A sales
-figure asked ("revenue vs competitors"), the price index by name (the metrics layer's figure), a price change (a
-what-if) or a period compared ("vs last month") is not this. Pure: no I/O.
+figure asked ("revenue vs competitors"), the price index by name or "compare on price" (the metrics layer's one
+figure), a price change (a what-if) or a period compared ("vs last month") is not this. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ _STANDING = _rx(
     r"stack(?:s|ed|ing)? up|measur(?:e|es|ed|ing) up|lin(?:e|es|ed|ing) up|match(?:es|ed|ing)? up|"
     r"shap(?:e|es|ed|ing) up|hold(?:s|ing)? up|far(?:e|es|ed|ing)|sit(?:s|ting)?|stand(?:s|ing)?|"
     r"land(?:s|ed|ing)?|fall(?:s|ing)?|rank(?:s|ed|ing)?|com(?:e|es|ing) in|position(?:ed)?|"
-    r"(?:look|compare)s?|stand(?:s)? (?:up )?against"
+    r"(?:look|compare)s?|stand(?:s)? (?:up )?against|(?:do|does|doing|did) (?:on|with) (?:price|pricing)"
 )
 _DEARER = _rx(r"(?:dearer|pricier|costlier|more (?:expensive|costly)|higher[- ]priced|priced higher) than")
 _CHEAPER = _rx(r"(?:cheaper|less (?:expensive|costly)|lower[- ]priced|priced lower) than")
@@ -63,6 +63,9 @@ _NOT_POSITION = _rx(
     r"(?:last|previous|this|next) (?:week|month|quarter|year)|year[- ]on[- ]year|yoy|"
     r"a (?:week|month|quarter|year) ago|before|history|over time|trend\w*|chang\w*"
 )
+#: "how do Trailhead products compare on price with the competition?": the metrics layer's one figure, the group's
+#: price index (the sixteenth round's reading, kept).
+_INDEX_WORDING = _rx(r"compare[sd]? on price")
 _SLICES = frozenset({"brand", "category", "product", "sku"})
 
 
@@ -74,6 +77,7 @@ def slice_position(question: str, matches: Sequence[EntityMatch]) -> MarketAsk |
     if (
         any(m.kind == "competitor" for m in matches)
         or _NOT_POSITION.search(question)
+        or _INDEX_WORDING.search(question)
         or price_change(question) is not None
     ):
         return None

@@ -87,3 +87,21 @@ def test_a_named_competitor_is_the_versus_answer(shop: VocabularyIndex) -> None:
         )
         is None
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Acme: pricier or cheaper than rivals?",
+        "Brightline products: cheaper or dearer than the competition?",
+        "is the camping chair cheaper or more expensive than the market?",
+    ],
+)
+def test_both_sides_asked_is_the_position(shop: VocabularyIndex, question: str) -> None:
+    # not the side said first, nor the one right before "than": where the slice stands, above and below
+    assert read(shop, question).asks == ["price_position"]
+
+
+def test_how_a_slice_does_on_price_is_its_position(shop: VocabularyIndex) -> None:
+    r = read(shop, "how does Acme do on price vs the competition?")
+    assert r.asks == ["price_position"] and r.brands == ["Acme Home"]
