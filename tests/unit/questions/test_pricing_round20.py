@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from shared.orchestration.router import detect_intents
 from shared.questions.slice_position import slice_position
 from shared.questions.vocabulary import ProductName, VocabularyIndex
 from tests.unit.questions.round_stores import read, small_store
@@ -105,3 +106,12 @@ def test_both_sides_asked_is_the_position(shop: VocabularyIndex, question: str) 
 def test_how_a_slice_does_on_price_is_its_position(shop: VocabularyIndex) -> None:
     r = read(shop, "how does Acme do on price vs the competition?")
     assert r.asks == ["price_position"] and r.brands == ["Acme Home"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["is Coastal gear costlier than the competition?", "are we dearer than rivals?", "Acme pricewise vs the market"],
+)
+def test_the_router_hears_the_comparative_price_words(question: str) -> None:
+    # "explicit" intents decide whether a question in a session is a follow-up of the one before
+    assert "pricing" in detect_intents(question)
