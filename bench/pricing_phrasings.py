@@ -30,7 +30,9 @@ two rivals on one product, our last price change, margins) and ``31`` its held-o
 round's (position per category, who undercut us this week, the price index, MAP, what a price change did to sales)
 and ``33`` its held-out set, ``34`` the eighteenth round's (what the price changes of a period did to sales, several
 products at once; position per category and brand; rivals out of stock; the rival undercutting us most often; our
-margin at the market's price) and ``35`` its held-out set.
+margin at the market's price) and ``35`` its held-out set, ``36`` the nineteenth round's (brands by a short name) and
+``37`` its held-out set, ``38`` the twentieth round's (a brand, vendor, category or product against the market in
+comparative idioms: stack up, dearer than what rivals charge, where does X sit on price) and ``39`` its held-out set.
 ``BENCH_TODAY=YYYY-MM-DD`` generates that day's merchant (the products
 a set asks about are picked from what the store holds, ``bench/catalogue_picks.py``).
 ``BENCH_VERBOSE=1`` prints every answer, ``BENCH_ONLY=group`` runs one group. Prints ``right: N/M`` per group and
@@ -599,6 +601,14 @@ def cases(m: Market, t: Truth) -> list[Case]:
         from bench.pricing_phrasings_37 import nineteenth_held_out
 
         return [Case(g, tenant, q, c) for g, tenant, q, c in nineteenth_held_out(m, t)]
+    if os.environ.get("BENCH_SET") == "38":
+        from bench.pricing_phrasings_38 import twentieth_set
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in twentieth_set(m, t)]
+    if os.environ.get("BENCH_SET") == "39":
+        from bench.pricing_phrasings_39 import twentieth_held_out
+
+        return [Case(g, tenant, q, c) for g, tenant, q, c in twentieth_held_out(m, t)]
     return pricing_cases(m, t) + review_cases(t)
 
 

@@ -18,6 +18,7 @@ _INTENT_PATTERNS: dict[Intent, re.Pattern[str]] = {
         r"|\bwhat-if\b|\bscenario\b|\bsimulat", re.I),
     "pricing": re.compile(
         r"\b(?:over|under)?priced\b|\bpric(?:e|es|ing)\b|\bcompetitor|\bcheaper\b|\bexpensive\b|\bmargins?\b"
+        r"|\b(?:pricier|dearer|costlier)\b|\bprice-?wise\b"
         r"|\bdiscount|\b(?:above|below) (?:the )?market\b|\bundercut|\bMAP\b", re.I),
     "sentiment": re.compile(
         r"\breviews?\b|\bsentiment\b|\bcomplain|\bratings?\b|\bfeedback\b|\bcustomers? (?:say|think|feel)"

@@ -215,7 +215,8 @@ def position_answer(analysis: PricingAnalysis, scope: str = "") -> AgentAnswer:
     else:
         label = f"{scope} SKUs" if scope else "SKUs"
         text = (f"Across {len(skus)} {label} the median price index is {float(skus['price_index'].median()):.1f} "
-                f"(100 = the median competitor): {n_above} are more than {GAP_TOLERANCE_PCT:g}% above it, "
+                f"(100 = the median competitor): {n_above} {'is' if n_above == 1 else 'are'} more than "
+                f"{GAP_TOLERANCE_PCT:g}% above it, "
                 f"{n_below} more than {GAP_TOLERANCE_PCT:g}% below and {len(skus) - n_above - n_below} within "
                 f"{GAP_TOLERANCE_PCT:g}% of it; most out of line: "
                 f"{join_names([_gap_text(str(s), r) for s, r in ordered.head(3).iterrows()], 3)}.")

@@ -12,6 +12,8 @@ import pandas as pd
 
 from shared.agents.answers import AgentAnswer, ranked_table
 
+#: The group :func:`shared.pricing.position.category_position` puts the SKUs without a category in.
+UNCATEGORISED = "uncategorised"
 COLUMNS = ["category", "median_price_index", "n_skus", "share_rank_1"]
 METHOD = ("median over each category's SKUs of 100 x our price / the median competitor price, each SKU on its latest "
           "date with both prices")
@@ -28,9 +30,13 @@ def category_answer(categories: pd.DataFrame, *, lowest_first: bool = False) -> 
         return AgentAnswer(ask="category_position", answered=False, method=METHOD,
                            text="No category could be compared with competitor prices (competitor prices and our "
                                 "prices on the same dates are needed).")
-    ranked = frame.sort_values("median_price_index", ascending=False, kind="stable")
+    # the SKUs with no category are no category the merchant named: set apart after the ranking, not led with
+    aside = frame[frame.index == UNCATEGORISED] if len(frame) > 1 else frame.iloc[:0]
+    ranked = frame.drop(aside.index).sort_values("median_price_index", ascending=False, kind="stable")
     rows = [[str(c), round(float(r["median_price_index"]), 1), int(r["n_skus"]), round(float(r["share_rank_1"]), 3)]
             for c, r in ranked.iterrows()]
+    apart = [[str(c), round(float(r["median_price_index"]), 1), int(r["n_skus"]), round(float(r["share_rank_1"]), 3)]
+             for c, r in aside.iterrows()]
     top, low = rows[0], rows[-1]
 
     def skus(n: object) -> str:
@@ -48,6 +54,8 @@ def category_answer(categories: pd.DataFrame, *, lowest_first: bool = False) -> 
     if len(rows) > 2:
         middle = rows[1:-1][::-1] if lowest_first else rows[1:-1]
         text += "; in between: " + ", ".join(f"{r[0]} {r[1]:.1f}" for r in middle)
-    table, total = ranked_table(COLUMNS, rows)
+    for _, index, n, _ in apart:
+        text += f"; the {skus(n)} without a category: {index:.1f}"
+    table, total = ranked_table(COLUMNS, rows + apart)
     return AgentAnswer(ask="category_position", text=text + ".", columns=COLUMNS, rows=table, total_rows=total,
                        method=METHOD, finding_prefixes=["category:"])

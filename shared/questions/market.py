@@ -179,6 +179,11 @@ _ABOVE_MARKET = _rx(r"(?:pricier|dearer|costlier|more expensive|more costly|high
                     r"competitors?)(?: (?:price|rate|average|median)s?)?|overpriced|"
                     r"(?:sell|sells|selling|sold|go|goes|going|list\w*|retail\w*) for more than (?:the )?"
                     r"(?:competition|competitors?|market|others|rivals?|everyone(?: else)?)")
+#: Both sides asked at once ("pricier or cheaper than rivals", "cheaper or dearer than the competition"): the
+#: position, not the side said first (nor the one said last, which alone reached "than ...").
+_SIDE_WORD = r"(?:pricier|dearer|costlier|more expensive|higher[- ]priced|cheaper|less expensive|lower[- ]priced)"
+_EITHER_SIDE = _rx(rf"{_SIDE_WORD},? (?:or|and|/) {_SIDE_WORD} than (?:the )?(?:competition|competitors?|market|"
+                   r"others|rivals?|everyone(?: else)?)")
 #: The gap asked as an index ("as an index", "in index terms"): the price index, not the products above the market.
 _AS_INDEX = _rx(r"(?:as|in) an? (?:price )?index|in index (?:terms|points)|index (?:number|figure|score)")
 _BELOW_MARKET = _rx(r"(?:cheaper|less expensive|less costly|lower[- ]priced|priced lower)(?: on| for)? than "
@@ -470,6 +475,8 @@ def _read_market(question: str, matches: list[EntityMatch], index: VocabularyInd
         return MarketAsk("underpriced" if side == "below" else "overpriced", gap_pct=pct,
                          extra=("underpriced",) if side == "both" else (),
                          negated=side != "both" and _NOT_SIDE.search(question) is not None)
+    if not named and _EITHER_SIDE.search(question) and price_change(question) is None:
+        return MarketAsk("price_position")  # "Acme: pricier or cheaper than rivals?": where it stands, both sides
     if not named and (_ABOVE_MARKET.search(question) or _BELOW_MARKET.search(question)) \
             and price_change(question) is None and not _AS_INDEX.search(question):
         # ("... and what if I cut X by 10%": the router plans both; "how far above the market are we, as an index?":

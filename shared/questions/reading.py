@@ -103,6 +103,7 @@ from shared.questions.sale_dates import asks_sale_dates, sale_dates_query
 from shared.questions.sales_location import place_needed, place_word, sales_location
 from shared.questions.shorthand import expand_shorthand, shorthand_names
 from shared.questions.since_launch import SINCE_LAUNCH_LABEL, asks_since_launch
+from shared.questions.slice_position import slice_position
 from shared.questions.sparse_ratings import rating_week_on_week
 from shared.questions.spelled import spelled_numbers
 from shared.questions.target import period_target, stated_target, target_without_figure
@@ -2098,7 +2099,9 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     if gap is None and (both := _own_periods(question, tenant_id, index, extents, as_of, today)) is not None:
         return both  # "what did we make in October and how many units did we sell in November?"
     if gap is None and (market := read_pricing_ask(question, matches, index, time.spans)
-                        or read_market(question, matches, index, time.spans)) is not None:  # vs X, restock
+                        or read_market(question, matches, index, time.spans)
+                        # "how does Acme stack up on price against rivals?": the slice's position, not its revenue
+                        or slice_position(question, matches)) is not None:  # vs X, restock
         reading.agent_period = time.range if time.range is not None and not time.future else None
         if market.ask == "what_if" and change is None:
             reading.price_delta = price_delta(question)  # "cut X by $5 - what happens to units?"

@@ -78,3 +78,16 @@ def test_undercut_says_the_categories_it_was_narrowed_to() -> None:
     [answer] = pricing_answers(["undercut"], analysis, observations(rows), PricingOptions(), scoped=[], start=None,
                                scope="Kitchen")
     assert answer.text.startswith("cheapco was below our price on Kitchen products on 100% of 10 product-days")
+
+
+def test_the_skus_without_a_category_are_set_apart_not_led_with() -> None:
+    # "what's our price position in each category?": the named categories ranked, the uncategorised SKUs after them
+    frame = pd.DataFrame(
+        {"median_price_index": [106.7, 99.2, 104.5], "n_skus": [4, 13, 15], "share_rank_1": [0.1, 0.2, 0.3]},
+        index=pd.Index(["uncategorised", "Electronics", "Outdoor"], name="category"),
+    )
+    text = category_answer(frame).text
+    assert text.startswith("Outdoor is the category priced highest") and "Electronics the lowest" in text
+    assert text.endswith("; the 4 SKUs without a category: 106.7.")
+    assert category_answer(frame, lowest_first=True).text.startswith("Electronics is the category priced lowest")
+    assert [r[0] for r in category_answer(frame).rows] == ["Outdoor", "Electronics", "uncategorised"]

@@ -154,7 +154,7 @@ def test_the_price_position_says_how_many_are_within_the_band() -> None:
     obs = _obs()
     analysis = analyse(PricingInputs(observations=obs), options, today=date(2026, 3, 10))
     (position,) = pricing_answers(["price_position"], analysis, obs, options, scoped=[], start=None)
-    assert "1 are more than 5% above it, 0 more than 5% below and 1 within 5% of it" in position.text
+    assert "1 is more than 5% above it, 0 more than 5% below and 1 within 5% of it" in position.text
 
 
 # --- "why are sales of X down?": X's price against the market, then its reviews ---
