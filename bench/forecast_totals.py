@@ -23,6 +23,13 @@ per-period intervals as independent periods) and after (the backtest's totals), 
 doubled (30 + 30 days, 5 + 5 weeks; origins that much earlier) and the answer's total of the second half is judged
 as above (``agent._view`` with the window); before (the past windows' band, else independent periods) and after
 (the backtest's totals), from the same forecasts.
+
+``--store``: the store's total and each category's ("how much will we sell next month", "how many units of
+kitchenware next quarter"): each is one series (``agent.store_total``), judged at 12 origins a horizon apart
+(daily 30 days; weekly 13 weeks, origins 4 weeks apart) at the 80/90/95% levels; before (the past windows' band,
+``own_band=False``) and after (the series' own backtest totals), with the summed bias of the point. Development
+shops: seeds 7 (60 SKUs), 11 (120), 13 (30). Held out (fixed before any measurement, run once): seeds 101 (80
+SKUs), 202 (40), 303 (150).
 """
 
 from __future__ import annotations
@@ -230,6 +237,93 @@ def judge_window(s: TotalsSet) -> dict[str, dict[str, float]]:
     return out
 
 
+@dataclass(frozen=True)
+class ScopeSet:
+    """A generated shop's daily sales per SKU with its category, judged ``horizon_days`` ahead of each origin."""
+
+    name: str
+    sales: pd.DataFrame
+    freq: Freq
+    horizon_days: int
+    origins: tuple[pd.Timestamp, ...]
+
+
+#: (seed, SKUs) of the ``--store`` shops: development, then held out (fixed before measuring, run once).
+STORE_DEV = ((7, 60), (11, 120), (13, 30))
+STORE_HELD_OUT = ((101, 80), (202, 40), (303, 150))
+
+
+def scope_sets(seed: int, skus: int) -> list[ScopeSet]:
+    """A generated shop's daily and weekly store / category sets, 12 origins each."""
+    from shared.sample.merchant import generate_merchant
+
+    merchant = generate_merchant(seed=seed, n_skus=skus)
+    raw = merchant.sales.assign(date=lambda d: pd.to_datetime(d["date"]), units=lambda d: d["units"].astype(float))
+    daily = raw.groupby(["sku", "date"], as_index=False)["units"].sum()
+    daily["category"] = daily["sku"].map(
+        dict(zip(merchant.products["sku"], merchant.products["category"], strict=True))
+    )
+    end = daily["date"].max()
+    name = f"shop seed {seed}, {skus} SKUs"
+    return [
+        ScopeSet(f"{name}, daily 30d", daily, "D", 30, tuple(end - pd.Timedelta(days=30 * k) for k in range(1, 13))),
+        ScopeSet(f"{name}, weekly 13w", daily, "W", 91, tuple(end - pd.Timedelta(days=91 + 28 * k) for k in range(12))),
+    ]
+
+
+STORE_LEVELS = (0.8, 0.9, 0.95)
+
+
+def judge_store(s: ScopeSet) -> dict[str, dict[str, float]]:
+    """Per scope kind and band: coverage at each level, mean width over the total, the point's summed bias."""
+    from shared.forecast.agent import store_total
+
+    period_days = 7 if s.freq == "W" else 1
+    rows: dict[str, list[dict[str, float]]] = {}
+    for origin in s.origins:
+        history = s.sales[s.sales["date"] <= origin]
+        ahead = s.sales[(s.sales["date"] > origin) & (s.sales["date"] <= origin + pd.Timedelta(days=s.horizon_days))]
+        scopes = [("store", history, ahead)] + [
+            ("category", history[history["category"] == c], ahead[ahead["category"] == c])
+            for c in sorted(history["category"].unique())
+        ]
+        for kind, hist, fut in scopes:
+            sold = float(fut["units"].sum())
+            for band in ("before", "after"):
+                row: dict[str, float] = {"sold": sold}
+                for lv in STORE_LEVELS:
+                    options = ForecastOptions(
+                        horizon=math.ceil(s.horizon_days / period_days), level=lv, prophet="never"
+                    )
+                    view = store_total(
+                        hist,
+                        origin,
+                        s.freq,
+                        options,
+                        s.horizon_days,
+                        int(hist["sku"].nunique()),
+                        own_band=band == "after",
+                    )
+                    if view is None:
+                        break
+                    row["total"] = view.total
+                    row[f"in_{lv}"] = float(view.lower <= sold <= view.upper)
+                    row[f"width_{lv}"] = (view.upper - view.lower) / max(view.total, 1e-9)
+                else:
+                    rows.setdefault(f"{kind} {band}", []).append(row)
+    out = {}
+    for key, got in rows.items():
+        frame = pd.DataFrame(got)
+        out[key] = {
+            "cases": float(len(frame)),
+            "summed_bias": float(frame["total"].sum() / frame["sold"].sum() - 1),
+            "median_bias": float(np.median(frame["total"] / frame["sold"] - 1)),
+            **{f"cov_{lv}": float(frame[f"in_{lv}"].mean()) for lv in STORE_LEVELS},
+            **{f"width_{lv}": float(frame[f"width_{lv}"].mean()) for lv in STORE_LEVELS},
+        }
+    return out
+
+
 def main() -> None:
     """Print each set's figures."""
     parser = argparse.ArgumentParser()
@@ -244,7 +338,25 @@ def main() -> None:
     parser.add_argument("--freq", choices=("D", "W"), help="only the daily or the weekly sets")
     parser.add_argument("--reorder", action="store_true", help="the reorder point's cover of lead-time demand")
     parser.add_argument("--window", action="store_true", help="a window that starts later (the horizon's 2nd half)")
+    parser.add_argument("--store", action="store_true", help="the store's and each category's total (one series)")
     args = parser.parse_args()
+    if args.store:
+        print(  # noqa: T201
+            "set | scope, band | cases | summed bias | median bias | cover 80/90/95 | mean width / total 80/90/95"
+        )
+        for seed, skus in STORE_HELD_OUT if args.held_out else STORE_DEV:
+            for st in scope_sets(seed, skus):
+                if args.freq and st.freq != args.freq:
+                    continue
+                for key, m in judge_store(st).items():
+                    print(  # noqa: T201
+                        f"{st.name} | {key} | {m['cases']:.0f} | {m['summed_bias']:+.3f} | {m['median_bias']:+.3f} | "
+                        + " / ".join(f"{m[f'cov_{lv}']:.3f}" for lv in STORE_LEVELS)
+                        + " | "
+                        + " / ".join(f"{m[f'width_{lv}']:.3f}" for lv in STORE_LEVELS),
+                        flush=True,
+                    )
+        return
     if args.products:
         sets = completejourney_sets(*args.products)
     elif args.held_out:

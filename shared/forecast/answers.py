@@ -46,6 +46,7 @@ class SkuForecastView:
     whatif: dict[str, Any] | None = None
     certainty: float | None = None  # the model's backtest certainty (the store's series: the answer's confidence)
     covers: int | None = None  # a total's series (the store's): how many SKUs it sums
+    band_note: str = ""  # a total's series: what its interval is and where it came from, as the answer says it
 
 
 #: Days after a stock count from which the sales since the count give the SKU's rate (fewer: the recent window).
