@@ -390,11 +390,12 @@ def _revenue_totals_forecast(deps: Deps, request: AgentRequest, as_of: date, opt
     where = f" from {' and '.join(channels)}" if channels else ""
     text = (f"We expect revenue{where} of about {fmt_money(view.total, currency)} over the next {request.horizon_days} "
             f"days ({start.isoformat()} to {end.isoformat()}) ({level:.0%} interval "
-            f"{fmt_money(view.lower, currency)}-{fmt_money(view.upper, currency)}; model {view.model}). Your sales "
+            f"{fmt_money(view.lower, currency)}-{fmt_money(view.upper, currency)}; model {view.model}; "
+            f"{view.band_note}). Your sales "
             "data are revenue totals with no units, so revenue is forecast directly (each day's total as one "
             "series), not as units sold.")
     method = ("the daily revenue total of the sales lines that carry no units, forecast as one series (weeks when "
-              "most days are empty); interval from how past totals over as many days varied")
+              f"most days are empty); {view.band_note}")
     answer = AgentAnswer(ask="forecast", text=text, method=method, columns=["series", "forecast_revenue", "lower",
                                                                             "upper", "horizon_days", "model"],
                          rows=[["revenue", round(view.total, 2), round(view.lower, 2), round(view.upper, 2),
@@ -786,19 +787,18 @@ def own_total_offsets(result: SeriesForecast, level: float, weights: np.ndarray 
 
 
 def own_band_note(horizon: int, origins: int, period_days: int, level: float) -> str:
-    """Where an own-backtest band came from, as the answer says it."""
+    """Where an own-backtest band came from, as the answer says it ("interval from this model's own misses ...")."""
     unit = "week" if period_days == 7 else "day"
-    return (f"the band is as wide as {level:.0%} of this model's misses of its own past {horizon}-{unit} totals, "
-            f"refitted at {origins} points of the history")
+    return (f"interval from this model's own misses of its past {horizon}-{unit} totals, refitted at {origins} points "
+            f"of the history: {level:.0%} of them fell inside a band this wide")
 
 
 def fallback_band_note(horizon: int, origins: int, period_days: int, past: bool, own_band: bool) -> str:
-    """Why a total's band is not its own backtest totals', and what it is instead."""
+    """What a total's band is when it is not its own backtest totals', and why not."""
     unit = "week" if period_days == 7 else "day"
-    why = f"; not from the model's own past totals: {too_few_reason(origins, horizon, unit)}" if own_band else ""
-    what = "from how past totals over as many days varied around the recent rate" if past else \
-        "the per-period bands summed (too little history for past totals)"
-    return what + why
+    what = f"interval from how past totals over as many {unit}s varied around the recent rate" if past else \
+        f"interval of the per-{unit} bands summed"
+    return what + (f", as {too_few_reason(origins, horizon, unit)}" if own_band else "")
 
 
 def total_band(history: np.ndarray, freq: str, periods: int, total: float, summed: tuple[float, float],

@@ -5,8 +5,8 @@ it :attr:`SeriesForecast.sum_bands`, and the past-windows band (:func:`intervals
 totals against the recent rate, not against the model that forecasts them. Here the chosen model is refitted at
 rolling origins over the series' own history (as many as the history allows, up to :data:`MAX_OWN_ORIGINS`),
 each origin forecasts the whole horizon, and the band of the total over steps 1..k is the split-conformal
-quantile of the relative misses of those totals (sum of actuals over sum of forecasts, minus 1): a store growing
-10% a year misses its totals in proportion to its level, not in units. The offsets are stored as
+quantile of the log ratios of those totals (sum of actuals over sum of forecasts): a store growing 10% a year
+misses its totals in proportion to its level, not in units. The offsets are stored as
 ``sum_bands`` (units around the current forecast's running total), so a later window's band is read by
 :func:`horizon_totals.window_offset` as any other total's.
 
@@ -84,12 +84,16 @@ def _refit(y: np.ndarray, horizon: int, m: int, components: Sequence[str]) -> tu
     return forecasts, actuals
 
 
-def relative_misses(forecasts: np.ndarray, actuals: np.ndarray) -> np.ndarray:
-    """Per origin and k, the total over steps 1..k missed by: actual over forecast, minus 1 (``nan`` if 0 forecast)."""
+def log_misses(forecasts: np.ndarray, actuals: np.ndarray) -> np.ndarray:
+    """Per origin and k, the log ratio of the actual to the forecast total over steps 1..k (``nan`` if 0 forecast).
+
+    ``+1`` on both: a total that sold nothing stays finite. A log ratio, not actual / forecast - 1: a low forecast
+    that the next weeks tripled and a high one they halved are misses of the same size, so the band is a factor
+    either way (``total * exp(-q)`` to ``total * exp(q)``) and its lower end stays above 0.
+    """
     f = np.cumsum(np.asarray(forecasts, dtype=float), axis=1)
     a = np.cumsum(np.asarray(actuals, dtype=float), axis=1)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(f > 0, a / f - 1, np.nan)
+    return np.where(f > 0, np.log((a + 1.0) / (f + 1.0)), np.nan)
 
 
 def own_sum_bands(
@@ -97,8 +101,9 @@ def own_sum_bands(
 ) -> dict[float, tuple[np.ndarray, np.ndarray]] | None:
     """Per level, (lower, upper) offsets in units of the total over steps 1..k around ``forecast``'s running sum.
 
-    +- the conformal quantile of the backtest totals' absolute relative misses per k, times the forecast's total
-    over those steps (symmetric, as the pooled totals' band). ``None`` when the model is not a local one or the
+    The conformal quantile ``q`` of the backtest totals' absolute log misses per k (:func:`log_misses`): the band
+    runs from the forecast's total over those steps times ``exp(-q)`` to times ``exp(q)`` (symmetric in the log, as
+    the pooled totals' band is in units). ``None`` when the model is not a local one or the
     history gives fewer than :data:`MIN_OWN_ORIGINS` origins with a forecast above 0.
     """
     components = model_components(model)
@@ -108,14 +113,14 @@ def own_sum_bands(
     forecasts, actuals = backtest_totals(history, h, m, components)
     if len(forecasts) < MIN_OWN_ORIGINS:
         return None
-    misses = np.abs(relative_misses(forecasts, actuals))
+    misses = np.abs(log_misses(forecasts, actuals))
     if min(int(np.isfinite(misses[:, k]).sum()) for k in range(h)) < MIN_OWN_ORIGINS:
         return None
     running = np.cumsum(np.maximum(np.asarray(forecast, dtype=float), 0.0))
     out: dict[float, tuple[np.ndarray, np.ndarray]] = {}
     for lv in levels:
         q = np.array([conformal_quantile(misses[np.isfinite(misses[:, k]), k], lv) for k in range(h)])
-        out[float(lv)] = (-q * running, q * running)
+        out[float(lv)] = (-(1 - np.exp(-q)) * running, (np.exp(q) - 1) * running)
     return out
 
 
