@@ -49,7 +49,13 @@ from shared.forecast.intervals import horizon_sum_band
 from shared.forecast.inventory import InventoryPlan, plan_inventory, sigma_of_totals
 from shared.forecast.loader import ForecastInputs, load_inputs
 from shared.forecast.metrics import mase_scale
-from shared.forecast.own_totals import OWN_LEVELS, origins_available, own_sum_bands, too_few_reason
+from shared.forecast.own_totals import (
+    OWN_LEVELS,
+    model_components,
+    origins_available,
+    own_sum_bands,
+    too_few_reason,
+)
 from shared.forecast.periods import Freq, RegularSeries, regularise_arrays
 from shared.forecast.window import Window, window_label, window_of, window_total
 from shared.models.agents import Action, AgentRequest, AgentResult, Confidence, Evidence, Finding
@@ -237,6 +243,10 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                         "SKU's run-rate cover) answers, and they are being fitted for the next question")
     for o in outcomes:
         o.period_days = period_days
+        if request.skus and len(outcomes) <= FALLBACK_SERIES:
+            # 1-3 named SKUs on a small shop (too few backtest totals pooled) or answered by the per-series selection:
+            # their totals' band from their own series' backtest totals, before a what-if scales it
+            o.result = with_own_sku_totals(o, level)
     pooled = pooled_estimates(deps, request, as_of, sales, level) if request.price_change_pct is not None else None
     for o in outcomes:
         if request.price_change_pct is not None:
@@ -721,7 +731,7 @@ def store_total(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq, option
     key = fingerprint(series, smooth, "store+own-totals")
 
     def fit() -> SeriesForecast:
-        return with_own_totals(forecast_series(series, smooth), series)
+        return with_own_totals(forecast_series(series, smooth), series, smooth.level)
 
     # asked again and again ("how many next month", "sales projection"): unchanged data is not refitted, in this
     # process (the memo) or in another instance and the warm-up function (the persisted fits)
@@ -754,7 +764,7 @@ def store_total(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq, option
                            certainty=_certainty(result), covers=skus, band_note=note)
 
 
-def with_own_totals(result: SeriesForecast, series: RegularSeries) -> SeriesForecast:
+def with_own_totals(result: SeriesForecast, series: RegularSeries, level: float) -> SeriesForecast:
     """``result`` with the band of its totals from its own backtest totals (:func:`own_totals.own_sum_bands`).
 
     Computed with the fit (and stored with it: the warm-up's fit answers with its band); unchanged when the history
@@ -762,9 +772,30 @@ def with_own_totals(result: SeriesForecast, series: RegularSeries) -> SeriesFore
     """
     if result.status != "ok" or not len(result.forecast):
         return result
-    levels = tuple(sorted({*OWN_LEVELS, *result.bands, 0.9}))
+    levels = tuple(sorted({*OWN_LEVELS, *result.bands, level}))
     bands = own_sum_bands(series.values, result.forecast, series.season_length, result.model, levels)
     return result if bands is None else replace(result, sum_bands=bands)
+
+
+def with_own_sku_totals(o: SkuOutcome, level: float = 0.9) -> SeriesForecast:
+    """A SKU's forecast with its totals' band from its own backtest totals when the pooled batch gave it none.
+
+    The pooled band needs 30 backtest totals per step (a shop of under about 27 SKUs with one weekly origin has
+    fewer) and a pooled fit ready in time. Without it, the SKU's own series is backtested at rolling origins
+    (:mod:`own_totals`) with its own model when that is a local one (the per-series selection), else with the
+    model its own backtest selects among the local ones; the band is that model's log misses around the SKU's
+    expected path (:func:`expected_demand`), a factor either way. Unchanged when the history gives too few origins.
+    """
+    r = o.result
+    if r.sum_bands or r.status != "ok" or not len(r.forecast):
+        return r
+    model = r.model
+    if model_components(model) is None:
+        chosen = forecast_series(o.series, ForecastOptions(horizon=len(r.forecast), prophet="never"))
+        model = chosen.model
+    levels = tuple(sorted({*OWN_LEVELS, *r.bands, level}))
+    bands = own_sum_bands(o.series.values, expected_demand(o), o.series.season_length, model, levels)
+    return r if bands is None else replace(r, sum_bands=bands)
 
 
 def own_total_offsets(result: SeriesForecast, level: float, weights: np.ndarray | None,
