@@ -268,7 +268,7 @@ def scope_sets(seed: int, skus: int) -> list[ScopeSet]:
 
     merchant = generate_merchant(seed=seed, n_skus=skus)
     raw = merchant.sales.assign(date=lambda d: pd.to_datetime(d["date"]), units=lambda d: d["units"].astype(float))
-    daily = raw.groupby(["sku", "date"], as_index=False)["units"].sum()
+    daily = raw.groupby(["sku", "date"], as_index=False).agg(units=("units", "sum"))
     daily["category"] = daily["sku"].map(
         dict(zip(merchant.products["sku"], merchant.products["category"], strict=True))
     )
@@ -428,12 +428,12 @@ def main() -> None:
             "set | scope, band | cases | summed bias | median bias | cover 80/90/95 | mean width / total 80/90/95"
         )
         for seed, skus in STORE_HELD_OUT if args.held_out else STORE_DEV:
-            for st in scope_sets(seed, skus):
-                if args.freq and st.freq != args.freq:
+            for scope_set in scope_sets(seed, skus):
+                if args.freq and scope_set.freq != args.freq:
                     continue
-                for key, m in judge_store(st).items():
+                for key, m in judge_store(scope_set).items():
                     print(  # noqa: T201
-                        f"{st.name} | {key} | {m['cases']:.0f} | {m['summed_bias']:+.3f} | {m['median_bias']:+.3f} | "
+                        f"{scope_set.name} | {key} | {m['cases']:.0f} | {m['summed_bias']:+.3f} | {m['median_bias']:+.3f} | "
                         + " / ".join(f"{m[f'cov_{lv}']:.3f}" for lv in STORE_LEVELS)
                         + " | "
                         + " / ".join(f"{m[f'width_{lv}']:.3f}" for lv in STORE_LEVELS),

@@ -60,7 +60,7 @@ def test_the_band_from_own_backtest_totals_holds_its_level_on_the_next_totals() 
     assert 0.8 <= np.mean(inside) <= 1.0
     # the band grows with k (a slow month is slow every day) and is a factor either way around the total
     assert 0.05 < float(np.median(width)) < 0.6
-    assert bands[0.9][1][-1] > 3 * bands[0.9][1][0] and -bands[0.9][0][-1] < bands[0.9][1][-1]
+    assert bands is not None and bands[0.9][1][-1] > 3 * bands[0.9][1][0] and -bands[0.9][0][-1] < bands[0.9][1][-1]
 
 
 def test_too_short_a_history_gives_no_band_and_says_why() -> None:
