@@ -433,7 +433,8 @@ def main() -> None:
                     continue
                 for key, m in judge_store(scope_set).items():
                     print(  # noqa: T201
-                        f"{scope_set.name} | {key} | {m['cases']:.0f} | {m['summed_bias']:+.3f} | {m['median_bias']:+.3f} | "
+                        f"{scope_set.name} | {key} | {m['cases']:.0f} | {m['summed_bias']:+.3f} | "
+                        f"{m['median_bias']:+.3f} | "
                         + " / ".join(f"{m[f'cov_{lv}']:.3f}" for lv in STORE_LEVELS)
                         + " | "
                         + " / ".join(f"{m[f'width_{lv}']:.3f}" for lv in STORE_LEVELS),
