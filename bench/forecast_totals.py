@@ -23,6 +23,22 @@ per-period intervals as independent periods) and after (the backtest's totals), 
 doubled (30 + 30 days, 5 + 5 weeks; origins that much earlier) and the answer's total of the second half is judged
 as above (``agent._view`` with the window); before (the past windows' band, else independent periods) and after
 (the backtest's totals), from the same forecasts.
+
+``--store``: the store's total and each category's ("how much will we sell next month", "how many units of
+kitchenware next quarter"): each is one series (``agent.store_total``), judged at 12 origins a horizon apart
+(daily 30 days; weekly 13 weeks, origins 4 weeks apart) at the 80/90/95% levels; before (the past windows' band,
+``own_band=False``) and after (the series' own backtest totals), with the summed bias of the point. Development
+shops: seeds 7 (60 SKUs), 11 (120), 13 (30). Held out (fixed before any measurement, run once): seeds 101 (80
+SKUs), 202 (40), 303 (150).
+
+``--own-sku``: 1-3 named SKUs on a small shop, whose band the pooled batch cannot calibrate (fewer than 30 backtest
+totals per step) or whose forecast is the per-series selection's (the pooled fit not ready in time): every SKU of a
+small shop, forecast both ways ("pooled": ``forecast_chunk`` over the shop; "per-series": ``forecast_series``),
+before (as the agent reads it: the pooled totals' band where there is one, else the past windows', else independent
+periods) and after (``agent.with_own_sku_totals``: the SKU's own backtest totals where the pooled band is missing);
+coverage at 80/90/95% and summed width over sold. Development shops: seeds 7 (12 SKUs), 11 (25); held out (fixed
+before any measurement, run once): seeds 202 (15 SKUs), 404 (20). Daily 30 days (6 origins 30 days apart) and
+weekly 13 weeks (5 origins 4 weeks apart).
 """
 
 from __future__ import annotations
@@ -230,6 +246,151 @@ def judge_window(s: TotalsSet) -> dict[str, dict[str, float]]:
     return out
 
 
+@dataclass(frozen=True)
+class ScopeSet:
+    """A generated shop's daily sales per SKU with its category, judged ``horizon_days`` ahead of each origin."""
+
+    name: str
+    sales: pd.DataFrame
+    freq: Freq
+    horizon_days: int
+    origins: tuple[pd.Timestamp, ...]
+
+
+#: (seed, SKUs) of the ``--store`` shops: development, then held out (fixed before measuring, run once).
+STORE_DEV = ((7, 60), (11, 120), (13, 30))
+STORE_HELD_OUT = ((101, 80), (202, 40), (303, 150))
+
+
+def scope_sets(seed: int, skus: int) -> list[ScopeSet]:
+    """A generated shop's daily and weekly store / category sets, 12 origins each."""
+    from shared.sample.merchant import generate_merchant
+
+    merchant = generate_merchant(seed=seed, n_skus=skus)
+    raw = merchant.sales.assign(date=lambda d: pd.to_datetime(d["date"]), units=lambda d: d["units"].astype(float))
+    daily = raw.groupby(["sku", "date"], as_index=False).agg(units=("units", "sum"))
+    daily["category"] = daily["sku"].map(
+        dict(zip(merchant.products["sku"], merchant.products["category"], strict=True))
+    )
+    end = daily["date"].max()
+    name = f"shop seed {seed}, {skus} SKUs"
+    return [
+        ScopeSet(f"{name}, daily 30d", daily, "D", 30, tuple(end - pd.Timedelta(days=30 * k) for k in range(1, 13))),
+        ScopeSet(f"{name}, weekly 13w", daily, "W", 91, tuple(end - pd.Timedelta(days=91 + 28 * k) for k in range(12))),
+    ]
+
+
+STORE_LEVELS = (0.8, 0.9, 0.95)
+
+
+def judge_store(s: ScopeSet) -> dict[str, dict[str, float]]:
+    """Per scope kind and band: coverage at each level, mean width over the total, the point's summed bias."""
+    from shared.forecast.agent import store_total
+
+    period_days = 7 if s.freq == "W" else 1
+    rows: dict[str, list[dict[str, float]]] = {}
+    for origin in s.origins:
+        history = s.sales[s.sales["date"] <= origin]
+        ahead = s.sales[(s.sales["date"] > origin) & (s.sales["date"] <= origin + pd.Timedelta(days=s.horizon_days))]
+        scopes = [("store", history, ahead)] + [
+            ("category", history[history["category"] == c], ahead[ahead["category"] == c])
+            for c in sorted(history["category"].unique())
+        ]
+        for kind, hist, fut in scopes:
+            sold = float(fut["units"].sum())
+            for band in ("before", "after"):
+                row: dict[str, float] = {"sold": sold}
+                for lv in STORE_LEVELS:
+                    options = ForecastOptions(
+                        horizon=math.ceil(s.horizon_days / period_days), level=lv, prophet="never"
+                    )
+                    view = store_total(
+                        hist,
+                        origin,
+                        s.freq,
+                        options,
+                        s.horizon_days,
+                        int(hist["sku"].nunique()),
+                        own_band=band == "after",
+                    )
+                    if view is None:
+                        break
+                    row["total"] = view.total
+                    row[f"in_{lv}"] = float(view.lower <= sold <= view.upper)
+                    row[f"width_{lv}"] = (view.upper - view.lower) / max(view.total, 1e-9)
+                else:
+                    rows.setdefault(f"{kind} {band}", []).append(row)
+    out = {}
+    for key, got in rows.items():
+        frame = pd.DataFrame(got)
+        out[key] = {
+            "cases": float(len(frame)),
+            "summed_bias": float(frame["total"].sum() / frame["sold"].sum() - 1),
+            "median_bias": float(np.median(frame["total"] / frame["sold"] - 1)),
+            **{f"cov_{lv}": float(frame[f"in_{lv}"].mean()) for lv in STORE_LEVELS},
+            **{f"width_{lv}": float(frame[f"width_{lv}"].mean()) for lv in STORE_LEVELS},
+        }
+    return out
+
+
+#: (seed, SKUs) of the ``--own-sku`` shops: development, then held out (fixed before measuring, run once).
+OWN_SKU_DEV = ((7, 12), (11, 25))
+OWN_SKU_HELD_OUT = ((202, 15), (404, 20))
+
+
+def small_shop_sets(seed: int, skus: int) -> list[TotalsSet]:
+    """A small generated shop, daily 30 days ahead from 6 origins and weekly 13 weeks ahead from 5."""
+    daily = shop_set(seed, skus).sales
+    end = daily["date"].max()
+    name = f"small shop seed {seed}, {skus} SKUs"
+    return [
+        TotalsSet(f"{name}, daily 30d", daily, "D", 30, tuple(end - pd.Timedelta(days=30 * k) for k in range(1, 7))),
+        TotalsSet(f"{name}, weekly 13w", daily, "W", 91, tuple(end - pd.Timedelta(days=91 + 28 * k) for k in range(5))),
+    ]
+
+
+def judge_own_sku(s: TotalsSet) -> dict[str, dict[str, float]]:
+    """Per forecast path and band: every SKU's total against the units sold, at 80/90/95%."""
+    from shared.forecast.agent import with_own_sku_totals
+    from shared.forecast.engine import forecast_series
+
+    period_days = 7 if s.freq == "W" else 1
+    options = ForecastOptions(horizon=math.ceil(s.horizon_days / period_days), level=LEVEL, prophet="never")
+    rows: dict[str, list[dict[str, float]]] = {}
+    for origin in s.origins:
+        history = s.sales[s.sales["date"] <= origin]
+        ahead = s.sales[(s.sales["date"] > origin) & (s.sales["date"] <= origin + pd.Timedelta(days=s.horizon_days))]
+        sold = ahead.groupby("sku")["units"].sum()
+        series = _build_series(history, origin, s.freq)
+        fitted = fit_options(options, period_days)
+        paths = {
+            "pooled": {r.series_id: head(r, options.horizon) for r in forecast_chunk(list(series.values()), fitted)},
+            "per-series": {k: forecast_series(v, options) for k, v in series.items()},
+        }
+        for path, results in paths.items():
+            for sku, ser in series.items():
+                before = SkuOutcome(ser, results[sku], False, period_days=period_days)
+                after = SkuOutcome(ser, with_own_sku_totals(before), False, period_days=period_days)
+                a = float(sold.get(sku, 0.0))
+                for band, o in (("before", before), ("after", after)):
+                    row = {"sold": a, "own": float(bool(o.result.sum_bands))}
+                    for lv in STORE_LEVELS:
+                        view = _view(o, lv, s.horizon_days)
+                        row[f"in_{lv}"] = float(view.lower <= a <= view.upper)
+                        row[f"width_{lv}"] = view.upper - view.lower
+                    rows.setdefault(f"{path} {band}", []).append(row)
+    out = {}
+    for key, got in rows.items():
+        frame = pd.DataFrame(got)
+        out[key] = {
+            "cases": float(len(frame)),
+            "with_totals_band": float(frame["own"].mean()),
+            **{f"cov_{lv}": float(frame[f"in_{lv}"].mean()) for lv in STORE_LEVELS},
+            **{f"width_{lv}": float(frame[f"width_{lv}"].sum() / frame["sold"].sum()) for lv in STORE_LEVELS},
+        }
+    return out
+
+
 def main() -> None:
     """Print each set's figures."""
     parser = argparse.ArgumentParser()
@@ -244,7 +405,42 @@ def main() -> None:
     parser.add_argument("--freq", choices=("D", "W"), help="only the daily or the weekly sets")
     parser.add_argument("--reorder", action="store_true", help="the reorder point's cover of lead-time demand")
     parser.add_argument("--window", action="store_true", help="a window that starts later (the horizon's 2nd half)")
+    parser.add_argument("--store", action="store_true", help="the store's and each category's total (one series)")
+    parser.add_argument("--own-sku", action="store_true", help="small shops' SKUs: their own backtest totals' band")
     args = parser.parse_args()
+    if args.own_sku:
+        print("set | path, band | cases | share with a totals band | cover 80/90/95 | width / sold 80/90/95")  # noqa: T201
+        for seed, skus in OWN_SKU_HELD_OUT if args.held_out else OWN_SKU_DEV:
+            for st in small_shop_sets(seed, skus):
+                if args.freq and st.freq != args.freq:
+                    continue
+                for key, m in judge_own_sku(st).items():
+                    print(  # noqa: T201
+                        f"{st.name} | {key} | {m['cases']:.0f} | {m['with_totals_band']:.2f} | "
+                        + " / ".join(f"{m[f'cov_{lv}']:.3f}" for lv in STORE_LEVELS)
+                        + " | "
+                        + " / ".join(f"{m[f'width_{lv}']:.3f}" for lv in STORE_LEVELS),
+                        flush=True,
+                    )
+        return
+    if args.store:
+        print(  # noqa: T201
+            "set | scope, band | cases | summed bias | median bias | cover 80/90/95 | mean width / total 80/90/95"
+        )
+        for seed, skus in STORE_HELD_OUT if args.held_out else STORE_DEV:
+            for scope_set in scope_sets(seed, skus):
+                if args.freq and scope_set.freq != args.freq:
+                    continue
+                for key, m in judge_store(scope_set).items():
+                    print(  # noqa: T201
+                        f"{scope_set.name} | {key} | {m['cases']:.0f} | {m['summed_bias']:+.3f} | "
+                        f"{m['median_bias']:+.3f} | "
+                        + " / ".join(f"{m[f'cov_{lv}']:.3f}" for lv in STORE_LEVELS)
+                        + " | "
+                        + " / ".join(f"{m[f'width_{lv}']:.3f}" for lv in STORE_LEVELS),
+                        flush=True,
+                    )
+        return
     if args.products:
         sets = completejourney_sets(*args.products)
     elif args.held_out:

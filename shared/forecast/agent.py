@@ -49,6 +49,13 @@ from shared.forecast.intervals import horizon_sum_band
 from shared.forecast.inventory import InventoryPlan, plan_inventory, sigma_of_totals
 from shared.forecast.loader import ForecastInputs, load_inputs
 from shared.forecast.metrics import mase_scale
+from shared.forecast.own_totals import (
+    OWN_LEVELS,
+    model_components,
+    origins_available,
+    own_sum_bands,
+    too_few_reason,
+)
 from shared.forecast.periods import Freq, RegularSeries, regularise_arrays
 from shared.forecast.window import Window, window_label, window_of, window_total
 from shared.models.agents import Action, AgentRequest, AgentResult, Confidence, Evidence, Finding
@@ -236,6 +243,10 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                         "SKU's run-rate cover) answers, and they are being fitted for the next question")
     for o in outcomes:
         o.period_days = period_days
+        if request.skus and len(outcomes) <= FALLBACK_SERIES:
+            # 1-3 named SKUs on a small shop (too few backtest totals pooled) or answered by the per-series selection:
+            # their totals' band from their own series' backtest totals, before a what-if scales it
+            o.result = with_own_sku_totals(o, level)
     pooled = pooled_estimates(deps, request, as_of, sales, level) if request.price_change_pct is not None else None
     for o in outcomes:
         if request.price_change_pct is not None:
@@ -389,11 +400,12 @@ def _revenue_totals_forecast(deps: Deps, request: AgentRequest, as_of: date, opt
     where = f" from {' and '.join(channels)}" if channels else ""
     text = (f"We expect revenue{where} of about {fmt_money(view.total, currency)} over the next {request.horizon_days} "
             f"days ({start.isoformat()} to {end.isoformat()}) ({level:.0%} interval "
-            f"{fmt_money(view.lower, currency)}-{fmt_money(view.upper, currency)}; model {view.model}). Your sales "
+            f"{fmt_money(view.lower, currency)}-{fmt_money(view.upper, currency)}; model {view.model}; "
+            f"{view.band_note}). Your sales "
             "data are revenue totals with no units, so revenue is forecast directly (each day's total as one "
             "series), not as units sold.")
     method = ("the daily revenue total of the sales lines that carry no units, forecast as one series (weeks when "
-              "most days are empty); interval from how past totals over as many days varied")
+              f"most days are empty); {view.band_note}")
     answer = AgentAnswer(ask="forecast", text=text, method=method, columns=["series", "forecast_revenue", "lower",
                                                                             "upper", "horizon_days", "model"],
                          rows=[["revenue", round(view.total, 2), round(view.lower, 2), round(view.upper, 2),
@@ -692,14 +704,16 @@ def category_totals(deps: Deps, request: AgentRequest, sales: pd.DataFrame, last
 
 def store_total(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq, options: ForecastOptions,
                 horizon_days: int, skus: int, label: str = "", window: Window | None = None,
-                persisted: PersistedFits | None = None) -> SkuForecastView | None:
+                persisted: PersistedFits | None = None, own_band: bool = True) -> SkuForecastView | None:
     """The whole store's units over the horizon: every SKU's sales summed per period and forecast as one series.
 
     "How many units will we sell next month?" asks for the store, while the agent forecasts only its top sellers
     one by one: their sum would answer for a part of the catalogue. ``None`` when the total cannot be forecast.
     ``sales`` may be one category's (``label`` then names its SKUs: "its 45 SKUs"). ``window``: only those days
     of the horizon are summed ("in January" asked on 5 Dec). ``persisted``: the tenant's stored fits, read before
-    fitting and written after.
+    fitting and written after. The band is the series' own backtest totals' (:mod:`own_totals`: the chosen model
+    refitted at rolling origins over its history); with too few origins, or ``own_band=False`` (the bench's
+    before), the past windows' band (:func:`total_band`), else the summed per-period bands; ``band_note`` says which.
     """
     daily = sales.groupby("date", as_index=False)["units"].sum()
     daily = daily.assign(sku=STORE_SERIES, price=np.nan, promo=np.nan)
@@ -714,10 +728,10 @@ def store_total(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq, option
     # one smooth series: no Prophet cold start; fitted at the horizon's bucket (as the top sellers are), so the
     # warm-up's fit of a bucket answers every horizon in it
     smooth = fit_options(replace(options, prophet="never"), 7 if freq == "W" else 1)
-    key = fingerprint(series, smooth, "store")
+    key = fingerprint(series, smooth, "store+own-totals")
 
     def fit() -> SeriesForecast:
-        return forecast_series(series, smooth)
+        return with_own_totals(forecast_series(series, smooth), series, smooth.level)
 
     # asked again and again ("how many next month", "sales projection"): unchanged data is not refitted, in this
     # process (the memo) or in another instance and the warm-up function (the persisted fits)
@@ -725,23 +739,97 @@ def store_total(sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq, option
     result = head(fitted, options.horizon)
     if result.status != "ok" or not len(result.forecast):
         return None
-    if window is not None:
-        weights = window.weights(len(result.forecast), 7 if freq == "W" else 1)
-        total = float(np.sum(result.forecast * weights))
-        periods = max(1, math.ceil(float(weights.sum())))
+    period_days = 7 if freq == "W" else 1
+    weights = window.weights(len(result.forecast), period_days) if window is not None \
+        else np.full(len(result.forecast), scale)
+    total = float(np.sum(result.forecast * weights))
+    measured = own_total_offsets(result, options.level, weights if window is not None else None, scale) \
+        if own_band else None
+    if measured is not None:
+        lower, upper = total - measured[0], total + measured[1]
+        note = own_band_note(len(result.forecast), origins_available(len(series.values), len(fitted.forecast),
+                                                                    series.season_length), period_days, options.level)
+    else:
+        # the summed per-period bands (a slow month slow every period, no period's miss offset by another's) stand
+        # in when the history holds too few windows for :func:`total_band` either
         summed = (float(np.sum(result.lower * weights)), float(np.sum(result.upper * weights)))
-        lower, upper = total_band(series.values, freq, periods, total, summed, options.level) or summed
-        return SkuForecastView(sku=label or f"all {skus:,} SKUs", total=total, lower=max(0.0, lower), upper=upper,
-                               horizon_days=window.days, model=result.model, certainty=_certainty(result),
-                               covers=skus)
-    total = float(result.forecast.sum()) * scale
-    # the summed daily bands (a slow month slow every day, no day's miss offset by another's) stand in when the
-    # history holds too few windows for :func:`total_band`
-    summed = (float(result.lower.sum()) * scale, float(result.upper.sum()) * scale)
-    lower, upper = total_band(series.values, freq, len(result.forecast), total, summed, options.level) or summed
+        periods = max(1, math.ceil(float(weights.sum()))) if window is not None else len(result.forecast)
+        past = total_band(series.values, freq, periods, total, summed, options.level)
+        lower, upper = past or summed
+        note = fallback_band_note(len(result.forecast), origins_available(len(series.values), len(fitted.forecast),
+                                                                         series.season_length), period_days,
+                                  past is not None, own_band)
     return SkuForecastView(sku=label or f"all {skus:,} SKUs", total=total, lower=max(0.0, lower), upper=upper,
-                           horizon_days=horizon_days, model=result.model, certainty=_certainty(result),
-                           covers=skus)
+                           horizon_days=window.days if window is not None else horizon_days, model=result.model,
+                           certainty=_certainty(result), covers=skus, band_note=note)
+
+
+def with_own_totals(result: SeriesForecast, series: RegularSeries, level: float) -> SeriesForecast:
+    """``result`` with the band of its totals from its own backtest totals (:func:`own_totals.own_sum_bands`).
+
+    Computed with the fit (and stored with it: the warm-up's fit answers with its band); unchanged when the history
+    gives too few origins or the model is not a local one.
+    """
+    if result.status != "ok" or not len(result.forecast):
+        return result
+    levels = tuple(sorted({*OWN_LEVELS, *result.bands, level}))
+    bands = own_sum_bands(series.values, result.forecast, series.season_length, result.model, levels)
+    return result if bands is None else replace(result, sum_bands=bands)
+
+
+def with_own_sku_totals(o: SkuOutcome, level: float = 0.9) -> SeriesForecast:
+    """A SKU's forecast with its totals' band from its own backtest totals when the pooled batch gave it none.
+
+    The pooled band needs 30 backtest totals per step (a shop of under about 27 SKUs with one weekly origin has
+    fewer) and a pooled fit ready in time. Without it, the SKU's own series is backtested at rolling origins
+    (:mod:`own_totals`) with its own model when that is a local one (the per-series selection), else with the
+    model its own backtest selects among the local ones; the band is that model's log misses around the SKU's
+    expected path (:func:`expected_demand`), a factor either way. Unchanged when the history gives too few origins.
+    """
+    r = o.result
+    if r.sum_bands or r.status != "ok" or not len(r.forecast):
+        return r
+    model = r.model
+    if model_components(model) is None:
+        chosen = forecast_series(o.series, ForecastOptions(horizon=len(r.forecast), prophet="never"))
+        model = chosen.model
+    levels = tuple(sorted({*OWN_LEVELS, *r.bands, level}))
+    bands = own_sum_bands(o.series.values, expected_demand(o), o.series.season_length, model, levels)
+    return r if bands is None else replace(r, sum_bands=bands)
+
+
+def own_total_offsets(result: SeriesForecast, level: float, weights: np.ndarray | None,
+                      scale: float = 1.0) -> tuple[float, float] | None:
+    """(below, above) the total from the series' own backtest totals, if measured.
+
+    ``weights`` ``None``: the whole forecast's total, its offset times ``scale`` (a weekly fit cut to the horizon's
+    days). A window's weights: the share of the band to its end a window of its length keeps
+    (:func:`horizon_totals.window_offset`), as a SKU's pooled band does.
+    """
+    offsets = result.sum_bands.get(level)
+    if offsets is None:
+        return None
+    if weights is None:
+        return abs(float(offsets[0][-1])) * scale, abs(float(offsets[1][-1])) * scale
+    span = window_span(weights)
+    if span is None or len(offsets[0]) < math.ceil(span[1] - 1e-9):
+        return None
+    return window_offset(offsets[0], *span), window_offset(offsets[1], *span)
+
+
+def own_band_note(horizon: int, origins: int, period_days: int, level: float) -> str:
+    """Where an own-backtest band came from, as the answer says it ("interval from this model's own misses ...")."""
+    unit = "week" if period_days == 7 else "day"
+    return (f"interval from this model's own misses of its past {horizon}-{unit} totals, refitted at {origins} points "
+            f"of the history: {level:.0%} of them fell inside a band this wide")
+
+
+def fallback_band_note(horizon: int, origins: int, period_days: int, past: bool, own_band: bool) -> str:
+    """What a total's band is when it is not its own backtest totals', and why not."""
+    unit = "week" if period_days == 7 else "day"
+    what = f"interval from how past totals over as many {unit}s varied around the recent rate" if past else \
+        f"interval of the per-{unit} bands summed"
+    return what + (f", as {too_few_reason(origins, horizon, unit)}" if own_band else "")
 
 
 def total_band(history: np.ndarray, freq: str, periods: int, total: float, summed: tuple[float, float],

@@ -46,6 +46,7 @@ class SkuForecastView:
     whatif: dict[str, Any] | None = None
     certainty: float | None = None  # the model's backtest certainty (the store's series: the answer's confidence)
     covers: int | None = None  # a total's series (the store's): how many SKUs it sums
+    band_note: str = ""  # a total's series: what its interval is and where it came from, as the answer says it
 
 
 #: Days after a stock count from which the sales since the count give the SKU's rate (fewer: the recent window).
@@ -595,7 +596,7 @@ def revenue_forecast_text(views: list[SkuForecastView], basis: RevenueBasis, lev
         return (f"We expect revenue {source}of about {money(store.total * p)} over {period}: "
                 f"{fmt_num(store.total, 0)} units across {store.sku} at the last {basis.days} days' average of "
                 f"{money(p)} a unit ({level:.0%} interval {money(store.lower * p)}-{money(store.upper * p)}; model "
-                f"{store.model}{where}).", store.total * p, store.lower * p, store.upper * p)
+                f"{store.model}{band_said(store)}{where}).", store.total * p, store.lower * p, store.upper * p)
     priced = [v for v in views if v.sku in basis.per_sku]
     if not priced:
         return None
@@ -615,6 +616,11 @@ def revenue_forecast_text(views: list[SkuForecastView], basis: RevenueBasis, lev
     return (f"{who} {'is' if len(priced) == 1 else 'are'} expected to bring in about {money(total)} over {period}: "
             f"{fmt_num(units, 0)} units {basis_text}{note} ({level:.0%} interval {money(lo)}-{money(hi)}"
             f"{unpriced}{where}).", total, lo, hi)
+
+
+def band_said(total: SkuForecastView) -> str:
+    """"; interval from this model's own misses of its past 30-day totals, ...": where a total's band came from."""
+    return f"; {total.band_note}" if total.band_note else ""
 
 
 def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: int, as_of: date,
@@ -661,11 +667,12 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
                  store.model]]
         text = (f"We expect {f'{scope} ' if scope else ''}to sell {fmt_num(store.total, 0)} units over {period} "
                 f"across {store.sku} ({level:.0%} interval {fmt_num(store.lower, 0)}-{fmt_num(store.upper, 0)}; "
-                f"{_whole(scope)}'s daily total forecast as one series, model {store.model}); the breakdown by "
+                f"{_whole(scope)}'s daily total forecast as one series, model {store.model}{band_said(store)}); the "
+                "breakdown by "
                 "product is still being fitted.")
         head = (store.total, store.lower, store.upper)
         method = (f"{_whole(scope)}'s daily total forecast as one series (backtest-selected model); {level:.0%} "
-                  "interval from how past totals over as many days varied")
+                  + (store.band_note or "interval from how past totals over as many days varied"))
     elif len(views) == 1:
         v = views[0]
         text = (f"{v.sku} is expected to sell {fmt_num(v.total, 0)} units over {period} ({level:.0%} interval "
@@ -685,13 +692,15 @@ def forecast_answer(views: list[SkuForecastView], level: float, horizon_days: in
                     f"across {store.sku} "
                     f"({level:.0%} interval {fmt_num(store.lower, 0)}-{fmt_num(store.upper, 0)}; "
                     f"{_whole(scope)}'s daily total forecast as one series, model "
-                    f"{store.model}); " + (
+                    f"{store.model}{band_said(store)}); " + (
                         # every SKU of the total was forecast on its own too: their sum, not a part "of them"
                         f"forecast one by one, the {len(views)} SKUs add up to {fmt_num(total, 0)}, the most "
                         if store.covers is not None and len(views) >= store.covers else
                         f"the {len(views)} SKUs forecast one by one sell {fmt_num(total, 0)} of them, the most ")
                     + f"{join_names(top, 3)}.")
             head = (store.total, store.lower, store.upper)
+            if store.band_note:
+                method += f"; the total of {_whole(scope)}: {store.band_note}"
     columns = _FORECAST_COLUMNS
     say: Callable[[float], str] = units_said  # the lead's amounts
     about = about if store is None or note else ""  # one SKU's figure leads (not the store's): it is named
