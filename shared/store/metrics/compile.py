@@ -49,6 +49,7 @@ from shared.store.metrics.catalog import (
     when,
 )
 from shared.store.metrics.model import MetricQuery, TimeRange
+from shared.store.metrics.shop_clock import hour_label, shop_zone, weekday_label, zone_span, zoned_minutes
 from shared.store.statements import TENANT, tenant_predicate
 
 #: Rows returned when a query sets no limit (one more is fetched to tell that the result was cut).
@@ -224,8 +225,12 @@ def _dimension(ctx: _Context, name: str, *, bucketed: bool) -> exp.Expr:
             bucket = fn("GREATEST", bucket, exp.Placeholder(this="start"))
         return bucket
     if name == "weekday":
+        if (zoned := _zoned(ctx)) is not None:  # beside an hour on the shop's clock: that clock's day
+            return fn("COALESCE", weekday_label(zoned, WEEKDAYS), weekday_name(_day()))
         return weekday_name(_day())
     if name == "hour":
+        if (zoned := _zoned(ctx)) is not None:
+            return fn("COALESCE", hour_label(zoned), hour_of_day(_f("time_of_day")))
         return hour_of_day(_f("time_of_day"))
     if name in ("product", "category", "brand"):
         return col({"product": "title"}.get(name, name), table="p")
@@ -250,6 +255,21 @@ def _dimension(ctx: _Context, name: str, *, bucketed: bool) -> exp.Expr:
                        expression=exp.Literal.string(""))
         return when(blank, exp.Literal.string("without text"), exp.Literal.string("with text"))
     return col(name, table="f")
+
+
+def _zoned(ctx: _Context) -> exp.Expr | None:
+    """A query by hour in the shop's time zone: each line's instant on that clock (NULL without an offset)."""
+    q = ctx.query
+    zone = shop_zone(q.clock_zone)
+    if zone is None or not ("hour" in q.dimensions or any(f.dimension == "hour" for f in q.filters)):
+        return None
+    period = None
+    if q.time_range is not None:
+        starts = [q.time_range.start] + ([ctx.previous.start] if ctx.previous is not None else [])
+        ends = [q.time_range.end] + ([ctx.previous.end] if ctx.previous is not None else [])
+        period = (min(starts), max(ends))
+    first, last = zone_span(period)
+    return zoned_minutes(_day(), _f("time_of_day"), _f("utc_offset"), zone, first, last)
 
 
 #: The values of the ``returned`` dimension.

@@ -115,6 +115,10 @@ class MetricQuery(BaseModel):
                                    "orders are at or below.")
     include_undated: bool = Field(default=False, description="Rows without a date (undated reviews) count too: the "
                                                              "range is all the data, not a period of it.")
+    clock_zone: str | None = Field(default=None, max_length=64, description="The IANA time zone the ``hour`` (and, "
+                                   "with it, ``weekday``) dimension reads the clock in: the tenant's. A line whose "
+                                   "stamp wrote an offset from UTC is turned into this zone; a line without one is the "
+                                   "shop's clock already. None: every time as written.")
 
     @model_validator(mode="after")
     def _consistent(self) -> MetricQuery:
