@@ -388,7 +388,8 @@ def _sales_columns(ctx: _Context) -> dict[str, exp.Expr]:
             "returned_units": _f("returned_units"), "order_id": _f("order_id"),
             "customer_hash": _f("customer_hash"), "unit_cost": unit_cost, "line_cost": line_cost,
             "currency": _f("currency"), "promo": _f("promo"), "aggregate": _total_flag(),
-            "no_product": _flagged(NO_PRODUCTS_FLAG), "time_of_day": _f("time_of_day")} | (
+            "no_product": _flagged(NO_PRODUCTS_FLAG), "time_of_day": _f("time_of_day"),
+            "utc_offset": _f("utc_offset")} | (
         _order_units(ctx) if {"multi_item_orders", "largest_order_units"} & set(ctx.needed.get("sales", ()))
         else {}) | (
         _order_values(ctx, gross) if _ORDER_VALUE_MEASURES & set(ctx.needed.get("sales", ())) else {})
