@@ -106,7 +106,7 @@ from shared.questions.since_launch import SINCE_LAUNCH_LABEL, asks_since_launch
 from shared.questions.sparse_ratings import rating_week_on_week
 from shared.questions.spelled import spelled_numbers
 from shared.questions.target import period_target, stated_target, target_without_figure
-from shared.questions.time_of_day import hour_metric, hours_asked
+from shared.questions.time_of_day import HOUR_WORDS, hour_metric, hours_asked
 from shared.questions.timephrase import (
     RECENT_DAYS,
     TimeReading,
@@ -749,6 +749,19 @@ _COUNTED_THING = re.compile(
     r"reviews)\b)(?P<name>[a-z][\w'&-]*(?:\s+[a-z][\w'&-]*){0,3}?)\s+(?:did|have|has|do|does)\s+(?:we|you|i|they)\s+"
     r"(?:sell|sold|ship|shipped|move|moved|shift|shifted)\b",
     re.I)
+#: Words after what sold that start the question's period, place or clock, not the name ("the most croissants on
+#: Saturdays", "... in the morning").
+_AFTER_NAME = (r"in|on|at|during|before|after|between|from|since|until|till|last|this|per|by|over|across|each|every|"
+               r"for|with|than|and|or|to|yesterday|today|so|far")
+#: A question by the hour of the day.
+_BY_HOUR = re.compile(HOUR_WORDS, re.I)
+#: "which hour sells the most croissants", "what time of day do we sell the fewest muffins": what sold, in a question by
+#: the hour (``unknown_name`` reads it only there: a ranking of hours names its product this way).
+_MOST_SOLD_THING = re.compile(
+    rf"\b(?:sells?|sold|selling)\s+(?:the\s+)?(?:most|fewest|least|more|fewer)\s+"
+    rf"(?P<name>(?!(?:{_AFTER_NAME})\b)[a-z][\w'&-]*(?:\s+(?!(?:{_AFTER_NAME})\b)[a-z][\w'&-]*){{0,3}}?)"
+    rf"\s*(?=[?.!,;]|$|\s+(?:{_AFTER_NAME})\b)",
+    re.I)
 #: "which category grew the most", "fastest-growing products": a ranking by change against the period before.
 _GROWTH_RANK = re.compile(
     r"\b(?:which|that)\s+(?:\w+\s+){0,2}(?:grew|grown|increased|rose|risen|improved|gained|expanded)\b"
@@ -807,10 +820,12 @@ def unknown_name(question: str, taken: list[tuple[int, int]],
     """
     for m in [*_NAMED_THING.finditer(question), *_NAMED_SUBJECT.finditer(question), *_BARE_THING.finditer(question),
               *_METRIC_OF_THING.finditer(question), *POSSESSIVE_SUBJECT.finditer(question),
-              *_COUNTED_THING.finditer(question)]:
+              *_COUNTED_THING.finditer(question),
+              *(_MOST_SOLD_THING.finditer(question) if _BY_HOUR.search(question) else ())]:
         span = m.span("name")
         words = m.group("name").lower().split()
-        if m.re in (_BARE_THING, _COUNTED_THING) and any(mw.pattern.search(m.group("name")) for mw in lx.METRIC_WORDS):
+        if m.re in (_BARE_THING, _COUNTED_THING, _MOST_SOLD_THING) and any(
+                mw.pattern.search(m.group("name")) for mw in lx.METRIC_WORDS):
             continue  # "how much did returns cost", "how many baskets did we sell": a metric, not a name
         if all(w in _GENERIC_WORDS or w.isdigit() or w in lx.NUMBER_WORDS for w in words):
             continue  # "the 10 worst selling products": a ranking, not a name
