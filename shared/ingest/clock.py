@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from shared import regex as re
 from shared.ingest.headers import ColumnMapping
 from shared.ingest.names import normalise_header
 
@@ -31,6 +32,8 @@ _CLOCK = (
     r"\s*(?P<named>UTC|GMT)(?:\s*(?P<nsign>[+-])(?P<nh>\d{1,2})(?::?(?P<nm>[0-5]\d))?)?(?![\w:])|"
     r"\s*(?P<rsign>[+-])(?P<rh>[01]\d)(?P<rm>[0-5]\d)(?![\w:]))?"
 )
+#: A time column's header that says its clock is UTC's: ``Created (UTC)``, ``Date (GMT)``, ``created_utc``.
+_UTC_HEADER = re.compile(r"(?<![A-Za-z])(?:UTC|GMT)(?![A-Za-z])", re.I)
 #: The widest offset a clock has (UTC-12:00 ... UTC+14:00), in minutes east of UTC.
 _OFFSETS = (-12 * 60, 14 * 60)
 #: Time columns that give the hour alone (``TIME_OF_DAY_HEADERS``' least precise).
@@ -125,16 +128,22 @@ def sale_clock(
     clock); ``None`` where the stamp has none.
     """
     cells: list[pd.Series] = []
+    utc: list[bool] = []  # the column's header says its clock is UTC's (Stripe's ``Created (UTC)``)
     hours: list[pd.Series] = []
     if mapped is not None:
         cells.append(mapped)
+        utc.append(False)
     at = mapping.time_column
     if at is not None:
         if normalise_header(mapping.headers[at]) in _HOUR_HEADERS:
             hours.append(hour_times(frame[f"c{at}"]))
         else:
             cells.append(frame[f"c{at}"])
-    cells += [frame[f"c{i}"] for i, f in mapping.fields.items() if f == "date"]
+            utc.append(bool(_UTC_HEADER.search(mapping.headers[at])))
+    for i, f in mapping.fields.items():
+        if f == "date":
+            cells.append(frame[f"c{i}"])
+            utc.append(bool(_UTC_HEADER.search(mapping.headers[i])))
     none = pd.Series(pd.array([None] * len(frame), dtype="Int64"), index=frame.index)
     sources = [clock_times(c) for c in cells]
     columns = [*sources, *hours]
@@ -143,10 +152,13 @@ def sale_clock(
     times = first_known(*columns)
     offset = none.copy()
     taken = pd.Series(False, index=frame.index)
-    for c, t in zip(cells, sources, strict=True):
+    for c, t, in_utc in zip(cells, sources, utc, strict=True):
         here = t.notna() & ~taken
         if here.any():
-            offset = offset.where(~here, clock_offsets(c))
+            written = clock_offsets(c)
+            if in_utc:  # a cell's own offset first, else the header's UTC
+                written = written.where(written.notna(), pd.Series(0, index=written.index, dtype="Int64"))
+            offset = offset.where(~here, written)
         taken |= t.notna()
     return times, offset
 

@@ -125,7 +125,7 @@ from shared.questions.trend_verdict import asked_way
 from shared.questions.uncosted import asks_uncosted_products, uncosted_query
 from shared.questions.unknown_codes import closest_codes, code_example, unknown_code
 from shared.questions.unread_language import unread_language, unread_language_answer
-from shared.questions.vocabulary import EntityMatch, VocabularyIndex
+from shared.questions.vocabulary import EntityMatch, VocabularyIndex, singulars
 from shared.questions.when_peak import when_as_day
 from shared.questions.year_on_year import YEAR_ON_YEAR_GRAINS, year_on_year_range
 from shared.store.metrics.catalog import METRICS
@@ -810,7 +810,7 @@ _GENERIC_WORDS = frozenset(
 
 
 def unknown_name(question: str, taken: list[tuple[int, int]],
-                 knows_word: Callable[[str], bool] | None = None) -> str | None:
+                 knows_word: Callable[[str], bool] | None = None, goods: Sequence[str] = ()) -> str | None:
     """A product-like name the question is about that matched nothing in the tenant's data, else ``None``.
 
     Answering such a question for the whole store would answer another question: it is said instead. A name
@@ -827,6 +827,8 @@ def unknown_name(question: str, taken: list[tuple[int, int]],
         if m.re in (_BARE_THING, _COUNTED_THING, _MOST_SOLD_THING) and any(
                 mw.pattern.search(m.group("name")) for mw in lx.METRIC_WORDS):
             continue  # "how much did returns cost", "how many baskets did we sell": a metric, not a name
+        if m.re is _MOST_SOLD_THING and _goods_noun(m.group("name"), goods):
+            continue  # a coffee shop's "when do we sell the most coffee": every product is a coffee
         if all(w in _GENERIC_WORDS or w.isdigit() or w in lx.NUMBER_WORDS for w in words):
             continue  # "the 10 worst selling products": a ranking, not a name
         if _spans_overlap(span, taken):
@@ -839,6 +841,12 @@ def unknown_name(question: str, taken: list[tuple[int, int]],
             name.pop()  # "the zebra lamp will we (sell)": the name is "zebra lamp"
         return " ".join(name)
     return None
+
+
+def _goods_noun(name: str, goods: Sequence[str]) -> bool:
+    """Whether ``name`` is the kind of goods the tenant sells (``coffee``, ``coffees``, ``pizzas``)."""
+    word = name.strip().lower()
+    return any(word in (g.lower(), f"{g.lower()}s", f"{g.lower()}es") or g.lower() in singulars(word) for g in goods)
 
 
 def _partly_known_name(question: str, review: ReviewQuestion, names: list[tuple[int, int]],
@@ -2200,7 +2208,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     sellers = forecast_sellers(question) if not reading.skus else None  # "our best seller": not a name
     seller_spans = [sellers[1]] if sellers is not None else []
     if index is not None and (name := unknown_name(question, entity_spans + time.spans + seller_spans,
-                                                   index.knows_word)) is not None:
+                                                   index.knows_word, index.vocabulary.goods)) is not None:
         reading.kind, reading.unknown_name = "unanswerable", name
         reading.suggestions = index.closest_titles(name)
         return reading
