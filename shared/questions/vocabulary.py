@@ -347,6 +347,9 @@ class VocabularyIndex:
             if i + 1 < len(tokens) and question[t.end():tokens[i + 1].start()] in (" ", "-", "_", "#", " #"):
                 pair = compact(t.group(0) + tokens[i + 1].group(0))
                 sku = self.sku_codes.get(pair)
+                if sku is None and tokens[i + 1].group(0).isalpha() and t.group(0).isalpha():
+                    # "cookie boxes", "sourdough loaves": a two-word product code asked in the plural
+                    sku = next((s for w in singulars(pair) if (s := self.sku_codes.get(w)) is not None), None)
                 if sku is not None and len(pair) >= 3:
                     out.append(EntityMatch("sku", (sku,), sku, (t.start(), tokens[i + 1].end())))
                     i += 2
