@@ -119,31 +119,28 @@ def _clock_minutes(time_of_day: exp.Expr) -> exp.Expr:
     return exp.Add(this=exp.Mul(this=part(1), expression=exp.Literal.number(60)), expression=part(4))
 
 
-def zoned_minutes(
-    day: exp.Expr, time_of_day: exp.Expr, utc_offset: exp.Expr, zone: str, first: date, last: date
-) -> exp.Expr:
-    """The line's instant on the shop's clock, in minutes since 1970 (NULL where the line has no offset or time)."""
-    days = exp.DateDiff(
-        this=day,
-        expression=exp.cast(exp.Literal.string(_EPOCH.isoformat()), exp.DataType.build("DATE")),
-        unit=exp.var("DAY"),
+def utc_minutes(day: exp.Expr, time_of_day: exp.Expr, utc_offset: exp.Expr) -> exp.Expr:
+    """The line's instant in minutes since 1970, UTC (NULL where the line has no offset or time)."""
+    epoch = exp.cast(exp.Literal.string(_EPOCH.isoformat()), exp.DataType.build("DATE"))
+    days = exp.DateDiff(this=day, expression=epoch, unit=exp.var("DAY"))
+    written = exp.Add(
+        this=exp.Mul(this=days, expression=exp.Literal.number(1440)), expression=_clock_minutes(time_of_day)
     )
-    instant = exp.Sub(
-        this=exp.Add(
-            this=exp.Mul(this=days, expression=exp.Literal.number(1440)), expression=_clock_minutes(time_of_day)
-        ),
-        expression=utc_offset,
-    )
+    return exp.Sub(this=written, expression=utc_offset)
+
+
+def wall_minutes(instant: exp.Expr, zone: str, first: date, last: date) -> exp.Expr:
+    """An instant (minutes since 1970, UTC; a column, as it is read once per change) on ``zone``'s wall clock."""
     base, changes = zone_transitions(zone, first, last)
     if not changes:
         return exp.Add(this=instant, expression=_int(base))
     case = exp.Case()
     offset = base
     for at, after in changes:
-        case = case.when(exp.LT(this=exp.paren(instant.copy()), expression=_int(at)), _int(offset))
+        case = case.when(exp.LT(this=instant.copy(), expression=_int(at)), _int(offset), copy=False)
         offset = after
-    case = case.else_(_int(offset))
-    return exp.Add(this=exp.paren(instant), expression=exp.paren(case))
+    case = case.else_(_int(offset), copy=False)
+    return exp.Add(this=instant.copy(), expression=exp.paren(case))
 
 
 def zone_span(period: tuple[date, date] | None) -> tuple[date, date]:
@@ -154,24 +151,18 @@ def zone_span(period: tuple[date, date] | None) -> tuple[date, date]:
 
 
 def hour_label(minutes: exp.Expr) -> exp.Expr:
-    """``HH:00`` of a wall-clock instant in minutes since 1970."""
+    """``HH:00`` of a wall-clock instant in minutes since 1970 (the instant written once)."""
     hour = exp.IntDiv(
         this=exp.paren(exp.Mod(this=exp.paren(minutes), expression=exp.Literal.number(1440))),
         expression=exp.Literal.number(60),
     )
-    case = exp.Case(this=hour)
-    for h in range(24):
-        case = case.when(exp.Literal.number(h), exp.Literal.string(f"{h:02d}:00"))
-    return case
+    text = exp.Cast(this=hour, to=exp.DataType.build("TEXT"))
+    padded = exp.Pad(this=text, expression=exp.Literal.number(2), fill_pattern=exp.Literal.string("0"), is_left=True)
+    return exp.DPipe(this=padded, expression=exp.Literal.string(":00"))
 
 
-def weekday_label(minutes: exp.Expr, names: tuple[str, ...]) -> exp.Expr:
-    """The weekday name of a wall-clock instant (``names`` from Monday); 1 Jan 1970 was a Thursday."""
-    day = exp.IntDiv(this=exp.paren(minutes), expression=exp.Literal.number(1440))
-    index = exp.Mod(
-        this=exp.paren(exp.Add(this=day, expression=exp.Literal.number(3))), expression=exp.Literal.number(7)
-    )
-    case = exp.Case(this=index)
-    for i, name in enumerate(names):
-        case = case.when(exp.Literal.number(i), exp.Literal.string(name))
-    return case
+def wall_day(minutes: exp.Expr) -> exp.Expr:
+    """The calendar day of a wall-clock instant in minutes since 1970 (the instant written once)."""
+    days = exp.IntDiv(this=exp.paren(minutes), expression=exp.Literal.number(1440))
+    epoch = exp.cast(exp.Literal.string(_EPOCH.isoformat()), exp.DataType.build("DATE"))
+    return exp.cast(exp.DateAdd(this=epoch, expression=days, unit=exp.var("DAY")), exp.DataType.build("DATE"))

@@ -1,7 +1,7 @@
 """The shop's clock: a stamp's offset from UTC turned into the tenant's zone, daylight saving right for each instant.
 
-The SQL (``zoned_minutes``, ``hour_label``, ``weekday_label``) is run on an in-memory DuckDB and compared with Python's
-``zoneinfo`` for the same instants, across the days a zone changes its clocks, in both hemispheres.
+The SQL (``utc_minutes``, ``wall_minutes``, ``hour_label``, ``wall_day``) is run on an in-memory DuckDB and compared
+with Python's ``zoneinfo`` for the same instants, across the days a zone changes its clocks, in both hemispheres.
 """
 
 from __future__ import annotations
@@ -16,15 +16,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlglot import exp
 
-from shared.store.metrics.catalog import WEEKDAYS
+from shared.store.metrics.catalog import weekday_name
 from shared.store.metrics.shop_clock import (
     hour_label,
     local_minutes,
     shop_zone,
-    weekday_label,
+    utc_minutes,
+    wall_day,
+    wall_minutes,
     zone_span,
     zone_transitions,
-    zoned_minutes,
 )
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -67,10 +68,14 @@ def test_the_span_of_a_query_is_its_period_a_day_either_side() -> None:
 
 @lru_cache(maxsize=32)
 def _statement(zone: str, first: date, last: date) -> str:
-    minutes = zoned_minutes(exp.column("d"), exp.column("t"), exp.column("o"), zone, first, last)
+    """The clock as the compiler reads it: the instant a column of a subquery, the zone's changes over it."""
+    instant = utc_minutes(exp.column("d"), exp.column("t"), exp.column("o"))
+    lines = exp.select(exp.Star(), exp.alias_(instant, "u")).from_(
+        "(SELECT CAST($1 AS DATE) AS d, CAST($2 AS VARCHAR) AS t, CAST($3 AS BIGINT) AS o) AS l")
+    minutes = wall_minutes(exp.column("u", table="x"), zone, first, last)
     return exp.select(exp.alias_(hour_label(minutes), "h"),
-                      exp.alias_(weekday_label(minutes.copy(), WEEKDAYS), "w")).from_(
-        "(SELECT CAST($1 AS DATE) AS d, CAST($2 AS VARCHAR) AS t, CAST($3 AS BIGINT) AS o) AS x").sql("duckdb")
+                      exp.alias_(weekday_name(wall_day(minutes.copy())), "w")).from_(
+        exp.alias_(lines.subquery(), "x", table=True)).sql("duckdb")
 
 
 _DUCK = duckdb.connect()
