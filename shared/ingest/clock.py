@@ -74,7 +74,7 @@ def clock_offsets(cells: pd.Series) -> pd.Series:
     minutes = (hours * 60 + mins.fillna(0)) * sign.map({"+": 1, "-": -1})
     offset = minutes.where(~zero, 0.0)
     valid = offset.notna() & offset.between(*_OFFSETS) & clock_times(cells).notna()
-    return pd.Series(pd.array(offset.where(valid).round(), dtype="Int64"), index=cells.index)
+    return offset.where(valid).round().astype("Int64")
 
 
 def hour_times(cells: pd.Series) -> pd.Series:

@@ -508,7 +508,7 @@ def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode:
     if by_time_of_day(reading) and (zone := shop_zone(_time_zone(deps, reading.query.tenant_id))) is not None:
         # by hour: on the shop's clock where the tenant set its zone (stamps with an offset are turned into it)
         reading = reading.model_copy(update={"query": reading.query.model_copy(update={"clock_zone": zone})})
-        assert reading.query is not None
+    assert reading.query is not None  # (narrowed again: the copy above is a new reading)
     # a count of the values ("how many different products") and the unsold ones read every value, not 1,000
     counted = reading.shape in ("count", "unsold")
     result = run_metric_query(deps.warehouse, reading.query, row_cap=COUNTED_ROWS if counted else None)

@@ -76,12 +76,13 @@ def test_hours_on_the_shops_clock_with_daylight_saving_per_line(warehouse: Any) 
             truth[key] = truth.get(key, 0.0) + r
     assert truth == {None: 640.0, "09:00": 330.0, "01:00": 20.0, "03:00": 40.0, "22:00": 80.0, "14:00": 160.0}
     assert set(got) == set(truth)
-    for key, value in truth.items():
-        assert close(got[key], value), (key, got)
+    for hour, value in truth.items():
+        assert close(got[hour], value), (hour, got)
 
 
 def test_without_a_zone_every_time_is_as_written(warehouse: Any) -> None:
-    for zone in (None, "UTC", "Not/AZone"):
+    zones: tuple[str | None, ...] = (None, "UTC", "Not/AZone")
+    for zone in zones:
         got = {r["hour"]: r["orders"] for r in _run(warehouse, metrics=["orders"], dimensions=["hour"],
                                                      clock_zone=zone)}
         assert got == {"14:00": 1, "06:00": 1, "07:00": 1, "02:00": 1, "10:00": 1, "09:00": 1, None: 1}, zone
