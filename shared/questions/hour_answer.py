@@ -5,11 +5,11 @@
 
 A sales line keeps its time of day only where its export gave one, so every answer by hour says what it left out
 ("312 lines had no time of day and are not counted."); a period whose lines carry none says so instead of a figure.
-
 An export whose stamps carry an offset from UTC (Stripe's and Shopify's UTC exports, Amazon's ``...Z``) is read on the
 shop's clock where the tenant set a time zone (``MetricQuery.clock_zone``, ``shared.store.metrics.shop_clock``), and
 the answer says which clock it used ("Hours are in your shop's time zone, America/New_York; your export's times were
 in UTC."); without a zone it says the hours are the export's own and how to set the zone.
+
 The queries run through ``run`` (the metrics layer), so this module never sees SQL.
 """
 
