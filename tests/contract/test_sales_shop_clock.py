@@ -38,10 +38,21 @@ LINES = [
 
 def _sales(tenant: str) -> list[dict[str, Any]]:
     decoy = tenant == OTHER
-    return [{"sku": "A", "date": d, "units": 1, "unit_price": r, "revenue": r + (1000.0 if decoy else 0.0),
-             "currency": None, "order_id": o, "channel": None, "time_of_day": t,
-             "utc_offset": (None if decoy else off) if t is not None else None}
-            for o, d, t, off, r in LINES]
+    return [
+        {
+            "sku": "A",
+            "date": d,
+            "units": 1,
+            "unit_price": r,
+            "revenue": r + (1000.0 if decoy else 0.0),
+            "currency": None,
+            "order_id": o,
+            "channel": None,
+            "time_of_day": t,
+            "utc_offset": (None if decoy else off) if t is not None else None,
+        }
+        for o, d, t, off, r in LINES
+    ]
 
 
 def _wall(day: date, time_of_day: str, offset: int) -> datetime:
@@ -67,8 +78,7 @@ def test_the_offset_is_stored_beside_the_time(warehouse: Any) -> None:
 
 
 def test_hours_on_the_shops_clock_with_daylight_saving_per_line(warehouse: Any) -> None:
-    got = {r["hour"]: r["revenue"] for r in _run(warehouse, metrics=["revenue"], dimensions=["hour"],
-                                                  clock_zone=ZONE)}
+    got = {r["hour"]: r["revenue"] for r in _run(warehouse, metrics=["revenue"], dimensions=["hour"], clock_zone=ZONE)}
     truth: dict[str | None, float] = {None: 640.0, "09:00": 320.0}  # o7 untimed; o6 as written
     for _, d, t, off, r in LINES:
         if t is not None and off is not None:
@@ -83,8 +93,9 @@ def test_hours_on_the_shops_clock_with_daylight_saving_per_line(warehouse: Any) 
 def test_without_a_zone_every_time_is_as_written(warehouse: Any) -> None:
     zones: tuple[str | None, ...] = (None, "UTC", "Not/AZone")
     for zone in zones:
-        got = {r["hour"]: r["orders"] for r in _run(warehouse, metrics=["orders"], dimensions=["hour"],
-                                                     clock_zone=zone)}
+        got = {
+            r["hour"]: r["orders"] for r in _run(warehouse, metrics=["orders"], dimensions=["hour"], clock_zone=zone)
+        }
         assert got == {"14:00": 1, "06:00": 1, "07:00": 1, "02:00": 1, "10:00": 1, "09:00": 1, None: 1}, zone
 
 
@@ -92,7 +103,9 @@ def test_an_hour_filter_and_the_weekday_read_the_same_clock(warehouse: Any) -> N
     evening = [f"{h:02d}:00" for h in range(17, 24)]
     rows = _run(warehouse, metrics=["revenue"], clock_zone=ZONE, filters=[{"dimension": "hour", "values": evening}])
     assert close(rows[0]["revenue"], 80.0)  # o4: 02:15 UTC on Monday is 22:15 on Sunday in New York
-    days = {(r["weekday"], r["hour"]): r["orders"] for r in _run(warehouse, metrics=["orders"],
-                                                                   dimensions=["weekday", "hour"], clock_zone=ZONE)}
+    days = {
+        (r["weekday"], r["hour"]): r["orders"]
+        for r in _run(warehouse, metrics=["orders"], dimensions=["weekday", "hour"], clock_zone=ZONE)
+    }
     assert days[("Sunday", "22:00")] == 1 and days[("Saturday", "09:00")] == 1 and days[("Monday", "14:00")] == 1
     assert ("Monday", "02:00") not in days

@@ -70,8 +70,16 @@ def stripe_frame(zone: str | None) -> Callable[[dict[str, str]], pd.DataFrame]:
         raw = raw[raw["Status"] != "Failed"]
         sold = raw["Status"] == "Paid"
         at = in_zone(raw["Created (UTC)"], zone, "%Y-%m-%d %H:%M", utc=True)
-        return pd.DataFrame({"order": raw["id"], "qty": 1, "value": raw["Amount"].astype(float).where(sold, 0.0),
-                             "hour": at.dt.hour, "day": at.dt.normalize(), "sold": sold})[sold]
+        return pd.DataFrame(
+            {
+                "order": raw["id"],
+                "qty": 1,
+                "value": raw["Amount"].astype(float).where(sold, 0.0),
+                "hour": at.dt.hour,
+                "day": at.dt.normalize(),
+                "sold": sold,
+            }
+        )[sold]
 
     return frame
 
@@ -85,9 +93,16 @@ def squarespace_frame(zone: str | None) -> Callable[[dict[str, str]], pd.DataFra
         raw = raw[status == "PAID"]
         at = in_zone(raw["Created at"], zone, "%Y-%m-%d %H:%M:%S %z")
         qty = raw["Lineitem quantity"].astype(int)
-        return pd.DataFrame({"order": raw["Order ID"], "product": raw["Lineitem name"], "qty": qty,
-                             "value": (qty * raw["Lineitem price"].astype(float)).round(2), "hour": at.dt.hour,
-                             "day": at.dt.normalize()})
+        return pd.DataFrame(
+            {
+                "order": raw["Order ID"],
+                "product": raw["Lineitem name"],
+                "qty": qty,
+                "value": (qty * raw["Lineitem price"].astype(float)).round(2),
+                "hour": at.dt.hour,
+                "day": at.dt.normalize(),
+            }
+        )
 
     return frame
 
@@ -99,9 +114,16 @@ def bakery_frame(zone: str | None) -> Callable[[dict[str, str]], pd.DataFrame]:
         raw = _read(files, "orders_export.csv")
         at = in_zone(raw["created_at"].str.replace(" UTC", "Z", regex=False), zone)
         qty = raw["quantity"].astype(int)
-        return pd.DataFrame({"order": raw["order_id"], "product": raw["product"], "qty": qty,
-                             "value": (qty * raw["unit_price"].astype(float)).round(2), "hour": at.dt.hour,
-                             "day": at.dt.normalize()})
+        return pd.DataFrame(
+            {
+                "order": raw["order_id"],
+                "product": raw["product"],
+                "qty": qty,
+                "value": (qty * raw["unit_price"].astype(float)).round(2),
+                "hour": at.dt.hour,
+                "day": at.dt.normalize(),
+            }
+        )
 
     return frame
 
@@ -154,25 +176,48 @@ def _with_clock(asks: list[pq.Ask], note: Clock) -> list[pq.Ask]:
 
 DEV = ZoneSet(
     datasets={
-        "stripe_new_york": pq.Dataset("stripe_new_york", lambda: public9_shapes.stripe_payments(500, seed=201),
-                                      stripe_frame("America/New_York"),
-                                      _with_clock(STRIPE_ASKS, clock(ZONED_UTC, "America/New_York")),
-                                      no_currency=False),
-        "stripe_unset": pq.Dataset("stripe_unset", lambda: public9_shapes.stripe_payments(500, seed=202),
-                                   stripe_frame(None), _with_clock(STRIPE_ASKS[:2], UNZONED_UTC), no_currency=False),
+        "stripe_new_york": pq.Dataset(
+            "stripe_new_york",
+            lambda: public9_shapes.stripe_payments(500, seed=201),
+            stripe_frame("America/New_York"),
+            _with_clock(STRIPE_ASKS, clock(ZONED_UTC, "America/New_York")),
+            no_currency=False,
+        ),
+        "stripe_unset": pq.Dataset(
+            "stripe_unset",
+            lambda: public9_shapes.stripe_payments(500, seed=202),
+            stripe_frame(None),
+            _with_clock(STRIPE_ASKS[:2], UNZONED_UTC),
+            no_currency=False,
+        ),
         "squarespace_los_angeles": pq.Dataset(
-            "squarespace_los_angeles", lambda: public9_shapes.squarespace_orders(400, seed=203),
+            "squarespace_los_angeles",
+            lambda: public9_shapes.squarespace_orders(400, seed=203),
             squarespace_frame("America/Los_Angeles"),
-            _with_clock(SQUARESPACE_ASKS, Clock(r"time zone, America/Los_Angeles; your export's times were at "
-                                                r"UTC-05:00\.")), no_currency=False),
+            _with_clock(
+                SQUARESPACE_ASKS,
+                Clock(
+                    r"time zone, America/Los_Angeles; your export's times were at "
+                    r"UTC-05:00\."
+                ),
+            ),
+            no_currency=False,
+        ),
         "bakery_paris": pq.Dataset(
             "bakery_paris",
-            lambda: zone_shapes.bakery_orders(700, zone="Europe/Paris", start=pd.Timestamp("2024-03-11").date(),
-                                              days=35, style="z", seed=204),
-            bakery_frame("Europe/Paris"), _with_clock(BAKERY_ASKS, clock(ZONED_UTC, "Europe/Paris"))),
+            lambda: zone_shapes.bakery_orders(
+                700, zone="Europe/Paris", start=pd.Timestamp("2024-03-11").date(), days=35, style="z", seed=204
+            ),
+            bakery_frame("Europe/Paris"),
+            _with_clock(BAKERY_ASKS, clock(ZONED_UTC, "Europe/Paris")),
+        ),
     },
-    zones={"stripe_new_york": "America/New_York", "stripe_unset": None,
-           "squarespace_los_angeles": "America/Los_Angeles", "bakery_paris": "Europe/Paris"},
+    zones={
+        "stripe_new_york": "America/New_York",
+        "stripe_unset": None,
+        "squarespace_los_angeles": "America/Los_Angeles",
+        "bakery_paris": "Europe/Paris",
+    },
 )
 DATASETS = DEV.datasets
 #: Answered wrong today (measured on this set before the shop's clock: see docs/metrics.md).
@@ -189,15 +234,25 @@ def zone_homes(tmp_path_factory: pytest.TempPathFactory, zone_set: ZoneSet) -> d
             with pytest.MonkeyPatch.context() as mp:
                 mp.setenv("ECOMINTEL_HOME", str(home))
                 reset_deps()
-                write_settings(get_deps().documents, "acme", SettingsDoc.TENANT,
-                               {"currency": "USD", "timezone": zone, "llm_monthly_budget_usd": 50.0})
+                write_settings(
+                    get_deps().documents,
+                    "acme",
+                    SettingsDoc.TENANT,
+                    {"currency": "USD", "timezone": zone, "llm_monthly_budget_usd": 50.0},
+                )
             reset_deps()
         made[name] = (home, d.frame(files))
     return made
 
 
-def ask_zone(zone_set: ZoneSet, homes: dict[str, tuple[Path, pd.DataFrame]], dataset: str, ask: pq.Ask,
-             monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def ask_zone(
+    zone_set: ZoneSet,
+    homes: dict[str, tuple[Path, pd.DataFrame]],
+    dataset: str,
+    ask: pq.Ask,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     """Ask through the CLI; check the first sentence against the truth, or the clock the answer says it used."""
     home, frame = homes[dataset]
     answer = ask_cli(home, ask.question, monkeypatch, capsys)
@@ -214,7 +269,11 @@ def homes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, pd.
 
 
 @pytest.mark.parametrize(("dataset", "ask"), pq.dataset_cases(DATASETS, WRONG_TODAY))
-def test_question_of_a_zoned_hour_dataset(dataset: str, ask: pq.Ask, homes: dict[str, tuple[Path, pd.DataFrame]],
-                                          monkeypatch: pytest.MonkeyPatch,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_question_of_a_zoned_hour_dataset(
+    dataset: str,
+    ask: pq.Ask,
+    homes: dict[str, tuple[Path, pd.DataFrame]],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     ask_zone(DEV, homes, dataset, ask, monkeypatch, capsys)

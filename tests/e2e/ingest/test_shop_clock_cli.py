@@ -27,8 +27,10 @@ ORDERS = """order_id,created_at,product,quantity,unit_price
 ,2024-03-12T15:30:00Z,COOKIE BOX,1,7.90
 """
 
-_TOTALS = ("SELECT COUNT(*) AS n, SUM(revenue) AS revenue, COUNT(utc_offset) AS stamped, "
-           "COUNT(DISTINCT order_id) AS orders FROM sales WHERE tenant_id = @t")
+_TOTALS = (
+    "SELECT COUNT(*) AS n, SUM(revenue) AS revenue, COUNT(utc_offset) AS stamped, "
+    "COUNT(DISTINCT order_id) AS orders FROM sales WHERE tenant_id = @t"
+)
 
 
 def _save_zone(home: Path, zone: str) -> None:
@@ -36,13 +38,18 @@ def _save_zone(home: Path, zone: str) -> None:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("ECOMINTEL_HOME", str(home))
         reset_deps()
-        write_settings(get_deps().documents, "acme", SettingsDoc.TENANT,
-                       {"currency": "EUR", "timezone": zone, "llm_monthly_budget_usd": 50.0})
+        write_settings(
+            get_deps().documents,
+            "acme",
+            SettingsDoc.TENANT,
+            {"currency": "EUR", "timezone": zone, "llm_monthly_budget_usd": 50.0},
+        )
     reset_deps()
 
 
 def test_a_utc_export_answers_on_the_shops_clock_and_stays_one_set_of_rows(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     home = tmp_path / "home"
     monkeypatch.setenv("ECOMINTEL_HOME", str(home))
     first = ingest_one(tmp_path, "orders_export.csv", ORDERS, capsys)

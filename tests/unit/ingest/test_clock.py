@@ -139,8 +139,12 @@ def test_the_offset_is_the_one_beside_the_time_taken() -> None:
 
 def test_a_derived_file_carries_the_offset_after_the_time() -> None:
     mapping = map_columns(["order_id", "created_at"], DataKind.SALES)
-    cells = pd.DataFrame({"order_id": ["1", "2", "3"],
-                          "created_at": ["2024-01-01T10:15:00-08:00", "2024-01-01 10:15", "2024-01-01T10:15:00+05:30"]})
+    cells = pd.DataFrame(
+        {
+            "order_id": ["1", "2", "3"],
+            "created_at": ["2024-01-01T10:15:00-08:00", "2024-01-01 10:15", "2024-01-01T10:15:00+05:30"],
+        }
+    )
     text = stamped_text(cells, mapping)
     assert text.tolist() == ["10:15:00-08:00", "10:15:00", "10:15:00+05:30"]
     assert [None if pd.isna(o) else int(o) for o in clock_offsets(text)] == [-480, None, 330]

@@ -39,8 +39,10 @@ def test_a_zone_changes_its_clock_at_the_minute_it_does() -> None:
     base, changes = zone_transitions("America/New_York", date(2024, 1, 1), date(2024, 12, 31))
     assert base == -300
     # 10 March 2024 02:00 EST is 07:00 UTC; 3 November 2024 02:00 EDT is 06:00 UTC
-    assert changes == ((_minute(datetime(2024, 3, 10, 7, tzinfo=UTC)), -240),
-                       (_minute(datetime(2024, 11, 3, 6, tzinfo=UTC)), -300))
+    assert changes == (
+        (_minute(datetime(2024, 3, 10, 7, tzinfo=UTC)), -240),
+        (_minute(datetime(2024, 11, 3, 6, tzinfo=UTC)), -300),
+    )
 
 
 def test_a_southern_zone_leaves_summer_time_in_april() -> None:
@@ -54,9 +56,18 @@ def test_a_zone_without_daylight_saving_has_one_offset() -> None:
     assert zone_transitions("Asia/Kolkata", date(2000, 1, 1), date(2040, 12, 31)) == (330, ())
 
 
-@pytest.mark.parametrize(("name", "zone"), [("America/New_York", "America/New_York"), ("UTC", None),
-                                            ("Etc/UTC", None), ("", None), (None, None), ("Mars/Olympus", None),
-                                            (" Europe/Paris ", "Europe/Paris")])
+@pytest.mark.parametrize(
+    ("name", "zone"),
+    [
+        ("America/New_York", "America/New_York"),
+        ("UTC", None),
+        ("Etc/UTC", None),
+        ("", None),
+        (None, None),
+        ("Mars/Olympus", None),
+        (" Europe/Paris ", "Europe/Paris"),
+    ],
+)
 def test_only_a_known_zone_other_than_utc_is_the_shops_clock(name: str | None, zone: str | None) -> None:
     assert shop_zone(name) == zone
 
@@ -71,11 +82,14 @@ def _statement(zone: str, first: date, last: date) -> str:
     """The clock as the compiler reads it: the instant a column of a subquery, the zone's changes over it."""
     instant = utc_minutes(exp.column("d"), exp.column("t"), exp.column("o"))
     lines = exp.select(exp.Star(), exp.alias_(instant, "u")).from_(
-        "(SELECT CAST($1 AS DATE) AS d, CAST($2 AS VARCHAR) AS t, CAST($3 AS BIGINT) AS o) AS l")
+        "(SELECT CAST($1 AS DATE) AS d, CAST($2 AS VARCHAR) AS t, CAST($3 AS BIGINT) AS o) AS l"
+    )
     minutes = wall_minutes(exp.column("u", table="x"), zone, first, last)
-    return exp.select(exp.alias_(hour_label(minutes), "h"),
-                      exp.alias_(weekday_name(wall_day(minutes.copy())), "w")).from_(
-        exp.alias_(lines.subquery(), "x", table=True)).sql("duckdb")
+    return (
+        exp.select(exp.alias_(hour_label(minutes), "h"), exp.alias_(weekday_name(wall_day(minutes.copy())), "w"))
+        .from_(exp.alias_(lines.subquery(), "x", table=True))
+        .sql("duckdb")
+    )
 
 
 _DUCK = duckdb.connect()
@@ -109,18 +123,31 @@ def _python_clock(day: date, time_of_day: str, offset: int, zone: str) -> tuple[
         (date(2024, 1, 2), "10:15:00", -300, "America/Chicago", "09:00", "Tuesday"),  # ... and in its winter
     ],
 )
-def test_an_instant_reads_on_the_shops_clock(day: date, time_of_day: str, offset: int, zone: str, hour: str,
-                                              weekday: str) -> None:
+def test_an_instant_reads_on_the_shops_clock(
+    day: date, time_of_day: str, offset: int, zone: str, hour: str, weekday: str
+) -> None:
     first, last = zone_span((day, day))
     assert _sql_clock(day, time_of_day, offset, zone, first, last) == (hour, weekday)
     assert _python_clock(day, time_of_day, offset, zone) == (hour, weekday)
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.dates(date(2001, 1, 1), date(2039, 12, 30)), st.integers(0, 24 * 60 - 1),
-       st.sampled_from([0, 60, -300, -420, -480, 330, 540, 600, 660]),
-       st.sampled_from(["America/New_York", "Europe/London", "Australia/Sydney", "Asia/Tokyo", "America/Santiago",
-                        "Pacific/Auckland", "Asia/Kolkata"]))
+@given(
+    st.dates(date(2001, 1, 1), date(2039, 12, 30)),
+    st.integers(0, 24 * 60 - 1),
+    st.sampled_from([0, 60, -300, -420, -480, 330, 540, 600, 660]),
+    st.sampled_from(
+        [
+            "America/New_York",
+            "Europe/London",
+            "Australia/Sydney",
+            "Asia/Tokyo",
+            "America/Santiago",
+            "Pacific/Auckland",
+            "Asia/Kolkata",
+        ]
+    ),
+)
 def test_the_sql_clock_agrees_with_zoneinfo(day: date, minute: int, offset: int, zone: str) -> None:
     time_of_day = f"{minute // 60:02d}:{minute % 60:02d}:00"
     first, last = zone_span(None)
