@@ -34,7 +34,7 @@ import pandas as pd
 
 from shared.ingest.lineage import content_digests, hex_digests
 from shared.ingest.sales import line_kind
-from shared.models.records import SaleRecord
+from shared.models.records import Record, SaleRecord
 
 #: The prefix of a line id made from a line's content (``distinct_lines``).
 LINE_ID_PREFIX = "line-"
@@ -43,6 +43,17 @@ LINE_ID_PREFIX = "line-"
 #: A sales line's record key: its natural key, then what tells lines of one natural key apart; each part after the
 #: natural key is left out of the digest while it and those after it are missing, so keys stored before it stay.
 SALES_KEY = (*SaleRecord.natural_key, "line_kind", "occurrence")
+
+
+#: Fields a line id made from a line's content leaves out: the stamp's offset (``SaleRecord.utc_offset``) was kept
+#: after ids were first made, and an id is part of the line's record key, so the same line keeps its id.
+_NOT_IN_LINE_IDS = frozenset({"utc_offset"})
+
+
+def line_id_fields(model: type[Record]) -> tuple[list[str], int]:
+    """The fields (and how many of them are appended) a line id is made from (``DistinctLines.apply``)."""
+    fields = [f for f in model.model_fields if f not in _NOT_IN_LINE_IDS]
+    return fields, model.appended_fields - (len(model.model_fields) - len(fields))
 
 
 def sales_key_digests(frame: pd.DataFrame) -> np.ndarray:

@@ -30,7 +30,7 @@ import json
 import pandas as pd
 
 from shared.deps import Deps
-from shared.ingest.clock import named_sale_times
+from shared.ingest.clock import stamped_text
 from shared.ingest.discount import decide_rate, rate_header
 from shared.ingest.headers import ColumnMapping, map_columns, normalise_header
 from shared.ingest.ingestion import Ingestion
@@ -254,7 +254,7 @@ class RelationalJoin(PartJoin):
             column = self._column(field)
             if column is not None:
                 detail[field] = rows[column]
-        detail["time_of_day"] = named_sale_times(rows, self._mapping()).fillna("")
+        detail["time_of_day"] = stamped_text(rows, self._mapping())
         if "status" in detail and self._codes:
             detail["status"] = detail["status"].map(lambda v: self._codes.get(v, v))
         if "customer_id" in detail:
@@ -283,7 +283,7 @@ class RelationalJoin(PartJoin):
         if (dated := self._column("date")) is not None:  # the lines carry their own date: no order to wait for
             own["date"] = cells[dated]
         if self._mapping().time_column is not None or dated is not None:  # the line's own time of day
-            own["time_of_day"] = named_sale_times(cells, self._mapping()).fillna("")
+            own["time_of_day"] = stamped_text(cells, self._mapping())
         lines = pd.DataFrame(own, index=cells.index)
         if "revenue" in lines or not {"units", "unit_price"} <= set(lines):
             return lines

@@ -36,7 +36,7 @@ from shared.ingest.catalogue_prices import (
     priced_from_catalogue,
     with_catalogue_flag,
 )
-from shared.ingest.clock import sale_times
+from shared.ingest.clock import sale_clock
 from shared.ingest.crashpoints import crash_point
 from shared.ingest.customers import tenant_customer_key
 from shared.ingest.derive import (
@@ -86,7 +86,14 @@ from shared.ingest.join import recognise
 from shared.ingest.lifecycle import IngestionLifecycle, uncommitted_ids
 from shared.ingest.limits import MAX_RAW_CHARS, MAX_REASON_CHARS, BoundedStream, ascii_compatible, clip
 from shared.ingest.lineage import content_digests, hex_digests, in_file_keys
-from shared.ingest.lines import DistinctLines, Occurrences, lines_note, occurrence_note, sales_key_digests
+from shared.ingest.lines import (
+    DistinctLines,
+    Occurrences,
+    line_id_fields,
+    lines_note,
+    occurrence_note,
+    sales_key_digests,
+)
 from shared.ingest.order_join import ingest_part
 from shared.ingest.packed import expand_chunk, packed_mapping
 from shared.ingest.parse import (
@@ -495,7 +502,10 @@ class IngestRun:
         if self.kind is DataKind.SALES and "order_id" not in raw and (at := mapping.time_column) is not None:
             raw = stamped_orders(raw, chunk.frame[f"c{at}"])
         if self.kind is DataKind.SALES:
-            raw = raw.assign(time_of_day=sale_times(chunk.frame, mapping, raw.get("time_of_day")))
+            times, offsets = sale_clock(chunk.frame, mapping, raw.get("time_of_day"))
+            # as text, like every raw cell: the offset is parsed and checked with the other fields below
+            raw = raw.assign(time_of_day=times, utc_offset=offsets.astype(object).where(offsets.notna(), None)
+                             .map(lambda m: None if m is None else str(m)))
         profile = mapping.profile
         if profile is not None:
             raw = apply_cells(raw, profile.cells)
@@ -643,8 +653,7 @@ class IngestRun:
         if good.empty:
             return
         if self.lines is not None:
-            good = self.lines.apply(good, self._record_digests(good), list(self.model.model_fields),
-                                    self.model.appended_fields)
+            good = self.lines.apply(good, self._record_digests(good), *line_id_fields(self.model))
         fields = list(self.model.model_fields)
         digests = content_digests(good, fields, appended=self.model.appended_fields)
         key_digests = self._record_digests(good)

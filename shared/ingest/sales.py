@@ -65,7 +65,7 @@ from shared.ingest.reader import Chunk
 #: Fields exports write on an order's first line only (filled down within the order).
 #: Where the order shipped is the order's too (Squarespace writes the billing and shipping blocks on its first line).
 ORDER_LEVEL_FIELDS = ("date", "currency", "channel", "status", "payment_status", "customer_email", "customer_id",
-                      "country", "region", "state", "payment_method", "time_of_day")
+                      "country", "region", "state", "payment_method", "time_of_day", "utc_offset")
 #: Order statuses whose lines are not sales.
 #: Olist's "unavailable" is an order the seller could not fill: not a sale either.
 CANCELLED_STATUSES = frozenset({"cancelled", "canceled", "voided", "void", "failed", "declined", "unavailable",

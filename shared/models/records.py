@@ -51,8 +51,8 @@ class SaleRecord(Record):
     """
 
     natural_key: ClassVar[tuple[str, ...]] = ("order_id", "sku", "date", "channel")
-    appended_fields: ClassVar[int] = 13  # discount, refund, returned_units, customer_hash, line_cost, country,
-    # region, state, discount_included, payment_method, seller, time_of_day, occurrence
+    appended_fields: ClassVar[int] = 14  # discount, refund, returned_units, customer_hash, line_cost, country,
+    # region, state, discount_included, payment_method, seller, time_of_day, occurrence, utc_offset
 
     sku: str = Field(min_length=1, max_length=128)
     date: date
@@ -90,12 +90,18 @@ class SaleRecord(Record):
         description="Who sold the line: the dealer, seller or salesperson the export names.")
     time_of_day: str | None = Field(
         default=None, pattern=r"^(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d$",
-        description="The merchant's local clock time of the sale, HH:MM:SS (24h), as the export wrote it (an offset "
-                    "is not applied); None when the export gives no time of day (never midnight by default).")
+        description="The clock time of the sale, HH:MM:SS (24h), as the export wrote it (an offset is not applied: "
+                    "see utc_offset); None when the export gives no time of day (never midnight by default).")
     occurrence: int | None = Field(
         default=None, ge=2, le=10_000_000,
         description="The line's place among its file's lines with the same order, product, day and channel, from 2 "
                     "(the item sold again in one order); empty for the first. Part of the line's record key.")
+    utc_offset: int | None = Field(
+        default=None, ge=-720, le=840,
+        description="The offset from UTC, in minutes east, that the sale's timestamp wrote beside its time of day "
+                    "(Z 0, +02:00 120, -08:00 -480); None when the stamp names none (its time is the shop's clock). "
+                    "Answers by hour turn such a time into the tenant's time zone at query time; not part of the "
+                    "record key.")
 
 
 class Product(Record):

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from shared.ports import DocumentStore
 from shared.questions.date_order import TenantConventions
 from shared.store.documents.settings import SettingsDoc, read_settings
+from shared.store.metrics.shop_clock import shop_zone
 
 
 def tenant_conventions(documents: DocumentStore, tenant_id: str) -> TenantConventions | None:
@@ -25,6 +26,16 @@ def tenant_conventions(documents: DocumentStore, tenant_id: str) -> TenantConven
     return TenantConventions(
         currency=currency if isinstance(currency, str) else None, time_zone=zone if isinstance(zone, str) else None
     )
+
+
+def clock_context(documents: DocumentStore, tenant_id: str) -> list[str]:
+    """What a cached answer depends on in the settings: the shop's time zone that answers by hour read the clock in.
+
+    Empty where none is saved, so the keys of tenants without one stay as they were; a changed zone is a new key.
+    """
+    conventions = tenant_conventions(documents, tenant_id)
+    zone = shop_zone(conventions.time_zone if conventions is not None else None)
+    return [f"zone={zone}"] if zone else []
 
 
 def wall_clock_today(conventions: TenantConventions | None, now: datetime | None = None) -> date:

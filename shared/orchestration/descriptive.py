@@ -33,7 +33,7 @@ from shared.questions.answer_refs import reference_to_answer
 from shared.questions.compose import CurrencyHint, compose, dropped_from_top
 from shared.questions.date_order import TenantConventions
 from shared.questions.followup import follow_up
-from shared.questions.hour_answer import hour_answer
+from shared.questions.hour_answer import by_time_of_day, hour_answer
 from shared.questions.lexicon import METRIC_NOUNS
 from shared.questions.order_keys import order_keys_query
 from shared.questions.pronouns import named_it, of_them
@@ -44,6 +44,7 @@ from shared.questions.totals import totals_query
 from shared.questions.undated import scope_undated
 from shared.questions.unstored import UnstoredFile, unstored_answer, unstored_sales
 from shared.questions.vocabulary import Vocabulary, VocabularyIndex
+from shared.store.metrics.shop_clock import shop_zone
 from shared.store.vocabulary import load_vocabulary
 
 if TYPE_CHECKING:
@@ -492,12 +493,22 @@ def _titles_beyond_vocabulary(deps: Deps, tenant_id: str, rows: list[dict[str, A
             if isinstance(title, str) and title.strip()}
 
 
+def _time_zone(deps: Deps, tenant_id: str) -> str | None:
+    """The time zone the tenant's admin saved (``PUT /v1/settings``), if any."""
+    conventions = tenant_conventions(deps.documents, tenant_id)
+    return conventions.time_zone if conventions is not None else None
+
+
 def metric_report(deps: Deps, reading: Reading, index: VocabularyIndex, *, mode: Mode, planner: str,
                   data_version: int, warnings: list[str]) -> Report:
     """Run the reading's query on the warehouse and compose the answer-first report."""
     from shared.store.metrics.run import run_metric_query
 
     assert reading.query is not None
+    if by_time_of_day(reading) and (zone := shop_zone(_time_zone(deps, reading.query.tenant_id))) is not None:
+        # by hour: on the shop's clock where the tenant set its zone (stamps with an offset are turned into it)
+        reading = reading.model_copy(update={"query": reading.query.model_copy(update={"clock_zone": zone})})
+    assert reading.query is not None  # (narrowed again: the copy above is a new reading)
     # a count of the values ("how many different products") and the unsold ones read every value, not 1,000
     counted = reading.shape in ("count", "unsold")
     result = run_metric_query(deps.warehouse, reading.query, row_cap=COUNTED_ROWS if counted else None)

@@ -20,7 +20,7 @@ from shared.orchestration.context import (
     resolve_follow_up,
     turn_context,
 )
-from shared.orchestration.conventions import tenant_conventions, wall_clock_today
+from shared.orchestration.conventions import clock_context, tenant_conventions, wall_clock_today
 from shared.orchestration.executor import QUICK_AGENT_OPTIONS, RunnerLookup, agent_requests, run_agents
 from shared.orchestration.jobs import create_job
 from shared.orchestration.judgement import judgement_report
@@ -124,7 +124,8 @@ def _answer(deps: Deps, principal: Principal, req: QueryRequest, runners: Runner
     explicit = bool(detect_intents(req.question))
     follow_up = previous is not None and is_follow_up(req.question, route(req.question, today=today()), explicit)
     context = "|".join([turn_context(previous), prefs.model_dump_json(),
-                        req.as_of.isoformat() if req.as_of else "", "full" if req.full else ""])
+                        req.as_of.isoformat() if req.as_of else "", "full" if req.full else "",
+                        *clock_context(deps.documents, tenant)])
     key = cache.cache_key(tenant, req.question, version, hashlib.sha256(context.encode()).hexdigest())
 
     if req.mode == "quick" and req.use_cache:

@@ -5,6 +5,11 @@
 
 A sales line keeps its time of day only where its export gave one, so every answer by hour says what it left out
 ("312 lines had no time of day and are not counted."); a period whose lines carry none says so instead of a figure.
+An export whose stamps carry an offset from UTC (Stripe's and Shopify's UTC exports, Amazon's ``...Z``) is read on the
+shop's clock where the tenant set a time zone (``MetricQuery.clock_zone``, ``shared.store.metrics.shop_clock``), and
+the answer says which clock it used ("Hours are in your shop's time zone, America/New_York; your export's times were
+in UTC."); without a zone it says the hours are the export's own and how to set the zone.
+
 The queries run through ``run`` (the metrics layer), so this module never sees SQL.
 """
 
@@ -43,7 +48,7 @@ def _timed_scope(q: MetricQuery) -> MetricQuery:
     """The question's lines (its period and other filters) with and without a time of day, counted."""
     return q.model_copy(
         update={
-            "metrics": ["timed_lines", "untimed_lines"],
+            "metrics": ["timed_lines", "untimed_lines", "offset_lines", "lowest_utc_offset", "highest_utc_offset"],
             "dimensions": [],
             "order_by": None,
             "limit": None,
@@ -82,7 +87,40 @@ def hour_answer(reading: Reading, answer: str, run: Run, titles: Mapping[str, st
         answer = _ranked(reading, q, run, titles, currency, when) or answer
     elif set(q.dimensions) == {"hour", "weekday"} and q.order_by is not None:
         answer = _each_weekday(q, run, currency, when) or answer
-    return f"{answer} {untimed_note(untimed)}" if untimed else answer
+    answer = f"{answer} {untimed_note(untimed)}" if untimed else answer
+    note = clock_note(counts, q.clock_zone)
+    return f"{answer} {note}" if note else answer
+
+
+def offset_label(minutes: int) -> str:
+    """An offset from UTC as merchants read it: ``UTC``, ``UTC+02:00``, ``UTC-08:00``, ``UTC+05:30``."""
+    if minutes == 0:
+        return "UTC"
+    sign = "+" if minutes > 0 else "-"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+#: How an admin sets the shop's time zone (the console's settings, or the API's).
+SET_ZONE = "set your shop's time zone in the settings (PUT /v1/settings, timezone) to read them on your shop's clock"
+
+
+def clock_note(counts: Mapping[str, Any], zone: str | None) -> str:
+    """Which clock the hours are on, where some lines' stamps wrote an offset from UTC; empty where none did."""
+    stamped = int(counts.get("offset_lines") or 0)
+    low, high = counts.get("lowest_utc_offset"), counts.get("highest_utc_offset")
+    if stamped == 0 or low is None or high is None:
+        return ""
+    low, high = int(low), int(high)
+    written = (
+        "in UTC"
+        if low == high == 0
+        else (f"at {offset_label(low)}" if low == high else f"at {offset_label(low)} to {offset_label(high)}")
+    )
+    timed = int(counts.get("timed_lines") or 0)
+    some = "" if stamped >= timed else f" ({stamped:,} of {timed:,} timed lines)"
+    if zone:
+        return f"Hours are in your shop's time zone, {zone}; your export's times were {written}{some}."
+    return f"Hours are as your export stamped them, {written}{some}: {SET_ZONE}."
 
 
 def _ranked(

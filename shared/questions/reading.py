@@ -107,7 +107,7 @@ from shared.questions.slice_position import slice_position
 from shared.questions.sparse_ratings import rating_week_on_week
 from shared.questions.spelled import spelled_numbers
 from shared.questions.target import period_target, stated_target, target_without_figure
-from shared.questions.time_of_day import hour_metric, hours_asked
+from shared.questions.time_of_day import HOUR_WORDS, hour_metric, hours_asked
 from shared.questions.timephrase import (
     RECENT_DAYS,
     TimeReading,
@@ -126,7 +126,7 @@ from shared.questions.trend_verdict import asked_way
 from shared.questions.uncosted import asks_uncosted_products, uncosted_query
 from shared.questions.unknown_codes import closest_codes, code_example, unknown_code
 from shared.questions.unread_language import unread_language, unread_language_answer
-from shared.questions.vocabulary import EntityMatch, VocabularyIndex
+from shared.questions.vocabulary import EntityMatch, VocabularyIndex, singulars
 from shared.questions.when_peak import when_as_day
 from shared.questions.year_on_year import YEAR_ON_YEAR_GRAINS, year_on_year_range
 from shared.store.metrics.catalog import METRICS
@@ -750,6 +750,19 @@ _COUNTED_THING = re.compile(
     r"reviews)\b)(?P<name>[a-z][\w'&-]*(?:\s+[a-z][\w'&-]*){0,3}?)\s+(?:did|have|has|do|does)\s+(?:we|you|i|they)\s+"
     r"(?:sell|sold|ship|shipped|move|moved|shift|shifted)\b",
     re.I)
+#: Words after what sold that start the question's period, place or clock, not the name ("the most croissants on
+#: Saturdays", "... in the morning").
+_AFTER_NAME = (r"in|on|at|during|before|after|between|from|since|until|till|last|this|per|by|over|across|each|every|"
+               r"for|with|than|and|or|to|yesterday|today|so|far")
+#: A question by the hour of the day.
+_BY_HOUR = re.compile(HOUR_WORDS, re.I)
+#: "which hour sells the most croissants", "what time of day do we sell the fewest muffins": what sold, in a question by
+#: the hour (``unknown_name`` reads it only there: a ranking of hours names its product this way).
+_MOST_SOLD_THING = re.compile(
+    rf"\b(?:sells?|sold|selling)\s+(?:the\s+)?(?:most|fewest|least|more|fewer)\s+"
+    rf"(?P<name>(?!(?:{_AFTER_NAME})\b)[a-z][\w'&-]*(?:\s+(?!(?:{_AFTER_NAME})\b)[a-z][\w'&-]*){{0,3}}?)"
+    rf"\s*(?=[?.!,;]|$|\s+(?:{_AFTER_NAME})\b)",
+    re.I)
 #: "which category grew the most", "fastest-growing products": a ranking by change against the period before.
 _GROWTH_RANK = re.compile(
     r"\b(?:which|that)\s+(?:\w+\s+){0,2}(?:grew|grown|increased|rose|risen|improved|gained|expanded)\b"
@@ -798,7 +811,7 @@ _GENERIC_WORDS = frozenset(
 
 
 def unknown_name(question: str, taken: list[tuple[int, int]],
-                 knows_word: Callable[[str], bool] | None = None) -> str | None:
+                 knows_word: Callable[[str], bool] | None = None, goods: Sequence[str] = ()) -> str | None:
     """A product-like name the question is about that matched nothing in the tenant's data, else ``None``.
 
     Answering such a question for the whole store would answer another question: it is said instead. A name
@@ -808,11 +821,15 @@ def unknown_name(question: str, taken: list[tuple[int, int]],
     """
     for m in [*_NAMED_THING.finditer(question), *_NAMED_SUBJECT.finditer(question), *_BARE_THING.finditer(question),
               *_METRIC_OF_THING.finditer(question), *POSSESSIVE_SUBJECT.finditer(question),
-              *_COUNTED_THING.finditer(question)]:
+              *_COUNTED_THING.finditer(question),
+              *(_MOST_SOLD_THING.finditer(question) if _BY_HOUR.search(question) else ())]:
         span = m.span("name")
         words = m.group("name").lower().split()
-        if m.re in (_BARE_THING, _COUNTED_THING) and any(mw.pattern.search(m.group("name")) for mw in lx.METRIC_WORDS):
+        if m.re in (_BARE_THING, _COUNTED_THING, _MOST_SOLD_THING) and any(
+                mw.pattern.search(m.group("name")) for mw in lx.METRIC_WORDS):
             continue  # "how much did returns cost", "how many baskets did we sell": a metric, not a name
+        if m.re is _MOST_SOLD_THING and _goods_noun(m.group("name"), goods):
+            continue  # a coffee shop's "when do we sell the most coffee": every product is a coffee
         if all(w in _GENERIC_WORDS or w.isdigit() or w in lx.NUMBER_WORDS for w in words):
             continue  # "the 10 worst selling products": a ranking, not a name
         if _spans_overlap(span, taken):
@@ -825,6 +842,12 @@ def unknown_name(question: str, taken: list[tuple[int, int]],
             name.pop()  # "the zebra lamp will we (sell)": the name is "zebra lamp"
         return " ".join(name)
     return None
+
+
+def _goods_noun(name: str, goods: Sequence[str]) -> bool:
+    """Whether ``name`` is the kind of goods the tenant sells (``coffee``, ``coffees``, ``pizzas``)."""
+    word = name.strip().lower()
+    return any(word in (g.lower(), f"{g.lower()}s", f"{g.lower()}es") or g.lower() in singulars(word) for g in goods)
 
 
 def _partly_known_name(question: str, review: ReviewQuestion, names: list[tuple[int, int]],
@@ -2188,7 +2211,7 @@ def _read_text(question: str, *, tenant_id: str, index: VocabularyIndex | None, 
     sellers = forecast_sellers(question) if not reading.skus else None  # "our best seller": not a name
     seller_spans = [sellers[1]] if sellers is not None else []
     if index is not None and (name := unknown_name(question, entity_spans + time.spans + seller_spans,
-                                                   index.knows_word)) is not None:
+                                                   index.knows_word, index.vocabulary.goods)) is not None:
         reading.kind, reading.unknown_name = "unanswerable", name
         reading.suggestions = index.closest_titles(name)
         return reading

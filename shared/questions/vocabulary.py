@@ -265,7 +265,7 @@ class VocabularyIndex:
         norm = normalise(word)
         if not norm:
             return True
-        return any(w in self.token_titles or w in self.phrases for w in {norm, _singular(norm)})
+        return any(w in self.token_titles or w in self.phrases or w in self.sku_codes for w in {norm, *singulars(norm)})
 
     def closest_titles(self, name: str, limit: int = 3) -> list[str]:
         """The product titles most like ``name`` (for "did you mean"), best first."""
@@ -276,11 +276,24 @@ class VocabularyIndex:
         titles = [p.title for p in self.vocabulary.products]
         if found:
             return [titles[i] for _, _, i in found]
+        if (named := self._named_skus(name, limit)):  # a till's products named by their codes (CROISSANT)
+            return named
         # "lamp shade" is like no title as a whole: the titles that hold one of its words ("... Desk Lamp")
         # ("golden toasters": the titles with a toaster, the plural asked against the singular in titles)
         words = {_singular(w) for w in normalise(name).split() if len(w) > 2}
         sharing = [t for t, n in zip(titles, self.titles, strict=True) if words & {_singular(w) for w in n.split()}]
         return list(dict.fromkeys(sharing))[:limit]
+
+    def _named_skus(self, name: str, limit: int) -> list[str]:
+        """Product codes that are names (``CROISSANT``, ``PAIN AU CHOCOLAT``) most like ``name``, best first."""
+        from rapidfuzz import fuzz, process
+
+        codes = [sku for sku in self.vocabulary.skus if _NAME_CODE.fullmatch(sku)]
+        if not codes:
+            return []
+        asked = normalise(name)
+        found = process.extract(asked, [normalise(c) for c in codes], scorer=fuzz.ratio, limit=limit, score_cutoff=75)
+        return [codes[i] for _, _, i in found]
 
     # ---- matching ------------------------------------------------------------------------------------
 
@@ -334,12 +347,18 @@ class VocabularyIndex:
             if i + 1 < len(tokens) and question[t.end():tokens[i + 1].start()] in (" ", "-", "_", "#", " #"):
                 pair = compact(t.group(0) + tokens[i + 1].group(0))
                 sku = self.sku_codes.get(pair)
+                if sku is None and tokens[i + 1].group(0).isalpha() and t.group(0).isalpha():
+                    # "cookie boxes", "sourdough loaves": a two-word product code asked in the plural
+                    sku = next((s for w in singulars(pair) if (s := self.sku_codes.get(w)) is not None), None)
                 if sku is not None and len(pair) >= 3:
                     out.append(EntityMatch("sku", (sku,), sku, (t.start(), tokens[i + 1].end())))
                     i += 2
                     continue
             code = compact(t.group(0))
             sku = self.sku_codes.get(code)
+            if sku is None and t.group(0).isalpha() and len(code) > 4 and code not in STOP_WORDS:
+                # a product named by a word in its code, asked in the plural ("croissants": CROISSANT)
+                sku = next((s for w in singulars(code) if (s := self.sku_codes.get(w)) is not None), None)
             if sku is None and code.startswith("sku") and len(code) > 3:
                 sku = self.sku_codes.get(code[3:])
             if sku is not None and (not code.isdigit() or len(code) >= 3) and code not in STOP_WORDS:
@@ -429,7 +448,7 @@ class VocabularyIndex:
 
     def _containing(self, toks: list[str]) -> list[int]:
         """Titles containing ``toks`` contiguously (the last word may be a plural: "kettles")."""
-        variants = [toks, toks[:-1] + [_singular(toks[-1])]] if _singular(toks[-1]) != toks[-1] else [toks]
+        variants = [toks, *(toks[:-1] + [w] for w in singulars(toks[-1]))]
         for v in variants:
             sets = [self.token_titles.get(t) for t in v]
             if any(s is None for s in sets):
@@ -454,6 +473,24 @@ class VocabularyIndex:
     def title(self, sku: str) -> str:
         """The product title of ``sku`` (the SKU itself when it has none)."""
         return self.title_of.get(sku) or sku
+
+
+#: A product code that is a name in words (a till's ``CROISSANT``, ``TRADITIONAL BAGUETTE``), not a code.
+_NAME_CODE = re.compile(r"[A-Za-z][A-Za-z '&-]{2,}")
+
+
+def singulars(word: str) -> list[str]:
+    """The singulars a regular English plural may have (``_singular``'s, and ``loaves`` -> ``loaf``/``loafe``...).
+
+    Candidates to look up, not one answer: ``knives`` -> ``knife``, ``loaves`` -> ``loaf``, ``gloves`` -> ``glove``;
+    ``boxes`` -> ``box``, ``berries`` -> ``berry``, ``croissants`` -> ``croissant``. Empty where ``word`` is no plural.
+    """
+    out = [_singular(word)]
+    if word.endswith("ves") and len(word) > 4:
+        out += [word[:-3] + "f", word[:-3] + "fe", word[:-1]]
+    if word.endswith("es") and len(word) > 4:
+        out.append(word[:-1])  # "pies" -> "pie" where ``_singular`` said "py"; "shoes" -> "shoe"
+    return [w for w in dict.fromkeys(out) if w != word]
 
 
 def _singular(word: str) -> str:

@@ -49,6 +49,7 @@ from shared.store.metrics.catalog import (
     when,
 )
 from shared.store.metrics.model import MetricQuery, TimeRange
+from shared.store.metrics.shop_clock import hour_label, shop_zone, utc_minutes, wall_day, wall_minutes, zone_span
 from shared.store.statements import TENANT, tenant_predicate
 
 #: Rows returned when a query sets no limit (one more is fetched to tell that the result was cut).
@@ -224,8 +225,12 @@ def _dimension(ctx: _Context, name: str, *, bucketed: bool) -> exp.Expr:
             bucket = fn("GREATEST", bucket, exp.Placeholder(this="start"))
         return bucket
     if name == "weekday":
+        if (zoned := _zoned(ctx)) is not None:  # beside an hour on the shop's clock: that clock's day
+            return fn("COALESCE", weekday_name(wall_day(zoned)), weekday_name(_day()))
         return weekday_name(_day())
     if name == "hour":
+        if (zoned := _zoned(ctx)) is not None:
+            return fn("COALESCE", hour_label(zoned), hour_of_day(_f("time_of_day")))
         return hour_of_day(_f("time_of_day"))
     if name in ("product", "category", "brand"):
         return col({"product": "title"}.get(name, name), table="p")
@@ -250,6 +255,25 @@ def _dimension(ctx: _Context, name: str, *, bucketed: bool) -> exp.Expr:
                        expression=exp.Literal.string(""))
         return when(blank, exp.Literal.string("without text"), exp.Literal.string("with text"))
     return col(name, table="f")
+
+
+#: The column of a sales line's instant in minutes since 1970 (UTC), where a query reads the shop's clock.
+_INSTANT = "_utc_minute"
+
+
+def _zoned(ctx: _Context) -> exp.Expr | None:
+    """A query by hour in the shop's time zone: each line's instant on that clock (NULL without an offset)."""
+    q = ctx.query
+    zone = shop_zone(q.clock_zone)
+    if zone is None or not ("hour" in q.dimensions or any(f.dimension == "hour" for f in q.filters)):
+        return None
+    period = None
+    if q.time_range is not None:
+        starts = [q.time_range.start] + ([ctx.previous.start] if ctx.previous is not None else [])
+        ends = [q.time_range.end] + ([ctx.previous.end] if ctx.previous is not None else [])
+        period = (min(starts), max(ends))
+    first, last = zone_span(period)
+    return wall_minutes(_f(_INSTANT), zone, first, last)
 
 
 #: The values of the ``returned`` dimension.
@@ -338,7 +362,13 @@ def _rows(ctx: _Context, group: MeasureGroup, columns: dict[str, exp.Expr]) -> e
     if ctx.compare:
         select.append(exp.alias_(_period(ctx), "_period", copy=False))
     select += [exp.alias_(e, name, copy=False) for name, e in columns.items()]
-    stmt = exp.select(*select).from_(exp.alias_(exp.to_table(fact), "f", table=True, copy=False), copy=False)
+    source: exp.Expr = exp.to_table(fact)
+    if group == "sales" and _zoned(ctx) is not None:
+        # each line's instant (UTC) once, as a column the shop's clock reads at each of its zone's changes
+        instant = exp.alias_(utc_minutes(col("date"), col("time_of_day"), col("utc_offset")), _INSTANT, copy=False)
+        source = (exp.select(exp.Star(), instant).from_(exp.to_table(fact), copy=False)
+                  .where(tenant_predicate(), copy=False).subquery(copy=False))
+    stmt = exp.select(*select).from_(exp.alias_(source, "f", table=True, copy=False), copy=False)
     if ctx.with_products:
         stmt = stmt.join(exp.alias_(exp.to_table("_products"), "p", table=True, copy=False),
                          on=col("sku", table="p").eq(col("sku", table="f")), join_type="left", copy=False)
@@ -368,7 +398,8 @@ def _sales_columns(ctx: _Context) -> dict[str, exp.Expr]:
             "returned_units": _f("returned_units"), "order_id": _f("order_id"),
             "customer_hash": _f("customer_hash"), "unit_cost": unit_cost, "line_cost": line_cost,
             "currency": _f("currency"), "promo": _f("promo"), "aggregate": _total_flag(),
-            "no_product": _flagged(NO_PRODUCTS_FLAG), "time_of_day": _f("time_of_day")} | (
+            "no_product": _flagged(NO_PRODUCTS_FLAG), "time_of_day": _f("time_of_day"),
+            "utc_offset": _f("utc_offset")} | (
         _order_units(ctx) if {"multi_item_orders", "largest_order_units"} & set(ctx.needed.get("sales", ()))
         else {}) | (
         _order_values(ctx, gross) if _ORDER_VALUE_MEASURES & set(ctx.needed.get("sales", ())) else {})

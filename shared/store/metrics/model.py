@@ -30,7 +30,7 @@ MetricName = Literal[
     "multi_item_order_share", "uncosted_products", "catalogue_products", "catalogue_price", "total_lines",
     "weekly_total_lines", "value_orders", "value_order_share", "largest_order", "smallest_order", "value_revenue",
     "new_customers", "returning_customers", "stock_on_order", "monthly_total_lines", "unitless_lines",
-    "productless_lines", "untimed_lines", "timed_lines",
+    "productless_lines", "untimed_lines", "timed_lines", "offset_lines", "lowest_utc_offset", "highest_utc_offset",
     "new_products", "new_product_revenue", "new_product_units", "sell_through_rate", "average_stock_on_hand",
     "stock_turn", "median_order_value", "p25_order_value", "p75_order_value", "p90_order_value", "p95_order_value",
     "p99_order_value", "percentile_order_value", "largest_order_units", "new_customer_revenue",
@@ -115,6 +115,10 @@ class MetricQuery(BaseModel):
                                    "orders are at or below.")
     include_undated: bool = Field(default=False, description="Rows without a date (undated reviews) count too: the "
                                                              "range is all the data, not a period of it.")
+    clock_zone: str | None = Field(default=None, max_length=64, description="The IANA time zone the ``hour`` (and, "
+                                   "with it, ``weekday``) dimension reads the clock in: the tenant's. A line whose "
+                                   "stamp wrote an offset from UTC is turned into this zone; a line without one is the "
+                                   "shop's clock already. None: every time as written.")
 
     @model_validator(mode="after")
     def _consistent(self) -> MetricQuery:

@@ -7,7 +7,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from shared.ingest.clock import clock_times, first_known, hour_times, sale_times
+from shared.ingest.clock import (
+    clock_offsets,
+    clock_times,
+    first_known,
+    hour_times,
+    sale_clock,
+    sale_times,
+    stamped_text,
+)
 from shared.ingest.headers import map_columns
 from shared.models.records import DataKind
 
@@ -91,3 +99,60 @@ def test_every_24_hour_clock_reads_back(hour: int, minute: int, second: int) -> 
 def test_every_12_hour_clock_reads_as_24_hours(hour: int, minute: int, half: str) -> None:
     expected = hour % 12 + (12 if half.lower().startswith("p") else 0)
     assert clock_times(pd.Series([f"{hour}:{minute:02d} {half}", "10:00"])).iloc[0] == f"{expected:02d}:{minute:02d}:00"
+
+
+@pytest.mark.parametrize(
+    ("cell", "minutes"),
+    [
+        ("2025-03-01T10:15:00+02:00", 120),
+        ("2024-03-01T17:13:27-08:00", -480),  # Amazon's purchase-date
+        ("2024-01-02T23:59:59Z", 0),
+        ("2024-01-02T23:59:59.123Z", 0),
+        ("2025-03-01 10:15:50 UTC", 0),
+        ("2025-03-01 10:15 GMT+1", 60),
+        ("2025-03-01T10:15:00+0530", 330),
+        ("Sat, 01 Mar 2025 10:15:00 -0800", -480),  # RFC 2822, Shopify's "-0500"
+        ("10:05 AM UTC", 0),
+        ("2025-03-01 10:15:50", None),  # no offset: the shop's clock already
+        ("10:15-11:15", None),  # a span of two clocks, not a clock and an offset
+        ("10:15:00-11:15:00", None),
+        ("2025-03-01T10:15:00+15:00", None),  # beyond any clock's offset
+        ("2024-01-02", None),  # no time, so no offset either
+    ],
+)
+def test_a_stamp_keeps_its_offset_from_utc(cell: str, minutes: int | None) -> None:
+    found = clock_offsets(pd.Series([cell, "09:00"])).iloc[0]
+    assert (None if pd.isna(found) else int(found)) == minutes
+
+
+def test_the_offset_is_the_one_beside_the_time_taken() -> None:
+    mapping = map_columns(["Date (UTC)", "sku", "units"], DataKind.SALES)
+    frame = pd.DataFrame({"c0": ["2024-01-01 10:15", "2024-01-01"], "c1": ["A", "B"], "c2": ["1", "3"]})
+    times, offsets = sale_clock(frame, mapping)
+    assert times.tolist() == ["10:15:00", None]
+    assert [None if pd.isna(o) else int(o) for o in offsets] == [0, None]  # the header says UTC; no time, no offset
+    written = map_columns(["Date", "Time", "sku", "units"], DataKind.SALES)
+    cells = pd.DataFrame({"c0": ["2024-01-01T08:00:00+02:00"], "c1": ["10:15"], "c2": ["A"], "c3": ["1"]})
+    times, offsets = sale_clock(cells, written)
+    assert times.tolist() == ["10:15:00"] and pd.isna(offsets.iloc[0])  # the time column's clock: no offset of its own
+
+
+def test_a_derived_file_carries_the_offset_after_the_time() -> None:
+    mapping = map_columns(["order_id", "created_at"], DataKind.SALES)
+    cells = pd.DataFrame(
+        {
+            "order_id": ["1", "2", "3"],
+            "created_at": ["2024-01-01T10:15:00-08:00", "2024-01-01 10:15", "2024-01-01T10:15:00+05:30"],
+        }
+    )
+    text = stamped_text(cells, mapping)
+    assert text.tolist() == ["10:15:00-08:00", "10:15:00", "10:15:00+05:30"]
+    assert [None if pd.isna(o) else int(o) for o in clock_offsets(text)] == [-480, None, 330]
+
+
+@given(st.integers(-12 * 60, 14 * 60).map(lambda m: m - m % 15), st.integers(0, 23), st.integers(0, 59))
+def test_every_iso_offset_reads_back(minutes: int, hour: int, minute: int) -> None:
+    sign = "-" if minutes < 0 else "+"
+    cell = f"2024-05-01T{hour:02d}:{minute:02d}:00{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    assert int(clock_offsets(pd.Series([cell, "10:00"])).iloc[0]) == minutes  # (a lone midnight is a date)
+    assert clock_times(pd.Series([cell, "10:00"])).iloc[0] == f"{hour:02d}:{minute:02d}:00"

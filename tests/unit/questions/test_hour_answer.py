@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from shared.questions.hour_answer import hour_answer
+from shared.questions.hour_answer import clock_note, hour_answer, offset_label
 from shared.questions.reading import Reading
 from shared.store.metrics.model import CompiledStatement, MetricQuery, MetricResult, TimeRange
 
@@ -75,3 +75,26 @@ def test_each_weekdays_own_busiest_hour() -> None:
 
 def test_a_question_not_by_hour_keeps_its_answer() -> None:
     assert hour_answer(_reading(), "Orders were 12.", _run(5), {}, None) == "Orders were 12."
+
+
+def test_the_answer_says_which_clock_its_hours_are_on() -> None:
+    counts = {"timed_lines": 10, "offset_lines": 10, "lowest_utc_offset": 0, "highest_utc_offset": 0}
+    assert clock_note(counts, "Europe/Paris") == (
+        "Hours are in your shop's time zone, Europe/Paris; your export's times were in UTC."
+    )
+    assert clock_note(counts, None) == (
+        "Hours are as your export stamped them, in UTC: set your shop's time zone in the settings (PUT /v1/settings, "
+        "timezone) to read them on your shop's clock."
+    )
+    amazon = {"timed_lines": 10, "offset_lines": 4, "lowest_utc_offset": -480, "highest_utc_offset": -420}
+    assert clock_note(amazon, None).startswith(
+        "Hours are as your export stamped them, at UTC-08:00 to UTC-07:00 (4 of 10 timed lines):"
+    )
+    assert clock_note({"timed_lines": 10, "offset_lines": 0}, "Europe/Paris") == ""  # the shop's clock already
+    assert [offset_label(m) for m in (0, 120, -480, 330, -210)] == [
+        "UTC",
+        "UTC+02:00",
+        "UTC-08:00",
+        "UTC+05:30",
+        "UTC-03:30",
+    ]
