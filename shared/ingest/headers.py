@@ -60,8 +60,9 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                   "order_quantity", "units_shipped", "qty_shipped", "quantity_shipped", "boxes_shipped",
                   "product_quantity", "product_qty", "item_qty", "line_quantity", "line_qty", "ordered_quantity",
                   "quantity_purchased", "qty_purchased", "sku_quantity",
-                  # an item's count on an order line (Shift4Shop's numitems)
-                  "num_items"),
+                  # an item's count on an order line (Shift4Shop's numitems); an item's count of a day, abbreviated
+                  # (Kaggle's Predict Future Sales: item_cnt_day, a return a negative count)
+                  "num_items", "item_cnt", "item_cnt_day", "item_count", "items_count"),
         "unit_price": ("price", "item_price", "sale_price", "selling_price", "price_per_unit", "price_each",
                        "wholesale_price", "product_price",
                        # the price the line sold at, per item (Shopee's Deal Price, Flipkart's Selling Price Per Item)
@@ -232,7 +233,9 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         "title": ("name", "product_name", "product_title", "item_name", "description_short"),
         "brand": ("manufacturer", "vendor", "make"),
         "category": ("product_category", "product_type", "department"),
-        "price": ("list_price", "our_price", "retail_price", "selling_price", "product_price", "item_price"),
+        # a catalogue's Unit Price is its selling price (Maven's Global Electronics Retailer: ``Unit Price USD``)
+        "price": ("list_price", "our_price", "retail_price", "selling_price", "product_price", "item_price",
+                  "unit_price"),
         "cost": ("unit_cost", "cogs", "cost_price", "purchase_price", "product_cost", "item_cost"),
         "map_price": ("map", "min_advertised_price", "minimum_advertised_price"),
         "msrp": ("rrp", "recommended_price"),
@@ -522,7 +525,10 @@ STAND_IN_ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         # vending machine or kiosk that sold the line (Vending Machine Sales' Machine), the warehouse an order left
         # from (``reading`` asks "which machine / branch / warehouse" of the channel when the channels are places)
         **{name: ("channel",) for name in ("branch", "branchname", "machine", "machinename", "vendingmachine",
-                                           "kiosk", "kioskname", "warehouse", "warehousename")},
+                                           "kiosk", "kioskname", "warehouse", "warehousename",
+                                           # the shop a daily count was sold in (Predict Future Sales' shop_id,
+                                           # named by shops.csv)
+                                           "shopid", "shopname")},
         # ... named for what it is (the Car Sales Data's Car Model, Car Make)
         **{f"{vehicle}model": ("product_title",) for vehicle in _VEHICLES},
         **{f"{vehicle}make": ("product_brand",) for vehicle in _VEHICLES},
