@@ -264,7 +264,8 @@ _PERSONS = frozenset({"customer", "user", "client", "employee", "staff", "member
 
 def _person_table(names: list[str], present: set[str]) -> bool:
     """Whether ``names`` is a directory of people: first and last names (or a company) beside an id, or a person's id
-    (``CustomerKey``) beside a name and what a directory says of a person (gender, birthday ...)."""
+    (``CustomerKey``) beside a name and what a directory says of a person (gender, birthday ...).
+    """
     ids = id_things(names)
     if any(group <= present for group in _PEOPLE) and ids:
         return True
