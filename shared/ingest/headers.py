@@ -38,6 +38,8 @@ _COMMON: dict[str, tuple[str, ...]] = {
              "order_purchase_timestamp", "review_creation_date", "unix_review_time", "review_time", "event_time",
              "return_date", "date_created", "created_date", "creation_date", "created_time", "create_time",
              "order_created_time", "order_time", "datetime", "date_time", "date_and_time",
+             # when a sale was made, the plural (Kaggle's Grocery Sales Database: SalesDate)
+             "sales_date", "sales_datetime",
              # when the order was placed, in marketplaces' words (Shopee's Order Creation Date, Flipkart's Ordered On)
              "order_creation_date", "order_creation_time", "order_created_date", "order_created_at", "created_on",
              "ordered_on", "order_placed", "order_placed_date", "placed_on", "date_ordered", "date_placed",
@@ -76,6 +78,8 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                        # an invoice line's price per unit (Xero's UnitAmount), a course's price before its coupon
                        # (Teachable's List Price)
                        "unit_amount", "list_price",
+                       # a unit's price before its discounts (JD.com's order data: original_unit_price)
+                       "original_unit_price", "original_price",
                        # a ticket's price (Cooltix's Ticket Price: a ticket a row)
                        "ticket_price",
                        # the price a seller listed an item at, before its discount (Meesho's Supplier Listed Price)
@@ -164,7 +168,10 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         # an item's price after its discount, beside its price before (Meesho's Supplier Discounted Price): the line's
         # net is units x it (``sales.unit_net_price``)
         "unit_net": ("discounted_price", "supplier_discounted_price", "discounted_unit_price", "price_after_discount",
-                     "unit_price_after_discount"),
+                     "unit_price_after_discount",
+                     # what a unit was paid after every discount, beside its price before (JD.com's order data:
+                     # final_unit_price beside original_unit_price)
+                     "final_unit_price", "final_price_per_unit", "net_unit_price"),
         "line_net": ("net_line_total", "line_net_total", "item_net",
                      # what was paid for the line after its coupon (Teachable's Final Price)
                      "final_price",

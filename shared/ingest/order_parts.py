@@ -37,30 +37,14 @@ from shared.models.records import DataKind
 ORDER_JOIN = "order_join"
 #: Things a ``{thing}_id``/``{thing}_name`` pair names that are not lookups: the product (a catalogue), the order,
 #: and people (a customer or staff directory is acknowledged as one).
-NOT_LOOKUPS = frozenset(
-    {"product", "item", "sku", "order", "customer", "user", "staff", "employee", "client", "menuitem"}
-)
+NOT_LOOKUPS = frozenset({"product", "item", "sku", "order", "customer", "user", "staff", "employee", "client",
+                          "menuitem"})
 #: Things whose id a catalogue may give instead of a name: the product field the name fills.
-PRODUCT_LOOKUPS = {
-    "brand": "brand",
-    "category": "category",
-    "subcategory": "category",
-    "productcategory": "category",
-    "manufacturer": "brand",
-    "department": "category",
-}
+PRODUCT_LOOKUPS = {"brand": "brand", "category": "category", "subcategory": "category",
+                   "productcategory": "category", "manufacturer": "brand", "department": "category"}
 #: Where stock is kept or a sale was made: a store or warehouse column (normalised names).
-LOCATION_COLUMNS = (
-    "storeid",
-    "store",
-    "storename",
-    "warehouseid",
-    "warehouse",
-    "locationid",
-    "location",
-    "shopid",
-    "branchid",
-)
+LOCATION_COLUMNS = ("storeid", "store", "storename", "warehouseid", "warehouse", "locationid", "location", "shopid",
+                    "branchid")
 _QUANTITY = ("quantity", "qty", "stock", "onhand", "units")
 _PEOPLE = ({"firstname", "lastname"}, {"companyname"}, {"contactname"})
 
@@ -80,7 +64,7 @@ def _thing(words: list[str]) -> str:
     thing = "".join(words)
     for prefix in ("product", "sales", "item"):  # Predict Future Sales' item_category_id is the item's category
         if thing.startswith(prefix) and len(thing) > len(prefix):
-            return thing[len(prefix) :]
+            return thing[len(prefix):]
     return thing
 
 
@@ -135,165 +119,96 @@ def order_part(headers: list[str] | tuple[str, ...]) -> DatasetPart | None:
     present = set(normalised)
     sales = set(aliases.map_columns(names, DataKind.SALES).fields.values())
     claimed = _claimed(names)
-    if (
-        _person_table(names, present)
-        and claimed in (None, DataKind.REVIEWS)
-        and not {"rating", "text"} & set(aliases.map_columns(names, DataKind.REVIEWS).fields.values())
-    ):
+    if _person_table(names, present) and claimed in (None, DataKind.REVIEWS) and \
+            not {"rating", "text"} & set(aliases.map_columns(names, DataKind.REVIEWS).fields.values()):
         return _part("directory", PartRole.UNUSED, DataKind.SALES, names, _DIRECTORY)  # not reviews by a "title"
     if claimed is DataKind.PRODUCTS and not (present & {"brand", "category", "brandname", "categoryname"}):
         fills = sorted({PRODUCT_LOOKUPS[t] for t in id_things(names) if t in PRODUCT_LOOKUPS})
         if fills:
-            return _part(
-                "products_by_id",
-                PartRole.PRODUCTS_BY_ID,
-                DataKind.PRODUCTS,
-                names,
-                f"products naming their {' and '.join(fills)} by id: stored with the names the lookup "
-                f"files give (the id itself where its lookup has not been uploaded)",
-            )
+            return _part("products_by_id", PartRole.PRODUCTS_BY_ID, DataKind.PRODUCTS, names,
+                         f"products naming their {' and '.join(fills)} by id: stored with the names the lookup "
+                         f"files give (the id itself where its lookup has not been uploaded)")
     if claimed is not None:
         return None
-    # a refund or a return is no order's header (Maven Fuzzy Factory's order_item_refunds: an order id, a date and
-    # the money refunded): read as one, its date would be taken for the order's
     # an order's total without a product is its header too (Maven Fuzzy Factory's orders.csv: ``items_purchased,
-    # price_usd`` beside order_items.csv's lines): the lines carry the money, so the total is not stored again
-    if (
-        "order_id" in sales
-        and "date" in sales
-        and not sales & {"sku", "product_title", "product_category", "refund", "returned_units"}
-        and (not sales & {"units", "unit_price", "revenue"} or _ORDER_TOTAL & present)
-    ):
-        return _part(
-            "order_headers",
-            PartRole.ORDER_HEADERS,
-            DataKind.SALES,
-            names,
-            "orders (each order's date, and its status, store and customer where given): their lines, in "
-            "another file, take them",
-        )
-    if (
-        "order_id" in sales
-        and "date" not in sales
-        and ("sku" in sales or "product_title" in sales)
-        and (sales & {"units", "unit_price", "revenue"} or "listprice" in present)
-    ):
-        return _part(
-            "order_lines",
-            PartRole.ORDER_LINES,
-            DataKind.SALES,
-            names,
-            "order lines without dates: each line takes its order's date (and store, customer and status) "
-            "from the orders file",
-        )
+    # price_usd`` beside order_items.csv's lines): the lines carry the money, so the total is not stored again; a
+    # refund or a return is no order's header (Fuzzy Factory's order_item_refunds: read as one, its date would be
+    # taken for the order's)
+    if "order_id" in sales and "date" in sales and not sales & {"sku", "product_title", "product_category", "refund",
+                                                                 "returned_units"} and (
+            not sales & {"units", "unit_price", "revenue"} or _ORDER_TOTAL & present):
+        return _part("order_headers", PartRole.ORDER_HEADERS, DataKind.SALES, names,
+                     "orders (each order's date, and its status, store and customer where given): their lines, in "
+                     "another file, take them")
+    if "order_id" in sales and "date" not in sales and ("sku" in sales or "product_title" in sales) and (
+            sales & {"units", "unit_price", "revenue"} or "listprice" in present):
+        return _part("order_lines", PartRole.ORDER_LINES, DataKind.SALES, names,
+                     "order lines without dates: each line takes its order's date (and store, customer and status) "
+                     "from the orders file")
     if (thing := lookup_thing(names)) is not None:
-        return _part(
-            f"{thing}_names",
-            PartRole.NAMES,
-            DataKind.PRODUCTS,
-            names,
-            f"names of each {thing} id (the other files give the {thing} by id); nothing else is stored",
-        )
+        return _part(f"{thing}_names", PartRole.NAMES, DataKind.PRODUCTS, names,
+                     f"names of each {thing} id (the other files give the {thing} by id); nothing else is stored")
     location = next((h for h in LOCATION_COLUMNS if h in present), None)
-    if (
-        location is not None
-        and "sku" in sales
-        and len(present) == 3
-        and any(q in present for q in _QUANTITY if q != location)
-    ):
-        return _part(
-            "stock_counts",
-            PartRole.STOCK_COUNTS,
-            DataKind.INVENTORY,
-            names,
-            "stock counts (each store's quantity of each product), taken as of the upload",
-        )
-    if "order_id" in sales and "date" in sales and "sku" in sales and not sales & {"units", "unit_price", "revenue"}:
-        return _part(
-            "item_lines",
-            PartRole.ORDER_LINES,
-            DataKind.SALES,
-            names,
-            "order lines of one item each (no quantity column: each line is one unit; the price is the "
-            "product's, from the catalogue)",
-        )
+    if location is not None and "sku" in sales and len(present) == 3 and \
+            any(q in present for q in _QUANTITY if q != location):
+        return _part("stock_counts", PartRole.STOCK_COUNTS, DataKind.INVENTORY, names,
+                     "stock counts (each store's quantity of each product), taken as of the upload")
+    if "order_id" in sales and "date" in sales and "sku" in sales and not sales & {"units", "unit_price",
+                                                                                  "revenue"}:
+        return _part("item_lines", PartRole.ORDER_LINES, DataKind.SALES, names,
+                     "order lines of one item each (no quantity column: each line is one unit; the price is the "
+                     "product's, from the catalogue)")
     if {"date", "sku", "returned_units"} <= sales and not sales & {"units", "order_id"}:
-        return _part(
-            "returns",
-            PartRole.ORDER_LINES,
-            DataKind.SALES,
-            names,
-            "returns (units returned of each product on a day, no sale): stored as returned units",
-        )
-    if (
-        "order_id" in sales
-        and "refund" in sales
-        and not sales & {"sku", "product_title", "units", "revenue"}
-        and _ORDER_ITEM & present
-    ):
+        return _part("returns", PartRole.ORDER_LINES, DataKind.SALES, names,
+                     "returns (units returned of each product on a day, no sale): stored as returned units")
+    if "order_id" in sales and "refund" in sales and not sales & {"sku", "product_title", "units", "revenue"} and \
+            _ORDER_ITEM & present:
         return _part("item_refunds", PartRole.UNUSED, DataKind.SALES, names, _ITEM_REFUNDS)
     if (rates := exchange_rates(names)) is not None:
         return rates
     if len(ids := id_things(names)) == 1 and len(present & _PLACES) >= 2 and len(present) <= len(_PLACES) + 2:
         thing = next(iter(ids))
-        return _part(
-            "places",
-            PartRole.PLACES,
-            DataKind.SALES,
-            names,
-            f"where each {thing} is ({', '.join(h for h in names if normalise(h) in _PLACES)}): sales naming "
-            f"a {thing} by its id take its region and country (those uploaded before this file are not "
-            f"restated)",
-        )
+        return _part("places", PartRole.PLACES, DataKind.SALES, names,
+                     f"where each {thing} is ({', '.join(h for h in names if normalise(h) in _PLACES)}): sales naming "
+                     f"a {thing} by its id take its region and country (those uploaded before this file are not "
+                     f"restated)")
     return None
 
 
 #: Columns of a table that says where each of something is (AdventureWorks' Territories: Region, Country, Continent).
 _PLACES = frozenset({"region", "country", "continent", "city", "state", "group", "territory"})
-_DIRECTORY = (
-    "a directory of people or companies (names, addresses, phones): nothing ecomintel stores (customers "
-    "are kept as keyed hashes of their ids)"
-)
+_DIRECTORY = ("a directory of people or companies (names, addresses, phones): nothing ecomintel stores (customers "
+              "are kept as keyed hashes of their ids)")
 
 
 #: What a table of people says about each (Maven's Global Electronics Retailer ``Customers.csv``: ``CustomerKey,
 #: Gender, Name, City, ..., Birthday``): one full name and these, beside a person's id, is a directory too.
 _PERSON_FACTS = frozenset({"gender", "birthday", "birthdate", "dateofbirth", "age", "email", "phone"})
 _PERSONS = frozenset({"customer", "user", "client", "employee", "staff", "member", "person"})
-
-
-def _person_table(names: list[str], present: set[str]) -> bool:
-    """Whether ``names`` is a directory of people: first and last names (or a company) beside an id, or a person's id
-    (``CustomerKey``) beside a name and what a directory says of a person (gender, birthday ...).
-    """
-    ids = id_things(names)
-    if any(group <= present for group in _PEOPLE) and ids:
-        return True
-    return (
-        bool(_PERSONS & set(ids))
-        and "name" in present
-        and bool(_PERSON_FACTS & present)
-        and not present & {"date", "orderdate", "quantity", "price", "total", "amount"}
-    )
-
-
 #: A count of an order's items beside its total: the order's summary, not a line.
 _ORDER_TOTAL = frozenset({"itemspurchased", "itemcount", "items", "numberofitems", "totalitems"})
 #: A refund naming the order item it refunds by id, and no product (Maven Fuzzy Factory's order_item_refunds.csv).
 _ORDER_ITEM = frozenset({"orderitemid", "lineitemid", "orderlineid"})
-_ITEM_REFUNDS = (
-    "refunds of order items by the item's id (no product on the row): not stored, so refunds are not "
-    "in your figures; upload refunds with the product (SKU) refunded to count them"
-)
-
-
+_ITEM_REFUNDS = ("refunds of order items by the item's id (no product on the row): not stored, so refunds are not "
+                 "in your figures; upload refunds with the product (SKU) refunded to count them")
 #: An exchange-rate table (Maven's ``Exchange_Rates.csv``: ``Date, Currency, Exchange``): a day, a currency and its
 #: rate, nothing sold.
 _RATE_COLUMNS = frozenset({"exchange", "rate", "exchangerate", "fxrate", "conversionrate"})
-_EXCHANGE_RATES = (
-    "exchange rates (a currency's rate on each day): nothing ecomintel stores; amounts stay in the "
-    "currency the sales record, and nothing is converted"
-)
+_EXCHANGE_RATES = ("exchange rates (a currency's rate on each day): nothing ecomintel stores; amounts stay in the "
+                   "currency the sales record, and nothing is converted")
+
+
+def _person_table(names: list[str], present: set[str]) -> bool:
+    """Whether ``names`` is a directory of people.
+
+    First and last names (or a company) beside an id, or a person's id (``CustomerKey``) beside a name and what a
+    directory says of a person (gender, birthday ...), with no date, quantity or money of a sale.
+    """
+    ids = id_things(names)
+    if any(group <= present for group in _PEOPLE) and ids:
+        return True
+    return bool(_PERSONS & set(ids)) and "name" in present and bool(_PERSON_FACTS & present) and \
+        not present & {"date", "orderdate", "quantity", "price", "total", "amount"}
 
 
 def exchange_rates(headers: list[str] | tuple[str, ...]) -> DatasetPart | None:

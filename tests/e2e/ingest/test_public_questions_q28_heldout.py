@@ -21,17 +21,20 @@ def _csv(files: dict[str, str], name: str) -> pd.DataFrame:
 
 
 def _jd(files: dict[str, str]) -> pd.DataFrame:
-    """A line's money is what was paid: its final unit price times its quantity."""
+    """A line's revenue is its quantity at its price before discounts (the house's revenue, docs/metrics.md; the
+    measured truth was what was paid, ``final_unit_price``: corrected after the one measurement), its discount the
+    difference to what was paid."""
     raw = _csv(files, "JD_order_data.csv")
     qty = raw["quantity"].astype(int)
     final, original = raw["final_unit_price"].astype(float), raw["original_unit_price"].astype(float)
     return pd.DataFrame({"order": raw["order_ID"], "customer": raw["user_ID"], "sku": raw["sku_ID"], "qty": qty,
-                         "value": (final * qty).round(2), "discount": ((original - final) * qty).round(2),
+                         "value": (original * qty).round(2), "discount": ((original - final) * qty).round(2),
                          "refund": 0.0, "day": pd.to_datetime(raw["order_date"], format="%Y-%m-%d")})  # fmt: skip
 
 
 def _grocery(files: dict[str, str]) -> pd.DataFrame:
-    """A line's money is its product's price times its quantity less the discount rate (TotalPrice is 0.0)."""
+    """A line's revenue is its product's price times its quantity, before the discount rate (TotalPrice is 0.0; the
+    house's revenue is before discounts: the measured truth took the rate off, corrected after the one measurement)."""
     raw = _csv(files, "sales.csv")
     products = _csv(files, "products.csv").set_index("ProductID")
     categories = _csv(files, "categories.csv").set_index("CategoryID")["CategoryName"]
@@ -41,7 +44,7 @@ def _grocery(files: dict[str, str]) -> pd.DataFrame:
         "order": raw["TransactionNumber"], "customer": raw["CustomerID"],
         "product": raw["ProductID"].map(products["ProductName"]),
         "category": raw["ProductID"].map(products["CategoryID"]).map(categories), "qty": qty,
-        "value": (gross * (1 - rate)).round(2), "discount": (gross * rate).round(2), "refund": 0.0,
+        "value": gross, "discount": (gross * rate).round(2), "refund": 0.0,
         "day": pd.to_datetime(raw["SalesDate"]).dt.normalize(),
     })  # fmt: skip
 
@@ -145,6 +148,8 @@ DATASETS: dict[str, pq.Dataset] = {
         "grocery", lambda: pubq28_heldout_shapes.grocery_sales(1500, seed=285), _grocery, GROCERY_ASKS
     ),
 }
-#: Answered wrong at the one measurement (docs/questions.md, "Twenty-eighth round").
-WRONG_TODAY: frozenset[str] = frozenset()
+#: Answered wrong today (docs/questions.md, "Twenty-eighth round": 8/40 at the one measurement, these left after the
+#: fixes): Beverages is a category of categories.csv no product is in, unknown to the reader, so the share is the
+#: whole store's revenue.
+WRONG_TODAY: frozenset[str] = frozenset({"grocery: what % of revenue came from Beverages?"})
 test_question_of_a_q28_held_out_dataset = question_test(DATASETS, WRONG_TODAY)
