@@ -116,7 +116,7 @@ def channel_named(raw: pd.DataFrame, thing: str, lookup: Callable[[str, list[str
     ids = raw["channel"].astype(object).where(raw["channel"].notna(), "").astype(str).str.strip()
     known = lookup(name_link(thing), sorted(set(ids) - {""}))
     names = known.drop_duplicates("ref_id").set_index("ref_id")["ref_value"] if not known.empty else pd.Series()
-    return raw.assign(channel=ids.map(names).fillna(thing + " " + ids).where(ids != "", None))
+    return raw.assign(channel=ids.map(names).fillna(thing + " " + ids).astype(object).where(ids != "", None))
 
 
 def coded_statuses(headers: list[str] | tuple[str, ...]) -> dict[str, str]:
