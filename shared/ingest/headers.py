@@ -64,7 +64,7 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                   "quantity_purchased", "qty_purchased", "sku_quantity",
                   # an item's count on an order line (Shift4Shop's numitems); an item's count of a day, abbreviated
                   # (Kaggle's Predict Future Sales: item_cnt_day, a return a negative count)
-                  "num_items", "item_cnt", "item_cnt_day", "item_count", "items_count"),
+                  "num_items", "item_cnt", "item_cnt_day"),
         "unit_price": ("price", "item_price", "sale_price", "selling_price", "price_per_unit", "price_each",
                        "wholesale_price", "product_price",
                        # the price the line sold at, per item (Shopee's Deal Price, Flipkart's Selling Price Per Item)
@@ -79,7 +79,7 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                        # (Teachable's List Price)
                        "unit_amount", "list_price",
                        # a unit's price before its discounts (JD.com's order data: original_unit_price)
-                       "original_unit_price", "original_price",
+                       "original_unit_price",
                        # a ticket's price (Cooltix's Ticket Price: a ticket a row)
                        "ticket_price",
                        # the price a seller listed an item at, before its discount (Meesho's Supplier Listed Price)
