@@ -22,6 +22,20 @@ import pandas as pd
 CATALOGUE_PRICE_FLAG = "price:from_catalogue"
 
 
+def totals_all_zero(raw: pd.DataFrame) -> bool:
+    """Whether ``raw`` (a chunk's source text) has a line total and no unit price, and the total is 0 on every line.
+
+    Such a total is none (Kaggle's Grocery Sales Database writes ``TotalPrice`` ``0.0`` on every row; the price is in
+    its products file): the lines are valued at the catalogue's price as a file without a total is. A file with a
+    line above 0, or a unit price beside its totals, keeps its totals.
+    """
+    if "revenue" not in raw or "unit_price" in raw or raw.empty:
+        return False
+    cells = raw["revenue"].astype(str).str.strip().str.replace(r"[^0-9.\-]", "", regex=True)
+    values = pd.to_numeric(cells, errors="coerce")
+    return bool(values.notna().all() and (values == 0).all())
+
+
 def as_price_cells(prices: dict[str, float]) -> dict[str, str]:
     """Catalogue prices (``shared.store.records.catalogue_prices``) as the text a price cell would hold."""
     return {sku: repr(float(p)) for sku, p in prices.items()}

@@ -43,6 +43,16 @@ _ANNOTATION = re.compile(
 )
 
 
+#: A money column's name ending in a bare currency code, after a space or an underscore: Maven's ``Unit Price USD``,
+#: ``price_usd``, ``refund_amount_usd``. Only after a word for money (a code-like last word of any other name, such as
+#: ``Order ALL``, stays part of the name) and only a code of ISO 4217.
+_SUFFIX = re.compile(
+    r"(?:price|cost|amount|total|revenue|sales|refund|discount|value|fee|tax|spend|spent|paid|profit|income|"
+    r"margin|cogs|money)s?[\s_]+(?P<c>[A-Za-z]{3})\s*$",
+    re.IGNORECASE,
+)
+
+
 def _code(mark: str) -> str | None:
     """The ISO code an annotation names, ``None`` for an ambiguous symbol; ``""`` when it is no currency at all."""
     lowered = mark.lower()
@@ -60,7 +70,11 @@ def split_currency(header: str) -> tuple[str, str | None]:
     """
     found = _ANNOTATION.search(header)
     if found is None:
-        return header, None
+        suffix = _SUFFIX.search(header)
+        code = suffix.group("c").upper() if suffix else ""
+        if suffix is None or code not in ISO_4217:
+            return header, None
+        return header[: suffix.start("c")].rstrip(" _"), code
     mark = found.group("b") or found.group("w") or found.group("s") or ""
     code = _code(mark)
     if code == "":

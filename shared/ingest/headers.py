@@ -38,6 +38,8 @@ _COMMON: dict[str, tuple[str, ...]] = {
              "order_purchase_timestamp", "review_creation_date", "unix_review_time", "review_time", "event_time",
              "return_date", "date_created", "created_date", "creation_date", "created_time", "create_time",
              "order_created_time", "order_time", "datetime", "date_time", "date_and_time",
+             # when a sale was made, the plural (Kaggle's Grocery Sales Database: SalesDate)
+             "sales_date", "sales_datetime",
              # when the order was placed, in marketplaces' words (Shopee's Order Creation Date, Flipkart's Ordered On)
              "order_creation_date", "order_creation_time", "order_created_date", "order_created_at", "created_on",
              "ordered_on", "order_placed", "order_placed_date", "placed_on", "date_ordered", "date_placed",
@@ -60,8 +62,9 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                   "order_quantity", "units_shipped", "qty_shipped", "quantity_shipped", "boxes_shipped",
                   "product_quantity", "product_qty", "item_qty", "line_quantity", "line_qty", "ordered_quantity",
                   "quantity_purchased", "qty_purchased", "sku_quantity",
-                  # an item's count on an order line (Shift4Shop's numitems)
-                  "num_items"),
+                  # an item's count on an order line (Shift4Shop's numitems); an item's count of a day, abbreviated
+                  # (Kaggle's Predict Future Sales: item_cnt_day, a return a negative count)
+                  "num_items", "item_cnt", "item_cnt_day"),
         "unit_price": ("price", "item_price", "sale_price", "selling_price", "price_per_unit", "price_each",
                        "wholesale_price", "product_price",
                        # the price the line sold at, per item (Shopee's Deal Price, Flipkart's Selling Price Per Item)
@@ -75,6 +78,8 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
                        # an invoice line's price per unit (Xero's UnitAmount), a course's price before its coupon
                        # (Teachable's List Price)
                        "unit_amount", "list_price",
+                       # a unit's price before its discounts (JD.com's order data: original_unit_price)
+                       "original_unit_price",
                        # a ticket's price (Cooltix's Ticket Price: a ticket a row)
                        "ticket_price",
                        # the price a seller listed an item at, before its discount (Meesho's Supplier Listed Price)
@@ -163,7 +168,10 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         # an item's price after its discount, beside its price before (Meesho's Supplier Discounted Price): the line's
         # net is units x it (``sales.unit_net_price``)
         "unit_net": ("discounted_price", "supplier_discounted_price", "discounted_unit_price", "price_after_discount",
-                     "unit_price_after_discount"),
+                     "unit_price_after_discount",
+                     # what a unit was paid after every discount, beside its price before (JD.com's order data:
+                     # final_unit_price beside original_unit_price)
+                     "final_unit_price", "final_price_per_unit", "net_unit_price"),
         "line_net": ("net_line_total", "line_net_total", "item_net",
                      # what was paid for the line after its coupon (Teachable's Final Price)
                      "final_price",
@@ -232,7 +240,9 @@ ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         "title": ("name", "product_name", "product_title", "item_name", "description_short"),
         "brand": ("manufacturer", "vendor", "make"),
         "category": ("product_category", "product_type", "department"),
-        "price": ("list_price", "our_price", "retail_price", "selling_price", "product_price", "item_price"),
+        # a catalogue's Unit Price is its selling price (Maven's Global Electronics Retailer: ``Unit Price USD``)
+        "price": ("list_price", "our_price", "retail_price", "selling_price", "product_price", "item_price",
+                  "unit_price"),
         "cost": ("unit_cost", "cogs", "cost_price", "purchase_price", "product_cost", "item_cost"),
         "map_price": ("map", "min_advertised_price", "minimum_advertised_price"),
         "msrp": ("rrp", "recommended_price"),
@@ -522,7 +532,10 @@ STAND_IN_ALIASES: dict[DataKind, dict[str, tuple[str, ...]]] = {
         # vending machine or kiosk that sold the line (Vending Machine Sales' Machine), the warehouse an order left
         # from (``reading`` asks "which machine / branch / warehouse" of the channel when the channels are places)
         **{name: ("channel",) for name in ("branch", "branchname", "machine", "machinename", "vendingmachine",
-                                           "kiosk", "kioskname", "warehouse", "warehousename")},
+                                           "kiosk", "kioskname", "warehouse", "warehousename",
+                                           # the shop a daily count was sold in (Predict Future Sales' shop_id,
+                                           # named by shops.csv)
+                                           "shopid", "shopname")},
         # ... named for what it is (the Car Sales Data's Car Model, Car Make)
         **{f"{vehicle}model": ("product_title",) for vehicle in _VEHICLES},
         **{f"{vehicle}make": ("product_brand",) for vehicle in _VEHICLES},

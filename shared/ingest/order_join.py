@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -35,7 +36,14 @@ from shared.ingest.discount import decide_rate, rate_header
 from shared.ingest.headers import ColumnMapping, map_columns, normalise_header
 from shared.ingest.ingestion import Ingestion
 from shared.ingest.join import PartJoin, PartOutcome, _DerivedFile
-from shared.ingest.order_parts import LOCATION_COLUMNS, PRODUCT_LOOKUPS, id_things, lookup_thing, name_things
+from shared.ingest.order_parts import (
+    LOCATION_COLUMNS,
+    NOT_LOOKUPS,
+    PRODUCT_LOOKUPS,
+    id_things,
+    lookup_thing,
+    name_things,
+)
 from shared.ingest.parse import DateOrder, decide_date_order, parse_date, parse_number
 from shared.ingest.parts import DatasetPart, PartRole
 from shared.ingest.places import place_columns, place_link, places_detail, restate_places
@@ -87,6 +95,28 @@ def ingest_part(deps: Deps, ingestion: Ingestion, part: DatasetPart, dialect: Di
 def name_link(thing: str) -> str:
     """The reference link of the names of ``thing`` ids (``name:brand``)."""
     return f"name:{thing}"
+
+
+def channel_thing(channel_header: str) -> str | None:
+    """The thing a sales file's channel column names by id (``shop_id`` -> ``shop``), else ``None``.
+
+    Predict Future Sales' ``sales_train.csv`` gives each line's shop by ``shop_id`` and ``shops.csv`` names them: a
+    lookup the relational join remembers (``name:shop``), so the channel is the shop's name, not its number.
+    """
+    thing = next(iter(id_things([channel_header])), None)
+    return thing if thing is not None and thing not in NOT_LOOKUPS else None
+
+
+def channel_named(raw: pd.DataFrame, thing: str, lookup: Callable[[str, list[str]], pd.DataFrame]) -> pd.DataFrame:
+    """``raw`` with each channel id given by its name.
+
+    Where the names were not uploaded yet the channel is labelled ``{thing} {id}`` (restated when the names arrive,
+    ``shared.ingest.relabel``).
+    """
+    ids = raw["channel"].astype(object).where(raw["channel"].notna(), "").astype(str).str.strip()
+    known = lookup(name_link(thing), sorted(set(ids) - {""}))
+    names = known.drop_duplicates("ref_id").set_index("ref_id")["ref_value"] if not known.empty else pd.Series()
+    return raw.assign(channel=ids.map(names).fillna(thing + " " + ids).astype(object).where(ids != "", None))
 
 
 def coded_statuses(headers: list[str] | tuple[str, ...]) -> dict[str, str]:

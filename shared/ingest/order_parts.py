@@ -58,10 +58,11 @@ def _split_words(header: str) -> str:
 def _thing(words: list[str]) -> str:
     """What ``{thing}_id`` names, less a ``product`` or ``sales`` before another thing.
 
-    ``ProductCategoryKey`` -> ``category``; ``SalesTerritoryKey`` -> ``territory``.
+    ``ProductCategoryKey`` -> ``category``; ``SalesTerritoryKey`` -> ``territory``; ``item_category_id`` ->
+    ``category``.
     """
     thing = "".join(words)
-    for prefix in ("product", "sales"):
+    for prefix in ("product", "sales", "item"):  # Predict Future Sales' item_category_id is the item's category
         if thing.startswith(prefix) and len(thing) > len(prefix):
             return thing[len(prefix):]
     return thing
@@ -118,7 +119,7 @@ def order_part(headers: list[str] | tuple[str, ...]) -> DatasetPart | None:
     present = set(normalised)
     sales = set(aliases.map_columns(names, DataKind.SALES).fields.values())
     claimed = _claimed(names)
-    if any(group <= present for group in _PEOPLE) and id_things(names) and claimed in (None, DataKind.REVIEWS) and \
+    if _person_table(names, present) and claimed in (None, DataKind.REVIEWS) and \
             not {"rating", "text"} & set(aliases.map_columns(names, DataKind.REVIEWS).fields.values()):
         return _part("directory", PartRole.UNUSED, DataKind.SALES, names, _DIRECTORY)  # not reviews by a "title"
     if claimed is DataKind.PRODUCTS and not (present & {"brand", "category", "brandname", "categoryname"}):
@@ -129,8 +130,13 @@ def order_part(headers: list[str] | tuple[str, ...]) -> DatasetPart | None:
                          f"files give (the id itself where its lookup has not been uploaded)")
     if claimed is not None:
         return None
-    if "order_id" in sales and "date" in sales and not sales & {"sku", "units", "unit_price", "revenue",
-                                                                 "product_title", "product_category"}:
+    # an order's total without a product is its header too (Maven Fuzzy Factory's orders.csv: ``items_purchased,
+    # price_usd`` beside order_items.csv's lines): the lines carry the money, so the total is not stored again; a
+    # refund or a return is no order's header (Fuzzy Factory's order_item_refunds: read as one, its date would be
+    # taken for the order's)
+    if "order_id" in sales and "date" in sales and not sales & {"sku", "product_title", "product_category", "refund",
+                                                                 "returned_units"} and (
+            not sales & {"units", "unit_price", "revenue"} or _ORDER_TOTAL & present):
         return _part("order_headers", PartRole.ORDER_HEADERS, DataKind.SALES, names,
                      "orders (each order's date, and its status, store and customer where given): their lines, in "
                      "another file, take them")
@@ -155,6 +161,11 @@ def order_part(headers: list[str] | tuple[str, ...]) -> DatasetPart | None:
     if {"date", "sku", "returned_units"} <= sales and not sales & {"units", "order_id"}:
         return _part("returns", PartRole.ORDER_LINES, DataKind.SALES, names,
                      "returns (units returned of each product on a day, no sale): stored as returned units")
+    if "order_id" in sales and "refund" in sales and not sales & {"sku", "product_title", "units", "revenue"} and \
+            _ORDER_ITEM & present:
+        return _part("item_refunds", PartRole.UNUSED, DataKind.SALES, names, _ITEM_REFUNDS)
+    if (rates := exchange_rates(names)) is not None:
+        return rates
     if len(ids := id_things(names)) == 1 and len(present & _PLACES) >= 2 and len(present) <= len(_PLACES) + 2:
         thing = next(iter(ids))
         return _part("places", PartRole.PLACES, DataKind.SALES, names,
@@ -168,6 +179,45 @@ def order_part(headers: list[str] | tuple[str, ...]) -> DatasetPart | None:
 _PLACES = frozenset({"region", "country", "continent", "city", "state", "group", "territory"})
 _DIRECTORY = ("a directory of people or companies (names, addresses, phones): nothing ecomintel stores (customers "
               "are kept as keyed hashes of their ids)")
+
+
+#: What a table of people says about each (Maven's Global Electronics Retailer ``Customers.csv``: ``CustomerKey,
+#: Gender, Name, City, ..., Birthday``): one full name and these, beside a person's id, is a directory too.
+_PERSON_FACTS = frozenset({"gender", "birthday", "birthdate", "dateofbirth", "age", "email", "phone"})
+_PERSONS = frozenset({"customer", "user", "client", "employee", "staff", "member", "person"})
+#: A count of an order's items beside its total: the order's summary, not a line.
+_ORDER_TOTAL = frozenset({"itemspurchased", "itemcount", "items", "numberofitems", "totalitems"})
+#: A refund naming the order item it refunds by id, and no product (Maven Fuzzy Factory's order_item_refunds.csv).
+_ORDER_ITEM = frozenset({"orderitemid", "lineitemid", "orderlineid"})
+_ITEM_REFUNDS = ("refunds of order items by the item's id (no product on the row): not stored, so refunds are not "
+                 "in your figures; upload refunds with the product (SKU) refunded to count them")
+#: An exchange-rate table (Maven's ``Exchange_Rates.csv``: ``Date, Currency, Exchange``): a day, a currency and its
+#: rate, nothing sold.
+_RATE_COLUMNS = frozenset({"exchange", "rate", "exchangerate", "fxrate", "conversionrate"})
+_EXCHANGE_RATES = ("exchange rates (a currency's rate on each day): nothing ecomintel stores; amounts stay in the "
+                   "currency the sales record, and nothing is converted")
+
+
+def _person_table(names: list[str], present: set[str]) -> bool:
+    """Whether ``names`` is a directory of people.
+
+    First and last names (or a company) beside an id, or a person's id (``CustomerKey``) beside a name and what a
+    directory says of a person (gender, birthday ...), with no date, quantity or money of a sale.
+    """
+    ids = id_things(names)
+    if any(group <= present for group in _PEOPLE) and ids:
+        return True
+    return bool(_PERSONS & set(ids)) and "name" in present and bool(_PERSON_FACTS & present) and \
+        not present & {"date", "orderdate", "quantity", "price", "total", "amount"}
+
+
+def exchange_rates(headers: list[str] | tuple[str, ...]) -> DatasetPart | None:
+    """The part of an exchange-rate table (a date, a currency and a rate, at most one more column), or ``None``."""
+    present = {aliases.normalise_header(h) for h in headers}
+    currency = {"currency", "currencycode", "currencykey"} & present
+    if currency and _RATE_COLUMNS & present and present & {"date", "day", "ratedate"} and len(present) <= 4:
+        return _part("exchange_rates", PartRole.UNUSED, DataKind.SALES, headers, _EXCHANGE_RATES)
+    return None
 
 
 def _claimed(names: list[str]) -> DataKind | None:

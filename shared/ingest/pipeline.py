@@ -34,6 +34,7 @@ from shared.ingest.catalogue_prices import (
     as_price_cells,
     catalogue_price_note,
     priced_from_catalogue,
+    totals_all_zero,
     with_catalogue_flag,
 )
 from shared.ingest.clock import sale_clock
@@ -94,7 +95,7 @@ from shared.ingest.lines import (
     occurrence_note,
     sales_key_digests,
 )
-from shared.ingest.order_join import ingest_part
+from shared.ingest.order_join import channel_named, channel_thing, ingest_part
 from shared.ingest.packed import expand_chunk, packed_mapping
 from shared.ingest.parse import (
     DateOrder,
@@ -369,7 +370,12 @@ class IngestRun:
         #: a sales file without prices valued at its catalogue's (``shared.ingest.catalogue_prices``): lines priced,
         #: lines left unpriced; None for any other file
         self.catalogue_priced: list[int] | None = None
+        #: a line total that is 0 on every line of the file's first chunk and no unit price beside it (Kaggle's
+        #: Grocery Sales Database publishes TotalPrice 0.0 on all 6.7M rows): no total, so the catalogue prices the
+        #: lines; None until the first chunk is read
+        self.zero_totals: bool | None = None
         self.located: dict[int, str] = {}  # columns naming a thing by id whose places may be known (``places``)
+        self.channel_thing: str | None = None  # the thing a channel column names by id (``shop_id``: shop)
 
     def run(self, plain: IO[bytes], dialect: Dialect, *, fast_width: int = 0, skip_lines: int = 0) -> ColumnMapping:
         """Stream ``plain`` (decompressed bytes) through validation into staging and rejects.
@@ -411,6 +417,9 @@ class IngestRun:
                 self._repeats_are_sales = not {"order_item_id", "event_type"} & set(mapping.fields.values())
             # ids of things whose places another file gives (AdventureWorks' TerritoryKey): the line's region
             self.located = located_by(reader.headers, list(mapping.fields)) if self.kind is DataKind.SALES else {}
+            # a channel given by a thing's id whose names a lookup file gives (Predict Future Sales' shop_id)
+            self.channel_thing = channel_thing(mapping.source_column("channel")) \
+                if self.kind is DataKind.SALES and "channel" in mapping.fields.values() else None
             # a region read from a City (Store City, Location) column: its lines' regions are cities, said so on each
             self._city_regions = self.kind is DataKind.SALES and "region" in mapping.fields.values() \
                 and region_is_city(mapping.source_column("region"))
@@ -536,6 +545,8 @@ class IngestRun:
             self.repeated_rows += int(repeated.sum())
         if self.located:
             raw = placed(raw, {thing: chunk.frame[f"c{i}"] for i, thing in self.located.items()}, self._refs)
+        if self.channel_thing is not None and "channel" in raw:
+            raw = channel_named(raw, self.channel_thing, self._refs)
         if self.kind is DataKind.SALES:
             if state.listing_skus is None:
                 state.listing_skus = skus_name_each_sale(raw)
@@ -545,6 +556,12 @@ class IngestRun:
             raw = state_from_address(raw)  # a US address's state, where the row has none
             raw = refund_flags_as_status(raw)  # a yes/no Refunded column: the order's status, no amount
             raw = return_flags_as_status(raw)  # a yes/no (or 0/1) Returns column: a line back whole, no count
+        if self.kind is DataKind.SALES and self.zero_totals is None:
+            self.zero_totals = totals_all_zero(raw)
+            if self.zero_totals:
+                self.catalogue_priced = [0, 0]
+        if self.zero_totals:
+            raw = raw.drop(columns="revenue")
         priced = np.zeros(len(raw), dtype=bool)
         if self.catalogue_priced is not None:
             skus = raw["sku"].dropna().unique().tolist()

@@ -206,6 +206,13 @@ class ReviewQuestion:
     ranked: bool = False
 
 
+def without_names(question: str, names: Sequence[tuple[int, int]]) -> str:
+    """``question`` with the spans of the tenant's names blanked (same length, so other spans stay where they are)."""
+    for start, end in names:
+        question = question[:start] + " " * (end - start) + question[end:]
+    return question
+
+
 def _outside(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
     return not any(span[0] < e and s < span[1] for s, e in taken)
 
@@ -467,13 +474,14 @@ def _read_ask(question: str, taken: Sequence[tuple[int, int]] = (),
         return ReviewQuestion("complaints", m.group("what").lower(), m.span("what"))
     if _MOST_COMPLAINTS.search(question) and (_RANKED_THINGS.search(question) or _RANKED_PRODUCTS.search(question)):
         return _ranked_by_aspect(question, taken)  # "which brand has the most complaints": the metrics layer's
-    liked = bool(_LIKE.search(question))
-    talks = liked or bool(_TALK.search(question)) or (bool(_WEAK_TALK.search(question))
-                                                      and bool(_WHO.search(question)))
+    # a cue inside one of the tenant's names is the name's word ("units of The Forever Love Bear"): no review cue
+    said = without_names(question, names)
+    liked = bool(_LIKE.search(said))
+    talks = liked or bool(_TALK.search(said)) or (bool(_WEAK_TALK.search(said)) and bool(_WHO.search(said)))
     wrong_with = any(_WRONG_WITH.search(question[:start]) for start, _ in names)
-    bad = bool(_UNHAPPY.search(question) or _BAD_ASPECT.search(question) or _NEGATED_PRAISE.search(question))
+    bad = bool(_UNHAPPY.search(said) or _BAD_ASPECT.search(said) or _NEGATED_PRAISE.search(said))
     # "are delivery problems increasing?", "is customer service getting better?": whether a theme of the reviews grows
-    moving = bool(_THEME_TREND.search(question))
+    moving = bool(_THEME_TREND.search(said))
     if not talks and not wrong_with and not bad and not moving:
         return None
     from shared.sentiment.mentions import aspect_words, resolve_aspect  # only for review questions (import cost)

@@ -43,8 +43,10 @@ class Ask:
 
 
 def _first_sentence(answer: str) -> str:
-    # not after a ranking's item number ("...: 1. TAMIL NADU (...); 2. DELHI")
-    return re.split(r"(?<=[a-z0-9)%])(?<![:;] \d)(?<![:;] \d\d)\. (?=[A-Z])", answer)[0]
+    # not after a ranking's item number ("...: 1. TAMIL NADU (...); 2. DELHI"), nor a title's "Mr." ("The Original
+    # Mr. Fuzzy", a product of Maven's Fuzzy Factory)
+    return re.split(r"(?<=[a-z0-9)%])(?<![:;] \d)(?<![:;] \d\d)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)\. (?=[A-Z])",
+                    answer)[0]
 
 
 _NUMBER = re.compile(r"(?<![\w.])-?\d[\d,]*(?:\.\d+)?%?")
