@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from bench.catalogue_picks import falling_pick, pick_products
 from bench.phrasing_sets import review_cases
+from bench.review_phrasings import first_sentence, listed
 from bench.review_phrasings_11 import only_stars
 from bench.review_phrasings_15 import praise_said
 from bench.review_phrasings_17 import falling_why, raw_and_adjusted, trend
@@ -20,6 +21,20 @@ from bench.review_phrasings_33 import brand_complaints, month_count_mean, most_n
 
 if TYPE_CHECKING:
     from bench.review_phrasings import Check, Truth
+
+
+def quotes_or_spam(t: Truth, levels: tuple[int, ...], sku: str) -> Check:
+    """Set 11's listing check; or, when every review of those stars of ``sku`` in the agent's year is planted spam,
+    a first sentence that lists none and says they are suspected spam and left out (a truth settled after the one
+    measure: APP-0039's only 1-star review of the year is a planted link to another shop, which a listing of
+    customers' voices leaves out)."""
+    year = t.agent_year()
+    own = year[(year["sku"] == sku) & year["rating"].isin(levels)]
+    all_spam = len(own) > 0 and own["review_id"].astype(str).isin({str(i) for i in t.spam}).all()
+    plain = only_stars(t, levels, sku)
+    return lambda a, r: (
+        plain(a, r) or (bool(all_spam) and not listed(r) and "suspected spam and left out" in first_sentence(a))
+    )
 
 
 def twentieth_held_out(t: Truth) -> list[tuple[str, str, Check]]:
@@ -37,7 +52,7 @@ def twentieth_held_out(t: Truth) -> list[tuple[str, str, Check]]:
     add("changed", "complaints this month v last month - what's changed?", month_against_month(t))
     add("negative", "which item has the most one or two star reviews?", most_negative(t))
     add("easing", "is the packaging complaint getting better or worse?", trend(r"packaging"))
-    add("quotes", f"quote some negative reviews of {y}", only_stars(t, (1, 2), y))
+    add("quotes", f"quote some negative reviews of {y}", quotes_or_spam(t, (1, 2), y))
     add("spam", f"how much does spam shift the average rating of {y}?", raw_and_adjusted(t, y))
     add("period", f"number of reviews and avg rating in {prev.strftime('%B')}", month_count_mean(t, prev))
     add("chat", "top grumbles this qtr", quarter_top(t))

@@ -83,3 +83,31 @@ def test_a_named_period_is_the_recent_side_of_a_theme_trend() -> None:
     # a day or two is still a week, a long period at most a year
     assert named_recent_window(date(2026, 12, 6), date(2026, 12, 7))[0] == 7
     assert named_recent_window(date(2020, 1, 1), date(2026, 12, 7))[0] == 365
+
+
+# --- a fall of the rating named as a noun, its cause asked ---
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "what's behind the drop in ratings on the Trailhead Pro Toaster 4-Slice?",
+            "why are the ratings of the Trailhead Pro Toaster 4-Slice falling?",
+        ),
+        ("why the sudden drop in ratings for KIT-0046", "why are the ratings of KIT-0046 falling"),
+        ("why is there a decline in star ratings for the kettle?", "why are the ratings of the kettle falling?"),
+        ("what caused the dip in our stars?", "why are our stars falling?"),
+    ],
+)
+def test_the_cause_of_a_drop_in_ratings_is_why_they_fall(question: str, expected: str) -> None:
+    from shared.questions.review_idioms import review_idioms
+
+    assert review_idioms(question) == expected
+
+
+@pytest.mark.parametrize("question", ["why the drop in reviews for KIT-0046", "what is behind the drop in sales?"])
+def test_a_drop_in_reviews_or_sales_is_left_as_it_is(question: str) -> None:
+    from shared.questions.review_idioms import review_idioms
+
+    assert review_idioms(question) == question
