@@ -71,8 +71,8 @@ def first_sentence(answer: str) -> str:
     """The answer up to its first full stop that ends a sentence (not one inside a quote, nor a list's "1.")."""
     text = answer.strip()
     for m in re.finditer(r"(?<=[a-z0-9)%])\. (?=[A-Z])", text):
-        if not re.search(r"(?:^|[:;,] )\d{1,2}$", text[: m.start()]):
-            return text[: m.start()]
+        if not re.search(r"(?:^|[:;,] )\d{1,2}$", text[:m.start()]):
+            return text[:m.start()]
     return text
 
 
@@ -157,14 +157,12 @@ def _star_theme(t: Truth, levels: tuple[int, ...], sku: str | None = None) -> Ch
         f = f[f["sku"] == sku]
     n = int(f["rating"].isin(levels).sum())
     word = STAR_WORDS[levels[0]] if len(levels) == 1 else f"{levels[0]}-{levels[-1]} star"
-    return lambda a, r: (
-        states(first_sentence(a), n, 0.5) and has(first_sentence(a), word) and "review" in first_sentence(a)
-    )
+    return lambda a, r: states(first_sentence(a), n, 0.5) and has(first_sentence(a), word) \
+        and "review" in first_sentence(a)
 
 
-def _listing(
-    t: Truth, kind: str, sku: str | None = None, since: date | None = None, levels: tuple[int, ...] | None = None
-) -> Check:
+def _listing(t: Truth, kind: str, sku: str | None = None, since: date | None = None,
+             levels: tuple[int, ...] | None = None) -> Check:
     """A listing: reviews in the table, each of the kind asked; the first sentence names a date and stars."""
     f = t.rv if since is None else t.window(since)
     f = f[f["sku"] == sku] if sku else f
@@ -191,7 +189,6 @@ def _listing(
             latest = sorted(f["date"], reverse=True)[len(ids) - 1]
             return all(d >= latest for d in by_id.loc[ids, "date"])
         return True
-
     return check
 
 
@@ -234,7 +231,8 @@ def cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasing
     add("list", f"read me the newest reviews of the {tx}", _listing(t, "latest", x))
     add("list", "show the nastiest reviews", _listing(t, "negative"))
     add("list", "give me a few glowing reviews", _listing(t, "positive"))
-    add("list", "what are the last 3 reviews we got?", lambda a, r: _listing(t, "latest")(a, r) and len(listed(r)) == 3)
+    add("list", "what are the last 3 reviews we got?", lambda a, r: _listing(t, "latest")(a, r)
+        and len(listed(r)) == 3)
     add("list", "examples of happy customer reviews", _listing(t, "positive"))
     add("list", "show me 1-star reviews", _listing(t, "negative", levels=(1,)))
     add("list", f"show me the best reviews of the {tx}", _listing(t, "positive", x))
@@ -247,63 +245,32 @@ def cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasing
     add("compare", f"is the {tx} rated higher than the {ty}?", both)
     add("compare", f"compare ratings of the {tx} and the {ty}", both)
     cat = rv.dropna(subset=["rating"]).groupby("category")["rating"].mean().sort_values()
-    add(
-        "compare",
-        "which category has the happiest customers?",
-        lambda a, r: first_sentence(a).startswith(str(cat.index[-1])) and states(first_sentence(a), cat.iloc[-1], RTOL),
-    )
-    add(
-        "compare",
-        "which category has the unhappiest customers?",
-        lambda a, r: first_sentence(a).startswith(str(cat.index[0])) and states(first_sentence(a), cat.iloc[0], RTOL),
-    )
-    add(
-        "compare",
-        "do Kitchen products get better reviews than Apparel?",
-        lambda a, r: (
-            states(a, cat["Kitchen"], RTOL)
-            and states(a, cat["Apparel"], RTOL)
-            and states(first_sentence(a), cat["Kitchen"], RTOL)
-        ),
-    )
-    add(
-        "compare",
-        "rating Kitchen vs Home",
-        lambda a, r: states(a, cat["Kitchen"], RTOL) and states(a, cat["Home"], RTOL),
-    )
+    add("compare", "which category has the happiest customers?",
+        lambda a, r: first_sentence(a).startswith(str(cat.index[-1]))
+        and states(first_sentence(a), cat.iloc[-1], RTOL))
+    add("compare", "which category has the unhappiest customers?",
+        lambda a, r: first_sentence(a).startswith(str(cat.index[0])) and states(first_sentence(a), cat.iloc[0], RTOL))
+    add("compare", "do Kitchen products get better reviews than Apparel?",
+        lambda a, r: states(a, cat["Kitchen"], RTOL) and states(a, cat["Apparel"], RTOL)
+        and states(first_sentence(a), cat["Kitchen"], RTOL))
+    add("compare", "rating Kitchen vs Home",
+        lambda a, r: states(a, cat["Kitchen"], RTOL) and states(a, cat["Home"], RTOL))
     brand = rv.dropna(subset=["rating"]).groupby("brand")["rating"].mean().sort_values()
-    add(
-        "compare",
-        "which brand has the best reviews?",
-        lambda a, r: (
-            first_sentence(a).startswith(str(brand.index[-1])) and states(first_sentence(a), brand.iloc[-1], RTOL)
-        ),
-    )
-    add(
-        "compare",
-        "who is rated better, Northwind or Kestrel?",
-        lambda a, r: states(a, brand["Northwind"], RTOL) and states(a, brand["Kestrel"], RTOL),
-    )
+    add("compare", "which brand has the best reviews?",
+        lambda a, r: first_sentence(a).startswith(str(brand.index[-1])) and states(first_sentence(a), brand.iloc[-1],
+                                                                                   RTOL))
+    add("compare", "who is rated better, Northwind or Kestrel?",
+        lambda a, r: states(a, brand["Northwind"], RTOL) and states(a, brand["Kestrel"], RTOL))
     counts = rv.groupby("category").size().sort_values()
-    add(
-        "compare",
-        "which category gets the most reviews?",
-        lambda a, r: (
-            first_sentence(a).startswith(str(counts.index[-1])) and states(first_sentence(a), counts.iloc[-1], 1)
-        ),
-    )
+    add("compare", "which category gets the most reviews?",
+        lambda a, r: first_sentence(a).startswith(str(counts.index[-1])) and states(first_sentence(a),
+                                                                                    counts.iloc[-1], 1))
     per = rv.groupby("sku").agg(mean=("rating", "mean"), n=("review_id", "size"))
     low = per[per["n"] >= 5].sort_values("mean", kind="stable")
-    add(
-        "compare",
-        "which products do customers rate lowest?",
-        lambda a, r: str(low.index[0]) in first_sentence(a) and states(first_sentence(a), low["mean"].iloc[0], RTOL),
-    )
-    add(
-        "compare",
-        "Kitchen or Outdoor, where are customers more satisfied?",
-        lambda a, r: states(a, cat["Kitchen"], RTOL) and states(a, cat["Outdoor"], RTOL),
-    )
+    add("compare", "which products do customers rate lowest?",
+        lambda a, r: str(low.index[0]) in first_sentence(a) and states(first_sentence(a), low["mean"].iloc[0], RTOL))
+    add("compare", "Kitchen or Outdoor, where are customers more satisfied?",
+        lambda a, r: states(a, cat["Kitchen"], RTOL) and states(a, cat["Outdoor"], RTOL))
 
     # 4. trends by month
     ys = date(end.year, 1, 1)
@@ -311,48 +278,29 @@ def cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasing
     whole = months[months["m"] < end.month] if end.day < 28 else months
     by_m = whole.dropna(subset=["rating"]).groupby("m")["rating"].mean()
     n_m = whole.groupby("m").size()
-    monthly = lambda a, r: states(first_sentence(a), by_m.max(), RTOL) and states(first_sentence(a), by_m.min(), RTOL)  # noqa: E731 - the highest and lowest month
+    monthly = lambda a, r: states(first_sentence(a), by_m.max(), RTOL) \
+        and states(first_sentence(a), by_m.min(), RTOL)  # noqa: E731 - the highest and lowest month
     add("trend", "how did our rating change month by month this year", monthly)
     add("trend", f"average rating per month in {end.year}", monthly)
     add("trend", "rating trend by month this year", monthly)
-    add(
-        "trend",
-        "monthly review count this year",
-        lambda a, r: states(first_sentence(a), n_m.max(), 1) and states(first_sentence(a), n_m.min(), 1),
-    )
-    add(
-        "trend",
-        "how many reviews did we get each month this year?",
-        lambda a, r: states(first_sentence(a), n_m.max(), 1) and states(first_sentence(a), n_m.min(), 1),
-    )
+    add("trend", "monthly review count this year",
+        lambda a, r: states(first_sentence(a), n_m.max(), 1) and states(first_sentence(a), n_m.min(), 1))
+    add("trend", "how many reviews did we get each month this year?",
+        lambda a, r: states(first_sentence(a), n_m.max(), 1) and states(first_sentence(a), n_m.min(), 1))
     negm = whole.dropna(subset=["rating"]).groupby("m")["rating"].apply(lambda s: float((s <= 2).mean() * 100))
-    add(
-        "trend",
-        "share of negative reviews by month this year",
-        lambda a, r: states(first_sentence(a), negm.max(), 0.3) and states(first_sentence(a), negm.min(), 0.3),
-    )
+    add("trend", "share of negative reviews by month this year",
+        lambda a, r: states(first_sentence(a), negm.max(), 0.3) and states(first_sentence(a), negm.min(), 0.3))
     py = t.window(date(end.year - 1, 1, 1), end.replace(year=end.year - 1))  # the same days a year earlier
     this_y = t.window(ys)
-    add(
-        "trend",
-        "rating this year vs last year",
-        lambda a, r: states(first_sentence(a), t.mean(this_y), RTOL) and states(first_sentence(a), t.mean(py), RTOL),
-    )
+    add("trend", "rating this year vs last year",
+        lambda a, r: states(first_sentence(a), t.mean(this_y), RTOL) and states(first_sentence(a), t.mean(py), RTOL))
     q_start = date(end.year, 3 * ((end.month - 1) // 3) + 1, 1)
     pq_end = q_start - timedelta(days=1)
     pq = t.window(date(pq_end.year, 3 * ((pq_end.month - 1) // 3) + 1, 1), pq_end)
-    add(
-        "trend",
-        "was our rating better last quarter than the quarter before?",
-        lambda a, r: states(first_sentence(a), t.mean(pq), RTOL),
-    )
-    add(
-        "trend",
-        "is the rating going up or down lately?",
-        lambda a, r: (
-            "last 90 days" in a and states(first_sentence(a), t.mean(t.window(end - timedelta(days=89))), RTOL)
-        ),
-    )
+    add("trend", "was our rating better last quarter than the quarter before?",
+        lambda a, r: states(first_sentence(a), t.mean(pq), RTOL))
+    add("trend", "is the rating going up or down lately?", lambda a, r: "last 90 days" in a
+        and states(first_sentence(a), t.mean(t.window(end - timedelta(days=89))), RTOL))
 
     # 5. counts with filters
     from shared.sample.reviews import ASPECTS
@@ -365,25 +313,14 @@ def cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasing
         return int(low.map(lambda s: any(x in s for x in sentences)).sum())
 
     ship = mentions("shipping", extra=("Box arrived damaged.",))
-    add(
-        "count", "how many reviews mention shipping?", lambda a, r: states(first_sentence(a), ship, max(2, ship * 0.03))
-    )
+    add("count", "how many reviews mention shipping?",
+        lambda a, r: states(first_sentence(a), ship, max(2, ship * 0.03)))
     no_text = int((rv["text"].fillna("").str.strip() == "").sum())
-    add(
-        "count",
-        "how many reviews without text",
-        lambda a, r: states(first_sentence(a), no_text, 0.5) and "text" in first_sentence(a),
-    )
+    add("count", "how many reviews without text", lambda a, r: states(first_sentence(a), no_text, 0.5)
+        and "text" in first_sentence(a))
     unrated = int(rv["rating"].isna().sum())
-    add(
-        "count",
-        "how many reviews have no star rating?",
-        lambda a, r: (
-            states(first_sentence(a), unrated, 0.5)
-            and re.search(r"no (?:star )?rating|unrated|without a (?:star )?rating", first_sentence(a), re.I)
-            is not None
-        ),
-    )
+    add("count", "how many reviews have no star rating?", lambda a, r: states(first_sentence(a), unrated, 0.5)
+        and re.search(r"no (?:star )?rating|unrated|without a (?:star )?rating", first_sentence(a), re.I) is not None)
     lm = t.window(*t.last_month())
     add("count", "how many reviews last month", lambda a, r: states(first_sentence(a), len(lm), 1))
     three = int((t.window(ys)["rating"] == 3).sum())
@@ -391,34 +328,20 @@ def cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasing
     price = mentions("price")
     add("count", "how many reviews mention price?", lambda a, r: states(first_sentence(a), price, max(2, price * 0.05)))
     pack = mentions("packaging", extra=("Box arrived damaged.",))
-    add(
-        "count",
-        "count of reviews talking about packaging",
-        lambda a, r: states(first_sentence(a), pack, max(2, pack * 0.05)),
-    )
-    add(
-        "count",
-        f"number of reviews for the {tx}",
-        lambda a, r: (
-            states(first_sentence(a), int((rv["sku"] == x).sum()), 0.5)
-            or states(first_sentence(a), int((yr["sku"] == x).sum()), 0.5)
-        ),
-    )
+    add("count", "count of reviews talking about packaging",
+        lambda a, r: states(first_sentence(a), pack, max(2, pack * 0.05)))
+    add("count", f"number of reviews for the {tx}", lambda a, r: states(first_sentence(a), int((rv["sku"] == x).sum()),
+                                                                       0.5)
+        or states(first_sentence(a), int((yr["sku"] == x).sum()), 0.5))
     four_up = int((rv["rating"] >= 4).sum())
     add("count", "how many reviews with 4 stars or more", lambda a, r: states(first_sentence(a), four_up, 2))
     kit_y = int((t.window(ys)["category"] == "Kitchen").sum())
-    add(
-        "count",
-        "how many reviews did Kitchen products get this year?",
-        lambda a, r: states(first_sentence(a), kit_y, 1),
-    )
+    add("count", "how many reviews did Kitchen products get this year?",
+        lambda a, r: states(first_sentence(a), kit_y, 1))
     add("count", "total reviews ever", lambda a, r: states(first_sentence(a), len(rv), 2))
     svc = mentions("service")
-    add(
-        "count",
-        "how many reviews mention customer service?",
-        lambda a, r: states(first_sentence(a), svc, max(2, svc * 0.05)),
-    )
+    add("count", "how many reviews mention customer service?",
+        lambda a, r: states(first_sentence(a), svc, max(2, svc * 0.05)))
     l30 = t.window(end - timedelta(days=29))
     add("count", "how many reviews in the last 30 days", lambda a, r: states(first_sentence(a), len(l30), 0.5))
     texted = int((rv["text"].fillna("").str.strip() != "").sum())
@@ -428,58 +351,33 @@ def cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasing
     rated = rv.dropna(subset=["rating"])
     by_ch = rated.groupby("channel")["rating"].mean()
     add("channel", "average rating on amazon", lambda a, r: states(first_sentence(a), by_ch["amazon"], RTOL))
-    add(
-        "channel",
-        "reviews by channel",
-        lambda a, r: (
-            states(a, int((rv["channel"] == "amazon").sum()), 3) and states(a, int((rv["channel"] == "web").sum()), 3)
-        ),
-    )
-    add(
-        "channel",
-        "is our rating higher on amazon or on the web?",
-        lambda a, r: states(a, by_ch["amazon"], RTOL) and states(a, by_ch["web"], RTOL),
-    )
+    add("channel", "reviews by channel", lambda a, r: states(a, int((rv["channel"] == "amazon").sum()), 3)
+        and states(a, int((rv["channel"] == "web").sum()), 3))
+    add("channel", "is our rating higher on amazon or on the web?",
+        lambda a, r: states(a, by_ch["amazon"], RTOL) and states(a, by_ch["web"], RTOL))
     ver = rated[rated["verified"].astype(bool)]
-    add(
-        "channel",
-        "rating from verified buyers only",
-        lambda a, r: states(first_sentence(a), t.mean(ver), RTOL) and "verified" in first_sentence(a).lower(),
-    )
-    add(
-        "channel",
-        "how many reviews are from verified purchasers?",
-        lambda a, r: states(first_sentence(a), int(rv["verified"].astype(bool).sum()), 2),
-    )
+    add("channel", "rating from verified buyers only", lambda a, r: states(first_sentence(a), t.mean(ver), RTOL)
+        and "verified" in first_sentence(a).lower())
+    add("channel", "how many reviews are from verified purchasers?",
+        lambda a, r: states(first_sentence(a), int(rv["verified"].astype(bool).sum()), 2))
     amazon_y = int((t.window(ys)["channel"] == "amazon").sum())
     add("channel", "how many amazon reviews this year", lambda a, r: states(first_sentence(a), amazon_y, 1))
     negc = rated.groupby("channel")["rating"].apply(lambda s: float((s <= 2).mean() * 100))
-    add(
-        "channel",
-        "share of negative reviews on web vs amazon",
-        lambda a, r: states(a, negc["web"], 0.3) and states(a, negc["amazon"], 0.3),
-    )
+    add("channel", "share of negative reviews on web vs amazon",
+        lambda a, r: states(a, negc["web"], 0.3) and states(a, negc["amazon"], 0.3))
     unver = rated[~rated["verified"].astype(bool)]
     add("channel", "average rating of unverified reviews", lambda a, r: states(first_sentence(a), t.mean(unver), RTOL))
-    add(
-        "channel",
-        "what share of reviews are verified?",
-        lambda a, r: states(first_sentence(a), float(rv["verified"].astype(bool).mean() * 100), 0.1),
-    )
-    add(
-        "channel",
-        "what do amazon reviewers complain about?",
-        lambda a, r: (
-            "amazon" in first_sentence(a).lower()
-            and states(first_sentence(a), int((yr["channel"] == "amazon").sum()), 2)
-            and "complain" in first_sentence(a).lower()
-        ),
-    )
+    add("channel", "what share of reviews are verified?",
+        lambda a, r: states(first_sentence(a), float(rv["verified"].astype(bool).mean() * 100), 0.1))
+    add("channel", "what do amazon reviewers complain about?",
+        lambda a, r: "amazon" in first_sentence(a).lower() and states(
+            first_sentence(a), int((yr["channel"] == "amazon").sum()), 2) and "complain" in first_sentence(a).lower())
 
     # 7. spam and the adjusted rating
     raw_year = t.mean(yr)
     spam_words = re.compile(r"spam|fake|suspicious|suspected", re.I)
-    spam = lambda a, r: spam_words.search(first_sentence(a)) is not None and states(first_sentence(a), raw_year, RTOL)  # noqa: E731
+    spam = lambda a, r: spam_words.search(first_sentence(a)) is not None \
+        and states(first_sentence(a), raw_year, RTOL)  # noqa: E731
     add("spam", "are any of our reviews fake?", spam)
     add("spam", "what's the rating without the suspicious reviews", spam)
     add("spam", "how many fake reviews do we have?", spam)
@@ -487,44 +385,26 @@ def cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasing
     add("spam", "rating excluding spam", spam)
     add("spam", "do we have review spam?", spam)
     add("spam", "are the 5 star reviews real?", lambda a, r: spam_words.search(first_sentence(a)) is not None)
-    add(
-        "spam",
-        "show me suspicious reviews",
-        lambda a, r: spam_words.search(first_sentence(a)) is not None and bool(listed(r)),
-    )
+    add("spam", "show me suspicious reviews", lambda a, r: spam_words.search(first_sentence(a)) is not None
+        and bool(listed(r)))
     raw_x = t.mean(yr[yr["sku"] == x])
-    add(
-        "spam",
-        f"true rating of the {tx} without bots",
-        lambda a, r: spam_words.search(first_sentence(a)) is not None and states(first_sentence(a), raw_x, RTOL),
-    )
-    add(
-        "spam",
-        "which products have the most fake reviews?",
-        lambda a, r: spam_words.search(first_sentence(a)) is not None and "most affected" in a,
-    )
+    add("spam", f"true rating of the {tx} without bots",
+        lambda a, r: spam_words.search(first_sentence(a)) is not None and states(first_sentence(a), raw_x, RTOL))
+    add("spam", "which products have the most fake reviews?", lambda a, r: spam_words.search(first_sentence(a))
+        is not None and "most affected" in a)
 
     # 8. terse and non-native English
     mx_all, mx_year = mx, t.mean(yr[yr["sku"] == x])
-    rated_x = lambda a, r: (
-        states(first_sentence(a), mx_all, RTOL)
-        or states(
-            first_sentence(a),
-            mx_year,  # noqa: E731
-            RTOL,
-        )
-    )
+    rated_x = lambda a, r: states(first_sentence(a), mx_all, RTOL) or states(first_sentence(a), mx_year,  # noqa: E731
+                                                                             RTOL)
     add("terse", f"rating {tx}?", rated_x)
     lw_s, lw_e = t.last_week()
     lw = t.window(lw_s, lw_e)
     add("terse", "bad reviews last week", lambda a, r: states(first_sentence(a), int((lw["rating"] <= 2).sum()), 0.5))
     add("terse", f"reviews {tx}", lambda a, r: x in first_sentence(a) and "review" in first_sentence(a))
     add("terse", "what customer say about delivery?", lambda a, r: "shipping/delivery" in first_sentence(a))
-    add(
-        "terse",
-        "how much stars we have average?",
-        lambda a, r: states(first_sentence(a), t.mean(rv), RTOL) or states(first_sentence(a), raw_year, RTOL),
-    )
+    add("terse", "how much stars we have average?", lambda a, r: states(first_sentence(a), t.mean(rv), RTOL)
+        or states(first_sentence(a), raw_year, RTOL))
     add("terse", f"customers is happy with {tx}?", lambda a, r: x in first_sentence(a))
     add("terse", f"why people no like {tx}?", lambda a, r: x in first_sentence(a) and "quality" in a)
     add("terse", f"review of {tx} good or bad?", lambda a, r: x in first_sentence(a) and rated_x(a, r))
@@ -533,14 +413,8 @@ def cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasing
     lms, lme = t.last_month()
     add("terse", "stars last month", lambda a, r: states(first_sentence(a), t.mean(t.window(lms, lme)), RTOL))
     neg_ys = t.window(ys)
-    add(
-        "terse",
-        "neg revs this yr",
-        lambda a, r: (
-            states(first_sentence(a), int((neg_ys["rating"] <= 2).sum()), 1)
-            or states(first_sentence(a), float((neg_ys["rating"].dropna() <= 2).mean() * 100), 0.3)
-        ),
-    )
+    add("terse", "neg revs this yr", lambda a, r: states(first_sentence(a), int((neg_ys["rating"] <= 2).sum()), 1)
+        or states(first_sentence(a), float((neg_ys["rating"].dropna() <= 2).mean() * 100), 0.3))
     add("terse", "customers complain what?", lambda a, r: first_sentence(a).startswith("The top complaints"))
     top = per[per["n"] >= 5].sort_values("mean", ascending=False, kind="stable")
     add("terse", "best review product?", lambda a, r: str(top.index[0]) in first_sentence(a))
@@ -550,26 +424,14 @@ def cases(t: Truth) -> list[Case]:  # noqa: PLR0915 - one line per phrasing
     add("terse", "what the people are saying for shipping?", lambda a, r: "shipping/delivery" in first_sentence(a))
     add("terse", f"{tx} review summary pls", lambda a, r: x in first_sentence(a) and "review" in first_sentence(a))
     l90 = t.window(end - timedelta(days=89))
-    add(
-        "terse",
-        "1 star count last 90 days",
-        lambda a, r: states(first_sentence(a), int((l90["rating"] == 1).sum()), 0.5),
-    )
-    add(
-        "terse",
-        "how many peoples give 5 star?",
-        lambda a, r: states(first_sentence(a), int((rv["rating"] == 5).sum()), 2),
-    )
-    add(
-        "terse",
-        f"whats wrong with {tx} according to reviews",
-        lambda a, r: x in first_sentence(a) and "quality" in first_sentence(a),
-    )
-    add(
-        "terse",
-        "reviews good or bad this month?",
-        lambda a, r: states(first_sentence(a), t.mean(this_m), RTOL) or states(first_sentence(a), len(this_m), 0.5),
-    )
+    add("terse", "1 star count last 90 days", lambda a, r: states(first_sentence(a), int((l90["rating"] == 1).sum()),
+                                                                  0.5))
+    add("terse", "how many peoples give 5 star?", lambda a, r: states(first_sentence(a), int((rv["rating"] == 5).sum()),
+                                                                      2))
+    add("terse", f"whats wrong with {tx} according to reviews", lambda a, r: x in first_sentence(a)
+        and "quality" in first_sentence(a))
+    add("terse", "reviews good or bad this month?", lambda a, r: states(first_sentence(a), t.mean(this_m), RTOL)
+        or states(first_sentence(a), len(this_m), 0.5))
     add("terse", "any bad review today?", lambda a, r: "review" in first_sentence(a))
 
     # 9. product names: "Title (SKU)" the first time, as the other agents say them
