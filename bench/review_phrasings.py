@@ -592,6 +592,14 @@ def main() -> int:
         from bench.review_phrasings_32 import nineteenth_held_out
 
         chosen = [Case(g, q, c) for g, q, c in nineteenth_held_out(truth)]
+    elif os.environ.get("BENCH_SET") == "33":
+        from bench.review_phrasings_33 import twentieth_set
+
+        chosen = [Case(g, q, c) for g, q, c in twentieth_set(truth)]
+    elif os.environ.get("BENCH_SET") == "34":
+        from bench.review_phrasings_34 import twentieth_held_out
+
+        chosen = [Case(g, q, c) for g, q, c in twentieth_held_out(truth)]
     else:
         chosen = cases(truth)
     for case in chosen:

@@ -302,6 +302,8 @@ METRIC_WORDS: tuple[MetricWord, ...] = (
     MetricWord("avg_rating", _rx(r"(?:best|worst|better|worse|highest|lowest|top|bottom)[- ]"
                                  r"(?:rated|reviewed|reviews?)|"
                                  r"average (?:star )?ratings?|avg\.? ratings?|star ratings?|ratings?|stars|rated|"
+                                 # "review count and average star for May": the mean of the stars, said singular
+                                 r"(?:average|avg\.?|mean) star\b(?![- ](?:reviews?|ratings?))|"
                                  r"review scores?|scores?"), R, "average rating"),
     MetricWord("review_words", _rx(r"words? (?:per|in an?|in each|in the average) review|review length|length of "
                                    r"(?:the |our |my )?reviews|how long (?:are|were|is) (?:the |our |my )?reviews?"),

@@ -53,11 +53,24 @@ _NAMED_PERIOD = re.compile(r"\b(?:this|last|past|previous|since|during|20\d\d|ja
 #: falling rating and its cause asked (the verbs say it falls, "what" asks why).
 _WEIGHS_ON = (r"\bwhat(?:'s|\u2019s|s|\s+is|\s+are)\s+(?:dragging|pulling|bringing|weighing|pushing|knocking|hurting|"
               r"killing|tanking|sinking|hitting)\s+(?:down\s+)?")
+#: "what's behind the", "what caused a", "why the": the cause of what follows asked (a fall of the rating below).
+_CAUSE_OF = (r"\b(?:what(?:'s|\u2019s|s|\s+is|\s+was)\s+(?:behind|causing|driving|the\s+reason\s+for)|"
+             r"what\s+(?:caused|drove|explains)|why(?:\s+is\s+there|\s+was\s+there)?)\s+"
+             r"(?:the\s+|a\s+|this\s+|that\s+)?(?:recent\s+|sudden\s+|big\s+|sharp\s+)?")
 _RATING_NOUN = r"(?P<what>ratings?|reviews?|review scores?|scores?|stars?)(?:\s+down)?\b"
 _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(_WEIGHS_ON + r"(?P<who>our|my)\s+" + _RATING_NOUN, re.I), r"why is \g<who> \g<what> falling"),
     (re.compile(_WEIGHS_ON + r"(?P<x>[^?.!]{1,60}?)(?:'s|\u2019s|')?\s+" + _RATING_NOUN, re.I),
      r"why is the \g<what> of \g<x> falling"),
+    # "what's behind the drop in ratings on the X?", "what caused the dip in our stars?": a fall of the rating named
+    # as a noun and its cause asked, as "why are the ratings of X falling?" (else a rating compared over time); a
+    # "drop in reviews" is fewer of them, left as it is
+    (re.compile(_CAUSE_OF + r"(?:drop|fall|decline|dip|slide|slump|downturn)\s+in\s+(?P<who>our\s+|my\s+|the\s+)?"
+                r"(?:star\s+)?(?P<what>ratings?|review\s+scores?|scores?|stars?)\s+(?:on|of|for)\s+"
+                r"(?P<x>[^?.!]{1,80}?)\s*(?=[?.!]|$)", re.I), r"why are the \g<what> of \g<x> falling"),
+    (re.compile(_CAUSE_OF + r"(?:drop|fall|decline|dip|slide|slump|downturn)\s+in\s+(?P<who>our|my)\s+"
+                r"(?:star\s+)?(?P<what>ratings?|review\s+scores?|scores?|stars?)\b", re.I),
+     r"why are \g<who> \g<what> falling"),
     # "is the rating of X going down, and what's behind it?": the cause asked, as "why" asks it
     (re.compile(r"\b(?:what(?:'s|s|\s+is|\s+are|\s+was)\s+(?:behind|causing|driving)|what\s+(?:caused|drove))\s+"
                 r"(?:it|this|that|them|these|those)\b|"

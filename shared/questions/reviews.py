@@ -66,6 +66,11 @@ _NOW_AGAINST_BEFORE = (r"(?:these days|lately|recently|nowadays|now) (?:vs\.?|ve
 #: A theme that moves ("are delivery problems increasing?", "is customer service getting better?"): how its
 #: complaints trend (the share of reviews saying it, recent against before), an aspect of the reviews being named.
 _THEME_TREND = re.compile(r"\b(?:increas\w*|rising|on the rise|grow(?:s|ing)?|getting (?:worse|better)|worsen\w*|"
+                          # "have quality grumbles got better", "are delivery complaints easing off?", "dying down":
+                          # a complaint that eases is one whose share falls
+                          r"(?:got|gotten|get|gets) (?:worse|better)|eas(?:es|ed|ing)(?: off| up)?|ease (?:off|up)|"
+                          r"(?:dying|died|calming|calmed|settling|settled|tailing|tailed) (?:down|off)|"
+                          r"subsid\w*|abat\w*|"
                           r"improv\w*|going (?:up|down)|declin\w*|(?:more|less) (?:common|frequent|often)|"
                           # "have delivery complaints gone up", "did packaging complaints go down"
                           r"(?:go(?:ne|es)?|went) (?:up|down)|"

@@ -275,6 +275,17 @@ def english_word(word: str) -> bool:
                for s in stems)
 
 
+def dropped_g(low: str) -> str | None:
+    """``low`` with the "g" a chat-style question drops from "-ing" written back ("droppin" -> "dropping").
+
+    Only a word of four letters or more ending in "in" that is no English word, and only when the word with its "g"
+    back is one: "protein", "cabin" and "margin" stay as written.
+    """
+    if len(low) < 4 or not low.endswith("in") or english_word(low):  # noqa: PLR2004 - "goin" and up
+        return None
+    return low + "g" if english_word(low + "g") else None
+
+
 def misspelt_question_word(low: str) -> str | None:
     """The question word ``low`` is a typo of, or ``None``.
 
@@ -373,6 +384,8 @@ def expand_shorthand(question: str, known: Callable[[str], bool] | None = None, 
             new = _UNITS[low]
         elif (fixed := correct_word(word)) is not None:
             new = fixed
+        elif (with_g := dropped_g(low)) is not None:
+            new = with_g
         elif low in _REAL_WORDS and _DIMENSION_BEFORE.search(question[:m.start()]) and (
                 fixed := correct_word(word, real_ok=True)) in _DIMENSION_NOUNS:
             new = fixed  # "revenue by chanel": the channel, not the fashion house

@@ -298,6 +298,16 @@ def prepare() -> None:
         static.load_table()
 
 
+def named_recent_window(named_start: date, end: date) -> tuple[int, date]:
+    """The recent window a theme's trend reads when the question names its period, and the first day loaded.
+
+    "Have quality grumbles got better since last month?": the days from ``named_start`` to ``end`` are the recent
+    side (7 to 365 of them), set against as many days just before; the load starts there.
+    """
+    window = max(7, min(365, (end - named_start).days + 1))
+    return window, end - timedelta(days=2 * window - 1)
+
+
 def run(deps: Deps, request: AgentRequest) -> AgentResult:
     """Answer a sentiment request ("why are ratings for SKU-42 falling?") for the request's tenant.
 
@@ -333,6 +343,10 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         # "falling over the last 60 days": that period is the recent window, compared with what came before it
         decline_window = max(7, min(365, (end - request.start_date).days))
         start = end - timedelta(days=max(DECLINE_LOOKBACK_DAYS, 2 * decline_window))
+    elif request.options.get("theme_trend") and request.start_date is not None and request.start_date < end:
+        # "have quality grumbles got better since last month?": the period named is the recent side of the theme's
+        # trend, set against as many days before it (that period alone holds no "before" to compare with)
+        decline_window, start = named_recent_window(request.start_date, end)
     if start > end:
         raise InvalidInput("start_date is after end_date", details={"field": "start_date"})
     undated = _undated_scope(deps, request, asks, start, end)

@@ -75,6 +75,25 @@ def _chosen(reviews: pd.DataFrame, listing: str, by_stars: bool = True) -> pd.Da
                               kind="stable")
 
 
+def _spam_left_out(frame: pd.DataFrame, scoped: list[str], listing: str, by_stars: bool, which: str) -> str:
+    """``; 1 negative review is suspected spam and left out`` when the reviews asked for exist only as spam, else "".
+
+    "Quote some negative reviews of X" when X's one 1-star review is a planted link to another shop: "there are
+    none" alone hides that one was seen and set aside.
+    """
+    if listing == "latest":
+        return ""  # the latest reviews keep their spam, marked
+    suspected = frame["suspected"].astype(bool) if "suspected" in frame.columns else \
+        pd.Series(False, index=frame.index)
+    spam = frame[(frame["weight"] < 1.0) | suspected]
+    if scoped:
+        spam = spam[spam["sku"].astype(str).isin(scoped)]
+    n = len(_chosen(spam, listing, by_stars)) if len(spam) else 0
+    if not n:
+        return ""
+    return f"; {n:,} {which}review{' is' if n == 1 else 's are'} suspected spam and left out"
+
+
 def _what(listing: str, k: int, kind: str) -> str:
     """``the 5 most negative one-star reviews``, ``the 3 latest reviews``, ``the 5 latest negative reviews``."""
     polarity = listing.split("_")[0]
@@ -135,9 +154,10 @@ def listing_answer(data: ScoredReviews, scoped: list[str], listing: str, size: i
     shown = chosen.head(size)
     if shown.empty:
         which = f"{polarity} " if polarity in ("negative", "positive") else ""
+        left = "" if aspect else _spam_left_out(frame, scoped, listing, by_stars, which)
         return AgentAnswer(ask=ask, method=method, skus=list(scoped), period_start=data.start, period_end=data.end,
                            text=f"There are no {which}{kind}reviews of {subject} {period}{about} to show "
-                                f"({len(counted):,} {kind}review{'s' if len(counted) != 1 else ''} in all).")
+                                f"({len(counted):,} {kind}review{'s' if len(counted) != 1 else ''} in all){left}.")
     sign = -1.0 if polarity == "negative" else 1.0 if polarity == "positive" else 0.0
     rows: list[list[Any]] = []
     items: list[str] = []

@@ -52,6 +52,20 @@ def test_a_listing_of_a_polarity_nobody_has_says_so() -> None:
     assert answer.rows == [] and answer.text.startswith("There are no positive reviews of 1 product")
 
 
+def test_negative_reviews_that_are_all_spam_are_said_to_be_left_out() -> None:
+    # the product's only bad review is a planted link to another shop: none to quote, and the answer says why
+    frame = _with_spam()
+    answer = _listed(frame[(frame["rating"] == 5) | (frame["review_id"] == "spam-1")], "negative")
+    assert answer.rows == [] and answer.text.startswith("There are no negative reviews of 1 product")
+    assert answer.text.endswith("; 1 negative review is suspected spam and left out.")
+
+
+def test_a_listing_with_no_spam_says_nothing_of_it() -> None:
+    only_bad = falling_sku_reviews()
+    answer = _listed(only_bad[only_bad["rating"] == 2], "positive")
+    assert "spam" not in answer.text
+
+
 def test_star_filters_read_as_adjectives() -> None:
     assert [star_phrase(s) for s in [(1,), (1, 2), (4, 5), (1, 5), (5,)]] == [
         "one-star", "1-2 star", "4-5 star", "1 and 5 star", "five-star"]
