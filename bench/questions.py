@@ -43,20 +43,8 @@ from bench.truths import accepted, first, peak, position  # noqa: E402
 for _key in ("TENANT", "KEY"):
     os.environ.setdefault(f"ECOMINTEL_RATE_LIMIT_{_key}_PER_MINUTE", "1000000")
     os.environ.setdefault(f"ECOMINTEL_RATE_LIMIT_{_key}_BURST", "1000000")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -81,6 +69,7 @@ class Case:
     first: bool = False
 
 
+
 class CaseBatch:
     """A phrasing set's cases, each filed under the set's ``batch`` and the ``style`` being written when added."""
 
@@ -100,7 +89,6 @@ def batch_cases(batch: str, style: str = "") -> tuple[list[Case], Callable[[Case
     cases = CaseBatch(batch, style)
     return cases.cases, cases.add
 
-
 def _month_bounds(d: date) -> tuple[date, date]:
     start = d.replace(day=1)
     nxt = (start + timedelta(days=32)).replace(day=1)
@@ -108,14 +96,14 @@ def _month_bounds(d: date) -> tuple[date, date]:
 
 
 def next_month_span(end: date) -> str:
-    """ "Next month" as a forecast answer names it: the calendar month after the data's last day's, first to last day
+    """"Next month" as a forecast answer names it: the calendar month after the data's last day's, first to last day
     (not the next 30 days)."""
     s, e = _month_bounds(_month_bounds(end)[1] + timedelta(days=1))
     return f"{s.isoformat()} to {e.isoformat()}"
 
 
 def next_quarter_span(end: date) -> str:
-    """ "Next quarter" as a forecast answer names it: the calendar quarter after the data's last day's, first to last
+    """"Next quarter" as a forecast answer names it: the calendar quarter after the data's last day's, first to last
     day (not the next 91 days)."""
     months = end.year * 12 + (end.month - 1) // 3 * 3 + 3  # the next quarter's first month, counted from year 0
     s = date(months // 12, months % 12 + 1, 1)
@@ -138,8 +126,7 @@ class Truth:
         # without a title, brand, category or cost (``catalogue`` = the SKUs the ingest accepted)
         products = m.products[m.products["sku"].isin(catalogue)]
         self.sales = m.sales.assign(date=pd.to_datetime(m.sales["date"]).dt.date).merge(
-            products[["sku", "title", "brand", "category", "cost"]], on="sku", how="left"
-        )
+            products[["sku", "title", "brand", "category", "cost"]], on="sku", how="left")
         self.reviews = m.reviews.assign(date=pd.to_datetime(m.reviews["date"]).dt.date)
         self.inventory = m.inventory.assign(date=pd.to_datetime(m.inventory["date"]).dt.date)
         self.products = m.products
@@ -195,36 +182,26 @@ def cases_for(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR09
     add(Case(tenant, f"What was our revenue in Q{qn} {lq_s.year}?", [tr.revenue(lq_s, lq_e)]))
     add(Case(tenant, f"How much revenue did we make in {MONTHS[mid.month - 1]} {year}?", [tr.revenue(m_s, m_e)]))
     add(Case(tenant, f"Total sales in {year}?", [tr.revenue(ys, ye)]))
-    add(Case(tenant, "How many units did we sell in the last 30 days?", [tr.units(end - timedelta(days=29), end)]))
+    add(Case(tenant, "How many units did we sell in the last 30 days?",
+             [tr.units(end - timedelta(days=29), end)]))
     add(Case(tenant, "How many orders did we get last quarter?", [tr.orders(lq_s, lq_e)]))
     aov = tr.revenue(m_s, m_e) / tr.orders(m_s, m_e)
     add(Case(tenant, f"What was the average order value in {MONTHS[mid.month - 1]} {year}?", [aov]))
     w = tr.window(lm_s, lm_e)
     top = w.groupby(["sku", "title"])["revenue"].sum().sort_values(ascending=False).head(5)
-    add(
-        Case(
-            tenant,
-            "What were the top 5 products by revenue last month?",
-            [float(top.iloc[0])],
-            [sku for sku, _ in top.index],
-            ordered=True,
-        )
-    )
+    add(Case(tenant, "What were the top 5 products by revenue last month?", [float(top.iloc[0])],
+             [sku for sku, _ in top.index], ordered=True))
     cat = tr.window(ys, ye).groupby("category")["revenue"].sum().sort_values(ascending=False)
     add(Case(tenant, f"Which category had the most revenue in {year}?", [float(cat.iloc[0])], [str(cat.index[0])]))
     ch = tr.window(ys, ye).groupby("channel")["revenue"].sum()
     share = float(ch["amazon"] / ch.sum() * 100)
     add(Case(tenant, f"What share of revenue came from Amazon in {year}?", [share], ["amazon"]))
     chq = tr.window(lq_s, lq_e).groupby("channel")["revenue"].sum().sort_values(ascending=False)
-    add(Case(tenant, "Revenue by channel last quarter", [float(v) for v in chq.values], list(chq.index), ordered=True))
+    add(Case(tenant, "Revenue by channel last quarter", [float(v) for v in chq.values], list(chq.index),
+             ordered=True))
     cur, prev = tr.revenue(lq_s, lq_e), tr.revenue(pq_s, pq_e)
-    add(
-        Case(
-            tenant,
-            f"How did revenue in Q{qn} {lq_s.year} compare to the previous quarter?",
-            [cur, prev, (cur / prev - 1) * 100],
-        )
-    )
+    add(Case(tenant, f"How did revenue in Q{qn} {lq_s.year} compare to the previous quarter?",
+             [cur, prev, (cur / prev - 1) * 100]))
     ytd_s = date(end.year, 1, 1)
     # 29 Feb a year back is 28 Feb (as the metrics layer maps it); the bench crashed on data ending 29 Feb
     ly_s = date(end.year - 1, 1, 1)
@@ -237,9 +214,11 @@ def cases_for(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR09
     category = str(cat.index[-1])
     units_cat = float(w[w["category"] == category]["units"].sum())
     add(Case(tenant, f"How many units did we sell in the {category} category last month?", [units_cat]))
-    monthly = tr.window(ys, ye).assign(month=lambda f: [d.month for d in f["date"]]).groupby("month")["revenue"].sum()
+    monthly = tr.window(ys, ye).assign(month=lambda f: [d.month for d in f["date"]]).groupby("month")[
+        "revenue"].sum()
     best_month = peak(monthly, "max", _month_of(year))
-    add(Case(tenant, f"Which month had the highest revenue in {year}?", [float(monthly.max())], [best_month]))
+    add(Case(tenant, f"Which month had the highest revenue in {year}?", [float(monthly.max())],
+             [best_month]))
     rv = tr.window(end - timedelta(days=89), end, tr.reviews)
     add(Case(tenant, "What's our average rating over the last 90 days?", [float(rv["rating"].mean())]))
     rq = tr.window(lq_s, lq_e, tr.reviews)
@@ -249,22 +228,11 @@ def cases_for(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR09
     add(Case(tenant, "What is my customer acquisition cost?", unanswerable=True))
     add(Case(tenant, "How much did we spend on ads last month?", unanswerable=True))
     units_p = tr.window(ys, ye).groupby(["sku", "title"])["units"].sum().sort_values(ascending=False)
-    add(
-        Case(
-            tenant,
-            f"What was our best-selling product in {year}?",
-            [float(units_p.iloc[0])],
-            [str(units_p.index[0][1])],
-        )
-    )
+    add(Case(tenant, f"What was our best-selling product in {year}?", [float(units_p.iloc[0])],
+             [str(units_p.index[0][1])]))
     brand = str(tr.products["brand"].value_counts().index[0])
-    add(
-        Case(
-            tenant,
-            f"Revenue from {brand} in Q{qn} {lq_s.year}",
-            [float(tr.window(lq_s, lq_e).query("brand == @brand")["revenue"].sum())],
-        )
-    )
+    add(Case(tenant, f"Revenue from {brand} in Q{qn} {lq_s.year}",
+             [float(tr.window(lq_s, lq_e).query("brand == @brand")["revenue"].sum())]))
     wd = tr.window(ys, ye)
     sat = float(wd[[d.weekday() == 5 for d in wd["date"]]]["units"].sum())
     add(Case(tenant, f"How many units did we sell on Saturdays in {year}?", [sat]))
@@ -279,84 +247,43 @@ def cases_for(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR09
     web_units = float(wl[wl["channel"] == "web"]["units"].sum() / wl["units"].sum() * 100)
     add(Case(tenant, "What percentage of units were sold on the web channel last month?", [web_units]))
     bottom = tr.window(ys, ye).groupby("category")["units"].sum().sort_values().head(3)
-    add(
-        Case(
-            tenant,
-            f"Bottom 3 categories by units sold in {year}",
-            [float(bottom.iloc[0])],
-            list(bottom.index),
-            ordered=True,
-        )
-    )
+    add(Case(tenant, f"Bottom 3 categories by units sold in {year}", [float(bottom.iloc[0])], list(bottom.index),
+             ordered=True))
     h1 = tr.revenue(date(year, 1, 1), date(year, 6, 30))
     add(Case(tenant, f"What were our sales in the first half of {year}?", [h1]))
     since = date(end.year, 1, 1) if end.month > 2 else date(end.year - 1, 9, 1)
-    add(
-        Case(
-            tenant,
-            f"How many orders have we had since {MONTHS[since.month - 1]} {since.year}?",
-            [tr.orders(since, end)],
-        )
-    )
+    add(Case(tenant, f"How many orders have we had since {MONTHS[since.month - 1]} {since.year}?",
+             [tr.orders(since, end)]))
     # the same truths asked in other words (the acceptance sets are phrased differently from this bench)
     add(Case(tenant, "How much money came in last month?", [tr.revenue(lm_s, lm_e)]))
-    add(
-        Case(
-            tenant,
-            f"Turnover for the {['first', 'second', 'third', 'fourth'][qn - 1]} quarter of {lq_s.year}",
-            [tr.revenue(lq_s, lq_e)],
-        )
-    )
+    add(Case(tenant, f"Turnover for the {['first', 'second', 'third', 'fourth'][qn - 1]} quarter of {lq_s.year}",
+             [tr.revenue(lq_s, lq_e)]))
     add(Case(tenant, f"Give me total takings for {year}", [tr.revenue(ys, ye)]))
     add(Case(tenant, "Number of items sold over the past 30 days", [tr.units(end - timedelta(days=29), end)]))
     add(Case(tenant, "Orders last quarter?", [tr.orders(lq_s, lq_e)]))
     add(Case(tenant, f"Typical basket value in {MONTHS[mid.month - 1][:3]} {year}", [aov]))
-    add(
-        Case(
-            tenant,
-            "Show me last month's 5 best products by sales",
-            [float(top.iloc[0])],
-            [sku for sku, _ in top.index],
-            ordered=True,
-        )
-    )
+    add(Case(tenant, "Show me last month's 5 best products by sales", [float(top.iloc[0])],
+             [sku for sku, _ in top.index], ordered=True))
     add(Case(tenant, f"Best category by revenue in {year}?", [float(cat.iloc[0])], [str(cat.index[0])]))
     add(Case(tenant, f"How much of {year}'s revenue was from amazon, as a percentage?", [share], ["amazon"]))
-    add(
-        Case(
-            tenant,
-            f"Split revenue per channel for Q{qn} {lq_s.year}",
-            [float(v) for v in chq.values],
-            list(chq.index),
-            ordered=True,
-        )
-    )
+    add(Case(tenant, f"Split revenue per channel for Q{qn} {lq_s.year}", [float(v) for v in chq.values],
+             list(chq.index), ordered=True))
     cur, prev = tr.revenue(lq_s, lq_e), tr.revenue(pq_s, pq_e)
     add(Case(tenant, f"Did revenue grow in Q{qn} {lq_s.year}?", [cur, prev]))
     add(Case(tenant, f"Units sold in the {category} category in {MONTHS[lm_s.month - 1]}", [units_cat]))
-    add(Case(tenant, f"What was our strongest month of {year}?", [float(monthly.max())], [best_month]))
+    add(Case(tenant, f"What was our strongest month of {year}?", [float(monthly.max())],
+             [best_month]))
     add(Case(tenant, "Average star rating in the last 90 days", [float(rv["rating"].mean())]))
     add(Case(tenant, "How many units are in stock?", [float(inv["on_hand"].sum())]))
     add(Case(tenant, "What's our CAC?", unanswerable=True))
     add(Case(tenant, "What's the conversion rate on the web shop?", unanswerable=True))
-    add(
-        Case(
-            tenant,
-            f"Which product sold the most units in {year}?",
-            [float(units_p.iloc[0])],
-            [str(units_p.index[0][1])],
-        )
-    )
+    add(Case(tenant, f"Which product sold the most units in {year}?", [float(units_p.iloc[0])],
+             [str(units_p.index[0][1])]))
     add(Case(tenant, f"Units sold on Saturdays during {year}", [sat]))
     add(Case(tenant, "Sales on the last day of data", [tr.revenue(end, end)]))
     lq = tr.window(lq_s, lq_e)
-    add(
-        Case(
-            tenant,
-            f"What did our {category} category sell in Q{qn} {lq_s.year}?",
-            [float(lq[lq["category"] == category]["revenue"].sum())],
-        )
-    )
+    add(Case(tenant, f"What did our {category} category sell in Q{qn} {lq_s.year}?",
+             [float(lq[lq["category"] == category]["revenue"].sum())]))
     add(Case(tenant, "Why are ratings for the teak garden bench falling?", unknown="teak garden bench"))
     add(Case(tenant, "How much did the bamboo owl lamp make last month?", unknown="bamboo owl lamp"))
     return cases + phrasing_cases(t, tr) + stock_and_promo_cases(t, tr, catalogue) + merchant_cases(t, tr, catalogue)
@@ -395,13 +322,8 @@ def phrasing_cases(t: BenchTenant, tr: Truth) -> list[Case]:  # noqa: PLR0915 - 
     # week over week: the last whole Monday-Sunday week against the one before
     lw_e = end - timedelta(days=(end.weekday() + 1) % 7)
     lw_s = lw_e - timedelta(days=6)
-    add(
-        Case(
-            tenant,
-            "Revenue week over week",
-            [tr.revenue(lw_s, lw_e), tr.revenue(lw_s - timedelta(days=7), lw_s - timedelta(days=1))],
-        )
-    )
+    add(Case(tenant, "Revenue week over week", [tr.revenue(lw_s, lw_e),
+                                                tr.revenue(lw_s - timedelta(days=7), lw_s - timedelta(days=1))]))
     add(Case(tenant, "Orders WoW", [tr.orders(lw_s, lw_e)]))
     yw = tr.window(ys, ye)
     add(Case(tenant, f"How much revenue did we lose to refunds in {year}?", [float(yw["refund"].fillna(0).sum())]))
@@ -413,57 +335,29 @@ def phrasing_cases(t: BenchTenant, tr: Truth) -> list[Case]:  # noqa: PLR0915 - 
     margin = net - costed["units"] * costed["cost"]
     add(Case(tenant, f"What was our profit margin in {year}?", [float(margin.sum() / net.sum() * 100)]))
     per_sku = margin.groupby(costed["sku"]).sum().sort_values()
-    add(
-        Case(
-            tenant,
-            f"Which products made the least margin in {year}?",
-            [float(per_sku.iloc[0])],
-            [str(per_sku.index[0])],
-        )
-    )
+    add(Case(tenant, f"Which products made the least margin in {year}?", [float(per_sku.iloc[0])],
+             [str(per_sku.index[0])]))
     cur = tr.window(lq_s, lq_e).groupby("category")["revenue"].sum()
     grown = _pct_change(cur, tr.window(pq_s, pq_e).groupby("category")["revenue"].sum()).sort_values()
-    add(
-        Case(
-            tenant,
-            f"Which category saw the largest sales increase in Q{(lq_s.month - 1) // 3 + 1} {lq_s.year}?",
-            [float(grown.iloc[-1])],
-            [str(grown.index[-1])],
-        )
-    )
+    add(Case(tenant, f"Which category saw the largest sales increase in Q{(lq_s.month - 1) // 3 + 1} {lq_s.year}?",
+             [float(grown.iloc[-1])], [str(grown.index[-1])]))
     sold = tr.sales[tr.sales["units"] > 0]
     cur_o = tr.window(lq_s, lq_e, sold).groupby("channel").size()
     dropped = _pct_change(cur_o, tr.window(pq_s, pq_e, sold).groupby("channel").size()).sort_values()
-    add(
-        Case(
-            tenant,
-            "Which channel had the biggest drop in orders last quarter?",
-            [float(dropped.iloc[0])],
-            [str(dropped.index[0])],
-        )
-    )
+    add(Case(tenant, "Which channel had the biggest drop in orders last quarter?", [float(dropped.iloc[0])],
+             [str(dropped.index[0])]))
     add(Case(tenant, "Revenue by region last month", unanswerable=True))
     emails = tr.window(lm_s, lm_e, sold)["customer_email"].str.strip().str.lower()
     first_buy = sold.groupby(sold["customer_email"].str.strip().str.lower())["date"].min()
     new = sum(1 for e in emails.unique() if first_buy[e] >= lm_s)  # their first purchase in the data falls in it
     add(Case(tenant, "How many new customers did we get last month?", [float(new), float(emails.nunique())]))
-    add(
-        Case(
-            tenant,
-            "Average revenue per customer last month",
-            [tr.revenue(lm_s, lm_e) / emails.nunique(), float(emails.nunique())],
-        )
-    )
+    add(Case(tenant, "Average revenue per customer last month",
+             [tr.revenue(lm_s, lm_e) / emails.nunique(), float(emails.nunique())]))
     add(Case(tenant, "Which customer spent the most?", unanswerable=True))
     summer = date(end.year if end.month >= 6 else end.year - 1, 6, 1)
     days = (end - summer).days + 1
-    add(
-        Case(
-            tenant,
-            "Has revenue gone up since the summer?",
-            [tr.revenue(summer, end), tr.revenue(summer - timedelta(days=days), summer - timedelta(days=1))],
-        )
-    )
+    add(Case(tenant, "Has revenue gone up since the summer?",
+             [tr.revenue(summer, end), tr.revenue(summer - timedelta(days=days), summer - timedelta(days=1))]))
     winter_y = end.year
     while date(winter_y + 1, 3, 1) - timedelta(days=1) > end:  # the latest whole December-February
         winter_y -= 1
@@ -477,12 +371,8 @@ def phrasing_cases(t: BenchTenant, tr: Truth) -> list[Case]:  # noqa: PLR0915 - 
     ry = tr.window(ys, ye, rv)
     rated = ry["rating"].dropna()
     add(Case(tenant, f"What share of reviews were negative in {year}?", [float((rated <= 2).mean() * 100)]))
-    monthly = (
-        tr.window(ys, ye, rv[rv["rating"].fillna(5) <= 2])
-        .assign(month=lambda f: [d.month for d in f["date"]])
-        .groupby("month")
-        .size()
-    )
+    monthly = tr.window(ys, ye, rv[rv["rating"].fillna(5) <= 2]).assign(
+        month=lambda f: [d.month for d in f["date"]]).groupby("month").size()
     add(Case(tenant, f"Number of negative reviews by month in {year}", [float(monthly.max())]))
     r_end = max(rv["date"])
     since = date(r_end.year if r_end.month >= 3 else r_end.year - 1, 3, 1)
@@ -503,37 +393,22 @@ def phrasing_cases(t: BenchTenant, tr: Truth) -> list[Case]:  # noqa: PLR0915 - 
         add(Case(tenant, f"What do people say about the battery of the {title}?", names=["none of the", "battery"]))
         add(Case(tenant, f"Why are customers unhappy with the {title}?", names=[declining, "quality/durability"]))
         add(Case(tenant, f"What do people love about the {title}?", names=["what customers like most", declining]))
-    kitchen = lw[lw["category"] == "Kitchen"].groupby("sku")["units"].sum().sort_values(ascending=False, kind="stable")
+    kitchen = lw[lw["category"] == "Kitchen"].groupby("sku")["units"].sum().sort_values(ascending=False,
+                                                                                      kind="stable")
     if len(kitchen) > 1 and kitchen.iloc[0] > kitchen.iloc[1]:
-        add(
-            Case(
-                tenant,
-                "Which Kitchen products sold the most last month?",
-                [float(kitchen.iloc[0])],
-                [str(kitchen.index[0])],
-            )
-        )
+        add(Case(tenant, "Which Kitchen products sold the most last month?", [float(kitchen.iloc[0])],
+                 [str(kitchen.index[0])]))
     daily = lw.groupby("date")["revenue"].sum()
-    add(
-        Case(
-            tenant, "Which day last month had the lowest sales?", [float(daily.min())], [peak(daily, "min", _day_month)]
-        )
-    )
+    add(Case(tenant, "Which day last month had the lowest sales?", [float(daily.min())],
+             [peak(daily, "min", _day_month)]))
     first_week = tr.revenue(lm_s, lm_s + timedelta(days=6))
     add(Case(tenant, f"What were sales in the first week of {MONTHS[lm_s.month - 1]}?", [first_week]))
     # ranked among the products with at least 5 reviews (rated or not), by their mean rating
     per = rv.groupby("sku").agg(mean=("rating", "mean"), size=("review_id", "size"))
     best = per[per["size"] >= 5].sort_values("mean", ascending=False, kind="stable")
     if len(best) > 1 and best["mean"].iloc[0] > best["mean"].iloc[1]:
-        add(
-            Case(
-                tenant,
-                "Which products get the best reviews?",
-                [float(best["mean"].iloc[0])],
-                ["at least 5 reviews", str(best.index[0]), str(best.index[1])],
-                ordered=True,
-            )
-        )
+        add(Case(tenant, "Which products get the best reviews?", [float(best["mean"].iloc[0])],
+                 ["at least 5 reviews", str(best.index[0]), str(best.index[1])], ordered=True))
     return cases
 
 
@@ -561,47 +436,25 @@ def stock_and_promo_cases(t: BenchTenant, tr: Truth, catalogue: set[str]) -> lis
     for phrasing in ("How much is our inventory worth?", "What's the value of our stock?"):
         add(Case(tenant, phrasing, [value], ["at cost", "latest stock count"]))
     by_cat = (at_cost.fillna(0) + at_price.fillna(0)).groupby(stock["category"]).sum().sort_values(ascending=False)
-    add(
-        Case(
-            tenant,
-            "Inventory value by category",
-            [float(v) for v in by_cat.values[:3]],
-            list(by_cat.index[:3]),
-            ordered=True,
-        )
-    )
+    add(Case(tenant, "Inventory value by category", [float(v) for v in by_cat.values[:3]], list(by_cat.index[:3]),
+             ordered=True))
     lm_s, lm_e = _last_complete_month(end)
     sold = tr.sales[tr.sales["units"] > 0]
     promoted = sold["promo"].fillna(False).astype(bool) | (sold["discount"].fillna(0) > 0)
     month = (sold["date"] >= lm_s) & (sold["date"] <= lm_e)
     orders = sold[month].groupby("order_id").size().shape[0]
     hit = sold[month & promoted]["order_id"].nunique()
-    add(
-        Case(
-            tenant,
-            "What percent of orders were discounted last month?",
-            [hit / orders * 100, hit, orders],
-            [MONTHS[lm_s.month - 1]],
-        )
-    )
+    add(Case(tenant, "What percent of orders were discounted last month?", [hit / orders * 100, hit, orders],
+             [MONTHS[lm_s.month - 1]]))
     year = end.year - 1
     in_year = (sold["date"] >= date(year, 1, 1)) & (sold["date"] <= date(year, 12, 31))
-    share = float(
-        sold[in_year & promoted]["revenue"].sum()
-        / tr.window(date(year, 1, 1), date(year, 12, 31))["revenue"].sum()
-        * 100
-    )
+    share = float(sold[in_year & promoted]["revenue"].sum() / tr.window(date(year, 1, 1), date(year, 12, 31))[
+        "revenue"].sum() * 100)
     add(Case(tenant, f"Share of sales on promotion in {year}", [share]))
     ms, me, ps, pe = _same_days_before(end)
     if me > ms:
-        add(
-            Case(
-                tenant,
-                "How are we doing this month so far vs last month?",
-                [tr.revenue(ms, me), tr.revenue(ps, pe)],
-                [f"{ps.day}-{pe.day} {MONTHS[ps.month - 1][:3]}"],
-            )
-        )
+        add(Case(tenant, "How are we doing this month so far vs last month?",
+                 [tr.revenue(ms, me), tr.revenue(ps, pe)], [f"{ps.day}-{pe.day} {MONTHS[ps.month - 1][:3]}"]))
     # a named product's run-out date: its on hand at the latest count over its last 28 days' mean daily units (a
     # product with months of cover, so no 30-day forecast runs it out first), counted from the count
     titles = products[~products["title"].duplicated(keep=False)].set_index("sku")["title"]
@@ -612,14 +465,8 @@ def stock_and_promo_cases(t: BenchTenant, tr: Truth, catalogue: set[str]) -> lis
     if len(long):
         sku = str(long.index[len(long) // 2])
         run_out = end + timedelta(days=int(cover[sku]))
-        add(
-            Case(
-                tenant,
-                f"When will the {titles[sku]} run out?",
-                [float(on_hand[sku])],
-                [sku, f"runs out around {run_out.isoformat()}"],
-            )
-        )
+        add(Case(tenant, f"When will the {titles[sku]} run out?", [float(on_hand[sku])],
+                 [sku, f"runs out around {run_out.isoformat()}"]))
     return cases
 
 
@@ -642,36 +489,20 @@ def merchant_cases(t: BenchTenant, tr: Truth, catalogue: set[str]) -> list[Case]
     lm = tr.window(lm_s, lm_e)
     days = (lm_e - lm_s).days + 1
     add(Case(tenant, "How many orders per day did we average last month?", [tr.orders(lm_s, lm_e) / days]))
-    add(
-        Case(
-            tenant,
-            "Refunds as a percentage of sales last month",
-            [float(lm["refund"].fillna(0).sum() / lm["revenue"].sum() * 100)],
-        )
-    )
+    add(Case(tenant, "Refunds as a percentage of sales last month",
+             [float(lm["refund"].fillna(0).sum() / lm["revenue"].sum() * 100)]))
     emails = tr.window(end - timedelta(days=29), end, sold)["customer_email"].str.strip().str.lower()
     add(Case(tenant, "How many people ordered in the last 30 days?", [float(emails.nunique())]))
     lw_e = end - timedelta(days=(end.weekday() + 1) % 7)
     add(Case(tenant, "How many orders came in last week?", [tr.orders(lw_e - timedelta(days=6), lw_e)]))
     nov_s, _ = _latest_month(end, 11)
-    add(
-        Case(
-            tenant,
-            "How much money did we make in the first 10 days of November?",
-            [tr.revenue(nov_s, nov_s + timedelta(days=9))],
-            [f"1-10 Nov {nov_s.year}"],
-        )
-    )
+    add(Case(tenant, "How much money did we make in the first 10 days of November?",
+             [tr.revenue(nov_s, nov_s + timedelta(days=9))], [f"1-10 Nov {nov_s.year}"]))
     # each SKU and location's latest count in those 30 days (a count refused on the last day leaves the one before)
     inv = tr.window(end - timedelta(days=29), end, tr.inventory).sort_values("date", kind="stable")
     on_hand = float(inv.groupby(["sku", "location"]).tail(1)["on_hand"].sum())
-    add(
-        Case(
-            tenant,
-            "How many days of stock do we have left?",
-            [on_hand / (tr.units(end - timedelta(days=29), end) / 30)],
-        )
-    )
+    add(Case(tenant, "How many days of stock do we have left?", [on_hand / (tr.units(end - timedelta(days=29),
+                                                                                     end) / 30)]))
     oct_s, oct_e = _latest_month(end, 10)
     add(Case(tenant, "What were total sales for October?", [tr.revenue(oct_s, oct_e)]))
     add(Case(tenant, "How much did we bring in over the last 7 days?", [tr.revenue(end - timedelta(days=6), end)]))
@@ -679,22 +510,12 @@ def merchant_cases(t: BenchTenant, tr: Truth, catalogue: set[str]) -> list[Case]
     lq_e = date(end.year, q_month, 1) - timedelta(days=1)
     lq_s = date(lq_e.year, 3 * ((lq_e.month - 1) // 3) + 1, 1)
     lq = tr.window(lq_s, lq_e)
-    add(
-        Case(
-            tenant,
-            "Net sales last quarter?",
-            [float(lq["revenue"].sum() - lq["discount"].fillna(0).sum() - lq["refund"].fillna(0).sum())],
-        )
-    )
+    add(Case(tenant, "Net sales last quarter?",
+             [float(lq["revenue"].sum() - lq["discount"].fillna(0).sum() - lq["refund"].fillna(0).sum())]))
     add(Case(tenant, "How many items were returned last month?", [float(lm["returned_units"].fillna(0).sum())]))
     apparel = tr.sales[tr.sales["category"] == "Apparel"]
-    add(
-        Case(
-            tenant,
-            "What's our return rate for Apparel?",
-            [float(apparel["returned_units"].fillna(0).sum() / apparel["units"].sum() * 100)],
-        )
-    )
+    add(Case(tenant, "What's our return rate for Apparel?",
+             [float(apparel["returned_units"].fillna(0).sum() / apparel["units"].sum() * 100)]))
     by_cat = tr.sales.groupby("category")
     rates = (by_cat["returned_units"].sum() / by_cat["units"].sum() * 100).sort_values(ascending=False)
     add(Case(tenant, "Which category has the highest return rate?", [float(rates.iloc[0])], [str(rates.index[0])]))
@@ -703,70 +524,33 @@ def merchant_cases(t: BenchTenant, tr: Truth, catalogue: set[str]) -> list[Case]
     add(Case(tenant, "How much did we refund in Q3?", [float(q3["refund"].fillna(0).sum())]))
     buyers = tr.window(lm_s, lm_e, sold)["customer_email"].str.strip().str.lower()
     add(Case(tenant, "How many unique customers bought from us last month?", [float(buyers.nunique())]))
-    per = (
-        tr.window(ys, ye, sold)
-        .assign(c=lambda f: f["customer_email"].str.strip().str.lower())
-        .groupby("c")["order_id"]
-        .nunique()
-    )
+    per = tr.window(ys, ye, sold).assign(c=lambda f: f["customer_email"].str.strip().str.lower()).groupby(
+        "c")["order_id"].nunique()
     add(Case(tenant, f"What's our repeat purchase rate in {year}?", [float((per >= 2).mean() * 100)]))
-    recent = (
-        tr.window(end - timedelta(days=89), end)
-        .groupby("sku")["units"]
-        .sum()
-        .sort_values(ascending=False, kind="stable")
-    )
-    add(
-        Case(
-            tenant,
-            "Top 10 SKUs by units in the last 90 days",
-            [float(recent.iloc[0])],
-            [str(s) for s in recent.index[:3]],
-            ordered=True,
-        )
-    )
+    recent = tr.window(end - timedelta(days=89), end).groupby("sku")["units"].sum().sort_values(
+        ascending=False, kind="stable")
+    add(Case(tenant, "Top 10 SKUs by units in the last 90 days", [float(recent.iloc[0])],
+             [str(s) for s in recent.index[:3]], ordered=True))
     money = lm.groupby("sku")["revenue"].sum().sort_values(ascending=False)
-    add(Case(tenant, "Which item brought in the most money last month?", [float(money.iloc[0])], [str(money.index[0])]))
+    add(Case(tenant, "Which item brought in the most money last month?", [float(money.iloc[0])],
+             [str(money.index[0])]))
     fewest = lm.groupby("category")["units"].sum().sort_values()
-    add(
-        Case(
-            tenant, "Which category sold the fewest units last month?", [float(fewest.iloc[0])], [str(fewest.index[0])]
-        )
-    )
+    add(Case(tenant, "Which category sold the fewest units last month?", [float(fewest.iloc[0])],
+             [str(fewest.index[0])]))
     brands = tr.window(ys, ye).groupby("brand")["revenue"].sum().sort_values(ascending=False)
-    add(
-        Case(
-            tenant,
-            f"Sales by brand in {year}",
-            [float(v) for v in brands.values[:3]],
-            list(brands.index[:3]),
-            ordered=True,
-        )
-    )
+    add(Case(tenant, f"Sales by brand in {year}", [float(v) for v in brands.values[:3]], list(brands.index[:3]),
+             ordered=True))
     weekday = tr.sales.assign(w=[WEEKDAYS[d.weekday()] for d in tr.sales["date"]]).groupby("w")["revenue"].sum()
     add(Case(tenant, "What's our busiest day of the week?", [float(weekday.max())], [peak(weekday, "max")]))
     add(Case(tenant, "Which weekday brings in the least revenue?", [float(weekday.min())], [peak(weekday, "min")]))
-    latest = (
-        inv.groupby(["sku", "location"])
-        .tail(1)
-        .merge(
-            t.merchant.products[t.merchant.products["sku"].isin(catalogue)].drop_duplicates("sku")[
-                ["sku", "category", "cost"]
-            ],
-            on="sku",
-            how="left",
-        )
-    )
+    latest = inv.groupby(["sku", "location"]).tail(1).merge(
+        t.merchant.products[t.merchant.products["sku"].isin(catalogue)].drop_duplicates("sku")[
+            ["sku", "category", "cost"]], on="sku", how="left")
     kitchen = latest[latest["category"] == "Kitchen"]
     add(Case(tenant, "How much stock do we hold in Kitchen?", [float(kitchen["on_hand"].sum())]))
     outdoor = latest[latest["category"] == "Outdoor"]
-    add(
-        Case(
-            tenant,
-            "What's our stock worth in the Outdoor category?",
-            [float((outdoor["on_hand"] * outdoor["cost"]).sum())],
-        )
-    )
+    add(Case(tenant, "What's our stock worth in the Outdoor category?",
+             [float((outdoor["on_hand"] * outdoor["cost"]).sum())]))
     add(Case(tenant, "What did we sell on Amazon last month?", [float(lm[lm["channel"] == "amazon"]["revenue"].sum())]))
     ebay = float(tr.sales[tr.sales["channel"] == "ebay"]["revenue"].sum() / tr.sales["revenue"].sum() * 100)
     add(Case(tenant, "What percentage of our revenue comes from eBay?", [ebay]))
@@ -776,81 +560,44 @@ def merchant_cases(t: BenchTenant, tr: Truth, catalogue: set[str]) -> list[Case]
     add(Case(tenant, f"Order count for September {sep_s.year}", [tr.orders(sep_s, sep_e)]))
     aov = lq.groupby("channel")["revenue"].sum() / tr.window(lq_s, lq_e, sold).groupby("channel").size()
     aov = aov.sort_values(ascending=False)
-    add(
-        Case(
-            tenant,
-            "AOV by channel last quarter",
-            [float(aov.iloc[0])],
-            [str(aov.index[0]), str(aov.index[1])],
-            ordered=True,
-        )
-    )
+    add(Case(tenant, "AOV by channel last quarter", [float(aov.iloc[0])], [str(aov.index[0]), str(aov.index[1])],
+             ordered=True))
     ms = end.replace(day=1)
     add(Case(tenant, "What's our take for the month so far?", [tr.revenue(ms, end)]))
-    add(
-        Case(
-            tenant,
-            "How many units did the average order have last month?",
-            [tr.units(lm_s, lm_e) / tr.orders(lm_s, lm_e)],
-        )
-    )
+    add(Case(tenant, "How many units did the average order have last month?",
+             [tr.units(lm_s, lm_e) / tr.orders(lm_s, lm_e)]))
     yr = tr.window(ys, ye)
-    add(
-        Case(
-            tenant,
-            f"What fraction of units came back in {year}?",
-            [float(yr["returned_units"].fillna(0).sum() / yr["units"].sum() * 100)],
-        )
-    )
+    add(Case(tenant, f"What fraction of units came back in {year}?",
+             [float(yr["returned_units"].fillna(0).sum() / yr["units"].sum() * 100)]))
     add(Case(tenant, "How much did returns cost us last quarter?", [float(lq["refund"].fillna(0).sum())]))
-    last = (
-        tr.window(lm_s, lm_e, sold)
-        .assign(c=lambda f: f["customer_email"].str.strip().str.lower())
-        .groupby("c")["order_id"]
-        .nunique()
-    )
-    add(Case(tenant, "How many repeat customers did we have last month?", [float((last >= 2).sum()), float(len(last))]))
-    ytd = (
-        tr.window(date(end.year, 1, 1), end, sold)
-        .assign(c=lambda f: f["customer_email"].str.strip().str.lower())
-        .groupby("c")["order_id"]
-        .nunique()
-    )
+    last = tr.window(lm_s, lm_e, sold).assign(c=lambda f: f["customer_email"].str.strip().str.lower()).groupby(
+        "c")["order_id"].nunique()
+    add(Case(tenant, "How many repeat customers did we have last month?",
+             [float((last >= 2).sum()), float(len(last))]))
+    ytd = tr.window(date(end.year, 1, 1), end, sold).assign(
+        c=lambda f: f["customer_email"].str.strip().str.lower()).groupby("c")["order_id"].nunique()
     add(Case(tenant, "How many customers bought more than once this year?", [float((ytd >= 2).sum())]))
     units_lm = lm.groupby("sku")["units"].sum()
     unsold = sorted(s for s in catalogue if units_lm.get(s, 0) <= 0)
     add(Case(tenant, "Which products sold zero units last month?", [float(len(unsold))], unsold[:1]))
     by_day = tr.sales.assign(w=[WEEKDAYS[d.weekday()] for d in tr.sales["date"]]).groupby("w")["units"].sum()
-    add(Case(tenant, "Which day of the week do we sell the most units?", [float(by_day.max())], [peak(by_day, "max")]))
+    add(Case(tenant, "Which day of the week do we sell the most units?", [float(by_day.max())],
+             [peak(by_day, "max")]))
     in_stock = inv.groupby(["sku", "location"]).tail(1).groupby("sku")["on_hand"].sum()
     add(Case(tenant, "How many SKUs are in stock?", [float((in_stock > 0).sum())]))
     # a discount code is the discount amount on a line, which an item on promotion alone does not have (the twenty-first
     # round: first written as either)
     coded = sold["discount"].fillna(0) > 0
     month = (sold["date"] >= lm_s) & (sold["date"] <= lm_e)
-    add(
-        Case(
-            tenant,
-            "How many orders used a discount code last month?",
-            [float(sold[month & coded]["order_id"].nunique()), float(sold[month]["order_id"].nunique())],
-        )
-    )
+    add(Case(tenant, "How many orders used a discount code last month?",
+             [float(sold[month & coded]["order_id"].nunique()), float(sold[month]["order_id"].nunique())]))
     weekend = float(sum(tr.sales[[d.weekday() >= 5 for d in tr.sales["date"]]]["revenue"]))
     total = float(tr.sales["revenue"].sum())
     add(Case(tenant, "What are sales on weekends vs weekdays?", [weekend, total - weekend, weekend / total * 100]))
-    priced = latest.merge(
-        t.merchant.products[t.merchant.products["sku"].isin(catalogue)].drop_duplicates("sku")[["sku", "price"]],
-        on="sku",
-        how="left",
-    )
-    add(
-        Case(
-            tenant,
-            "Total inventory value at retail price",
-            [float((priced["on_hand"] * priced["price"]).sum())],
-            ["current catalogue prices"],
-        )
-    )
+    priced = latest.merge(t.merchant.products[t.merchant.products["sku"].isin(catalogue)].drop_duplicates("sku")[
+        ["sku", "price"]], on="sku", how="left")
+    add(Case(tenant, "Total inventory value at retail price", [float((priced["on_hand"] * priced["price"]).sum())],
+             ["current catalogue prices"]))
     returned = tr.sales.groupby("sku")["returned_units"].sum().sort_values(ascending=False, kind="stable")
     if returned.iloc[0] > returned.iloc[1]:
         add(Case(tenant, "Which products get returned the most?", [float(returned.iloc[0])], [str(returned.index[0])]))
@@ -860,57 +607,37 @@ def merchant_cases(t: BenchTenant, tr: Truth, catalogue: set[str]) -> list[Case]
     named = sorted(s for s in ytd_units.index if s in unique.index and ytd_units[s] > 0)
     pick = named[len(named) // 3]
     add(Case(tenant, f"How many units of the {unique[pick]} have we sold this year?", [float(ytd_units[pick])]))
-    add(
-        Case(
-            tenant,
-            "How much did we sell in the last two weeks compared to the two weeks before?",
-            [tr.revenue(end - timedelta(days=13), end), tr.revenue(end - timedelta(days=27), end - timedelta(days=14))],
-        )
-    )
+    add(Case(tenant, "How much did we sell in the last two weeks compared to the two weeks before?",
+             [tr.revenue(end - timedelta(days=13), end),
+              tr.revenue(end - timedelta(days=27), end - timedelta(days=14))]))
     pq_e = lq_s - timedelta(days=1)
     pq_s = date(pq_e.year, 3 * ((pq_e.month - 1) // 3) + 1, 1)
-    change = _pct_change(
-        lq.groupby("category")["revenue"].sum(), tr.window(pq_s, pq_e).groupby("category")["revenue"].sum()
-    ).sort_values()
+    change = _pct_change(lq.groupby("category")["revenue"].sum(),
+                         tr.window(pq_s, pq_e).groupby("category")["revenue"].sum()).sort_values()
     add(Case(tenant, "Which categories shrank last quarter?", [float(change.iloc[0])], [str(change.index[0])]))
     add(Case(tenant, "How many units of stock do we have across all products?", [on_hand]))
     q2_s = date(end.year if end.month >= 7 else end.year - 1, 4, 1)
     add(Case(tenant, "What did we turn over in Q2?", [tr.revenue(q2_s, date(q2_s.year, 6, 30))]))
     add(Case(tenant, "How many baskets did we sell yesterday?", [tr.orders(end, end)]))
     sundays = tr.window(nov_s, _month_bounds(nov_s)[1])
-    add(
-        Case(
-            tenant,
-            "How much did we take on Sundays in November?",
-            [float(sundays[[d.weekday() == 6 for d in sundays["date"]]]["revenue"].sum())],
-        )
-    )
+    add(Case(tenant, "How much did we take on Sundays in November?",
+             [float(sundays[[d.weekday() == 6 for d in sundays["date"]]]["revenue"].sum())]))
     sunday = end - timedelta(days=(end.weekday() + 1) % 7)
     add(Case(tenant, "What were sales like last weekend?", [tr.revenue(sunday - timedelta(days=1), sunday)]))
     weakest = tr.window(date(end.year, 1, 1), end).groupby("brand")["revenue"].sum().sort_values()
-    add(
-        Case(tenant, "Which of our brands is the weakest this year?", [float(weakest.iloc[0])], [str(weakest.index[0])])
-    )
+    add(Case(tenant, "Which of our brands is the weakest this year?", [float(weakest.iloc[0])],
+             [str(weakest.index[0])]))
     ytd_sold = tr.window(date(end.year, 1, 1), end, sold)
     hit = ytd_sold["promo"].fillna(False).astype(bool) | (ytd_sold["discount"].fillna(0) > 0)
-    add(
-        Case(
-            tenant,
-            "What fraction of revenue came from discounted orders this year?",
-            [float(ytd_sold[hit]["revenue"].sum() / tr.revenue(date(end.year, 1, 1), end) * 100)],
-        )
-    )
+    add(Case(tenant, "What fraction of revenue came from discounted orders this year?",
+             [float(ytd_sold[hit]["revenue"].sum() / tr.revenue(date(end.year, 1, 1), end) * 100)]))
     per_order = sold.groupby("order_id")["units"].sum()
-    add(Case(tenant, "How many orders had more than one item?", [float((per_order >= 2).sum()), float(len(per_order))]))
+    add(Case(tenant, "How many orders had more than one item?", [float((per_order >= 2).sum()),
+                                                                  float(len(per_order))]))
     wk = end - timedelta(days=end.weekday())
     if wk < end:  # a week to date against the same weekdays of the week before
-        add(
-            Case(
-                tenant,
-                "Revenue this week so far vs last week",
-                [tr.revenue(wk, end), tr.revenue(wk - timedelta(days=7), end - timedelta(days=7))],
-            )
-        )
+        add(Case(tenant, "Revenue this week so far vs last week",
+                 [tr.revenue(wk, end), tr.revenue(wk - timedelta(days=7), end - timedelta(days=7))]))
     return cases
 
 
@@ -944,36 +671,21 @@ def market_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
     latest = window.drop_duplicates(["sku", "competitor"], keep="last")
     shared = latest[latest.groupby("sku")["competitor"].transform("nunique") >= 2]
     n_shared = int(shared["sku"].nunique())
-    for how, phrasing in (
-        ("min", "Which competitor is cheapest most often?"),
-        ("max", "Which of our competitors is usually the most expensive?"),
-    ):
+    for how, phrasing in (("min", "Which competitor is cheapest most often?"),
+                          ("max", "Which of our competitors is usually the most expensive?")):
         best = shared.groupby("sku")["price"].transform("min" if how == "min" else "max")
         wins = shared[(shared["price"] - best).abs() <= 0.005].groupby("competitor").size()
         wins = wins.sort_values(ascending=False, kind="stable")
-        add(
-            Case(
-                tenant,
-                phrasing,
-                [float(wins.iloc[0]), float(n_shared), float(wins.iloc[0] / n_shared * 100)],
-                [first(wins)],
-            )
-        )
+        add(Case(tenant, phrasing, [float(wins.iloc[0]), float(n_shared), float(wins.iloc[0] / n_shared * 100)],
+                 [first(wins)]))
         if how == "min":
-            add(Case(tenant, "Which retailer usually has the lowest prices?", [float(wins.iloc[0])], [first(wins)]))
-    add(
-        Case(
-            tenant,
-            "Who are our competitors?",
-            [float(cp["competitor"].nunique())],
-            sorted(str(c) for c in cp["competitor"].unique()),
-        )
-    )
+            add(Case(tenant, "Which retailer usually has the lowest prices?", [float(wins.iloc[0])],
+                     [first(wins)]))
+    add(Case(tenant, "Who are our competitors?", [float(cp["competitor"].nunique())],
+             sorted(str(c) for c in cp["competitor"].unique())))
     with_ours = latest.assign(our=_our_prices(t, latest))
-    for rival, phrasing in (
-        ("MegaMart", "Are we cheaper than MegaMart?"),
-        ("BargainBarn", "Is BargainBarn cheaper than us?"),
-    ):
+    for rival, phrasing in (("MegaMart", "Are we cheaper than MegaMart?"), ("BargainBarn", "Is BargainBarn cheaper "
+                                                                                           "than us?")):
         part = with_ours[with_ours["competitor"] == rival].dropna(subset=["our"])
         cheaper = float((part["our"] < part["price"] - 0.005).sum())
         dearer = float((part["our"] > part["price"] + 0.005).sum())
@@ -997,34 +709,17 @@ def market_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
     carried = cp[(cp["competitor"] == "MegaMart") & cp["sku"].isin(unique.index)]
     sku = str(carried.groupby("sku").size().sort_values(ascending=False, kind="stable").index[0])
     series = carried[carried["sku"] == sku]
-    add(
-        Case(
-            tenant,
-            f"How has MegaMart's price for the {unique[sku]} changed?",
-            [float(series["price"].iloc[0]), float(series["price"].iloc[-1])],
-        )
-    )
+    add(Case(tenant, f"How has MegaMart's price for the {unique[sku]} changed?",
+             [float(series["price"].iloc[0]), float(series["price"].iloc[-1])]))
     bb = with_ours[(with_ours["competitor"] == "BargainBarn") & with_ours["sku"].isin(unique.index)]
     pick = bb.sort_values("sku").iloc[len(bb) // 2]
-    add(
-        Case(
-            tenant,
-            f"What does BargainBarn charge for the {unique[str(pick['sku'])]}?",
-            [float(pick["price"])],
-            ["BargainBarn"],
-        )
-    )
+    add(Case(tenant, f"What does BargainBarn charge for the {unique[str(pick['sku'])]}?", [float(pick["price"])],
+             ["BargainBarn"]))
     several = latest[latest["sku"].isin(unique.index)].groupby("sku")["competitor"].nunique()
     sku = str(several[several >= 3].index[0])
     offers = latest[latest["sku"] == sku].sort_values(["price", "competitor"])
-    add(
-        Case(
-            tenant,
-            f"Who has the best price on the {unique[sku]}?",
-            [float(offers["price"].iloc[0])],
-            [str(offers["competitor"].iloc[0])],
-        )
-    )
+    add(Case(tenant, f"Who has the best price on the {unique[sku]}?", [float(offers["price"].iloc[0])],
+             [str(offers["competitor"].iloc[0])]))
     return cases
 
 
@@ -1053,12 +748,10 @@ def more_market_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
     pos = _positions(t, cp)
     products = m.products[m.products["sku"].isin(catalogue)].drop_duplicates("sku").set_index("sku")
     category = pos.index.map(products["category"].to_dict())
-    for name, phrasing, above in (
-        ("Electronics", "Which of our electronics are dearer than the competition?", True),
-        ("Apparel", "Which apparel products are priced below the market?", False),
-        ("Outdoor", "Which outdoor items could I put the price up on?", False),
-        ("Kitchen", "Which kitchen items sell for more than the competition?", True),
-    ):
+    for name, phrasing, above in (("Electronics", "Which of our electronics are dearer than the competition?", True),
+                                  ("Apparel", "Which apparel products are priced below the market?", False),
+                                  ("Outdoor", "Which outdoor items could I put the price up on?", False),
+                                  ("Kitchen", "Which kitchen items sell for more than the competition?", True)):
         part = pos[category == name]
         hits = part[part["gap"] > 5] if above else part[part["gap"] < -5]
         add(Case(tenant, phrasing, [float(len(hits)), float(len(part))], [f"{name} SKUs"], tolerance=2.0))
@@ -1066,96 +759,42 @@ def more_market_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
     recent = sales[(sales["date"] >= end - timedelta(days=89)) & (sales["date"] <= end)]
     top = recent.groupby("sku")["revenue"].sum().sort_values(ascending=False, kind="stable").head(5)
     over = [s for s in top.index if s in pos.index and pos.loc[s, "gap"] > 5]
-    add(
-        Case(
-            tenant,
-            "Which of our 5 best sellers are priced above the market?",
-            [5.0, float(len(over))],
-            [(end - timedelta(days=89)).isoformat(), *over[:2]],
-        )
-    )
+    add(Case(tenant, "Which of our 5 best sellers are priced above the market?", [5.0, float(len(over))],
+             [(end - timedelta(days=89)).isoformat(), *over[:2]]))
     s, e = _last_complete_month(end)
     revenue = float(sales[(sales["date"] >= s) & (sales["date"] <= e)]["revenue"].sum())
-    add(
-        Case(
-            tenant,
-            f"How much revenue did we make in {MONTHS[s.month - 1]}, and are we dearer than PrimeGoods?",
-            [revenue],
-            [f"revenue in {MONTHS[s.month - 1].lower()}", "than primegoods"],
-            ordered=True,
-        )
-    )
+    add(Case(tenant, f"How much revenue did we make in {MONTHS[s.month - 1]}, and are we dearer than PrimeGoods?",
+             [revenue], [f"revenue in {MONTHS[s.month - 1].lower()}", "than primegoods"], ordered=True))
     # "last week": the last whole Monday-Sunday week (the one ending on the last day when that is a Sunday)
     monday = end - timedelta(days=(end.weekday() + 1) % 7) + timedelta(days=1)
     week = sales[(sales["date"] >= monday - timedelta(days=7)) & (sales["date"] <= monday - timedelta(days=1))]
-    add(
-        Case(
-            tenant,
-            "Are we undercutting ShopRival, and what did we make last week?",
-            [float(week["revenue"].sum())],
-            ["than shoprival", "revenue last week"],
-            ordered=True,
-        )
-    )
+    add(Case(tenant, "Are we undercutting ShopRival, and what did we make last week?",
+             [float(week["revenue"].sum())], ["than shoprival", "revenue last week"], ordered=True))
     lacking = latest[~latest["in_stock"].astype(bool)]
     add(Case(tenant, "Which competitors have run out of our products?", [float(lacking["sku"].nunique())]))
     sr = latest[latest["competitor"] == "ShopRival"]
-    add(
-        Case(
-            tenant,
-            "Is ShopRival out of stock on anything right now?",
-            [float((~sr["in_stock"].astype(bool)).sum()), float(len(sr))],
-            ["ShopRival"],
-        )
-    )
-    for rival, phrasing in (
-        ("ShopRival", "How do our prices stack up against ShopRival?"),
-        ("BargainBarn", "Where are we more expensive than BargainBarn?"),
-    ):
+    add(Case(tenant, "Is ShopRival out of stock on anything right now?",
+             [float((~sr["in_stock"].astype(bool)).sum()), float(len(sr))], ["ShopRival"]))
+    for rival, phrasing in (("ShopRival", "How do our prices stack up against ShopRival?"),
+                            ("BargainBarn", "Where are we more expensive than BargainBarn?")):
         part = with_ours[with_ours["competitor"] == rival].dropna(subset=["our"])
-        add(
-            Case(
-                tenant,
-                phrasing,
-                [
-                    float((part["our"] < part["price"] - 0.005).sum()),
-                    float((part["our"] > part["price"] + 0.005).sum()),
-                    float(len(part)),
-                ],
-                [rival],
-                tolerance=2.0,
-            )
-        )
+        add(Case(tenant, phrasing, [float((part["our"] < part["price"] - 0.005).sum()),
+                                    float((part["our"] > part["price"] + 0.005).sum()), float(len(part))], [rival],
+                 tolerance=2.0))
     shared = latest[latest.groupby("sku")["competitor"].transform("nunique") >= 2]
     best = shared.groupby("sku")["price"].transform("max")
-    wins = (
-        shared[(shared["price"] - best).abs() <= 0.005]
-        .groupby("competitor")
-        .size()
-        .sort_values(ascending=False, kind="stable")
-    )
-    add(Case(tenant, "Who tends to be priciest among the rivals we track?", [float(wins.iloc[0])], [first(wins)]))
+    wins = shared[(shared["price"] - best).abs() <= 0.005].groupby("competitor").size().sort_values(
+        ascending=False, kind="stable")
+    add(Case(tenant, "Who tends to be priciest among the rivals we track?", [float(wins.iloc[0])],
+             [first(wins)]))
     below = with_ours.dropna(subset=["our"])
     share = (below["price"] < below["our"]).groupby(below["competitor"]).mean().sort_values(ascending=False)
     add(Case(tenant, "Which retailer beats us on price most of the time?", [], [str(share.index[0])]))
     units = float(sales[(sales["date"] >= s) & (sales["date"] <= e)]["units"].sum())
-    add(
-        Case(
-            tenant,
-            f"How many units did we sell in {MONTHS[s.month - 1]} and who undercuts us?",
-            [units],
-            ["units sold", f"{str(share.index[0]).lower()} undercuts us"],
-            ordered=True,
-        )
-    )
-    add(
-        Case(
-            tenant,
-            "List our competitors",
-            [float(cp["competitor"].nunique())],
-            sorted(str(c) for c in cp["competitor"].unique()),
-        )
-    )
+    add(Case(tenant, f"How many units did we sell in {MONTHS[s.month - 1]} and who undercuts us?", [units],
+             ["units sold", f"{str(share.index[0]).lower()} undercuts us"], ordered=True))
+    add(Case(tenant, "List our competitors", [float(cp["competitor"].nunique())],
+             sorted(str(c) for c in cp["competitor"].unique())))
     inv = m.inventory.assign(date=pd.to_datetime(m.inventory["date"]).dt.date)
     now = inv.sort_values("date", kind="stable").groupby("sku").tail(1)
     out = sorted(str(x) for x in now.loc[now["on_hand"] <= 0, "sku"])
@@ -1165,23 +804,11 @@ def more_market_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
     for sku in [str(x) for x in several[several >= 2].index[:2]]:
         offers = with_ours[with_ours["sku"] == sku].sort_values(["price", "competitor"])
         top_offer = offers.sort_values(["price", "competitor"], ascending=[False, True]).iloc[0]
-        add(
-            Case(
-                tenant,
-                f"Which rival charges the most for the {unique[sku]}?",
-                [float(top_offer["price"])],
-                [str(top_offer["competitor"]), unique[sku]],
-            )
-        )
+        add(Case(tenant, f"Which rival charges the most for the {unique[sku]}?", [float(top_offer["price"])],
+                 [str(top_offer["competitor"]), unique[sku]]))
         low = offers.iloc[0]
-        add(
-            Case(
-                tenant,
-                f"Is anyone cheaper than us on the {unique[sku]}?",
-                [float(low["price"])],
-                [str(low["competitor"]), unique[sku]],
-            )
-        )
+        add(Case(tenant, f"Is anyone cheaper than us on the {unique[sku]}?", [float(low["price"])],
+                 [str(low["competitor"]), unique[sku]]))
     return cases
 
 
@@ -1202,9 +829,7 @@ def numbers_in(answer: str, whole: bool = False) -> list[float]:
         token = m.group(0).rstrip(".,")
         if not token or token == "-":
             continue
-        if whole and (
-            _GLUED_BEFORE.search(answer[: m.start()]) or _GLUED_AFTER.match(answer[m.start() + len(token) :])
-        ):
+        if whole and (_GLUED_BEFORE.search(answer[: m.start()]) or _GLUED_AFTER.match(answer[m.start() + len(token):])):
             continue
         found.append(float(token.replace(",", "")))
     return found
@@ -1284,10 +909,8 @@ def run(ask: Callable[[str, str], dict[str, object]], cases: list[Case]) -> tupl
         if report.get("answer_kind") == "metric":
             sizes.append(len(json.dumps(report, separators=(",", ":"))))
         if not hit or os.environ.get("BENCH_VERBOSE"):
-            sys.stderr.write(
-                f"{'ok  ' if hit else 'MISS'} [{case.tenant}] {case.question}\n     -> {answer}\n"
-                f"     expected numbers {[round(n, 2) for n in case.numbers]} names {case.names}\n"
-            )
+            sys.stderr.write(f"{'ok  ' if hit else 'MISS'} [{case.tenant}] {case.question}\n     -> {answer}\n"
+                             f"     expected numbers {[round(n, 2) for n in case.numbers]} names {case.names}\n")
     return ok, sizes, seconds
 
 
@@ -1309,7 +932,6 @@ def day_home(default: str) -> tuple[Path, date | None]:
             shutil.rmtree(old, ignore_errors=True)
     os.environ["ECOMINTEL_HOME"] = str(home)
     return home, today
-
 
 def main() -> None:
     """Prepare the merchants, ask every question in-process, then a few through the CLI."""
@@ -1479,19 +1101,13 @@ def main() -> None:
     for style, got in styles.items():
         print(f"  {style}: {sum(got)}/{len(got)}")
     if sizes:
-        print(
-            f"median metric report: {statistics.median(sizes) / 1024:.2f} KiB compact JSON over {len(sizes)} "
-            f"metric reports (max {max(sizes) / 1024:.2f} KiB; goal <= 4 KiB)"
-        )
-    print(
-        f"in-process latency: p50 {pct(seconds, 0.5) * 1000:.0f} ms, p95 {pct(seconds, 0.95) * 1000:.0f} ms "
-        f"(goal p95 <= 100 ms; metric and refused questions)"
-    )
+        print(f"median metric report: {statistics.median(sizes) / 1024:.2f} KiB compact JSON over {len(sizes)} "
+              f"metric reports (max {max(sizes) / 1024:.2f} KiB; goal <= 4 KiB)")
+    print(f"in-process latency: p50 {pct(seconds, 0.5) * 1000:.0f} ms, p95 {pct(seconds, 0.95) * 1000:.0f} ms "
+          f"(goal p95 <= 100 ms; metric and refused questions)")
     if agent_seconds:
-        print(
-            f"agent answers ({len(agent_seconds)} competitor and stock questions): p50 "
-            f"{pct(agent_seconds, 0.5) * 1000:.0f} ms, p95 {pct(agent_seconds, 0.95) * 1000:.0f} ms (no goal)"
-        )
+        print(f"agent answers ({len(agent_seconds)} competitor and stock questions): p50 "
+              f"{pct(agent_seconds, 0.5) * 1000:.0f} ms, p95 {pct(agent_seconds, 0.95) * 1000:.0f} ms (no goal)")
     runs = int(os.environ.get("BENCH_CLI_RUNS", "7"))
     if runs:
         from shared.deps import reset_deps
@@ -1505,23 +1121,17 @@ def main() -> None:
         for case in cases[:runs]:
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
-            done = subprocess.run(
-                [*cli_cmd, case.question, "--tenant", case.tenant, "--no-cache", "--json"],
-                capture_output=True,
-                env={**os.environ},
-                cwd=ROOT,
-                check=False,
-            )
+            done = subprocess.run([*cli_cmd, case.question, "--tenant", case.tenant, "--no-cache", "--json"],
+                                  capture_output=True, env={**os.environ}, cwd=ROOT, check=False)
             if done.returncode != 0:
                 raise SystemExit(f"ecomintel ask failed: {done.stderr.decode()[-500:]}")
             cli.append(time.perf_counter() - start)
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-        print(
-            f"whole-CLI latency (ecomintel ask, {runs} runs): p50 {statistics.median(cli):.2f} s "
-            f"(goal <= 1.5 s), CPU time p50 {statistics.median(cpu):.2f} s; load average now "
-            f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
-        )
+        print(f"whole-CLI latency (ecomintel ask, {runs} runs): p50 {statistics.median(cli):.2f} s "
+              f"(goal <= 1.5 s), CPU time p50 {statistics.median(cpu):.2f} s; load average now "
+              f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+
 
 
 def _black_friday(year: int) -> date:
@@ -1591,14 +1201,8 @@ def unseen_phrasing_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  #
     # relative periods
     add(Case(tenant, "Revenue for the last full week", [tr.revenue(lw_s, lw_e)]))
     before_s, before_e = lw_s - timedelta(days=7), lw_s - timedelta(days=1)
-    add(
-        Case(
-            tenant,
-            "How much did we make the week before last?",
-            [tr.revenue(before_s, before_e)],
-            absent=["last week ("],
-        )
-    )
+    add(Case(tenant, "How much did we make the week before last?", [tr.revenue(before_s, before_e)],
+             absent=["last week ("]))
     add(Case(tenant, "Revenue last calendar month", [tr.revenue(lm_s, lm_e)]))
     bf = _black_friday(end.year) if _black_friday(end.year) <= end else _black_friday(end.year - 1)
     cm = bf + timedelta(days=3)
@@ -1607,13 +1211,8 @@ def unseen_phrasing_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  #
     xmas = _latest_day(end, 12, 25)
     xw_s = xmas - timedelta(days=xmas.weekday())
     add(Case(tenant, "Christmas week sales last year", [tr.revenue(xw_s, xw_s + timedelta(days=6))]))
-    add(
-        Case(
-            tenant,
-            "Sales in the 2 weeks before Christmas",
-            [tr.revenue(xmas - timedelta(days=14), xmas - timedelta(days=1))],
-        )
-    )
+    add(Case(tenant, "Sales in the 2 weeks before Christmas", [tr.revenue(xmas - timedelta(days=14),
+                                                                          xmas - timedelta(days=1))]))
     add(Case(tenant, "Sales since 1 October", [tr.revenue(date(oct_s.year, 10, 1), end)]))
     add(Case(tenant, "Q3 takings", [tr.revenue(q3_s, q3_e)]))
     h1 = date(end.year if end.month >= 7 else end.year - 1, 1, 1)
@@ -1631,36 +1230,20 @@ def unseen_phrasing_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  #
     ago_s, ago_e = ms.replace(year=ms.year - 1), end.replace(year=end.year - 1)
     add(Case(tenant, "Sales this time last year", [tr.revenue(ago_s, ago_e)]))
     sunday = lw_e
-    add(
-        Case(
-            tenant,
-            "Revenue last weekend vs the weekend before",
-            [
-                tr.revenue(sunday - timedelta(days=1), sunday),
-                tr.revenue(sunday - timedelta(days=8), sunday - timedelta(days=7)),
-            ],
-        )
-    )
+    add(Case(tenant, "Revenue last weekend vs the weekend before",
+             [tr.revenue(sunday - timedelta(days=1), sunday), tr.revenue(sunday - timedelta(days=8),
+                                                                         sunday - timedelta(days=7))]))
     bf_before = _black_friday(bf.year - 1)
-    add(
-        Case(
-            tenant,
-            "Sales on Black Friday vs last year's Black Friday",
-            [tr.revenue(bf, bf), tr.revenue(bf_before, bf_before)],
-        )
-    )
+    add(Case(tenant, "Sales on Black Friday vs last year's Black Friday", [tr.revenue(bf, bf),
+                                                                         tr.revenue(bf_before, bf_before)]))
     qs = date(end.year, q_month, 1)
-    add(
-        Case(
-            tenant,
-            "Orders this quarter vs the same quarter last year",
-            [tr.orders(qs, end), tr.orders(qs.replace(year=qs.year - 1), end.replace(year=end.year - 1))],
-        )
-    )
+    add(Case(tenant, "Orders this quarter vs the same quarter last year",
+             [tr.orders(qs, end), tr.orders(qs.replace(year=qs.year - 1), end.replace(year=end.year - 1))]))
     # rankings
     lw = tr.window(lw_s, lw_e)
     top3 = lw.groupby("sku")["revenue"].sum().sort_values(ascending=False, kind="stable")
-    add(Case(tenant, "top 3 products last wk", [float(top3.iloc[0])], [str(s) for s in top3.index[:3]], ordered=True))
+    add(Case(tenant, "top 3 products last wk", [float(top3.iloc[0])], [str(s) for s in top3.index[:3]],
+             ordered=True))
     best = lw.groupby("sku")["units"].sum().sort_values(ascending=False, kind="stable")
     if best.iloc[0] > best.iloc[1]:
         add(Case(tenant, "What sold best last week?", [float(best.iloc[0])], [str(best.index[0])]))
@@ -1669,10 +1252,8 @@ def unseen_phrasing_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  #
         add(Case(tenant, "top sellers nov", [float(nov.iloc[0])], [str(s) for s in nov.index[:2]], ordered=True))
     pm_s, pm_e = _last_complete_month(lm_s - timedelta(days=1))
     pm = tr.window(pm_s, pm_e)
-    for dim, phrasing in (
-        ("category", "Which category is slowing down?"),
-        ("brand", "Which brands are losing momentum?"),
-    ):
+    for dim, phrasing in (("category", "Which category is slowing down?"),
+                          ("brand", "Which brands are losing momentum?")):
         change = _pct_change(lm.groupby(dim)["revenue"].sum(), pm.groupby(dim)["revenue"].sum()).sort_values()
         add(Case(tenant, phrasing, [float(change.iloc[0])], [str(change.index[0])]))
     ch = _pct_change(lm.groupby("channel")["revenue"].sum(), pm.groupby("channel")["revenue"].sum()).sort_values()
@@ -1681,115 +1262,55 @@ def unseen_phrasing_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  #
     net = costed["revenue"] - costed["discount"].fillna(0) - costed["refund"].fillna(0)
     margin = net - costed["units"] * costed["cost"]
     worst = margin.groupby(costed["sku"]).sum().sort_values()
-    add(
-        Case(
-            tenant,
-            "worst 5 products by margin",
-            [float(worst.iloc[0])],
-            [str(s) for s in worst.index[:3]],
-            ordered=True,
-        )
-    )
+    add(Case(tenant, "worst 5 products by margin", [float(worst.iloc[0])], [str(s) for s in worst.index[:3]],
+             ordered=True))
     cat_margin = margin.groupby(costed["category"]).sum().sort_values()
-    add(
-        Case(
-            tenant,
-            "Least profitable category",
-            [float(cat_margin.iloc[0])],
-            [str(cat_margin.index[0])],
-            absent=[str(cat_margin.index[-1])],
-        )
-    )
+    add(Case(tenant, "Least profitable category", [float(cat_margin.iloc[0])], [str(cat_margin.index[0])],
+             absent=[str(cat_margin.index[-1])]))
     units_ch = tr.sales.groupby("channel")["units"].sum().sort_values(ascending=False)
     add(Case(tenant, "Which channel sells the most units?", [float(units_ch.iloc[0])], [str(units_ch.index[0])]))
     octo = tr.window(oct_s, oct_e).groupby("sku")["revenue"].sum().sort_values(ascending=False, kind="stable")
-    add(
-        Case(
-            tenant,
-            f"What were our 3 biggest products in {MONTHS[oct_s.month - 1]}?",
-            [float(octo.iloc[0])],
-            [str(s) for s in octo.index[:3]],
-            ordered=True,
-        )
-    )
+    add(Case(tenant, f"What were our 3 biggest products in {MONTHS[oct_s.month - 1]}?", [float(octo.iloc[0])],
+             [str(s) for s in octo.index[:3]], ordered=True))
     ytd = tr.window(ys, end)
     monthly = ytd[ytd["date"] < ms].assign(m=lambda f: [d.month for d in f["date"]]).groupby("m")["revenue"].sum()
     if len(monthly) > 1:
-        add(
-            Case(tenant, "monthly sales this year", [float(monthly.max())], [peak(monthly, "max", _month_of(end.year))])
-        )
+        add(Case(tenant, "monthly sales this year", [float(monthly.max())],
+                 [peak(monthly, "max", _month_of(end.year))]))
     # shares, channels, categories, brands
     web = float(lm[lm["channel"] == "web"]["revenue"].sum() / lm["revenue"].sum() * 100)
     add(Case(tenant, "What % of sales came from the web last month?", [web]))
-    add(
-        Case(
-            tenant, "How much did amazon bring in last month?", [float(lm[lm["channel"] == "amazon"]["revenue"].sum())]
-        )
-    )
+    add(Case(tenant, "How much did amazon bring in last month?",
+             [float(lm[lm["channel"] == "amazon"]["revenue"].sum())]))
     add(Case(tenant, "web sales last week", [float(lw[lw["channel"] == "web"]["revenue"].sum())]))
     q3 = tr.window(q3_s, q3_e, sold)
     add(Case(tenant, "How many orders did ebay do in q3?", [float((q3["channel"] == "ebay").sum())]))
     add(Case(tenant, "kitchen sales last month", [float(lm[lm["category"] == "Kitchen"]["revenue"].sum())]))
-    add(
-        Case(
-            tenant,
-            "How much apparel did we sell this year?",
-            [float(ytd[ytd["category"] == "Apparel"]["revenue"].sum())],
-        )
-    )
+    add(Case(tenant, "How much apparel did we sell this year?",
+             [float(ytd[ytd["category"] == "Apparel"]["revenue"].sum())]))
     brand = str(tr.products["brand"].value_counts().index[0])
     q3r = tr.window(q3_s, q3_e)
     add(Case(tenant, f"How did {brand} do in q3?", [float(q3r[q3r["brand"] == brand]["revenue"].sum())]))
     add(Case(tenant, "Average basket size this year", [aov(ys, end)]))
     add(Case(tenant, "Units per order last quarter", [tr.units(lq_s, lq_e) / tr.orders(lq_s, lq_e)]))
     # several parts
-    add(
-        Case(
-            tenant,
-            "What did we turn over last week and how many orders was that?",
-            [tr.revenue(lw_s, lw_e), tr.orders(lw_s, lw_e)],
-        )
-    )
-    add(
-        Case(
-            tenant,
-            f"How many orders and what was the aov in {MONTHS[oct_s.month - 1].lower()}?",
-            [tr.orders(oct_s, oct_e), aov(oct_s, oct_e)],
-        )
-    )
+    add(Case(tenant, "What did we turn over last week and how many orders was that?",
+             [tr.revenue(lw_s, lw_e), tr.orders(lw_s, lw_e)]))
+    add(Case(tenant, f"How many orders and what was the aov in {MONTHS[oct_s.month - 1].lower()}?",
+             [tr.orders(oct_s, oct_e), aov(oct_s, oct_e)]))
     add(Case(tenant, "Revenue and units last month", [tr.revenue(lm_s, lm_e), tr.units(lm_s, lm_e)]))
-    add(
-        Case(
-            tenant,
-            f"What did we make in {MONTHS[oct_s.month - 1]} and how many units did we sell in "
-            f"{MONTHS[nov_s.month - 1]}?",
-            [tr.revenue(oct_s, oct_e), tr.units(nov_s, nov_e)],
-        )
-    )
+    add(Case(tenant, f"What did we make in {MONTHS[oct_s.month - 1]} and how many units did we sell in "
+                     f"{MONTHS[nov_s.month - 1]}?", [tr.revenue(oct_s, oct_e), tr.units(nov_s, nov_e)]))
     # forecasts: "sales" without "units" is money, led by revenue with the units beside it
-    for phrasing, horizon in (
-        ("What will our sales be next month?", next_month_span(end)),
-        ("How much will we sell next week?", "next 7 days"),
-        ("What sales can we expect over the next 2 weeks?", "next 14 days"),
-    ):
+    for phrasing, horizon in (("What will our sales be next month?", next_month_span(end)),
+                              ("How much will we sell next week?", "next 7 days"),
+                              ("What sales can we expect over the next 2 weeks?", "next 14 days")):
         add(Case(tenant, phrasing, names=["expect revenue", horizon, "units"], ordered=True))
     add(Case(tenant, "Projected sales for the rest of the year", names=["expect revenue", f"{end.year}-12-31"]))
-    add(
-        Case(
-            tenant,
-            "How many units will we sell next month?",
-            names=["expect to sell", "units"],
-            absent=["expect revenue"],
-        )
-    )
-    add(
-        Case(
-            tenant,
-            "How much did we make last month and what's the forecast for next month?",
-            [tr.revenue(lm_s, lm_e)],
-            ["expect revenue"],
-        )
-    )
+    add(Case(tenant, "How many units will we sell next month?", names=["expect to sell", "units"],
+             absent=["expect revenue"]))
+    add(Case(tenant, "How much did we make last month and what's the forecast for next month?",
+             [tr.revenue(lm_s, lm_e)], ["expect revenue"]))
     # stock and prices
     inv = tr.inventory.sort_values("date", kind="stable").groupby("sku").tail(1)
     out = sorted(str(s) for s in inv.loc[inv["on_hand"] <= 0, "sku"])
@@ -1798,22 +1319,16 @@ def unseen_phrasing_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  #
         add(Case(tenant, phrasing, [float(len(out))] if out else [], ["out of stock"] if out else []))
     cp = t.merchant.competitor_prices.assign(date=pd.to_datetime(t.merchant.competitor_prices["date"]).dt.date)
     pos = _positions(t, cp[cp["date"] <= end])
-    for phrasing, hits in (
-        ("Where are we the most expensive?", pos[pos["gap"] > 5]),
-        ("where are we cheapest vs competitors", pos[pos["gap"] < -5]),
-    ):
+    for phrasing, hits in (("Where are we the most expensive?", pos[pos["gap"] > 5]),
+                           ("where are we cheapest vs competitors", pos[pos["gap"] < -5])):
         add(Case(tenant, phrasing, [float(len(hits)), float(len(pos))], tolerance=2.0))
     titles = t.merchant.products[t.merchant.products["sku"].isin(catalogue)].drop_duplicates("sku")
     unique = titles[~titles["title"].duplicated(keep=False)].set_index("sku")["title"]
     pick = str(best.index[0]) if str(best.index[0]) in unique.index else str(unique.index[0])
     add(Case(tenant, f"Should I drop the price of the {unique[pick]}?", names=[pick]))
     # what the data cannot say
-    for phrasing in (
-        "What's our profit after tax last month?",
-        "How many visitors did the site get yesterday?",
-        "What's our cart abandonment rate?",
-        "Which postcode orders the most?",
-    ):
+    for phrasing in ("What's our profit after tax last month?", "How many visitors did the site get yesterday?",
+                     "What's our cart abandonment rate?", "Which postcode orders the most?"):
         add(Case(tenant, phrasing, unanswerable=True))
     return cases
 
@@ -1855,52 +1370,28 @@ def second_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # n
     boxing = _latest_day(end, 12, 26)
     add(Case(tenant, "How much revenue did we do on Boxing Day?", [tr.revenue(boxing, boxing)]))
     sunday = lw_e
-    add(Case(tenant, "How many orders came through over the weekend?", [tr.orders(sunday - timedelta(days=1), sunday)]))
+    add(Case(tenant, "How many orders came through over the weekend?",
+             [tr.orders(sunday - timedelta(days=1), sunday)]))
     add(Case(tenant, "How many units have we sold since the start of November?", [tr.units(nov_s, end)]))
     add(Case(tenant, "revenue from 1 nov to 15 nov", [tr.revenue(nov_s, nov_s + timedelta(days=14))]))
     add(Case(tenant, "What were sales in the third quarter?", [tr.revenue(q3_s, q3_e)]))
-    add(
-        Case(
-            tenant,
-            "second half of last year revenue",
-            [tr.revenue(date(end.year - 1, 7, 1), date(end.year - 1, 12, 31))],
-        )
-    )
+    add(Case(tenant, "second half of last year revenue",
+             [tr.revenue(date(end.year - 1, 7, 1), date(end.year - 1, 12, 31))]))
     add(Case(tenant, "sales in the first half of this year", [tr.revenue(ys, min(date(end.year, 6, 30), end))]))
     three_s = _last_complete_month(pm_s - timedelta(days=1))[0]
     add(Case(tenant, "revenue for the last 3 full months", [tr.revenue(three_s, lm_e)]))
-    add(
-        Case(
-            tenant,
-            "How did last week compare with the week before?",
-            [tr.revenue(lw_s, lw_e), tr.revenue(lw_s - timedelta(days=7), lw_s - timedelta(days=1))],
-        )
-    )
-    add(
-        Case(
-            tenant,
-            "orders this week vs same week last year",
-            [tr.orders(wk, end), tr.orders(wk.replace(year=wk.year - 1), end.replace(year=end.year - 1))],
-        )
-    )
+    add(Case(tenant, "How did last week compare with the week before?",
+             [tr.revenue(lw_s, lw_e), tr.revenue(lw_s - timedelta(days=7), lw_s - timedelta(days=1))]))
+    add(Case(tenant, "orders this week vs same week last year",
+             [tr.orders(wk, end), tr.orders(wk.replace(year=wk.year - 1), end.replace(year=end.year - 1))]))
     ly_oct_s, ly_oct_e = _month_bounds(date(oct_s.year - 1, 10, 1))
     add(Case(tenant, "Is October up on last year?", [tr.revenue(oct_s, oct_e), tr.revenue(ly_oct_s, ly_oct_e)]))
     if nov_s > oct_s:
-        add(
-            Case(
-                tenant,
-                "How much more did we sell in November than October?",
-                [tr.revenue(nov_s, nov_e), tr.revenue(oct_s, oct_e)],
-            )
-        )
+        add(Case(tenant, "How much more did we sell in November than October?",
+                 [tr.revenue(nov_s, nov_e), tr.revenue(oct_s, oct_e)]))
     ly_s, ly_e = _month_bounds(date(lm_s.year - 1, lm_s.month, 1))
-    add(
-        Case(
-            tenant,
-            "units last month compared with the same month last year",
-            [tr.units(lm_s, lm_e), tr.units(ly_s, ly_e)],
-        )
-    )
+    add(Case(tenant, "units last month compared with the same month last year",
+             [tr.units(lm_s, lm_e), tr.units(ly_s, ly_e)]))
     # orders, AOV, baskets
     add(Case(tenant, "average order value on amazon last month", [aov(lm_s, lm_e, lm[lm["channel"] == "amazon"])]))
     sundays = lm[[d.weekday() == 6 for d in lm["date"]]]
@@ -1908,64 +1399,37 @@ def second_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # n
     add(Case(tenant, "How many items per basket on average this year?", [tr.units(ys, end) / tr.orders(ys, end)]))
     add(Case(tenant, "What's our average ticket?", [aov(tr.first, end)]))
     add(Case(tenant, "gross revenue ytd", [tr.revenue(ys, end)]))
-    add(
-        Case(
-            tenant,
-            "What did the Kitchen range bring in this year?",
-            [float(ytd[ytd["category"] == "Kitchen"]["revenue"].sum())],
-        )
-    )
+    add(Case(tenant, "What did the Kitchen range bring in this year?",
+             [float(ytd[ytd["category"] == "Kitchen"]["revenue"].sum())]))
     mtd = tr.window(ms, end)
     add(Case(tenant, "how are eBay sales this month?", [float(mtd[mtd["channel"] == "ebay"]["revenue"].sum())]))
     # rankings
     monthly = ytd[ytd["date"] < ms].assign(m=lambda f: [d.month for d in f["date"]]).groupby("m")["revenue"].sum()
     if len(monthly) > 1:
-        add(
-            Case(
-                tenant,
-                "Which was our best month this year?",
-                [float(monthly.max())],
-                [peak(monthly, "max", _month_of(end.year))],
-            )
-        )
+        add(Case(tenant, "Which was our best month this year?", [float(monthly.max())],
+                 [peak(monthly, "max", _month_of(end.year))]))
     daily = lm.groupby("date")["revenue"].sum()
-    add(Case(tenant, "What was our best day last month?", [float(daily.max())], [peak(daily, "max", _day_month)]))
+    add(Case(tenant, "What was our best day last month?", [float(daily.max())],
+             [peak(daily, "max", _day_month)]))
     qtd = tr.window(qs, end).groupby("sku")["units"].sum().sort_values(ascending=False, kind="stable")
     if qtd.iloc[0] > qtd.iloc[1]:
         add(Case(tenant, "top 5 skus by units this quarter", [float(qtd.iloc[0])], [str(qtd.index[0])]))
     ever = tr.sales.groupby("sku")["units"].sum().sort_values(ascending=False, kind="stable")
-    add(
-        Case(
-            tenant,
-            "What are our five best sellers of all time?",
-            [float(ever.iloc[0])],
-            [str(s) for s in ever.index[:3]],
-            ordered=True,
-        )
-    )
+    add(Case(tenant, "What are our five best sellers of all time?", [float(ever.iloc[0])],
+             [str(s) for s in ever.index[:3]], ordered=True))
     octb = tr.window(oct_s, oct_e).groupby("brand")["units"].sum().sort_values(ascending=False)
     add(Case(tenant, "which brand sold the most units in October?", [float(octb.iloc[0])], [str(octb.index[0])]))
     rank = (lm[lm["units"] > 0]).groupby("channel").size().sort_values(ascending=False)
-    add(
-        Case(
-            tenant, "Rank the channels by orders last month", [float(rank.iloc[0])], list(rank.index[:3]), ordered=True
-        )
-    )
+    add(Case(tenant, "Rank the channels by orders last month", [float(rank.iloc[0])], list(rank.index[:3]),
+             ordered=True))
     kshare = float(ytd[ytd["category"] == "Kitchen"]["units"].sum() / ytd["units"].sum() * 100)
     add(Case(tenant, "What share of units did Kitchen account for this year?", [kshare]))
     amz = float(lm[lm["channel"] == "amazon"]["revenue"].sum() / lm["revenue"].sum() * 100)
     add(Case(tenant, "How much of last month's revenue came from Amazon?", [amz]))
     lyw = tr.window(ly_s, ly_e)
     yoy = _pct_change(lm.groupby("category")["revenue"].sum(), lyw.groupby("category")["revenue"].sum()).sort_values()
-    add(
-        Case(
-            tenant,
-            "Which category grew the most year on year?",
-            [float(yoy.iloc[-1])],
-            [str(yoy.index[-1])],
-            tolerance=1.0,
-        )
-    )  # points: the ingest drops a few corrupted lines
+    add(Case(tenant, "Which category grew the most year on year?", [float(yoy.iloc[-1])], [str(yoy.index[-1])],
+             tolerance=1.0))  # points: the ingest drops a few corrupted lines
     pm = tr.window(pm_s, pm_e)
     up = _pct_change(lm.groupby("brand")["revenue"].sum(), pm.groupby("brand")["revenue"].sum()).sort_values()
     add(Case(tenant, "which brands are on the up", [float(up.iloc[-1])], [str(up.index[-1])], tolerance=1.0))
@@ -1986,12 +1450,8 @@ def second_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # n
     window = cp[cp["date"] >= end - timedelta(days=29)].drop_duplicates(["sku", "competitor"], keep="last")
     shared = window[window.groupby("sku")["competitor"].transform("nunique") >= 2]
     low = shared.groupby("sku")["price"].transform("min")
-    wins = (
-        shared[(shared["price"] - low).abs() <= 0.005]
-        .groupby("competitor")
-        .size()
-        .sort_values(ascending=False, kind="stable")
-    )
+    wins = shared[(shared["price"] - low).abs() <= 0.005].groupby("competitor").size().sort_values(
+        ascending=False, kind="stable")
     add(Case(tenant, "Who's the cheapest competitor?", [float(wins.iloc[0])], [first(wins)]))
     add(Case(tenant, "How does MegaMart's pricing compare with ours?", names=["MegaMart"]))
     # forecasts
@@ -2002,28 +1462,14 @@ def second_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # n
     if end.day < 28:
         add(Case(tenant, f"Expected takings for {month_name}", names=["expect revenue", "comes to about"]))
     # what the data cannot say
-    for phrasing in (
-        "What's our net profit this year?",
-        "How many people visited the shop last week?",
-        "What's our ROAS on Google?",
-        "How much did shipping cost us last month?",
-    ):
+    for phrasing in ("What's our net profit this year?", "How many people visited the shop last week?",
+                     "What's our ROAS on Google?", "How much did shipping cost us last month?"):
         add(Case(tenant, phrasing, unanswerable=True))
     # several parts
-    add(
-        Case(
-            tenant,
-            "How many orders did we get yesterday and what was the average order value?",
-            [tr.orders(end, end), aov(end, end)],
-        )
-    )
-    add(
-        Case(
-            tenant,
-            "revenue last month, and how does it compare to the month before?",
-            [tr.revenue(lm_s, lm_e), tr.revenue(pm_s, pm_e)],
-        )
-    )
+    add(Case(tenant, "How many orders did we get yesterday and what was the average order value?",
+             [tr.orders(end, end), aov(end, end)]))
+    add(Case(tenant, "revenue last month, and how does it compare to the month before?",
+             [tr.revenue(lm_s, lm_e), tr.revenue(pm_s, pm_e)]))
     add(Case(tenant, "Give me units and revenue for Q3", [tr.units(q3_s, q3_e), tr.revenue(q3_s, q3_e)]))
     # typos and terse
     add(Case(tenant, "revnue yesterday", [tr.revenue(end, end)]))
@@ -2033,13 +1479,8 @@ def second_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # n
     add(Case(tenant, "ordrs last 30 days", [tr.orders(end - timedelta(days=29), end)]))
     add(Case(tenant, "avg basket ytd", [aov(ys, end)]))
     add(Case(tenant, "units mtd", [tr.units(ms, end)]))
-    add(
-        Case(
-            tenant,
-            "wk on wk revenue",
-            [tr.revenue(lw_s, lw_e), tr.revenue(lw_s - timedelta(days=7), lw_s - timedelta(days=1))],
-        )
-    )
+    add(Case(tenant, "wk on wk revenue", [tr.revenue(lw_s, lw_e), tr.revenue(lw_s - timedelta(days=7),
+                                                                             lw_s - timedelta(days=1))]))
     return cases
 
 
@@ -2068,15 +1509,8 @@ def third_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # no
     lw = tr.window(lw_s, lw_e)
     add(Case(tenant, "how much did kitchen make last wk", [float(lw[lw["category"] == "Kitchen"]["revenue"].sum())]))
     by_cat = lm.groupby("category")["revenue"].sum().sort_values(ascending=False)
-    add(
-        Case(
-            tenant,
-            "sales by category last month",
-            [float(v) for v in by_cat.values[:2]],
-            list(by_cat.index[:3]),
-            ordered=True,
-        )
-    )
+    add(Case(tenant, "sales by category last month", [float(v) for v in by_cat.values[:2]], list(by_cat.index[:3]),
+             ordered=True))
     amz = float((ytd[ytd["units"] > 0]["channel"] == "amazon").mean() * 100)
     add(Case(tenant, "what % of orders came from amazon this year", [amz]))
     lq = tr.window(lq_s, lq_e)
@@ -2087,11 +1521,8 @@ def third_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # no
     add(Case(tenant, "how many orders on black friday", [tr.orders(bf, bf)]))
     cm_last = _black_friday(end.year - 1) + timedelta(days=3)
     add(Case(tenant, "units sold on cyber monday last year", [tr.units(cm_last, cm_last)]))
-    add(
-        Case(
-            tenant, "how did december do last year", [tr.revenue(date(end.year - 1, 12, 1), date(end.year - 1, 12, 31))]
-        )
-    )
+    add(Case(tenant, "how did december do last year",
+             [tr.revenue(date(end.year - 1, 12, 1), date(end.year - 1, 12, 31))]))
     add(Case(tenant, "what was our aov on black friday", [aov(tr.window(bf, bf))]))
     if end.day > 1:
         add(Case(tenant, "orders per day this month", [tr.orders(ms, end) / ((end - ms).days + 1)]))
@@ -2109,56 +1540,32 @@ def third_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # no
     add(Case(tenant, f"how much has the {unique[pick2]} made this year?", [float(ytd_rev.get(pick2, 0.0))]))
     brand = str(tr.products["brand"].value_counts().index[1])
     qtd = tr.window(qs, end)
-    add(
-        Case(
-            tenant, f"how's the {brand} brand doing this quarter", [float(qtd[qtd["brand"] == brand]["revenue"].sum())]
-        )
-    )
-
+    add(Case(tenant, f"how's the {brand} brand doing this quarter",
+             [float(qtd[qtd["brand"] == brand]["revenue"].sum())]))
     def on(frame: pd.DataFrame, channel: str) -> float:
         return float(frame[frame["channel"] == channel]["revenue"].sum())
 
     add(Case(tenant, "compare web and amazon sales last month", [on(lm, "web"), on(lm, "amazon")]))
     add(Case(tenant, "which is bigger this year, ebay or pos?", [on(ytd, "ebay"), on(ytd, "pos")]))
-    add(
-        Case(
-            tenant,
-            "sales growth this year",
-            [tr.revenue(ys, end), tr.revenue(ys.replace(year=ys.year - 1), end.replace(year=end.year - 1))],
-        )
-    )
+    add(Case(tenant, "sales growth this year", [tr.revenue(ys, end), tr.revenue(ys.replace(year=ys.year - 1),
+                                                                           end.replace(year=end.year - 1))]))
     ps = (ms - timedelta(days=1)).replace(day=1)
     if end.day < 28:
-        add(
-            Case(
-                tenant,
-                "how are we tracking vs last month",
-                [tr.revenue(ms, end), tr.revenue(ps, ps.replace(day=end.day))],
-            )
-        )
+        add(Case(tenant, "how are we tracking vs last month",
+                 [tr.revenue(ms, end), tr.revenue(ps, ps.replace(day=end.day))]))
     ly_s, ly_e = _month_bounds(date(lm_s.year - 1, lm_s.month, 1))
     add(Case(tenant, "revenue down on last year?", [tr.revenue(lm_s, lm_e), tr.revenue(ly_s, ly_e)]))
     q3_s = date(end.year if end.month >= 10 else end.year - 1, 7, 1)
     q2_s = date(q3_s.year, 4, 1)
-    add(
-        Case(tenant, "q3 vs q2 units", [tr.units(q3_s, date(q3_s.year, 9, 30)), tr.units(q2_s, date(q2_s.year, 6, 30))])
-    )
+    add(Case(tenant, "q3 vs q2 units",
+             [tr.units(q3_s, date(q3_s.year, 9, 30)), tr.units(q2_s, date(q2_s.year, 6, 30))]))
     q1 = date(end.year, 1, 1)
-    add(
-        Case(
-            tenant,
-            "first quarter revenue compared to the first quarter of last year",
-            [tr.revenue(q1, date(q1.year, 3, 31)), tr.revenue(q1.replace(year=q1.year - 1), date(q1.year - 1, 3, 31))],
-        )
-    )
+    add(Case(tenant, "first quarter revenue compared to the first quarter of last year",
+             [tr.revenue(q1, date(q1.year, 3, 31)),
+              tr.revenue(q1.replace(year=q1.year - 1), date(q1.year - 1, 3, 31))]))
     bf_week = bf - timedelta(days=bf.weekday())
-    add(
-        Case(
-            tenant,
-            "How many units did we sell in the week of Black Friday?",
-            [tr.units(bf_week, min(bf_week + timedelta(days=6), end))],
-        )
-    )
+    add(Case(tenant, "How many units did we sell in the week of Black Friday?",
+             [tr.units(bf_week, min(bf_week + timedelta(days=6), end))]))
     add(Case(tenant, "what did we sell 3 days ago", [tr.revenue(end - timedelta(days=3), end - timedelta(days=3))]))
     tue = end - timedelta(days=(end.weekday() - 1) % 7 or 7)
     add(Case(tenant, "sales last tuesday", [tr.revenue(tue, tue)]))
@@ -2177,38 +1584,20 @@ def third_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # no
     latest = cp[cp["date"] >= end - timedelta(days=29)].drop_duplicates(["sku", "competitor"], keep="last")
     with_ours = latest.assign(our=_our_prices(t, latest))
     part = with_ours[with_ours["competitor"] == "ShopRival"].dropna(subset=["our"])
-    add(
-        Case(
-            tenant,
-            "am I cheaper than ShopRival?",
-            [float((part["our"] < part["price"] - 0.005).sum()), float((part["our"] > part["price"] + 0.005).sum())],
-            ["ShopRival"],
-            tolerance=2.0,
-        )
-    )
+    add(Case(tenant, "am I cheaper than ShopRival?", [float((part["our"] < part["price"] - 0.005).sum()),
+                                                      float((part["our"] > part["price"] + 0.005).sum())],
+             ["ShopRival"], tolerance=2.0))
     below = with_ours.dropna(subset=["our"])
     share = (below["price"] < below["our"]).groupby(below["competitor"]).mean().sort_values(ascending=False)
     add(Case(tenant, "which competitor undercuts us the most?", [], [str(share.index[0])]))
     pos = _positions(t, cp)
-    add(
-        Case(
-            tenant,
-            "how many products are we more expensive than the market on?",
-            [float((pos["gap"] > 5).sum())],
-            tolerance=2.0,
-        )
-    )
+    add(Case(tenant, "how many products are we more expensive than the market on?",
+             [float((pos["gap"] > 5).sum())], tolerance=2.0))
     add(Case(tenant, "price check against BargainBarn", names=["BargainBarn"]))
     # forecasts
     add(Case(tenant, "what will we turn over next week", names=["expect revenue", "next 7 days"], ordered=True))
-    add(
-        Case(
-            tenant,
-            f"how many units of the {unique[pick]} will we sell next month?",
-            names=[pick, next_month_span(end)],
-            absent=["expect revenue"],
-        )
-    )
+    add(Case(tenant, f"how many units of the {unique[pick]} will we sell next month?",
+             names=[pick, next_month_span(end)], absent=["expect revenue"]))
     add(Case(tenant, "sales outlook for the coming month", names=["expect revenue"]))
     if end.day < 28:
         add(Case(tenant, f"predict {MONTHS[end.month - 1].lower()} sales", names=["comes to about"]))
@@ -2256,65 +1645,36 @@ def fourth_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # n
     daily_orders = lw[lw["units"] > 0].groupby("date").size()
     add(Case(tenant, "orders by day last week", [float(daily_orders.max())]))
     days = ytd.groupby("date")["revenue"].sum()
-    add(Case(tenant, "biggest day of sales this year", [float(days.max())], [peak(days, "max", _day_month)]))
+    add(Case(tenant, "biggest day of sales this year", [float(days.max())],
+             [peak(days, "max", _day_month)]))
     monthly = ytd[ytd["date"] < ms].assign(m=lambda f: [d.month for d in f["date"]]).groupby("m")["revenue"].sum()
     if len(monthly) > 1:
-        add(Case(tenant, "worst month this year", [float(monthly.min())], [peak(monthly, "min", _month_of(end.year))]))
+        add(Case(tenant, "worst month this year", [float(monthly.min())],
+                 [peak(monthly, "min", _month_of(end.year))]))
     add(Case(tenant, "average units per day last week", [tr.units(lw_s, lw_e) / 7]))
-    add(
-        Case(
-            tenant,
-            "how many items did we sell on average per order last month",
-            [tr.units(lm_s, lm_e) / tr.orders(lm_s, lm_e)],
-        )
-    )
+    add(Case(tenant, "how many items did we sell on average per order last month",
+             [tr.units(lm_s, lm_e) / tr.orders(lm_s, lm_e)]))
     add(Case(tenant, "revenue last 90 days", [tr.revenue(end - timedelta(days=89), end)]))
     add(Case(tenant, "sales in the last 6 weeks", [tr.revenue(end - timedelta(days=41), end)]))
     brands = ytd.groupby("brand")["revenue"].sum().sort_values(ascending=False)
     add(Case(tenant, "best brand ytd", [float(brands.iloc[0])], [str(brands.index[0])]))
-    add(
-        Case(
-            tenant,
-            "percentage of revenue from kitchen last quarter",
-            [cat(lq, "Kitchen") / float(lq["revenue"].sum()) * 100],
-        )
-    )
+    add(Case(tenant, "percentage of revenue from kitchen last quarter",
+             [cat(lq, "Kitchen") / float(lq["revenue"].sum()) * 100]))
     mtd = tr.window(ms, end)
     per_ch = mtd.groupby("channel")["units"].sum().sort_values(ascending=False)
-    add(
-        Case(tenant, "units sold per channel this month", [float(per_ch.iloc[0])], list(per_ch.index[:3]), ordered=True)
-    )
-    add(
-        Case(
-            tenant,
-            "did we sell more on amazon or ebay last month",  # "sell more": units, as the lexicon reads it
-            [ch(lm, "amazon", "units"), ch(lm, "ebay", "units")],
-        )
-    )
-    add(
-        Case(
-            tenant,
-            "compare this month to the same month last year",
-            [tr.revenue(ms, end), tr.revenue(ms.replace(year=ms.year - 1), end.replace(year=end.year - 1))],
-        )
-    )
-    add(
-        Case(
-            tenant,
-            "how much revenue in the last quarter of last year",
-            [tr.revenue(date(end.year - 1, 10, 1), date(end.year - 1, 12, 31))],
-        )
-    )
+    add(Case(tenant, "units sold per channel this month", [float(per_ch.iloc[0])], list(per_ch.index[:3]),
+             ordered=True))
+    add(Case(tenant, "did we sell more on amazon or ebay last month",  # "sell more": units, as the lexicon reads it
+             [ch(lm, "amazon", "units"), ch(lm, "ebay", "units")]))
+    add(Case(tenant, "compare this month to the same month last year",
+             [tr.revenue(ms, end), tr.revenue(ms.replace(year=ms.year - 1), end.replace(year=end.year - 1))]))
+    add(Case(tenant, "how much revenue in the last quarter of last year",
+             [tr.revenue(date(end.year - 1, 10, 1), date(end.year - 1, 12, 31))]))
     eve = _latest_day(end, 12, 24)
     add(Case(tenant, "Christmas eve sales", [tr.revenue(eve, eve)]))
     bf_ly = _black_friday(end.year - 1)
-    add(
-        Case(
-            tenant,
-            "sales from Black Friday through Cyber Monday last year",
-            [tr.revenue(bf_ly, bf_ly + timedelta(days=3))],
-        )
-    )
+    add(Case(tenant, "sales from Black Friday through Cyber Monday last year",
+             [tr.revenue(bf_ly, bf_ly + timedelta(days=3))]))
     inv = tr.inventory.sort_values("date", kind="stable")
     latest = inv.groupby(["sku", "location"]).tail(1)  # each SKU and location at its latest accepted count
     stocked = latest.groupby("sku")["on_hand"].sum()
@@ -2325,11 +1685,8 @@ def fourth_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # n
     add(Case(tenant, "how much will the Kitchen category sell next month?", names=["Kitchen", next_month_span(end)]))
     add(Case(tenant, "What's our refund rate due to damaged items?", unanswerable=True))
     add(Case(tenant, "How many customers unsubscribed from our newsletter?", unanswerable=True))
-    add(
-        Case(
-            tenant, "what was the average price we sold at last month?", [tr.revenue(lm_s, lm_e) / tr.units(lm_s, lm_e)]
-        )
-    )
+    add(Case(tenant, "what was the average price we sold at last month?",
+             [tr.revenue(lm_s, lm_e) / tr.units(lm_s, lm_e)]))
     add(Case(tenant, "how many orders have we had this week", [tr.orders(end - timedelta(days=end.weekday()), end)]))
     add(Case(tenant, "sales today", [tr.revenue(end, end)]))
     add(Case(tenant, "how many sales this month", [tr.orders(ms, end)]))
@@ -2353,19 +1710,13 @@ def fifth_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # no
     add(Case(tenant, "whats the revenue for this wk", [tr.revenue(wk, end)]))
     add(Case(tenant, "revenue for last year", [tr.revenue(date(end.year - 1, 1, 1), date(end.year - 1, 12, 31))]))
     past = date(end.year if end.month > 1 else end.year - 1, end.month - 1 if end.month > 1 else 12, end.day)
-    add(Case(tenant, "how many orders did we get over the past month", [tr.orders(past + timedelta(days=1), end)]))
+    add(Case(tenant, "how many orders did we get over the past month",
+             [tr.orders(past + timedelta(days=1), end)]))
     nov_s, _ = _latest_month(end, 11)
     add(Case(tenant, "sales between 1st and 15th november", [tr.revenue(nov_s, nov_s + timedelta(days=14))]))
     top = lm.groupby("sku")["revenue"].sum().sort_values(ascending=False, kind="stable")
-    add(
-        Case(
-            tenant,
-            "how much did the top 3 products make last month",
-            [float(top.iloc[0])],
-            [str(x) for x in top.index[:3]],
-            ordered=True,
-        )
-    )
+    add(Case(tenant, "how much did the top 3 products make last month", [float(top.iloc[0])],
+             [str(x) for x in top.index[:3]], ordered=True))
     ytop = ytd.groupby("sku")["revenue"].sum().sort_values(ascending=False, kind="stable")
     add(Case(tenant, "which products made us the most money this year", [float(ytop.iloc[0])], [str(ytop.index[0])]))
     cats = tr.sales.groupby("category")["revenue"].sum().sort_values(ascending=False)
@@ -2386,23 +1737,13 @@ def fifth_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # no
     add(Case(tenant, "lifetime revenue", [float(tr.sales["revenue"].sum())]))
     last = tr.window(date(end.year - 1, 1, 1), date(end.year - 1, 12, 31))
     monthly = last.assign(m=lambda f: [d.month for d in f["date"]]).groupby("m")["revenue"].sum()
-    add(
-        Case(
-            tenant, "sales by month last year", [float(monthly.max())], [peak(monthly, "max", _month_of(end.year - 1))]
-        )
-    )
-    outdoor = (
-        ytd[ytd["category"] == "Outdoor"].groupby("sku")["units"].sum().sort_values(ascending=False, kind="stable")
-    )
+    add(Case(tenant, "sales by month last year", [float(monthly.max())],
+             [peak(monthly, "max", _month_of(end.year - 1))]))
+    outdoor = ytd[ytd["category"] == "Outdoor"].groupby("sku")["units"].sum().sort_values(ascending=False,
+                                                                                           kind="stable")
     if outdoor.iloc[0] > outdoor.iloc[1]:
-        add(
-            Case(
-                tenant,
-                "what's our best selling item in the outdoor category this year",
-                [float(outdoor.iloc[0])],
-                [str(outdoor.index[0])],
-            )
-        )
+        add(Case(tenant, "what's our best selling item in the outdoor category this year", [float(outdoor.iloc[0])],
+                 [str(outdoor.index[0])]))
     inv = tr.inventory.sort_values("date", kind="stable")
     latest = inv.groupby(["sku", "location"]).tail(1)  # each SKU and location at its latest accepted count
     add(Case(tenant, "How many units of stock have we got in total?", [float(latest["on_hand"].sum())]))
@@ -2436,53 +1777,26 @@ def sixth_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
     ps = (ms - timedelta(days=1)).replace(day=1)
     wk = end - timedelta(days=end.weekday())
     if end.day < 28:
-        add(
-            Case(
-                tenant, "this month vs last month orders", [tr.orders(ms, end), tr.orders(ps, ps.replace(day=end.day))]
-            )
-        )
+        add(Case(tenant, "this month vs last month orders",
+                 [tr.orders(ms, end), tr.orders(ps, ps.replace(day=end.day))]))
     q3_s = date(end.year if end.month >= 10 else end.year - 1, 7, 1)
     q3_e = date(q3_s.year, 9, 30)
-    add(
-        Case(
-            tenant,
-            "q3 sales vs q3 last year",
-            [tr.revenue(q3_s, q3_e), tr.revenue(date(q3_s.year - 1, 7, 1), date(q3_e.year - 1, 9, 30))],
-        )
-    )
+    add(Case(tenant, "q3 sales vs q3 last year",
+             [tr.revenue(q3_s, q3_e), tr.revenue(date(q3_s.year - 1, 7, 1), date(q3_e.year - 1, 9, 30))]))
     nov_s, nov_e = _latest_month(end, 11)
-    add(
-        Case(
-            tenant,
-            "how does november compare with the same month last year",
-            [tr.revenue(nov_s, nov_e), tr.revenue(date(nov_s.year - 1, 11, 1), date(nov_s.year - 1, 11, 30))],
-        )
-    )
-    add(
-        Case(
-            tenant,
-            "last 30 days vs previous 30 days revenue",
-            [tr.revenue(end - timedelta(days=29), end), tr.revenue(end - timedelta(days=59), end - timedelta(days=30))],
-        )
-    )
+    add(Case(tenant, "how does november compare with the same month last year",
+             [tr.revenue(nov_s, nov_e), tr.revenue(date(nov_s.year - 1, 11, 1), date(nov_s.year - 1, 11, 30))]))
+    add(Case(tenant, "last 30 days vs previous 30 days revenue",
+             [tr.revenue(end - timedelta(days=29), end),
+              tr.revenue(end - timedelta(days=59), end - timedelta(days=30))]))
     oct_s, oct_e = _latest_month(end, 10)
-    add(
-        Case(
-            tenant,
-            "what's the difference between october and november sales",
-            [tr.revenue(nov_s, nov_e), tr.revenue(oct_s, oct_e)],
-        )
-    )
+    add(Case(tenant, "what's the difference between october and november sales",
+             [tr.revenue(nov_s, nov_e), tr.revenue(oct_s, oct_e)]))
     day = tr.window(end, end)
     chans = day.groupby("channel")["revenue"].sum().sort_values(ascending=False)
     add(Case(tenant, "how much did each channel make yesterday", [float(chans.iloc[0])], [str(chans.index[0])]))
-    add(
-        Case(
-            tenant,
-            "give me revenue, orders and aov for last week",
-            [tr.revenue(lw_s, lw_e), tr.orders(lw_s, lw_e), tr.revenue(lw_s, lw_e) / tr.orders(lw_s, lw_e)],
-        )
-    )
+    add(Case(tenant, "give me revenue, orders and aov for last week",
+             [tr.revenue(lw_s, lw_e), tr.orders(lw_s, lw_e), tr.revenue(lw_s, lw_e) / tr.orders(lw_s, lw_e)]))
     bf = _black_friday(end.year) if _black_friday(end.year) <= end else _black_friday(end.year - 1)
     add(Case(tenant, "how many units and orders did we do on black friday", [tr.units(bf, bf), tr.orders(bf, bf)]))
     if wk < end:
@@ -2493,39 +1807,19 @@ def sixth_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
     lq_e = date(end.year, q_month, 1) - timedelta(days=1)
     lq_s = date(lq_e.year, 3 * ((lq_e.month - 1) // 3) + 1, 1)
     lq = tr.window(lq_s, lq_e)
-    add(
-        Case(
-            tenant,
-            "what % of units were sold on ebay last quarter",
-            [float(lq[lq["channel"] == "ebay"]["units"].sum() / lq["units"].sum() * 100)],
-        )
-    )
+    add(Case(tenant, "what % of units were sold on ebay last quarter",
+             [float(lq[lq["channel"] == "ebay"]["units"].sum() / lq["units"].sum() * 100)]))
     ytd = tr.window(ys, end)
-    add(
-        Case(
-            tenant,
-            "how much of our turnover came from the Outdoor category this year",
-            [float(ytd[ytd["category"] == "Outdoor"]["revenue"].sum() / ytd["revenue"].sum() * 100)],
-        )
-    )
+    add(Case(tenant, "how much of our turnover came from the Outdoor category this year",
+             [float(ytd[ytd["category"] == "Outdoor"]["revenue"].sum() / ytd["revenue"].sum() * 100)]))
     q2_s = date(end.year if end.month >= 7 else end.year - 1, 4, 1)
-    add(
-        Case(
-            tenant,
-            "How did Q2 compare to Q1?",
-            [tr.revenue(q2_s, date(q2_s.year, 6, 30)), tr.revenue(date(q2_s.year, 1, 1), date(q2_s.year, 3, 31))],
-        )
-    )
+    add(Case(tenant, "How did Q2 compare to Q1?", [tr.revenue(q2_s, date(q2_s.year, 6, 30)),
+                                                  tr.revenue(date(q2_s.year, 1, 1), date(q2_s.year, 3, 31))]))
     add(Case(tenant, "how much did orders grow last month", [tr.orders(lm_s, lm_e), tr.orders(pm_s, pm_e)]))
     ly_s, ly_e = _month_bounds(date(lm_s.year - 1, lm_s.month, 1))
     add(Case(tenant, "orders growth yoy", [tr.orders(lm_s, lm_e), tr.orders(ly_s, ly_e)]))
-    add(
-        Case(
-            tenant,
-            "was last week better than the week before?",
-            [tr.revenue(lw_s, lw_e), tr.revenue(lw_s - timedelta(days=7), lw_s - timedelta(days=1))],
-        )
-    )
+    add(Case(tenant, "was last week better than the week before?",
+             [tr.revenue(lw_s, lw_e), tr.revenue(lw_s - timedelta(days=7), lw_s - timedelta(days=1))]))
     return cases
 
 
@@ -2542,44 +1836,18 @@ def catalogue_price_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
     per_category = products.groupby("category")["sku"].nunique().sort_values(ascending=False)
     by_price = priced.groupby("category")["price"].mean().sort_values(ascending=False)
     return [
-        Case(
-            tenant,
-            "What is our most expensive product?",
-            [float(dear["price"].iloc[0])],
-            [str(dear["sku"].iloc[0])],
-            batch="catalogue",
-        ),
-        Case(
-            tenant,
-            "which product is the cheapest",
-            [float(cheap["price"].iloc[0])],
-            [str(cheap["sku"].iloc[0])],
-            batch="catalogue",
-        ),
-        Case(
-            tenant,
-            "List our 3 priciest items",
-            [float(v) for v in dear["price"].iloc[:3]],
-            [str(s) for s in dear["sku"].iloc[:3]],
-            ordered=True,
-            batch="catalogue",
-        ),
-        Case(tenant, "What is the average price of our products?", [float(priced["price"].mean())], batch="catalogue"),
-        Case(
-            tenant,
-            "Which category has the most products?",
-            [float(per_category.iloc[0])],
-            [first(per_category)],
-            batch="catalogue",
-        ),
-        Case(
-            tenant,
-            "Which category has the most expensive products?",
-            [float(by_price.iloc[0])],
-            [str(by_price.index[0])],
-            absent=["had the most revenue"],
-            batch="catalogue",
-        ),
+        Case(tenant, "What is our most expensive product?", [float(dear["price"].iloc[0])], [str(dear["sku"].iloc[0])],
+             batch="catalogue"),
+        Case(tenant, "which product is the cheapest", [float(cheap["price"].iloc[0])], [str(cheap["sku"].iloc[0])],
+             batch="catalogue"),
+        Case(tenant, "List our 3 priciest items", [float(v) for v in dear["price"].iloc[:3]],
+             [str(s) for s in dear["sku"].iloc[:3]], ordered=True, batch="catalogue"),
+        Case(tenant, "What is the average price of our products?", [float(priced["price"].mean())],
+             batch="catalogue"),
+        Case(tenant, "Which category has the most products?", [float(per_category.iloc[0])],
+             [first(per_category)], batch="catalogue"),
+        Case(tenant, "Which category has the most expensive products?", [float(by_price.iloc[0])],
+             [str(by_price.index[0])], absent=["had the most revenue"], batch="catalogue"),
     ]
 
 
@@ -2588,20 +1856,11 @@ def upcoming_period_cases(t: BenchTenant) -> list[Case]:
     forecast to its end and said so (found while the sixth set was fixed; batch ``upcoming``)."""
     end, tenant = t.end, t.tenant
     nxt = date(end.year + 1, 1, 1)
-    cases = [
-        Case(
-            tenant,
-            "what revenue should we expect in january",
-            names=[f"January {nxt.year} is still to come", "expect revenue", f"{nxt.year}-01-31"],
-        ),
-        Case(tenant, "forecast sales for january", names=["expect revenue", f"{nxt.year}-01-31"]),
-        Case(
-            tenant,
-            "how many units will we sell in q1",
-            names=["expect to sell", f"{nxt.year}-03-31"],
-            absent=["expect revenue"],
-        ),
-    ]
+    cases = [Case(tenant, "what revenue should we expect in january",
+                  names=[f"January {nxt.year} is still to come", "expect revenue", f"{nxt.year}-01-31"]),
+             Case(tenant, "forecast sales for january", names=["expect revenue", f"{nxt.year}-01-31"]),
+             Case(tenant, "how many units will we sell in q1", names=["expect to sell", f"{nxt.year}-03-31"],
+                  absent=["expect revenue"])]
     for case in cases:
         case.batch = "upcoming"
     return cases
@@ -2630,44 +1889,27 @@ def seventh_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
     lq_e = date(end.year, q_month, 1) - timedelta(days=1)
     lq_s = date(lq_e.year, 3 * ((lq_e.month - 1) // 3) + 1, 1)
     brands = tr.window(lq_s, lq_e).groupby("brand")["revenue"].sum().sort_values(ascending=False)
-    add(
-        Case(
-            tenant,
-            "give me a breakdown of revenue by brand for last quarter",
-            [float(brands.iloc[0])],
-            list(brands.index[:3]),
-            ordered=True,
-        )
-    )
+    add(Case(tenant, "give me a breakdown of revenue by brand for last quarter", [float(brands.iloc[0])],
+             list(brands.index[:3]), ordered=True))
     add(Case(tenant, "quick one - units shifted this month?", [tr.units(ms, end)]))
     add(Case(tenant, "hey, how much did we make on black friday", [tr.revenue(bf, bf)]))
     add(Case(tenant, "need sales numbers for q3 asap", [tr.revenue(q3_s, date(q3_s.year, 9, 30))]))
     add(Case(tenant, "what's the total for november", [tr.revenue(nov_s, nov_e)]))
     two = date(end.year if end.month > 2 else end.year - 1, (end.month - 3) % 12 + 1, end.day)
     add(Case(tenant, "pull up revenue for the past 2 months", [tr.revenue(two + timedelta(days=1), end)]))
-    add(
-        Case(
-            tenant,
-            "How many orders did the web shop get last month?",
-            [float(((lm["channel"] == "web") & (lm["units"] > 0)).sum())],
-        )
-    )
+    add(Case(tenant, "How many orders did the web shop get last month?",
+             [float(((lm["channel"] == "web") & (lm["units"] > 0)).sum())]))
     top = tr.window(ys, end).groupby("brand")["revenue"].sum().sort_values(ascending=False)
     add(Case(tenant, "list top 5 brands this year", [float(top.iloc[0])], list(top.index[:3]), ordered=True))
     days = tr.sales.groupby("date")["revenue"].sum()
-    add(Case(tenant, "our best day ever", [float(days.max())], [peak(days, "max", _day_month)]))
+    add(Case(tenant, "our best day ever", [float(days.max())],
+             [peak(days, "max", _day_month)]))
     day = tr.window(end, end)
-    add(
-        Case(tenant, "how much did amazon make us yesterday", [float(day[day["channel"] == "amazon"]["revenue"].sum())])
-    )
+    add(Case(tenant, "how much did amazon make us yesterday",
+             [float(day[day["channel"] == "amazon"]["revenue"].sum())]))
     if wk < end:
-        add(
-            Case(
-                tenant,
-                "I want to know if we sold more units this week than last week",  # the same weekdays
-                [tr.units(wk, end), tr.units(wk - timedelta(days=7), end - timedelta(days=7))],
-            )
-        )
+        add(Case(tenant, "I want to know if we sold more units this week than last week",  # the same weekdays
+                 [tr.units(wk, end), tr.units(wk - timedelta(days=7), end - timedelta(days=7))]))
     inv = tr.inventory.sort_values("date", kind="stable")
     latest = inv.groupby(["sku", "location"]).tail(1)  # each SKU and location at its latest accepted count
     add(Case(tenant, "can u check stock levels", [float(latest["on_hand"].sum())]))
@@ -2677,13 +1919,8 @@ def seventh_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
     add(Case(tenant, "xmas week sales last year", [tr.revenue(xw, xw + timedelta(days=6))]))
     eve = _latest_day(end, 12, 24)
     add(Case(tenant, "what was revenue on xmas eve", [tr.revenue(eve, eve)]))
-    add(
-        Case(
-            tenant,
-            "rev ytd vs ly",
-            [tr.revenue(ys, end), tr.revenue(date(end.year - 1, 1, 1), end.replace(year=end.year - 1))],
-        )
-    )
+    add(Case(tenant, "rev ytd vs ly", [tr.revenue(ys, end), tr.revenue(date(end.year - 1, 1, 1),
+                                                                       end.replace(year=end.year - 1))]))
     return cases
 
 
@@ -2701,48 +1938,20 @@ def eighth_unseen_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:
     add(Case(tenant, f"{brand}'s sales last month", [float(lm[lm["brand"] == brand]["revenue"].sum())]))
     add(Case(tenant, "kitchn revenue this year", [float(ytd[ytd["category"] == "Kitchen"]["revenue"].sum())]))
     add(Case(tenant, "electronic sales last month", [float(lm[lm["category"] == "Electronics"]["revenue"].sum())]))
-    add(
-        Case(
-            tenant,
-            "what per cent of revenue came from amazon last month",
-            [float(lm[lm["channel"] == "amazon"]["revenue"].sum() / lm["revenue"].sum() * 100)],
-        )
-    )
+    add(Case(tenant, "what per cent of revenue came from amazon last month",
+             [float(lm[lm["channel"] == "amazon"]["revenue"].sum() / lm["revenue"].sum() * 100)]))
     ly_s, ly_e = _month_bounds(date(lm_s.year - 1, lm_s.month, 1))
-    add(
-        Case(
-            tenant, "revenue last month compared to the previous year", [tr.revenue(lm_s, lm_e), tr.revenue(ly_s, ly_e)]
-        )
-    )
-    add(
-        Case(
-            tenant,
-            "Amazon revenue ytd vs last year",
-            [
-                float(ytd[ytd["channel"] == "amazon"]["revenue"].sum()),
-                float(
-                    tr.window(date(end.year - 1, 1, 1), end.replace(year=end.year - 1))
-                    .query("channel == 'amazon'")["revenue"]
-                    .sum()
-                ),
-            ],
-        )
-    )
-    add(
-        Case(
-            tenant,
-            "how many outdoor items did we sell last month",
-            [float(lm[lm["category"] == "Outdoor"]["units"].sum())],
-        )
-    )
+    add(Case(tenant, "revenue last month compared to the previous year",
+             [tr.revenue(lm_s, lm_e), tr.revenue(ly_s, ly_e)]))
+    add(Case(tenant, "Amazon revenue ytd vs last year",
+             [float(ytd[ytd["channel"] == "amazon"]["revenue"].sum()),
+              float(tr.window(date(end.year - 1, 1, 1), end.replace(year=end.year - 1)).query(
+                  "channel == 'amazon'")["revenue"].sum())]))
+    add(Case(tenant, "how many outdoor items did we sell last month",
+             [float(lm[lm["category"] == "Outdoor"]["units"].sum())]))
     add(Case(tenant, "apparel units ytd", [float(ytd[ytd["category"] == "Apparel"]["units"].sum())]))
-    add(
-        Case(
-            tenant,
-            "home category orders last month",
-            [float(lm[(lm["category"] == "Home") & (lm["units"] > 0)]["order_id"].nunique())],
-        )
-    )
+    add(Case(tenant, "home category orders last month",
+             [float(lm[(lm["category"] == "Home") & (lm["units"] > 0)]["order_id"].nunique())]))
     web, amazon = (float(ytd[ytd["channel"] == c]["revenue"].sum()) for c in ("web", "amazon"))
     add(Case(tenant, "whats the split between web and amazon this year", [web, amazon]))
     return cases
@@ -2862,19 +2071,14 @@ def style_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR
     add(Case(tenant, "what was the total of sales in the October?", [rev(w(oct_s, oct_e))]))
     add(Case(tenant, "how many piece we sold yesterday", [units(day)]))
     add(Case(tenant, "the revenue of amazon in last month is how much?", [rev(ch(lm, "amazon"))]))
-    add(
-        Case(
-            tenant,
-            "which channel is giving more sales in this month",
-            [float(mtd.groupby("channel")["revenue"].sum().max())],
-            top(mtd.groupby("channel")["revenue"].sum()),
-        )
-    )
+    add(Case(tenant, "which channel is giving more sales in this month",
+             [float(mtd.groupby("channel")["revenue"].sum().max())], top(mtd.groupby("channel")["revenue"].sum())))
     add(Case(tenant, "what is average order value of last quarter", [aov(lq)]))
     buyers = lm[lm["units"] > 0]["customer_email"].str.strip().str.lower().nunique()
     add(Case(tenant, "how many customer are buying from us in last month", [float(buyers)]))
     add(Case(tenant, "sales of kitchen category in previous month how much", [rev(cat(lm, "Kitchen"))]))
-    add(Case(tenant, f"how much unit of the {unique[pick]} we sold in last 30 days", [units(l30[l30["sku"] == pick])]))
+    add(Case(tenant, f"how much unit of the {unique[pick]} we sold in last 30 days",
+             [units(l30[l30["sku"] == pick])]))
     add(Case(tenant, "in november how much is the revenue", [rev(w(nov_s, nov_e))]))
     add(Case(tenant, "tell me sale amount for the last week", [rev(lw)]))
     ytd_units = ytd.groupby("sku")["units"].sum()
@@ -2883,15 +2087,8 @@ def style_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR
     add(Case(tenant, "how is the sales of last month compare to month before", [rev(lm), rev(pm)]))
     add(Case(tenant, "we have how many order yesterday?", [_orders(day)]))
     chans = lm.groupby("channel")["revenue"].sum().sort_values(ascending=False)
-    add(
-        Case(
-            tenant,
-            "give the sales by each channel for last month",
-            [float(v) for v in chans.values[:2]],
-            list(chans.index[:3]),
-            ordered=True,
-        )
-    )
+    add(Case(tenant, "give the sales by each channel for last month", [float(v) for v in chans.values[:2]],
+             list(chans.index[:3]), ordered=True))
     three = w(_three_months_back(end), end)
     add(Case(tenant, "what are the sales for the last 3 month", [rev(three)]))
     add(Case(tenant, "how many unit sold in amazon this year", [units(ch(ytd, "amazon"))]))
@@ -2922,21 +2119,14 @@ def style_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR
 
     style = "spreadsheet"
     c30 = l30.groupby("category")["revenue"].sum().sort_values(ascending=False)
-    add(
-        Case(
-            tenant,
-            "revenue | last 30 days | by category",
-            [float(v) for v in c30.values[:2]],
-            list(c30.index[:3]),
-            ordered=True,
-        )
-    )
+    add(Case(tenant, "revenue | last 30 days | by category", [float(v) for v in c30.values[:2]], list(c30.index[:3]),
+             ordered=True))
     add(Case(tenant, "units | yesterday", [units(day)]))
     och = lm[lm["units"] > 0].groupby("channel")["order_id"].nunique().sort_values(ascending=False)
     add(Case(tenant, "orders | last month | by channel", [float(och.iloc[0])], list(och.index[:3]), ordered=True))
     brands = lq.groupby("brand")["revenue"].sum().sort_values(ascending=False)
     add(Case(tenant, "revenue, last quarter, by brand", [float(brands.iloc[0])], list(brands.index[:3]), ordered=True))
-    q3_aov = q3.groupby("channel")["revenue"].sum() / q3[q3["units"] > 0].groupby("channel")["order_id"].nunique()
+    q3_aov = (q3.groupby("channel")["revenue"].sum() / q3[q3["units"] > 0].groupby("channel")["order_id"].nunique())
     add(Case(tenant, "aov | q3 | by channel", [float(q3_aov.max())], top(q3_aov)))
     add(Case(tenant, "revenue; ytd; amazon", [rev(ch(ytd, "amazon"))]))
     wk_units = w(end - timedelta(days=6), end).groupby("sku")["units"].sum()
@@ -2945,11 +2135,8 @@ def style_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR
     ycat = last_year.groupby("category")["revenue"].sum().sort_values(ascending=False)
     add(Case(tenant, f"category / revenue / {year}", [float(ycat.iloc[0])], list(ycat.index[:3]), ordered=True))
     by_month = last_year.assign(m=[d.month for d in last_year["date"]]).groupby("m")["revenue"].sum()
-    add(
-        Case(
-            tenant, "revenue - by month - last year", [float(by_month.max())], [peak(by_month, "max", _month_of(year))]
-        )
-    )
+    add(Case(tenant, "revenue - by month - last year", [float(by_month.max())],
+             [peak(by_month, "max", _month_of(year))]))
     add(Case(tenant, "units sold: last week", [units(lw)]))
     add(Case(tenant, "channel=amazon, metric=revenue, period=last month", [rev(ch(lm, "amazon"))]))
     add(Case(tenant, "revenue [last month] [web]", [rev(ch(lm, "web"))]))
@@ -2980,13 +2167,8 @@ def style_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR
     add(Case(tenant, "units sold in week 12", [units(w(w12, w12 + timedelta(days=6)))]))
     w20 = date.fromisocalendar(y, 20, 1)
     add(Case(tenant, f"revenue for {y}-W20", [rev(w(w20, w20 + timedelta(days=6)))]))
-    add(
-        Case(
-            tenant,
-            "orders in the 3rd week of March",
-            [_orders(w(mar_s + timedelta(days=14), mar_s + timedelta(days=20)))],
-        )
-    )
+    add(Case(tenant, "orders in the 3rd week of March", [_orders(w(mar_s + timedelta(days=14),
+                                                                    mar_s + timedelta(days=20)))]))
     add(Case(tenant, f"revenue on {bf.month:02d}/{bf.day:02d}/{bf.year}", [rev(w(bf, bf))]))
     add(Case(tenant, f"revenue on {bf.day}/{bf.month}/{bf.year}", [rev(w(bf, bf))]))
     add(Case(tenant, f"orders in Sept {y}", [_orders(w(date(y, 9, 1), date(y, 9, 30)))]))
@@ -3007,13 +2189,8 @@ def style_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR
     add(Case(tenant, "sales in the first week of november", [rev(w(nov_s, nov_s + timedelta(days=6)))]))
     add(Case(tenant, "orders in the last week of october", [_orders(w(oct_e - timedelta(days=6), oct_e))]))
     add(Case(tenant, f"revenue {nov_s.year}/11", [rev(w(nov_s, nov_e))]))
-    add(
-        Case(
-            tenant,
-            f"revenue from 20.11.{nov_s.year} to 30.11.{nov_s.year}",
-            [rev(w(nov_s + timedelta(days=19), nov_e))],
-        )
-    )
+    add(Case(tenant, f"revenue from 20.11.{nov_s.year} to 30.11.{nov_s.year}",
+             [rev(w(nov_s + timedelta(days=19), nov_e))]))
 
     style = "numbers"
     add(Case(tenant, "did we make over 1k yesterday?", [rev(day)]))
@@ -3023,46 +2200,29 @@ def style_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR
     add(Case(tenant, "top twenty products by revenue this year", [float(yrev.max())], top(yrev, 3), ordered=True))
     lmu = lm.groupby("sku")["units"].sum()
     if strict(lmu, 2):
-        add(
-            Case(tenant, "list the top fifteen skus by units last month", [float(lmu.max())], top(lmu, 2), ordered=True)
-        )
+        add(Case(tenant, "list the top fifteen skus by units last month", [float(lmu.max())], top(lmu, 2),
+                 ordered=True))
     lmr = lm.groupby("sku")["revenue"].sum()
     add(Case(tenant, "top dozen products last month", [float(lmr.max())], top(lmr, 3), ordered=True))
     daily = lm.groupby("date")["revenue"].sum()
     k = int(round(float(daily.median()) / 1000))
-    add(
-        Case(
-            tenant,
-            f"how many days last month did we make more than {k}k",
-            [float((daily > k * 1000).sum())],
-            tolerance=0.0,
-        )
-    )
+    add(Case(tenant, f"how many days last month did we make more than {k}k",
+             [float((daily > k * 1000).sum())], tolerance=0.0))
     ordered_units = sorted(lmu.values, reverse=True)
     n_units = int(ordered_units[5] // 5 * 5)
     over = lmu[lmu > n_units].sort_values(ascending=False, kind="stable")
-    add(
-        Case(
-            tenant, f"which products sold over {n_units} units last month", [float(len(over))], top(over), tolerance=0.0
-        )
-    )
+    add(Case(tenant, f"which products sold over {n_units} units last month", [float(len(over))], top(over),
+             tolerance=0.0))
     order_value = lm[lm["units"] > 0].groupby("order_id")["revenue"].sum()  # an order's value: its sold lines
     add(Case(tenant, "orders over $100 last month", [float((order_value > 100).sum()), _orders(lm)]))
-    add(
-        Case(tenant, "revenue from orders above fifty dollars last month", [float(order_value[order_value > 50].sum())])
-    )
+    add(Case(tenant, "revenue from orders above fifty dollars last month",
+             [float(order_value[order_value > 50].sum())]))
     add(Case(tenant, "did we hit 10,000 orders this year?", [_orders(ytd)]))
 
     style = "filters"
     add(Case(tenant, "revenue excluding returns last month", [rev(lm) - float(lm["refund"].fillna(0).sum())]))
-    add(
-        Case(
-            tenant,
-            "sales without the electronics category last month",
-            [rev(lm[lm["category"] != "Electronics"])],
-            absent=[f"{rev(lm):,.2f}"],
-        )
-    )
+    add(Case(tenant, "sales without the electronics category last month",
+             [rev(lm[lm["category"] != "Electronics"])], absent=[f"{rev(lm):,.2f}"]))
     add(Case(tenant, "revenue last month not including amazon", [rev(lm[lm["channel"] != "amazon"])]))
     add(Case(tenant, "units sold last month except apparel", [units(lm[lm["category"] != "Apparel"])]))
     add(Case(tenant, "revenue from everything but kitchen this year", [rev(ytd[ytd["category"] != "Kitchen"])]))
@@ -3075,82 +2235,52 @@ def style_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR
     add(Case(tenant, "orders last month excluding the web shop", [_orders(lm[lm["channel"] != "web"])]))
     add(Case(tenant, "sales last month apart from pos", [rev(lm[lm["channel"] != "pos"])]))
     add(Case(tenant, "revenue ytd without ebay", [rev(ytd[ytd["channel"] != "ebay"])]))
-    add(
-        Case(
-            tenant,
-            "what did we sell last month outside of the outdoor category",
-            [rev(lm[lm["category"] != "Outdoor"])],
-        )
-    )
+    add(Case(tenant, "what did we sell last month outside of the outdoor category",
+             [rev(lm[lm["category"] != "Outdoor"])]))
 
     style = "superlatives"
     all_days = tr.sales.groupby("date")["revenue"].sum()
     add(Case(tenant, "what was our record day for sales", [float(all_days.max())], [peak(all_days, "max", day_name)]))
     add(Case(tenant, "highest grossing day ever", [float(all_days.max())], [peak(all_days, "max", day_name)]))
     ly_months = last_year.assign(m=[d.month for d in last_year["date"]]).groupby("m")["revenue"].sum()
-    add(Case(tenant, f"weakest month of {year}", [float(ly_months.min())], [peak(ly_months, "min", _month_of(year))]))
+    add(Case(tenant, f"weakest month of {year}", [float(ly_months.min())],
+             [peak(ly_months, "min", _month_of(year))]))
     sold = tr.sales[tr.sales["units"] > 0]
     wd_all = sold.assign(wd=[WEEKDAYS[d.weekday()] for d in sold["date"]]).groupby("wd")["order_id"].nunique()
     add(Case(tenant, "busiest weekday", [], top(wd_all)))
-    add(
-        Case(
-            tenant,
-            "what was the slowest month last year",
-            [float(ly_months.min())],
-            [peak(ly_months, "min", _month_of(year))],
-        )
-    )
+    add(Case(tenant, "what was the slowest month last year", [float(ly_months.min())],
+             [peak(ly_months, "min", _month_of(year))]))
     first = tr.first
     q_start = date(first.year, 3 * ((first.month - 1) // 3) + 1, 1)
     if q_start < first:
         q_start = (q_start + timedelta(days=95)).replace(day=1)
     whole = tr.sales[(tr.sales["date"] >= q_start) & (tr.sales["date"] <= lq_e)]
-    quarters = (
-        whole.assign(q=[f"Q{(d.month - 1) // 3 + 1} {d.year}" for d in whole["date"]]).groupby("q")["revenue"].sum()
-    )
+    quarters = whole.assign(q=[f"Q{(d.month - 1) // 3 + 1} {d.year}" for d in whole["date"]]).groupby("q")[
+        "revenue"].sum()
     add(Case(tenant, "best quarter ever", [float(quarters.max())], top(quarters)))
     ly_units = last_year.assign(m=[d.month for d in last_year["date"]]).groupby("m")["units"].sum()
-    add(
-        Case(
-            tenant,
-            f"which month of {year} did we sell the most units",
-            [float(ly_units.max())],
-            [peak(ly_units, "max", _month_of(year))],
-        )
-    )
+    add(Case(tenant, f"which month of {year} did we sell the most units", [float(ly_units.max())],
+             [peak(ly_units, "max", _month_of(year))]))
     nov_days = w(nov_s, nov_e).groupby("date")["revenue"].sum()
     add(Case(tenant, "peak sales day in November", [float(nov_days.max())], [peak(nov_days, "max", day_name)]))
     lw_days = lw.groupby("date")["revenue"].sum()
     add(Case(tenant, "lowest revenue day last week", [float(lw_days.min())], [peak(lw_days, "min", day_name)]))
-    whole_m = sold[
-        (sold["date"] >= (first if first.day == 1 else _month_bounds(first)[1] + timedelta(days=1)))
-        & (sold["date"] < ms)
-    ]
+    whole_m = sold[(sold["date"] >= (first if first.day == 1 else _month_bounds(first)[1] + timedelta(days=1)))
+                   & (sold["date"] < ms)]
     m_orders = whole_m.assign(m=[month_name(d) for d in whole_m["date"]]).groupby("m")["order_id"].nunique()
     add(Case(tenant, "our best ever month for orders", [float(m_orders.max())], top(m_orders)))
     lm_orders = lm[lm["units"] > 0].groupby("date")["order_id"].nunique()
     if (lm_orders == lm_orders.min()).sum() == 1:
-        add(
-            Case(
-                tenant,
-                "which day last month had the fewest orders",
-                [float(lm_orders.min())],
-                [peak(lm_orders, "min", day_name)],
-            )
-        )
-    add(
-        Case(
-            tenant,
-            "what's the record for units sold in a single day",
-            [float(tr.sales.groupby("date")["units"].sum().max())],
-        )
-    )
+        add(Case(tenant, "which day last month had the fewest orders", [float(lm_orders.min())],
+                 [peak(lm_orders, "min", day_name)]))
+    add(Case(tenant, "what's the record for units sold in a single day",
+             [float(tr.sales.groupby("date")["units"].sum().max())]))
     costed = ytd[ytd["date"] < ms].dropna(subset=["cost"])
-    margin = (
-        costed["revenue"] - costed["discount"].fillna(0) - costed["refund"].fillna(0) - costed["units"] * costed["cost"]
-    )
+    margin = (costed["revenue"] - costed["discount"].fillna(0) - costed["refund"].fillna(0)
+              - costed["units"] * costed["cost"])
     by_m = margin.groupby([d.month for d in costed["date"]]).sum()
-    add(Case(tenant, "most profitable month this year", [float(by_m.max())], [peak(by_m, "max", _month_of(y))]))
+    add(Case(tenant, "most profitable month this year", [float(by_m.max())],
+             [peak(by_m, "max", _month_of(y))]))
     add(Case(tenant, "what time of day do we sell the most", unanswerable=True))
 
     style = "averages"
@@ -3160,7 +2290,8 @@ def style_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR
     add(Case(tenant, "average order value by channel", [float(all_aov.max())], top(all_aov)))
     add(Case(tenant, "average weekly sales this year", [rev(ytd) / (((end - ys).days + 1) / 7)]))
     add(Case(tenant, f"average monthly revenue in {year}", [rev(last_year) / 12]))
-    add(Case(tenant, "what's the average number of orders per day this month", [_orders(mtd) / ((end - ms).days + 1)]))
+    add(Case(tenant, "what's the average number of orders per day this month",
+             [_orders(mtd) / ((end - ms).days + 1)]))
     add(Case(tenant, "average revenue per order on ebay last quarter", [aov(ch(lq, "ebay"))]))
     add(Case(tenant, "mean basket value last week", [aov(lw)]))
     asp = ytd.groupby("brand")["revenue"].sum() / ytd.groupby("brand")["units"].sum()
@@ -3168,7 +2299,8 @@ def style_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR
     rated = tr.reviews.merge(t.merchant.products[["sku", "category"]].drop_duplicates("sku"), on="sku", how="left")
     by_cat = rated.groupby("category")["rating"].mean()
     add(Case(tenant, "average rating by category", [float(by_cat.max())], top(by_cat)))
-    add(Case(tenant, "how many orders do we get on an average day", [_orders(tr.sales) / ((end - tr.first).days + 1)]))
+    add(Case(tenant, "how many orders do we get on an average day",
+             [_orders(tr.sales) / ((end - tr.first).days + 1)]))
     upo = lm.groupby("channel")["units"].sum() / lm[lm["units"] > 0].groupby("channel")["order_id"].nunique()
     add(Case(tenant, "average units per order by channel last month", [float(upo.max())], top(upo)))
     weekend = lm[[d.weekday() >= 5 for d in lm["date"]]]
@@ -3179,87 +2311,42 @@ def style_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR
     add(Case(tenant, "what do we average per month in revenue", [rev(tr.sales) / _months_in(tr.first, end)]))
 
     style = "shares"
-    add(
-        Case(
-            tenant,
-            "what percent of revenue came from the top 10 products this year",
-            [float(yrev.sort_values(ascending=False).head(10).sum() / yrev.sum() * 100)],
-        )
-    )
-    add(
-        Case(
-            tenant,
-            "what share of units did our top 5 products account for last month",
-            [float(lmu.sort_values(ascending=False).head(5).sum() / lmu.sum() * 100)],
-        )
-    )
+    add(Case(tenant, "what percent of revenue came from the top 10 products this year",
+             [float(yrev.sort_values(ascending=False).head(10).sum() / yrev.sum() * 100)]))
+    add(Case(tenant, "what share of units did our top 5 products account for last month",
+             [float(lmu.sort_values(ascending=False).head(5).sum() / lmu.sum() * 100)]))
     all_cat = tr.sales.groupby("category")["revenue"].sum()
-    add(
-        Case(
-            tenant,
-            "how much of our revenue comes from the top 3 categories",
-            [float(all_cat.sort_values(ascending=False).head(3).sum() / rev(tr.sales) * 100)],
-        )
-    )
+    add(Case(tenant, "how much of our revenue comes from the top 3 categories",
+             [float(all_cat.sort_values(ascending=False).head(3).sum() / rev(tr.sales) * 100)]))
     add(Case(tenant, "amazon's share of orders last quarter", [_orders(ch(lq, "amazon")) / _orders(lq) * 100]))
     add(Case(tenant, "what fraction of units were sold on ebay this year", [units(ch(ytd, "ebay")) / units(ytd) * 100]))
-    add(
-        Case(
-            tenant,
-            "percentage of revenue from apparel and outdoor last month",
-            [(rev(cat(lm, "Apparel")) + rev(cat(lm, "Outdoor"))) / rev(lm) * 100],
-        )
-    )
+    add(Case(tenant, "percentage of revenue from apparel and outdoor last month",
+             [(rev(cat(lm, "Apparel")) + rev(cat(lm, "Outdoor"))) / rev(lm) * 100]))
     add(Case(tenant, "what percent of our units were returned last month", [returned / units(lm) * 100]))
     all_sku = tr.sales.groupby("sku")["revenue"].sum()
-    add(
-        Case(
-            tenant,
-            "what share of revenue do the top 20 skus make",
-            [float(all_sku.sort_values(ascending=False).head(20).sum() / all_sku.sum() * 100)],
-        )
-    )
+    add(Case(tenant, "what share of revenue do the top 20 skus make",
+             [float(all_sku.sort_values(ascending=False).head(20).sum() / all_sku.sum() * 100)]))
     add(Case(tenant, f"web's share of revenue in {year}", [rev(ch(last_year, "web")) / rev(last_year) * 100]))
     add(Case(tenant, "kitchen as a % of total revenue this year", [rev(cat(ytd, "Kitchen")) / rev(ytd) * 100]))
-    add(
-        Case(
-            tenant,
-            "what percentage of revenue was refunded last quarter",
-            [float(lq["refund"].fillna(0).sum()) / rev(lq) * 100],
-        )
-    )
-    add(
-        Case(
-            tenant,
-            "how much of last month's units came from the Electronics category",
-            [units(cat(lm, "Electronics")) / units(lm) * 100],
-        )
-    )
+    add(Case(tenant, "what percentage of revenue was refunded last quarter",
+             [float(lq["refund"].fillna(0).sum()) / rev(lq) * 100]))
+    add(Case(tenant, "how much of last month's units came from the Electronics category",
+             [units(cat(lm, "Electronics")) / units(lm) * 100]))
 
     style = "stock and prices"
     now = inv.groupby("sku").tail(1)
     out = sorted(str(s) for s in now.loc[now["on_hand"] <= 0, "sku"])
-    for phrasing in (
-        "am I going to run out of anything soon?",
-        "will anything sell out before the next delivery?",
-        "which items are in danger of running out?",
-        "what will I run short of first?",
-        "do we have enough stock for the next month?",
-    ):
+    for phrasing in ("am I going to run out of anything soon?", "will anything sell out before the next delivery?",
+                     "which items are in danger of running out?", "what will I run short of first?",
+                     "do we have enough stock for the next month?"):
         add(Case(tenant, phrasing, names=["run out"]))
     add(Case(tenant, "is there anything I should order more of?", names=["reorder"]))
-    add(
-        Case(
-            tenant, "what's about to go out of stock", [float(len(out))] if out else [], ["out of stock"] if out else []
-        )
-    )
+    add(Case(tenant, "what's about to go out of stock", [float(len(out))] if out else [],
+             ["out of stock"] if out else []))
     cp = t.merchant.competitor_prices.assign(date=pd.to_datetime(t.merchant.competitor_prices["date"]).dt.date)
     pos = _positions(t, cp[cp["date"] <= end])
-    for phrasing in (
-        "is anything overpriced compared to competitors?",
-        "where are we charging too much?",
-        "are our prices too high anywhere?",
-    ):
+    for phrasing in ("is anything overpriced compared to competitors?", "where are we charging too much?",
+                     "are our prices too high anywhere?"):
         add(Case(tenant, phrasing, [float((pos["gap"] > 5).sum())], tolerance=2.0))
     add(Case(tenant, "where could we raise prices?", [float((pos["gap"] < -5).sum())], tolerance=2.0))
     cp30 = cp[(cp["date"] <= end) & (cp["date"] >= end - timedelta(days=29))].sort_values("date", kind="stable")
@@ -3267,45 +2354,23 @@ def style_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR
     with_ours = latest_cp.assign(our=_our_prices(t, latest_cp)).dropna(subset=["our"])
     below = (with_ours["price"] < with_ours["our"]).groupby(with_ours["competitor"]).mean()
     add(Case(tenant, "are competitors undercutting us?", [], top(below)))
-    add(
-        Case(
-            tenant,
-            "how do our prices stack up against the competition?",
-            [float((pos["gap"] > 5).sum()), float((pos["gap"] < -5).sum())],
-            tolerance=2.0,
-        )
-    )
+    add(Case(tenant, "how do our prices stack up against the competition?",
+             [float((pos["gap"] > 5).sum()), float((pos["gap"] < -5).sum())], tolerance=2.0))
     add(Case(tenant, "what's gathering dust in the warehouse?", names=["days of cover"]))
     add(Case(tenant, "how many items are sitting in the warehouse", [float(latest["on_hand"].sum())]))
 
     style = "forecasts"
     add(Case(tenant, "what's the outlook for next quarter", names=["expect revenue"]))
-    add(
-        Case(
-            tenant,
-            f"projected units for {pick} through end of January",
-            names=[pick, "units", f"{y + 1}-01-31"],
-            absent=["expect revenue"],
-        )
-    )
+    add(Case(tenant, f"projected units for {pick} through end of January",
+             names=[pick, "units", f"{y + 1}-01-31"], absent=["expect revenue"]))
     add(Case(tenant, "how much will we sell in the next 60 days", names=["expect revenue", "next 60 days"]))
-    add(
-        Case(
-            tenant,
-            "what's the demand forecast for the kitchen category next month",
-            names=["Kitchen", next_month_span(end)],
-        )
-    )
+    add(Case(tenant, "what's the demand forecast for the kitchen category next month",
+             names=["Kitchen", next_month_span(end)]))
     q_end = _month_bounds(date(y, q_month + 2, 1))[1]
-    add(Case(tenant, "revenue projection for the rest of the quarter", names=["expect revenue", q_end.isoformat()]))
-    add(
-        Case(
-            tenant,
-            f"how many units of the {unique[pick]} do we expect to sell over the next 2 weeks",
-            names=[pick, "next 14 days"],
-            absent=["expect revenue"],
-        )
-    )
+    add(Case(tenant, "revenue projection for the rest of the quarter",
+             names=["expect revenue", q_end.isoformat()]))
+    add(Case(tenant, f"how many units of the {unique[pick]} do we expect to sell over the next 2 weeks",
+             names=[pick, "next 14 days"], absent=["expect revenue"]))
     add(Case(tenant, "forecast for Q1 next year", names=[f"Q1 {y + 1} is still to come", f"{y + 1}-03-31"]))
     add(Case(tenant, "expected revenue through year end", names=["expect revenue", f"{y}-12-31"]))
     add(Case(tenant, "predicted orders next month", names=["Orders are not forecast"]))
@@ -3313,18 +2378,11 @@ def style_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # noqa: PLR
     add(Case(tenant, "what are next week's expected sales", names=["expect revenue", "next 7 days"]))
 
     style = "cannot"
-    for phrasing in (
-        "sales by hour yesterday",
-        "revenue by payment method last month",
-        "how many orders came from mobile vs desktop",
-        "how much did we pay in stripe fees",
-        "which coupon code was used the most",
-        "how many visitors came from google last week",
-        "what's our conversion rate on mobile",
-        "which customers spent over $500",
-        "what's our profit after shipping costs",
-        "how many orders were gift wrapped",
-    ):
+    for phrasing in ("sales by hour yesterday", "revenue by payment method last month",
+                     "how many orders came from mobile vs desktop", "how much did we pay in stripe fees",
+                     "which coupon code was used the most", "how many visitors came from google last week",
+                     "what's our conversion rate on mobile", "which customers spent over $500",
+                     "what's our profit after shipping costs", "how many orders were gift wrapped"):
         add(Case(tenant, phrasing, unanswerable=True))
     return cases
 
@@ -3399,33 +2457,15 @@ def held_out_style_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # 
     add(Case(tenant, "how many products sold fewer than 5 units last month", [float(few)], tolerance=2.0))
     lwd = lw.groupby("date")["revenue"].sum()
     k = int(round(float(lwd.median()) / 1000))
-    add(
-        Case(
-            tenant,
-            f"which days last week had more than ${k},000 in sales",
-            [float((lwd > k * 1000).sum())],
-            tolerance=0.0,
-        )
-    )
+    add(Case(tenant, f"which days last week had more than ${k},000 in sales", [float((lwd > k * 1000).sum())],
+             tolerance=0.0))
     cats = lm.groupby("category")["revenue"].sum().sort_values(ascending=False)
     n_k = int(cats.iloc[2] // 10000 * 10)
-    add(
-        Case(
-            tenant,
-            f"which categories made over {n_k}k last month",
-            [float((cats > n_k * 1000).sum())],
-            [str(cats.index[0])],
-            tolerance=0.0,
-        )
-    )
+    add(Case(tenant, f"which categories made over {n_k}k last month", [float((cats > n_k * 1000).sum())],
+             [str(cats.index[0])], tolerance=0.0))
     add(Case(tenant, "did we cross 500k in november?", [rev(w(nov_s, nov_e))]))
-    add(
-        Case(
-            tenant,
-            "units sold excluding the kitchen and home categories this year",
-            [units(ytd[~ytd["category"].isin(["Kitchen", "Home"])])],
-        )
-    )
+    add(Case(tenant, "units sold excluding the kitchen and home categories this year",
+             [units(ytd[~ytd["category"].isin(["Kitchen", "Home"])])]))
     add(Case(tenant, "sales except on amazon yesterday", [rev(day[day["channel"] != "amazon"])]))
     add(Case(tenant, "revenue from non-kitchen products this year", [rev(ytd[ytd["category"] != "Kitchen"])]))
     lmd = lm.groupby("date")["revenue"].sum()
@@ -3443,28 +2483,16 @@ def held_out_style_cases(t: BenchTenant, catalogue: set[str]) -> list[Case]:  # 
     lq_aov = lq.groupby("channel")["revenue"].sum() / lq[lq["units"] > 0].groupby("channel")["order_id"].nunique()
     add(Case(tenant, "average order value per channel last quarter", [float(lq_aov.max())], top(lq_aov)))
     add(Case(tenant, "average daily orders last week", [_orders(lw) / 7]))
-    add(Case(tenant, "average sales per week in november", [rev(w(nov_s, nov_e)) / (((nov_e - nov_s).days + 1) / 7)]))
+    add(Case(tenant, "average sales per week in november",
+             [rev(w(nov_s, nov_e)) / (((nov_e - nov_s).days + 1) / 7)]))
     add(Case(tenant, "mean units per day this month", [units(mtd) / ((end - ms).days + 1)]))
     lmb = lm.groupby("brand")["revenue"].sum().sort_values(ascending=False)
-    add(
-        Case(
-            tenant,
-            "how much of revenue did the top 5 brands bring last month",
-            [float(lmb.head(5).sum()) / rev(lm) * 100],
-        )
-    )
+    add(Case(tenant, "how much of revenue did the top 5 brands bring last month",
+             [float(lmb.head(5).sum()) / rev(lm) * 100]))
     ys_sold = ytd[ytd["units"] > 0]
-    add(
-        Case(
-            tenant,
-            "what % of orders came from ebay and pos this year",
-            [
-                float(ys_sold[ys_sold["channel"].isin(["ebay", "pos"])]["order_id"].nunique())
-                / float(ys_sold["order_id"].nunique())
-                * 100
-            ],
-        )
-    )
+    add(Case(tenant, "what % of orders came from ebay and pos this year",
+             [float(ys_sold[ys_sold["channel"].isin(["ebay", "pos"])]["order_id"].nunique())
+              / float(ys_sold["order_id"].nunique()) * 100]))
     yu = ytd.groupby("sku")["units"].sum().sort_values(ascending=False)
     add(Case(tenant, "top 3 products' share of units this year", [float(yu.head(3).sum()) / units(ytd) * 100]))
     cp = t.merchant.competitor_prices.assign(date=pd.to_datetime(t.merchant.competitor_prices["date"]).dt.date)
@@ -3489,3 +2517,4 @@ def _three_months_back(end: date) -> date:
 
 if __name__ == "__main__":
     main()
+
