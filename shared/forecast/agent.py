@@ -272,7 +272,8 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
     if opts.get("milestone") and opts.get("to_date_start") and "forecast" in asks:
         # "when will we hit $1M (sell our 10,000th unit) this year": the day the actuals, then the forecast, reach it
         basis = _revenue(deps, request, scope_sales, last_date.date(), asks)
-        answers = [_milestone(a, deps, request, scope_sales, last_date, freq, options, basis) for a in answers]
+        answers = [_milestone(a, deps, request, scope_sales, last_date, freq, options, basis, outcomes, level)
+                   for a in answers]
     if opts.get("by_category") and not request.skus and not request.categories:
         # "forecast next quarter by category": each category's own total leads the answer
         views_by_category = category_totals(deps, request, scope_sales, last_date, freq, options, window)
@@ -568,16 +569,17 @@ def _product_weeks(answer: AgentAnswer, outcomes: list[SkuOutcome], store: SkuFo
                              money=(lambda v: fmt_money(v, currency)) if basis is not None else None)
 
 
-def _milestone(answer: AgentAnswer, deps: Deps, request: AgentRequest, sales: pd.DataFrame,
+def _milestone(answer: AgentAnswer, deps: Deps, request: AgentRequest, sales: pd.DataFrame,  # noqa: PLR0913
                last_date: pd.Timestamp, freq: Freq, options: ForecastOptions,
-               basis: RevenueBasis | None) -> AgentAnswer:
+               basis: RevenueBasis | None, outcomes: Sequence[SkuOutcome] = (), level: float = 0.9) -> AgentAnswer:
     """``answer`` led by the day the running period's revenue (or units sold) reaches ``options["milestone"]``.
 
-    Revenue when the question asks about money (``basis``: the store's), else units sold: the store's, or the
-    named SKUs' ("when will we have sold 500 of the vase"). The period runs from ``options["to_date_start"]`` to
-    the horizon's end; its daily actuals are the metrics layer's (as the year to date beside it), the days after
-    the data the scope's series (at the scope's revenue per unit for money), each window from the same fit as
-    the horizon's total.
+    Revenue when the question asks about money (``basis``), else units sold: the store's, or the named SKUs' ("when
+    will we have sold 500 of the vase", "when will the vase pass $5,000 in sales"). The period runs from
+    ``options["to_date_start"]`` to the horizon's end; its daily actuals are the metrics layer's (as the year to
+    date beside it). The days after the data: for named SKUs their own forecasts (``outcomes``, the ones their
+    "how many will we sell" answer states; money at each SKU's own revenue per unit), else the store's series (at
+    the scope's revenue per unit for money), each window from the same fit as the horizon's total.
     """
     from shared.forecast.milestone import find_milestone, milestone_text
     from shared.store.metrics.model import DimensionFilter, MetricQuery, TimeRange
@@ -585,8 +587,11 @@ def _milestone(answer: AgentAnswer, deps: Deps, request: AgentRequest, sales: pd
 
     if answer.ask != "forecast" or not answer.answered or request.categories:
         return answer
-    if basis is not None and (basis.scope is None or request.skus):
-        return answer  # a product's revenue milestone is not read; the store's needs its revenue per unit
+    own = [o for o in outcomes if o.series.series_id in set(request.skus)] if request.skus else []
+    priced = any(o.series.series_id in basis.per_sku for o in own) if own and basis is not None else \
+        basis is not None and basis.scope is not None
+    if basis is not None and not priced:
+        return answer  # money needs a revenue per unit (the SKUs' own, or the scope's)
     measure = "revenue" if basis is not None else "units"
     last_day = last_date.date()
     start = date.fromisoformat(str(request.options["to_date_start"]))
@@ -600,17 +605,21 @@ def _milestone(answer: AgentAnswer, deps: Deps, request: AgentRequest, sales: pd
     per_unit, skus = (basis.scope or 1.0) if basis is not None else 1.0, int(sales["sku"].nunique())
 
     def expected_through(day: date) -> float:
-        view = store_total(sales, last_date, freq, options, request.horizon_days, skus,
-                           window=Window(last_day, last_day + timedelta(days=1), day))
+        window = Window(last_day, last_day + timedelta(days=1), day)
+        if own:  # the SKUs' own forecasts: the figure "how many X will we sell by then" states
+            return sum(_view(o, level, request.horizon_days, window).total
+                       * ((basis.per_sku.get(o.series.series_id, 0.0)) if basis is not None else 1.0) for o in own)
+        view = store_total(sales, last_date, freq, options, request.horizon_days, skus, window=window)
         return 0.0 if view is None else view.total * per_unit
 
     found = find_milestone(amount, daily, last_day, end, expected_through)
     name = running_period_name(start, end)
+    of = f" of {', '.join(request.skus)}" if request.skus else ""
     if basis is not None:
         lead = milestone_text(found, start=start, last_actual=last_day, name=name,
-                              say=lambda v: fmt_money(v, basis.currency))
+                              say=lambda v: fmt_money(v, basis.currency), what=f"Revenue{of}",
+                              pace=f"the daily revenue forecast{of}" if own else "the store's daily revenue forecast")
     else:
-        of = f" of {', '.join(request.skus)}" if request.skus else ""
         lead = milestone_text(found, start=start, last_actual=last_day, name=name, say=lambda v: f"{v:,.0f} units",
                               what=f"Units sold{of}", pace=f"the daily forecast of units sold{of}", plural=True)
     return answer.model_copy(update={"text": f"{lead} {answer.text}"})
