@@ -142,6 +142,8 @@ def _subject(question: str, after: int) -> str | None:
     if verb is None:
         return None
     subject = _AUX_END.sub("", _AUX.sub("", question[after : verb.start()])).strip()
+    if _STORE_SUBJECT.fullmatch(subject):
+        return None  # "total revenue", "our sales": the store's
     subject = _MEASURE_AFTER.sub("", _MEASURE_OF.sub("", subject)).strip()
     subject = re.sub(r"^(?:the|our)\s+", "", subject, flags=re.I)
     if not subject or _STORE_SUBJECT.fullmatch(subject):
