@@ -1510,9 +1510,47 @@ def future11_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case
     for question, (w_first, w_last) in weeks:
         units = window_total(d, w_first, w_last)
         add(Case(tenant, question, [units], [w_first.isoformat(), w_last.isoformat()], tolerance=fc(units)))
+    # added after the first measurement: what to order for a named week (its units less today's stock left then)
+    store_stock = sum(d.stock_position(str(s)) for s in d.on_hand.index)
+    w_first, w_last = next_week_of(d, "cyber monday")
+    n = week_order(d, w_first, w_last, store_stock)
+    add(
+        Case(
+            tenant,
+            "how many units do we need to order for cyber monday week",
+            [n],
+            [w_first.isoformat(), w_last.isoformat()],
+            tolerance=fc(n),
+        )
+    )
+    sku = busy[18]
+    w_first, w_last = next_week_of(d, "christmas")
+    n = week_order(d, w_first, w_last, d.stock_position(sku), sku)
+    add(
+        Case(
+            tenant,
+            f"how many units of {sku} do we need to buy for christmas week?",
+            [n],
+            [w_first.isoformat(), w_last.isoformat()],
+            tolerance=fc(n),
+        )
+    )
     for case in cases:
         case.first = True
     return cases
+
+
+def week_order(d: Direct7, first: date, last: date, stock: float, sku: str | None = None) -> float:
+    """Units to order for the days ``first`` to ``last``: their forecast less today's stock (on hand and on order)
+    still left when they start (the forecast of the days before them sold from it first)."""
+    skus = [sku] if sku is not None else None
+    week = window_total(d, first, last, skus=skus)
+    before = (
+        window_total(d, d.end + timedelta(days=1), first - timedelta(days=1), skus=skus)
+        if first > d.end + timedelta(days=1)
+        else 0.0
+    )
+    return float(max(0, math.ceil(week - max(0.0, stock - before))))
 
 
 def future12_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]:

@@ -51,6 +51,7 @@ from shared.forecast.loader import ForecastInputs, load_inputs
 from shared.forecast.metrics import mase_scale
 from shared.forecast.periods import Freq, RegularSeries, regularise_arrays
 from shared.forecast.window import Window, window_label, window_of, window_total
+from shared.forecast.window_order import WINDOW_ORDER_DAYS
 from shared.models.agents import Action, AgentRequest, AgentResult, Confidence, Evidence, Finding
 from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
@@ -269,6 +270,10 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                window=window,
                                band=str(opts["band"]) if opts.get("band") in ("low", "high", "range") else None)
     answers = _with_titles(answers, inputs.products, list(request.skus))
+    if "reorder" in asks and window is not None and window.days <= WINDOW_ORDER_DAYS:
+        # "how many units do we need to order for Black Friday week": the week's units less today's stock left then
+        answers = [_window_order(a, request, outcomes, cover, scope_sales, last_date, freq, options, window, level)
+                   for a in answers]
     if opts.get("milestone") and opts.get("to_date_start") and "forecast" in asks:
         # "when will we hit $1M (sell our 10,000th unit) this year": the day the actuals, then the forecast, reach it
         basis = _revenue(deps, request, scope_sales, last_date.date(), asks)
@@ -623,6 +628,42 @@ def _milestone(answer: AgentAnswer, deps: Deps, request: AgentRequest, sales: pd
         lead = milestone_text(found, start=start, last_actual=last_day, name=name, say=lambda v: f"{v:,.0f} units",
                               what=f"Units sold{of}", pace=f"the daily forecast of units sold{of}", plural=True)
     return answer.model_copy(update={"text": f"{lead} {answer.text}"})
+
+
+def _window_order(answer: AgentAnswer, request: AgentRequest, outcomes: Sequence[SkuOutcome],  # noqa: PLR0913
+                  cover: pd.DataFrame, sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq,
+                  options: ForecastOptions, window: Window, level: float) -> AgentAnswer:
+    """The reorder answer for a named week still to come, led by the units to order for it.
+
+    The named SKUs' own forecasts (the store's daily total as one series when none is named) over the week, and
+    over the days before it, with today's stock on hand and on order (:mod:`shared.forecast.window_order`).
+    """
+    from shared.forecast.window_order import WindowOrder, window_order_text
+
+    if answer.ask != "reorder":
+        return answer
+    last_day = last_date.date()
+    before = Window(last_day, last_day + timedelta(days=1), window.start - timedelta(days=1)) \
+        if window.start > last_day + timedelta(days=1) else None
+    own = [o for o in outcomes if o.series.series_id in set(request.skus)] if request.skus else []
+    if own:
+        expected = sum(_view(o, level, request.horizon_days, window).total for o in own)
+        ahead = sum(_view(o, level, request.horizon_days, before).total for o in own) if before is not None else 0.0
+        stock = cover[cover.index.isin([o.series.series_id for o in own])]
+        what = f" of {', '.join(o.series.series_id for o in own)}"
+    elif request.skus:
+        return answer
+    else:
+        skus = int(sales["sku"].nunique())
+        week = store_total(sales, last_date, freq, options, request.horizon_days, skus, window=window)
+        if week is None:
+            return answer
+        early = store_total(sales, last_date, freq, options, request.horizon_days, skus, window=before) \
+            if before is not None else None
+        expected, ahead, stock, what = week.total, early.total if early is not None else 0.0, cover, ""
+    order = WindowOrder(expected, ahead, float(stock["on_hand"].sum()), float(stock["on_order"].sum()))
+    text = window_order_text(order, what=what, period=window_label(window), start=window.start)
+    return answer.model_copy(update={"text": text, "answered": True})
 
 
 def _as_date(value: object) -> date:
