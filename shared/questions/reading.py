@@ -1126,6 +1126,8 @@ def _sales_location(index: VocabularyIndex | None, question: str) -> DimensionNa
 _FUTURE_ASK = re.compile(r"\b(?:will|going to|expect\w*|forecast\w*|predict\w*|project\w*|outlook|on track|"
                          # "how much stock do we need for Black Friday", "what if we run a promo in week 50": ahead
                          r"(?:do|would|should)\s+(?:we|i)\s+(?:need|have)|need\s+for|what\s+if|"
+                         # "how many units should we stock (order, buy) for Cyber Monday week": stock for what is ahead
+                         r"(?:should|must|do)\s+(?:we|i)\s+(?:stock|order|buy|reorder)|"
                          r"if\s+(?:we|i)\s+(?:run|put|cut|drop|raise|knock|take|charge|discount|mark|offer|give)|"
                          r"(?:would|could)\s+(?:we|i)\s+(?:sell|make|get|see)|"
                          r"likely to|should (?:we|i) (?:see|get|make|sell))\b", re.I)

@@ -184,6 +184,7 @@ def test_a_products_milestone_is_read_as_its_own_and_its_measure_kept(shop: Voca
         ("how many units do we need for cyber monday week", date(2027, 11, 29), date(2027, 12, 5)),
         ("how many units do we need for black friday week", date(2027, 11, 22), date(2027, 11, 28)),
         ("how much stock will we need for christmas week?", date(2026, 12, 21), date(2026, 12, 27)),
+        ("how many units should we stock for cyber monday week?", date(2027, 11, 29), date(2027, 12, 5)),
     ],
 )
 def test_a_holiday_week_asked_for_stock_is_the_next_one(
