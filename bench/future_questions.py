@@ -1513,26 +1513,26 @@ def future11_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case
     # added after the first measurement: what to order for a named week (its units less today's stock left then)
     store_stock = sum(d.stock_position(str(s)) for s in d.on_hand.index)
     w_first, w_last = next_week_of(d, "cyber monday")
-    n = week_order(d, w_first, w_last, store_stock)
+    need = week_order(d, w_first, w_last, store_stock)
     add(
         Case(
             tenant,
             "how many units do we need to order for cyber monday week",
-            [n],
+            [need],
             [w_first.isoformat(), w_last.isoformat()],
-            tolerance=fc(n),
+            tolerance=fc(need),
         )
     )
     sku = busy[18]
     w_first, w_last = next_week_of(d, "christmas")
-    n = week_order(d, w_first, w_last, d.stock_position(sku), sku)
+    need = week_order(d, w_first, w_last, d.stock_position(sku), sku)
     add(
         Case(
             tenant,
             f"how many units of {sku} do we need to buy for christmas week?",
-            [n],
+            [need],
             [w_first.isoformat(), w_last.isoformat()],
-            tolerance=fc(n),
+            tolerance=fc(need),
         )
     )
     for case in cases:
