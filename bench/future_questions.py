@@ -42,7 +42,6 @@ SKEWED_CLASSES = frozenset({"intermittent", "lumpy", "erratic"})
 FORECAST_TOL = 0.05
 
 
-
 def reached_on(cumulative: pd.Series, target: float) -> date:
     """The first day a cumulative daily series (indexed by day) reaches ``target``."""
     return min(date.fromisoformat(str(day)[:10]) for day, v in cumulative.items() if v >= target)
@@ -63,6 +62,7 @@ def forecast_crossing(
         else:
             lo = mid + 1
     return end + timedelta(days=lo)
+
 
 class Direct:
     """The forecast agent run directly for one merchant, and the truths read off its structured output."""
@@ -809,8 +809,9 @@ class Direct5(Direct):
         so_far = self.tr.revenue(ys, self.end)
         if so_far >= target:
             return reached_on(self.tr.window(ys, self.end).groupby("date")["revenue"].sum().cumsum(), target)
-        return forecast_crossing(self.end, so_far, target, (year_end - self.end).days,
-                                 lambda days: self.scope_total(days, revenue=True))
+        return forecast_crossing(
+            self.end, so_far, target, (year_end - self.end).days, lambda days: self.scope_total(days, revenue=True)
+        )
 
 
 def smallest_category(d: Direct, catalogue: set[str], rank: int) -> tuple[str, list[str]]:
@@ -1417,6 +1418,179 @@ def future10_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case
             tolerance=fc(units),
         )
     )
+    for case in cases:
+        case.first = True
+    return cases
+
+
+def cross_revenue(d: Direct7, target: float, first: date, last: date, sku: str | None = None) -> date | None:
+    """The day the revenue from ``first`` (the store's, or ``sku``'s) reaches ``target``: the actuals to date, then
+    the forecast as the agent's revenue forecast answer states it (None: not reached by ``last``)."""
+    sales = d.tr.window(first, d.end)
+    if sku is not None:
+        sales = sales[sales["sku"].astype(str) == sku]
+    daily = sales.groupby("date")["revenue"].sum().cumsum()
+    if len(daily) and float(daily.iloc[-1]) >= target:
+        return reached_on(daily, target)
+    so_far = float(daily.iloc[-1]) if len(daily) else 0.0
+    skus = [sku] if sku is not None else None
+    return forecast_crossing(
+        d.end, so_far, target, (last - d.end).days, lambda days: d.scope_total(days, revenue=True, skus=skus)
+    )
+
+
+def revenue_so_far(d: Direct7, first: date, sku: str | None = None) -> float:
+    """Revenue from ``first`` to the data's end (the store's, or ``sku``'s)."""
+    sales = d.tr.window(first, d.end)
+    if sku is not None:
+        sales = sales[sales["sku"].astype(str) == sku]
+    return float(sales["revenue"].sum())
+
+
+def next_week_of(d: Direct7, name: str) -> tuple[date, date]:
+    """The Monday-Sunday week of the next ``name`` (a holiday) whose week starts after the data's end."""
+    from shared.questions.timephrase import holiday
+
+    first, last = week_of(holiday(name, d.end.year))
+    return (first, last) if first > d.end else week_of(holiday(name, d.end.year + 1))
+
+
+def future11_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]:
+    """The development set of the ninth round (batch ``future11``): one product's milestones in units ("N sales of
+    the X" is a count) and in money, past and ahead, the store's in money and this month's units, and the units a
+    holiday week needs (this year's still to come, or next year's when this year's has begun)."""
+    d = Direct7(deps, t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases, add = batch_cases("future11")
+    ys, ye = date(end.year, 1, 1), date(end.year, 12, 31)
+    ms, me = month_bounds(end)
+    busy = d.busy
+
+    def title(sku: str) -> str:
+        return str(d.titles.get(sku, sku)).lower()
+
+    sku = busy[8]
+    n = max(1, int(units_so_far(d, ys, sku) * 0.4))
+    if (day := cross_units(d, n, ys, ye, sku)) is not None:
+        add(Case(tenant, f"when did we hit {n:,} sales of the {title(sku)}?", one_of=around(day, 0)))
+    sku = busy[9]
+    n = int(round(units_so_far(d, ys, sku) + d.scope_total((ye - end).days, skus=[sku]) * 0.6))
+    if (day := cross_units(d, n, ys, ye, sku)) is not None:
+        add(Case(tenant, f"when will we have sold {n:,} of the {title(sku)}?", one_of=around(day, 2)))
+    sku = busy[10]
+    x = int(round((revenue_so_far(d, ys, sku) + d.scope_total((ye - end).days, revenue=True, skus=[sku]) * 0.5) / 10))
+    x *= 10
+    if (day := cross_revenue(d, x, ys, ye, sku)) is not None:
+        add(Case(tenant, f"when will the {title(sku)} pass ${x:,} in sales?", one_of=around(day, 2)))
+    sku = busy[11]
+    x = int(round(revenue_so_far(d, ys, sku) * 0.5 / 10)) * 10
+    if (day := cross_revenue(d, x, ys, ye, sku)) is not None:
+        add(Case(tenant, f"when did the {title(sku)} reach ${x:,} in revenue this year?", one_of=around(day, 0)))
+    sku = busy[12]
+    n = int(round(units_so_far(d, ys, sku) + d.scope_total((ye - end).days, skus=[sku]) * 0.7))
+    if (day := cross_units(d, n, ys, ye, sku)) is not None:
+        add(Case(tenant, f"when will {sku} hit {n:,} sales this year", one_of=around(day, 2)))
+    sku = busy[13]
+    n = int(round(units_so_far(d, ys, sku) + d.scope_total((ye - end).days, skus=[sku]) * 0.35))
+    if (day := cross_units(d, n, ys, ye, sku)) is not None:
+        add(Case(tenant, f"when will the {title(sku)} reach {n:,} units?", one_of=around(day, 2)))
+    goal = round((revenue_so_far(d, ys) + d.scope_total((ye - end).days, revenue=True) * 0.45) / 1000) * 1000
+    if (day := cross_revenue(d, goal, ys, ye)) is not None:
+        add(Case(tenant, f"when will we cross ${goal:,.0f} in sales this year?", one_of=around(day, 2)))
+    n = max(1, int(units_so_far(d, ms) * 0.5))
+    if (day := cross_units(d, n, ms, me)) is not None:
+        add(Case(tenant, f"what date did we reach {n:,} units sold this month?", one_of=around(day, 0)))
+    from shared.questions.timephrase import holiday
+
+    weeks = (
+        ("how many units do we need for black friday week", next_week_of(d, "black friday")),
+        ("how much stock will we need for christmas week?", next_week_of(d, "christmas")),
+        ("how many units do we need for thanksgiving week next year", week_of(holiday("thanksgiving", end.year + 1))),
+    )
+    for question, (w_first, w_last) in weeks:
+        units = window_total(d, w_first, w_last)
+        add(Case(tenant, question, [units], [w_first.isoformat(), w_last.isoformat()], tolerance=fc(units)))
+    # added after the first measurement: what to order for a named week (its units less today's stock left then)
+    store_stock = sum(d.stock_position(str(s)) for s in d.on_hand.index)
+    w_first, w_last = next_week_of(d, "cyber monday")
+    need = week_order(d, w_first, w_last, store_stock)
+    add(
+        Case(
+            tenant,
+            "how many units do we need to order for cyber monday week",
+            [need],
+            [w_first.isoformat(), w_last.isoformat()],
+            tolerance=fc(need),
+        )
+    )
+    sku = busy[18]
+    w_first, w_last = next_week_of(d, "christmas")
+    need = week_order(d, w_first, w_last, d.stock_position(sku), sku)
+    add(
+        Case(
+            tenant,
+            f"how many units of {sku} do we need to buy for christmas week?",
+            [need],
+            [w_first.isoformat(), w_last.isoformat()],
+            tolerance=fc(need),
+        )
+    )
+    for case in cases:
+        case.first = True
+    return cases
+
+
+def week_order(d: Direct7, first: date, last: date, stock: float, sku: str | None = None) -> float:
+    """Units to order for the days ``first`` to ``last``: their forecast less today's stock (on hand and on order)
+    still left when they start (the forecast of the days before them sold from it first)."""
+    skus = [sku] if sku is not None else None
+    week = window_total(d, first, last, skus=skus)
+    before = (
+        window_total(d, d.end + timedelta(days=1), first - timedelta(days=1), skus=skus)
+        if first > d.end + timedelta(days=1)
+        else 0.0
+    )
+    return float(max(0, math.ceil(week - max(0.0, stock - before))))
+
+
+def future12_cases(t: BenchTenant, catalogue: set[str], deps: Deps) -> list[Case]:
+    """The held-out set of the ninth round (batch ``future12``, style "held out"): written before ``future11`` was
+    measured, measured once at the end."""
+    d = Direct7(deps, t, catalogue)
+    end, tenant = t.end, t.tenant
+    cases, add = batch_cases("future12", "held out")
+    ys, ye = date(end.year, 1, 1), date(end.year, 12, 31)
+    busy = d.busy
+
+    def title(sku: str) -> str:
+        return str(d.titles.get(sku, sku)).lower()
+
+    sku = busy[14]
+    n = max(1, int(units_so_far(d, ys, sku) * 0.65))
+    if (day := cross_units(d, n, ys, ye, sku)) is not None:
+        add(Case(tenant, f"what day did {sku} pass {n:,} sales", one_of=around(day, 0)))
+    sku = busy[15]
+    x = int(round((revenue_so_far(d, ys, sku) + d.scope_total((ye - end).days, revenue=True, skus=[sku]) * 0.4) / 10))
+    x *= 10
+    if (day := cross_revenue(d, x, ys, ye, sku)) is not None:
+        add(Case(tenant, f"by when will revenue from the {title(sku)} top ${x:,}?", one_of=around(day, 2)))
+    sku = busy[16]
+    n = int(round(units_so_far(d, ys, sku) + d.scope_total((ye - end).days, skus=[sku]) * 0.5))
+    if (day := cross_units(d, n, ys, ye, sku)) is not None:
+        add(Case(tenant, f"how soon will the {title(sku)} make it to {n:,} units sold?", one_of=around(day, 2)))
+    sku = busy[17]
+    x = int(round(revenue_so_far(d, ys, sku) * 0.3 / 10)) * 10
+    if (day := cross_revenue(d, x, ys, ye, sku)) is not None:
+        add(Case(tenant, f"when did {title(sku)} sales pass ${x:,}?", one_of=around(day, 0)))
+    from shared.questions.timephrase import holiday
+
+    weeks = (
+        ("how many units should we stock for cyber monday week?", next_week_of(d, "cyber monday")),
+        ("units we'll need for memorial day week next year", week_of(holiday("memorial day", end.year + 1))),
+    )
+    for question, (w_first, w_last) in weeks:
+        units = window_total(d, w_first, w_last)
+        add(Case(tenant, question, [units], [w_first.isoformat(), w_last.isoformat()], tolerance=fc(units)))
     for case in cases:
         case.first = True
     return cases

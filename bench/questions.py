@@ -957,6 +957,8 @@ def main() -> None:
         future8_cases,
         future9_cases,
         future10_cases,
+        future11_cases,
+        future12_cases,
         future_cases,
     )
     from bench.nineteenth_questions import held_out_cases as nineteenth_held_out
@@ -1069,6 +1071,10 @@ def main() -> None:
             cases += future9_cases(t, {str(s) for s in skus["sku"]}, deps)
         if not only or "future10" in only.split(","):
             cases += future10_cases(t, {str(s) for s in skus["sku"]}, deps)
+        if not only or "future11" in only.split(","):
+            cases += future11_cases(t, {str(s) for s in skus["sku"]}, deps)
+        if not only or "future12" in only.split(","):
+            cases += future12_cases(t, {str(s) for s in skus["sku"]}, deps)
     if only:  # BENCH_ONLY=unseen (or unseen,unseen2): only those batches' cases
         cases = [c for c in cases if c.batch in only.split(",")]
     if match := os.environ.get("BENCH_MATCH", ""):  # BENCH_MATCH=regex: only the questions it finds (a quick guard)

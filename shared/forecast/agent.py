@@ -58,6 +58,7 @@ from shared.forecast.own_totals import (
 )
 from shared.forecast.periods import Freq, RegularSeries, regularise_arrays
 from shared.forecast.window import Window, window_label, window_of, window_total
+from shared.forecast.window_order import WINDOW_ORDER_DAYS
 from shared.models.agents import Action, AgentRequest, AgentResult, Confidence, Evidence, Finding
 from shared.models.records import DataKind
 from shared.observability.logs import get_logger, log_event
@@ -280,10 +281,15 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
                                window=window,
                                band=str(opts["band"]) if opts.get("band") in ("low", "high", "range") else None)
     answers = _with_titles(answers, inputs.products, list(request.skus))
+    if "reorder" in asks and window is not None and window.days <= WINDOW_ORDER_DAYS:
+        # "how many units do we need to order for Black Friday week": the week's units less today's stock left then
+        answers = [_window_order(a, request, outcomes, cover, scope_sales, last_date, freq, options, window, level)
+                   for a in answers]
     if opts.get("milestone") and opts.get("to_date_start") and "forecast" in asks:
         # "when will we hit $1M (sell our 10,000th unit) this year": the day the actuals, then the forecast, reach it
         basis = _revenue(deps, request, scope_sales, last_date.date(), asks)
-        answers = [_milestone(a, deps, request, scope_sales, last_date, freq, options, basis) for a in answers]
+        answers = [_milestone(a, deps, request, scope_sales, last_date, freq, options, basis, outcomes, level)
+                   for a in answers]
     if opts.get("by_category") and not request.skus and not request.categories:
         # "forecast next quarter by category": each category's own total leads the answer
         views_by_category = category_totals(deps, request, scope_sales, last_date, freq, options, window)
@@ -580,16 +586,17 @@ def _product_weeks(answer: AgentAnswer, outcomes: list[SkuOutcome], store: SkuFo
                              money=(lambda v: fmt_money(v, currency)) if basis is not None else None)
 
 
-def _milestone(answer: AgentAnswer, deps: Deps, request: AgentRequest, sales: pd.DataFrame,
+def _milestone(answer: AgentAnswer, deps: Deps, request: AgentRequest, sales: pd.DataFrame,  # noqa: PLR0913
                last_date: pd.Timestamp, freq: Freq, options: ForecastOptions,
-               basis: RevenueBasis | None) -> AgentAnswer:
+               basis: RevenueBasis | None, outcomes: Sequence[SkuOutcome] = (), level: float = 0.9) -> AgentAnswer:
     """``answer`` led by the day the running period's revenue (or units sold) reaches ``options["milestone"]``.
 
-    Revenue when the question asks about money (``basis``: the store's), else units sold: the store's, or the
-    named SKUs' ("when will we have sold 500 of the vase"). The period runs from ``options["to_date_start"]`` to
-    the horizon's end; its daily actuals are the metrics layer's (as the year to date beside it), the days after
-    the data the scope's series (at the scope's revenue per unit for money), each window from the same fit as
-    the horizon's total.
+    Revenue when the question asks about money (``basis``), else units sold: the store's, or the named SKUs' ("when
+    will we have sold 500 of the vase", "when will the vase pass $5,000 in sales"). The period runs from
+    ``options["to_date_start"]`` to the horizon's end; its daily actuals are the metrics layer's (as the year to
+    date beside it). The days after the data: for named SKUs their own forecasts (``outcomes``, the ones their
+    "how many will we sell" answer states; money at each SKU's own revenue per unit), else the store's series (at
+    the scope's revenue per unit for money), each window from the same fit as the horizon's total.
     """
     from shared.forecast.milestone import find_milestone, milestone_text
     from shared.store.metrics.model import DimensionFilter, MetricQuery, TimeRange
@@ -597,8 +604,11 @@ def _milestone(answer: AgentAnswer, deps: Deps, request: AgentRequest, sales: pd
 
     if answer.ask != "forecast" or not answer.answered or request.categories:
         return answer
-    if basis is not None and (basis.scope is None or request.skus):
-        return answer  # a product's revenue milestone is not read; the store's needs its revenue per unit
+    own = [o for o in outcomes if o.series.series_id in set(request.skus)] if request.skus else []
+    priced = any(o.series.series_id in basis.per_sku for o in own) if own and basis is not None else \
+        basis is not None and basis.scope is not None
+    if basis is not None and not priced:
+        return answer  # money needs a revenue per unit (the SKUs' own, or the scope's)
     measure = "revenue" if basis is not None else "units"
     last_day = last_date.date()
     start = date.fromisoformat(str(request.options["to_date_start"]))
@@ -612,20 +622,60 @@ def _milestone(answer: AgentAnswer, deps: Deps, request: AgentRequest, sales: pd
     per_unit, skus = (basis.scope or 1.0) if basis is not None else 1.0, int(sales["sku"].nunique())
 
     def expected_through(day: date) -> float:
-        view = store_total(sales, last_date, freq, options, request.horizon_days, skus,
-                           window=Window(last_day, last_day + timedelta(days=1), day))
+        window = Window(last_day, last_day + timedelta(days=1), day)
+        if own:  # the SKUs' own forecasts: the figure "how many X will we sell by then" states
+            return sum(_view(o, level, request.horizon_days, window).total
+                       * ((basis.per_sku.get(o.series.series_id, 0.0)) if basis is not None else 1.0) for o in own)
+        view = store_total(sales, last_date, freq, options, request.horizon_days, skus, window=window)
         return 0.0 if view is None else view.total * per_unit
 
     found = find_milestone(amount, daily, last_day, end, expected_through)
     name = running_period_name(start, end)
+    of = f" of {', '.join(request.skus)}" if request.skus else ""
     if basis is not None:
         lead = milestone_text(found, start=start, last_actual=last_day, name=name,
-                              say=lambda v: fmt_money(v, basis.currency))
+                              say=lambda v: fmt_money(v, basis.currency), what=f"Revenue{of}",
+                              pace=f"the daily revenue forecast{of}" if own else "the store's daily revenue forecast")
     else:
-        of = f" of {', '.join(request.skus)}" if request.skus else ""
         lead = milestone_text(found, start=start, last_actual=last_day, name=name, say=lambda v: f"{v:,.0f} units",
                               what=f"Units sold{of}", pace=f"the daily forecast of units sold{of}", plural=True)
     return answer.model_copy(update={"text": f"{lead} {answer.text}"})
+
+
+def _window_order(answer: AgentAnswer, request: AgentRequest, outcomes: Sequence[SkuOutcome],  # noqa: PLR0913
+                  cover: pd.DataFrame, sales: pd.DataFrame, last_date: pd.Timestamp, freq: Freq,
+                  options: ForecastOptions, window: Window, level: float) -> AgentAnswer:
+    """The reorder answer for a named week still to come, led by the units to order for it.
+
+    The named SKUs' own forecasts (the store's daily total as one series when none is named) over the week, and
+    over the days before it, with today's stock on hand and on order (:mod:`shared.forecast.window_order`).
+    """
+    from shared.forecast.window_order import WindowOrder, window_order_text
+
+    if answer.ask != "reorder":
+        return answer
+    last_day = last_date.date()
+    before = Window(last_day, last_day + timedelta(days=1), window.start - timedelta(days=1)) \
+        if window.start > last_day + timedelta(days=1) else None
+    own = [o for o in outcomes if o.series.series_id in set(request.skus)] if request.skus else []
+    if own:
+        expected = sum(_view(o, level, request.horizon_days, window).total for o in own)
+        ahead = sum(_view(o, level, request.horizon_days, before).total for o in own) if before is not None else 0.0
+        stock = cover[cover.index.isin([o.series.series_id for o in own])]
+        what = f" of {', '.join(o.series.series_id for o in own)}"
+    elif request.skus:
+        return answer
+    else:
+        skus = int(sales["sku"].nunique())
+        week = store_total(sales, last_date, freq, options, request.horizon_days, skus, window=window)
+        if week is None:
+            return answer
+        early = store_total(sales, last_date, freq, options, request.horizon_days, skus, window=before) \
+            if before is not None else None
+        expected, ahead, stock, what = week.total, early.total if early is not None else 0.0, cover, ""
+    order = WindowOrder(expected, ahead, float(stock["on_hand"].sum()), float(stock["on_order"].sum()))
+    text = window_order_text(order, what=what, period=window_label(window), start=window.start)
+    return answer.model_copy(update={"text": text, "answered": True})
 
 
 def _as_date(value: object) -> date:

@@ -375,6 +375,8 @@ def agent_plan(reading: Reading, plan: Plan, index: VocabularyIndex | None = Non
         merged.measure = "revenue" if rest[2] == "revenue" else merged.measure
     if reading.forecast_milestone is not None:  # "when will we hit $1M this year": the day it is reached
         merged.milestone = reading.forecast_milestone
+        if reading.query is not None:  # its reading decides the measure: "325 sales of the vase" is a count of units
+            merged.measure = "revenue" if reading.query.metrics[0] in ("revenue", "net_revenue") else None
     if reading.forecast_channels:  # "forecast Amazon sales next month": the channel's, not the store's
         merged.channels = list(reading.forecast_channels)
     if reading.forecast_against is not None:  # "will we sell more next month than last month": last month's too

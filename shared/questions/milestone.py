@@ -26,11 +26,13 @@ _WHEN = re.compile(
     r"before)|how\s+many\s+(?:more\s+)?days\s+(?:until|till|til|before))\b",
     re.I,
 )
-#: Reaching the amount: "hit", "reach", "pass", "cross", "top", "get to", "break", "go over", "exceed".
+#: Reaching the amount: "hit", "reach", "pass", "cross", "top", "get to", "break", "go over", "exceed"; for money
+#: also making it ("when will we make $1M", "bring in", "earn").
 _REACH = re.compile(
     r"\b(?:hit|hits|hitting|reach|reaches|reaching|pass|passes|passing|cross|crosses|crossing|top|tops|break|"
     r"breaks|clear|clears|exceed|exceeds|surpass|surpasses|get\s+(?:to|past|over)|go\s+(?:over|past|above)|"
-    r"make\s+it\s+to)\b",
+    r"make\s+it\s+to|make|makes|made|earn|earns|earned|bring\s+in|brings\s+in|brought\s+in|take\s+in|"
+    r"took\s+in|generate|generates|generated)\b",
     re.I,
 )
 #: An amount of money: a sign, or a multiplier or money word after the number.
@@ -67,6 +69,26 @@ _COUNT = re.compile(
 )
 #: A past-tense ask ("when did we hit $1M") is the actuals' alone: still the day, found the same way.
 _UNITS = re.compile(r"\b(?:units?|items?|orders?|customers?|pieces)\b", re.I)
+#: The product an amount of money is of, said after it: "$5,000 in sales of the vase", "$2k from the runner".
+_MONEY_OF = re.compile(
+    r"\s*(?:(?:in|of)\s+(?:sales|revenue|takings|turnover)\s+)?(?:of|from|for|on)\s+(?:the\s+|our\s+)?"
+    r"(?P<product>[^\s?.!,][^?.!,]{0,60}?)(?=\s*(?:$|[?.!,;]|\b(?:this|in|by|before|yet|overall)\b))",
+    re.I,
+)
+#: The helping verb after "when" and the adverbs before the verb of reaching: "when WILL the vase FINALLY pass".
+_AUX = re.compile(r"^\s*(?:will|did|does|do|is|are|has|have|had|would|can|could|should|shall|might)\b\s*", re.I)
+_AUX_END = re.compile(r"\s*\b(?:have|has|had|be|been|finally|ever|actually|first|eventually|really)\s*$", re.I)
+#: The measure's own words around a product said as the subject: "sales of the vase", "the vase's revenue".
+_MEASURE_OF = re.compile(
+    r"^(?:(?:total|the|our)\s+)*(?:sales|revenue|takings|turnover|units?\s+sold)\s+(?:of|from|for|on)\s+", re.I
+)
+_MEASURE_AFTER = re.compile(r"(?:'s|s')?\s+(?:sales|revenue|takings|turnover|units\s+sold)$", re.I)
+#: A subject that is the store's own: a pronoun first ("we", "we finally"), or the measure alone ("total revenue").
+_STORE_SUBJECT = re.compile(
+    r"(?:we|i|you|they|us)\b.*|(?:(?:our|the|total|overall)\s+)*(?:store|shop|business|company|sales|revenue|"
+    r"takings|turnover|income|units?(?:\s+sold)?|items?(?:\s+sold)?)",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -100,19 +122,44 @@ def milestone_ask(question: str, today: date) -> MilestoneAsk | None:
     start, end = period_containing(today, unit)
     if end <= today:
         return None
-    if (amount := _money(question, when.end())) is not None:
-        return MilestoneAsk(amount, unit, start, end)
+    if (money := _money(question, when.end())) is not None:
+        amount, after = money
+        of = _MONEY_OF.match(question, after)
+        product = of.group("product").strip() if of is not None else _subject(question, when.end())
+        return MilestoneAsk(amount, unit, start, end, "revenue", product)
     if (count := _count(question, when.end())) is not None:
-        return MilestoneAsk(count[0], unit, start, end, "units", count[1])
+        return MilestoneAsk(count[0], unit, start, end, "units", count[1] or _subject(question, when.end()))
     return None
+
+
+def _subject(question: str, after: int) -> str | None:
+    """The product said as the subject between "when" and the verb of reaching: "when will the vase pass $5k".
+
+    "Sales of the vase", "revenue from the vase" and "the vase's sales" are the vase; a pronoun ("we") or the
+    measure alone ("total revenue", "units sold") is the store's, ``None``.
+    """
+    verb = _REACH.search(question, after) or _SELL.search(question, after)
+    if verb is None:
+        return None
+    subject = _AUX_END.sub("", _AUX.sub("", question[after : verb.start()])).strip()
+    if _STORE_SUBJECT.fullmatch(subject):
+        return None  # "total revenue", "our sales": the store's
+    subject = _MEASURE_AFTER.sub("", _MEASURE_OF.sub("", subject)).strip()
+    subject = re.sub(r"^(?:the|our)\s+", "", subject, flags=re.I)
+    if not subject or _STORE_SUBJECT.fullmatch(subject):
+        return None
+    return subject
 
 
 def _amount(num: str, mult: str | None) -> float:
     return float(num.replace(",", "")) * _MULT.get((mult or "").lower(), 1.0)
 
 
-def _money(question: str, after: int) -> float | None:
-    """The first amount of money after ``after`` with a verb of reaching before it (not a count's "10m units")."""
+def _money(question: str, after: int) -> tuple[float, int] | None:
+    """The first amount of money after ``after`` with a verb of reaching before it (not a count's "10m units").
+
+    Returns the amount and where its words end (a product may follow: "$5,000 in sales of the vase").
+    """
     for m in _MONEY.finditer(question, after):
         if not any(True for _ in _REACH.finditer(question, after, m.start())):
             continue
@@ -125,7 +172,7 @@ def _money(question: str, after: int) -> float | None:
             m.group("mult") or m.group("mult2") or m.group("mult3"),
         )
         if amount > 0:
-            return amount
+            return amount, m.end()
     return None
 
 

@@ -1150,6 +1150,8 @@ def _sales_location(index: VocabularyIndex | None, question: str) -> DimensionNa
 _FUTURE_ASK = re.compile(r"\b(?:will|going to|expect\w*|forecast\w*|predict\w*|project\w*|outlook|on track|"
                          # "how much stock do we need for Black Friday", "what if we run a promo in week 50": ahead
                          r"(?:do|would|should)\s+(?:we|i)\s+(?:need|have)|need\s+for|what\s+if|"
+                         # "how many units should we stock (order, buy) for Cyber Monday week": stock for what is ahead
+                         r"(?:should|must|do)\s+(?:we|i)\s+(?:stock|order|buy|reorder)|"
                          r"if\s+(?:we|i)\s+(?:run|put|cut|drop|raise|knock|take|charge|discount|mark|offer|give)|"
                          r"(?:would|could)\s+(?:we|i)\s+(?:sell|make|get|see)|"
                          r"likely to|should (?:we|i) (?:see|get|make|sell))\b", re.I)
@@ -1157,6 +1159,8 @@ _NOT_UPCOMING = re.compile(r"\b(?:19|20)\d{2}\b|\b(?:last|this|previous|past|pri
                            r"yesterday|today)\b", re.I)
 
 
+#: Stock asked for a named week: "how many units do we need for", "how much stock", "what should we order/buy".
+_STOCK_NEED = re.compile(r"\b(?:need|needs|needed|stock|order|buy|reorder)\b", re.I)
 #: Days ahead within which the stock a named day needs is every day's demand up to it (beyond: the day's own).
 _STOCK_UP_DAYS = 31
 _ON_THE_DAY = re.compile(r"\b(?:on|during)\s+(?:the\s+)?$", re.I)
@@ -1173,9 +1177,13 @@ def _upcoming(question: str, time: TimeReading, today: date, *, what_if: bool = 
     ("January 2027 is still to come: ...").
     """
     rng = time.range
+    # "how many units do we need for Cyber Monday week" in that week (or on its last day): the stock is for the next
+    # one, its days a year on; a named week's sales still running are otherwise this week's
+    begun = rng is not None and rng.start <= today <= rng.end and 0 < (rng.end - rng.start).days < 27 \
+        and _STOCK_NEED.search(question) is not None
     # a price what-if is always about what is still to come ("what would a 10% discount do in the week of ...")
     if rng is None or time.future or time.compare or not (what_if or _FUTURE_ASK.search(question)) \
-            or _NOT_UPCOMING.search(question) or rng.end >= today:
+            or _NOT_UPCOMING.search(question) or (rng.end >= today and not begun):
         return None
     if rng.start == rng.end:  # "how much stock will we need for Christmas": the next one (read a year on)
         if any(_ON_THE_DAY.search(question[:start]) for start, _ in time.spans):
@@ -1198,7 +1206,8 @@ def _upcoming(question: str, time: TimeReading, today: date, *, what_if: bool = 
     if rng.start.day != 1 or (rng.end - rng.start).days < 27:
         # "the sales forecast for Christmas week", "the weekend before Easter": the next one, its days alone
         ahead = resolve_time(question, today + timedelta(days=366)).range
-        if ahead is None or (ahead.end - ahead.start) != (rng.end - rng.start) or \
+        # a week begun is read to date (30 Nov - 4 Dec): its next one is whole
+        if ahead is None or ((ahead.end - ahead.start) != (rng.end - rng.start) and not begun) or \
                 not today < ahead.start <= ahead.end <= today + timedelta(days=366):
             return None
         return forecast_period(ahead.label.split(" (")[0], ahead.start, ahead.end, today)

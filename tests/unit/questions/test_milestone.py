@@ -131,3 +131,72 @@ def test_a_count_reading_is_the_units_sold_to_date(shop: VocabularyIndex) -> Non
 def test_a_holiday_of_next_year_is_that_year_s(shop: VocabularyIndex, question: str, first: date, last: date) -> None:
     r = read_question(question, tenant_id="decor", index=shop, extents=DEC_EXTENTS)
     assert (r.forecast_from, r.forecast_until) == (first, last)  # before: "next year" read alone, the week lost
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "amount", "product"),
+    [
+        ("when did we hit 325 sales of the ceramic vase", "units", 325.0, "ceramic vase"),  # a count, not money
+        ("when will SKU-0012 hit 400 sales this year", "units", 400.0, "SKU-0012"),
+        ("when will the ceramic vase reach 400 units?", "units", 400.0, "ceramic vase"),
+        ("how soon will the oak tray make it to 90 units sold?", "units", 90.0, "oak tray"),
+        ("when will the ceramic vase pass $5,000 in sales", "revenue", 5_000.0, "ceramic vase"),
+        ("when will we hit $5,000 in sales of the linen runner", "revenue", 5_000.0, "linen runner"),
+        ("by when will revenue from the oak tray top £3k?", "revenue", 3_000.0, "oak tray"),
+        ("when did ceramic vase sales pass $900?", "revenue", 900.0, "ceramic vase"),
+        ("when did the candle's revenue reach $1,200 this year", "revenue", 1_200.0, "candle"),
+        ("when will we make $4,000 from the oak tray", "revenue", 4_000.0, "oak tray"),
+        # the store's: a pronoun or the measure alone as the subject
+        ("when will we finally pass $2m", "revenue", 2_000_000.0, None),
+        ("when will total revenue cross $6.5m this year", "revenue", 6_500_000.0, None),
+        ("when will units sold reach 20k", "units", 20_000.0, None),
+        ("when will we hit $1M in sales this year?", "revenue", 1_000_000.0, None),
+    ],
+)
+def test_a_products_milestone_in_units_or_money(
+    question: str, measure: str, amount: float, product: str | None
+) -> None:
+    got = milestone_ask(question, TODAY)
+    assert got is not None, question
+    assert (got.measure, got.amount, got.product) == (measure, amount, product)
+
+
+def test_a_products_milestone_is_read_as_its_own_and_its_measure_kept(shop: VocabularyIndex) -> None:
+    from shared.orchestration.descriptive import agent_plan
+    from shared.orchestration.router import route
+
+    count = "when did we hit 325 sales of the blue ceramic vase"
+    r = read_question(count, tenant_id="decor", index=shop, extents=DEC_EXTENTS)
+    assert r.query is not None and r.query.metrics == ["units"] and r.query.filters[0].values == ["vase-blue-20"]
+    # "sales" in the question made the router's measure revenue; the milestone's reading decides: units
+    assert agent_plan(r, route(count, today=r.as_of), shop).entities.measure is None
+    money = "when will the blue ceramic vase pass £5,000 in sales"
+    m = read_question(money, tenant_id="decor", index=shop, extents=DEC_EXTENTS)
+    assert m.query is not None and m.query.metrics == ["revenue"] and m.query.filters[0].values == ["vase-blue-20"]
+    assert m.forecast_milestone == 5_000.0
+    assert agent_plan(m, route(money, today=m.as_of), shop).entities.measure == "revenue"
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "last"),
+    [
+        # the week runs to the data's end: the stock asked for is next year's week
+        ("how many units do we need for cyber monday week", date(2027, 11, 29), date(2027, 12, 5)),
+        ("how many units do we need for black friday week", date(2027, 11, 22), date(2027, 11, 28)),
+        ("how much stock will we need for christmas week?", date(2026, 12, 21), date(2026, 12, 27)),
+        ("how many units should we stock for cyber monday week?", date(2027, 11, 29), date(2027, 12, 5)),
+    ],
+)
+def test_a_holiday_week_asked_for_stock_is_the_next_one(
+    shop: VocabularyIndex, question: str, first: date, last: date
+) -> None:
+    r = read_question(question, tenant_id="decor", index=shop, extents=DEC_EXTENTS)
+    assert (r.forecast_from, r.forecast_until) == (first, last)
+
+
+def test_a_running_week_asked_about_sales_stays_this_weeks(shop: VocabularyIndex) -> None:
+    r = read_question(
+        "how many units did we sell in cyber monday week", tenant_id="decor", index=shop, extents=DEC_EXTENTS
+    )
+    assert r.forecast_from is None and r.query is not None and r.query.time_range is not None
+    assert r.query.time_range.start == date(2026, 11, 30)
