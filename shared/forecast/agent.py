@@ -146,6 +146,11 @@ def run(deps: Deps, request: AgentRequest) -> AgentResult:
         # a named SKU's series runs to the tenant's last sales date (no sale since its last one is 0 units), not
         # to that SKU's last sale
         last_date = max(last_date, pd.Timestamp(min(tenant_last, as_of)))
+    if opts.get("to_date_start") and (gap := (as_of - last_date.date()).days) > 0:
+        # "the rest of December" asked on 6 Dec with sales to 3 Dec: the horizon was counted from the as-of date,
+        # but the forecast starts the day after the data's last day, so 4-6 Dec are forecast too (to the period's end)
+        request = request.model_copy(update={"horizon_days": request.horizon_days + gap})
+        options = replace(options, horizon=math.ceil(request.horizon_days / period_days))
     sales = inputs.sales
     # "how many units will we sell in January" on 5 Dec: January's days of the horizon, not the days from tomorrow
     window = window_of(last_date.date(), opts.get("window_start"), request.horizon_days)

@@ -213,3 +213,13 @@ def test_a_running_quarter_or_year_is_named_as_such() -> None:
     assert running_period_name(date(2026, 10, 1), date(2026, 12, 31)) == "Q4 2026"
     assert running_period_name(date(2026, 1, 1), date(2026, 12, 31)) == "2026"
     assert running_period_name(date(2026, 7, 1), date(2026, 9, 30)) == "Q3 2026"
+
+
+def test_a_rest_of_period_asked_after_the_data_ends_is_forecast_from_the_data_s_end() -> None:
+    """"The rest of June" asked on 3 Jun with sales to 31 May: 1-30 Jun is forecast (30 days), not 27 days."""
+    _seed("USD")
+    res = run(get_deps(), AgentRequest(tenant_id="acme", skus=[], horizon_days=27, as_of=date(2025, 6, 3),
+                                       options={"prophet": "never", "asks": ["forecast"], "measure": "revenue",
+                                                "to_date_start": "2025-06-01"}))
+    text = str(res.data["answers"][0]["text"])
+    assert "over the next 30 days (2025-06-01 to 2025-06-30)" in text, text  # before: 27 days, to 27 Jun
