@@ -35,4 +35,4 @@ def test_the_rest_of_the_month_is_forecast_from_the_day_after_the_data_ends(
     assert main(["ask", question, "--tenant", TENANT, "--as-of", AS_OF.isoformat(), "--no-cache", "--json"]) == 0
     answer = str(json.loads(capsys.readouterr().out)["answer"])
     assert "2026-06-11 to 2026-06-30" in answer, answer  # before: to 2026-06-27
-    assert "With $" in answer and " taken 1-10 Jun, June 2026 comes to about" in answer, answer  # actuals to the data's end
+    assert "With $" in answer and " taken 1-10 Jun, June 2026 comes to about" in answer, answer
