@@ -116,7 +116,10 @@ def channel_named(raw: pd.DataFrame, thing: str, lookup: Callable[[str, list[str
     ids = raw["channel"].astype(object).where(raw["channel"].notna(), "").astype(str).str.strip()
     known = lookup(name_link(thing), sorted(set(ids) - {""}))
     names = known.drop_duplicates("ref_id").set_index("ref_id")["ref_value"] if not known.empty else pd.Series()
-    return raw.assign(channel=ids.map(names).fillna(thing + " " + ids).astype(object).where(ids != "", None))
+    # an id an earlier step already labelled (Complete Journey's ``store 367``) keeps its label: never ``store store``
+    labelled = ids.str.lower().str.startswith(thing.lower() + " ")
+    unnamed = ids.where(labelled, thing + " " + ids)
+    return raw.assign(channel=ids.map(names).fillna(unnamed).astype(object).where(ids != "", None))
 
 
 def coded_statuses(headers: list[str] | tuple[str, ...]) -> dict[str, str]:
